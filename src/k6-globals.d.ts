@@ -1,0 +1,5 @@
+/**
+ * The thresholds file that `k6-forge build` validated and embedded into the bundle
+ * (esbuild `define`); absent when a script was bundled some other way.
+ */
+declare const __K6_FORGE_THRESHOLDS__: unknown;

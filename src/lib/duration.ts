@@ -1,0 +1,54 @@
+import { ForgeError, shown } from './errors.ts';
+
+const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000, ms: 1 } as const;
+type Unit = keyof typeof UNIT_MS;
+const PART = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/y;
+const ORDER: readonly Unit[] = ['d', 'h', 'm', 's', 'ms'];
+
+/**
+ * Parses a k6 duration such as `1m30s`, `500ms`, `2h` or `1.5s` into milliseconds.
+ * @param text - The duration in k6's syntax: one or more number-unit pairs, largest unit first.
+ * @param field - The variable or option the text came from, named in the error.
+ * @returns The duration in milliseconds, greater than zero.
+ * @throws {ForgeError} `invalid_duration` when the text is not a k6 duration or is zero.
+ */
+export function parseDuration(text: string, field = 'duration'): number {
+  const fail = (): never => {
+    throw new ForgeError('invalid_duration', {
+      field,
+      given: shown(text),
+      accepted: 'a k6 duration greater than zero, such as 30s, 1m30s, 500ms or 2h',
+    });
+  };
+  if (typeof text !== 'string' || text.length === 0) return fail();
+  let total = 0;
+  let rank = -1;
+  PART.lastIndex = 0;
+  while (PART.lastIndex < text.length) {
+    const match = PART.exec(text);
+    if (!match) return fail();
+    const unit = match[2] as Unit;
+    const unitRank = ORDER.indexOf(unit);
+    if (unitRank <= rank) return fail();
+    rank = unitRank;
+    total += Number(match[1]) * UNIT_MS[unit];
+  }
+  total = Math.round(total);
+  return total > 0 ? total : fail();
+}
+
+/**
+ * Writes milliseconds in k6's duration syntax, largest unit first (`90500` becomes `1m30s500ms`).
+ * @param ms - A whole, non-negative number of milliseconds.
+ * @returns The k6 duration string; `0s` for zero.
+ */
+export function formatDuration(ms: number): string {
+  let rest = Math.round(ms);
+  let text = '';
+  for (const unit of ['h', 'm', 's', 'ms'] as const) {
+    const count = Math.floor(rest / UNIT_MS[unit]);
+    if (count > 0) text += `${count}${unit}`;
+    rest -= count * UNIT_MS[unit];
+  }
+  return text || '0s';
+}

@@ -1,0 +1,46 @@
+/** The kinds of bad input k6-forge reports. */
+export type ForgeErrorCode =
+  | 'invalid_env'
+  | 'invalid_option'
+  | 'invalid_duration'
+  | 'invalid_thresholds';
+
+/** What was wrong: the field, what was given (already redacted for secrets) and what is accepted. */
+export interface ForgeErrorDetails {
+  /** The variable, option or JSON path that held the bad value. */
+  readonly field: string;
+  /** The value as shown to a person: quoted, or `(hidden)` for secrets. */
+  readonly given: string;
+  /** The accepted form, in plain words. */
+  readonly accepted: string;
+}
+
+/**
+ * The one error type for bad input: its message is one sentence naming the field,
+ * the value given and what is accepted.
+ */
+export class ForgeError extends Error {
+  override readonly name = 'ForgeError';
+
+  /**
+   * @param code - The kind of bad input.
+   * @param details - The field, the value given and the accepted form.
+   */
+  constructor(
+    readonly code: ForgeErrorCode,
+    readonly details: ForgeErrorDetails,
+  ) {
+    super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+  }
+}
+
+/**
+ * Shows a value in an error message: strings quoted, everything else as JSON.
+ * @param value - The offending value.
+ * @returns A short printable form.
+ */
+export function shown(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const doubles = (name: string) => fileURLToPath(new URL(`./test/doubles/${name}.ts`, import.meta.url));
+
+export default defineConfig({
+  define: {
+    __K6_FORGE_THRESHOLDS__: readFileSync(new URL('./thresholds.json', import.meta.url), 'utf8'),
+  },
+  resolve: {
+    alias: [
+      { find: /^k6$/, replacement: doubles('k6') },
+      { find: /^k6\/http$/, replacement: doubles('http') },
+      { find: /^k6\/metrics$/, replacement: doubles('metrics') },
+      { find: /^k6\/execution$/, replacement: doubles('execution') },
+      { find: /^k6\/data$/, replacement: doubles('data') },
+    ],
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+    reporters: ['default', './test/support/closing-line-reporter.ts'],
+    testTimeout: 20_000,
+  },
+});
