@@ -9,15 +9,16 @@ const ORDER: readonly Unit[] = ['d', 'h', 'm', 's', 'ms'];
  * Parses a k6 duration such as `1m30s`, `500ms`, `2h` or `1.5s` into milliseconds.
  * @param text - The duration in k6's syntax: one or more number-unit pairs, largest unit first.
  * @param field - The variable or option the text came from, named in the error.
- * @returns The duration in milliseconds, greater than zero.
- * @throws {ForgeError} `invalid_duration` when the text is not a k6 duration or is zero.
+ * @param allowZero - Whether `0s` is accepted (as for a start time).
+ * @returns The duration in milliseconds.
+ * @throws {ForgeError} `invalid_duration` when the text is not a k6 duration, or is zero where zero is not allowed.
  */
-export function parseDuration(text: string, field = 'duration'): number {
+export function parseDuration(text: string, field = 'duration', allowZero = false): number {
   const fail = (): never => {
     throw new ForgeError('invalid_duration', {
       field,
       given: shown(text),
-      accepted: 'a k6 duration greater than zero, such as 30s, 1m30s, 500ms or 2h',
+      accepted: `a k6 duration${allowZero ? '' : ' greater than zero'}, such as 30s, 1m30s, 500ms or 2h`,
     });
   };
   if (typeof text !== 'string' || text.length === 0) return fail();
@@ -34,7 +35,7 @@ export function parseDuration(text: string, field = 'duration'): number {
     total += Number(match[1]) * UNIT_MS[unit];
   }
   total = Math.round(total);
-  return total > 0 ? total : fail();
+  return total > 0 || allowZero ? total : fail();
 }
 
 /**

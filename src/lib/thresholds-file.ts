@@ -1,0 +1,128 @@
+import { parseDuration } from './duration.ts';
+import { ForgeError, shown } from './errors.ts';
+
+/**
+ * Limits for one scope (the whole test, a scenario, an endpoint or a release gate).
+ * Latencies are milliseconds of `http_req_duration`; `errorRate` bounds `http_req_failed`.
+ */
+export interface Limits {
+  /** Upper bound on the average latency, in ms. */
+  readonly avg?: number;
+  /** Upper bound on the median latency, in ms. */
+  readonly med?: number;
+  /** Upper bound on the maximum latency, in ms. */
+  readonly max?: number;
+  /** Upper bounds on latency percentiles, in ms: `p95`, `p99`, `p99.9`, ... */
+  readonly [percentile: `p${number}`]: number;
+  /** Upper bound on the share of failed requests, above 0 and at most 1. */
+  readonly errorRate?: number;
+  /** Stop the test as soon as one of these limits is crossed. @default false */
+  readonly abortOnFail?: boolean;
+  /** How long k6 waits before it may abort on these limits. @default "10s" when abortOnFail is set */
+  readonly delayAbortEval?: string;
+}
+
+/** The performance baselines in `thresholds.json`. */
+export interface ThresholdsFile {
+  /** Limits every scenario inherits unless it sets its own. */
+  readonly global?: Limits;
+  /** Limits per scenario profile (`smoke`, `load`, ...), over `global`. */
+  readonly scenarios?: Readonly<Record<string, Limits>>;
+  /** Limits per endpoint, applied to requests tagged `endpoint:<name>`. */
+  readonly endpoints?: Readonly<Record<string, Limits>>;
+  /** Release-gate limits per scenario, checked against stored summaries. */
+  readonly gates?: Readonly<Record<string, Limits>>;
+}
+
+const SECTIONS = ['global', 'scenarios', 'endpoints', 'gates'] as const;
+const LATENCY_KEY = /^(avg|med|max|p\d{1,2}(\.\d+)?)$/;
+const ACCEPTED_KEYS = 'avg, med, max, pN (such as p95 or p99.9), errorRate, abortOnFail or delayAbortEval';
+
+type Path = string;
+
+function fail(source: string, path: Path, given: unknown, accepted: string): never {
+  throw new ForgeError('invalid_thresholds', { field: `${source} at ${path}`, given: shown(given), accepted });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isDuration(value: unknown): boolean {
+  try {
+    return typeof value === 'string' && parseDuration(value) > 0;
+  } catch {
+    return false;
+  }
+}
+
+function checkLimits(source: string, path: Path, value: unknown, abortAllowed: boolean): Limits {
+  if (!isRecord(value)) fail(source, path, value, 'an object of limits');
+  for (const [key, limit] of Object.entries(value)) {
+    const at = `${path}.${key}`;
+    if (LATENCY_KEY.test(key)) {
+      if (key.startsWith('p') && !(Number(key.slice(1)) > 0)) fail(source, at, key, 'a percentile above p0, such as p95');
+      if (typeof limit !== 'number' || !Number.isFinite(limit) || limit <= 0) {
+        fail(source, at, limit, 'a number of milliseconds greater than 0');
+      }
+    } else if (key === 'errorRate') {
+      if (typeof limit !== 'number' || !(limit > 0 && limit <= 1)) {
+        fail(source, at, limit, 'a share above 0 and at most 1, such as 0.01 for 1%');
+      }
+    } else if (key === 'abortOnFail' || key === 'delayAbortEval') {
+      if (!abortAllowed) fail(source, at, limit, 'no abort settings in a release gate');
+      if (key === 'abortOnFail' && typeof limit !== 'boolean') fail(source, at, limit, 'true or false');
+      if (key === 'delayAbortEval' && !isDuration(limit)) fail(source, at, limit, 'a k6 duration such as 10s');
+    } else {
+      fail(source, at, key, `one of ${ACCEPTED_KEYS}`);
+    }
+  }
+  return value as Limits;
+}
+
+function checkNamedLimits(source: string, path: Path, value: unknown, abortAllowed: boolean): Record<string, Limits> {
+  if (!isRecord(value)) fail(source, path, value, 'an object of named limits');
+  for (const [name, limits] of Object.entries(value)) {
+    if (!/^[A-Za-z0-9_-]+$/.test(name)) fail(source, `${path}.${name}`, name, 'a name of letters, digits, _ and -');
+    checkLimits(source, `${path}.${name}`, limits, abortAllowed);
+  }
+  return value as Record<string, Limits>;
+}
+
+/**
+ * Validates parsed `thresholds.json` content; the same check runs at build time and in k6 at init.
+ * @param value - The parsed JSON.
+ * @param source - Where it came from, named in errors.
+ * @returns The value, typed.
+ * @throws {ForgeError} `invalid_thresholds` naming the JSON path of the first problem.
+ */
+export function parseThresholdsFile(value: unknown, source = 'thresholds.json'): ThresholdsFile {
+  if (!isRecord(value)) fail(source, '$', value, 'an object with global, scenarios, endpoints and gates');
+  for (const [key, section] of Object.entries(value)) {
+    const path = `$.${key}`;
+    if (!(SECTIONS as readonly string[]).includes(key)) fail(source, path, key, `one of ${SECTIONS.join(', ')}`);
+    if (key === 'global') checkLimits(source, path, section, true);
+    else checkNamedLimits(source, path, section, key !== 'gates');
+  }
+  return value as ThresholdsFile;
+}
+
+let embedded: ThresholdsFile | undefined;
+
+/**
+ * The thresholds file that `k6-forge build` embedded into this bundle, validated once per VU.
+ * @returns The embedded baselines.
+ * @throws {ForgeError} `invalid_thresholds` when the bundle carries none (it was not built by k6-forge) or it is malformed.
+ */
+export function embeddedThresholds(): ThresholdsFile {
+  if (embedded) return embedded;
+  if (typeof __K6_FORGE_THRESHOLDS__ === 'undefined') {
+    throw new ForgeError('invalid_thresholds', {
+      field: 'thresholds.json',
+      given: 'nothing embedded in this bundle',
+      accepted: 'a bundle made by `k6-forge build`, or a thresholds file passed to the factory',
+    });
+  }
+  embedded = parseThresholdsFile(__K6_FORGE_THRESHOLDS__);
+  return embedded;
+}

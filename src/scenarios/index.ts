@@ -1,0 +1,11 @@
+export { baselineProfile } from './baseline.ts';
+export { composeOptions } from './compose.ts';
+export { flashSaleProfile } from './flash-sale.ts';
+export { loadProfile } from './load.ts';
+export { peakProfile } from './peak.ts';
+export { SUMMARY_TREND_STATS, type ProfileOptions } from './profile.ts';
+export { dailyRate, type DailyRateOptions } from './rate.ts';
+export { smokeProfile } from './smoke.ts';
+export { soakProfile } from './soak.ts';
+export { spikeProfile } from './spike.ts';
+export { stressProfile } from './stress.ts';
