@@ -1,0 +1,1 @@
+export { uuidv4 } from './uuid.ts';
