@@ -1,0 +1,2 @@
+export { startTarget } from './server.ts';
+export type { RunningTarget, TargetOptions } from './server.ts';
