@@ -3,7 +3,8 @@ export type ForgeErrorCode =
   | 'invalid_env'
   | 'invalid_option'
   | 'invalid_duration'
-  | 'invalid_thresholds';
+  | 'invalid_thresholds'
+  | 'invalid_script';
 
 /** What was wrong: the field, what was given (already redacted for secrets) and what is accepted. */
 export interface ForgeErrorDetails {

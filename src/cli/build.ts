@@ -1,0 +1,152 @@
+import { existsSync } from 'node:fs';
+import { readFile, rename, writeFile, mkdir } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import { basename, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+import { ForgeError, shown } from '../lib/errors.ts';
+import { parseThresholdsFile, type ThresholdsFile } from '../lib/thresholds-file.ts';
+
+/** Options for {@link buildBundles}. */
+export interface BuildOptions {
+  /** TypeScript or JavaScript entry scripts, one bundle each. */
+  readonly entries: readonly string[];
+  /** Where `<name>.js` and `<name>.js.map` go. */
+  readonly outdir: string;
+  /** The JavaScript version to emit; lower it (such as `es2017`) for k6 older than 0.53. @default "es2022" */
+  readonly target?: string;
+  /** The thresholds file to validate and embed. @default `./thresholds.json` when present, else k6-forge's own */
+  readonly thresholds?: string;
+}
+
+/** One bundle written by {@link buildBundles}. */
+export interface Bundle {
+  /** The entry script it came from. */
+  readonly entry: string;
+  /** The bundle's path. */
+  readonly file: string;
+  /** The bundle's size in bytes (without its source map). */
+  readonly bytes: number;
+}
+
+/** The JavaScript versions `--target` accepts. */
+export const BUILD_TARGETS = ['es2015', 'es2016', 'es2017', 'es2018', 'es2019', 'es2020', 'es2021', 'es2022'] as const;
+
+const PACKAGED_THRESHOLDS = fileURLToPath(new URL('../../thresholds.json', import.meta.url));
+const NODE_BUILTINS = new Set(builtinModules);
+const K6_IMPORT = /^(k6|k6\/.+|https:\/\/.+)$/;
+
+/**
+ * Finds, reads and validates the thresholds file a build embeds.
+ * @param path - An explicit path, or undefined for `./thresholds.json` or k6-forge's own.
+ * @returns The file's path and validated content.
+ * @throws {ForgeError} `invalid_thresholds` when it is missing, not JSON, or malformed.
+ */
+export async function readThresholdsFile(path?: string): Promise<{ path: string; file: ThresholdsFile }> {
+  const chosen = path ?? (existsSync('thresholds.json') ? 'thresholds.json' : PACKAGED_THRESHOLDS);
+  let text: string;
+  try {
+    text = await readFile(chosen, 'utf8');
+  } catch {
+    throw new ForgeError('invalid_thresholds', { field: '--thresholds', given: shown(chosen), accepted: 'a readable JSON file' });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ForgeError('invalid_thresholds', {
+      field: chosen,
+      given: `text that is not JSON (${(error as Error).message})`,
+      accepted: 'a JSON object with global, scenarios, endpoints and gates',
+    });
+  }
+  return { path: chosen, file: parseThresholdsFile(json, chosen) };
+}
+
+/** Refuses Node built-ins with a message that says why, instead of esbuild's bundling hint. */
+const k6OnlyImports: Plugin = {
+  name: 'k6-only-imports',
+  setup(bundle) {
+    bundle.onResolve({ filter: /.*/ }, ({ path, importer }) => {
+      const name = path.replace(/^node:/, '');
+      if (!path.startsWith('node:') && !NODE_BUILTINS.has(name)) return undefined;
+      return {
+        errors: [
+          {
+            text: `${relative('.', importer)} imports the Node built-in "${path}", which k6 does not have; use k6 and k6/* modules instead`,
+          },
+        ],
+      };
+    });
+  },
+};
+
+function checkExternalImports(entry: string, imports: readonly { path: string; external?: boolean }[]): void {
+  for (const { path, external } of imports) {
+    if (external && !K6_IMPORT.test(path)) {
+      throw new ForgeError('invalid_script', {
+        field: entry,
+        given: `an import of ${shown(path)}`,
+        accepted: 'imports of k6, k6/* and https:// modules only; everything else must be bundled',
+      });
+    }
+  }
+}
+
+async function writeWhole(path: string, contents: Uint8Array): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, contents);
+  await rename(temporary, path);
+}
+
+/**
+ * Bundles k6 entry scripts into single-file ESM that k6 runs as it is, with the thresholds file embedded.
+ * Each file is written whole (temporary name, then rename), so a failed build leaves earlier bundles intact.
+ * @param options - Entries, output folder, JavaScript target and thresholds file.
+ * @returns The bundles written, with their sizes.
+ * @throws {ForgeError} For a bad target, a malformed thresholds file, or a script importing what k6 cannot load.
+ */
+export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
+  const target = options.target ?? 'es2022';
+  if (!(BUILD_TARGETS as readonly string[]).includes(target)) {
+    throw new ForgeError('invalid_option', { field: '--target', given: shown(target), accepted: `one of ${BUILD_TARGETS.join(', ')}` });
+  }
+  for (const entry of options.entries) {
+    if (!existsSync(entry)) throw new ForgeError('invalid_option', { field: 'entry', given: shown(entry), accepted: 'an existing script file' });
+  }
+  const { file } = await readThresholdsFile(options.thresholds);
+  const result = await build({
+    entryPoints: [...options.entries],
+    outdir: options.outdir,
+    entryNames: '[name]',
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target,
+    supported: { 'async-generator': false, 'for-await': false },
+    external: ['k6', 'k6/*', 'https://*'],
+    define: { __K6_FORGE_THRESHOLDS__: JSON.stringify(file) },
+    plugins: [k6OnlyImports],
+    sourcemap: 'linked',
+    sourcesContent: false,
+    legalComments: 'none',
+    charset: 'utf8',
+    metafile: true,
+    write: false,
+    logLevel: 'silent',
+  }).catch((error: { errors?: { text: string; location?: { file: string; line: number } | null }[] }) => {
+    const first = error.errors?.[0];
+    if (!first) throw error;
+    const where = first.location ? `${first.location.file}:${first.location.line}` : 'build';
+    throw new ForgeError('invalid_script', { field: where, given: first.text, accepted: 'a script k6 can run once bundled' });
+  });
+  const bundles: Bundle[] = [];
+  for (const [output, meta] of Object.entries(result.metafile.outputs)) {
+    if (!meta.entryPoint) continue;
+    checkExternalImports(meta.entryPoint, meta.imports);
+    bundles.push({ entry: meta.entryPoint, file: output, bytes: meta.bytes });
+  }
+  await mkdir(options.outdir, { recursive: true });
+  for (const output of result.outputFiles) await writeWhole(output.path, output.contents);
+  return bundles.sort((a, b) => basename(a.file).localeCompare(basename(b.file)));
+}

@@ -1,0 +1,130 @@
+import { parseArgs } from 'node:util';
+import { ForgeError, shown } from '../lib/errors.ts';
+import { startTarget } from '../target/index.ts';
+import { buildBundles } from './build.ts';
+import { findK6, K6_INSTALL_HINT } from './k6-binary.ts';
+import { runScript } from './run.ts';
+
+/** Exit codes of the CLI besides k6's own, which `run` passes through (99: thresholds failed). */
+export const EXIT = { ok: 0, badInput: 2, k6NotFound: 127 } as const;
+
+const USAGE = `Usage: k6-forge <command> [options]
+
+Commands:
+  build <files...> [--outdir dist] [--target es2022] [--thresholds thresholds.json]
+      Bundle k6 scripts into single-file ESM that k6 runs as it is.
+  run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--embedded-target]
+      Run dist/<scenario>.js (or a file) with k6 and exit with k6's exit code.
+      --embedded-target starts the demo target on a free loopback port and sets BASE_URL.
+  target [--port 3000] [--orders-per-second 5000]
+      Serve the embedded demo target until Ctrl-C.
+
+Exit codes: 0 pass, 2 bad input or usage, 127 k6 not found; run passes k6's code through (99 thresholds failed).`;
+
+type Print = (line: string) => void;
+
+function formatSize(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+async function build(args: string[], print: Print): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { outdir: { type: 'string', default: 'dist' }, target: { type: 'string' }, thresholds: { type: 'string' } },
+  });
+  if (positionals.length === 0) throw new ForgeError('invalid_option', { field: 'build', given: 'no files', accepted: 'one or more entry scripts' });
+  const bundles = await buildBundles({
+    entries: positionals,
+    outdir: values.outdir,
+    ...(values.target !== undefined && { target: values.target }),
+    ...(values.thresholds !== undefined && { thresholds: values.thresholds }),
+  });
+  for (const bundle of bundles) print(`${bundle.file.padEnd(32)} ${formatSize(bundle.bytes).padStart(9)}`);
+  return EXIT.ok;
+}
+
+async function run(args: string[], print: Print): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      vus: { type: 'string' },
+      duration: { type: 'string' },
+      env: { type: 'string', short: 'e', multiple: true, default: [] },
+      'embedded-target': { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length !== 1) {
+    throw new ForgeError('invalid_option', { field: 'run', given: shown(positionals.join(' ') || undefined), accepted: 'exactly one scenario name or script path' });
+  }
+  const k6 = findK6();
+  if (!k6) {
+    print(K6_INSTALL_HINT);
+    return EXIT.k6NotFound;
+  }
+  return runScript({
+    script: positionals[0]!,
+    k6,
+    env: values.env,
+    vus: values.vus,
+    duration: values.duration,
+    embeddedTarget: values['embedded-target'],
+    log: print,
+  });
+}
+
+function wholeNumber(field: string, text: string): number {
+  if (!/^\d+$/.test(text)) throw new ForgeError('invalid_option', { field, given: shown(text), accepted: 'a whole number' });
+  return Number(text);
+}
+
+async function target(args: string[], print: Print): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string', default: '3000' }, 'orders-per-second': { type: 'string' } },
+  });
+  const ordersPerSecond = values['orders-per-second'];
+  const running = await startTarget({
+    port: wholeNumber('--port', values.port),
+    ...(ordersPerSecond !== undefined && { ordersPerSecond: wholeNumber('--orders-per-second', ordersPerSecond) }),
+  });
+  print(`k6-forge: embedded target listening at ${running.url} (Ctrl-C stops it)`);
+  await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
+  await running.close();
+  return EXIT.ok;
+}
+
+const COMMANDS: Record<string, (args: string[], print: Print) => Promise<number>> = { build, run, target };
+
+/**
+ * Runs the k6-forge command line.
+ * @param argv - The arguments after the program name.
+ * @param print - Where messages go. @default console.error
+ * @returns The process exit code.
+ */
+export async function main(argv: readonly string[], print: Print = (line) => console.error(line)): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    print(USAGE);
+    return command === undefined ? EXIT.badInput : EXIT.ok;
+  }
+  const handler = COMMANDS[command];
+  if (!handler) {
+    print(`k6-forge: unknown command ${shown(command)}; expected one of ${Object.keys(COMMANDS).join(', ')}\n\n${USAGE}`);
+    return EXIT.badInput;
+  }
+  try {
+    return await handler(args, print);
+  } catch (error) {
+    if (error instanceof ForgeError) {
+      print(`k6-forge ${command}: ${error.message}`);
+      return EXIT.badInput;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      print(`k6-forge ${command}: ${error.message}\n\n${USAGE}`);
+      return EXIT.badInput;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,110 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDuration } from '../lib/duration.ts';
+import { ForgeError, shown } from '../lib/errors.ts';
+import { startTarget } from '../target/index.ts';
+
+/** Options for {@link runScript}. */
+export interface RunOptions {
+  /** A script path, or a scenario name looked up as `<distDir>/<name>.js`. */
+  readonly script: string;
+  /** The k6 binary to run. */
+  readonly k6: string;
+  /** `KEY=VALUE` pairs for the script's `__ENV`. */
+  readonly env?: readonly string[];
+  /** Peak VUs, passed to the script as `VUS`. */
+  readonly vus?: string | undefined;
+  /** Total duration, passed to the script as `DURATION`. */
+  readonly duration?: string | undefined;
+  /** Start the embedded demo target on a free loopback port and point `BASE_URL` at it. @default false */
+  readonly embeddedTarget?: boolean;
+  /** Where scenario names are looked up. @default "dist" */
+  readonly distDir?: string;
+  /** Where progress lines go. @default console.error */
+  readonly log?: (line: string) => void;
+}
+
+/**
+ * Resolves a scenario name or path to a bundle file.
+ * @param script - A path to an existing file, or a name such as `smoke`.
+ * @param distDir - The folder holding built bundles.
+ * @returns The script's path.
+ * @throws {ForgeError} `invalid_option` listing the scenarios that exist.
+ */
+export function resolveScript(script: string, distDir = 'dist'): string {
+  if (existsSync(script) && statSync(script).isFile()) return script;
+  const bundle = join(distDir, `${script}.js`);
+  if (existsSync(bundle)) return bundle;
+  const known = existsSync(distDir) ? readdirSync(distDir).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)) : [];
+  throw new ForgeError('invalid_option', {
+    field: 'scenario',
+    given: shown(script),
+    accepted: `a script path or a bundle in ${distDir}/: ${known.join(', ') || 'none built yet (run the build first)'}`,
+  });
+}
+
+/**
+ * Turns `-e KEY=VALUE` pairs and the `--vus`/`--duration` shortcuts into script variables.
+ * @param options - The pairs and shortcuts.
+ * @returns The variables, validated.
+ * @throws {ForgeError} `invalid_option` for a malformed pair, a bad shortcut value, or a variable set twice.
+ */
+export function scriptVariables(options: Pick<RunOptions, 'env' | 'vus' | 'duration'>): Record<string, string> {
+  const variables: Record<string, string> = {};
+  const set = (key: string, value: string) => {
+    if (key in variables) throw new ForgeError('invalid_option', { field: key, given: 'two values', accepted: 'one value per variable' });
+    variables[key] = value;
+  };
+  for (const pair of options.env ?? []) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(pair);
+    if (!match) throw new ForgeError('invalid_option', { field: '-e', given: shown(pair.split('=')[0]), accepted: 'KEY=VALUE with KEY a variable name' });
+    set(match[1]!, match[2]!);
+  }
+  if (options.vus !== undefined) {
+    if (!/^[1-9]\d*$/.test(options.vus)) throw new ForgeError('invalid_option', { field: '--vus', given: shown(options.vus), accepted: 'a whole number greater than 0' });
+    set('VUS', options.vus);
+  }
+  if (options.duration !== undefined) {
+    parseDuration(options.duration, '--duration');
+    set('DURATION', options.duration);
+  }
+  return variables;
+}
+
+function runK6(k6: string, script: string, variables: Record<string, string>): Promise<number> {
+  // Variables go through the environment, not argv, so tokens never show in a process list.
+  const child = spawn(k6, ['run', script], { stdio: 'inherit', env: { ...process.env, ...variables } });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGINT', forward).on('SIGTERM', forward);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward).off('SIGTERM', forward);
+      resolve(code ?? (signal === 'SIGINT' ? 105 : 1));
+    });
+  });
+}
+
+/**
+ * Runs one k6 script, optionally against the embedded target, and returns k6's exit code (99 when thresholds failed).
+ * @param options - Script, k6 binary, variables and target choice.
+ * @returns k6's exit code.
+ * @throws {ForgeError} For an unknown scenario or malformed variables, before k6 starts.
+ */
+export async function runScript(options: RunOptions): Promise<number> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const script = resolveScript(options.script, options.distDir);
+  const variables = scriptVariables(options);
+  if (!options.embeddedTarget) return runK6(options.k6, script, variables);
+  if ('BASE_URL' in variables) {
+    throw new ForgeError('invalid_option', { field: 'BASE_URL', given: shown(variables['BASE_URL']), accepted: 'no BASE_URL with --embedded-target, which sets it' });
+  }
+  const target = await startTarget();
+  log(`k6-forge: embedded target listening at ${target.url}`);
+  try {
+    return await runK6(options.k6, script, { ...variables, BASE_URL: target.url });
+  } finally {
+    await target.close();
+  }
+}

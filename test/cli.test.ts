@@ -1,0 +1,131 @@
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
+import { findK6, K6_INSTALL_HINT } from '../src/cli/k6-binary.ts';
+import { main } from '../src/cli/main.ts';
+import { resolveScript, scriptVariables } from '../src/cli/run.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterEach(() => vi.unstubAllEnvs());
+
+/** A stand-in k6: records its arguments and chosen variables, fetches BASE_URL/health, exits with FAKE_K6_EXIT. */
+function fakeK6(): { bin: string; report: string } {
+  const bin = join(scratch, 'k6');
+  const report = join(scratch, 'report.json');
+  writeFileSync(
+    bin,
+    `#!/usr/bin/env node
+const { writeFileSync } = require('node:fs');
+const pick = ['VUS', 'DURATION', 'BASE_URL', 'TOKEN'];
+const env = Object.fromEntries(pick.filter((k) => k in process.env).map((k) => [k, process.env[k]]));
+const health = process.env.BASE_URL ? fetch(process.env.BASE_URL + '/health').then((r) => r.status, () => 'unreachable') : Promise.resolve(null);
+health.then((status) => {
+  writeFileSync(${JSON.stringify(report)}, JSON.stringify({ args: process.argv.slice(2), env, health: status }));
+  process.exit(Number(process.env.FAKE_K6_EXIT ?? 0));
+});
+`,
+  );
+  chmodSync(bin, 0o755);
+  return { bin, report };
+}
+
+function capture(): { lines: string[]; print: (line: string) => void } {
+  const lines: string[] = [];
+  return { lines, print: (line) => lines.push(line) };
+}
+
+describe('findK6', () => {
+  test('prefers K6_BIN, then k6 on PATH, else nothing', () => {
+    const { bin } = fakeK6();
+    expect(findK6({ K6_BIN: bin, PATH: '' })).toBe(bin);
+    expect(findK6({ PATH: `/nonexistent:${scratch}` })).toBe(bin);
+    expect(findK6({ PATH: '/nonexistent' })).toBeUndefined();
+  });
+
+  test('rejects a K6_BIN that is not an executable file', () => {
+    expect(() => findK6({ K6_BIN: '/etc/hostname-missing' })).toThrow('K6_BIN: "/etc/hostname-missing" is not accepted');
+  });
+});
+
+describe('k6-forge run', () => {
+  test('without k6 says how to install it or use Docker, and exits 127', async () => {
+    vi.stubEnv('K6_BIN', undefined);
+    vi.stubEnv('PATH', '/nonexistent');
+    const out = capture();
+    expect(await main(['run', 'smoke'], out.print)).toBe(127);
+    expect(out.lines).toStrictEqual([K6_INSTALL_HINT]);
+    expect(K6_INSTALL_HINT).toContain('grafana/k6');
+  });
+
+  test('passes VUS, DURATION and -e variables through the environment and returns k6’s exit code', async () => {
+    const { bin, report } = fakeK6();
+    vi.stubEnv('K6_BIN', bin);
+    vi.stubEnv('FAKE_K6_EXIT', '99');
+    const code = await main(['run', 'dist/smoke.js', '--vus', '5', '--duration', '30s', '-e', 'TOKEN=s3cr3t', '-e', 'BASE_URL=http://127.0.0.1:9'], capture().print);
+    expect(code).toBe(99);
+    const seen = JSON.parse(readFileSync(report, 'utf8')) as { args: string[]; env: Record<string, string> };
+    expect(seen.args).toStrictEqual(['run', 'dist/smoke.js']);
+    expect(seen.env).toStrictEqual({ VUS: '5', DURATION: '30s', TOKEN: 's3cr3t', BASE_URL: 'http://127.0.0.1:9' });
+  });
+
+  test('--embedded-target starts the target, points BASE_URL at it and stops it afterwards', async () => {
+    const { bin, report } = fakeK6();
+    vi.stubEnv('K6_BIN', bin);
+    vi.stubEnv('FAKE_K6_EXIT', '0');
+    const out = capture();
+    expect(await main(['run', 'smoke', '--embedded-target'], out.print)).toBe(0);
+    const seen = JSON.parse(readFileSync(report, 'utf8')) as { args: string[]; env: { BASE_URL: string }; health: number };
+    expect(seen.args).toStrictEqual(['run', 'dist/smoke.js']);
+    expect(seen.env.BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(seen.health).toBe(200);
+    expect(out.lines).toStrictEqual([`k6-forge: embedded target listening at ${seen.env.BASE_URL}`]);
+    await expect(fetch(`${seen.env.BASE_URL}/health`)).rejects.toThrow();
+  });
+
+  test.each([
+    [['run', 'nosuch'], 'scenario: "nosuch" is not accepted; expected a script path or a bundle in dist/: flash-sale, load,'],
+    [['run', 'smoke', '--vus', 'ten'], '--vus: "ten" is not accepted; expected a whole number greater than 0'],
+    [['run', 'smoke', '--duration', '5 min'], '--duration: "5 min" is not accepted'],
+    [['run', 'smoke', '-e', 'NOVALUE'], '-e: "NOVALUE" is not accepted; expected KEY=VALUE'],
+    [['run', 'smoke', '--vus', '2', '-e', 'VUS=3'], 'VUS: two values is not accepted'],
+    [['run', 'smoke', '--embedded-target', '-e', 'BASE_URL=http://x'], 'BASE_URL: "http://x" is not accepted; expected no BASE_URL with --embedded-target'],
+    [['run'], 'run: nothing is not accepted; expected exactly one scenario name or script path'],
+    [['run', 'smoke', '--fast'], "Unknown option '--fast'"],
+  ])('%j exits 2 with a message that names the problem', async (argv, message) => {
+    vi.stubEnv('K6_BIN', fakeK6().bin);
+    const out = capture();
+    expect(await main(argv, out.print)).toBe(2);
+    expect(out.lines.join('\n')).toContain(message);
+  });
+});
+
+describe('k6-forge build and the rest of the command line', () => {
+  test('build prints each bundle and its size', async () => {
+    const out = capture();
+    expect(await main(['build', 'examples/smoke.ts', '--outdir', join(scratch, 'dist')], out.print)).toBe(0);
+    expect(out.lines).toHaveLength(1);
+    expect(out.lines[0]).toMatch(/smoke\.js\s+\d+\.\d KB$/);
+  });
+
+  test.each([
+    [['build'], 'build: no files is not accepted; expected one or more entry scripts', 2],
+    [['build', 'examples/nope.ts'], 'entry: "examples/nope.ts" is not accepted; expected an existing script file', 2],
+    [['launch'], 'unknown command "launch"', 2],
+    [[], 'Usage: k6-forge <command>', 2],
+    [['help'], 'Usage: k6-forge <command>', 0],
+  ])('%j prints %j and exits %i', async (argv, message, code) => {
+    const out = capture();
+    expect(await main(argv, out.print)).toBe(code);
+    expect(out.lines.join('\n')).toContain(message);
+  });
+});
+
+describe('scriptVariables and resolveScript', () => {
+  test('keep = signs inside values and resolve names in dist/', () => {
+    expect(scriptVariables({ env: ['QUERY=a=b'] })).toStrictEqual({ QUERY: 'a=b' });
+    expect(resolveScript('flash-sale')).toBe(join('dist', 'flash-sale.js'));
+    expect(resolveScript('examples/smoke.ts')).toBe('examples/smoke.ts');
+  });
+});
