@@ -1,0 +1,463 @@
+// <define:__K6_FORGE_THRESHOLDS__>
+var define_K6_FORGE_THRESHOLDS_default = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
+
+// src/lib/errors.ts
+var ForgeError = class extends Error {
+  /**
+   * @param code - The kind of bad input.
+   * @param details - The field, the value given and the accepted form.
+   */
+  constructor(code, details) {
+    super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+    this.code = code;
+    this.details = details;
+  }
+  code;
+  details;
+  name = "ForgeError";
+};
+function shown(value) {
+  if (value === void 0) return "nothing";
+  const text2 = JSON.stringify(value) ?? String(value);
+  return text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
+}
+
+// src/lib/duration.ts
+var UNIT_MS = { d: 864e5, h: 36e5, m: 6e4, s: 1e3, ms: 1 };
+var PART = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/y;
+var ORDER = ["d", "h", "m", "s", "ms"];
+function parseDuration(text2, field = "duration", allowZero = false) {
+  const fail2 = () => {
+    throw new ForgeError("invalid_duration", {
+      field,
+      given: shown(text2),
+      accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
+    });
+  };
+  if (typeof text2 !== "string" || text2.length === 0) return fail2();
+  let total = 0;
+  let rank = -1;
+  PART.lastIndex = 0;
+  while (PART.lastIndex < text2.length) {
+    const match = PART.exec(text2);
+    if (!match) return fail2();
+    const unit = match[2];
+    const unitRank = ORDER.indexOf(unit);
+    if (unitRank <= rank) return fail2();
+    rank = unitRank;
+    total += Number(match[1]) * UNIT_MS[unit];
+  }
+  total = Math.round(total);
+  return total > 0 || allowZero ? total : fail2();
+}
+function formatDuration(ms) {
+  let rest = Math.round(ms);
+  let text2 = "";
+  for (const unit of ["h", "m", "s", "ms"]) {
+    const count = Math.floor(rest / UNIT_MS[unit]);
+    if (count > 0) text2 += `${count}${unit}`;
+    rest -= count * UNIT_MS[unit];
+  }
+  return text2 || "0s";
+}
+
+// src/lib/thresholds-file.ts
+var SECTIONS = ["global", "scenarios", "endpoints", "gates"];
+var LATENCY_KEY = /^(avg|med|max|p\d{1,2}(\.\d+)?)$/;
+var ACCEPTED_KEYS = "avg, med, max, pN (such as p95 or p99.9), errorRate, abortOnFail or delayAbortEval";
+function fail(source, path, given, accepted) {
+  throw new ForgeError("invalid_thresholds", { field: `${source} at ${path}`, given: shown(given), accepted });
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isDuration(value) {
+  try {
+    return typeof value === "string" && parseDuration(value) > 0;
+  } catch {
+    return false;
+  }
+}
+function checkLimits(source, path, value, abortAllowed) {
+  if (!isRecord(value)) fail(source, path, value, "an object of limits");
+  for (const [key, limit] of Object.entries(value)) {
+    const at = `${path}.${key}`;
+    if (LATENCY_KEY.test(key)) {
+      if (key.startsWith("p") && !(Number(key.slice(1)) > 0)) fail(source, at, key, "a percentile above p0, such as p95");
+      if (typeof limit !== "number" || !Number.isFinite(limit) || limit <= 0) {
+        fail(source, at, limit, "a number of milliseconds greater than 0");
+      }
+    } else if (key === "errorRate") {
+      if (typeof limit !== "number" || !(limit > 0 && limit <= 1)) {
+        fail(source, at, limit, "a share above 0 and at most 1, such as 0.01 for 1%");
+      }
+    } else if (key === "abortOnFail" || key === "delayAbortEval") {
+      if (!abortAllowed) fail(source, at, limit, "no abort settings in a release gate");
+      if (key === "abortOnFail" && typeof limit !== "boolean") fail(source, at, limit, "true or false");
+      if (key === "delayAbortEval" && !isDuration(limit)) fail(source, at, limit, "a k6 duration such as 10s");
+    } else {
+      fail(source, at, key, `one of ${ACCEPTED_KEYS}`);
+    }
+  }
+  return value;
+}
+function checkNamedLimits(source, path, value, abortAllowed) {
+  if (!isRecord(value)) fail(source, path, value, "an object of named limits");
+  for (const [name, limits] of Object.entries(value)) {
+    if (!/^[A-Za-z0-9_-]+$/.test(name)) fail(source, `${path}.${name}`, name, "a name of letters, digits, _ and -");
+    checkLimits(source, `${path}.${name}`, limits, abortAllowed);
+  }
+  return value;
+}
+function parseThresholdsFile(value, source = "thresholds.json") {
+  if (!isRecord(value)) fail(source, "$", value, "an object with global, scenarios, endpoints and gates");
+  for (const [key, section] of Object.entries(value)) {
+    const path = `$.${key}`;
+    if (!SECTIONS.includes(key)) fail(source, path, key, `one of ${SECTIONS.join(", ")}`);
+    if (key === "global") checkLimits(source, path, section, true);
+    else checkNamedLimits(source, path, section, key !== "gates");
+  }
+  return value;
+}
+var embedded;
+function embeddedThresholds() {
+  if (embedded) return embedded;
+  if (typeof define_K6_FORGE_THRESHOLDS_default === "undefined") {
+    throw new ForgeError("invalid_thresholds", {
+      field: "thresholds.json",
+      given: "nothing embedded in this bundle",
+      accepted: "a bundle made by `k6-forge build`, or a thresholds file passed to the factory"
+    });
+  }
+  embedded = parseThresholdsFile(define_K6_FORGE_THRESHOLDS_default);
+  return embedded;
+}
+
+// src/lib/thresholds.ts
+var TREND_ORDER = ["avg", "med", "max"];
+function latencyKeys(limits) {
+  const percentiles = Object.keys(limits).filter((key) => /^p\d/.test(key)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+  return [...TREND_ORDER.filter((key) => key in limits), ...percentiles];
+}
+function aggregation(key) {
+  return key.startsWith("p") ? `p(${key.slice(1)})` : key;
+}
+function limitsToThresholds(limits, selector = "") {
+  const tagged = (metric) => selector ? `${metric}{${selector}}` : metric;
+  const expression = (text2) => limits.abortOnFail ? { threshold: text2, abortOnFail: true, delayAbortEval: limits.delayAbortEval ?? "10s" } : text2;
+  const thresholds = {};
+  const latency = latencyKeys(limits).map((key) => expression(`${aggregation(key)}<${limits[key]}`));
+  if (latency.length > 0) thresholds[tagged("http_req_duration")] = latency;
+  if (limits.errorRate !== void 0) thresholds[tagged("http_req_failed")] = [expression(`rate<${limits.errorRate}`)];
+  return thresholds;
+}
+function thresholdsFor(profile, options2 = {}) {
+  const file = options2.file ?? embeddedThresholds();
+  const limits = { ...file.global, ...file.scenarios?.[profile], ...options2.limits };
+  return limitsToThresholds(limits, `scenario:${options2.scenario ?? profile}`);
+}
+
+// src/scenarios/rate.ts
+function arrivalRate(perSecond) {
+  const timeUnit = Number.isInteger(perSecond) ? "1s" : "1m";
+  const perUnit = timeUnit === "1s" ? perSecond : perSecond * 60;
+  return { timeUnit, at: (share) => share === 0 ? 0 : Math.max(1, Math.round(perUnit * share)) };
+}
+
+// src/scenarios/stages.ts
+function peakOf(shape) {
+  return shape.kind === "constant" ? shape.vus : Math.max(shape.startVUs, ...shape.stages.map((s) => s.target));
+}
+function scaleTarget(target, factor) {
+  return target === 0 ? 0 : Math.max(1, Math.round(target * factor));
+}
+function stretchStages(stages, totalMs) {
+  const lengths = stages.map((s) => parseDuration(s.duration));
+  const factor = totalMs / lengths.reduce((a, b) => a + b, 0);
+  const scaled = lengths.map((ms) => Math.round(ms * factor));
+  scaled[scaled.length - 1] += totalMs - scaled.reduce((a, b) => a + b, 0);
+  return stages.map((s, i) => ({ duration: formatDuration(scaled[i]), target: s.target }));
+}
+
+// src/scenarios/profile.ts
+var SUMMARY_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)"];
+var MAX_VUS_PER_PREALLOCATED = 4;
+function invalid(field, given, accepted) {
+  throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
+}
+function checkOptions(options2) {
+  const { name, exec, vus, scale, rate, preAllocatedVUs } = options2;
+  if (name !== void 0 && !/^[0-9a-zA-Z_-]+$/.test(name)) invalid("name", name, "a k6 scenario name of letters, digits, _ and -");
+  if (exec !== void 0 && !/^[A-Za-z_$][\w$]*$/.test(exec)) invalid("exec", exec, "the name of an exported function");
+  if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalid("vus", vus, "a whole number greater than 0");
+  if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
+    invalid("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
+  }
+  if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) invalid("scale", scale, "a number greater than 0");
+  if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) invalid("rate", rate, "iterations per second, greater than 0");
+  if (rate === void 0 && vus !== void 0 && scale !== void 0) {
+    invalid("scale", scale, "no scale when vus is set: vus already fixes the peak");
+  }
+  if (rate === void 0 && preAllocatedVUs !== void 0) {
+    invalid("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
+  }
+  if (options2.duration !== void 0) parseDuration(options2.duration, "duration");
+  if (options2.startTime !== void 0) parseDuration(options2.startTime, "startTime", true);
+}
+function closedScenario(shape, options2) {
+  const factor = options2.vus !== void 0 ? options2.vus / peakOf(shape) : options2.scale ?? 1;
+  if (shape.kind === "constant") {
+    return { executor: "constant-vus", vus: scaleTarget(shape.vus, factor), duration: options2.duration ?? shape.duration };
+  }
+  const stages = options2.duration === void 0 ? shape.stages : stretchStages(shape.stages, parseDuration(options2.duration));
+  return {
+    executor: "ramping-vus",
+    startVUs: scaleTarget(shape.startVUs, factor),
+    stages: stages.map((s) => ({ duration: s.duration, target: scaleTarget(s.target, factor) })),
+    ...shape.gracefulRampDown !== void 0 && { gracefulRampDown: shape.gracefulRampDown }
+  };
+}
+function openScenario(shape, options2) {
+  const peakRate = options2.rate * (options2.scale ?? 1);
+  const preAllocatedVUs = options2.preAllocatedVUs ?? Math.max(1, Math.ceil(peakRate));
+  const maxVUs = options2.vus ?? preAllocatedVUs * MAX_VUS_PER_PREALLOCATED;
+  if (maxVUs < preAllocatedVUs) invalid("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
+  const rate = arrivalRate(peakRate);
+  const peak = peakOf(shape);
+  if (shape.kind === "constant") {
+    return {
+      executor: "constant-arrival-rate",
+      rate: rate.at(1),
+      timeUnit: rate.timeUnit,
+      duration: options2.duration ?? shape.duration,
+      preAllocatedVUs,
+      maxVUs
+    };
+  }
+  const stages = options2.duration === void 0 ? shape.stages : stretchStages(shape.stages, parseDuration(options2.duration));
+  return {
+    executor: "ramping-arrival-rate",
+    startRate: rate.at(shape.startVUs / peak),
+    timeUnit: rate.timeUnit,
+    preAllocatedVUs,
+    maxVUs,
+    stages: stages.map((s) => ({ duration: s.duration, target: rate.at(s.target / peak) }))
+  };
+}
+function buildProfile(profile, shape, options2 = {}) {
+  checkOptions(options2);
+  const name = options2.name ?? profile;
+  const executor = options2.rate === void 0 ? closedScenario(shape, options2) : openScenario(shape, { ...options2, rate: options2.rate });
+  const scenario = {
+    ...executor,
+    ...options2.exec !== void 0 && { exec: options2.exec },
+    ...options2.startTime !== void 0 && { startTime: options2.startTime },
+    ...options2.tags !== void 0 && { tags: { ...options2.tags } },
+    ...options2.env !== void 0 && { env: { ...options2.env } }
+  };
+  return {
+    scenarios: { [name]: scenario },
+    thresholds: thresholdsFor(profile, {
+      scenario: name,
+      ...options2.thresholds !== void 0 && { limits: options2.thresholds },
+      ...options2.thresholdsFile !== void 0 && { file: options2.thresholdsFile }
+    }),
+    summaryTrendStats: [...SUMMARY_TREND_STATS]
+  };
+}
+
+// src/scenarios/stress.ts
+var SHAPE = {
+  kind: "ramping",
+  startVUs: 0,
+  stages: [
+    { duration: "2m", target: 100 },
+    { duration: "3m", target: 200 },
+    { duration: "3m", target: 300 },
+    { duration: "3m", target: 400 },
+    { duration: "2m", target: 500 },
+    { duration: "2m", target: 0 }
+  ]
+};
+function stressProfile(options2 = {}) {
+  return buildProfile("stress", SHAPE, options2);
+}
+
+// examples/shared/storefront.ts
+import { check, sleep } from "k6";
+import http from "k6/http";
+
+// src/lib/env.ts
+var HOST = String.raw`(?:[a-z0-9_][a-z0-9_-]*(?:\.[a-z0-9_][a-z0-9_-]*)*\.?|\[[0-9a-f:.]+\])`;
+var URL_FORM = new RegExp(String.raw`^https?://(?:[^\s/?#@]+@)?${HOST}(?::\d{1,5})?(?:[/?#]\S*)?$`, "i");
+var WHOLE = /^[0-9]+$/;
+var BOOLEANS = /* @__PURE__ */ new Map([
+  ["true", true],
+  ["false", false],
+  ["1", true],
+  ["0", false],
+  ["yes", true],
+  ["no", false]
+]);
+var FORMS = {
+  text: { accepted: "any non-empty text", parse: (text2) => text2 },
+  secret: { accepted: "any non-empty secret", parse: (text2) => text2 },
+  url: {
+    accepted: "an http:// or https:// URL with a host, such as https://api.example.com",
+    parse: (text2) => URL_FORM.test(text2) ? text2.replace(/\/+$/, "") : void 0
+  },
+  positiveInteger: { accepted: "a whole number greater than 0, such as 10", parse: parsePositiveInteger },
+  boolean: {
+    accepted: "one of true, false, 1, 0, yes or no, in any case",
+    parse: (text2) => BOOLEANS.get(text2.toLowerCase())
+  },
+  duration: { accepted: "a k6 duration greater than zero, such as 30s, 1m30s, 500ms or 2h", parse: parseDurationText }
+};
+function parsePositiveInteger(text2) {
+  const value = WHOLE.test(text2) ? Number(text2) : 0;
+  return value > 0 && Number.isSafeInteger(value) ? value : void 0;
+}
+function parseDurationText(text2, name) {
+  try {
+    parseDuration(text2, name);
+    return text2;
+  } catch (error) {
+    if (error instanceof ForgeError) return void 0;
+    throw error;
+  }
+}
+function declare(kind, options2) {
+  return Object.freeze({ kind, ...options2 });
+}
+function text(options2) {
+  return declare("text", options2);
+}
+function secret(options2) {
+  return declare("secret", options2);
+}
+function url(options2) {
+  return declare("url", options2);
+}
+function positiveInteger(options2) {
+  return declare("positiveInteger", options2);
+}
+function boolean(options2) {
+  return declare("boolean", options2);
+}
+function duration(options2) {
+  return declare("duration", options2);
+}
+function oneOf(values, options2) {
+  if (values.length === 0 || values.includes("")) {
+    throw new ForgeError("invalid_option", {
+      field: "oneOf values",
+      given: shown(values),
+      accepted: "a list of at least one non-empty string"
+    });
+  }
+  return Object.freeze({ kind: "oneOf", values: Object.freeze([...values]), ...options2 });
+}
+function formOf(variable) {
+  if (variable.kind !== "oneOf") return FORMS[variable.kind];
+  const { values } = variable;
+  return {
+    accepted: `one of ${values.map(shown).join(", ")}`,
+    parse: (text2) => values.includes(text2) ? text2 : void 0
+  };
+}
+function fallback(name, variable, accepted, environment) {
+  const byEnvironment = variable.byEnvironment;
+  if (environment !== void 0 && byEnvironment && Object.prototype.hasOwnProperty.call(byEnvironment, environment)) {
+    return byEnvironment[environment];
+  }
+  if (variable.default !== void 0) return variable.default;
+  if (!variable.required) return void 0;
+  const when = environment === void 0 ? "required" : `required when ENVIRONMENT is ${environment}`;
+  throw new ForgeError("invalid_env", { field: name, given: shown(void 0), accepted: `${accepted} (${when})` });
+}
+function valueOf(name, variable, { source, environment }) {
+  const given = source[name];
+  const form = formOf(variable);
+  if (given === void 0) return fallback(name, variable, form.accepted, environment);
+  const value = given === "" ? void 0 : form.parse(given, name);
+  if (value !== void 0) return value;
+  throw new ForgeError("invalid_env", {
+    field: name,
+    given: variable.kind === "secret" ? "(hidden)" : shown(given),
+    accepted: form.accepted
+  });
+}
+function readEnv(schema, options2) {
+  const config2 = {};
+  for (const [name, variable] of Object.entries(schema)) {
+    Object.defineProperty(config2, name, {
+      value: valueOf(name, variable, options2),
+      enumerable: variable.kind !== "secret"
+    });
+  }
+  return Object.freeze(config2);
+}
+
+// src/lib/config.ts
+var STANDARD_ENVIRONMENTS = ["development", "staging", "production"];
+function standardVars(environments) {
+  const development = (value) => ({ byEnvironment: { development: value } });
+  return {
+    ENVIRONMENT: oneOf([...STANDARD_ENVIRONMENTS, ...environments], { default: "development" }),
+    BASE_URL: url({ required: true, ...development("http://127.0.0.1:3000") }),
+    VUS: positiveInteger(),
+    DURATION: duration(),
+    DEBUG: boolean({ default: false }),
+    TEST_USERNAME: text(development("loadtest@example.com")),
+    TEST_PASSWORD: secret(development("LoadTest123!")),
+    BEARER_TOKEN: secret(),
+    ACCOUNT_ID: text()
+  };
+}
+var STANDARD_NAMES = Object.keys(standardVars([]));
+function assertNoStandardNames(vars) {
+  const taken = Object.keys(vars).find((name) => STANDARD_NAMES.includes(name));
+  if (taken === void 0) return;
+  throw new ForgeError("invalid_option", {
+    field: "vars",
+    given: shown(taken),
+    accepted: `a name that is not a standard variable (${STANDARD_NAMES.join(", ")})`
+  });
+}
+function loadConfig(options2 = {}) {
+  const { environments = [], vars = {}, source = __ENV } = options2;
+  assertNoStandardNames(vars);
+  const standard = standardVars(environments);
+  const { ENVIRONMENT } = readEnv({ ENVIRONMENT: standard.ENVIRONMENT }, { source });
+  return readEnv({ ...standard, ...vars }, { source, environment: ENVIRONMENT });
+}
+
+// examples/shared/storefront.ts
+var config = loadConfig();
+var PRODUCT = "demo-widget";
+var JSON_HEADERS = { "Content-Type": "application/json" };
+function setup() {
+  const res = http.post(`${config.BASE_URL}/init`, JSON.stringify({ productId: PRODUCT, quantity: 1e6 }), {
+    headers: JSON_HEADERS
+  });
+  check(res, { "product stocked": (r) => r.status === 200 });
+}
+function browse() {
+  const health = http.get(`${config.BASE_URL}/health`, { tags: { name: "GET /health" } });
+  check(health, { "health is 200": (r) => r.status === 200 });
+  const product = http.get(`${config.BASE_URL}/products/${PRODUCT}`, { tags: { name: "GET /products/{id}" } });
+  check(product, {
+    "product is 200": (r) => r.status === 200,
+    "product has stock": (r) => typeof r.json("stock") === "number"
+  });
+  sleep(1);
+}
+
+// examples/stress.ts
+var options = stressProfile({ vus: config.VUS, duration: config.DURATION });
+export {
+  browse as default,
+  options,
+  setup
+};
+//# sourceMappingURL=stress.js.map

@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { findK6 } from '../src/cli/k6-binary.ts';
+import { startTarget, type RunningTarget } from '../src/target/index.ts';
+
+const k6 = findK6();
+if (!k6) console.log('SKIPPED: k6 not found (set K6_BIN or put k6 on PATH to run the bundles under real k6)');
+
+const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-k6-'));
+
+/** Runs a bundle under real k6 without blocking this process, which serves the target. */
+function k6Run(script: string, env: Record<string, string>, out: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(k6!, ['run', '--out', `json=${out}`, script], { env: { ...process.env, ...env } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+/** The metric names that have samples in a k6 JSON output file. */
+function sampledMetrics(file: string): Set<string> {
+  const names = new Set<string>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line) continue;
+    const entry = JSON.parse(line) as { type: string; metric: string };
+    if (entry.type === 'Point') names.add(entry.metric);
+  }
+  return names;
+}
+
+describe.skipIf(!k6)('bundles under real k6 against the embedded target', () => {
+  let target: RunningTarget;
+  beforeAll(async () => {
+    target = await startTarget();
+  });
+  afterAll(async () => {
+    await target?.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  test('dist/smoke.js passes every threshold', { timeout: 120_000 }, async () => {
+    const out = join(scratch, 'smoke.json');
+    const run = await k6Run('dist/smoke.js', { BASE_URL: target.url, VUS: '2', DURATION: '5s' }, out);
+    expect(run.code, run.output).toBe(0);
+    expect([...sampledMetrics(out)]).toEqual(expect.arrayContaining(['http_req_duration', 'http_req_failed', 'checks']));
+  });
+
+  test('dist/flash-sale.js sells exactly the stock, no more, with its custom metrics', { timeout: 120_000 }, async () => {
+    const out = join(scratch, 'flash-sale.json');
+    const run = await k6Run('dist/flash-sale.js', { BASE_URL: target.url, VUS: '20', DURATION: '5s' }, out);
+    expect(run.code, run.output).toBe(0);
+    expect([...sampledMetrics(out)]).toEqual(expect.arrayContaining(['orders_accepted', 'orders_rejected', 'order_latency']));
+    const product = (await (await fetch(`${target.url}/products/iphone-15`)).json()) as { stock: number; stocked: number; orders: number };
+    expect(product).toStrictEqual({ productId: 'iphone-15', stock: 0, stocked: 100, orders: 100 });
+  });
+});
