@@ -50,6 +50,13 @@ function parseDuration(text2, field = "duration", allowZero = false) {
   total = Math.round(total);
   return total > 0 || allowZero ? total : fail2();
 }
+function isDuration(value) {
+  try {
+    return typeof value === "string" && parseDuration(value) > 0;
+  } catch {
+    return false;
+  }
+}
 function formatDuration(ms) {
   let rest = Math.round(ms);
   let text2 = "";
@@ -70,13 +77,6 @@ function fail(source, path, given, accepted) {
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isDuration(value) {
-  try {
-    return typeof value === "string" && parseDuration(value) > 0;
-  } catch {
-    return false;
-  }
 }
 function checkLimits(source, path, value, abortAllowed) {
   if (!isRecord(value)) fail(source, path, value, "an object of limits");
@@ -311,20 +311,11 @@ var FORMS = {
     accepted: "one of true, false, 1, 0, yes or no, in any case",
     parse: (text2) => BOOLEANS.get(text2.toLowerCase())
   },
-  duration: { accepted: "a k6 duration greater than zero, such as 30s, 1m30s, 500ms or 2h", parse: parseDurationText }
+  duration: { accepted: "a k6 duration greater than zero, such as 30s, 1m30s, 500ms or 2h", parse: (text2) => isDuration(text2) ? text2 : void 0 }
 };
 function parsePositiveInteger(text2) {
   const value = WHOLE.test(text2) ? Number(text2) : 0;
   return value > 0 && Number.isSafeInteger(value) ? value : void 0;
-}
-function parseDurationText(text2, name) {
-  try {
-    parseDuration(text2, name);
-    return text2;
-  } catch (error) {
-    if (error instanceof ForgeError) return void 0;
-    throw error;
-  }
 }
 function declare(kind, options2) {
   return Object.freeze({ kind, ...options2 });

@@ -39,6 +39,19 @@ export function parseDuration(text: string, field = 'duration', allowZero = fals
 }
 
 /**
+ * Tells whether a value is a k6 duration greater than zero.
+ * @param value - Anything.
+ * @returns True for text such as `10s` or `1m30s`.
+ */
+export function isDuration(value: unknown): value is string {
+  try {
+    return typeof value === 'string' && parseDuration(value) > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Writes milliseconds in k6's duration syntax, largest unit first (`90500` becomes `1m30s500ms`).
  * @param ms - A whole, non-negative number of milliseconds.
  * @returns The k6 duration string; `0s` for zero.

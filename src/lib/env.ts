@@ -1,4 +1,4 @@
-import { parseDuration } from './duration.ts';
+import { isDuration } from './duration.ts';
 import { ForgeError, shown } from './errors.ts';
 
 /** The kinds of value an environment variable can hold. */
@@ -109,22 +109,12 @@ const FORMS: { readonly [K in Exclude<EnvKind, 'oneOf'>]: Form } = {
     accepted: 'one of true, false, 1, 0, yes or no, in any case',
     parse: (text) => BOOLEANS.get(text.toLowerCase()),
   },
-  duration: { accepted: 'a k6 duration greater than zero, such as 30s, 1m30s, 500ms or 2h', parse: parseDurationText },
+  duration: { accepted: 'a k6 duration greater than zero, such as 30s, 1m30s, 500ms or 2h', parse: (text) => (isDuration(text) ? text : undefined) },
 };
 
 function parsePositiveInteger(text: string): number | undefined {
   const value = WHOLE.test(text) ? Number(text) : 0;
   return value > 0 && Number.isSafeInteger(value) ? value : undefined;
-}
-
-function parseDurationText(text: string, name: string): string | undefined {
-  try {
-    parseDuration(text, name);
-    return text;
-  } catch (error) {
-    if (error instanceof ForgeError) return undefined;
-    throw error;
-  }
 }
 
 function declare<K extends EnvKind, T, O>(kind: K, options: O | undefined): EnvVar<K, T> & Readonly<O> {

@@ -1,5 +1,5 @@
 export { ForgeError, type ForgeErrorCode, type ForgeErrorDetails } from './errors.ts';
-export { formatDuration, parseDuration } from './duration.ts';
+export { formatDuration, isDuration, parseDuration } from './duration.ts';
 export {
   boolean,
   duration,

@@ -1,4 +1,4 @@
-import { parseDuration } from './duration.ts';
+import { isDuration } from './duration.ts';
 import { ForgeError, shown } from './errors.ts';
 
 /**
@@ -46,14 +46,6 @@ function fail(source: string, path: Path, given: unknown, accepted: string): nev
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isDuration(value: unknown): boolean {
-  try {
-    return typeof value === 'string' && parseDuration(value) > 0;
-  } catch {
-    return false;
-  }
 }
 
 function checkLimits(source: string, path: Path, value: unknown, abortAllowed: boolean): Limits {
