@@ -24,7 +24,8 @@ function shown(value) {
 
 // src/lib/duration.ts
 var UNIT_MS = { d: 864e5, h: 36e5, m: 6e4, s: 1e3, ms: 1 };
-var PART = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/y;
+var PART = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/;
+var WHOLE_DURATION = /^(?:\d+(?:\.\d+)?(?:ms|d|h|m|s))+$/;
 var ORDER = ["d", "h", "m", "s", "ms"];
 function parseDuration(text2, field = "duration", allowZero = false) {
   const fail2 = () => {
@@ -34,13 +35,11 @@ function parseDuration(text2, field = "duration", allowZero = false) {
       accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
     });
   };
-  if (typeof text2 !== "string" || text2.length === 0) return fail2();
+  if (typeof text2 !== "string" || !WHOLE_DURATION.test(text2)) return fail2();
+  const part = new RegExp(PART, "g");
   let total = 0;
   let rank = -1;
-  PART.lastIndex = 0;
-  while (PART.lastIndex < text2.length) {
-    const match = PART.exec(text2);
-    if (!match) return fail2();
+  for (let match = part.exec(text2); match; match = part.exec(text2)) {
     const unit = match[2];
     const unitRank = ORDER.indexOf(unit);
     if (unitRank <= rank) return fail2();

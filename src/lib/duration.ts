@@ -2,7 +2,9 @@ import { ForgeError, shown } from './errors.ts';
 
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000, ms: 1 } as const;
 type Unit = keyof typeof UNIT_MS;
-const PART = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/y;
+// No sticky (`y`) regexes: the whole text is checked first, then its parts are read one by one.
+const PART = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/;
+const WHOLE_DURATION = /^(?:\d+(?:\.\d+)?(?:ms|d|h|m|s))+$/;
 const ORDER: readonly Unit[] = ['d', 'h', 'm', 's', 'ms'];
 
 /**
@@ -21,13 +23,11 @@ export function parseDuration(text: string, field = 'duration', allowZero = fals
       accepted: `a k6 duration${allowZero ? '' : ' greater than zero'}, such as 30s, 1m30s, 500ms or 2h`,
     });
   };
-  if (typeof text !== 'string' || text.length === 0) return fail();
+  if (typeof text !== 'string' || !WHOLE_DURATION.test(text)) return fail();
+  const part = new RegExp(PART, 'g');
   let total = 0;
   let rank = -1;
-  PART.lastIndex = 0;
-  while (PART.lastIndex < text.length) {
-    const match = PART.exec(text);
-    if (!match) return fail();
+  for (let match = part.exec(text); match; match = part.exec(text)) {
     const unit = match[2] as Unit;
     const unitRank = ORDER.indexOf(unit);
     if (unitRank <= rank) return fail();
