@@ -2,15 +2,7 @@ import { describe, expect, expectTypeOf, test } from 'vitest';
 import { loadConfig, type StandardConfig } from '../src/lib/config.ts';
 import { boolean, oneOf, positiveInteger, text } from '../src/lib/env.ts';
 import { ForgeError } from '../src/lib/errors.ts';
-
-function caught(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
+import { caught } from './support/caught.ts';
 
 function invalid(field: string, given: string, accepted: string): ForgeError {
   return new ForgeError('invalid_env', { field, given, accepted });

@@ -12,15 +12,7 @@ import {
   type InferEnv,
 } from '../src/lib/env.ts';
 import { ForgeError } from '../src/lib/errors.ts';
-
-function caught(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
+import { caught } from './support/caught.ts';
 
 function readOne(variable: AnyEnvVar, given: string | undefined, environment?: string): unknown {
   const source = given === undefined ? {} : { VALUE: given };
