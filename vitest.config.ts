@@ -7,6 +7,7 @@ const doubles = (name: string) => fileURLToPath(new URL(`./test/doubles/${name}.
 export default defineConfig({
   define: {
     __K6_FORGE_THRESHOLDS__: readFileSync(new URL('./thresholds.json', import.meta.url), 'utf8'),
+    __K6_FORGE_VERSION__: JSON.stringify(JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version),
   },
   resolve: {
     alias: [

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, rename, writeFile, mkdir } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { basename, relative } from 'node:path';
@@ -33,6 +33,7 @@ export interface Bundle {
 export const BUILD_TARGETS = ['es2015', 'es2016', 'es2017', 'es2018', 'es2019', 'es2020', 'es2021', 'es2022'] as const;
 
 const PACKAGED_THRESHOLDS = fileURLToPath(new URL('../../thresholds.json', import.meta.url));
+const { version: VERSION } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 const NODE_BUILTINS = new Set(builtinModules);
 const K6_IMPORT = /^(k6|k6\/.+|https:\/\/.+)$/;
 
@@ -125,7 +126,7 @@ export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
     target,
     supported: { 'async-generator': false, 'for-await': false },
     external: ['k6', 'k6/*', 'https://*'],
-    define: { __K6_FORGE_THRESHOLDS__: JSON.stringify(file) },
+    define: { __K6_FORGE_THRESHOLDS__: JSON.stringify(file), __K6_FORGE_VERSION__: JSON.stringify(VERSION) },
     plugins: [k6OnlyImports],
     sourcemap: 'linked',
     sourcesContent: false,
