@@ -1,10 +1,17 @@
-import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
+import { WebSocketServer } from 'ws';
 import { ForgeError, shown } from '../lib/errors.ts';
-import { FlashSale, type OrderRejection } from './flash-sale.ts';
+import { FlashSale } from './flash-sale.ts';
+import { fixedReply, NOT_FOUND, send } from './http-io.ts';
+import { Ledger } from './ledger.ts';
+import { routeMatcher, type Route, type Services } from './route.ts';
+import { authRoutes } from './routes/auth.ts';
+import { flashSaleRoutes } from './routes/flash-sale.ts';
+import { gatewayRoutes } from './routes/gateway.ts';
+import { Sessions } from './sessions.ts';
 
-/** Where and how fast the embedded flash-sale target serves. */
+/** Where and how the embedded target serves. */
 export interface TargetOptions {
   /**
    * TCP port to listen on; 0 picks a free one.
@@ -21,6 +28,26 @@ export interface TargetOptions {
    * @default 5000
    */
   readonly ordersPerSecond?: number;
+  /**
+   * Bearer tokens the gateway always accepts (seed 000's `BEARER_TOKEN`).
+   * @default ['demo-token']
+   */
+  readonly bearerTokens?: readonly string[];
+  /**
+   * Users who can log in (seed 001's `TEST_USERNAME`/`TEST_PASSWORD`).
+   * @default { 'loadtest@example.com': 'LoadTest123!' }
+   */
+  readonly users?: Readonly<Record<string, string>>;
+  /**
+   * Access token lifetime in seconds.
+   * @default 900
+   */
+  readonly tokenLifetimeSeconds?: number;
+  /**
+   * Funded accounts opened at start, in minor units of EUR (seed 000's `ACCOUNT_ID`).
+   * @default { 'acc-demo': 1_000_000_000_000 }
+   */
+  readonly accounts?: Readonly<Record<string, number>>;
 }
 
 /** A listening target. */
@@ -29,156 +56,29 @@ export interface RunningTarget {
   readonly url: string;
   /** The port it listens on. */
   readonly port: number;
-  /** Stops listening and closes every connection, idle keep-alive ones included. */
+  /** Stops listening and closes every connection, idle keep-alive and WebSocket ones included. */
   close(): Promise<void>;
 }
 
-interface Reply {
-  readonly status: number;
-  readonly headers: OutgoingHttpHeaders;
-  readonly body: Buffer;
-}
-
-type BodyHandler = (sale: FlashSale, request: IncomingMessage, response: ServerResponse, body: unknown) => void;
-
-const MAX_BODY_BYTES = 64 * 1024;
-const JSON_TYPE = 'application/json';
 // Longer than the idle timeout of k6's HTTP client, so k6 never reuses a connection the server is dropping.
 const KEEP_ALIVE_MS = 75_000;
-
-/** Builds a response once at load time, so sending it costs no allocation. */
-function fixedReply(status: number, value: object, extraHeaders: OutgoingHttpHeaders = {}): Reply {
-  const body = Buffer.from(JSON.stringify(value));
-  return { status, body, headers: { 'content-type': JSON_TYPE, 'content-length': body.length, ...extraHeaders } };
-}
-
 const HEALTHY = fixedReply(200, { status: 'ok' });
-const WAITING = fixedReply(200, { status: 'waiting' });
-const NOT_FOUND = fixedReply(404, { error: 'not found' });
-const ONLY_GET = fixedReply(405, { error: 'method not allowed' }, { allow: 'GET' });
-const ONLY_POST = fixedReply(405, { error: 'method not allowed' }, { allow: 'POST' });
-const TOO_LARGE = fixedReply(
-  413,
-  { error: `body: more than ${MAX_BODY_BYTES} bytes is not accepted; expected at most 64 KB` },
-  { connection: 'close' },
-);
-const REJECTIONS: Readonly<Record<OrderRejection['kind'], Reply>> = {
-  unknown_product: fixedReply(404, { error: 'unknown product' }),
-  key_conflict: fixedReply(422, { error: 'x-idempotency-key was already used for a different order' }),
-  sold_out: fixedReply(409, { error: 'sold out' }),
-  rate_limited: fixedReply(302, { error: 'rate limited' }, { location: '/waiting-room' }),
-};
+const ROUTES: readonly Route[] = [
+  { method: 'GET', path: '/health', handle: ({ response }) => send(response, HEALTHY) },
+  ...flashSaleRoutes,
+  ...gatewayRoutes,
+  ...authRoutes,
+];
+const match = routeMatcher(ROUTES);
 
-function send(response: ServerResponse, reply: Reply): void {
-  response.writeHead(reply.status, reply.headers);
-  response.end(reply.body);
-}
-
-function sendJson(response: ServerResponse, status: number, value: object): void {
-  const body = JSON.stringify(value);
-  response.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(body) });
-  response.end(body);
-}
-
-/** Answers 400 with the one-sentence message ForgeError uses: field, value given, what is accepted. */
-function sendInvalid(response: ServerResponse, field: string, given: unknown, accepted: string): void {
-  sendJson(response, 400, { error: `${field}: ${shown(given)} is not accepted; expected ${accepted}` });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Reads a JSON body of at most 64 KB, then hands it on; answers 413 or 400 itself. */
-function receiveJson(sale: FlashSale, request: IncomingMessage, response: ServerResponse, handle: BodyHandler): void {
-  if (Number(request.headers['content-length']) > MAX_BODY_BYTES) return send(response, TOO_LARGE);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  request.on('data', (chunk: Buffer) => {
-    size += chunk.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    else if (!response.headersSent) send(response, TOO_LARGE);
-  });
-  request.on('end', () => {
-    if (size > MAX_BODY_BYTES) return;
-    const first = chunks[0];
-    const text = (chunks.length === 1 && first ? first : Buffer.concat(chunks, size)).toString();
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return sendInvalid(response, 'body', text, 'a JSON object');
-    }
-    handle(sale, request, response, body);
-  });
-}
-
-const init: BodyHandler = (sale, _request, response, body) => {
-  if (!isRecord(body)) return sendInvalid(response, 'body', body, 'a JSON object');
-  const { productId, quantity } = body;
-  if (typeof productId !== 'string' || productId.length === 0) {
-    return sendInvalid(response, 'productId', productId, 'a non-empty string');
-  }
-  if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 0) {
-    return sendInvalid(response, 'quantity', quantity, 'a non-negative integer');
-  }
-  const stocked = sale.restock(productId, quantity);
-  sendJson(response, 200, { productId, stock: stocked.stock });
-};
-
-const placeOrder: BodyHandler = (sale, request, response, body) => {
-  const key = request.headers['x-idempotency-key'];
-  if (typeof key !== 'string' || key.length === 0) {
-    return sendInvalid(response, 'x-idempotency-key', key, 'a non-empty header');
-  }
-  if (!isRecord(body)) return sendInvalid(response, 'body', body, 'a JSON object');
-  const { productId, userId } = body;
-  if (typeof productId !== 'string' || productId.length === 0) {
-    return sendInvalid(response, 'productId', productId, 'a non-empty string');
-  }
-  if (typeof userId !== 'string' || userId.length === 0) {
-    return sendInvalid(response, 'userId', userId, 'a non-empty string');
-  }
-  const outcome = sale.order(productId, userId, key, performance.now());
-  if (outcome.kind !== 'accepted') return send(response, REJECTIONS[outcome.kind]);
-  sendJson(response, 200, { orderId: outcome.orderId, productId: outcome.productId, userId: outcome.userId });
-};
-
-function showProduct(sale: FlashSale, response: ServerResponse, encodedId: string): void {
-  let productId = encodedId;
-  if (encodedId.includes('%')) {
-    try {
-      productId = decodeURIComponent(encodedId);
-    } catch {
-      return send(response, NOT_FOUND);
-    }
-  }
-  const state = sale.product(productId);
-  if (!state) return send(response, REJECTIONS.unknown_product);
-  sendJson(response, 200, state);
-}
-
-/** Sends a request to its handler by path, then by method. */
-function route(sale: FlashSale, request: IncomingMessage, response: ServerResponse): void {
+/** Sends a request to its route; 404 for an unknown path, 405 for a known path with another method. */
+function route(services: Services, request: IncomingMessage, response: ServerResponse): void {
   const url = request.url ?? '/';
   const query = url.indexOf('?');
-  const path = query === -1 ? url : url.slice(0, query);
-  const isGet = request.method === 'GET';
-  const isPost = request.method === 'POST';
-  switch (path) {
-    case '/health':
-      return send(response, isGet ? HEALTHY : ONLY_GET);
-    case '/waiting-room':
-      return send(response, isGet ? WAITING : ONLY_GET);
-    case '/init':
-      return isPost ? receiveJson(sale, request, response, init) : send(response, ONLY_POST);
-    case '/order':
-      return isPost ? receiveJson(sale, request, response, placeOrder) : send(response, ONLY_POST);
-  }
-  const productId = path.startsWith('/products/') ? path.slice('/products/'.length) : '';
-  if (productId.length === 0 || productId.includes('/')) return send(response, NOT_FOUND);
-  if (!isGet) return send(response, ONLY_GET);
-  showProduct(sale, response, productId);
+  const found = match(request.method ?? 'GET', query === -1 ? url : url.slice(0, query));
+  if (!found) return send(response, NOT_FOUND);
+  if ('allow' in found) return send(response, fixedReply(405, { error: 'method not allowed' }, { allow: found.allow }));
+  found.route.handle({ services, request, response, params: found.params });
 }
 
 function invalidOption(field: string, given: unknown, accepted: string): never {
@@ -186,8 +86,9 @@ function invalidOption(field: string, given: unknown, accepted: string): never {
 }
 
 /**
- * Starts the embedded flash-sale target (seed 004's API) on loopback, so k6 examples have a system under test.
- * @param options - Port, host and rate limit; see {@link TargetOptions}.
+ * Starts the embedded target on loopback, so k6 examples have a system under test: seed 004's flash sale,
+ * seed 000's gateway and ledger, seed 001's login and refresh, and a WebSocket echo at `/ws/echo`.
+ * @param options - Port, host, rate limit, tokens, users and accounts; see {@link TargetOptions}.
  * @returns The running target, with its base URL and a `close()`.
  * @throws {ForgeError} `invalid_option` (as a rejection) when the port is not an integer from 0 to 65535, the host
  * is empty or the rate is negative; a listen error (such as a port in use) rejects as it is.
@@ -202,11 +103,23 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
     invalidOption('ordersPerSecond', ordersPerSecond, 'a finite number of 0 or more (0 means no limit)');
   }
 
-  const sale = new FlashSale({ ordersPerSecond });
+  const ledger = new Ledger();
+  for (const [account, balance] of Object.entries(options.accounts ?? { 'acc-demo': 1_000_000_000_000 })) ledger.fund(account, balance, 'EUR');
+  const services: Services = {
+    sale: new FlashSale({ ordersPerSecond }),
+    ledger,
+    sessions: new Sessions({
+      users: options.users ?? { 'loadtest@example.com': 'LoadTest123!' },
+      staticTokens: options.bearerTokens ?? ['demo-token'],
+      lifetimeSeconds: options.tokenLifetimeSeconds ?? 900,
+    }),
+  };
   const server = createServer(
     { keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: KEEP_ALIVE_MS + 1000 },
-    (request, response) => route(sale, request, response),
+    (request, response) => route(services, request, response),
   );
+  const echo = new WebSocketServer({ server, path: '/ws/echo' });
+  echo.on('connection', (socket) => socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary })));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -222,6 +135,8 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
     port: bound,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
+        for (const client of echo.clients) client.terminate();
+        echo.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       });

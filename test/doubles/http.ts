@@ -8,7 +8,7 @@ export interface FakeResponse {
   timings: { duration: number };
   url: string;
   request: { method: string; url: string; body: string | null };
-  json(): unknown;
+  json(selector?: string): unknown;
 }
 
 type Responder = (method: string, url: string, body: unknown, params: unknown) => Partial<Pick<FakeResponse, 'status' | 'body' | 'headers'>> & { duration?: number };
@@ -35,7 +35,13 @@ export function request(method: string, url: string, body?: unknown, params?: un
     timings: { duration: answer.duration ?? 1 },
     url,
     request: { method, url, body: typeof body === 'string' ? body : null },
-    json: () => JSON.parse(text) as unknown,
+    json: (selector?: string) => {
+      const parsed = JSON.parse(text) as unknown;
+      // A small stand-in for gjson: dotted paths only.
+      return selector === undefined
+        ? parsed
+        : selector.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], parsed);
+    },
   };
 }
 
