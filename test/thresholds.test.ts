@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ForgeError } from '../src/lib/errors.ts';
 import { embeddedThresholds, parseThresholdsFile } from '../src/lib/thresholds-file.ts';
-import { endpointThresholds, limitsToThresholds, thresholdsFor } from '../src/lib/thresholds.ts';
+import { limitsToThresholds, thresholdsFor } from '../src/lib/thresholds.ts';
 
 const repoFile = JSON.parse(readFileSync(new URL('../thresholds.json', import.meta.url), 'utf8')) as unknown;
 
@@ -92,20 +92,5 @@ describe('thresholdsFor', () => {
     expect(thresholdsFor('checkout', { file: { global: { p95: 300 } } })).toStrictEqual({
       'http_req_duration{scenario:checkout}': ['p(95)<300'],
     });
-  });
-});
-
-describe('endpointThresholds', () => {
-  test('gives each named endpoint its p95 and p99 sub-metric', () => {
-    expect(endpointThresholds(['login', 'tax_calculate'])).toStrictEqual({
-      'http_req_duration{endpoint:login}': ['p(95)<500', 'p(99)<1000'],
-      'http_req_duration{endpoint:tax_calculate}': ['p(95)<100', 'p(99)<200'],
-    });
-  });
-
-  test('rejects an endpoint the file does not declare, listing those it does', () => {
-    expect(() => endpointThresholds(['checkout'], { endpoints: { login: { p95: 1 } } })).toThrow(
-      'endpoint: "checkout" is not accepted; expected an endpoint in thresholds.json: login',
-    );
   });
 });

@@ -1,5 +1,4 @@
 import type { Threshold } from 'k6/options';
-import { ForgeError, shown } from './errors.ts';
 import { embeddedThresholds, type Limits, type ThresholdsFile } from './thresholds-file.ts';
 
 /** k6 thresholds: metric (with optional `{tag:value}` selector) to its expressions. */
@@ -55,29 +54,4 @@ export function thresholdsFor(profile: string, options: ThresholdsForOptions = {
   const file = options.file ?? embeddedThresholds();
   const limits = { ...file.global, ...file.scenarios?.[profile], ...options.limits };
   return limitsToThresholds(limits, `scenario:${options.scenario ?? profile}`);
-}
-
-/**
- * The k6 thresholds for endpoints named in the file, on `{endpoint:<name>}` sub-metrics.
- * @param names - The endpoints to include.
- * @param file - The baselines to read. @default the embedded thresholds file
- * @returns k6 thresholds for those endpoints.
- * @throws {ForgeError} `invalid_option` when a name has no entry in the file's `endpoints`.
- */
-export function endpointThresholds(names: readonly string[], file: ThresholdsFile = embeddedThresholds()): Thresholds {
-  const known = file.endpoints ?? {};
-  return Object.assign(
-    {},
-    ...names.map((name) => {
-      const limits = known[name];
-      if (!limits) {
-        throw new ForgeError('invalid_option', {
-          field: 'endpoint',
-          given: shown(name),
-          accepted: `an endpoint in thresholds.json: ${Object.keys(known).join(', ') || 'none are declared'}`,
-        });
-      }
-      return limitsToThresholds(limits, `endpoint:${name}`);
-    }),
-  ) as Thresholds;
 }

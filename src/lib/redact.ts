@@ -1,0 +1,61 @@
+/** What replaces a secret wherever k6-forge prints something. */
+export const REDACTED = '[redacted]';
+
+const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
+const SECRET_FIELD = /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
+
+/**
+ * Copies headers with the values of secret ones (`Authorization`, `Cookie`, `Set-Cookie`, API keys) replaced.
+ * @param headers - Request or response headers.
+ * @returns Headers safe to print.
+ */
+export function redactHeaders(headers: Readonly<Record<string, string | readonly string[]>>): Record<string, string> {
+  const safe: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) safe[name] = SECRET_HEADER.test(name) ? REDACTED : String(value);
+  return safe;
+}
+
+/**
+ * Replaces the values of secret-looking fields (password, token, secret, cookie, API key) at any depth.
+ * @param value - Parsed JSON.
+ * @returns A copy safe to print.
+ */
+export function redactJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactJson);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) => [key, SECRET_FIELD.test(key) ? REDACTED : redactJson(field)]),
+  );
+}
+
+/**
+ * Makes a request or response body safe to print: JSON with secret fields redacted, other text as it is, cut short.
+ * @param body - The body as sent or received.
+ * @param limit - The most characters to keep. @default 500
+ * @returns Printable text.
+ */
+export function redactBody(body: unknown, limit = 500): string {
+  if (body === null || body === undefined || body === '') return '';
+  let text: string;
+  if (typeof body !== 'string') {
+    text = typeof body === 'object' && !(body instanceof ArrayBuffer) ? JSON.stringify(redactJson(body)) : '[binary]';
+  } else {
+    try {
+      text = JSON.stringify(redactJson(JSON.parse(body)));
+    } catch {
+      text = /pass(word)?=|token=|secret=/i.test(body) ? REDACTED : body;
+    }
+  }
+  return text.length > limit ? `${text.slice(0, limit)}...` : text;
+}
+
+/**
+ * Redacts credentials and secret-looking query parameters from a URL.
+ * @param url - An absolute or relative URL.
+ * @returns The URL safe to print.
+ */
+export function redactUrl(url: string): string {
+  return url
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, `$1${REDACTED}@`)
+    .replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep: string, key: string) => (SECRET_FIELD.test(key) ? `${sep}${key}=${REDACTED}` : whole));
+}

@@ -1,0 +1,214 @@
+import { afterEach, beforeEach, describe, expect, expectTypeOf, test, vi } from 'vitest';
+import { catalog, type ApiResponse } from '../src/lib/catalog.ts';
+import { callsTo, recorded, resetRecorded } from './doubles/recorder.ts';
+import { respondWith } from './doubles/http.ts';
+
+const FILE = { endpoints: { login: { p95: 500, p99: 1000 }, deal_get: { p95: 150 } } };
+
+function dealerApi() {
+  return catalog(
+    {
+      login: { method: 'POST', path: '/auth/login', service: 'auth', auth: false },
+      deal_get: { method: 'GET', path: '/deals/{id}', service: 'deal', operation: 'get' },
+      deal_create: { method: 'POST', path: '/deals', service: 'deal', operation: 'create', expect: [201] },
+      order: { method: 'POST', path: '/order', expect: [200, 302, 409], idempotencyKey: true, checkStatus: false },
+      tax_calculate: { method: 'POST', path: '/tax/calculate', trend: 'tax_calculation_duration', thresholds: { p99: 250 } },
+    },
+    { baseUrl: 'http://api.test', thresholdsFile: FILE, timeout: '10s' },
+  );
+}
+
+beforeEach(() => {
+  resetRecorded();
+  respondWith(() => ({ status: 200, body: '{"id":7,"status":"open"}', duration: 12 }));
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('catalog at init', () => {
+  test('creates one Trend per endpoint with the seed’s names, the status-class Counters and the business Rate', () => {
+    dealerApi();
+    const created = recorded.filter((c) => c.module === 'k6/metrics' && c.fn.startsWith('new ')).map((c) => [c.fn, ...c.args]);
+    expect(created).toStrictEqual([
+      ['new Trend', 'login_duration', true],
+      ['new Trend', 'deal_get_duration', true],
+      ['new Trend', 'deal_create_duration', true],
+      ['new Trend', 'order_duration', true],
+      ['new Trend', 'tax_calculation_duration', true],
+      ['new Counter', 'responses_failed', false],
+      ['new Counter', 'responses_1xx', false],
+      ['new Counter', 'responses_2xx', false],
+      ['new Counter', 'responses_3xx', false],
+      ['new Counter', 'responses_4xx', false],
+      ['new Counter', 'responses_5xx', false],
+      ['new Rate', 'business_errors', false],
+    ]);
+  });
+
+  test('creates no metric while sending', () => {
+    const api = dealerApi();
+    resetRecorded();
+    api.send('deal_get', { path: { id: 7 } });
+    api.send('login', { body: { username: 'u', password: 'p' } });
+    expect(recorded.filter((c) => c.fn.startsWith('new '))).toStrictEqual([]);
+  });
+
+  test.each([
+    [{ 'deal-get': { method: 'GET', path: '/deals' } }, 'endpoints.deal-get: "deal-get" is not accepted; expected an endpoint name'],
+    [{ deals: { method: 'GET', path: 'deals' } }, 'endpoints.deals.path: "deals" is not accepted; expected a path template starting with /'],
+    [{ deals: { method: 'GET', path: '/deals', trend: '1bad' } }, 'endpoints.deals.trend: "1bad" is not accepted; expected a k6 metric name'],
+    [{ deals: { method: 'GET', path: '/deals', timeout: 'soon' } }, 'endpoints.deals.timeout: "soon" is not accepted'],
+    [{ pay: { method: 'POST', path: '/pay', retry: { attempts: 3 } } }, 'endpoints.pay.retry: {"attempts":3} is not accepted; expected retries only on idempotent requests'],
+    [{ deals: { method: 'GET', path: '/deals', retry: { attempts: 1 } } }, 'endpoints.deals.retry.attempts: 1 is not accepted; expected a whole number from 2 to 10'],
+  ] as const)('rejects %j at init, naming the field', (specs, message) => {
+    expect(() => catalog(specs, { baseUrl: 'http://x', thresholdsFile: {} })).toThrow(message);
+  });
+});
+
+describe('send', () => {
+  test('resolves the template against baseUrl and tags with the template, never the raw URL', () => {
+    dealerApi().send('deal_get', { path: { id: 'a b/7' }, query: { expand: 'customer', page: 2, skip: undefined } });
+    const [method, url, body, params] = callsTo('k6/http', 'request')[0]!;
+    expect([method, url, body]).toStrictEqual(['GET', 'http://api.test/deals/a%20b%2F7?expand=customer&page=2', null]);
+    expect(params).toStrictEqual({
+      tags: { name: '/deals/{id}', endpoint: 'deal_get', operation: 'get', service: 'deal' },
+      timeout: '10s',
+      headers: { Accept: 'application/json' },
+    });
+  });
+
+  test('sends objects as JSON with a content type, and merges per-request headers and tags', () => {
+    dealerApi().send('deal_create', { body: { vin: '1HGCM82633A004352' }, headers: { 'x-trace': 't1' }, tags: { flow: 'desk' } });
+    const [, , body, params] = callsTo('k6/http', 'request')[0]!;
+    expect(body).toBe('{"vin":"1HGCM82633A004352"}');
+    expect(params).toMatchObject({
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'x-trace': 't1' },
+      tags: { name: '/deals', endpoint: 'deal_create', operation: 'create', service: 'deal', flow: 'desk' },
+      responseCallback: { expectedStatuses: [201] },
+    });
+  });
+
+  test('treats declared statuses as expected and does not follow redirects when a 3xx is one of them', () => {
+    dealerApi().send('order', { body: {} });
+    const params = callsTo('k6/http', 'request')[0]![3] as Record<string, unknown>;
+    expect(params).toMatchObject({ responseCallback: { expectedStatuses: [200, 302, 409] }, redirects: 0 });
+  });
+
+  test('sends a fresh idempotency key per request, or the one given', () => {
+    const api = dealerApi();
+    api.send('order', { body: {} });
+    api.send('order', { body: {} });
+    api.send('order', { body: {}, idempotencyKey: 'retry-1' });
+    const keys = callsTo('k6/http', 'request').map((c) => (c[3] as { headers: Record<string, string> }).headers['x-idempotency-key']);
+    expect(keys[0]).not.toBe(keys[1]);
+    expect(keys[2]).toBe('retry-1');
+  });
+
+  test('records latency in the endpoint Trend, the status class Counter, and a named status check', () => {
+    const api = dealerApi();
+    resetRecorded();
+    respondWith(() => ({ status: 404, body: '{}', duration: 33 }));
+    api.send('deal_get', { path: { id: 1 } });
+    expect(callsTo('k6/metrics', 'add')).toStrictEqual([
+      ['deal_get_duration', 33, undefined],
+      ['responses_4xx', 1, { endpoint: 'deal_get' }],
+    ]);
+    expect(callsTo('k6', 'check')).toStrictEqual([[{ 'deal_get status is 2xx': false }, { endpoint: 'deal_get' }]]);
+  });
+
+  test('counts network errors (status 0) as failed', () => {
+    const api = dealerApi();
+    resetRecorded();
+    respondWith(() => ({ status: 0, body: '' }));
+    api.send('deal_create', { body: {} });
+    expect(callsTo('k6/metrics', 'add')[1]).toStrictEqual(['responses_failed', 1, { endpoint: 'deal_create' }]);
+    expect(callsTo('k6', 'check')).toStrictEqual([[{ 'deal_create status is 201': false }, { endpoint: 'deal_create' }]]);
+  });
+
+  test('refuses a missing path value and an unknown endpoint', () => {
+    const api = dealerApi();
+    // @ts-expect-error: the template has {id}, so path is required
+    expect(() => api.send('deal_get')).toThrow('deal_get.path.id: nothing is not accepted; expected a value for {id} in /deals/{id}');
+    // @ts-expect-error: not a declared endpoint
+    expect(() => api.send('deal_delete')).toThrow('endpoint: "deal_delete" is not accepted; expected a declared endpoint: login, deal_get');
+  });
+
+  test('returns k6’s response, typed', () => {
+    const res = dealerApi().send('deal_get', { path: { id: 7 } });
+    expectTypeOf(res).toEqualTypeOf<ApiResponse>();
+    expect(res.json('status')).toBe('open');
+  });
+});
+
+describe('retries', () => {
+  const flaky = (statuses: number[]) => {
+    let call = 0;
+    respondWith(() => ({ status: statuses[Math.min(call++, statuses.length - 1)]!, body: '{}' }));
+  };
+
+  test('retry idempotent requests on the listed statuses with growing waits, keeping the idempotency key', () => {
+    const api = catalog(
+      {
+        balance: { method: 'GET', path: '/balance', retry: { attempts: 4, backoff: '200ms', factor: 3 } },
+        transfer: { method: 'POST', path: '/transfers', idempotencyKey: true, retry: { attempts: 3, on: [503] } },
+      },
+      { baseUrl: 'http://x', thresholdsFile: {} },
+    );
+    flaky([503, 502, 200]);
+    expect(api.send('balance').status).toBe(200);
+    expect(callsTo('k6/http', 'request')).toHaveLength(3);
+    expect(callsTo('k6', 'sleep')).toStrictEqual([[0.2], [0.6]]);
+    resetRecorded();
+    flaky([503, 503, 503, 503]);
+    expect(api.send('transfer', { body: { amountMinor: 1 } }).status).toBe(503);
+    const keys = callsTo('k6/http', 'request').map((c) => (c[3] as { headers: Record<string, string> }).headers['x-idempotency-key']);
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+  });
+
+  test('do not retry a status that is not listed', () => {
+    const api = catalog({ balance: { method: 'GET', path: '/balance', retry: { attempts: 3 } } }, { baseUrl: 'http://x', thresholdsFile: {} });
+    flaky([500, 200]);
+    expect(api.send('balance').status).toBe(500);
+    expect(callsTo('k6/http', 'request')).toHaveLength(1);
+  });
+});
+
+describe('thresholds', () => {
+  test('wires the file’s per-endpoint limits, the endpoint’s own, and the empty sub-metrics the summary needs', () => {
+    expect(dealerApi().thresholds()).toStrictEqual({
+      'http_req_duration{endpoint:login}': ['p(95)<500', 'p(99)<1000'],
+      'http_req_failed{endpoint:login}': [],
+      'http_reqs{endpoint:login}': [],
+      'http_req_duration{endpoint:deal_get}': ['p(95)<150'],
+      'http_req_failed{endpoint:deal_get}': [],
+      'http_reqs{endpoint:deal_get}': [],
+      'http_req_duration{endpoint:deal_create}': [],
+      'http_req_failed{endpoint:deal_create}': [],
+      'http_reqs{endpoint:deal_create}': [],
+      'http_req_duration{endpoint:order}': [],
+      'http_req_failed{endpoint:order}': [],
+      'http_reqs{endpoint:order}': [],
+      'http_req_duration{endpoint:tax_calculate}': ['p(99)<250'],
+      'http_req_failed{endpoint:tax_calculate}': [],
+      'http_reqs{endpoint:tax_calculate}': [],
+    });
+  });
+
+  test('reads the embedded thresholds file by default', () => {
+    const api = catalog({ login: { method: 'POST', path: '/auth/login' } }, { baseUrl: 'http://x' });
+    expect(api.thresholds()['http_req_duration{endpoint:login}']).toStrictEqual(['p(95)<500', 'p(99)<1000']);
+  });
+});
+
+describe('reportBusinessError', () => {
+  test('adds to the business_errors Rate with the endpoint tag', () => {
+    const api = dealerApi();
+    resetRecorded();
+    api.reportBusinessError('deal_create', true);
+    api.reportBusinessError('deal_create', false);
+    expect(callsTo('k6/metrics', 'add')).toStrictEqual([
+      ['business_errors', true, { endpoint: 'deal_create' }],
+      ['business_errors', false, { endpoint: 'deal_create' }],
+    ]);
+  });
+});
