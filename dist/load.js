@@ -27,10 +27,10 @@ var UNIT_MS = { d: 864e5, h: 36e5, m: 6e4, s: 1e3, ms: 1 };
 var PART = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/;
 var WHOLE_DURATION = /^(?:\d+(?:\.\d+)?(?:ms|d|h|m|s))+$/;
 var ORDER = ["d", "h", "m", "s", "ms"];
-function parseDuration(text2, field = "duration", allowZero = false) {
+function parseDuration(text2, field2 = "duration", allowZero = false) {
   const fail2 = () => {
     throw new ForgeError("invalid_duration", {
-      field,
+      field: field2,
       given: shown(text2),
       accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
     });
@@ -181,13 +181,13 @@ function stretchStages(stages, totalMs) {
 // src/scenarios/profile.ts
 var SUMMARY_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)"];
 var MAX_VUS_PER_PREALLOCATED = 4;
-function invalid(field, given, accepted) {
-  throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
+function invalid(field2, given, accepted) {
+  throw new ForgeError("invalid_option", { field: field2, given: shown(given), accepted });
 }
 function checkOptions(options2) {
-  const { name, exec, vus, scale, rate, preAllocatedVUs } = options2;
+  const { name, exec: exec2, vus, scale, rate, preAllocatedVUs } = options2;
   if (name !== void 0 && !/^[0-9a-zA-Z_-]+$/.test(name)) invalid("name", name, "a k6 scenario name of letters, digits, _ and -");
-  if (exec !== void 0 && !/^[A-Za-z_$][\w$]*$/.test(exec)) invalid("exec", exec, "the name of an exported function");
+  if (exec2 !== void 0 && !/^[A-Za-z_$][\w$]*$/.test(exec2)) invalid("exec", exec2, "the name of an exported function");
   if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalid("vus", vus, "a whole number greater than 0");
   if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
     invalid("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
@@ -218,7 +218,7 @@ function closedScenario(shape, options2) {
 }
 function openScenario(shape, options2) {
   const peakRate = options2.rate * (options2.scale ?? 1);
-  const preAllocatedVUs = options2.preAllocatedVUs ?? Math.max(1, Math.ceil(peakRate));
+  const preAllocatedVUs = options2.preAllocatedVUs ?? Math.min(Math.max(1, Math.ceil(peakRate)), options2.vus ?? Infinity);
   const maxVUs = options2.vus ?? preAllocatedVUs * MAX_VUS_PER_PREALLOCATED;
   if (maxVUs < preAllocatedVUs) invalid("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
   const rate = arrivalRate(peakRate);
@@ -265,6 +265,43 @@ function buildProfile(profile, shape, options2 = {}) {
   };
 }
 
+// src/scenarios/compose.ts
+function sameJson(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+function composeOptions(...parts) {
+  const scenarios = {};
+  const thresholds = {};
+  const trendStats = /* @__PURE__ */ new Set();
+  const rest = {};
+  for (const part of parts) {
+    const { scenarios: partScenarios = {}, thresholds: partThresholds = {}, summaryTrendStats = [], ...others } = part;
+    for (const [name, scenario] of Object.entries(partScenarios)) {
+      if (name in scenarios) {
+        throw new ForgeError("invalid_option", {
+          field: `scenarios.${name}`,
+          given: "two scenarios with this name",
+          accepted: "a distinct name per scenario (set `name` in the factory options)"
+        });
+      }
+      scenarios[name] = scenario;
+    }
+    for (const [metric, expressions] of Object.entries(partThresholds)) {
+      const merged = thresholds[metric] ?? [];
+      for (const expression of expressions) if (!merged.some((e) => sameJson(e, expression))) merged.push(expression);
+      thresholds[metric] = merged;
+    }
+    for (const stat of summaryTrendStats) trendStats.add(stat);
+    for (const [key, value] of Object.entries(others)) {
+      if (key in rest && !sameJson(rest[key], value)) {
+        throw new ForgeError("invalid_option", { field: key, given: shown(value), accepted: `the same value in every part, ${shown(rest[key])}` });
+      }
+      rest[key] = value;
+    }
+  }
+  return { ...rest, scenarios, thresholds, ...trendStats.size > 0 && { summaryTrendStats: [...trendStats] } };
+}
+
 // src/scenarios/load.ts
 var SHAPE = {
   kind: "ramping",
@@ -281,8 +318,7 @@ function loadProfile(options2 = {}) {
 }
 
 // examples/shared/storefront.ts
-import { check, sleep } from "k6";
-import http from "k6/http";
+import { check as check2, sleep as sleep2 } from "k6";
 
 // src/lib/env.ts
 var HOST = String.raw`(?:[a-z0-9_][a-z0-9_-]*(?:\.[a-z0-9_][a-z0-9_-]*)*\.?|\[[0-9a-f:.]+\])`;
@@ -398,8 +434,8 @@ function standardVars(environments) {
     DEBUG: boolean({ default: false }),
     TEST_USERNAME: text(development("loadtest@example.com")),
     TEST_PASSWORD: secret(development("LoadTest123!")),
-    BEARER_TOKEN: secret(),
-    ACCOUNT_ID: text()
+    BEARER_TOKEN: secret(development("demo-token")),
+    ACCOUNT_ID: text(development("acc-demo"))
   };
 }
 var STANDARD_NAMES = Object.keys(standardVars([]));
@@ -420,29 +456,239 @@ function loadConfig(options2 = {}) {
   return readEnv({ ...standard, ...vars }, { source, environment: ENVIRONMENT });
 }
 
+// src/lib/catalog.ts
+import { check, sleep } from "k6";
+import http from "k6/http";
+import { Counter, Rate, Trend } from "k6/metrics";
+
+// src/generators/uuid.ts
+var HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+function uuidv4() {
+  const b = Array.from({ length: 16 }, () => Math.floor(Math.random() * 256));
+  b[6] = b[6] & 15 | 64;
+  b[8] = b[8] & 63 | 128;
+  const h = b.map((byte) => HEX[byte]);
+  return `${h.slice(0, 4).join("")}-${h.slice(4, 6).join("")}-${h.slice(6, 8).join("")}-${h.slice(8, 10).join("")}-${h.slice(10).join("")}`;
+}
+
+// src/lib/debug-log.ts
+import exec from "k6/execution";
+
+// src/lib/redact.ts
+var REDACTED = "[redacted]";
+var SECRET_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
+var SECRET_FIELD = /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
+function redactHeaders(headers) {
+  const safe = {};
+  for (const [name, value] of Object.entries(headers)) safe[name] = SECRET_HEADER.test(name) ? REDACTED : String(value);
+  return safe;
+}
+function redactJson(value) {
+  if (Array.isArray(value)) return value.map(redactJson);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field2]) => [key, SECRET_FIELD.test(key) ? REDACTED : redactJson(field2)])
+  );
+}
+function redactBody(body, limit = 500) {
+  if (body === null || body === void 0 || body === "") return "";
+  let text2;
+  if (typeof body !== "string") {
+    text2 = typeof body === "object" && !(body instanceof ArrayBuffer) ? JSON.stringify(redactJson(body)) : "[binary]";
+  } else {
+    try {
+      text2 = JSON.stringify(redactJson(JSON.parse(body)));
+    } catch {
+      text2 = /pass(word)?=|token=|secret=/i.test(body) ? REDACTED : body;
+    }
+  }
+  return text2.length > limit ? `${text2.slice(0, limit)}...` : text2;
+}
+function redactUrl(url2) {
+  return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, `$1${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => SECRET_FIELD.test(key) ? `${sep}${key}=${REDACTED}` : whole);
+}
+
+// src/lib/debug-log.ts
+function requestLogger(options2 = {}) {
+  const { vus = 2, first = 20, every = 100, log = (line) => console.log(line) } = options2;
+  let seen = 0;
+  return (label, sent, res) => {
+    if (exec.vu.idInTest > vus) return;
+    seen += 1;
+    if (seen > first && (seen - first) % every !== 0) return;
+    log(`[k6-forge debug] -> ${label} ${redactUrl(sent.url)} headers=${JSON.stringify(redactHeaders(sent.headers))} body=${redactBody(sent.body)}`);
+    log(
+      `[k6-forge debug] <- ${label} ${res.status} in ${res.timings.duration.toFixed(1)}ms headers=${JSON.stringify(redactHeaders(res.headers))} body=${redactBody(res.body)}`
+    );
+  };
+}
+
+// src/lib/metric-name.ts
+var METRIC_NAME = /^[a-zA-Z_][a-zA-Z0-9_]{1,128}$/;
+function metricName(name, field2) {
+  if (METRIC_NAME.test(name)) return name;
+  throw new ForgeError("invalid_option", {
+    field: field2,
+    given: shown(name),
+    accepted: "a k6 metric name: a letter or _, then 1 to 128 letters, digits or _"
+  });
+}
+
+// src/lib/retry.ts
+function retrySchedule(policy, field2) {
+  const { attempts, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
+  if (!(Number.isInteger(attempts) && attempts >= 2 && attempts <= 10)) {
+    throw new ForgeError("invalid_option", { field: `${field2}.attempts`, given: shown(attempts), accepted: "a whole number from 2 to 10" });
+  }
+  if (!(Number.isFinite(factor) && factor >= 1)) {
+    throw new ForgeError("invalid_option", { field: `${field2}.factor`, given: shown(factor), accepted: "a number of 1 or more" });
+  }
+  const firstMs = parseDuration(backoff, `${field2}.backoff`);
+  return { on: [...on], waits: Array.from({ length: attempts - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
+}
+
+// src/lib/catalog.ts
+var IDEMPOTENT_METHODS = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"];
+var STATUS_CLASSES = ["failed", "1xx", "2xx", "3xx", "4xx", "5xx"];
+var ENDPOINT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function invalid2(field2, given, accepted) {
+  throw new ForgeError("invalid_option", { field: field2, given: shown(given), accepted });
+}
+function compile(name, spec, options2) {
+  const field2 = `endpoints.${name}`;
+  if (!ENDPOINT_NAME.test(name)) invalid2(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+  if (!spec.path.startsWith("/")) invalid2(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
+  const idempotent = IDEMPOTENT_METHODS.includes(spec.method) || spec.idempotencyKey === true;
+  if (spec.retry && !idempotent) {
+    invalid2(`${field2}.retry`, spec.retry, `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`);
+  }
+  const timeout = spec.timeout ?? options2.timeout;
+  if (timeout !== void 0) parseDuration(timeout, `${field2}.timeout`);
+  const expect = spec.expect;
+  const redirects = spec.redirects ?? (expect?.some((s) => s >= 300 && s < 400) ? 0 : void 0);
+  const params = {
+    tags: { name: spec.path, endpoint: name, operation: spec.operation ?? name, ...spec.service !== void 0 && { service: spec.service } },
+    ...expect !== void 0 && { responseCallback: http.expectedStatuses(...expect) },
+    ...timeout !== void 0 && { timeout },
+    ...redirects !== void 0 && { redirects }
+  };
+  const accepted = expect ?? [];
+  const checkName = `${name} status is ${expect ? expect.join(" or ") : "2xx"}`;
+  return {
+    name,
+    spec,
+    pathParts: spec.path.split(/\{([^}]+)\}/),
+    params,
+    trend: new Trend(metricName(spec.trend ?? `${name}_duration`, `${field2}.trend`), true),
+    metricTags: { endpoint: name },
+    statusCheck: spec.checkStatus === false ? void 0 : { [checkName]: expect ? (res) => accepted.includes(res.status) : (res) => res.status >= 200 && res.status < 300 },
+    retry: spec.retry && retrySchedule(spec.retry, `${field2}.retry`)
+  };
+}
+function fillPath(endpoint, values = {}) {
+  let path = endpoint.pathParts[0];
+  for (let i = 1; i < endpoint.pathParts.length; i += 2) {
+    const key = endpoint.pathParts[i];
+    const value = values[key];
+    if (value === void 0) invalid2(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.spec.path}`);
+    path += encodeURIComponent(String(value)) + endpoint.pathParts[i + 1];
+  }
+  return path;
+}
+function queryString(query) {
+  if (!query) return "";
+  const pairs = Object.entries(query).filter(([, value]) => value !== void 0).map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return pairs.length > 0 ? `?${pairs.join("&")}` : "";
+}
+function catalog(specs, options2) {
+  const endpoints = new Map(Object.entries(specs).map(([name, spec]) => [name, compile(name, spec, options2)]));
+  const byClass = Object.fromEntries(STATUS_CLASSES.map((c) => [c, new Counter(`responses_${c}`)]));
+  const businessErrors = new Rate("business_errors");
+  const baseHeaders = options2.headers ?? { Accept: "application/json" };
+  const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
+  const log = options2.debug === true ? requestLogger() : options2.debug ? requestLogger(options2.debug) : void 0;
+  const endpoint = (name) => endpoints.get(name) ?? invalid2("endpoint", name, `a declared endpoint: ${[...endpoints.keys()].join(", ")}`);
+  const api = {
+    send(name, request = {}) {
+      const ep = endpoint(name);
+      const url2 = options2.baseUrl + fillPath(ep, request.path) + queryString(request.query);
+      const json = request.body !== void 0 && typeof request.body === "object" && !(request.body instanceof ArrayBuffer);
+      const headers = {
+        ...baseHeaders,
+        ...json && { "Content-Type": "application/json" },
+        ...ep.spec.auth !== false && options2.auth?.headers(api),
+        ...ep.spec.idempotencyKey && { [idempotencyHeader]: request.idempotencyKey ?? uuidv4() },
+        ...request.headers
+      };
+      const body = json ? JSON.stringify(request.body) : request.body;
+      const params = { ...ep.params, headers, ...request.tags && { tags: { ...ep.params.tags, ...request.tags } } };
+      let res = http.request(ep.spec.method, url2, body ?? null, params);
+      for (const wait of ep.retry?.waits ?? []) {
+        if (!ep.retry.on.includes(res.status)) break;
+        sleep(wait);
+        res = http.request(ep.spec.method, url2, body ?? null, params);
+      }
+      ep.trend.add(res.timings.duration);
+      byClass[res.status === 0 ? "failed" : STATUS_CLASSES[Math.floor(res.status / 100)] ?? "failed"].add(1, ep.metricTags);
+      if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
+      log?.(`${ep.spec.method} ${ep.spec.path}`, { url: url2, headers, body }, res);
+      return res;
+    },
+    thresholds() {
+      const file = options2.thresholdsFile ?? embeddedThresholds();
+      const thresholds = {};
+      for (const { name, spec } of endpoints.values()) {
+        const selector = `endpoint:${name}`;
+        Object.assign(
+          thresholds,
+          { [`http_req_duration{${selector}}`]: [], [`http_req_failed{${selector}}`]: [], [`http_reqs{${selector}}`]: [] },
+          limitsToThresholds({ ...file.endpoints?.[name], ...spec.thresholds }, selector)
+        );
+      }
+      return thresholds;
+    },
+    reportBusinessError(name, failed) {
+      businessErrors.add(failed, endpoint(name).metricTags);
+    }
+  };
+  return api;
+}
+
+// src/lib/checks.ts
+function field(res, path) {
+  try {
+    return res.json(path);
+  } catch {
+    return void 0;
+  }
+}
+function jsonHas(path) {
+  return { [`json has ${path}`]: (res) => field(res, path) !== void 0 && field(res, path) !== null };
+}
+
 // examples/shared/storefront.ts
 var config = loadConfig();
+var storefront = catalog(
+  {
+    health: { method: "GET", path: "/health", service: "storefront" },
+    product_get: { method: "GET", path: "/products/{id}", service: "storefront", operation: "get" },
+    product_stock: { method: "POST", path: "/init", service: "storefront", operation: "stock" }
+  },
+  { baseUrl: config.BASE_URL, debug: config.DEBUG }
+);
 var PRODUCT = "demo-widget";
-var JSON_HEADERS = { "Content-Type": "application/json" };
 function setup() {
-  const res = http.post(`${config.BASE_URL}/init`, JSON.stringify({ productId: PRODUCT, quantity: 1e6 }), {
-    headers: JSON_HEADERS
-  });
-  check(res, { "product stocked": (r) => r.status === 200 });
+  storefront.send("product_stock", { body: { productId: PRODUCT, quantity: 1e6 } });
 }
 function browse() {
-  const health = http.get(`${config.BASE_URL}/health`, { tags: { name: "GET /health" } });
-  check(health, { "health is 200": (r) => r.status === 200 });
-  const product = http.get(`${config.BASE_URL}/products/${PRODUCT}`, { tags: { name: "GET /products/{id}" } });
-  check(product, {
-    "product is 200": (r) => r.status === 200,
-    "product has stock": (r) => typeof r.json("stock") === "number"
-  });
-  sleep(1);
+  storefront.send("health");
+  const product = storefront.send("product_get", { path: { id: PRODUCT } });
+  check2(product, jsonHas("stock"));
+  sleep2(1);
 }
 
 // examples/load.ts
-var options = loadProfile({ vus: config.VUS, duration: config.DURATION });
+var options = composeOptions(loadProfile({ vus: config.VUS, duration: config.DURATION }), { thresholds: storefront.thresholds() });
 export {
   browse as default,
   options,

@@ -1,5 +1,5 @@
-import { smokeProfile } from 'k6-forge/scenarios';
-import { config } from './shared/storefront.ts';
+import { composeOptions, smokeProfile } from 'k6-forge/scenarios';
+import { config, storefront } from './shared/storefront.ts';
 
-export const options = smokeProfile({ vus: config.VUS, duration: config.DURATION });
+export const options = composeOptions(smokeProfile({ vus: config.VUS, duration: config.DURATION }), { thresholds: storefront.thresholds() });
 export { browse as default, setup } from './shared/storefront.ts';

@@ -1,5 +1,5 @@
-import { soakProfile } from 'k6-forge/scenarios';
-import { config } from './shared/storefront.ts';
+import { composeOptions, soakProfile } from 'k6-forge/scenarios';
+import { config, storefront } from './shared/storefront.ts';
 
-export const options = soakProfile({ vus: config.VUS, duration: config.DURATION });
+export const options = composeOptions(soakProfile({ vus: config.VUS, duration: config.DURATION }), { thresholds: storefront.thresholds() });
 export { browse as default, setup } from './shared/storefront.ts';

@@ -1,5 +1,5 @@
-import { stressProfile } from 'k6-forge/scenarios';
-import { config } from './shared/storefront.ts';
+import { composeOptions, stressProfile } from 'k6-forge/scenarios';
+import { config, storefront } from './shared/storefront.ts';
 
-export const options = stressProfile({ vus: config.VUS, duration: config.DURATION });
+export const options = composeOptions(stressProfile({ vus: config.VUS, duration: config.DURATION }), { thresholds: storefront.thresholds() });
 export { browse as default, setup } from './shared/storefront.ts';

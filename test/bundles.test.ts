@@ -62,17 +62,33 @@ describe('flash-sale.js', () => {
     call('default');
     call('default');
     const [init, first, second] = callsTo('k6/http', 'request');
-    expect(init).toStrictEqual(['POST', 'http://127.0.0.1:9999/init', '{"productId":"iphone-15","quantity":7}', { headers: { 'Content-Type': 'application/json' } }]);
+    expect(init).toStrictEqual([
+      'POST',
+      'http://127.0.0.1:9999/init',
+      '{"productId":"iphone-15","quantity":7}',
+      {
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        tags: { name: '/init', endpoint: 'sale_init', operation: 'stock', service: 'sale' },
+      },
+    ]);
     const params = first![3] as { headers: Record<string, string>; redirects: number; responseCallback: unknown; tags: object };
-    expect(params).toMatchObject({ redirects: 0, tags: { name: 'POST /order' }, responseCallback: { expectedStatuses: [200, 302, 409] } });
+    expect(params).toMatchObject({
+      redirects: 0,
+      tags: { name: '/order', endpoint: 'order', service: 'sale' },
+      responseCallback: { expectedStatuses: [200, 302, 409] },
+    });
     const keys = [params.headers['x-idempotency-key'], (second![3] as typeof params).headers['x-idempotency-key']];
     for (const key of keys) expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(keys[0]).not.toBe(keys[1]);
     const counted = callsTo('k6/metrics', 'add').map(([metric, value]) => [metric, value]);
     expect(counted).toStrictEqual([
+      ['sale_init_duration', 1],
+      ['responses_2xx', 1],
       ['order_latency', 1],
+      ['responses_4xx', 1],
       ['orders_rejected', 1],
       ['order_latency', 1],
+      ['responses_4xx', 1],
       ['orders_rejected', 1],
     ]);
   });
@@ -90,5 +106,43 @@ describe('flash-sale.js', () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     expect(() => call('teardown')).not.toThrow();
     expect(log).toHaveBeenCalledWith('flash sale: 100 orders for 100 stocked, 0 left');
+  });
+});
+
+describe('gateway examples (seed 000)', () => {
+  test('gateway-spike runs the open model at a 20x burst under the spike release gate', async () => {
+    const { options } = await initBundle('gateway-spike', {});
+    const { scenarios, thresholds } = options as { scenarios: Record<string, object>; thresholds: Record<string, unknown> };
+    expect(scenarios['spike']).toMatchObject({ executor: 'ramping-arrival-rate', timeUnit: '1m', preAllocatedVUs: 232, maxVUs: 928 });
+    expect(thresholds).toMatchObject({
+      'http_req_duration{scenario:spike}': ['p(95)<500', 'p(99)<1200'],
+      'http_req_failed{scenario:spike}': ['rate<0.02'],
+      'http_req_duration{endpoint:transfer_create}': [],
+      business_errors: ['rate<0.02'],
+    });
+  });
+
+  test('gateway-baseline needs a bearer token outside development, and says so at init', async () => {
+    await expect(initBundle('gateway-baseline', { ENVIRONMENT: 'staging', BASE_URL: 'https://gw.example.com' })).rejects.toThrow(
+      'BEARER_TOKEN: nothing is not accepted; expected a bearer token',
+    );
+  });
+
+  test('each iteration reads the balance and posts a transfer with the token and an idempotency key', async () => {
+    const env = { ENVIRONMENT: 'staging', BASE_URL: 'https://gw.example.com', BEARER_TOKEN: 'tok-123', ACCOUNT_ID: 'acc-9' };
+    const { call, respondWith, callsTo } = await initBundle('gateway-baseline', env);
+    respondWith((_method, url) =>
+      url.endsWith('/transfers')
+        ? { status: 201, body: '{"transferId":"tx-1"}', headers: { 'Idempotent-Replay': 'true' } }
+        : { status: 200, body: '{"balanceMinor":5}' },
+    );
+    call('default');
+    const [balance, transfer] = callsTo('k6/http', 'request');
+    expect(balance!.slice(0, 2)).toStrictEqual(['GET', 'https://gw.example.com/accounts/acc-9']);
+    const params = transfer![3] as { headers: Record<string, string> };
+    expect(params.headers['Authorization']).toBe('Bearer tok-123');
+    expect(params.headers['x-idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.parse(String(transfer![2]))).toMatchObject({ fromAccount: 'acc-9', currency: 'EUR' });
+    expect(callsTo('k6/metrics', 'add').map(([metric]) => metric)).toEqual(expect.arrayContaining(['transfers_replayed', 'business_errors']));
   });
 });

@@ -26,8 +26,8 @@ describe('loadConfig defaults', () => {
       DEBUG: false,
       TEST_USERNAME: 'loadtest@example.com',
       TEST_PASSWORD: 'LoadTest123!',
-      BEARER_TOKEN: undefined,
-      ACCOUNT_ID: undefined,
+      BEARER_TOKEN: 'demo-token',
+      ACCOUNT_ID: 'acc-demo',
     });
   });
 

@@ -34,6 +34,17 @@ function sampledMetrics(file: string): Set<string> {
   return names;
 }
 
+/** The sum of a metric's sample values in a k6 JSON output file. */
+function total(file: string, metric: string): number {
+  let sum = 0;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line) continue;
+    const entry = JSON.parse(line) as { type: string; metric: string; data: { value: number } };
+    if (entry.type === 'Point' && entry.metric === metric) sum += entry.data.value;
+  }
+  return sum;
+}
+
 describe.skipIf(!k6)('bundles under real k6 against the embedded target', () => {
   let target: RunningTarget;
   beforeAll(async () => {
@@ -59,4 +70,20 @@ describe.skipIf(!k6)('bundles under real k6 against the embedded target', () => 
     const product = (await (await fetch(`${target.url}/products/iphone-15`)).json()) as { stock: number; stocked: number; orders: number };
     expect(product).toStrictEqual({ productId: 'iphone-15', stock: 0, stocked: 100, orders: 100 });
   });
+
+  test.each(['gateway-baseline', 'gateway-spike'])(
+    'dist/%s.js passes every threshold and the ledger applies every transfer exactly once',
+    { timeout: 180_000 },
+    async (name) => {
+      const out = join(scratch, `${name}.json`);
+      const before = (await (await fetch(`${target.url}/transfers/stats`)).json()) as { applied: number; replays: number; conflicts: number };
+      const run = await k6Run(`dist/${name}.js`, { BASE_URL: target.url, VUS: '5', DURATION: '10s' }, out);
+      expect(run.code, run.output).toBe(0);
+      const after = (await (await fetch(`${target.url}/transfers/stats`)).json()) as typeof before;
+      expect(after.conflicts).toBe(before.conflicts);
+      expect(after.applied - before.applied).toBe(total(out, 'transfers_created'));
+      expect(after.replays - before.replays).toBe(total(out, 'transfers_replayed'));
+      expect(total(out, 'transfers_created')).toBeGreaterThan(0);
+    },
+  );
 });

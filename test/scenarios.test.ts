@@ -201,6 +201,10 @@ describe('open model', () => {
     });
   });
 
+  test('vus caps the default preallocation as well as maxVUs', () => {
+    expect(smokeProfile({ rate: 100, vus: 10 }).scenarios?.['smoke']).toMatchObject({ preAllocatedVUs: 10, maxVUs: 10 });
+  });
+
   test('scale multiplies the rate', () => {
     expect(smokeProfile({ rate: 10, scale: 3 }).scenarios?.['smoke']).toMatchObject({ rate: 30, preAllocatedVUs: 30 });
   });
@@ -216,7 +220,7 @@ describe('bad overrides', () => {
     [{ vus: 10, scale: 2 }, 'scale: 2 is not accepted; expected no scale when vus is set'],
     [{ rate: 0 }, 'rate: 0 is not accepted; expected iterations per second'],
     [{ preAllocatedVUs: 5 }, 'preAllocatedVUs: 5 is not accepted; expected no preAllocatedVUs without rate'],
-    [{ rate: 100, vus: 10 }, 'vus: 10 is not accepted; expected at least preAllocatedVUs (100) in the open model'],
+    [{ rate: 100, vus: 10, preAllocatedVUs: 50 }, 'vus: 10 is not accepted; expected at least preAllocatedVUs (50) in the open model'],
     [{ name: 'my scenario' }, 'name: "my scenario" is not accepted; expected a k6 scenario name'],
     [{ exec: 'run-it' }, 'exec: "run-it" is not accepted; expected the name of an exported function'],
   ])('%j is rejected with a message naming the option', (options, message) => {

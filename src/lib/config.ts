@@ -23,9 +23,9 @@ export interface StandardConfig<E extends string = never> {
   readonly TEST_USERNAME: string | undefined;
   /** The test user's password (non-enumerable); defaulted in development only. */
   readonly TEST_PASSWORD: string | undefined;
-  /** A ready-made bearer token (non-enumerable), when set. */
+  /** A ready-made bearer token (non-enumerable); defaulted in development only, to the embedded target's. */
   readonly BEARER_TOKEN: string | undefined;
-  /** The account to test against, when set. */
+  /** The funded account to test against; defaulted in development only, to the embedded target's. */
   readonly ACCOUNT_ID: string | undefined;
 }
 
@@ -60,8 +60,8 @@ function standardVars(environments: readonly string[]) {
     DEBUG: boolean({ default: false }),
     TEST_USERNAME: text(development('loadtest@example.com')),
     TEST_PASSWORD: secret(development('LoadTest123!')),
-    BEARER_TOKEN: secret(),
-    ACCOUNT_ID: text(),
+    BEARER_TOKEN: secret(development('demo-token')),
+    ACCOUNT_ID: text(development('acc-demo')),
   } satisfies { readonly [K in StandardName]: AnyEnvVar };
 }
 

@@ -25,7 +25,7 @@ export interface ProfileOptions {
   readonly scale?: number | undefined;
   /** Iterations per second at the peak: switches to the open model (arrival-rate executors). */
   readonly rate?: number | undefined;
-  /** Open model: VUs k6 starts before the test. @default the peak rate per second, rounded up */
+  /** Open model: VUs k6 starts before the test. @default the peak rate per second, rounded up, at most `vus` */
   readonly preAllocatedVUs?: number | undefined;
   /** Tags added to every sample of this scenario. */
   readonly tags?: Readonly<Record<string, string>> | undefined;
@@ -80,7 +80,7 @@ function closedScenario(shape: Shape, options: ProfileOptions): Scenario {
 
 function openScenario(shape: Shape, options: ProfileOptions & { rate: number }): Scenario {
   const peakRate = options.rate * (options.scale ?? 1);
-  const preAllocatedVUs = options.preAllocatedVUs ?? Math.max(1, Math.ceil(peakRate));
+  const preAllocatedVUs = options.preAllocatedVUs ?? Math.min(Math.max(1, Math.ceil(peakRate)), options.vus ?? Infinity);
   const maxVUs = options.vus ?? preAllocatedVUs * MAX_VUS_PER_PREALLOCATED;
   if (maxVUs < preAllocatedVUs) invalid('vus', maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
   const rate = arrivalRate(peakRate);
