@@ -145,6 +145,8 @@ interface Compiled {
   readonly metricTags: { readonly endpoint: string };
   readonly statusCheck: Record<string, (res: ApiResponse) => boolean> | undefined;
   readonly retry: RetrySchedule | undefined;
+  /** Params reused while the auth headers stay the same object: the common request allocates none. */
+  reusable?: { readonly auth: object | undefined; readonly params: Params };
 }
 
 function invalid(field: string, given: unknown, accepted: string): never {
@@ -230,15 +232,22 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
       const ep = endpoint(name);
       const url = options.baseUrl + fillPath(ep, request.path) + queryString(request.query);
       const json = request.body !== undefined && typeof request.body === 'object' && !(request.body instanceof ArrayBuffer);
-      const headers: Record<string, string> = {
-        ...baseHeaders,
-        ...(json && { 'Content-Type': 'application/json' }),
-        ...(ep.spec.auth !== false && options.auth?.headers(api)),
-        ...(ep.spec.idempotencyKey && { [idempotencyHeader]: request.idempotencyKey ?? uuidv4() }),
-        ...request.headers,
-      };
+      const auth = ep.spec.auth !== false ? options.auth?.headers(api) : undefined;
       const body = (json ? JSON.stringify(request.body) : request.body) as RequestBody | null | undefined;
-      const params: Params = { ...ep.params, headers, ...(request.tags && { tags: { ...ep.params.tags, ...request.tags } }) };
+      let params: Params;
+      if (!json && !ep.spec.idempotencyKey && !request.headers && !request.tags) {
+        if (!ep.reusable || ep.reusable.auth !== auth) ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
+        params = ep.reusable!.params;
+      } else {
+        const headers: Record<string, string> = {
+          ...baseHeaders,
+          ...(json && { 'Content-Type': 'application/json' }),
+          ...auth,
+          ...(ep.spec.idempotencyKey && { [idempotencyHeader]: request.idempotencyKey ?? uuidv4() }),
+          ...request.headers,
+        };
+        params = { ...ep.params, headers, ...(request.tags && { tags: { ...ep.params.tags, ...request.tags } }) };
+      }
       let res = http.request(ep.spec.method, url, body ?? null, params);
       for (const wait of ep.retry?.waits ?? []) {
         if (!ep.retry!.on.includes(res.status)) break;
@@ -248,7 +257,7 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
       ep.trend.add(res.timings.duration);
       byClass[res.status === 0 ? 'failed' : STATUS_CLASSES[Math.floor(res.status / 100)] ?? 'failed'].add(1, ep.metricTags);
       if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
-      log?.(`${ep.spec.method} ${ep.spec.path}`, { url, headers, body }, res);
+      log?.(`${ep.spec.method} ${ep.spec.path}`, { url, headers: params.headers ?? {}, body }, res);
       return res;
     },
 

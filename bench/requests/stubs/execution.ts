@@ -1,0 +1,1 @@
+export default { vu: { idInTest: 1 }, scenario: { iterationInTest: 0 } };
