@@ -39,3 +39,23 @@ export { fasterThan, jsonEquals, jsonHas, statusIn, type CheckedResponse, type R
 export type { DebugOptions } from './debug-log.ts';
 export type { RetryPolicy } from './retry.ts';
 export { messageChannel, type MessageChannel, type MessageChannelOptions } from './websocket.ts';
+export { summaryHandler, type HandleSummary, type SummaryHandlerOptions } from './summary/summary-handler.ts';
+export { readSummaryData, type SummaryReading } from './summary/summary-data.ts';
+export { runMeta, targetHost, thresholdVerdicts, type RunMetaInput } from './summary/run-meta.ts';
+export { htmlReport } from './summary/html-report.ts';
+export { jsonReport } from './summary/json-report.ts';
+export { junitReport } from './summary/junit-report.ts';
+export { markdownReport } from './summary/markdown-report.ts';
+export { textSummary, type TextSummaryOptions } from './summary/text-summary.ts';
+export type {
+  MetricContains,
+  MetricType,
+  RunMeta,
+  RunSummary,
+  Series,
+  SummaryCheck,
+  SummaryData,
+  SummaryGroup,
+  SummaryMetric,
+  ThresholdVerdict,
+} from './summary/types.ts';

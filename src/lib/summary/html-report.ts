@@ -1,0 +1,97 @@
+import { checkResults } from './internal/check-results.ts';
+import { endpointLatencies, latencyText } from './internal/endpoint-latency.ts';
+import { escapeXml } from './internal/escape-xml.ts';
+import { headline, runFacts } from './internal/headline.ts';
+import { barChart, lineChart } from './internal/svg-chart.ts';
+import { thresholdRows } from './internal/threshold-rows.ts';
+import type { RunSummary, Series } from './types.ts';
+
+const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:980px;padding:0 1rem;color:#1f2328}
+h1{font-size:1.5rem}h1.pass{color:#1a7f37}h1.fail{color:#cf222e}h2{font-size:1.15rem;margin-top:2rem}
+table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.25rem .6rem;text-align:left}
+td.num{text-align:right;font-variant-numeric:tabular-nums}tr.fail td{background:#ffebe9}
+.facts{color:#59636e}code{font-size:.9em}svg.chart{display:block;margin:1rem 0;font-size:12px}
+svg .title{font-weight:600}svg .bar{fill:#0969da}svg .axis{stroke:#59636e}svg .line{fill:none;stroke:#0969da;stroke-width:1.5}`;
+
+const PASS = '<td>✅ pass</td>';
+const FAIL = '<td>❌ fail</td>';
+
+function table(head: readonly string[], rows: readonly string[]): string {
+  return `<table><thead><tr>${head.map((cell) => `<th>${escapeXml(cell)}</th>`).join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+}
+
+function row(cells: readonly string[], failed = false): string {
+  return `<tr${failed ? ' class="fail"' : ''}>${cells.join('')}</tr>`;
+}
+
+const cell = (value: string, className?: string) => `<td${className ? ` class="${className}"` : ''}>${escapeXml(value)}</td>`;
+const codeCell = (value: string) => `<td><code>${escapeXml(value)}</code></td>`;
+
+function latencySection(summary: RunSummary): string {
+  const stats = summary.options.summaryTrendStats;
+  const latencies = endpointLatencies(summary.metrics);
+  if (latencies.length === 0) return '<p>No HTTP request was timed.</p>';
+  const timeUnit = summary.options.summaryTimeUnit;
+  const rows = latencies.map((latency) =>
+    row([cell(latency.endpoint), ...stats.map((stat) => cell(latencyText(latency, stat, timeUnit), 'num'))]),
+  );
+  const bars = latencies.flatMap((latency) => {
+    const value = latency.values['p(95)'];
+    return value === undefined ? [] : [{ label: latency.endpoint, value, text: latencyText(latency, 'p(95)', timeUnit) }];
+  });
+  const chart = bars.length > 0 ? barChart('p(95) per endpoint', bars) : '<p>p(95) is not among summaryTrendStats, so there is no chart.</p>';
+  return `${table(['endpoint', ...stats], rows)}\n${chart}`;
+}
+
+function thresholdSection(summary: RunSummary): string {
+  const rows = thresholdRows(summary).map((threshold) =>
+    row([codeCell(threshold.metric), codeCell(threshold.expression), cell(threshold.measured, 'num'), threshold.ok ? PASS : FAIL], !threshold.ok),
+  );
+  return rows.length === 0 ? '<p>No thresholds were set.</p>' : table(['metric', 'expression', 'measured', 'result'], rows);
+}
+
+function checkSection(summary: RunSummary): string {
+  const rows = checkResults(summary.root_group).map((check) =>
+    row(
+      [
+        cell(check.groups.join(' › ') || '–'),
+        cell(check.name),
+        cell(String(check.passes), 'num'),
+        cell(String(check.fails), 'num'),
+        check.fails === 0 ? PASS : FAIL,
+      ],
+      check.fails > 0,
+    ),
+  );
+  return rows.length === 0 ? '<p>No checks ran.</p>' : table(['group', 'check', 'passes', 'fails', 'result'], rows);
+}
+
+/**
+ * Writes a self-contained HTML report: inline style only, no script, link or external URL, every text escaped;
+ * latency per endpoint with a p(95) bar chart, thresholds, checks, and a line chart per series when given,
+ * all charts as inline SVG.
+ * @param summary - The run summary.
+ * @param series - Time series from `k6-forge analyze`, one chart each.
+ * @returns The HTML document, ending in a newline.
+ */
+export function htmlReport(summary: RunSummary, series: readonly Series[] = []): string {
+  const { ok, text } = headline(summary.meta);
+  const sections = [
+    `<section><h2>Latency per endpoint</h2>\n${latencySection(summary)}\n</section>`,
+    `<section><h2>Thresholds</h2>\n${thresholdSection(summary)}\n</section>`,
+    `<section><h2>Checks</h2>\n${checkSection(summary)}\n</section>`,
+    ...(series.length > 0 ? [`<section><h2>Over time</h2>\n${series.map(lineChart).join('\n')}\n</section>`] : []),
+  ];
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    `<head><meta charset="utf-8"><title>${escapeXml(`k6-forge: ${text}`)}</title><style>${STYLE}</style></head>`,
+    '<body>',
+    `<header><h1 class="${ok ? 'pass' : 'fail'}">${ok ? '✅' : '❌'} ${escapeXml(text)}</h1>`,
+    `<p class="facts">${escapeXml(runFacts(summary.meta).join(' · '))}</p></header>`,
+    ...sections,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

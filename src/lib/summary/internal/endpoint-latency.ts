@@ -1,0 +1,46 @@
+import type { SummaryMetric } from '../types.ts';
+import { humanizeValue } from './humanize.ts';
+
+/** The latency of one endpoint, or of the whole run when no endpoint was tagged. */
+export interface EndpointLatency {
+  /** The tag value, such as `login`, or `all requests`. */
+  readonly endpoint: string;
+  /** The metric the values come from, such as `http_req_duration{endpoint:login}`. */
+  readonly metric: string;
+  readonly values: Readonly<Record<string, number>>;
+}
+
+const BY_TAG = (tag: string) => new RegExp(`^http_req_duration\\{${tag}:([^,{}]+)\\}$`);
+
+/**
+ * Finds per-endpoint latency in the summary: `http_req_duration{endpoint:x}` sub-metrics, else `{name:x}` ones,
+ * else the whole run's `http_req_duration`.
+ * @param metrics - k6's summary metrics.
+ * @returns One row per endpoint, sorted by name; empty when no HTTP request was timed.
+ */
+export function endpointLatencies(metrics: Readonly<Record<string, SummaryMetric>>): EndpointLatency[] {
+  for (const tag of ['endpoint', 'name']) {
+    const pattern = BY_TAG(tag);
+    const rows: EndpointLatency[] = [];
+    for (const [metric, data] of Object.entries(metrics)) {
+      const endpoint = pattern.exec(metric)?.[1];
+      if (endpoint !== undefined) rows.push({ endpoint, metric, values: data.values });
+    }
+    if (rows.length > 0) return rows.sort((a, b) => (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0));
+  }
+  const whole = metrics['http_req_duration'];
+  return whole ? [{ endpoint: 'all requests', metric: 'http_req_duration', values: whole.values }] : [];
+}
+
+/**
+ * Writes one latency column of a row: a duration like k6's, or a plain number for `count`.
+ * @param row - The endpoint's latency.
+ * @param stat - A `summaryTrendStats` column, such as `p(95)`.
+ * @param timeUnit - k6's `summaryTimeUnit`.
+ * @returns The cell text; `-` when the summary lacks the column.
+ */
+export function latencyText(row: EndpointLatency, stat: string, timeUnit: string): string {
+  const value = row.values[stat];
+  if (stat === 'count') return value === undefined ? '-' : String(value);
+  return humanizeValue(value, { type: 'trend', contains: 'time' }, timeUnit);
+}

@@ -1,0 +1,66 @@
+import { compareMetricNames } from './internal/metric-names.ts';
+import type { RunMeta, SummaryData, ThresholdVerdict } from './types.ts';
+
+/** What `runMeta` reads beside k6's data. */
+export interface RunMetaInput {
+  /** The scenario or script name. */
+  readonly scenario: string;
+  /** The run's variables, such as k6's `__ENV`: `ENVIRONMENT`, `BASE_URL`, `GIT_REVISION`. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** When the run ended (handleSummary runs right after). */
+  readonly end: Date;
+}
+
+// Optional scheme, then the authority up to `/`, `?` or `#`; greedy userinfo stops at its last `@`.
+const AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+const HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+
+/**
+ * Reads the host and port of a base URL with a regex (k6 has no `URL` class), dropping scheme, credentials,
+ * path, query and fragment.
+ * @param baseUrl - A URL such as `https://user:pw@api.example.com:8443/v1?x=1`.
+ * @returns `api.example.com:8443`; empty when unset or when the authority is not a plain host[:port], so a
+ *   malformed URL never leaks part of a password.
+ */
+export function targetHost(baseUrl: string | undefined): string {
+  const host = AUTHORITY.exec(baseUrl ?? '')?.[1] ?? '';
+  return HOST_AND_PORT.test(host) ? host.toLowerCase() : '';
+}
+
+/**
+ * Flattens every threshold of k6's summary into a verdict list, metrics in k6's order and each metric's
+ * expressions sorted (k6 hands them over from a Go map, in no fixed order).
+ * @param metrics - k6's summary metrics.
+ * @returns One verdict per threshold expression.
+ */
+export function thresholdVerdicts(metrics: SummaryData['metrics']): ThresholdVerdict[] {
+  return Object.keys(metrics)
+    .sort(compareMetricNames)
+    .flatMap((metric) =>
+      Object.entries(metrics[metric]?.thresholds ?? {})
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([expression, { ok }]) => ({ metric, expression, ok })),
+    );
+}
+
+/**
+ * Builds the run metadata k6-forge records beside k6's numbers.
+ * @param data - k6's summary metrics and state (for the run's duration).
+ * @param input - The scenario, the variables and the end time.
+ * @returns The run's metadata; the start is the end minus k6's `testRunDurationMs`.
+ */
+export function runMeta(data: Pick<SummaryData, 'metrics' | 'state'>, input: RunMetaInput): RunMeta {
+  const { scenario, env, end } = input;
+  const start = new Date(end.getTime() - Math.round(data.state.testRunDurationMs));
+  const gitRevision = env['GIT_REVISION'];
+  return {
+    scenario,
+    environment: env['ENVIRONMENT'] || 'development',
+    targetHost: targetHost(env['BASE_URL']),
+    startTime: start.toISOString(),
+    endTime: end.toISOString(),
+    k6ForgeVersion: typeof __K6_FORGE_VERSION__ === 'string' ? __K6_FORGE_VERSION__ : 'unknown',
+    ...(gitRevision ? { gitRevision } : {}),
+    thresholds: thresholdVerdicts(data.metrics),
+  };
+}
