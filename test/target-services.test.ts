@@ -86,3 +86,45 @@ describe('WebSocket echo', () => {
     socket.close();
   });
 });
+
+describe('dealer platform (seed 001)', () => {
+  let auth: Record<string, string>;
+  beforeAll(async () => {
+    const login = await call('POST', '/auth/login', { username: 'loadtest@example.com', password: 'LoadTest123!' });
+    auth = { authorization: `Bearer ${String(login.body['accessToken'])}` };
+  });
+
+  test('needs a token', async () => {
+    expect((await call('GET', '/customers?q=a')).status).toBe(401);
+  });
+
+  test('stores customers and finds them by name or email prefix', async () => {
+    const created = await call('POST', '/customers', { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' }, auth);
+    expect(created).toMatchObject({ status: 201, body: { firstName: 'Ada', email: 'ada@example.com' } });
+    await call('POST', '/customers', { firstName: 'Alan', lastName: 'Turing', email: 'alan@example.com' }, auth);
+    const found = await call('GET', '/customers?q=lov', undefined, auth);
+    expect((found.body['results'] as { email: string }[]).map((c) => c.email)).toStrictEqual(['ada@example.com']);
+    expect((await call('GET', '/customers', undefined, auth)).status).toBe(400);
+  });
+
+  test('opens a deal only for a VIN with a valid check digit', async () => {
+    const deal = (vin: string) =>
+      call('POST', '/deals', { dealNumber: 'DEAL-1', vehicle: { vin }, customer: { email: 'ada@example.com' }, salePrice: 28_500 }, auth);
+    const opened = await deal('1HGCM82633A004352');
+    expect(opened).toMatchObject({ status: 201, body: { status: 'draft', vin: '1HGCM82633A004352', salePrice: 28_500 } });
+    expect((await call('GET', `/deals/${String(opened.body['id'])}`, undefined, auth)).body).toStrictEqual(opened.body);
+    expect((await deal('1HGCM82643A004352')).status).toBe(422);
+    expect((await call('GET', '/deals/deal-999', undefined, auth)).status).toBe(404);
+  });
+
+  test('quotes tax on the price less trade-in and rebate, fees untaxed', async () => {
+    const quote = await call(
+      'POST',
+      '/tax/calculate',
+      { jurisdiction: { region: 'CA' }, vehiclePrice: 30_000, tradeInValue: 4_000, rebate: 1_000, fees: [{ code: 'doc', amount: 100 }, { code: 'title', amount: 50 }] },
+      auth,
+    );
+    expect(quote).toMatchObject({ status: 200, body: { region: 'CA', rate: 0.0725, taxableAmount: 25_000, tax: 1_812.5, fees: 150, total: 26_962.5 } });
+    expect((await call('POST', '/tax/calculate', { jurisdiction: { region: 'CA' }, vehiclePrice: -1 }, auth)).status).toBe(400);
+  });
+});

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Dealer } from './dealer.ts';
 import type { FlashSale } from './flash-sale.ts';
 import type { Ledger } from './ledger.ts';
 import type { Sessions } from './sessions.ts';
@@ -8,6 +9,7 @@ export interface Services {
   readonly sale: FlashSale;
   readonly ledger: Ledger;
   readonly sessions: Sessions;
+  readonly dealer: Dealer;
 }
 
 /** What a route handler gets. */

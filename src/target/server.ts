@@ -2,11 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { ForgeError, shown } from '../lib/errors.ts';
+import { Dealer } from './dealer.ts';
 import { FlashSale } from './flash-sale.ts';
 import { fixedReply, NOT_FOUND, send } from './http-io.ts';
 import { Ledger } from './ledger.ts';
 import { routeMatcher, type Route, type Services } from './route.ts';
 import { authRoutes } from './routes/auth.ts';
+import { dealerRoutes } from './routes/dealer.ts';
 import { flashSaleRoutes } from './routes/flash-sale.ts';
 import { gatewayRoutes } from './routes/gateway.ts';
 import { Sessions } from './sessions.ts';
@@ -68,6 +70,7 @@ const ROUTES: readonly Route[] = [
   ...flashSaleRoutes,
   ...gatewayRoutes,
   ...authRoutes,
+  ...dealerRoutes,
 ];
 const match = routeMatcher(ROUTES);
 
@@ -87,7 +90,7 @@ function invalidOption(field: string, given: unknown, accepted: string): never {
 
 /**
  * Starts the embedded target on loopback, so k6 examples have a system under test: seed 004's flash sale,
- * seed 000's gateway and ledger, seed 001's login and refresh, and a WebSocket echo at `/ws/echo`.
+ * seed 000's gateway and ledger, seed 001's login, refresh, customers, deals and tax engine, and a WebSocket echo at `/ws/echo`.
  * @param options - Port, host, rate limit, tokens, users and accounts; see {@link TargetOptions}.
  * @returns The running target, with its base URL and a `close()`.
  * @throws {ForgeError} `invalid_option` (as a rejection) when the port is not an integer from 0 to 65535, the host
@@ -113,6 +116,7 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
       staticTokens: options.bearerTokens ?? ['demo-token'],
       lifetimeSeconds: options.tokenLifetimeSeconds ?? 900,
     }),
+    dealer: new Dealer(),
   };
   const server = createServer(
     { keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: KEEP_ALIVE_MS + 1000 },
