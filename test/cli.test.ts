@@ -1,12 +1,15 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { findK6, K6_INSTALL_HINT } from '../src/cli/k6-binary.ts';
 import { main } from '../src/cli/main.ts';
-import { resolveScript, scriptVariables } from '../src/cli/run.ts';
+import { createResultsDir, resolveScript, scriptVariables } from '../src/cli/run.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-cli-'));
+const results = join(scratch, 'results');
+/** A run's folder: `<results>/<UTC timestamp>`, with `-N` when that folder existed. */
+const RUN_FOLDER = /\/results\/\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ(-\d+)?$/;
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 afterEach(() => vi.unstubAllEnvs());
 
@@ -18,7 +21,7 @@ function fakeK6(): { bin: string; report: string } {
     bin,
     `#!/usr/bin/env node
 const { writeFileSync } = require('node:fs');
-const pick = ['VUS', 'DURATION', 'BASE_URL', 'TOKEN'];
+const pick = ['VUS', 'DURATION', 'BASE_URL', 'TOKEN', 'RESULTS_DIR'];
 const env = Object.fromEntries(pick.filter((k) => k in process.env).map((k) => [k, process.env[k]]));
 const health = process.env.BASE_URL ? fetch(process.env.BASE_URL + '/health').then((r) => r.status, () => 'unreachable') : Promise.resolve(null);
 health.then((status) => {
@@ -63,11 +66,12 @@ describe('k6-forge run', () => {
     const { bin, report } = fakeK6();
     vi.stubEnv('K6_BIN', bin);
     vi.stubEnv('FAKE_K6_EXIT', '99');
-    const code = await main(['run', 'dist/smoke.js', '--vus', '5', '--duration', '30s', '-e', 'TOKEN=s3cr3t', '-e', 'BASE_URL=http://127.0.0.1:9'], capture().print);
+    const argv = ['run', 'dist/smoke.js', '--vus', '5', '--duration', '30s', '-e', 'TOKEN=s3cr3t', '-e', 'BASE_URL=http://127.0.0.1:9', '--results', results];
+    const code = await main(argv, capture().print);
     expect(code).toBe(99);
     const seen = JSON.parse(readFileSync(report, 'utf8')) as { args: string[]; env: Record<string, string> };
     expect(seen.args).toStrictEqual(['run', 'dist/smoke.js']);
-    expect(seen.env).toStrictEqual({ VUS: '5', DURATION: '30s', TOKEN: 's3cr3t', BASE_URL: 'http://127.0.0.1:9' });
+    expect(seen.env).toStrictEqual({ VUS: '5', DURATION: '30s', TOKEN: 's3cr3t', BASE_URL: 'http://127.0.0.1:9', RESULTS_DIR: expect.stringMatching(RUN_FOLDER) });
   });
 
   test('--embedded-target starts the target, points BASE_URL at it and stops it afterwards', async () => {
@@ -75,16 +79,42 @@ describe('k6-forge run', () => {
     vi.stubEnv('K6_BIN', bin);
     vi.stubEnv('FAKE_K6_EXIT', '0');
     const out = capture();
-    expect(await main(['run', 'smoke', '--embedded-target'], out.print)).toBe(0);
-    const seen = JSON.parse(readFileSync(report, 'utf8')) as { args: string[]; env: { BASE_URL: string }; health: number };
+    expect(await main(['run', 'smoke', '--embedded-target', '--results', results], out.print)).toBe(0);
+    const seen = JSON.parse(readFileSync(report, 'utf8')) as { args: string[]; env: { BASE_URL: string; RESULTS_DIR: string }; health: number };
     expect(seen.args).toStrictEqual(['run', 'dist/smoke.js']);
     expect(seen.env.BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(seen.health).toBe(200);
-    expect(out.lines).toStrictEqual([`k6-forge: embedded target listening at ${seen.env.BASE_URL}`]);
+    expect(out.lines).toStrictEqual([`k6-forge: embedded target listening at ${seen.env.BASE_URL}`, `k6-forge: results in ${seen.env.RESULTS_DIR}`]);
     await expect(fetch(`${seen.env.BASE_URL}/health`)).rejects.toThrow();
   });
 
+  test('gives every run a fresh results folder as RESULTS_DIR and prints it at the end', async () => {
+    const { bin, report } = fakeK6();
+    vi.stubEnv('K6_BIN', bin);
+    vi.stubEnv('FAKE_K6_EXIT', '0');
+    const folders: string[] = [];
+    for (let run = 0; run < 2; run += 1) {
+      const out = capture();
+      expect(await main(['run', 'dist/smoke.js', '--results', results], out.print)).toBe(0);
+      const folder = (JSON.parse(readFileSync(report, 'utf8')) as { env: { RESULTS_DIR: string } }).env.RESULTS_DIR;
+      expect(folder).toMatch(RUN_FOLDER);
+      expect(statSync(folder).isDirectory()).toBe(true);
+      expect(out.lines).toStrictEqual([`k6-forge: results in ${folder}`]);
+      folders.push(folder);
+    }
+    expect(new Set(folders).size).toBe(2);
+  });
+
+  test('createResultsDir names the folder by UTC time and adds a suffix instead of reusing one', () => {
+    const root = join(scratch, 'stamped');
+    const when = new Date('2025-06-01T12:30:05.678Z');
+    expect(createResultsDir(root, when)).toBe(join(root, '2025-06-01T12-30-05Z'));
+    expect(createResultsDir(root, when)).toBe(join(root, '2025-06-01T12-30-05Z-2'));
+    expect(createResultsDir(root, when)).toBe(join(root, '2025-06-01T12-30-05Z-3'));
+  });
+
   test.each([
+    [['run', 'smoke', '-e', 'RESULTS_DIR=old'], 'RESULTS_DIR: "old" is not accepted; expected no RESULTS_DIR: run creates a fresh folder'],
     [['run', 'nosuch'], 'scenario: "nosuch" is not accepted; expected a script path or a bundle in dist/: flash-sale, gateway-baseline,'],
     [['run', 'smoke', '--vus', 'ten'], '--vus: "ten" is not accepted; expected a whole number greater than 0'],
     [['run', 'smoke', '--duration', '5 min'], '--duration: "5 min" is not accepted'],

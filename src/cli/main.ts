@@ -1,33 +1,51 @@
 import { parseArgs } from 'node:util';
 import { ForgeError, shown } from '../lib/errors.ts';
 import { startTarget } from '../target/index.ts';
+import { analyzeCommand } from './analyze.ts';
+import { baselineCommand } from './baseline.ts';
 import { buildBundles } from './build.ts';
+import { EXIT, type Command, type CommandOutput, type Print } from './command.ts';
+import { compareCommand } from './compare.ts';
+import { gateCommand } from './gate.ts';
 import { findK6, K6_INSTALL_HINT } from './k6-binary.ts';
 import { runScript } from './run.ts';
 
-/** Exit codes of the CLI besides k6's own, which `run` passes through (99: thresholds failed). */
-export const EXIT = { ok: 0, badInput: 2, k6NotFound: 127 } as const;
+export { EXIT } from './command.ts';
 
 const USAGE = `Usage: k6-forge <command> [options]
 
 Commands:
   build <files...> [--outdir dist] [--target es2022] [--thresholds thresholds.json]
       Bundle k6 scripts into single-file ESM that k6 runs as it is.
-  run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--embedded-target]
-      Run dist/<scenario>.js (or a file) with k6 and exit with k6's exit code.
+  run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--embedded-target] [--results results]
+      Run dist/<scenario>.js (or a file) with k6 and exit with k6's exit code. The script gets a fresh
+      <results>/<UTC timestamp>/ folder as RESULTS_DIR; its path is printed at the end.
       --embedded-target starts the demo target on a free loopback port and sets BASE_URL.
   target [--port 3000] [--orders-per-second 5000]
       Serve the embedded demo target until Ctrl-C.
+  gate [results-dir] [--baseline-summary F] [--spike-summary F] [--summary SCENARIO=F]... [--thresholds F]
+      Check run summaries (every <scenario>-summary.json of results-dir, and each flag's file) against the
+      gate limits per scenario in the thresholds file; a limit is met when the value is below it.
+  compare <current> <baseline> [--format text|json|markdown] [--min-throughput 0.9] [--p95-tolerance 0.10]
+          [--error-rate-tolerance 0.005]
+      Regression check per endpoint: throughput below 90% of the baseline's, p95 more than 10% higher or
+      error rate more than 0.5 points higher fails; exactly at a limit passes. Files: summaries or baselines.
+  baseline save <summary> [--out baselines/<scenario>.json] [--force]
+      Record a run as the baseline for compare; an existing file is kept unless --force.
+  analyze <out.json[.gz]>... [--interval 10s] [--spike-end SECONDS] [--baseline-p95 MS]
+          [--baseline-error-rate R] [--thresholds F] [--html report.html [--summary F]] [--format text|json]
+      Stream k6 --out json output (several files merge as one run): exact percentiles per endpoint, series
+      per interval, spike recovery (within 30 s) and soak degradation (under 10%). Baseline limits default
+      to gates.baseline of the thresholds file. Reports verdicts; fails only on bad input.
 
-Exit codes: 0 pass, 2 bad input or usage, 127 k6 not found; run passes k6's code through (99 thresholds failed).`;
-
-type Print = (line: string) => void;
+Exit codes: 0 pass, 1 gate or compare failed, 2 bad input or usage, 127 k6 not found;
+run passes k6's code through (99 thresholds failed).`;
 
 function formatSize(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-async function build(args: string[], print: Print): Promise<number> {
+async function build(args: string[], { print }: CommandOutput): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -44,7 +62,7 @@ async function build(args: string[], print: Print): Promise<number> {
   return EXIT.ok;
 }
 
-async function run(args: string[], print: Print): Promise<number> {
+async function run(args: string[], { print }: CommandOutput): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -53,6 +71,7 @@ async function run(args: string[], print: Print): Promise<number> {
       duration: { type: 'string' },
       env: { type: 'string', short: 'e', multiple: true, default: [] },
       'embedded-target': { type: 'boolean', default: false },
+      results: { type: 'string' },
     },
   });
   if (positionals.length !== 1) {
@@ -70,6 +89,7 @@ async function run(args: string[], print: Print): Promise<number> {
     vus: values.vus,
     duration: values.duration,
     embeddedTarget: values['embedded-target'],
+    resultsRoot: values.results,
     log: print,
   });
 }
@@ -79,7 +99,7 @@ function wholeNumber(field: string, text: string): number {
   return Number(text);
 }
 
-async function target(args: string[], print: Print): Promise<number> {
+async function target(args: string[], { print }: CommandOutput): Promise<number> {
   const { values } = parseArgs({
     args,
     options: { port: { type: 'string', default: '3000' }, 'orders-per-second': { type: 'string' } },
@@ -95,15 +115,28 @@ async function target(args: string[], print: Print): Promise<number> {
   return EXIT.ok;
 }
 
-const COMMANDS: Record<string, (args: string[], print: Print) => Promise<number>> = { build, run, target };
+const COMMANDS: Record<string, Command> = {
+  build,
+  run,
+  target,
+  gate: gateCommand,
+  compare: compareCommand,
+  baseline: baselineCommand,
+  analyze: analyzeCommand,
+};
 
 /**
  * Runs the k6-forge command line.
  * @param argv - The arguments after the program name.
- * @param print - Where messages go. @default console.error
+ * @param print - Where messages and errors go. @default console.error
+ * @param report - Where a command's result goes (gate's checks, compare's and analyze's reports). @default console.log
  * @returns The process exit code.
  */
-export async function main(argv: readonly string[], print: Print = (line) => console.error(line)): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  print: Print = (line) => console.error(line),
+  report: Print = (line) => console.log(line),
+): Promise<number> {
   const [command, ...args] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     print(USAGE);
@@ -115,7 +148,7 @@ export async function main(argv: readonly string[], print: Print = (line) => con
     return EXIT.badInput;
   }
   try {
-    return await handler(args, print);
+    return await handler(args, { print, report });
   } catch (error) {
     if (error instanceof ForgeError) {
       print(`k6-forge ${command}: ${error.message}`);

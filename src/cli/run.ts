@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDuration } from '../lib/duration.ts';
 import { ForgeError, shown } from '../lib/errors.ts';
@@ -21,6 +21,8 @@ export interface RunOptions {
   readonly embeddedTarget?: boolean;
   /** Where scenario names are looked up. @default "dist" */
   readonly distDir?: string;
+  /** The folder that receives the run's fresh `<UTC timestamp>/` results folder. @default "results" */
+  readonly resultsRoot?: string | undefined;
   /** Where progress lines go. @default console.error */
   readonly log?: (line: string) => void;
 }
@@ -72,6 +74,27 @@ export function scriptVariables(options: Pick<RunOptions, 'env' | 'vus' | 'durat
   return variables;
 }
 
+/**
+ * Creates a fresh results folder for one run, `<root>/<UTC timestamp>` such as `results/2025-06-01T12-30-05Z`,
+ * with `-2`, `-3`, ... appended when that folder exists already, so a run never writes into an earlier one's.
+ * @param root - The folder that holds every run's results; created when missing.
+ * @param now - The run's start. @default new Date()
+ * @returns The new folder's path.
+ */
+export function createResultsDir(root: string, now: Date = new Date()): string {
+  mkdirSync(root, { recursive: true });
+  const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll(':', '-');
+  for (let attempt = 1; ; attempt += 1) {
+    const folder = join(root, attempt === 1 ? stamp : `${stamp}-${attempt}`);
+    try {
+      mkdirSync(folder);
+      return folder;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
 function runK6(k6: string, script: string, variables: Record<string, string>): Promise<number> {
   // Variables go through the environment, not argv, so tokens never show in a process list.
   const child = spawn(k6, ['run', script], { stdio: 'inherit', env: { ...process.env, ...variables } });
@@ -88,23 +111,33 @@ function runK6(k6: string, script: string, variables: Record<string, string>): P
 
 /**
  * Runs one k6 script, optionally against the embedded target, and returns k6's exit code (99 when thresholds failed).
- * @param options - Script, k6 binary, variables and target choice.
+ * The script gets a fresh results folder as `RESULTS_DIR`, where k6-forge's handleSummary writes; its path is
+ * logged when k6 ends.
+ * @param options - Script, k6 binary, variables, results folder and target choice.
  * @returns k6's exit code.
- * @throws {ForgeError} For an unknown scenario or malformed variables, before k6 starts.
+ * @throws {ForgeError} For an unknown scenario, malformed variables, or `RESULTS_DIR` among them, before k6 starts.
  */
 export async function runScript(options: RunOptions): Promise<number> {
   const log = options.log ?? ((line: string) => console.error(line));
   const script = resolveScript(options.script, options.distDir);
   const variables = scriptVariables(options);
-  if (!options.embeddedTarget) return runK6(options.k6, script, variables);
-  if ('BASE_URL' in variables) {
+  if ('RESULTS_DIR' in variables) {
+    throw new ForgeError('invalid_option', {
+      field: 'RESULTS_DIR',
+      given: shown(variables['RESULTS_DIR']),
+      accepted: 'no RESULTS_DIR: run creates a fresh folder under --results (default results/)',
+    });
+  }
+  if (options.embeddedTarget && 'BASE_URL' in variables) {
     throw new ForgeError('invalid_option', { field: 'BASE_URL', given: shown(variables['BASE_URL']), accepted: 'no BASE_URL with --embedded-target, which sets it' });
   }
-  const target = await startTarget();
-  log(`k6-forge: embedded target listening at ${target.url}`);
+  const results = createResultsDir(options.resultsRoot ?? 'results');
+  const target = options.embeddedTarget ? await startTarget() : undefined;
+  if (target) log(`k6-forge: embedded target listening at ${target.url}`);
   try {
-    return await runK6(options.k6, script, { ...variables, BASE_URL: target.url });
+    return await runK6(options.k6, script, { ...variables, RESULTS_DIR: results, ...(target && { BASE_URL: target.url }) });
   } finally {
-    await target.close();
+    await target?.close();
+    log(`k6-forge: results in ${results}`);
   }
 }

@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util';
+import { parseDuration } from '../lib/duration.ts';
+import { ForgeError, shown } from '../lib/errors.ts';
+import { readSummaryData } from '../lib/summary/summary-data.ts';
+import type { RunSummary } from '../lib/summary/types.ts';
+import { analysisHtml, analysisSummary } from './analysis-html.ts';
+import { analysisJson, analysisText } from './analysis-report.ts';
+import { analyzeK6Output, type Analysis } from './analysis.ts';
+import { readThresholdsFile } from './build.ts';
+import { EXIT, type CommandOutput } from './command.ts';
+import { readJsonFile } from './json-file.ts';
+import { numberOption } from './number-option.ts';
+import type { RecoveryLimits } from './spike-recovery.ts';
+import { summaryFromJson, SUMMARY_ACCEPTED } from './summary-file.ts';
+import { writeWhole } from './write-whole.ts';
+
+const FORMATS = { text: analysisText, json: analysisJson } as const;
+
+async function recoveryLimits(p95Text: string | undefined, errorRateText: string | undefined, thresholds: string | undefined): Promise<RecoveryLimits> {
+  const p95 = p95Text === undefined ? undefined : numberOption('--baseline-p95', p95Text, { min: 0, minExclusive: true, accepted: 'milliseconds above 0, such as 400' });
+  const errorRate =
+    errorRateText === undefined
+      ? undefined
+      : numberOption('--baseline-error-rate', errorRateText, { min: 0, minExclusive: true, max: 1, accepted: 'a share above 0 and at most 1, such as 0.01' });
+  if (p95 !== undefined && errorRate !== undefined) return { p95, errorRate };
+  const { path, file } = await readThresholdsFile(thresholds);
+  const gate = file.gates?.['baseline'];
+  const limits = { p95: p95 ?? gate?.p95, errorRate: errorRate ?? gate?.errorRate };
+  for (const [option, key] of [['--baseline-p95', 'p95'], ['--baseline-error-rate', 'errorRate']] as const) {
+    if (limits[key] === undefined) throw new ForgeError('invalid_option', { field: option, given: 'nothing', accepted: `a value, or gates.baseline.${key} in ${path}` });
+  }
+  return limits as RecoveryLimits;
+}
+
+/** Reads the run summary the HTML report is drawn from, telling what it lacks; the analysis supplies a missing `meta`. */
+async function reportSummary(path: string, print: (line: string) => void): Promise<(analysis: Analysis) => RunSummary> {
+  const json = await readJsonFile(path, SUMMARY_ACCEPTED);
+  const { meta } = summaryFromJson(json, path);
+  const { data, problems } = readSummaryData(json);
+  for (const problem of problems) print(`k6-forge: ${path}: ${problem}`);
+  return (analysis) => ({ ...data, meta: meta ?? analysisSummary(analysis).meta });
+}
+
+/**
+ * `k6-forge analyze <out.json[.gz]>... [--interval 10s] [--spike-end S] [--baseline-p95 MS] [--baseline-error-rate R]
+ * [--thresholds F] [--html report.html [--summary F]] [--format text|json]`: analyzes k6 `--out json` output.
+ * The baseline limits default to `gates.baseline` of the thresholds file; a failed spike-recovery or soak verdict exits 1.
+ * @param args - The arguments after `analyze`.
+ * @param out - Where the report goes.
+ * @returns 0 when no verdict failed (or none applied), 1 when spike recovery or soak degradation failed.
+ * @throws {ForgeError} For bad input: no files, a bad option, a missing, empty, truncated or malformed file.
+ */
+export async function analyzeCommand(args: string[], out: CommandOutput): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      interval: { type: 'string', default: '10s' },
+      'spike-end': { type: 'string' },
+      'baseline-p95': { type: 'string' },
+      'baseline-error-rate': { type: 'string' },
+      thresholds: { type: 'string' },
+      html: { type: 'string' },
+      summary: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+    },
+  });
+  if (positionals.length === 0) throw new ForgeError('invalid_option', { field: 'analyze', given: 'no files', accepted: 'one or more k6 --out json files' });
+  if (!Object.hasOwn(FORMATS, values.format)) throw new ForgeError('invalid_option', { field: '--format', given: shown(values.format), accepted: 'text or json' });
+  if (values.summary !== undefined && values.html === undefined) {
+    throw new ForgeError('invalid_option', { field: '--summary', given: shown(values.summary), accepted: 'a summary only together with --html, whose report it is drawn from' });
+  }
+  const spikeEnd = values['spike-end'];
+  const recovery = await recoveryLimits(values['baseline-p95'], values['baseline-error-rate'], values.thresholds);
+  const summaryFor = values.summary === undefined ? analysisSummary : await reportSummary(values.summary, out.print);
+  const analysis = await analyzeK6Output({
+    files: positionals,
+    intervalMs: parseDuration(values.interval, '--interval'),
+    spikeEndSeconds: spikeEnd === undefined ? undefined : numberOption('--spike-end', spikeEnd, { min: 0, accepted: 'seconds since the run started, such as 190' }),
+    recoveryLimits: recovery,
+  });
+  if (values.html !== undefined) {
+    await writeWhole(values.html, analysisHtml(analysis, summaryFor(analysis)), { replace: true });
+    out.print(`k6-forge: wrote the report to ${values.html}`);
+  }
+  out.report(FORMATS[values.format as keyof typeof FORMATS](analysis));
+  return analysis.recovery.verdict === 'fail' || analysis.soak.verdict === 'fail' ? EXIT.failed : EXIT.ok;
+}

@@ -1,0 +1,162 @@
+import { parseArgs } from 'node:util';
+import { ForgeError, shown } from '../lib/errors.ts';
+import { readComparable } from './baseline.ts';
+import { EXIT, type CommandOutput } from './command.ts';
+import { compareJson, compareMarkdown, compareText } from './compare-report.ts';
+import type { ComparableRun, EndpointNumbers } from './comparable.ts';
+import { numberOption } from './number-option.ts';
+
+/** How far a run may fall behind its baseline before compare fails it. A value exactly at its limit passes. */
+export interface Tolerances {
+  /** The lowest throughput accepted, as a share of the baseline's (seed 002: below 90% fails). @default 0.9 */
+  readonly minThroughput: number;
+  /** The largest p95 increase accepted, relative to the baseline's p95 (0.10 is +10%). @default 0.1 */
+  readonly p95Tolerance: number;
+  /** The largest error-rate increase accepted, absolute (0.005 is +0.5 percentage points). @default 0.005 */
+  readonly errorRateTolerance: number;
+}
+
+/** The tolerances compare uses unless told otherwise. */
+export const DEFAULT_TOLERANCES: Tolerances = { minThroughput: 0.9, p95Tolerance: 0.1, errorRateTolerance: 0.005 };
+
+/** What compare judges. */
+export type CompareRule = 'throughput' | 'p95' | 'error rate';
+
+/** One rule applied to one endpoint. */
+export interface CompareCheck {
+  /** The endpoint, or `*` for the whole run. */
+  readonly endpoint: string;
+  readonly rule: CompareRule;
+  /** The baseline's value: requests per second, milliseconds, or a share. */
+  readonly baseline: number;
+  /** The current run's value; null when the current run lacks it, which fails. */
+  readonly current: number | null;
+  /** Throughput: current as a share of baseline; p95: the relative change; error rate: the absolute change. */
+  readonly change: number | null;
+  /** The limit on `change`: a lowest share for throughput, a highest change for the others. */
+  readonly limit: number;
+  readonly passed: boolean;
+}
+
+/** The outcome of comparing a run with its baseline. */
+export interface Comparison {
+  /** The current run's file. */
+  readonly current: string;
+  /** The baseline's file. */
+  readonly baseline: string;
+  readonly tolerances: Tolerances;
+  /** Whole run first, then endpoints by name; throughput, p95, error rate each. */
+  readonly checks: readonly CompareCheck[];
+  /** What was not compared, and why. */
+  readonly notes: readonly string[];
+  /** Whether every check passed. */
+  readonly passed: boolean;
+}
+
+/** Differences this small from a limit count as on it, so float rounding (0.025 - 0.02) does not flip a verdict. */
+const EPSILON = 1e-9;
+
+const RULES: readonly { rule: CompareRule; field: keyof EndpointNumbers }[] = [
+  { rule: 'throughput', field: 'requestsPerSecond' },
+  { rule: 'p95', field: 'p95' },
+  { rule: 'error rate', field: 'errorRate' },
+];
+
+function limitOf(rule: CompareRule, tolerances: Tolerances): number {
+  if (rule === 'throughput') return tolerances.minThroughput;
+  return rule === 'p95' ? tolerances.p95Tolerance : tolerances.errorRateTolerance;
+}
+
+function changeOf(rule: CompareRule, baseline: number, current: number): number {
+  switch (rule) {
+    case 'throughput':
+      return baseline === 0 ? 1 : current / baseline; // a baseline without traffic leaves nothing to fall below
+    case 'p95':
+      return baseline === 0 ? (current === 0 ? 0 : Infinity) : (current - baseline) / baseline;
+    case 'error rate':
+      return current - baseline;
+  }
+}
+
+function check(endpoint: string, rule: CompareRule, baseline: number, current: number | undefined, tolerances: Tolerances): CompareCheck {
+  const limit = limitOf(rule, tolerances);
+  if (current === undefined) return { endpoint, rule, baseline, current: null, change: null, limit, passed: false };
+  const change = changeOf(rule, baseline, current);
+  const passed = rule === 'throughput' ? change >= limit - EPSILON : change <= limit + EPSILON;
+  return { endpoint, rule, baseline, current, change, limit, passed };
+}
+
+/**
+ * Compares a run with its baseline, endpoint by endpoint: throughput below `minThroughput` of the baseline's fails,
+ * a p95 more than `p95Tolerance` higher (relative) fails, an error rate more than `errorRateTolerance` higher
+ * (absolute) fails; exactly at a limit passes. An endpoint or value the baseline has and the run lacks fails;
+ * what only the run has, or what the baseline lacks, is noted and not compared.
+ * @param current - The run being judged.
+ * @param baseline - The run it is judged against.
+ * @param tolerances - The limits. @default DEFAULT_TOLERANCES
+ * @returns Every check, the notes and the verdict.
+ */
+export function compareRuns(current: ComparableRun, baseline: ComparableRun, tolerances: Tolerances = DEFAULT_TOLERANCES): Comparison {
+  const checks: CompareCheck[] = [];
+  const notes: string[] = [];
+  if (current.scenario !== undefined && baseline.scenario !== undefined && current.scenario !== baseline.scenario) {
+    notes.push(`the current run is of ${current.scenario}, the baseline of ${baseline.scenario}`);
+  }
+  for (const [endpoint, before] of Object.entries(baseline.endpoints)) {
+    const now = current.endpoints[endpoint];
+    if (now === undefined) notes.push(`${endpoint}: in the baseline but not in the current run, so its checks fail`);
+    for (const { rule, field } of RULES) {
+      const base = before[field];
+      if (base === undefined) {
+        if (now?.[field] !== undefined) notes.push(`${endpoint}: the baseline has no ${rule}, so it is not compared`);
+        continue;
+      }
+      checks.push(check(endpoint, rule, base, now?.[field], tolerances));
+    }
+  }
+  for (const endpoint of Object.keys(current.endpoints)) {
+    if (baseline.endpoints[endpoint] === undefined) notes.push(`${endpoint}: new in the current run, so it is not compared`);
+  }
+  return { current: current.path, baseline: baseline.path, tolerances, checks, notes, passed: checks.every((check) => check.passed) };
+}
+
+const FORMATS = { text: compareText, json: compareJson, markdown: compareMarkdown } as const;
+
+/**
+ * `k6-forge compare <current> <baseline> [--format text|json|markdown] [--min-throughput 0.9] [--p95-tolerance 0.10]
+ * [--error-rate-tolerance 0.005]`: regression detection per endpoint.
+ * @param args - The arguments after `compare`.
+ * @param out - Where the report goes.
+ * @returns 0 when every check passed, 1 when one failed.
+ * @throws {ForgeError} For bad input: not two files, a bad option, an unreadable or malformed file.
+ */
+export async function compareCommand(args: string[], out: CommandOutput): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      'min-throughput': { type: 'string' },
+      'p95-tolerance': { type: 'string' },
+      'error-rate-tolerance': { type: 'string' },
+    },
+  });
+  if (positionals.length !== 2) {
+    throw new ForgeError('invalid_option', { field: 'compare', given: shown(positionals.join(' ') || undefined), accepted: 'two files: <current> <baseline>' });
+  }
+  const format = FORMATS[values.format as keyof typeof FORMATS];
+  if (!Object.hasOwn(FORMATS, values.format)) throw new ForgeError('invalid_option', { field: '--format', given: shown(values.format), accepted: 'text, json or markdown' });
+  const option = (name: keyof typeof values, fallback: number, range: Parameters<typeof numberOption>[2]) => {
+    const text = values[name];
+    return typeof text === 'string' ? numberOption(`--${name}`, text, range) : fallback;
+  };
+  const tolerances: Tolerances = {
+    minThroughput: option('min-throughput', DEFAULT_TOLERANCES.minThroughput, { min: 0, minExclusive: true, max: 1, accepted: 'a share of the baseline above 0 and at most 1, such as 0.9' }),
+    p95Tolerance: option('p95-tolerance', DEFAULT_TOLERANCES.p95Tolerance, { min: 0, accepted: 'a relative increase of at least 0, such as 0.10 for +10%' }),
+    errorRateTolerance: option('error-rate-tolerance', DEFAULT_TOLERANCES.errorRateTolerance, { min: 0, max: 1, accepted: 'an absolute increase from 0 to 1, such as 0.005 for +0.5 points' }),
+  };
+  const [currentFile, baselineFile] = positionals as [string, string];
+  const comparison = compareRuns(await readComparable(currentFile), await readComparable(baselineFile), tolerances);
+  out.report(format(comparison));
+  return comparison.passed ? EXIT.ok : EXIT.failed;
+}

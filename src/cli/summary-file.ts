@@ -1,0 +1,109 @@
+import { basename } from 'node:path';
+import { ForgeError, shown } from '../lib/errors.ts';
+import type { RunMeta } from '../lib/summary/types.ts';
+import { isRecord } from './is-record.ts';
+import { readJsonFile } from './json-file.ts';
+
+/** A run summary as gate, compare and baseline read it, from either of k6's summary shapes. */
+export interface SummaryFile {
+  /** Where it was read from, named in messages. */
+  readonly path: string;
+  /** `meta.scenario`, else `<scenario>` from a `<scenario>-summary.json` file name; undefined when neither tells. */
+  readonly scenario: string | undefined;
+  /** k6-forge's run metadata, when the file is a `<scenario>-summary.json` that k6-forge wrote. */
+  readonly meta: RunMeta | undefined;
+  /** Each metric's numbers by name (sub-metrics as `name{tag:value}`); a rate's share is always under `rate`. */
+  readonly metrics: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
+/** What a summary file may be, for messages. */
+export const SUMMARY_ACCEPTED = "a k6 summary in JSON: k6-forge's <scenario>-summary.json, handleSummary's data or k6's --summary-export";
+
+/** `<scenario>-summary.json`, the name k6-forge's handleSummary gives a run's summary. */
+export const SUMMARY_FILE_NAME = /^(.+)-summary\.json$/;
+
+const META_TEXT = ['scenario', 'environment', 'targetHost', 'startTime', 'endTime', 'k6ForgeVersion'] as const;
+
+function bad(path: string, at: string, given: string, accepted: string): ForgeError {
+  return new ForgeError('invalid_option', { field: `${path} at ${at}`, given, accepted });
+}
+
+/**
+ * Checks k6-forge's run metadata.
+ * @param value - The `meta` member of a summary file.
+ * @param path - The file, named in the message.
+ * @returns The metadata, typed.
+ * @throws {ForgeError} `invalid_option` naming the first missing or malformed field.
+ */
+export function runMetaOf(value: unknown, path: string): RunMeta {
+  if (!isRecord(value)) throw bad(path, 'meta', shown(value), "k6-forge's run metadata: an object with scenario, environment, times and thresholds");
+  for (const key of META_TEXT) {
+    if (typeof value[key] !== 'string') throw bad(path, `meta.${key}`, shown(value[key]), 'text');
+  }
+  if (value['scenario'] === '') throw bad(path, 'meta.scenario', '""', 'a scenario name');
+  if (value['gitRevision'] !== undefined && typeof value['gitRevision'] !== 'string') throw bad(path, 'meta.gitRevision', shown(value['gitRevision']), 'text');
+  const verdicts = value['thresholds'];
+  const verdictOk = (v: unknown) => isRecord(v) && typeof v['metric'] === 'string' && typeof v['expression'] === 'string' && typeof v['ok'] === 'boolean';
+  if (!Array.isArray(verdicts) || !verdicts.every(verdictOk)) {
+    throw bad(path, 'meta.thresholds', shown(verdicts), 'a list of { metric, expression, ok } verdicts');
+  }
+  return value as unknown as RunMeta;
+}
+
+/** k6's handleSummary data nests numbers under `values`; --summary-export lays them flat and calls a rate `value`. */
+function metricNumbers(path: string, name: string, metric: unknown): Record<string, number> {
+  if (!isRecord(metric)) throw bad(path, `metrics[${JSON.stringify(name)}]`, shown(metric), 'an object of numbers');
+  const nested = isRecord(metric['values']);
+  const source = nested ? (metric['values'] as Record<string, unknown>) : metric;
+  const numbers: Record<string, number> = {};
+  for (const [key, value] of Object.entries(source)) if (typeof value === 'number') numbers[key] = value;
+  const flatRate = !nested && 'passes' in metric && 'fails' in metric && numbers['value'] !== undefined;
+  if (flatRate && numbers['rate'] === undefined) numbers['rate'] = numbers['value']!;
+  return numbers;
+}
+
+/**
+ * Reads a parsed summary: k6-forge's `RunSummary`, handleSummary's data as k6 passes it, or `--summary-export`.
+ * @param json - The parsed file.
+ * @param path - The file, named in messages and used for the scenario when there is no `meta`.
+ * @returns The summary's metrics, metadata and scenario.
+ * @throws {ForgeError} `invalid_option` when it has no `metrics` object, or malformed metrics or `meta`.
+ */
+export function summaryFromJson(json: unknown, path: string): SummaryFile {
+  if (!isRecord(json) || !isRecord(json['metrics'])) {
+    throw bad(path, isRecord(json) ? 'metrics' : '$', shown(isRecord(json) ? json['metrics'] : json), SUMMARY_ACCEPTED);
+  }
+  const metrics: Record<string, Record<string, number>> = {};
+  for (const [name, metric] of Object.entries(json['metrics'])) metrics[name] = metricNumbers(path, name, metric);
+  const meta = json['meta'] === undefined ? undefined : runMetaOf(json['meta'], path);
+  return { path, scenario: meta?.scenario ?? SUMMARY_FILE_NAME.exec(basename(path))?.[1], meta, metrics };
+}
+
+/**
+ * Reads one summary file.
+ * @param path - The file.
+ * @returns Its metrics, metadata and scenario.
+ * @throws {ForgeError} `invalid_option` for a missing, empty, truncated or non-JSON file, or the wrong shape.
+ */
+export async function readSummaryFile(path: string): Promise<SummaryFile> {
+  return summaryFromJson(await readJsonFile(path, SUMMARY_ACCEPTED), path);
+}
+
+/**
+ * Reads one statistic of one metric.
+ * @param summary - The summary.
+ * @param metric - The metric or sub-metric, such as `http_req_duration{scenario:spike}`.
+ * @param stat - The statistic, such as `p(99)` or `rate`.
+ * @returns Its value.
+ * @throws {ForgeError} `invalid_option` naming the file and what is missing.
+ */
+export function statOf(summary: SummaryFile, metric: string, stat: string): number {
+  const values = summary.metrics[metric];
+  if (values === undefined) throw bad(summary.path, 'metrics', `no ${metric}`, `the metric ${metric}, which k6 records for HTTP requests`);
+  const value = values[stat];
+  if (value === undefined) {
+    const hint = /^(avg|min|med|max|p\(.+\))$/.test(stat) ? `; add it to summaryTrendStats, as k6-forge's profiles do for p(99)` : '';
+    throw bad(summary.path, `metrics[${JSON.stringify(metric)}]`, `no ${stat}`, `the statistic ${stat}${hint}`);
+  }
+  return value;
+}
