@@ -16,6 +16,7 @@ export default defineConfig({
       { find: /^k6\/metrics$/, replacement: doubles('metrics') },
       { find: /^k6\/execution$/, replacement: doubles('execution') },
       { find: /^k6\/data$/, replacement: doubles('data') },
+      { find: /^k6\/x\/faker$/, replacement: doubles('xk6-faker') },
       { find: /^k6\/timers$/, replacement: doubles('timers') },
       { find: /^k6\/websockets$/, replacement: doubles('websockets') },
     ],

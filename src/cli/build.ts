@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { ForgeError, shown } from '../lib/errors.ts';
 import { parseThresholdsFile, type ThresholdsFile } from '../lib/thresholds-file.ts';
+import { poolImports } from './pools-import.ts';
 
 /** Options for {@link buildBundles}. */
 export interface BuildOptions {
@@ -101,7 +102,8 @@ async function writeWhole(path: string, contents: Uint8Array): Promise<void> {
 }
 
 /**
- * Bundles k6 entry scripts into single-file ESM that k6 runs as it is, with the thresholds file embedded.
+ * Bundles k6 entry scripts into single-file ESM that k6 runs as it is, with the thresholds file embedded and
+ * `k6-forge/pool?...` imports resolved (pools built now and carried as JSON, or read from a file at init).
  * Each file is written whole (temporary name, then rename), so a failed build leaves earlier bundles intact.
  * @param options - Entries, output folder, JavaScript target and thresholds file.
  * @returns The bundles written, with their sizes.
@@ -127,7 +129,7 @@ export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
     supported: { 'async-generator': false, 'for-await': false },
     external: ['k6', 'k6/*', 'https://*'],
     define: { __K6_FORGE_THRESHOLDS__: JSON.stringify(file), __K6_FORGE_VERSION__: JSON.stringify(VERSION) },
-    plugins: [k6OnlyImports],
+    plugins: [k6OnlyImports, poolImports],
     sourcemap: 'linked',
     sourcesContent: false,
     legalComments: 'none',

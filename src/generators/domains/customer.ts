@@ -1,0 +1,70 @@
+import { LOCALITIES, STREET_NAMES, STREET_SUFFIXES, type Locality } from '../definitions/address.ts';
+import { BIRTH_DATES, FIRST_NAMES, LAST_NAMES } from '../definitions/person.ts';
+import type { Draw } from '../draw.ts';
+import { phoneNumber } from '../internal/phone.ts';
+import { serialEmail } from '../internal/serial.ts';
+import { dateBetween, digits, int, pick, type Random } from '../random.ts';
+
+/** A postal address. */
+export interface PostalAddress {
+  /** House number and street, such as `1208 Maple Ave`. */
+  readonly line1: string;
+  readonly city: string;
+  /** The state or region, such as `TX`. */
+  readonly region: string;
+  readonly postalCode: string;
+}
+
+/** A dealer-platform customer with the PII that seed 001 encrypts: name, e-mail, phone, address and birth date. */
+export interface Customer {
+  readonly firstName: string;
+  readonly lastName: string;
+  /** Unique in the run. */
+  readonly email: string;
+  /** E.164, such as `+15125550143`. */
+  readonly phone: string;
+  /** `YYYY-MM-DD`, an adult. */
+  readonly dateOfBirth: string;
+  readonly address: PostalAddress;
+}
+
+/** An address in a locality: house number, street and a ZIP code of the place. */
+function addressIn(locality: Locality, random: Random): PostalAddress {
+  return {
+    line1: `${int(1, 9899, random)} ${pick(STREET_NAMES, random)} ${pick(STREET_SUFFIXES, random)}`,
+    city: locality.city,
+    region: locality.region,
+    postalCode: `${locality.zipPrefix}${digits(2, random)}`,
+  };
+}
+
+/**
+ * A {@link PostalAddress} drawn from `draw`.
+ * @param draw - The stream to draw from.
+ * @param overrides - Fields to use as given.
+ * @returns The address.
+ */
+export function postalAddressFrom(draw: Draw, overrides: Partial<PostalAddress> = {}): PostalAddress {
+  return { ...addressIn(pick(LOCALITIES, draw.random), draw.random), ...overrides };
+}
+
+/**
+ * A {@link Customer} drawn from `draw`: the e-mail follows the name, the phone's area code the address.
+ * @param draw - The stream and serials to draw from.
+ * @param overrides - Fields to use as given (the address as a whole).
+ * @returns The customer.
+ */
+export function customerFrom(draw: Draw, overrides: Partial<Customer> = {}): Customer {
+  const r = draw.random;
+  const locality = pick(LOCALITIES, r);
+  const firstName = overrides.firstName ?? pick(FIRST_NAMES, r);
+  const lastName = overrides.lastName ?? pick(LAST_NAMES, r);
+  return {
+    firstName,
+    lastName,
+    email: overrides.email ?? serialEmail(draw.serial(), [firstName, lastName], 'example.com'),
+    phone: overrides.phone ?? phoneNumber(locality.areaCode, r),
+    dateOfBirth: overrides.dateOfBirth ?? dateBetween(BIRTH_DATES.from, BIRTH_DATES.to, r),
+    address: overrides.address ?? addressIn(locality, r),
+  };
+}

@@ -1,0 +1,52 @@
+import { APR, DEAL_TYPES, DOWN_PAYMENT_SHARE, TERM_MONTHS, type DealType } from '../definitions/deal.ts';
+import type { Draw } from '../draw.ts';
+import { serialCode } from '../internal/serial.ts';
+import { bool, float, int, pick, weighted } from '../random.ts';
+import { customerFrom, type Customer } from './customer.ts';
+import { vehicleFrom, type Vehicle } from './vehicle.ts';
+
+/** An automotive deal as a dealer platform creates it (seed 001): a customer buying a vehicle. */
+export interface Deal {
+  /** Unique in the run, such as `DEAL-1Z141Z3-17-42`. */
+  readonly dealNumber: string;
+  readonly dealType: DealType;
+  readonly status: 'draft';
+  readonly customer: Customer;
+  readonly vehicle: Vehicle;
+  /** US dollars with cents, at most the vehicle's price. */
+  readonly salePrice: number;
+  /** US dollars with cents; the whole sale price for cash deals. */
+  readonly downPayment: number;
+  /** US dollars; 0 without a trade-in. */
+  readonly tradeInValue: number;
+  /** Null for cash deals. */
+  readonly termMonths: number | null;
+  /** Annual percentage rate; null for cash deals. */
+  readonly apr: number | null;
+}
+
+/**
+ * A {@link Deal} drawn from `draw`, with a customer and a vehicle drawn too unless given.
+ * @param draw - The stream and serials to draw from.
+ * @param overrides - Fields to use as given (customer and vehicle as a whole).
+ * @returns The deal.
+ */
+export function dealFrom(draw: Draw, overrides: Partial<Deal> = {}): Deal {
+  const r = draw.random;
+  const dealType = overrides.dealType ?? weighted(DEAL_TYPES, r);
+  const vehicle = overrides.vehicle ?? vehicleFrom(draw);
+  const salePrice = overrides.salePrice ?? float(vehicle.price * 0.92, vehicle.price, r, 2);
+  const financed = dealType !== 'cash';
+  return {
+    dealNumber: overrides.dealNumber ?? serialCode(draw.serial(), 'DEAL'),
+    dealType,
+    status: 'draft',
+    customer: overrides.customer ?? customerFrom(draw),
+    vehicle,
+    salePrice,
+    downPayment: overrides.downPayment ?? (financed ? float(salePrice * DOWN_PAYMENT_SHARE.min, salePrice * DOWN_PAYMENT_SHARE.max, r, 2) : salePrice),
+    tradeInValue: overrides.tradeInValue ?? (bool(0.35, r) ? int(10, 150, r) * 100 : 0),
+    termMonths: overrides.termMonths ?? (dealType === 'cash' ? null : pick(TERM_MONTHS[dealType], r)),
+    apr: overrides.apr ?? (financed ? float(APR.min, APR.max, r, 2) : null),
+  };
+}

@@ -1,0 +1,54 @@
+import { LOCALITIES } from '../definitions/address.ts';
+import { COVERAGE, INSURANCE_TYPES, LEAD_SOURCES, type InsuranceType, type LeadSource } from '../definitions/insurance.ts';
+import { BIRTH_DATES, FIRST_NAMES, LAST_NAMES } from '../definitions/person.ts';
+import type { Draw } from '../draw.ts';
+import { phoneNumber } from '../internal/phone.ts';
+import { serialEmail } from '../internal/serial.ts';
+import { bool, dateBetween, digits, pick, weighted } from '../random.ts';
+
+/** A lead as an insurance platform receives it on `POST /leads` (seed 003). */
+export interface InsuranceLead {
+  readonly firstName: string;
+  readonly lastName: string;
+  /** Unique in the run. */
+  readonly email: string;
+  readonly phone: string;
+  readonly dateOfBirth: string;
+  readonly region: string;
+  readonly postalCode: string;
+  readonly insuranceType: InsuranceType;
+  /** US dollars, one of the amounts the line is sold with. */
+  readonly coverageAmount: number;
+  readonly currentlyInsured: boolean;
+  readonly source: LeadSource;
+  /** Always true: a lead without consent would not be contacted. */
+  readonly consentToContact: boolean;
+}
+
+/**
+ * An {@link InsuranceLead} drawn from `draw`.
+ * @param draw - The stream and serials to draw from.
+ * @param overrides - Fields to use as given.
+ * @returns The lead.
+ */
+export function insuranceLeadFrom(draw: Draw, overrides: Partial<InsuranceLead> = {}): InsuranceLead {
+  const r = draw.random;
+  const place = pick(LOCALITIES, r);
+  const firstName = overrides.firstName ?? pick(FIRST_NAMES, r);
+  const lastName = overrides.lastName ?? pick(LAST_NAMES, r);
+  const insuranceType = overrides.insuranceType ?? weighted(INSURANCE_TYPES, r);
+  return {
+    firstName,
+    lastName,
+    email: overrides.email ?? serialEmail(draw.serial(), [firstName, lastName], 'example.com'),
+    phone: overrides.phone ?? phoneNumber(place.areaCode, r),
+    dateOfBirth: overrides.dateOfBirth ?? dateBetween(BIRTH_DATES.from, BIRTH_DATES.to, r),
+    region: overrides.region ?? place.region,
+    postalCode: overrides.postalCode ?? `${place.zipPrefix}${digits(2, r)}`,
+    insuranceType,
+    coverageAmount: overrides.coverageAmount ?? pick(COVERAGE[insuranceType], r),
+    currentlyInsured: overrides.currentlyInsured ?? bool(0.6, r),
+    source: overrides.source ?? pick(LEAD_SOURCES, r),
+    consentToContact: overrides.consentToContact ?? true,
+  };
+}

@@ -1,0 +1,194 @@
+import { ForgeError, shown } from '../lib/errors.ts';
+
+/** A stream of uniform random numbers in [0, 1), such as one made by {@link seededRandom}. */
+export type Random = () => number;
+
+const TWO_32 = 4294967296;
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Murmur3's 32-bit finaliser: a bijection on 32-bit words that spreads every input bit over the output.
+ * @param word - Any number; only its low 32 bits count.
+ * @returns The mixed word, an unsigned 32-bit integer.
+ */
+export function mix32(word: number): number {
+  let h = word >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * A seeded sfc32 stream: small, fast and good enough for test data, never for secrets.
+ * Up to three seed words are mixed in one to one, so distinct seed lists (such as seed, VU, iteration) give distinct streams.
+ * @param seeds - Up to three whole numbers; only their low 32 bits count.
+ * @returns The stream; each call returns the next number in [0, 1).
+ */
+export function seededRandom(...seeds: readonly number[]): Random {
+  let a = mix32((seeds[0] ?? 0) ^ 0x9e3779b9);
+  let b = mix32((seeds[1] ?? 0) ^ 0x243f6a88);
+  let c = mix32((seeds[2] ?? 0) ^ 0xb7e15162);
+  let d = 1;
+  const next: Random = () => {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return (t >>> 0) / TWO_32;
+  };
+  for (let i = 0; i < 12; i += 1) next();
+  return next;
+}
+
+function checkRange(helper: string, min: number, max: number, whole: boolean): void {
+  const valid = whole ? Number.isSafeInteger(min) && Number.isSafeInteger(max) : Number.isFinite(min) && Number.isFinite(max);
+  if (!valid || min > max) {
+    throw new ForgeError('invalid_option', {
+      field: `${helper}(min, max)`,
+      given: `${shown(min)} to ${shown(max)}`,
+      accepted: `${whole ? 'whole numbers' : 'finite numbers'} with min no greater than max`,
+    });
+  }
+}
+
+/**
+ * A whole number between `min` and `max`, both included.
+ * @param min - The smallest value.
+ * @param max - The largest value.
+ * @param random - The stream to draw from.
+ * @returns The number.
+ * @throws {ForgeError} `invalid_option` when a bound is not a whole number or `min > max`.
+ */
+export function int(min: number, max: number, random: Random): number {
+  checkRange('int', min, max, true);
+  return min + Math.floor(random() * (max - min + 1));
+}
+
+/**
+ * A number from `min` (included) up to `max` (excluded), optionally cut to a number of decimals.
+ * @param min - The smallest value.
+ * @param max - The bound it stays under.
+ * @param random - The stream to draw from.
+ * @param fractionDigits - Decimals to keep, rounding down (so `2` suits money). @default all
+ * @returns The number.
+ * @throws {ForgeError} `invalid_option` when a bound is not finite or `min > max`.
+ */
+export function float(min: number, max: number, random: Random, fractionDigits?: number): number {
+  checkRange('float', min, max, false);
+  const value = min + random() * (max - min);
+  if (fractionDigits === undefined) return value;
+  const scale = 10 ** fractionDigits;
+  return Math.max(min, Math.floor(value * scale) / scale);
+}
+
+/**
+ * One element of a list, each equally likely.
+ * @param list - The choices.
+ * @param random - The stream to draw from.
+ * @returns The element.
+ * @throws {ForgeError} `invalid_option` for an empty list.
+ */
+export function pick<T>(list: readonly T[], random: Random): T {
+  if (list.length === 0) throw new ForgeError('invalid_option', { field: 'pick(list)', given: 'an empty list', accepted: 'a list with at least one element' });
+  return list[Math.floor(random() * list.length)]!;
+}
+
+/**
+ * One value of `[value, weight]` pairs, each as likely as its share of the total weight.
+ * @param entries - The values and their weights (any positive numbers).
+ * @param random - The stream to draw from.
+ * @returns The value.
+ * @throws {ForgeError} `invalid_option` when there is no entry or a weight is not a positive number.
+ */
+export function weighted<T>(entries: readonly (readonly [T, number])[], random: Random): T {
+  let total = 0;
+  for (const [, weight] of entries) {
+    if (!(weight > 0 && Number.isFinite(weight))) {
+      throw new ForgeError('invalid_option', { field: 'weighted(entries)', given: `the weight ${shown(weight)}`, accepted: 'positive finite weights' });
+    }
+    total += weight;
+  }
+  if (entries.length === 0) throw new ForgeError('invalid_option', { field: 'weighted(entries)', given: 'no entries', accepted: 'at least one [value, weight] pair' });
+  let point = random() * total;
+  for (const [value, weight] of entries) {
+    point -= weight;
+    if (point < 0) return value;
+  }
+  return entries[entries.length - 1]![0];
+}
+
+/**
+ * True with the given probability.
+ * @param probability - The chance of `true`, from 0 to 1.
+ * @param random - The stream to draw from.
+ * @returns The outcome.
+ */
+export function bool(probability: number, random: Random): boolean {
+  return random() < probability;
+}
+
+/**
+ * A string of decimal digits, leading zeros included.
+ * @param count - How many digits.
+ * @param random - The stream to draw from.
+ * @returns The digits, such as `"0492"`.
+ */
+export function digits(count: number, random: Random): string {
+  let text = '';
+  for (let i = 0; i < count; i += 1) text += Math.floor(random() * 10);
+  return text;
+}
+
+/**
+ * A string of lower-case ASCII letters.
+ * @param count - How many letters.
+ * @param random - The stream to draw from.
+ * @returns The letters, such as `"qzkd"`.
+ */
+export function letters(count: number, random: Random): string {
+  let text = '';
+  for (let i = 0; i < count; i += 1) text += LOWER[Math.floor(random() * 26)];
+  return text;
+}
+
+function dayNumber(date: string, field: string): number {
+  const ms = ISO_DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
+  if (Number.isNaN(ms)) throw new ForgeError('invalid_option', { field, given: shown(date), accepted: 'a calendar date as YYYY-MM-DD, such as 2024-02-29' });
+  return ms / DAY_MS;
+}
+
+/**
+ * A calendar date between two dates, both included, in UTC.
+ * @param from - The earliest date, `YYYY-MM-DD`.
+ * @param to - The latest date, `YYYY-MM-DD`.
+ * @param random - The stream to draw from.
+ * @returns The date as `YYYY-MM-DD`.
+ * @throws {ForgeError} `invalid_option` for a malformed date or `from` after `to`.
+ */
+export function dateBetween(from: string, to: string, random: Random): string {
+  const first = dayNumber(from, 'dateBetween(from)');
+  const last = dayNumber(to, 'dateBetween(to)');
+  return new Date(int(first, last, random) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * An RFC 9562 version 4 UUID drawn from the stream, such as `3b241101-e2bb-4255-8caf-4136c566a962`.
+ * @param random - The stream to draw from.
+ * @returns The UUID in lower case.
+ */
+export function uuid(random: Random): string {
+  const b: number[] = [];
+  for (let i = 0; i < 4; i += 1) {
+    const word = Math.floor(random() * TWO_32);
+    b.push(word >>> 24, (word >>> 16) & 0xff, (word >>> 8) & 0xff, word & 0xff);
+  }
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.map((byte) => HEX[byte]!);
+  return `${h.slice(0, 4).join('')}-${h.slice(4, 6).join('')}-${h.slice(6, 8).join('')}-${h.slice(8, 10).join('')}-${h.slice(10).join('')}`;
+}

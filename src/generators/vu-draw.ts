@@ -1,0 +1,73 @@
+import exec from 'k6/execution';
+import { ForgeError } from '../lib/errors.ts';
+import type { Draw, Serial } from './draw.ts';
+import { seededRandom, type Random } from './random.ts';
+import { runSeed } from './seed.ts';
+
+type VuInfo = typeof exec.vu;
+
+// Module state is per VU: k6 evaluates the bundle once in every VU.
+let vu: VuInfo | undefined;
+let seed: number | undefined;
+let stream: Random | undefined;
+let streamIteration = Number.NaN;
+let counter = 0;
+
+/** This VU's `exec.vu`, kept once known (its fields read live); undefined in the init context, where k6 has no VU yet. */
+function vuInfo(): VuInfo | undefined {
+  if (vu === undefined) {
+    try {
+      vu = exec.vu;
+    } catch {
+      return undefined;
+    }
+  }
+  return vu;
+}
+
+/**
+ * This VU's random stream for the current iteration, seeded from the run's seed, `vu.idInTest` and
+ * `vu.iterationInInstance`: the same `SEED` gives the same numbers in the same VU and iteration, whatever ran before.
+ * Call it inside the iteration (not once at init), so each iteration gets its own stream; in the init context every VU
+ * gets one shared stream (VU 0, iteration -1).
+ * @returns The stream.
+ * @throws {ForgeError} `invalid_env` when `SEED` is malformed.
+ */
+export function vuRandom(): Random {
+  const info = vuInfo();
+  const iteration = info ? info.iterationInInstance : -1;
+  if (stream === undefined || iteration !== streamIteration) {
+    seed ??= runSeed();
+    stream = seededRandom(seed, info ? info.idInTest : 0, iteration);
+    streamIteration = iteration;
+  }
+  return stream;
+}
+
+/**
+ * The next serial of this VU: the run's seed as tag, `vu.idInTest` (unique across instances with execution segments)
+ * and a per-VU counter, so no two calls anywhere in the run return the same serial.
+ * @returns The serial.
+ * @throws {ForgeError} `invalid_script` in the init context, where k6 does not say which VU is running.
+ */
+export function vuSerial(): Serial {
+  const info = vuInfo();
+  if (!info) {
+    throw new ForgeError('invalid_script', {
+      field: 'unique values',
+      given: 'a call in the init context',
+      accepted: 'calls inside default(), a scenario function, setup() or teardown(), where k6/execution knows the VU',
+    });
+  }
+  seed ??= runSeed();
+  counter += 1;
+  return { tag: seed, vu: info.idInTest, n: counter };
+}
+
+/**
+ * What the runtime generators draw from in this VU: {@link vuRandom} and {@link vuSerial}.
+ * @returns The draw for the current iteration.
+ */
+export function vuDraw(): Draw {
+  return { random: vuRandom(), serial: vuSerial };
+}
