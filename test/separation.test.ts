@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const K6_WORLD = ['src/lib', 'src/generators', 'src/scenarios', 'examples'];
-const K6_IMPORT = /^(k6|k6\/.+|https:\/\/.+|k6-forge\/(lib|scenarios|generators))$/;
+const K6_IMPORT = /^(k6|k6\/.+|https:\/\/.+|k6-forge\/(lib|scenarios|generators|generators\/faker|generators\/xk6-faker)|k6-forge\/pool\?.+)$/;
 
 function sources(folder: string): string[] {
   return readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile, rename, writeFile, mkdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { basename, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { build, type Plugin } from 'esbuild';
 import { ForgeError, shown } from '../lib/errors.ts';
 import { parseThresholdsFile, type ThresholdsFile } from '../lib/thresholds-file.ts';
 import { poolImports } from './pools-import.ts';
+import { writeWhole } from './write-whole.ts';
 
 /** Options for {@link buildBundles}. */
 export interface BuildOptions {
@@ -95,12 +96,6 @@ function checkExternalImports(entry: string, imports: readonly { path: string; e
   }
 }
 
-async function writeWhole(path: string, contents: Uint8Array): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, contents);
-  await rename(temporary, path);
-}
-
 /**
  * Bundles k6 entry scripts into single-file ESM that k6 runs as it is, with the thresholds file embedded and
  * `k6-forge/pool?...` imports resolved (pools built now and carried as JSON, or read from a file at init).
@@ -149,7 +144,6 @@ export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
     checkExternalImports(meta.entryPoint, meta.imports);
     bundles.push({ entry: meta.entryPoint, file: output, bytes: meta.bytes });
   }
-  await mkdir(options.outdir, { recursive: true });
-  for (const output of result.outputFiles) await writeWhole(output.path, output.contents);
+  for (const output of result.outputFiles) await writeWhole(output.path, output.contents, { replace: true });
   return bundles.sort((a, b) => basename(a.file).localeCompare(basename(b.file)));
 }

@@ -7,7 +7,9 @@ import { buildBundles } from './build.ts';
 import { EXIT, type Command, type CommandOutput, type Print } from './command.ts';
 import { compareCommand } from './compare.ts';
 import { gateCommand } from './gate.ts';
+import { poolCommand } from './pool-command.ts';
 import { findK6, K6_INSTALL_HINT } from './k6-binary.ts';
+import { wholeNumber } from './number-option.ts';
 import { runScript } from './run.ts';
 
 export { EXIT } from './command.ts';
@@ -36,9 +38,11 @@ Commands:
           [--baseline-error-rate R] [--thresholds F] [--html report.html [--summary F]] [--format text|json]
       Stream k6 --out json output (several files merge as one run): exact percentiles per endpoint, series
       per interval, spike recovery (within 30 s) and soak degradation (under 10%). Baseline limits default
-      to gates.baseline of the thresholds file. Reports verdicts; fails only on bad input.
+      to gates.baseline of the thresholds file. Exits 1 when spike recovery or soak degradation fails.
+  pool <domain> --count N --out FILE [--seed 1] [--locale en_US] [--force]
+      Write a faker-made data pool as JSON for k6 to read from a mounted folder (k6-forge/pool?...&file=).
 
-Exit codes: 0 pass, 1 gate or compare failed, 2 bad input or usage, 127 k6 not found;
+Exit codes: 0 pass, 1 gate, compare or an analyze verdict failed, 2 bad input or usage, 127 k6 not found;
 run passes k6's code through (99 thresholds failed).`;
 
 function formatSize(bytes: number): string {
@@ -94,11 +98,6 @@ async function run(args: string[], { print }: CommandOutput): Promise<number> {
   });
 }
 
-function wholeNumber(field: string, text: string): number {
-  if (!/^\d+$/.test(text)) throw new ForgeError('invalid_option', { field, given: shown(text), accepted: 'a whole number' });
-  return Number(text);
-}
-
 async function target(args: string[], { print }: CommandOutput): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -123,6 +122,7 @@ const COMMANDS: Record<string, Command> = {
   compare: compareCommand,
   baseline: baselineCommand,
   analyze: analyzeCommand,
+  pool: poolCommand,
 };
 
 /**

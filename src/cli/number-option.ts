@@ -28,3 +28,15 @@ export function numberOption(field: string, text: string, range: NumberRange): n
   }
   return value;
 }
+
+/**
+ * Reads a whole-number option such as `--port 3000`.
+ * @param field - The option, named in the error.
+ * @param text - Its text.
+ * @returns The number.
+ * @throws {ForgeError} `invalid_option` when the text is not digits only.
+ */
+export function wholeNumber(field: string, text: string): number {
+  if (!/^\d+$/.test(text)) throw new ForgeError('invalid_option', { field, given: shown(text), accepted: 'a whole number' });
+  return Number(text);
+}

@@ -1,7 +1,5 @@
 // Build-time pools: rich records made in Node with @faker-js/faker (seeded, in a chosen locale) by the same domain
 // generators k6 runs, written as the JSON that k6-forge/generators reads (embedded in a bundle, or a file).
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { ForgeError, shown } from '../lib/errors.ts';
 import { flashSaleOrderFrom } from '../generators/domains/flash-sale-order.ts';
 import { ledgerTransferFrom } from '../generators/domains/ledger-transfer.ts';
@@ -21,6 +19,7 @@ import {
 } from '../generators/faker/faker-records.ts';
 import type { PoolFile } from '../generators/pool.ts';
 import { mix32 } from '../generators/random.ts';
+import { writeWhole } from './write-whole.ts';
 
 /** How each domain's pool records are built; domains without words to localise use the draw alone. */
 export const POOL_BUILDERS = {
@@ -131,6 +130,8 @@ export async function poolJson(spec: PoolSpec): Promise<string> {
 export interface WritePoolOptions extends PoolSpec {
   /** Where to write the JSON; missing folders are made. */
   readonly file: string;
+  /** Replace a file already there; otherwise it is refused. @default false */
+  readonly replace?: boolean;
 }
 
 /** A pool file {@link writePool} wrote. */
@@ -142,16 +143,13 @@ export interface WrittenPool {
 
 /**
  * Writes a pool to a JSON file for k6 to read from a mounted folder (`filePool` or `k6-forge/pool?domain=...&file=...`),
- * whole: a temporary name first, then a rename.
+ * whole (a temporary name first), never over an existing file unless `replace` is set.
  * @param options - Domain, count, seed, locale and the file.
  * @returns The file, its record count and its size in bytes.
- * @throws {ForgeError} `invalid_option` for a bad spec.
+ * @throws {ForgeError} `invalid_option` for a bad spec, or a file already there without `replace`.
  */
 export async function writePool(options: WritePoolOptions): Promise<WrittenPool> {
   const json = await poolJson(options);
-  const temporary = `${options.file}.${process.pid}.tmp`;
-  await mkdir(dirname(options.file), { recursive: true });
-  await writeFile(temporary, json);
-  await rename(temporary, options.file);
+  await writeWhole(options.file, json, { replace: options.replace ?? false });
   return { file: options.file, count: options.count, bytes: Buffer.byteLength(json) };
 }

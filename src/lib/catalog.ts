@@ -1,7 +1,7 @@
 import { check, sleep } from 'k6';
 import http, { type Params, type RefinedResponse, type RequestBody, type ResponseType } from 'k6/http';
 import { Counter, Rate, Trend } from 'k6/metrics';
-import { uuidv4 } from '../generators/uuid.ts';
+import { idempotencyKey } from '../generators/unique-id.ts';
 import { requestLogger, type DebugOptions, type RequestLogger } from './debug-log.ts';
 import { parseDuration } from './duration.ts';
 import { ForgeError, shown } from './errors.ts';
@@ -67,7 +67,7 @@ export interface SendOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** Tags over the endpoint's. */
   readonly tags?: Readonly<Record<string, string>>;
-  /** The idempotency key to send (for a retry of your own). @default a new unique key */
+  /** The idempotency key to send (for a retry of your own). @default a new key, unique across the run's VUs */
   readonly idempotencyKey?: string;
 }
 
@@ -243,7 +243,7 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
           ...baseHeaders,
           ...(json && { 'Content-Type': 'application/json' }),
           ...auth,
-          ...(ep.spec.idempotencyKey && { [idempotencyHeader]: request.idempotencyKey ?? uuidv4() }),
+          ...(ep.spec.idempotencyKey && { [idempotencyHeader]: request.idempotencyKey ?? idempotencyKey() }),
           ...request.headers,
         };
         params = { ...ep.params, headers, ...(request.tags && { tags: { ...ep.params.tags, ...request.tags } }) };
