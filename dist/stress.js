@@ -7,9 +7,9 @@ var ForgeError = class extends Error {
    * @param code - The kind of bad input.
    * @param details - The field, the value given and the accepted form.
    */
-  constructor(code, details) {
+  constructor(code2, details) {
     super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
-    this.code = code;
+    this.code = code2;
     this.details = details;
   }
   code;
@@ -18,8 +18,8 @@ var ForgeError = class extends Error {
 };
 function shown(value) {
   if (value === void 0) return "nothing";
-  const text2 = JSON.stringify(value) ?? String(value);
-  return text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
+  const text3 = JSON.stringify(value) ?? String(value);
+  return text3.length > 80 ? `${text3.slice(0, 77)}...` : text3;
 }
 
 // src/lib/duration.ts
@@ -27,19 +27,19 @@ var UNIT_MS = { d: 864e5, h: 36e5, m: 6e4, s: 1e3, ms: 1 };
 var PART = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/;
 var WHOLE_DURATION = /^(?:\d+(?:\.\d+)?(?:ms|d|h|m|s))+$/;
 var ORDER = ["d", "h", "m", "s", "ms"];
-function parseDuration(text2, field2 = "duration", allowZero = false) {
+function parseDuration(text3, field2 = "duration", allowZero = false) {
   const fail2 = () => {
     throw new ForgeError("invalid_duration", {
       field: field2,
-      given: shown(text2),
+      given: shown(text3),
       accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
     });
   };
-  if (typeof text2 !== "string" || !WHOLE_DURATION.test(text2)) return fail2();
+  if (typeof text3 !== "string" || !WHOLE_DURATION.test(text3)) return fail2();
   const part = new RegExp(PART, "g");
   let total = 0;
   let rank = -1;
-  for (let match = part.exec(text2); match; match = part.exec(text2)) {
+  for (let match = part.exec(text3); match; match = part.exec(text3)) {
     const unit = match[2];
     const unitRank = ORDER.indexOf(unit);
     if (unitRank <= rank) return fail2();
@@ -58,13 +58,13 @@ function isDuration(value) {
 }
 function formatDuration(ms) {
   let rest = Math.round(ms);
-  let text2 = "";
+  let text3 = "";
   for (const unit of ["h", "m", "s", "ms"]) {
     const count = Math.floor(rest / UNIT_MS[unit]);
-    if (count > 0) text2 += `${count}${unit}`;
+    if (count > 0) text3 += `${count}${unit}`;
     rest -= count * UNIT_MS[unit];
   }
-  return text2 || "0s";
+  return text3 || "0s";
 }
 
 // src/lib/thresholds-file.ts
@@ -143,7 +143,7 @@ function aggregation(key) {
 }
 function limitsToThresholds(limits, selector = "") {
   const tagged = (metric) => selector ? `${metric}{${selector}}` : metric;
-  const expression = (text2) => limits.abortOnFail ? { threshold: text2, abortOnFail: true, delayAbortEval: limits.delayAbortEval ?? "10s" } : text2;
+  const expression = (text3) => limits.abortOnFail ? { threshold: text3, abortOnFail: true, delayAbortEval: limits.delayAbortEval ?? "10s" } : text3;
   const thresholds = {};
   const latency = latencyKeys(limits).map((key) => expression(`${aggregation(key)}<${limits[key]}`));
   if (latency.length > 0) thresholds[tagged("http_req_duration")] = latency;
@@ -185,9 +185,9 @@ function invalid(field2, given, accepted) {
   throw new ForgeError("invalid_option", { field: field2, given: shown(given), accepted });
 }
 function checkOptions(options2) {
-  const { name, exec: exec2, vus, scale, rate, preAllocatedVUs } = options2;
+  const { name, exec: exec4, vus, scale, rate, preAllocatedVUs } = options2;
   if (name !== void 0 && !/^[0-9a-zA-Z_-]+$/.test(name)) invalid("name", name, "a k6 scenario name of letters, digits, _ and -");
-  if (exec2 !== void 0 && !/^[A-Za-z_$][\w$]*$/.test(exec2)) invalid("exec", exec2, "the name of an exported function");
+  if (exec4 !== void 0 && !/^[A-Za-z_$][\w$]*$/.test(exec4)) invalid("exec", exec4, "the name of an exported function");
   if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalid("vus", vus, "a whole number greater than 0");
   if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
     invalid("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
@@ -335,21 +335,21 @@ var BOOLEANS = /* @__PURE__ */ new Map([
   ["no", false]
 ]);
 var FORMS = {
-  text: { accepted: "any non-empty text", parse: (text2) => text2 },
-  secret: { accepted: "any non-empty secret", parse: (text2) => text2 },
+  text: { accepted: "any non-empty text", parse: (text3) => text3 },
+  secret: { accepted: "any non-empty secret", parse: (text3) => text3 },
   url: {
     accepted: "an http:// or https:// URL with a host, such as https://api.example.com",
-    parse: (text2) => URL_FORM.test(text2) ? text2.replace(/\/+$/, "") : void 0
+    parse: (text3) => URL_FORM.test(text3) ? text3.replace(/\/+$/, "") : void 0
   },
   positiveInteger: { accepted: "a whole number greater than 0, such as 10", parse: parsePositiveInteger },
   boolean: {
     accepted: "one of true, false, 1, 0, yes or no, in any case",
-    parse: (text2) => BOOLEANS.get(text2.toLowerCase())
+    parse: (text3) => BOOLEANS.get(text3.toLowerCase())
   },
-  duration: { accepted: "a k6 duration greater than zero, such as 30s, 1m30s, 500ms or 2h", parse: (text2) => isDuration(text2) ? text2 : void 0 }
+  duration: { accepted: "a k6 duration greater than zero, such as 30s, 1m30s, 500ms or 2h", parse: (text3) => isDuration(text3) ? text3 : void 0 }
 };
-function parsePositiveInteger(text2) {
-  const value = WHOLE.test(text2) ? Number(text2) : 0;
+function parsePositiveInteger(text3) {
+  const value = WHOLE.test(text3) ? Number(text3) : 0;
   return value > 0 && Number.isSafeInteger(value) ? value : void 0;
 }
 function declare(kind, options2) {
@@ -388,7 +388,7 @@ function formOf(variable) {
   const { values } = variable;
   return {
     accepted: `one of ${values.map(shown).join(", ")}`,
-    parse: (text2) => values.includes(text2) ? text2 : void 0
+    parse: (text3) => values.includes(text3) ? text3 : void 0
   };
 }
 function fallback(name, variable, accepted, environment) {
@@ -463,18 +463,77 @@ import { check, sleep } from "k6";
 import http from "k6/http";
 import { Counter, Rate, Trend } from "k6/metrics";
 
-// src/generators/uuid.ts
-var HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
-function uuidv4() {
-  const b = Array.from({ length: 16 }, () => Math.floor(Math.random() * 256));
-  b[6] = b[6] & 15 | 64;
-  b[8] = b[8] & 63 | 128;
-  const h = b.map((byte) => HEX[byte]);
-  return `${h.slice(0, 4).join("")}-${h.slice(4, 6).join("")}-${h.slice(6, 8).join("")}-${h.slice(8, 10).join("")}-${h.slice(10).join("")}`;
+// src/generators/internal/serial.ts
+var HEX_DIGITS = (value, width2) => value.toString(16).padStart(width2, "0");
+function serialUuid(serial) {
+  const vu2 = serial.vu >>> 0;
+  const high = Math.floor(serial.n / 2 ** 48);
+  const low = serial.n - high * 2 ** 48;
+  return `${HEX_DIGITS(serial.tag >>> 0, 8)}-${HEX_DIGITS(vu2 >>> 12 & 65535, 4)}-4${HEX_DIGITS(vu2 & 4095, 3)}-8${HEX_DIGITS(high, 3)}-${HEX_DIGITS(low, 12)}`;
+}
+
+// src/generators/vu-draw.ts
+import exec from "k6/execution";
+
+// src/generators/seed.ts
+import { SharedArray } from "k6/data";
+var MAX_SEED = 4294967295;
+function parseSeed(text3, field2 = "SEED") {
+  const seed2 = /^\d{1,10}$/.test(text3) ? Number(text3) : Number.NaN;
+  if (!(seed2 <= MAX_SEED)) {
+    throw new ForgeError("invalid_env", { field: field2, given: shown(text3), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
+  }
+  return seed2;
+}
+function seedText() {
+  return typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
+}
+var randomSeed = new SharedArray("k6-forge seed", () => {
+  const seed2 = Math.floor(Math.random() * (MAX_SEED + 1));
+  if (typeof __ENV !== "undefined" && __ENV["SEED"] === void 0) console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
+  return [seed2];
+});
+function runSeed() {
+  const text3 = seedText();
+  return text3 === void 0 ? randomSeed[0] : parseSeed(text3);
+}
+
+// src/generators/vu-draw.ts
+var vu;
+var seed;
+var streamIteration = Number.NaN;
+var counter = 0;
+function vuInfo() {
+  if (vu === void 0) {
+    try {
+      vu = exec.vu;
+    } catch {
+      return void 0;
+    }
+  }
+  return vu;
+}
+function vuSerial() {
+  const info = vuInfo();
+  if (!info) {
+    throw new ForgeError("invalid_script", {
+      field: "unique values",
+      given: "a call in the init context",
+      accepted: "calls inside default(), a scenario function, setup() or teardown(), where k6/execution knows the VU"
+    });
+  }
+  seed ??= runSeed();
+  counter += 1;
+  return { tag: seed, vu: info.idInTest, n: counter };
+}
+
+// src/generators/unique-id.ts
+function idempotencyKey() {
+  return serialUuid(vuSerial());
 }
 
 // src/lib/debug-log.ts
-import exec from "k6/execution";
+import exec2 from "k6/execution";
 
 // src/lib/redact.ts
 var REDACTED = "[redacted]";
@@ -494,17 +553,17 @@ function redactJson(value) {
 }
 function redactBody(body, limit = 500) {
   if (body === null || body === void 0 || body === "") return "";
-  let text2;
+  let text3;
   if (typeof body !== "string") {
-    text2 = typeof body === "object" && !(body instanceof ArrayBuffer) ? JSON.stringify(redactJson(body)) : "[binary]";
+    text3 = typeof body === "object" && !(body instanceof ArrayBuffer) ? JSON.stringify(redactJson(body)) : "[binary]";
   } else {
     try {
-      text2 = JSON.stringify(redactJson(JSON.parse(body)));
+      text3 = JSON.stringify(redactJson(JSON.parse(body)));
     } catch {
-      text2 = /pass(word)?=|token=|secret=/i.test(body) ? REDACTED : body;
+      text3 = /pass(word)?=|token=|secret=/i.test(body) ? REDACTED : body;
     }
   }
-  return text2.length > limit ? `${text2.slice(0, limit)}...` : text2;
+  return text3.length > limit ? `${text3.slice(0, limit)}...` : text3;
 }
 function redactUrl(url2) {
   return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, `$1${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => SECRET_FIELD.test(key) ? `${sep}${key}=${REDACTED}` : whole);
@@ -515,7 +574,7 @@ function requestLogger(options2 = {}) {
   const { vus = 2, first = 20, every = 100, log = (line) => console.log(line) } = options2;
   let seen = 0;
   return (label, sent, res) => {
-    if (exec.vu.idInTest > vus) return;
+    if (exec2.vu.idInTest > vus) return;
     seen += 1;
     if (seen > first && (seen - first) % every !== 0) return;
     log(`[k6-forge debug] -> ${label} ${redactUrl(sent.url)} headers=${JSON.stringify(redactHeaders(sent.headers))} body=${redactBody(sent.body)}`);
@@ -615,15 +674,22 @@ function catalog(specs, options2) {
       const ep = endpoint(name);
       const url2 = options2.baseUrl + fillPath(ep, request.path) + queryString(request.query);
       const json = request.body !== void 0 && typeof request.body === "object" && !(request.body instanceof ArrayBuffer);
-      const headers = {
-        ...baseHeaders,
-        ...json && { "Content-Type": "application/json" },
-        ...ep.spec.auth !== false && options2.auth?.headers(api),
-        ...ep.spec.idempotencyKey && { [idempotencyHeader]: request.idempotencyKey ?? uuidv4() },
-        ...request.headers
-      };
+      const auth = ep.spec.auth !== false ? options2.auth?.headers(api) : void 0;
       const body = json ? JSON.stringify(request.body) : request.body;
-      const params = { ...ep.params, headers, ...request.tags && { tags: { ...ep.params.tags, ...request.tags } } };
+      let params;
+      if (!json && !ep.spec.idempotencyKey && !request.headers && !request.tags) {
+        if (!ep.reusable || ep.reusable.auth !== auth) ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
+        params = ep.reusable.params;
+      } else {
+        const headers = {
+          ...baseHeaders,
+          ...json && { "Content-Type": "application/json" },
+          ...auth,
+          ...ep.spec.idempotencyKey && { [idempotencyHeader]: request.idempotencyKey ?? idempotencyKey() },
+          ...request.headers
+        };
+        params = { ...ep.params, headers, ...request.tags && { tags: { ...ep.params.tags, ...request.tags } } };
+      }
       let res = http.request(ep.spec.method, url2, body ?? null, params);
       for (const wait of ep.retry?.waits ?? []) {
         if (!ep.retry.on.includes(res.status)) break;
@@ -633,7 +699,7 @@ function catalog(specs, options2) {
       ep.trend.add(res.timings.duration);
       byClass[res.status === 0 ? "failed" : STATUS_CLASSES[Math.floor(res.status / 100)] ?? "failed"].add(1, ep.metricTags);
       if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
-      log?.(`${ep.spec.method} ${ep.spec.path}`, { url: url2, headers, body }, res);
+      log?.(`${ep.spec.method} ${ep.spec.path}`, { url: url2, headers: params.headers ?? {}, body }, res);
       return res;
     },
     thresholds() {
@@ -668,6 +734,681 @@ function jsonHas(path) {
   return { [`json has ${path}`]: (res) => field(res, path) !== void 0 && field(res, path) !== null };
 }
 
+// src/lib/summary/summary-handler.ts
+import exec3 from "k6/execution";
+
+// src/lib/summary/internal/check-results.ts
+function checkResults(root) {
+  const results = [];
+  const visit = (group, groups) => {
+    for (const check3 of group.checks) results.push({ groups, name: check3.name, passes: check3.passes, fails: check3.fails });
+    for (const sub of group.groups) visit(sub, [...groups, sub.name]);
+  };
+  visit(root, []);
+  return results;
+}
+
+// src/lib/summary/internal/humanize.ts
+var FIXED_TIME_UNITS = {
+  s: [1e-3, "s"],
+  ms: [1, "ms"],
+  us: [1e3, "µs"]
+};
+var BYTE_UNITS = ["B", "kB", "MB", "GB", "TB", "PB"];
+function trimmedFixed(value, digits) {
+  return String(Number(value.toFixed(digits)));
+}
+function truncated(value, digits) {
+  const scale = 10 ** digits;
+  return trimmedFixed(Math.trunc(Number((value * scale).toPrecision(15))) / scale, digits);
+}
+function humanizeDuration(ms, timeUnit = "") {
+  const fixed = FIXED_TIME_UNITS[timeUnit];
+  if (fixed) return `${(ms * fixed[0]).toFixed(2)}${fixed[1]}`;
+  if (ms === 0) return "0s";
+  if (ms < 1e-3) return `${Math.trunc(ms * 1e6)}ns`;
+  if (ms < 1) return `${truncated(ms * 1e3, 2)}µs`;
+  if (ms < 1e3) return `${truncated(ms, 2)}ms`;
+  const minutes = Math.trunc(ms / 6e4);
+  const seconds = `${truncated(ms % 6e4 / 1e3, minutes > 0 ? 0 : 2)}s`;
+  if (minutes === 0) return seconds;
+  const hours = Math.trunc(minutes / 60);
+  return hours === 0 ? `${minutes}m${seconds}` : `${hours}h${minutes % 60}m${seconds}`;
+}
+function humanizeBytes(bytes) {
+  if (bytes < 10) return `${trimmedFixed(bytes, 2)} B`;
+  const power = Math.min(Math.floor(Math.log(bytes) / Math.log(1e3)), BYTE_UNITS.length - 1);
+  const value = Math.floor(bytes / 1e3 ** power * 10 + 0.5) / 10;
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${BYTE_UNITS[power] ?? ""}`;
+}
+function humanizeValue(value, metric, timeUnit = "") {
+  if (value === void 0) return "-";
+  if (metric.type === "rate") return `${(Math.trunc(Number((value * 1e4).toPrecision(15))) / 100).toFixed(2)}%`;
+  if (metric.contains === "time") return humanizeDuration(value, timeUnit);
+  if (metric.contains === "data") return humanizeBytes(value);
+  return trimmedFixed(value, 6);
+}
+
+// src/lib/summary/internal/endpoint-latency.ts
+var BY_TAG = (tag) => new RegExp(`^http_req_duration\\{${tag}:([^,{}]+)\\}$`);
+function endpointLatencies(metrics) {
+  for (const tag of ["endpoint", "name"]) {
+    const pattern = BY_TAG(tag);
+    const rows = [];
+    for (const [metric, data] of Object.entries(metrics)) {
+      const endpoint = pattern.exec(metric)?.[1];
+      if (endpoint !== void 0) rows.push({ endpoint, metric, values: data.values });
+    }
+    if (rows.length > 0) return rows.sort((a, b) => a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0);
+  }
+  const whole = metrics["http_req_duration"];
+  return whole ? [{ endpoint: "all requests", metric: "http_req_duration", values: whole.values }] : [];
+}
+function latencyText(row2, stat, timeUnit) {
+  const value = row2.values[stat];
+  if (stat === "count") return value === void 0 ? "-" : String(value);
+  return humanizeValue(value, { type: "trend", contains: "time" }, timeUnit);
+}
+
+// src/lib/summary/internal/escape-xml.ts
+var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+var FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+function escapeXml(text3) {
+  return text3.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char).replace(FORBIDDEN, "�");
+}
+
+// src/lib/summary/internal/headline.ts
+function headline(meta) {
+  const total = meta.thresholds.length;
+  const failed = meta.thresholds.filter((verdict) => !verdict.ok).length;
+  if (total === 0) return { ok: true, text: `${meta.scenario} passed: no thresholds were set` };
+  if (failed === 0) return { ok: true, text: `${meta.scenario} passed: ${total === 1 ? "its threshold" : `all ${total} thresholds`} held` };
+  return { ok: false, text: `${meta.scenario} failed: ${failed} of ${total} thresholds failed` };
+}
+function runFacts(meta) {
+  const lengthMs = Date.parse(meta.endTime) - Date.parse(meta.startTime);
+  return [
+    meta.environment,
+    `target ${meta.targetHost || "unknown"}`,
+    `started ${meta.startTime.slice(0, 19).replace("T", " ")} UTC`,
+    `ran ${formatDuration(Math.round(lengthMs / 1e3) * 1e3)}`,
+    `k6-forge ${meta.k6ForgeVersion}`,
+    ...meta.gitRevision ? [`git ${meta.gitRevision}`] : []
+  ];
+}
+
+// src/lib/summary/internal/svg-chart.ts
+var WIDTH = 640;
+var LABEL_WIDTH = 200;
+var BAR_AREA = 340;
+var ROW = 24;
+function shortened(label, max) {
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+}
+function barChart(title, bars) {
+  const height = 28 + bars.length * ROW;
+  const longest = bars.reduce((most, bar) => Math.max(most, bar.value), 0) || 1;
+  const rows = bars.map((bar, index) => {
+    const y = 28 + index * ROW;
+    const width2 = Math.max(1, Math.round(bar.value / longest * BAR_AREA));
+    return `<text x="${LABEL_WIDTH - 8}" y="${y + 14}" text-anchor="end">${escapeXml(shortened(bar.label, 30))}</text><rect class="bar" x="${LABEL_WIDTH}" y="${y + 2}" width="${width2}" height="16"></rect><text x="${LABEL_WIDTH + width2 + 6}" y="${y + 14}">${escapeXml(bar.text)}</text>`;
+  });
+  return `<svg class="chart" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeXml(title)}"><text class="title" x="0" y="16">${escapeXml(title)}</text>${rows.join("")}</svg>`;
+}
+function lineChart(series) {
+  const [left, top, plotWidth, plotHeight] = [64, 28, WIDTH - 80, 140];
+  const height = top + plotHeight + 28;
+  let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, 0, 0];
+  for (const [x, y] of series.points) {
+    [xMin, xMax, yMin, yMax] = [Math.min(xMin, x), Math.max(xMax, x), Math.min(yMin, y), Math.max(yMax, y)];
+  }
+  const xSpan = xMax - xMin || 1;
+  const ySpan = yMax - yMin || 1;
+  const at = ([x, y]) => `${trimmedFixed(left + (x - xMin) / xSpan * plotWidth, 1)},${trimmedFixed(top + plotHeight - (y - yMin) / ySpan * plotHeight, 1)}`;
+  const title = `${series.name} (${series.unit})`;
+  const bottom = top + plotHeight;
+  const axes = `<line class="axis" x1="${left}" y1="${top}" x2="${left}" y2="${bottom}"></line><line class="axis" x1="${left}" y1="${bottom}" x2="${left + plotWidth}" y2="${bottom}"></line><text x="${left - 6}" y="${top + 4}" text-anchor="end">${trimmedFixed(yMax, 2)}</text><text x="${left - 6}" y="${bottom}" text-anchor="end">${trimmedFixed(yMin, 2)}</text>`;
+  const ticks = series.points.length === 0 ? "" : `<text x="${left}" y="${bottom + 18}">${trimmedFixed(xMin, 1)}s</text><text x="${left + plotWidth}" y="${bottom + 18}" text-anchor="end">${trimmedFixed(xMax, 1)}s</text>`;
+  return `<svg class="chart" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeXml(title)}"><text class="title" x="0" y="16">${escapeXml(title)}</text>${axes}${ticks}<polyline class="line" points="${series.points.map(at).join(" ")}"></polyline></svg>`;
+}
+
+// src/lib/summary/internal/threshold-rows.ts
+var AGGREGATION = /^\s*([a-z]+(?:\(\d+(?:\.\d+)?\))?)\s*[<>=!]/;
+function measuredValue(metric, expression) {
+  const aggregation2 = AGGREGATION.exec(expression)?.[1];
+  if (aggregation2 === void 0) return "unreadable expression";
+  const value = metric?.values[aggregation2];
+  if (value === void 0) return `${aggregation2} not in the summary`;
+  if (metric?.contains === "time" && aggregation2 !== "count" && aggregation2 !== "rate") return `${trimmedFixed(value, 2)}ms`;
+  if (metric?.type === "counter" && aggregation2 === "rate") return `${trimmedFixed(value, 6)}/s`;
+  return trimmedFixed(value, 6);
+}
+function thresholdRows(summary) {
+  return summary.meta.thresholds.map((verdict) => ({
+    ...verdict,
+    measured: measuredValue(summary.metrics[verdict.metric], verdict.expression)
+  }));
+}
+
+// src/lib/summary/html-report.ts
+var STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:980px;padding:0 1rem;color:#1f2328}
+h1{font-size:1.5rem}h1.pass{color:#1a7f37}h1.fail{color:#cf222e}h2{font-size:1.15rem;margin-top:2rem}
+table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.25rem .6rem;text-align:left}
+td.num{text-align:right;font-variant-numeric:tabular-nums}tr.fail td{background:#ffebe9}
+.facts{color:#59636e}code{font-size:.9em}svg.chart{display:block;margin:1rem 0;font-size:12px}
+svg .title{font-weight:600}svg .bar{fill:#0969da}svg .axis{stroke:#59636e}svg .line{fill:none;stroke:#0969da;stroke-width:1.5}`;
+var PASS = "<td>✅ pass</td>";
+var FAIL = "<td>❌ fail</td>";
+function table(head, rows) {
+  return `<table><thead><tr>${head.map((cell2) => `<th>${escapeXml(cell2)}</th>`).join("")}</tr></thead><tbody>
+${rows.join("\n")}
+</tbody></table>`;
+}
+function row(cells, failed = false) {
+  return `<tr${failed ? ' class="fail"' : ""}>${cells.join("")}</tr>`;
+}
+var cell = (value, className) => `<td${className ? ` class="${className}"` : ""}>${escapeXml(value)}</td>`;
+var codeCell = (value) => `<td><code>${escapeXml(value)}</code></td>`;
+function latencySection(summary) {
+  const stats = summary.options.summaryTrendStats;
+  const latencies = endpointLatencies(summary.metrics);
+  if (latencies.length === 0) return "<p>No HTTP request was timed.</p>";
+  const timeUnit = summary.options.summaryTimeUnit;
+  const rows = latencies.map(
+    (latency) => row([cell(latency.endpoint), ...stats.map((stat) => cell(latencyText(latency, stat, timeUnit), "num"))])
+  );
+  const bars = latencies.flatMap((latency) => {
+    const value = latency.values["p(95)"];
+    return value === void 0 ? [] : [{ label: latency.endpoint, value, text: latencyText(latency, "p(95)", timeUnit) }];
+  });
+  const chart = bars.length > 0 ? barChart("p(95) per endpoint", bars) : "<p>p(95) is not among summaryTrendStats, so there is no chart.</p>";
+  return `${table(["endpoint", ...stats], rows)}
+${chart}`;
+}
+function thresholdSection(summary) {
+  const rows = thresholdRows(summary).map(
+    (threshold) => row([codeCell(threshold.metric), codeCell(threshold.expression), cell(threshold.measured, "num"), threshold.ok ? PASS : FAIL], !threshold.ok)
+  );
+  return rows.length === 0 ? "<p>No thresholds were set.</p>" : table(["metric", "expression", "measured", "result"], rows);
+}
+function checkSection(summary) {
+  const rows = checkResults(summary.root_group).map(
+    (check3) => row(
+      [
+        cell(check3.groups.join(" › ") || "–"),
+        cell(check3.name),
+        cell(String(check3.passes), "num"),
+        cell(String(check3.fails), "num"),
+        check3.fails === 0 ? PASS : FAIL
+      ],
+      check3.fails > 0
+    )
+  );
+  return rows.length === 0 ? "<p>No checks ran.</p>" : table(["group", "check", "passes", "fails", "result"], rows);
+}
+function htmlReport(summary, series = []) {
+  const { ok, text: text3 } = headline(summary.meta);
+  const sections = [
+    `<section><h2>Latency per endpoint</h2>
+${latencySection(summary)}
+</section>`,
+    `<section><h2>Thresholds</h2>
+${thresholdSection(summary)}
+</section>`,
+    `<section><h2>Checks</h2>
+${checkSection(summary)}
+</section>`,
+    ...series.length > 0 ? [`<section><h2>Over time</h2>
+${series.map(lineChart).join("\n")}
+</section>`] : []
+  ];
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    `<head><meta charset="utf-8"><title>${escapeXml(`k6-forge: ${text3}`)}</title><style>${STYLE}</style></head>`,
+    "<body>",
+    `<header><h1 class="${ok ? "pass" : "fail"}">${ok ? "✅" : "❌"} ${escapeXml(text3)}</h1>`,
+    `<p class="facts">${escapeXml(runFacts(summary.meta).join(" · "))}</p></header>`,
+    ...sections,
+    "</body>",
+    "</html>",
+    ""
+  ].join("\n");
+}
+
+// src/lib/summary/json-report.ts
+function sortedKeys(_key, value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+function jsonReport(summary) {
+  const { meta, metrics, root_group, options: options2, state } = summary;
+  return `${JSON.stringify({ meta, metrics, root_group, options: options2, state }, sortedKeys, 2)}
+`;
+}
+
+// src/lib/summary/junit-report.ts
+function suite(name, classname, cases, summary, seconds) {
+  const failures = cases.filter((c) => c.failure).length;
+  const lines = cases.map(({ name: caseName, failure }) => {
+    const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(caseName)}"`;
+    if (!failure) return `${open}/>`;
+    return `${open}>
+      <failure type="${name}" message="${escapeXml(failure.message)}">${escapeXml(failure.detail)}</failure>
+    </testcase>`;
+  });
+  const timestamp = summary.meta.startTime.slice(0, 19);
+  return [
+    `  <testsuite name="${name}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="${seconds}" timestamp="${timestamp}">`,
+    ...lines,
+    "  </testsuite>"
+  ].join("\n");
+}
+function junitReport(summary) {
+  const { scenario } = summary.meta;
+  const seconds = (summary.state.testRunDurationMs / 1e3).toFixed(3);
+  const thresholds = thresholdRows(summary).map((row2) => ({
+    name: `${row2.metric} ${row2.expression}`,
+    ...!row2.ok && {
+      failure: {
+        message: `${row2.expression} failed: measured ${row2.measured}`,
+        detail: `${row2.metric}: ${row2.expression} did not hold; measured ${row2.measured}`
+      }
+    }
+  }));
+  const checks = checkResults(summary.root_group).map((check3) => {
+    const total = check3.passes + check3.fails;
+    return {
+      name: [...check3.groups, check3.name].join(" › "),
+      ...check3.fails > 0 && {
+        failure: {
+          message: `${check3.fails} of ${total} failed`,
+          detail: `${check3.name}: ${check3.passes} passed, ${check3.fails} failed (${(100 * check3.passes / total).toFixed(2)}% passed)`
+        }
+      }
+    };
+  });
+  const failures = [...thresholds, ...checks].filter((c) => c.failure).length;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${escapeXml(`k6-forge ${scenario}`)}" tests="${thresholds.length + checks.length}" failures="${failures}" time="${seconds}">`,
+    suite("thresholds", `${scenario}.thresholds`, thresholds, summary, seconds),
+    suite("checks", `${scenario}.checks`, checks, summary, seconds),
+    "</testsuites>",
+    ""
+  ].join("\n");
+}
+
+// src/lib/summary/markdown-report.ts
+function text2(value) {
+  return value.replace(/[\\`*_[\]<>|#~&]/g, "\\$&").replace(/\s*[\r\n]+\s*/g, " ");
+}
+function code(value) {
+  return value.includes("`") ? text2(value) : `\`${value.replace(/\|/g, "\\|").replace(/\s*[\r\n]+\s*/g, " ")}\``;
+}
+function table2(head, align, rows) {
+  return [`| ${head.join(" | ")} |`, `| ${align.join(" | ")} |`, ...rows.map((row2) => `| ${row2.join(" | ")} |`)];
+}
+function markdownReport(summary) {
+  const { ok, text: verdict } = headline(summary.meta);
+  const lines = [`## ${ok ? "✅" : "❌"} ${text2(verdict)}`, "", runFacts(summary.meta).map(text2).join(" · "), "", "### Thresholds", ""];
+  const thresholds = thresholdRows(summary);
+  if (thresholds.length === 0) lines.push("No thresholds were set.");
+  else {
+    const rows = thresholds.map((row2) => [code(row2.metric), code(row2.expression), text2(row2.measured), row2.ok ? "✅" : "❌"]);
+    lines.push(...table2(["metric", "expression", "measured", "result"], ["---", "---", "---:", ":---:"], rows));
+  }
+  lines.push("", "### Latency per endpoint", "");
+  const stats = summary.options.summaryTrendStats;
+  const latencies = endpointLatencies(summary.metrics);
+  if (latencies.length === 0) lines.push("No HTTP request was timed.");
+  else {
+    const rows = latencies.map((row2) => [
+      text2(row2.endpoint),
+      ...stats.map((stat) => latencyText(row2, stat, summary.options.summaryTimeUnit))
+    ]);
+    lines.push(...table2(["endpoint", ...stats.map(text2)], ["---", ...stats.map(() => "---:")], rows));
+  }
+  lines.push("", "### Checks", "");
+  const checks = checkResults(summary.root_group);
+  if (checks.length === 0) lines.push("No checks ran.");
+  else {
+    const rows = checks.map((check3) => [
+      check3.groups.length > 0 ? text2(check3.groups.join(" › ")) : "–",
+      text2(check3.name),
+      String(check3.passes),
+      String(check3.fails),
+      check3.fails === 0 ? "✅" : "❌"
+    ]);
+    lines.push(...table2(["group", "check", "passes", "fails", "result"], ["---", "---", "---:", "---:", ":---:"], rows));
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/lib/summary/internal/metric-names.ts
+function parentMetric(name) {
+  const brace = name.indexOf("{");
+  return brace < 0 ? name : name.slice(0, brace);
+}
+function compareMetricNames(a, b) {
+  const parentA = parentMetric(a);
+  const parentB = parentMetric(b);
+  if (parentA !== parentB) return parentA < parentB ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/lib/summary/run-meta.ts
+var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+function targetHost(baseUrl) {
+  const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
+  return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
+}
+function thresholdVerdicts(metrics) {
+  return Object.keys(metrics).sort(compareMetricNames).flatMap(
+    (metric) => Object.entries(metrics[metric]?.thresholds ?? {}).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([expression, { ok }]) => ({ metric, expression, ok }))
+  );
+}
+function runMeta(data, input) {
+  const { scenario, env, end } = input;
+  const start = new Date(end.getTime() - Math.round(data.state.testRunDurationMs));
+  const gitRevision = env["GIT_REVISION"];
+  return {
+    scenario,
+    environment: env["ENVIRONMENT"] || "development",
+    targetHost: targetHost(env["BASE_URL"]),
+    startTime: start.toISOString(),
+    endTime: end.toISOString(),
+    k6ForgeVersion: true ? "0.1.0" : "unknown",
+    ...gitRevision ? { gitRevision } : {},
+    thresholds: thresholdVerdicts(data.metrics)
+  };
+}
+
+// src/lib/summary/internal/credentials.ts
+var USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^\s/?#]*@/gi;
+function withoutCredentials(text3) {
+  return text3.replace(USERINFO, "$1");
+}
+
+// src/lib/summary/summary-data.ts
+var DEFAULT_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)"];
+var METRIC_TYPES = ["counter", "gauge", "rate", "trend"];
+var CONTAINS = ["default", "time", "data"];
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function readValues(name, value, problems) {
+  if (!isRecord2(value)) {
+    problems.push(`metric ${name} has no values`);
+    return {};
+  }
+  const values = Object.entries(value).filter(([key, number]) => {
+    if (typeof number !== "number") problems.push(`metric ${name} has a value ${key} that is not a number`);
+    return typeof number === "number";
+  });
+  return Object.fromEntries(values);
+}
+function readThresholds(name, value, problems) {
+  if (value === void 0) return void 0;
+  if (!isRecord2(value)) {
+    problems.push(`metric ${name} has thresholds that are not an object`);
+    return void 0;
+  }
+  const thresholds = [];
+  for (const [expression, verdict] of Object.entries(value)) {
+    if (isRecord2(verdict) && typeof verdict["ok"] === "boolean") thresholds.push([expression, { ok: verdict["ok"] }]);
+    else problems.push(`threshold ${expression} on ${name} has no ok flag`);
+  }
+  return Object.fromEntries(thresholds);
+}
+function readMetrics(data, problems) {
+  const raw = data["metrics"];
+  if (!isRecord2(raw)) {
+    problems.push(
+      isRecord2(data["results"]) ? "data.metrics is missing: k6 ran with --new-machine-readable-summary, whose shape k6-forge does not read" : "data.metrics is missing, so no metric is shown"
+    );
+    return {};
+  }
+  const metrics = [];
+  for (const [rawName, metric] of Object.entries(raw)) {
+    const name = withoutCredentials(rawName);
+    if (!isRecord2(metric) || !METRIC_TYPES.includes(String(metric["type"]))) {
+      problems.push(`metric ${name} has no known type (counter, gauge, rate or trend), so it is left out`);
+      continue;
+    }
+    const contains = CONTAINS.includes(String(metric["contains"])) ? metric["contains"] : "default";
+    const values = readValues(name, metric["values"], problems);
+    const thresholds = readThresholds(name, metric["thresholds"], problems);
+    metrics.push([name, { type: metric["type"], contains, values, ...thresholds && { thresholds } }]);
+  }
+  return Object.fromEntries(metrics);
+}
+function readCheck(value, where, problems) {
+  if (isRecord2(value) && typeof value["name"] === "string" && typeof value["passes"] === "number" && typeof value["fails"] === "number") {
+    const text3 = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
+    return { name: text3("name"), path: text3("path"), id: text3("id"), passes: value["passes"], fails: value["fails"] };
+  }
+  problems.push(`a check in ${where} has no name, passes or fails, so it is left out`);
+  return void 0;
+}
+function readGroup(value, where, problems) {
+  if (!isRecord2(value)) {
+    problems.push(`${where} is missing, so no check is shown from it`);
+    return { name: "", path: "", id: "", groups: [], checks: [] };
+  }
+  const text3 = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
+  const list = (key) => {
+    const items = value[key];
+    if (Array.isArray(items)) return items;
+    if (items !== void 0) problems.push(`${where}.${key} is not a list`);
+    return [];
+  };
+  const label = text3("name") === "" ? where : `group ${text3("name")}`;
+  return {
+    name: text3("name"),
+    path: text3("path"),
+    id: text3("id"),
+    groups: list("groups").map((group) => readGroup(group, `a group in ${label}`, problems)),
+    checks: list("checks").flatMap((check3) => readCheck(check3, label, problems) ?? [])
+  };
+}
+function readOptions(value, problems) {
+  const options2 = isRecord2(value) ? value : {};
+  if (!isRecord2(value)) problems.push("data.options is missing; k6's default trend columns are shown");
+  const stats = options2["summaryTrendStats"];
+  const validStats = Array.isArray(stats) && stats.length > 0 && stats.every((stat) => typeof stat === "string");
+  if (isRecord2(value) && !validStats) problems.push("data.options.summaryTrendStats is not a list of names; k6's defaults are shown");
+  return {
+    summaryTrendStats: validStats ? stats : DEFAULT_TREND_STATS,
+    summaryTimeUnit: typeof options2["summaryTimeUnit"] === "string" ? options2["summaryTimeUnit"] : "",
+    noColor: options2["noColor"] === true
+  };
+}
+function readState(value, problems) {
+  const state = isRecord2(value) ? value : {};
+  const duration2 = state["testRunDurationMs"];
+  if (typeof duration2 !== "number" || !Number.isFinite(duration2)) {
+    problems.push("data.state.testRunDurationMs is missing, so the start time equals the end time");
+  }
+  return {
+    isStdOutTTY: state["isStdOutTTY"] === true,
+    isStdErrTTY: state["isStdErrTTY"] === true,
+    testRunDurationMs: typeof duration2 === "number" && Number.isFinite(duration2) ? duration2 : 0
+  };
+}
+function readSummaryData(raw) {
+  const problems = [];
+  const data = isRecord2(raw) ? raw : {};
+  const found = isRecord2(raw) ? problems : [];
+  const read = {
+    root_group: readGroup(data["root_group"], "data.root_group", found),
+    options: readOptions(data["options"], found),
+    state: readState(data["state"], found),
+    metrics: readMetrics(data, found)
+  };
+  if (!isRecord2(raw)) problems.push("handleSummary got no summary object, so there is nothing to show");
+  return { data: read, problems };
+}
+
+// src/lib/summary/text-summary.ts
+var GREEN = "32";
+var RED = "31";
+var CYAN = "36";
+var FAINT = "2";
+var PASS2 = "✓";
+var FAIL2 = "✗";
+var width = (text3) => [...text3].length;
+function checkLines(check3, indent, paint) {
+  if (check3.fails === 0) return [paint(`${indent}${PASS2} ${check3.name}`, GREEN)];
+  const total = check3.passes + check3.fails;
+  const percent = total > 0 ? Math.floor(100 * check3.passes / total) : 0;
+  return [
+    paint(`${indent}${FAIL2} ${check3.name}`, RED),
+    paint(`${indent} ↳  ${percent}% — ${PASS2} ${check3.passes} / ${FAIL2} ${check3.fails}`, RED)
+  ];
+}
+function groupLines(group, indent, paint) {
+  const lines = [];
+  let inner = indent;
+  if (group.name !== "") {
+    lines.push(`${indent}█ ${group.name}`, "");
+    inner = `${indent}  `;
+  }
+  for (const check3 of group.checks) lines.push(...checkLines(check3, inner, paint));
+  if (group.checks.length > 0) lines.push("");
+  for (const sub of group.groups) lines.push(...groupLines(sub, inner, paint));
+  return lines;
+}
+function cellsOf(metric, options2) {
+  const show = (value) => humanizeValue(value, metric, options2.summaryTimeUnit);
+  const { values } = metric;
+  const count = (value) => value === void 0 ? "-" : String(value);
+  const plain = (value, faint = false) => ({ prefix: "", value, faint });
+  switch (metric.type) {
+    case "trend":
+      return options2.summaryTrendStats.map((stat) => ({
+        prefix: `${stat}=`,
+        value: stat === "count" ? count(values[stat]) : show(values[stat]),
+        faint: false
+      }));
+    case "counter":
+      return [plain(show(values["count"])), plain(`${show(values["rate"])}/s`, true)];
+    case "gauge":
+      return [plain(show(values["value"])), plain(`min=${show(values["min"])}`, true), plain(`max=${show(values["max"])}`, true)];
+    case "rate":
+      return [plain(show(values["rate"])), plain(`${PASS2} ${count(values["passes"])}`, true), plain(`${FAIL2} ${count(values["fails"])}`, true)];
+  }
+}
+function metricLines(data, paint) {
+  const names = Object.keys(data.metrics).sort(compareMetricNames);
+  const rows = names.map((name) => {
+    const metric = data.metrics[name];
+    const brace = name.indexOf("{");
+    const [indent, label] = brace < 0 ? ["", name] : ["  ", `{ ${name.slice(brace + 1, -1)} }`];
+    return { metric, indent, label, cells: cellsOf(metric, data.options) };
+  });
+  const columnWidths = { trend: [], other: [] };
+  for (const row2 of rows) {
+    const widths = columnWidths[row2.metric.type === "trend" ? "trend" : "other"];
+    row2.cells.forEach((cell2, index) => widths[index] = Math.max(widths[index] ?? 0, width(cell2.prefix + cell2.value)));
+  }
+  const labelWidth = Math.max(0, ...rows.map((row2) => width(row2.indent + row2.label)));
+  return rows.map(({ metric, indent, label, cells }) => {
+    const verdicts = Object.values(metric.thresholds ?? {});
+    const mark = metric.thresholds === void 0 ? " " : verdicts.every((verdict) => verdict.ok) ? paint(PASS2, GREEN) : paint(FAIL2, RED);
+    const widths = columnWidths[metric.type === "trend" ? "trend" : "other"];
+    const shown2 = cells.map((cell2, index) => {
+      const value = cell2.faint ? paint(cell2.value, CYAN, FAINT) : paint(cell2.value, CYAN);
+      return cell2.prefix + value + " ".repeat((widths[index] ?? 0) - width(cell2.prefix + cell2.value));
+    });
+    const dots = paint(`${".".repeat(labelWidth - width(indent + label) + 3)}:`, FAINT);
+    return `   ${indent}${mark} ${label}${dots} ${shown2.join(" ")}`;
+  });
+}
+function textSummary(data, options2 = {}) {
+  const colors = options2.enableColors ?? (!data.options.noColor && data.state.isStdOutTTY);
+  const paint = (text3, ...codes) => colors ? `\x1B[${codes.join(";")}m${text3}\x1B[0m` : text3;
+  const lines = [...groupLines(data.root_group, "     ", paint), ...metricLines(data, paint)];
+  const notes = options2.notes ?? [];
+  if (notes.length > 0) lines.push("", ...notes.map((note) => `     ${note}`));
+  return `
+${lines.map((line) => line.trimEnd()).join("\n")}
+
+`;
+}
+
+// src/lib/summary/summary-handler.ts
+var SCENARIO_NAME = /^[0-9a-zA-Z_-]+$/;
+function scenariosOfRun() {
+  try {
+    const names = Object.keys(exec3.test.options.scenarios ?? {}).sort();
+    return names.length > 0 ? names.join("+") : "default";
+  } catch {
+    return "default";
+  }
+}
+function fileTimestamp(time) {
+  return time.toISOString().replace(/[:.]/g, "-");
+}
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+function summaryOutputs(raw, scenario) {
+  const end = /* @__PURE__ */ new Date();
+  const env = __ENV;
+  const { data, problems } = readSummaryData(raw);
+  const summary = { ...data, meta: runMeta(data, { scenario, env, end }) };
+  const dir = env["RESULTS_DIR"]?.replace(/[/\\]+$/, "");
+  const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;
+  const notes = problems.map((problem) => `k6-forge: ${problem}`);
+  const outputs = {};
+  const renderers = [
+    [`${prefix}-summary.json`, jsonReport],
+    [`${prefix}-junit.xml`, junitReport],
+    [`${prefix}-report.html`, (run) => htmlReport(run)],
+    [`${prefix}-summary.md`, markdownReport]
+  ];
+  for (const [path, render] of renderers) {
+    try {
+      outputs[path] = render(summary);
+    } catch (error) {
+      notes.push(`k6-forge: could not write ${path}: ${messageOf(error)}`);
+    }
+  }
+  notes.push(dir ? `k6-forge: results in ${dir}/` : `k6-forge: results in ${prefix}-* (set RESULTS_DIR to an existing folder to collect them there)`);
+  try {
+    outputs["stdout"] = textSummary(summary, { notes });
+  } catch (error) {
+    outputs["stdout"] = `
+${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].map((line) => `     ${line}`).join("\n")}
+
+`;
+  }
+  return outputs;
+}
+function summaryHandler(options2 = {}) {
+  const { scenario: chosen } = options2;
+  if (chosen !== void 0 && !SCENARIO_NAME.test(chosen)) {
+    throw new ForgeError("invalid_option", {
+      field: "summaryHandler scenario",
+      given: shown(chosen),
+      accepted: "a k6 scenario name of letters, digits, _ and -, such as smoke"
+    });
+  }
+  return (raw) => {
+    try {
+      return summaryOutputs(raw, chosen ?? scenariosOfRun());
+    } catch (error) {
+      return { stdout: `
+     k6-forge: could not summarise this run: ${messageOf(error)}
+
+` };
+    }
+  };
+}
+
 // examples/shared/storefront.ts
 var config = loadConfig();
 var storefront = catalog(
@@ -678,6 +1419,7 @@ var storefront = catalog(
   },
   { baseUrl: config.BASE_URL, debug: config.DEBUG }
 );
+var handleSummary = summaryHandler();
 var PRODUCT = "demo-widget";
 function setup() {
   storefront.send("product_stock", { body: { productId: PRODUCT, quantity: 1e6 } });
@@ -693,6 +1435,7 @@ function browse() {
 var options = composeOptions(stressProfile({ vus: config.VUS, duration: config.DURATION }), { thresholds: storefront.thresholds() });
 export {
   browse as default,
+  handleSummary,
   options,
   setup
 };

@@ -2,8 +2,8 @@
 import { check } from 'k6';
 import exec from 'k6/execution';
 import { Counter } from 'k6/metrics';
-import { uuidv4 } from 'k6-forge/generators';
-import { catalog, loadConfig, positiveInteger, text } from 'k6-forge/lib';
+import { flashSaleOrder } from 'k6-forge/generators';
+import { catalog, loadConfig, positiveInteger, summaryHandler, text } from 'k6-forge/lib';
 import { composeOptions, flashSaleProfile } from 'k6-forge/scenarios';
 
 const config = loadConfig({
@@ -27,6 +27,8 @@ export const options = composeOptions(flashSaleProfile({ vus: config.VUS, durati
   thresholds: { ...sale.thresholds(), order_latency: ['p(95)<500'], checks: ['rate>0.99'] },
 });
 
+export const handleSummary = summaryHandler();
+
 const ordersAccepted = new Counter('orders_accepted');
 const ordersRejected = new Counter('orders_rejected');
 const rateLimited = new Counter('rate_limited');
@@ -45,7 +47,8 @@ export function setup(): void {
 
 /** One shopper places one order; the catalog adds a fresh idempotency key and records `order_latency`. */
 export default function order(): void {
-  const res = sale.send('order', { body: { productId: config.PRODUCT_ID, userId: uuidv4() } });
+  const { productId, userId } = flashSaleOrder({ productId: config.PRODUCT_ID });
+  const res = sale.send('order', { body: { productId, userId } });
   if (res.status === 200) ordersAccepted.add(1);
   else if (res.status === 409) ordersRejected.add(1);
   else if (res.status === 302) rateLimited.add(1);

@@ -5,4 +5,4 @@ import { config, gateway } from './shared/gateway.ts';
 export const options = composeOptions(baselineProfile({ vus: config.VUS, duration: config.DURATION }), {
   thresholds: { ...gateway.thresholds(), business_errors: ['rate<0.01'] },
 });
-export { transfer as default } from './shared/gateway.ts';
+export { handleSummary, transfer as default } from './shared/gateway.ts';

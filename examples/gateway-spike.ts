@@ -13,4 +13,4 @@ export const options = composeOptions(
   }),
   { thresholds: { ...gateway.thresholds(), business_errors: ['rate<0.02'] } },
 );
-export { transfer as default } from './shared/gateway.ts';
+export { handleSummary, transfer as default } from './shared/gateway.ts';

@@ -2,4 +2,4 @@ import { composeOptions, loadProfile } from 'k6-forge/scenarios';
 import { config, storefront } from './shared/storefront.ts';
 
 export const options = composeOptions(loadProfile({ vus: config.VUS, duration: config.DURATION }), { thresholds: storefront.thresholds() });
-export { browse as default, setup } from './shared/storefront.ts';
+export { browse as default, handleSummary, setup } from './shared/storefront.ts';

@@ -35,13 +35,13 @@ describe('dist/', () => {
   });
 
   test.each(readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js')))(
-    '%s is ESM importing only k6, k6/* and https:// modules, with options and a default export',
+    '%s is ESM importing only k6, k6/* and https:// modules, exporting options, a default function and handleSummary',
     (file) => {
       const [imports, exports] = parse(readFileSync(join(root, 'dist', file), 'utf8'));
       const specifiers = imports.map((i) => i.n);
       expect(specifiers.length).toBeGreaterThan(0);
       for (const specifier of specifiers) expect(specifier).toMatch(/^(k6|k6\/[\w/-]+|https:\/\/.+)$/);
-      expect(exports.map((e) => e.n)).toEqual(expect.arrayContaining(['default', 'options']));
+      expect(exports.map((e) => e.n)).toEqual(expect.arrayContaining(['default', 'options', 'handleSummary']));
     },
   );
 });

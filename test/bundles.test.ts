@@ -146,3 +146,31 @@ describe('gateway examples (seed 000)', () => {
     expect(callsTo('k6/metrics', 'add').map(([metric]) => metric)).toEqual(expect.arrayContaining(['transfers_replayed', 'business_errors']));
   });
 });
+
+describe('dealer.js (seed 001)', () => {
+  test('logs in once per VU, then registers, finds, opens a deal with a valid VIN and prices it', async () => {
+    const { call, respondWith, callsTo } = await initBundle('dealer', { SEED: '42' });
+    respondWith((method, url) => {
+      if (url.endsWith('/auth/login')) return { status: 200, body: '{"accessToken":"a-1","refreshToken":"r-1","expiresIn":900}' };
+      if (method === 'POST' && url.endsWith('/deals')) return { status: 201, body: '{"id":"deal-1"}' };
+      if (url.includes('/customers?')) return { status: 200, body: '{"results":[]}' };
+      return { status: method === 'POST' && url.endsWith('/customers') ? 201 : 200, body: '{}' };
+    });
+    call('default');
+    call('default');
+    const sent = callsTo('k6/http', 'request').map(([method, url]) => `${String(method)} ${String(url).replace('http://127.0.0.1:3000', '')}`);
+    expect(sent.filter((line) => line.endsWith('/auth/login'))).toHaveLength(1);
+    expect(sent.slice(0, 7)).toStrictEqual([
+      'POST /auth/login',
+      'POST /customers',
+      expect.stringMatching(/^GET \/customers\?q=\w+/),
+      'POST /deals',
+      'GET /deals/deal-1',
+      'POST /tax/calculate',
+      'POST /customers',
+    ]);
+    const { isValidVin } = await import('../src/generators/vin.ts');
+    const dealBody = JSON.parse(String(callsTo('k6/http', 'request')[3]![2])) as { vehicle: { vin: string } };
+    expect(isValidVin(dealBody.vehicle.vin)).toBe(true);
+  });
+});

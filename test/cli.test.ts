@@ -115,7 +115,7 @@ describe('k6-forge run', () => {
 
   test.each([
     [['run', 'smoke', '-e', 'RESULTS_DIR=old'], 'RESULTS_DIR: "old" is not accepted; expected no RESULTS_DIR: run creates a fresh folder'],
-    [['run', 'nosuch'], 'scenario: "nosuch" is not accepted; expected a script path or a bundle in dist/: flash-sale, gateway-baseline,'],
+    [['run', 'nosuch'], 'scenario: "nosuch" is not accepted; expected a script path or a bundle in dist/: dealer, flash-sale, gateway-baseline,'],
     [['run', 'smoke', '--vus', 'ten'], '--vus: "ten" is not accepted; expected a whole number greater than 0'],
     [['run', 'smoke', '--duration', '5 min'], '--duration: "5 min" is not accepted'],
     [['run', 'smoke', '-e', 'NOVALUE'], '-e: "NOVALUE" is not accepted; expected KEY=VALUE'],

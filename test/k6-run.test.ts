@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findK6 } from '../src/cli/k6-binary.ts';
+import { main } from '../src/cli/main.ts';
 import { startTarget, type RunningTarget } from '../src/target/index.ts';
 
 const k6 = findK6();
@@ -55,10 +56,16 @@ describe.skipIf(!k6)('bundles under real k6 against the embedded target', () => 
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  test('dist/smoke.js passes every threshold', { timeout: 120_000 }, async () => {
+  test('dist/smoke.js passes every threshold and leaves JSON, JUnit, HTML and Markdown results', { timeout: 120_000 }, async () => {
     const out = join(scratch, 'smoke.json');
-    const run = await k6Run('dist/smoke.js', { BASE_URL: target.url, VUS: '2', DURATION: '5s' }, out);
+    const results = join(scratch, 'results-smoke');
+    mkdirSync(results);
+    const run = await k6Run('dist/smoke.js', { BASE_URL: target.url, VUS: '2', DURATION: '5s', RESULTS_DIR: results }, out);
     expect(run.code, run.output).toBe(0);
+    expect(readdirSync(results).sort()).toStrictEqual(['smoke-junit.xml', 'smoke-report.html', 'smoke-summary.json', 'smoke-summary.md']);
+    const summary = JSON.parse(readFileSync(join(results, 'smoke-summary.json'), 'utf8')) as { meta: { scenario: string; thresholds: { ok: boolean }[] } };
+    expect(summary.meta.scenario).toBe('smoke');
+    expect(summary.meta.thresholds.every((t) => t.ok)).toBe(true);
     expect([...sampledMetrics(out)]).toEqual(expect.arrayContaining(['http_req_duration', 'http_req_failed', 'checks']));
   });
 
@@ -71,14 +78,24 @@ describe.skipIf(!k6)('bundles under real k6 against the embedded target', () => 
     expect(product).toStrictEqual({ productId: 'iphone-15', stock: 0, stocked: 100, orders: 100 });
   });
 
+  test('dist/dealer.js runs the deal desk on generated data with every threshold passing', { timeout: 120_000 }, async () => {
+    const out = join(scratch, 'dealer.json');
+    const run = await k6Run('dist/dealer.js', { BASE_URL: target.url, VUS: '5', DURATION: '10s', SEED: '42' }, out);
+    expect(run.code, run.output).toBe(0);
+    expect([...sampledMetrics(out)]).toEqual(expect.arrayContaining(['login_duration', 'deal_create_duration', 'customer_search_duration', 'tax_calculation_duration']));
+  });
+
   test.each(['gateway-baseline', 'gateway-spike'])(
     'dist/%s.js passes every threshold and the ledger applies every transfer exactly once',
     { timeout: 180_000 },
     async (name) => {
       const out = join(scratch, `${name}.json`);
       const before = (await (await fetch(`${target.url}/transfers/stats`)).json()) as { applied: number; replays: number; conflicts: number };
-      const run = await k6Run(`dist/${name}.js`, { BASE_URL: target.url, VUS: '5', DURATION: '10s' }, out);
+      const results = join(scratch, `results-${name}`);
+      mkdirSync(results);
+      const run = await k6Run(`dist/${name}.js`, { BASE_URL: target.url, VUS: name === 'gateway-spike' ? '300' : '5', DURATION: '10s', RESULTS_DIR: results }, out);
       expect(run.code, run.output).toBe(0);
+      expect(await main(['gate', results], () => undefined, () => undefined)).toBe(0);
       const after = (await (await fetch(`${target.url}/transfers/stats`)).json()) as typeof before;
       expect(after.conflicts).toBe(before.conflicts);
       expect(after.applied - before.applied).toBe(total(out, 'transfers_created'));

@@ -3,7 +3,7 @@
 import { check } from 'k6';
 import exec from 'k6/execution';
 import { Counter } from 'k6/metrics';
-import { bearerAuth, catalog, jsonHas, loadConfig } from 'k6-forge/lib';
+import { bearerAuth, catalog, jsonHas, loadConfig, summaryHandler } from 'k6-forge/lib';
 
 /** This run's configuration: `BASE_URL`, `BEARER_TOKEN` and `ACCOUNT_ID` (development defaults to the embedded target). */
 export const config = loadConfig();
@@ -24,6 +24,9 @@ export const gateway = catalog(
   },
   { baseUrl: config.BASE_URL, auth: bearerAuth(config.BEARER_TOKEN), debug: config.DEBUG },
 );
+
+/** Writes the run's JSON, JUnit, HTML and Markdown results and k6's text summary. */
+export const handleSummary = summaryHandler();
 
 const transfersCreated = new Counter('transfers_created');
 const transfersReplayed = new Counter('transfers_replayed');

@@ -1,6 +1,6 @@
 // The journey the smoke, load, stress, spike and soak examples share: check health, read a product.
 import { check, sleep } from 'k6';
-import { catalog, jsonHas, loadConfig } from 'k6-forge/lib';
+import { catalog, jsonHas, loadConfig, summaryHandler } from 'k6-forge/lib';
 
 /** This run's configuration, read from `__ENV` once per VU. */
 export const config = loadConfig();
@@ -14,6 +14,9 @@ export const storefront = catalog(
   },
   { baseUrl: config.BASE_URL, debug: config.DEBUG },
 );
+
+/** Writes the run's JSON, JUnit, HTML and Markdown results and k6's text summary. */
+export const handleSummary = summaryHandler();
 
 const PRODUCT = 'demo-widget';
 
