@@ -6,7 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { analyzeK6Output, type Analysis } from '../src/cli/analysis.ts';
 import { ExactPercentiles } from '../src/cli/exact-percentiles.ts';
 import { bucketOf, HISTOGRAM_PRECISION, LogHistogram } from '../src/cli/log-histogram.ts';
-import { main } from '../src/cli/main.ts';
+import { cli } from './support/cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-analyze-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -55,13 +55,6 @@ function output(name: string, lines: readonly string[], gzip = false): string {
   const text = `${[METRIC_LINE, ...lines].join('\n')}\n`;
   writeFileSync(path, gzip ? gzipSync(text) : text);
   return path;
-}
-
-async function cli(...argv: string[]): Promise<{ code: number; report: string; messages: string }> {
-  const report: string[] = [];
-  const messages: string[] = [];
-  const code = await main(argv, (line) => messages.push(line), (line) => report.push(line));
-  return { code, report: report.join('\n'), messages: messages.join('\n') };
 }
 
 const analyze = (files: string[], options: { intervalMs?: number; spikeEndSeconds?: number } = {}): Promise<Analysis> =>

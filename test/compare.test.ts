@@ -5,21 +5,14 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { baselineFile, readComparable } from '../src/cli/baseline.ts';
 import { comparableNumbers, type ComparableRun, type EndpointNumbers } from '../src/cli/comparable.ts';
 import { compareRuns, DEFAULT_TOLERANCES } from '../src/cli/compare.ts';
-import { main } from '../src/cli/main.ts';
 import { summaryFromJson } from '../src/cli/summary-file.ts';
+import { cli } from './support/cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-compare-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const CURRENT = 'test/fixtures/compare-current-summary.json';
 const BASELINE = 'test/fixtures/compare-baseline-summary.json';
-
-async function cli(...argv: string[]): Promise<{ code: number; report: string; messages: string }> {
-  const report: string[] = [];
-  const messages: string[] = [];
-  const code = await main(argv, (line) => messages.push(line), (line) => report.push(line));
-  return { code, report: report.join('\n'), messages: messages.join('\n') };
-}
 
 function run(path: string, whole: EndpointNumbers, endpoints: Record<string, EndpointNumbers> = {}): ComparableRun {
   return { path, scenario: 'load', endpoints: { '*': whole, ...endpoints } };

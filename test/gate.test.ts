@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { gateChecks } from '../src/cli/gate.ts';
-import { main } from '../src/cli/main.ts';
 import { summaryFromJson } from '../src/cli/summary-file.ts';
+import { cli } from './support/cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-gate-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -21,14 +21,6 @@ function scratchFile(name: string, content: unknown): string {
   const path = join(scratch, name);
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
-}
-
-/** Runs the CLI and returns its exit code, its report (stdout) and its messages (stderr). */
-async function cli(...argv: string[]): Promise<{ code: number; report: string; messages: string }> {
-  const report: string[] = [];
-  const messages: string[] = [];
-  const code = await main(argv, (line) => messages.push(line), (line) => report.push(line));
-  return { code, report: report.join('\n'), messages: messages.join('\n') };
 }
 
 describe('gateChecks', () => {

@@ -2,16 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { main } from '../src/cli/main.ts';
+import { cli } from './support/cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-pool-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-async function cli(...argv: string[]): Promise<{ code: number; lines: string[] }> {
-  const lines: string[] = [];
-  const code = await main(argv, (line) => lines.push(line), (line) => lines.push(line));
-  return { code, lines };
-}
 
 describe('k6-forge pool', () => {
   test('writes a seeded pool file that replays: same seed, same records', async () => {
@@ -30,7 +24,7 @@ describe('k6-forge pool', () => {
     writeFileSync(file, 'precious');
     const refused = await cli('pool', 'vehicle', '--count', '3', '--out', file);
     expect(refused.code).toBe(2);
-    expect(refused.lines.join('\n')).toContain('a file that already exists is not accepted; expected a path that is free, or --force');
+    expect(refused.messages).toContain('a file that already exists is not accepted; expected a path that is free, or --force');
     expect(readFileSync(file, 'utf8')).toBe('precious');
     expect((await cli('pool', 'vehicle', '--count', '3', '--out', file, '--force')).code).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ domain: 'vehicle', count: 3 });
@@ -42,8 +36,8 @@ describe('k6-forge pool', () => {
     [['pool', 'customer', '--count', 'many', '--out', 'x.json'], '--count: "many" is not accepted; expected a whole number'],
     [['pool', 'customer', '--count', '3'], '--out: nothing is not accepted'],
   ])('%j exits 2 naming the problem', async (argv, message) => {
-    const { code, lines } = await cli(...argv);
+    const { code, messages } = await cli(...argv);
     expect(code).toBe(2);
-    expect(lines.join('\n')).toContain(message);
+    expect(messages).toContain(message);
   });
 });
