@@ -114,10 +114,11 @@ function dateBetween(from, to, random) {
 }
 
 // src/generators/vu-draw.ts
-import exec from "k6/execution";
+import exec2 from "k6/execution";
 
 // src/generators/seed.ts
 import { SharedArray } from "k6/data";
+import exec from "k6/execution";
 var MAX_SEED = 4294967295;
 function parseSeed(text3, field2 = "SEED") {
   const seed2 = /^\d{1,10}$/.test(text3) ? Number(text3) : Number.NaN;
@@ -129,14 +130,22 @@ function parseSeed(text3, field2 = "SEED") {
 function seedText() {
   return typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
 }
-var randomSeed = new SharedArray("k6-forge seed", () => {
-  const seed2 = Math.floor(Math.random() * (MAX_SEED + 1));
-  if (typeof __ENV !== "undefined" && __ENV["SEED"] === void 0) console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
-  return [seed2];
-});
+var randomSeed = new SharedArray("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
+var announced = false;
+function firstVu() {
+  try {
+    return exec.vu.idInTest <= 1;
+  } catch {
+    return false;
+  }
+}
 function runSeed() {
   const text3 = seedText();
-  return text3 === void 0 ? randomSeed[0] : parseSeed(text3);
+  if (text3 !== void 0) return parseSeed(text3);
+  const seed2 = randomSeed[0];
+  if (!announced && firstVu()) console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
+  announced = true;
+  return seed2;
 }
 
 // src/generators/vu-draw.ts
@@ -148,7 +157,7 @@ var counter = 0;
 function vuInfo() {
   if (vu === void 0) {
     try {
-      vu = exec.vu;
+      vu = exec2.vu;
     } catch {
       return void 0;
     }
@@ -777,7 +786,7 @@ import http from "k6/http";
 import { Counter, Rate, Trend } from "k6/metrics";
 
 // src/lib/debug-log.ts
-import exec2 from "k6/execution";
+import exec3 from "k6/execution";
 
 // src/lib/redact.ts
 var REDACTED = "[redacted]";
@@ -818,7 +827,7 @@ function requestLogger(options2 = {}) {
   const { vus = 2, first = 20, every = 100, log = (line) => console.log(line) } = options2;
   let seen = 0;
   return (label, sent, res) => {
-    if (exec2.vu.idInTest > vus) return;
+    if (exec3.vu.idInTest > vus) return;
     seen += 1;
     if (seen > first && (seen - first) % every !== 0) return;
     log(`[k6-forge debug] -> ${label} ${redactUrl(sent.url)} headers=${JSON.stringify(redactHeaders(sent.headers))} body=${redactBody(sent.body)}`);
@@ -1015,7 +1024,7 @@ function jsonHas(path) {
 }
 
 // src/lib/summary/summary-handler.ts
-import exec3 from "k6/execution";
+import exec4 from "k6/execution";
 
 // src/lib/summary/internal/check-results.ts
 function checkResults(root) {
@@ -1623,7 +1632,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
 var SCENARIO_NAME = /^[0-9a-zA-Z_-]+$/;
 function scenariosOfRun() {
   try {
-    const names = Object.keys(exec3.test.options.scenarios ?? {}).sort();
+    const names = Object.keys(exec4.test.options.scenarios ?? {}).sort();
     return names.length > 0 ? names.join("+") : "default";
   } catch {
     return "default";
@@ -1718,9 +1727,9 @@ function invalid2(field2, given, accepted) {
   throw new ForgeError("invalid_option", { field: field2, given: shown(given), accepted });
 }
 function checkOptions(options2) {
-  const { name, exec: exec4, vus, scale, rate, preAllocatedVUs } = options2;
+  const { name, exec: exec5, vus, scale, rate, preAllocatedVUs } = options2;
   if (name !== void 0 && !/^[0-9a-zA-Z_-]+$/.test(name)) invalid2("name", name, "a k6 scenario name of letters, digits, _ and -");
-  if (exec4 !== void 0 && !/^[A-Za-z_$][\w$]*$/.test(exec4)) invalid2("exec", exec4, "the name of an exported function");
+  if (exec5 !== void 0 && !/^[A-Za-z_$][\w$]*$/.test(exec5)) invalid2("exec", exec5, "the name of an exported function");
   if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalid2("vus", vus, "a whole number greater than 0");
   if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
     invalid2("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");

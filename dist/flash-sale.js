@@ -3,7 +3,7 @@ var define_K6_FORGE_THRESHOLDS_default = { global: { p95: 500, p99: 1e3, errorRa
 
 // examples/flash-sale.ts
 import { check as check2 } from "k6";
-import exec4 from "k6/execution";
+import exec5 from "k6/execution";
 import { Counter as Counter2 } from "k6/metrics";
 
 // src/lib/errors.ts
@@ -70,10 +70,11 @@ function uuid(random) {
 }
 
 // src/generators/vu-draw.ts
-import exec from "k6/execution";
+import exec2 from "k6/execution";
 
 // src/generators/seed.ts
 import { SharedArray } from "k6/data";
+import exec from "k6/execution";
 var MAX_SEED = 4294967295;
 function parseSeed(text3, field = "SEED") {
   const seed2 = /^\d{1,10}$/.test(text3) ? Number(text3) : Number.NaN;
@@ -85,14 +86,22 @@ function parseSeed(text3, field = "SEED") {
 function seedText() {
   return typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
 }
-var randomSeed = new SharedArray("k6-forge seed", () => {
-  const seed2 = Math.floor(Math.random() * (MAX_SEED + 1));
-  if (typeof __ENV !== "undefined" && __ENV["SEED"] === void 0) console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
-  return [seed2];
-});
+var randomSeed = new SharedArray("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
+var announced = false;
+function firstVu() {
+  try {
+    return exec.vu.idInTest <= 1;
+  } catch {
+    return false;
+  }
+}
 function runSeed() {
   const text3 = seedText();
-  return text3 === void 0 ? randomSeed[0] : parseSeed(text3);
+  if (text3 !== void 0) return parseSeed(text3);
+  const seed2 = randomSeed[0];
+  if (!announced && firstVu()) console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
+  announced = true;
+  return seed2;
 }
 
 // src/generators/vu-draw.ts
@@ -104,7 +113,7 @@ var counter = 0;
 function vuInfo() {
   if (vu === void 0) {
     try {
-      vu = exec.vu;
+      vu = exec2.vu;
     } catch {
       return void 0;
     }
@@ -443,7 +452,7 @@ import http from "k6/http";
 import { Counter, Rate, Trend } from "k6/metrics";
 
 // src/lib/debug-log.ts
-import exec2 from "k6/execution";
+import exec3 from "k6/execution";
 
 // src/lib/redact.ts
 var REDACTED = "[redacted]";
@@ -484,7 +493,7 @@ function requestLogger(options2 = {}) {
   const { vus = 2, first = 20, every = 100, log = (line) => console.log(line) } = options2;
   let seen = 0;
   return (label, sent, res) => {
-    if (exec2.vu.idInTest > vus) return;
+    if (exec3.vu.idInTest > vus) return;
     seen += 1;
     if (seen > first && (seen - first) % every !== 0) return;
     log(`[k6-forge debug] -> ${label} ${redactUrl(sent.url)} headers=${JSON.stringify(redactHeaders(sent.headers))} body=${redactBody(sent.body)}`);
@@ -633,7 +642,7 @@ function catalog(specs, options2) {
 }
 
 // src/lib/summary/summary-handler.ts
-import exec3 from "k6/execution";
+import exec4 from "k6/execution";
 
 // src/lib/summary/internal/check-results.ts
 function checkResults(root) {
@@ -1241,7 +1250,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
 var SCENARIO_NAME = /^[0-9a-zA-Z_-]+$/;
 function scenariosOfRun() {
   try {
-    const names = Object.keys(exec3.test.options.scenarios ?? {}).sort();
+    const names = Object.keys(exec4.test.options.scenarios ?? {}).sort();
     return names.length > 0 ? names.join("+") : "default";
   } catch {
     return "default";
@@ -1336,9 +1345,9 @@ function invalid2(field, given, accepted) {
   throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
 }
 function checkOptions(options2) {
-  const { name, exec: exec5, vus, scale, rate, preAllocatedVUs } = options2;
+  const { name, exec: exec6, vus, scale, rate, preAllocatedVUs } = options2;
   if (name !== void 0 && !/^[0-9a-zA-Z_-]+$/.test(name)) invalid2("name", name, "a k6 scenario name of letters, digits, _ and -");
-  if (exec5 !== void 0 && !/^[A-Za-z_$][\w$]*$/.test(exec5)) invalid2("exec", exec5, "the name of an exported function");
+  if (exec6 !== void 0 && !/^[A-Za-z_$][\w$]*$/.test(exec6)) invalid2("exec", exec6, "the name of an exported function");
   if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalid2("vus", vus, "a whole number greater than 0");
   if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
     invalid2("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
@@ -1493,7 +1502,7 @@ var ordersRejected = new Counter2("orders_rejected");
 var rateLimited = new Counter2("rate_limited");
 function setup() {
   const res = sale.send("sale_init", { body: { productId: config.PRODUCT_ID, quantity: config.STOCK } });
-  if (res.status !== 200) exec4.test.abort(`could not stock the sale: HTTP ${res.status}`);
+  if (res.status !== 200) exec5.test.abort(`could not stock the sale: HTTP ${res.status}`);
 }
 function order() {
   const { productId, userId } = flashSaleOrder({ productId: config.PRODUCT_ID });
@@ -1507,7 +1516,7 @@ function teardown() {
   const soldRight = product.orders <= product.stocked && product.stock === product.stocked - product.orders;
   console.log(`flash sale: ${product.orders} orders for ${product.stocked} stocked, ${product.stock} left`);
   if (!check2(product, { "no overselling": () => soldRight })) {
-    exec4.test.fail(`oversold: ${product.orders} orders for ${product.stocked} stocked`);
+    exec5.test.fail(`oversold: ${product.orders} orders for ${product.stocked} stocked`);
   }
 }
 export {

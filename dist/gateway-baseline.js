@@ -185,9 +185,9 @@ function invalid(field2, given, accepted) {
   throw new ForgeError("invalid_option", { field: field2, given: shown(given), accepted });
 }
 function checkOptions(options2) {
-  const { name, exec: exec5, vus, scale, rate, preAllocatedVUs } = options2;
+  const { name, exec: exec6, vus, scale, rate, preAllocatedVUs } = options2;
   if (name !== void 0 && !/^[0-9a-zA-Z_-]+$/.test(name)) invalid("name", name, "a k6 scenario name of letters, digits, _ and -");
-  if (exec5 !== void 0 && !/^[A-Za-z_$][\w$]*$/.test(exec5)) invalid("exec", exec5, "the name of an exported function");
+  if (exec6 !== void 0 && !/^[A-Za-z_$][\w$]*$/.test(exec6)) invalid("exec", exec6, "the name of an exported function");
   if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalid("vus", vus, "a whole number greater than 0");
   if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
     invalid("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
@@ -318,7 +318,7 @@ function composeOptions(...parts) {
 
 // examples/shared/gateway.ts
 import { check as check2 } from "k6";
-import exec4 from "k6/execution";
+import exec5 from "k6/execution";
 import { Counter as Counter2 } from "k6/metrics";
 
 // src/lib/env.ts
@@ -472,10 +472,11 @@ function serialUuid(serial) {
 }
 
 // src/generators/vu-draw.ts
-import exec from "k6/execution";
+import exec2 from "k6/execution";
 
 // src/generators/seed.ts
 import { SharedArray } from "k6/data";
+import exec from "k6/execution";
 var MAX_SEED = 4294967295;
 function parseSeed(text3, field2 = "SEED") {
   const seed2 = /^\d{1,10}$/.test(text3) ? Number(text3) : Number.NaN;
@@ -487,14 +488,22 @@ function parseSeed(text3, field2 = "SEED") {
 function seedText() {
   return typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
 }
-var randomSeed = new SharedArray("k6-forge seed", () => {
-  const seed2 = Math.floor(Math.random() * (MAX_SEED + 1));
-  if (typeof __ENV !== "undefined" && __ENV["SEED"] === void 0) console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
-  return [seed2];
-});
+var randomSeed = new SharedArray("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
+var announced = false;
+function firstVu() {
+  try {
+    return exec.vu.idInTest <= 1;
+  } catch {
+    return false;
+  }
+}
 function runSeed() {
   const text3 = seedText();
-  return text3 === void 0 ? randomSeed[0] : parseSeed(text3);
+  if (text3 !== void 0) return parseSeed(text3);
+  const seed2 = randomSeed[0];
+  if (!announced && firstVu()) console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
+  announced = true;
+  return seed2;
 }
 
 // src/generators/vu-draw.ts
@@ -505,7 +514,7 @@ var counter = 0;
 function vuInfo() {
   if (vu === void 0) {
     try {
-      vu = exec.vu;
+      vu = exec2.vu;
     } catch {
       return void 0;
     }
@@ -532,7 +541,7 @@ function idempotencyKey() {
 }
 
 // src/lib/debug-log.ts
-import exec2 from "k6/execution";
+import exec3 from "k6/execution";
 
 // src/lib/redact.ts
 var REDACTED = "[redacted]";
@@ -573,7 +582,7 @@ function requestLogger(options2 = {}) {
   const { vus = 2, first = 20, every = 100, log = (line) => console.log(line) } = options2;
   let seen = 0;
   return (label, sent, res) => {
-    if (exec2.vu.idInTest > vus) return;
+    if (exec3.vu.idInTest > vus) return;
     seen += 1;
     if (seen > first && (seen - first) % every !== 0) return;
     log(`[k6-forge debug] -> ${label} ${redactUrl(sent.url)} headers=${JSON.stringify(redactHeaders(sent.headers))} body=${redactBody(sent.body)}`);
@@ -741,7 +750,7 @@ function jsonHas(path) {
 }
 
 // src/lib/summary/summary-handler.ts
-import exec3 from "k6/execution";
+import exec4 from "k6/execution";
 
 // src/lib/summary/internal/check-results.ts
 function checkResults(root) {
@@ -1349,7 +1358,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
 var SCENARIO_NAME = /^[0-9a-zA-Z_-]+$/;
 function scenariosOfRun() {
   try {
-    const names = Object.keys(exec3.test.options.scenarios ?? {}).sort();
+    const names = Object.keys(exec4.test.options.scenarios ?? {}).sort();
     return names.length > 0 ? names.join("+") : "default";
   } catch {
     return "default";
@@ -1441,8 +1450,8 @@ function transfer() {
   const res = gateway.send("transfer_create", {
     body: {
       fromAccount: config.ACCOUNT_ID,
-      toAccount: `acc-sink-${exec4.vu.idInTest}`,
-      amountMinor: 100 + exec4.scenario.iterationInTest % 900,
+      toAccount: `acc-sink-${exec5.vu.idInTest}`,
+      amountMinor: 100 + exec5.scenario.iterationInTest % 900,
       currency: "EUR"
     }
   });
