@@ -175,14 +175,14 @@ function noSpike(limits: RecoveryLimits): RecoveryVerdict {
  * soak degradation (p95 of the last tenth against the first, under 10%).
  * @param options - Files, interval, spike end and baseline limits.
  * @returns The analysis.
- * @throws {ForgeError} `invalid_option` for a bad file (naming it and the line), a run without `http_req_duration`
+ * @throws {ForgeError} `invalid_file` for a bad file (naming it and the line), a run without `http_req_duration`
  *   samples, a spike end outside the run, or a file that changed between passes.
  */
 export async function analyzeK6Output(options: AnalyzeOptions): Promise<Analysis> {
   const interval = options.intervalMs ?? 10_000;
   const seen = await firstPass(options.files);
   if (seen.requestsPerFile.every((requests) => requests === 0)) {
-    throw new ForgeError('invalid_option', {
+    throw new ForgeError('invalid_file', {
       field: options.files.join(', '),
       given: 'output without http_req_duration samples',
       accepted: 'k6 --out json output of a test that made HTTP requests',
@@ -220,7 +220,7 @@ export async function analyzeK6Output(options: AnalyzeOptions): Promise<Analysis
         recovery?.addRequest(sample.time, sample.value);
       });
       if (requests !== seen.requestsPerFile[index]) {
-        throw new ForgeError('invalid_option', { field: file, given: 'a file that changed while it was analyzed', accepted: 'a finished k6 output file' });
+        throw new ForgeError('invalid_file', { field: file, given: 'a file that changed while it was analyzed', accepted: 'a finished k6 output file' });
       }
     }
     for (const selection of selections) selection.endPass();

@@ -30,7 +30,7 @@ const NUMBER_FIELDS: readonly (keyof EndpointNumbers)[] = ['requestsPerSecond', 
 const COMPARABLE_ACCEPTED = `${SUMMARY_ACCEPTED}, or a baseline file from \`k6-forge baseline save\``;
 
 function bad(path: string, at: string, value: unknown, accepted: string): ForgeError {
-  return new ForgeError('invalid_option', { field: `${path} at ${at}`, given: shown(value), accepted });
+  return new ForgeError('invalid_file', { field: `${path} at ${at}`, given: shown(value), accepted });
 }
 
 /**
@@ -39,7 +39,7 @@ function bad(path: string, at: string, value: unknown, accepted: string): ForgeE
  * @param scenario - The scenario it was of.
  * @param savedAt - The time of saving.
  * @returns The baseline file's content.
- * @throws {ForgeError} `invalid_option` when the summary lacks the whole run's numbers.
+ * @throws {ForgeError} `invalid_file` when the summary lacks the whole run's numbers.
  */
 export function baselineFile(summary: SummaryFile, scenario: string, savedAt: Date): BaselineFile {
   return {
@@ -79,7 +79,7 @@ function checkedBaseline(json: Record<string, unknown>, path: string): BaselineF
  * Reads a run to compare: a summary file (any shape `gate` reads) or a baseline file.
  * @param path - The file.
  * @returns Its comparable numbers and scenario.
- * @throws {ForgeError} `invalid_option` for a missing, empty, truncated or malformed file, or missing whole-run metrics.
+ * @throws {ForgeError} `invalid_file` for a missing, empty, truncated or malformed file, or missing whole-run metrics.
  */
 export async function readComparable(path: string): Promise<ComparableRun> {
   const json = await readJsonFile(path, COMPARABLE_ACCEPTED);
@@ -113,7 +113,7 @@ export async function baselineCommand(args: string[], out: CommandOutput): Promi
   const summary = summaryFromJson(await readJsonFile(file, SUMMARY_ACCEPTED), file);
   const scenario = summary.scenario;
   if (scenario === undefined && values.out === undefined) {
-    throw new ForgeError('invalid_option', {
+    throw new ForgeError('invalid_file', {
       field: file,
       given: 'a summary that names no scenario (no meta, no <scenario>-summary.json name)',
       accepted: 'a file to write given with --out',

@@ -32,7 +32,7 @@ const ENDPOINT_METRIC = /^(http_reqs|http_req_duration|http_req_failed)\{\s*(end
  * `http_req_failed{endpoint:x}` rate. A sub-metric only exists when a threshold names it, so an endpoint may lack some.
  * @param summary - The run's summary.
  * @returns The numbers, whole run first, then endpoints by name.
- * @throws {ForgeError} `invalid_option` when the whole run's `http_reqs`, `http_req_duration` p(95) or `http_req_failed` is missing.
+ * @throws {ForgeError} `invalid_file` when the whole run's `http_reqs`, `http_req_duration` p(95) or `http_req_failed` is missing.
  */
 export function comparableNumbers(summary: SummaryFile): Comparable {
   const whole: EndpointNumbers = {

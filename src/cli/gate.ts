@@ -39,7 +39,7 @@ interface GateInput {
  * @param scenario - The scenario, which picks the `{scenario:<name>}` sub-metrics when present.
  * @param limits - The scenario's entry in the thresholds file's `gates`.
  * @returns One check per limit, latency first.
- * @throws {ForgeError} `invalid_option` when the summary lacks a metric or statistic a limit needs.
+ * @throws {ForgeError} `invalid_file` when the summary lacks a metric or statistic a limit needs.
  */
 export function gateChecks(summary: SummaryFile, scenario: string, limits: Limits): GateCheck[] {
   const checks: GateCheck[] = [];
@@ -69,7 +69,7 @@ async function summariesIn(folder: string): Promise<GateInput[]> {
     return scenario === undefined ? [] : [{ path: join(folder, name), scenario, from: 'file name' }];
   });
   if (inputs.length === 0) {
-    throw new ForgeError('invalid_option', { field: folder, given: 'a folder without <scenario>-summary.json files', accepted: 'a results folder of a k6-forge run' });
+    throw new ForgeError('invalid_file', { field: folder, given: 'a folder without <scenario>-summary.json files', accepted: 'a results folder of a k6-forge run' });
   }
   return inputs;
 }
@@ -83,7 +83,7 @@ function namedSummary(pair: string): GateInput {
 function scenarioOf(input: GateInput, summary: SummaryFile, gates: Readonly<Record<string, Limits>>, thresholdsPath: string): string {
   const scenario = input.from === 'flag' ? input.scenario : (summary.meta?.scenario ?? input.scenario);
   if (!gates[scenario]) {
-    throw new ForgeError('invalid_option', {
+    throw new ForgeError('invalid_file', {
       field: input.path,
       given: `the scenario ${shown(scenario)}`,
       accepted: `a scenario with limits in the gates of ${thresholdsPath}: ${Object.keys(gates).join(', ') || 'none are set'}`,

@@ -31,7 +31,7 @@ const LONGEST_LINE = 16 * 1024 * 1024;
 const POINT_PREFIX = '{"metric":"';
 
 function bad(field: string, given: string): ForgeError {
-  return new ForgeError('invalid_option', { field, given, accepted: ACCEPTED });
+  return new ForgeError('invalid_file', { field, given, accepted: ACCEPTED });
 }
 
 async function openText(path: string): Promise<AsyncIterable<string>> {
@@ -66,7 +66,7 @@ async function openText(path: string): Promise<AsyncIterable<string>> {
  * @param metrics - The metrics whose samples are wanted.
  * @param onSample - Called with each wanted sample, in file order.
  * @returns How many lines were read and samples handed on.
- * @throws {ForgeError} `invalid_option` naming the file (and line) for a missing or empty file, corrupt or truncated
+ * @throws {ForgeError} `invalid_file` naming the file (and line) for a missing or empty file, corrupt or truncated
  *   gzip, a line that is not JSON or not a k6 output line, or a sample without a time or numeric value.
  */
 export async function readK6Samples(path: string, metrics: ReadonlySet<string>, onSample: (sample: K6Sample) => void): Promise<K6FileCount> {

@@ -25,7 +25,7 @@ export const SUMMARY_FILE_NAME = /^(.+)-summary\.json$/;
 const META_TEXT = ['scenario', 'environment', 'targetHost', 'startTime', 'endTime', 'k6ForgeVersion'] as const;
 
 function bad(path: string, at: string, given: string, accepted: string): ForgeError {
-  return new ForgeError('invalid_option', { field: `${path} at ${at}`, given, accepted });
+  return new ForgeError('invalid_file', { field: `${path} at ${at}`, given, accepted });
 }
 
 /**
@@ -33,7 +33,7 @@ function bad(path: string, at: string, given: string, accepted: string): ForgeEr
  * @param value - The `meta` member of a summary file.
  * @param path - The file, named in the message.
  * @returns The metadata, typed.
- * @throws {ForgeError} `invalid_option` naming the first missing or malformed field.
+ * @throws {ForgeError} `invalid_file` naming the first missing or malformed field.
  */
 export function runMetaOf(value: unknown, path: string): RunMeta {
   if (!isRecord(value)) throw bad(path, 'meta', shown(value), "k6-forge's run metadata: an object with scenario, environment, times and thresholds");
@@ -67,7 +67,7 @@ function metricNumbers(path: string, name: string, metric: unknown): Record<stri
  * @param json - The parsed file.
  * @param path - The file, named in messages and used for the scenario when there is no `meta`.
  * @returns The summary's metrics, metadata and scenario.
- * @throws {ForgeError} `invalid_option` when it has no `metrics` object, or malformed metrics or `meta`.
+ * @throws {ForgeError} `invalid_file` when it has no `metrics` object, or malformed metrics or `meta`.
  */
 export function summaryFromJson(json: unknown, path: string): SummaryFile {
   if (!isRecord(json) || !isRecord(json['metrics'])) {
@@ -83,7 +83,7 @@ export function summaryFromJson(json: unknown, path: string): SummaryFile {
  * Reads one summary file.
  * @param path - The file.
  * @returns Its metrics, metadata and scenario.
- * @throws {ForgeError} `invalid_option` for a missing, empty, truncated or non-JSON file, or the wrong shape.
+ * @throws {ForgeError} `invalid_file` for a missing, empty, truncated or non-JSON file, or the wrong shape.
  */
 export async function readSummaryFile(path: string): Promise<SummaryFile> {
   return summaryFromJson(await readJsonFile(path, SUMMARY_ACCEPTED), path);
@@ -95,7 +95,7 @@ export async function readSummaryFile(path: string): Promise<SummaryFile> {
  * @param metric - The metric or sub-metric, such as `http_req_duration{scenario:spike}`.
  * @param stat - The statistic, such as `p(99)` or `rate`.
  * @returns Its value.
- * @throws {ForgeError} `invalid_option` naming the file and what is missing.
+ * @throws {ForgeError} `invalid_file` naming the file and what is missing.
  */
 export function statOf(summary: SummaryFile, metric: string, stat: string): number {
   const values = summary.metrics[metric];

@@ -4,7 +4,8 @@ export type ForgeErrorCode =
   | 'invalid_option'
   | 'invalid_duration'
   | 'invalid_thresholds'
-  | 'invalid_script';
+  | 'invalid_script'
+  | 'invalid_file';
 
 /** What was wrong: the field, what was given (already redacted for secrets) and what is accepted. */
 export interface ForgeErrorDetails {
