@@ -26,6 +26,9 @@ function shown(value) {
   const text3 = JSON.stringify(value) ?? String(value);
   return text3.length > 80 ? `${text3.slice(0, 77)}...` : text3;
 }
+function invalidOption(field, given, accepted) {
+  throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
+}
 
 // src/generators/random.ts
 var TWO_32 = 4294967296;
@@ -357,15 +360,17 @@ function loadConfig(options2 = {}) {
   return readEnv({ ...standard, ...vars }, { source, environment: ENVIRONMENT });
 }
 
+// src/lib/is-record.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 // src/lib/thresholds-file.ts
 var SECTIONS = ["global", "scenarios", "endpoints", "gates"];
 var LATENCY_KEY = /^(avg|med|max|p\d{1,2}(\.\d+)?)$/;
 var ACCEPTED_KEYS = "avg, med, max, pN (such as p95 or p99.9), errorRate, abortOnFail or delayAbortEval";
 function fail(source, path, given, accepted) {
   throw new ForgeError("invalid_thresholds", { field: `${source} at ${path}`, given: shown(given), accepted });
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function checkLimits(source, path, value, abortAllowed) {
   if (!isRecord(value)) fail(source, path, value, "an object of limits");
@@ -518,10 +523,10 @@ function metricName(name, field) {
 function retrySchedule(policy, field) {
   const { attempts, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
   if (!(Number.isInteger(attempts) && attempts >= 2 && attempts <= 10)) {
-    throw new ForgeError("invalid_option", { field: `${field}.attempts`, given: shown(attempts), accepted: "a whole number from 2 to 10" });
+    invalidOption(`${field}.attempts`, attempts, "a whole number from 2 to 10");
   }
   if (!(Number.isFinite(factor) && factor >= 1)) {
-    throw new ForgeError("invalid_option", { field: `${field}.factor`, given: shown(factor), accepted: "a number of 1 or more" });
+    invalidOption(`${field}.factor`, factor, "a number of 1 or more");
   }
   const firstMs = parseDuration(backoff, `${field}.backoff`);
   return { on: [...on], waits: Array.from({ length: attempts - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
@@ -531,16 +536,13 @@ function retrySchedule(policy, field) {
 var IDEMPOTENT_METHODS = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"];
 var STATUS_CLASSES = ["failed", "1xx", "2xx", "3xx", "4xx", "5xx"];
 var ENDPOINT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function invalid(field, given, accepted) {
-  throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
-}
 function compile(name, spec, options2) {
   const field = `endpoints.${name}`;
-  if (!ENDPOINT_NAME.test(name)) invalid(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
-  if (!spec.path.startsWith("/")) invalid(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
+  if (!ENDPOINT_NAME.test(name)) invalidOption(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+  if (!spec.path.startsWith("/")) invalidOption(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
   const idempotent = IDEMPOTENT_METHODS.includes(spec.method) || spec.idempotencyKey === true;
   if (spec.retry && !idempotent) {
-    invalid(`${field}.retry`, spec.retry, `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`);
+    invalidOption(`${field}.retry`, spec.retry, `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`);
   }
   const timeout = spec.timeout ?? options2.timeout;
   if (timeout !== void 0) parseDuration(timeout, `${field}.timeout`);
@@ -570,7 +572,7 @@ function fillPath(endpoint, values = {}) {
   for (let i = 1; i < endpoint.pathParts.length; i += 2) {
     const key = endpoint.pathParts[i];
     const value = values[key];
-    if (value === void 0) invalid(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.spec.path}`);
+    if (value === void 0) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.spec.path}`);
     path += encodeURIComponent(String(value)) + endpoint.pathParts[i + 1];
   }
   return path;
@@ -587,7 +589,7 @@ function catalog(specs, options2) {
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
   const log = options2.debug === true ? requestLogger() : options2.debug ? requestLogger(options2.debug) : void 0;
-  const endpoint = (name) => endpoints.get(name) ?? invalid("endpoint", name, `a declared endpoint: ${[...endpoints.keys()].join(", ")}`);
+  const endpoint = (name) => endpoints.get(name) ?? invalidOption("endpoint", name, `a declared endpoint: ${[...endpoints.keys()].join(", ")}`);
   const api = {
     send(name, request = {}) {
       const ep = endpoint(name);
@@ -1043,11 +1045,8 @@ function withoutCredentials(text3) {
 var DEFAULT_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)"];
 var METRIC_TYPES = ["counter", "gauge", "rate", "trend"];
 var CONTAINS = ["default", "time", "data"];
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 function readValues(name, value, problems) {
-  if (!isRecord2(value)) {
+  if (!isRecord(value)) {
     problems.push(`metric ${name} has no values`);
     return {};
   }
@@ -1059,29 +1058,29 @@ function readValues(name, value, problems) {
 }
 function readThresholds(name, value, problems) {
   if (value === void 0) return void 0;
-  if (!isRecord2(value)) {
+  if (!isRecord(value)) {
     problems.push(`metric ${name} has thresholds that are not an object`);
     return void 0;
   }
   const thresholds = [];
   for (const [expression, verdict] of Object.entries(value)) {
-    if (isRecord2(verdict) && typeof verdict["ok"] === "boolean") thresholds.push([expression, { ok: verdict["ok"] }]);
+    if (isRecord(verdict) && typeof verdict["ok"] === "boolean") thresholds.push([expression, { ok: verdict["ok"] }]);
     else problems.push(`threshold ${expression} on ${name} has no ok flag`);
   }
   return Object.fromEntries(thresholds);
 }
 function readMetrics(data, problems) {
   const raw = data["metrics"];
-  if (!isRecord2(raw)) {
+  if (!isRecord(raw)) {
     problems.push(
-      isRecord2(data["results"]) ? "data.metrics is missing: k6 ran with --new-machine-readable-summary, whose shape k6-forge does not read" : "data.metrics is missing, so no metric is shown"
+      isRecord(data["results"]) ? "data.metrics is missing: k6 ran with --new-machine-readable-summary, whose shape k6-forge does not read" : "data.metrics is missing, so no metric is shown"
     );
     return {};
   }
   const metrics = [];
   for (const [rawName, metric] of Object.entries(raw)) {
     const name = withoutCredentials(rawName);
-    if (!isRecord2(metric) || !METRIC_TYPES.includes(String(metric["type"]))) {
+    if (!isRecord(metric) || !METRIC_TYPES.includes(String(metric["type"]))) {
       problems.push(`metric ${name} has no known type (counter, gauge, rate or trend), so it is left out`);
       continue;
     }
@@ -1093,7 +1092,7 @@ function readMetrics(data, problems) {
   return Object.fromEntries(metrics);
 }
 function readCheck(value, where, problems) {
-  if (isRecord2(value) && typeof value["name"] === "string" && typeof value["passes"] === "number" && typeof value["fails"] === "number") {
+  if (isRecord(value) && typeof value["name"] === "string" && typeof value["passes"] === "number" && typeof value["fails"] === "number") {
     const text3 = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
     return { name: text3("name"), path: text3("path"), id: text3("id"), passes: value["passes"], fails: value["fails"] };
   }
@@ -1101,7 +1100,7 @@ function readCheck(value, where, problems) {
   return void 0;
 }
 function readGroup(value, where, problems) {
-  if (!isRecord2(value)) {
+  if (!isRecord(value)) {
     problems.push(`${where} is missing, so no check is shown from it`);
     return { name: "", path: "", id: "", groups: [], checks: [] };
   }
@@ -1122,11 +1121,11 @@ function readGroup(value, where, problems) {
   };
 }
 function readOptions(value, problems) {
-  const options2 = isRecord2(value) ? value : {};
-  if (!isRecord2(value)) problems.push("data.options is missing; k6's default trend columns are shown");
+  const options2 = isRecord(value) ? value : {};
+  if (!isRecord(value)) problems.push("data.options is missing; k6's default trend columns are shown");
   const stats = options2["summaryTrendStats"];
   const validStats = Array.isArray(stats) && stats.length > 0 && stats.every((stat) => typeof stat === "string");
-  if (isRecord2(value) && !validStats) problems.push("data.options.summaryTrendStats is not a list of names; k6's defaults are shown");
+  if (isRecord(value) && !validStats) problems.push("data.options.summaryTrendStats is not a list of names; k6's defaults are shown");
   return {
     summaryTrendStats: validStats ? stats : DEFAULT_TREND_STATS,
     summaryTimeUnit: typeof options2["summaryTimeUnit"] === "string" ? options2["summaryTimeUnit"] : "",
@@ -1134,7 +1133,7 @@ function readOptions(value, problems) {
   };
 }
 function readState(value, problems) {
-  const state = isRecord2(value) ? value : {};
+  const state = isRecord(value) ? value : {};
   const duration2 = state["testRunDurationMs"];
   if (typeof duration2 !== "number" || !Number.isFinite(duration2)) {
     problems.push("data.state.testRunDurationMs is missing, so the start time equals the end time");
@@ -1147,15 +1146,15 @@ function readState(value, problems) {
 }
 function readSummaryData(raw) {
   const problems = [];
-  const data = isRecord2(raw) ? raw : {};
-  const found = isRecord2(raw) ? problems : [];
+  const data = isRecord(raw) ? raw : {};
+  const found = isRecord(raw) ? problems : [];
   const read = {
     root_group: readGroup(data["root_group"], "data.root_group", found),
     options: readOptions(data["options"], found),
     state: readState(data["state"], found),
     metrics: readMetrics(data, found)
   };
-  if (!isRecord2(raw)) problems.push("handleSummary got no summary object, so there is nothing to show");
+  if (!isRecord(raw)) problems.push("handleSummary got no summary object, so there is nothing to show");
   return { data: read, problems };
 }
 
@@ -1341,24 +1340,21 @@ function stretchStages(stages, totalMs) {
 // src/scenarios/profile.ts
 var SUMMARY_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)"];
 var MAX_VUS_PER_PREALLOCATED = 4;
-function invalid2(field, given, accepted) {
-  throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
-}
 function checkOptions(options2) {
   const { name, exec: exec6, vus, scale, rate, preAllocatedVUs } = options2;
-  if (name !== void 0 && !/^[0-9a-zA-Z_-]+$/.test(name)) invalid2("name", name, "a k6 scenario name of letters, digits, _ and -");
-  if (exec6 !== void 0 && !/^[A-Za-z_$][\w$]*$/.test(exec6)) invalid2("exec", exec6, "the name of an exported function");
-  if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalid2("vus", vus, "a whole number greater than 0");
+  if (name !== void 0 && !/^[0-9a-zA-Z_-]+$/.test(name)) invalidOption("name", name, "a k6 scenario name of letters, digits, _ and -");
+  if (exec6 !== void 0 && !/^[A-Za-z_$][\w$]*$/.test(exec6)) invalidOption("exec", exec6, "the name of an exported function");
+  if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalidOption("vus", vus, "a whole number greater than 0");
   if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
-    invalid2("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
+    invalidOption("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
   }
-  if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) invalid2("scale", scale, "a number greater than 0");
-  if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) invalid2("rate", rate, "iterations per second, greater than 0");
+  if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) invalidOption("scale", scale, "a number greater than 0");
+  if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) invalidOption("rate", rate, "iterations per second, greater than 0");
   if (rate === void 0 && vus !== void 0 && scale !== void 0) {
-    invalid2("scale", scale, "no scale when vus is set: vus already fixes the peak");
+    invalidOption("scale", scale, "no scale when vus is set: vus already fixes the peak");
   }
   if (rate === void 0 && preAllocatedVUs !== void 0) {
-    invalid2("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
+    invalidOption("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
   }
   if (options2.duration !== void 0) parseDuration(options2.duration, "duration");
   if (options2.startTime !== void 0) parseDuration(options2.startTime, "startTime", true);
@@ -1380,7 +1376,7 @@ function openScenario(shape, options2) {
   const peakRate = options2.rate * (options2.scale ?? 1);
   const preAllocatedVUs = options2.preAllocatedVUs ?? Math.min(Math.max(1, Math.ceil(peakRate)), options2.vus ?? Infinity);
   const maxVUs = options2.vus ?? preAllocatedVUs * MAX_VUS_PER_PREALLOCATED;
-  if (maxVUs < preAllocatedVUs) invalid2("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
+  if (maxVUs < preAllocatedVUs) invalidOption("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
   const rate = arrivalRate(peakRate);
   const peak = peakOf(shape);
   if (shape.kind === "constant") {

@@ -1,4 +1,4 @@
-import { ForgeError, shown } from '../lib/errors.ts';
+import { ForgeError, invalidOption } from '../lib/errors.ts';
 import type { Series } from '../lib/summary/types.ts';
 import { WHOLE_RUN } from './comparable.ts';
 import { ExactPercentiles } from './exact-percentiles.ts';
@@ -145,7 +145,7 @@ function spikeEndOf(options: AnalyzeOptions, seen: FirstPass, intervalMs: number
   if (options.spikeEndSeconds !== undefined) {
     const lengthSeconds = (seen.end - seen.start) / 1000;
     if (options.spikeEndSeconds > lengthSeconds) {
-      throw new ForgeError('invalid_option', { field: '--spike-end', given: shown(options.spikeEndSeconds), accepted: `seconds within the run, from 0 to ${lengthSeconds}` });
+      invalidOption('--spike-end', options.spikeEndSeconds, `seconds within the run, from 0 to ${lengthSeconds}`);
     }
     return { ms: seen.start + options.spikeEndSeconds * 1000, seconds: options.spikeEndSeconds, from: 'option' };
   }

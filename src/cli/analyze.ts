@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseDuration } from '../lib/duration.ts';
-import { ForgeError, shown } from '../lib/errors.ts';
+import { ForgeError, invalidOption } from '../lib/errors.ts';
 import { readSummaryData } from '../lib/summary/summary-data.ts';
 import type { RunSummary } from '../lib/summary/types.ts';
 import { analysisHtml, analysisSummary } from './analysis-html.ts';
@@ -66,9 +66,9 @@ export async function analyzeCommand(args: string[], out: CommandOutput): Promis
     },
   });
   if (positionals.length === 0) throw new ForgeError('invalid_option', { field: 'analyze', given: 'no files', accepted: 'one or more k6 --out json files' });
-  if (!Object.hasOwn(FORMATS, values.format)) throw new ForgeError('invalid_option', { field: '--format', given: shown(values.format), accepted: 'text or json' });
+  if (!Object.hasOwn(FORMATS, values.format)) invalidOption('--format', values.format, 'text or json');
   if (values.summary !== undefined && values.html === undefined) {
-    throw new ForgeError('invalid_option', { field: '--summary', given: shown(values.summary), accepted: 'a summary only together with --html, whose report it is drawn from' });
+    invalidOption('--summary', values.summary, 'a summary only together with --html, whose report it is drawn from');
   }
   const spikeEnd = values['spike-end'];
   const recovery = await recoveryLimits(values['baseline-p95'], values['baseline-error-rate'], values.thresholds);

@@ -1,10 +1,10 @@
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ForgeError, shown } from '../lib/errors.ts';
+import { ForgeError, invalidOption, shown } from '../lib/errors.ts';
 import type { RunMeta } from '../lib/summary/types.ts';
 import { EXIT, type CommandOutput } from './command.ts';
 import { comparableNumbers, WHOLE_RUN, type Comparable, type ComparableRun, type EndpointNumbers } from './comparable.ts';
-import { isRecord } from './is-record.ts';
+import { isRecord } from '../lib/is-record.ts';
 import { readJsonFile } from './json-file.ts';
 import { runMetaOf, summaryFromJson, SUMMARY_ACCEPTED, type SummaryFile } from './summary-file.ts';
 import { writeWhole } from './write-whole.ts';
@@ -106,9 +106,9 @@ export async function baselineCommand(args: string[], out: CommandOutput): Promi
     options: { out: { type: 'string' }, force: { type: 'boolean', default: false } },
   });
   const [action, file, ...rest] = positionals;
-  if (action !== 'save') throw new ForgeError('invalid_option', { field: 'baseline', given: shown(action), accepted: 'save <summary>' });
+  if (action !== 'save') invalidOption('baseline', action, 'save <summary>');
   if (file === undefined || rest.length > 0) {
-    throw new ForgeError('invalid_option', { field: 'baseline save', given: shown(positionals.slice(1).join(' ') || undefined), accepted: 'exactly one summary file' });
+    invalidOption('baseline save', positionals.slice(1).join(' ') || undefined, 'exactly one summary file');
   }
   const summary = summaryFromJson(await readJsonFile(file, SUMMARY_ACCEPTED), file);
   const scenario = summary.scenario;

@@ -4,7 +4,7 @@ import { builtinModules } from 'node:module';
 import { basename, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { ForgeError, shown } from '../lib/errors.ts';
+import { ForgeError, invalidOption, shown } from '../lib/errors.ts';
 import { parseThresholdsFile, type ThresholdsFile } from '../lib/thresholds-file.ts';
 import { poolImports } from './pools-import.ts';
 import { writeWhole } from './write-whole.ts';
@@ -107,10 +107,10 @@ function checkExternalImports(entry: string, imports: readonly { path: string; e
 export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
   const target = options.target ?? 'es2022';
   if (!(BUILD_TARGETS as readonly string[]).includes(target)) {
-    throw new ForgeError('invalid_option', { field: '--target', given: shown(target), accepted: `one of ${BUILD_TARGETS.join(', ')}` });
+    invalidOption('--target', target, `one of ${BUILD_TARGETS.join(', ')}`);
   }
   for (const entry of options.entries) {
-    if (!existsSync(entry)) throw new ForgeError('invalid_option', { field: 'entry', given: shown(entry), accepted: 'an existing script file' });
+    if (!existsSync(entry)) invalidOption('entry', entry, 'an existing script file');
   }
   const { file } = await readThresholdsFile(options.thresholds);
   const result = await build({

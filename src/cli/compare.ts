@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ForgeError, shown } from '../lib/errors.ts';
+import { invalidOption } from '../lib/errors.ts';
 import { readComparable } from './baseline.ts';
 import { EXIT, type CommandOutput } from './command.ts';
 import { compareJson, compareMarkdown, compareText } from './compare-report.ts';
@@ -142,10 +142,10 @@ export async function compareCommand(args: string[], out: CommandOutput): Promis
     },
   });
   if (positionals.length !== 2) {
-    throw new ForgeError('invalid_option', { field: 'compare', given: shown(positionals.join(' ') || undefined), accepted: 'two files: <current> <baseline>' });
+    invalidOption('compare', positionals.join(' ') || undefined, 'two files: <current> <baseline>');
   }
   const format = FORMATS[values.format as keyof typeof FORMATS];
-  if (!Object.hasOwn(FORMATS, values.format)) throw new ForgeError('invalid_option', { field: '--format', given: shown(values.format), accepted: 'text, json or markdown' });
+  if (!Object.hasOwn(FORMATS, values.format)) invalidOption('--format', values.format, 'text, json or markdown');
   const option = (name: keyof typeof values, fallback: number, range: Parameters<typeof numberOption>[2]) => {
     const text = values[name];
     return typeof text === 'string' ? numberOption(`--${name}`, text, range) : fallback;

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ForgeError, shown } from '../lib/errors.ts';
+import { ForgeError, invalidOption, shown } from '../lib/errors.ts';
 import type { Limits } from '../lib/thresholds-file.ts';
 import { limitsToThresholds } from '../lib/thresholds.ts';
 import { readThresholdsFile } from './build.ts';
@@ -62,7 +62,7 @@ async function summariesIn(folder: string): Promise<GateInput[]> {
   try {
     names = await readdir(folder);
   } catch {
-    throw new ForgeError('invalid_option', { field: 'results-dir', given: shown(folder), accepted: 'an existing results folder' });
+    invalidOption('results-dir', folder, 'an existing results folder');
   }
   const inputs = names.sort().flatMap((name): GateInput[] => {
     const scenario = SUMMARY_FILE_NAME.exec(name)?.[1];
@@ -76,7 +76,7 @@ async function summariesIn(folder: string): Promise<GateInput[]> {
 
 function namedSummary(pair: string): GateInput {
   const match = /^([A-Za-z0-9_-]+)=(.+)$/.exec(pair);
-  if (!match) throw new ForgeError('invalid_option', { field: '--summary', given: shown(pair), accepted: '<scenario>=<file>, such as baseline=results/x/baseline-summary.json' });
+  if (!match) invalidOption('--summary', pair, '<scenario>=<file>, such as baseline=results/x/baseline-summary.json');
   return { scenario: match[1]!, path: match[2]!, from: 'flag' };
 }
 
@@ -117,7 +117,7 @@ export async function gateCommand(args: string[], out: CommandOutput): Promise<n
       thresholds: { type: 'string' },
     },
   });
-  if (positionals.length > 1) throw new ForgeError('invalid_option', { field: 'gate', given: shown(positionals.join(' ')), accepted: 'at most one results folder' });
+  if (positionals.length > 1) invalidOption('gate', positionals.join(' '), 'at most one results folder');
   const inputs: GateInput[] = [
     ...(positionals[0] === undefined ? [] : await summariesIn(positionals[0])),
     ...(values['baseline-summary'] === undefined ? [] : [namedSummary(`baseline=${values['baseline-summary']}`)]),

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ForgeError, shown } from '../lib/errors.ts';
+import { ForgeError, invalidOption, shown } from '../lib/errors.ts';
 import { startTarget } from '../target/index.ts';
 import { analyzeCommand } from './analyze.ts';
 import { baselineCommand } from './baseline.ts';
@@ -79,7 +79,7 @@ async function run(args: string[], { print }: CommandOutput): Promise<number> {
     },
   });
   if (positionals.length !== 1) {
-    throw new ForgeError('invalid_option', { field: 'run', given: shown(positionals.join(' ') || undefined), accepted: 'exactly one scenario name or script path' });
+    invalidOption('run', positionals.join(' ') || undefined, 'exactly one scenario name or script path');
   }
   const k6 = findK6();
   if (!k6) {

@@ -1,4 +1,4 @@
-import { ForgeError, shown } from '../lib/errors.ts';
+import { invalidOption } from '../lib/errors.ts';
 
 /** The accepted range of {@link numberOption}. */
 export interface NumberRange {
@@ -24,7 +24,7 @@ export function numberOption(field: string, text: string, range: NumberRange): n
   const value = text.trim() === '' ? Number.NaN : Number(text);
   const aboveMin = range.minExclusive ? value > range.min : value >= range.min;
   if (!Number.isFinite(value) || !aboveMin || value > (range.max ?? Infinity)) {
-    throw new ForgeError('invalid_option', { field, given: shown(text), accepted: range.accepted });
+    invalidOption(field, text, range.accepted);
   }
   return value;
 }
@@ -37,6 +37,6 @@ export function numberOption(field: string, text: string, range: NumberRange): n
  * @throws {ForgeError} `invalid_option` when the text is not digits only.
  */
 export function wholeNumber(field: string, text: string): number {
-  if (!/^\d+$/.test(text)) throw new ForgeError('invalid_option', { field, given: shown(text), accepted: 'a whole number' });
+  if (!/^\d+$/.test(text)) invalidOption(field, text, 'a whole number');
   return Number(text);
 }

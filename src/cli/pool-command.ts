@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ForgeError, shown } from '../lib/errors.ts';
+import { ForgeError, invalidOption } from '../lib/errors.ts';
 import { EXIT, type CommandOutput } from './command.ts';
 import { wholeNumber } from './number-option.ts';
 import { POOL_DOMAINS, writePool } from './pools.ts';
@@ -25,7 +25,7 @@ export async function poolCommand(args: string[], { print }: CommandOutput): Pro
     },
   });
   if (positionals.length !== 1) {
-    throw new ForgeError('invalid_option', { field: 'pool', given: shown(positionals.join(' ') || undefined), accepted: `one domain: ${POOL_DOMAINS.join(', ')}` });
+    invalidOption('pool', positionals.join(' ') || undefined, `one domain: ${POOL_DOMAINS.join(', ')}`);
   }
   if (values.out === undefined) throw new ForgeError('invalid_option', { field: '--out', given: 'nothing', accepted: 'the JSON file to write' });
   if (values.count === undefined) throw new ForgeError('invalid_option', { field: '--count', given: 'nothing', accepted: 'how many records to make' });

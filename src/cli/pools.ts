@@ -1,6 +1,6 @@
 // Build-time pools: rich records made in Node with @faker-js/faker (seeded, in a chosen locale) by the same domain
 // generators k6 runs, written as the JSON that k6-forge/generators reads (embedded in a bundle, or a file).
-import { ForgeError, shown } from '../lib/errors.ts';
+import { invalidOption } from '../lib/errors.ts';
 import { flashSaleOrderFrom } from '../generators/domains/flash-sale-order.ts';
 import { ledgerTransferFrom } from '../generators/domains/ledger-transfer.ts';
 import { taxCalculationRequestFrom } from '../generators/domains/tax-calculation.ts';
@@ -70,10 +70,6 @@ export interface CheckedPoolSpec {
   readonly locale: string;
 }
 
-function fail(field: string, given: unknown, accepted: string): never {
-  throw new ForgeError('invalid_option', { field, given: shown(given), accepted });
-}
-
 /**
  * Applies a pool spec's defaults and checks every field (the locale by its shape; {@link poolFile} checks that faker has it).
  * @param spec - The spec.
@@ -83,10 +79,10 @@ function fail(field: string, given: unknown, accepted: string): never {
  */
 export function checkPoolSpec(spec: PoolSpec, where = 'pool'): CheckedPoolSpec {
   const { domain, count, seed = 1, locale = 'en_US' } = spec;
-  if (!(POOL_DOMAINS as string[]).includes(domain)) fail(`${where}: domain`, domain, `one of ${POOL_DOMAINS.join(', ')}`);
-  if (!Number.isSafeInteger(count) || count < 1 || count > MAX_POOL_RECORDS) fail(`${where}: count`, count, `a whole number from 1 to ${MAX_POOL_RECORDS}`);
-  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 4294967295) fail(`${where}: seed`, seed, 'a whole number from 0 to 4294967295, such as 42');
-  if (!LOCALE.test(locale) || locale === 'base') fail(`${where}: locale`, locale, LOCALE_HINT);
+  if (!(POOL_DOMAINS as string[]).includes(domain)) invalidOption(`${where}: domain`, domain, `one of ${POOL_DOMAINS.join(', ')}`);
+  if (!Number.isSafeInteger(count) || count < 1 || count > MAX_POOL_RECORDS) invalidOption(`${where}: count`, count, `a whole number from 1 to ${MAX_POOL_RECORDS}`);
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 4294967295) invalidOption(`${where}: seed`, seed, 'a whole number from 0 to 4294967295, such as 42');
+  if (!LOCALE.test(locale) || locale === 'base') invalidOption(`${where}: locale`, locale, LOCALE_HINT);
   return { domain: domain as PoolDomain, count, seed, locale };
 }
 
@@ -107,7 +103,7 @@ function domainScope(domain: string): number {
 export async function poolFile(spec: PoolSpec): Promise<PoolFile> {
   const { domain, count, seed, locale } = checkPoolSpec(spec);
   const { allFakers } = await import('@faker-js/faker');
-  if (!Object.hasOwn(allFakers, locale)) fail('pool: locale', locale, `${LOCALE_HINT} (one of ${Object.keys(allFakers).length - 1})`);
+  if (!Object.hasOwn(allFakers, locale)) invalidOption('pool: locale', locale, `${LOCALE_HINT} (one of ${Object.keys(allFakers).length - 1})`);
   const faker = allFakers[locale as keyof typeof allFakers];
   faker.seed(seed);
   const draw = seededDraw(seed, domainScope(domain));

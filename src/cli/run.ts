@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDuration } from '../lib/duration.ts';
-import { ForgeError, shown } from '../lib/errors.ts';
+import { ForgeError, invalidOption, shown } from '../lib/errors.ts';
 import { startTarget } from '../target/index.ts';
 
 /** Options for {@link runScript}. */
@@ -60,11 +60,11 @@ export function scriptVariables(options: Pick<RunOptions, 'env' | 'vus' | 'durat
   };
   for (const pair of options.env ?? []) {
     const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(pair);
-    if (!match) throw new ForgeError('invalid_option', { field: '-e', given: shown(pair.split('=')[0]), accepted: 'KEY=VALUE with KEY a variable name' });
+    if (!match) invalidOption('-e', pair.split('=')[0], 'KEY=VALUE with KEY a variable name');
     set(match[1]!, match[2]!);
   }
   if (options.vus !== undefined) {
-    if (!/^[1-9]\d*$/.test(options.vus)) throw new ForgeError('invalid_option', { field: '--vus', given: shown(options.vus), accepted: 'a whole number greater than 0' });
+    if (!/^[1-9]\d*$/.test(options.vus)) invalidOption('--vus', options.vus, 'a whole number greater than 0');
     set('VUS', options.vus);
   }
   if (options.duration !== undefined) {
@@ -129,7 +129,7 @@ export async function runScript(options: RunOptions): Promise<number> {
     });
   }
   if (options.embeddedTarget && 'BASE_URL' in variables) {
-    throw new ForgeError('invalid_option', { field: 'BASE_URL', given: shown(variables['BASE_URL']), accepted: 'no BASE_URL with --embedded-target, which sets it' });
+    invalidOption('BASE_URL', variables['BASE_URL'], 'no BASE_URL with --embedded-target, which sets it');
   }
   const results = createResultsDir(options.resultsRoot ?? 'results');
   const target = options.embeddedTarget ? await startTarget() : undefined;

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { ForgeError, shown } from '../lib/errors.ts';
 import type { RunMeta } from '../lib/summary/types.ts';
-import { isRecord } from './is-record.ts';
+import { isRecord } from '../lib/is-record.ts';
 import { readJsonFile } from './json-file.ts';
 
 /** A run summary as gate, compare and baseline read it, from either of k6's summary shapes. */

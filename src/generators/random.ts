@@ -1,4 +1,4 @@
-import { ForgeError, shown } from '../lib/errors.ts';
+import { ForgeError, invalidOption, shown } from '../lib/errors.ts';
 
 /** A stream of uniform random numbers in [0, 1), such as one made by {@link seededRandom}. */
 export type Random = () => number;
@@ -158,7 +158,7 @@ export function letters(count: number, random: Random): string {
 
 function dayNumber(date: string, field: string): number {
   const ms = ISO_DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
-  if (Number.isNaN(ms)) throw new ForgeError('invalid_option', { field, given: shown(date), accepted: 'a calendar date as YYYY-MM-DD, such as 2024-02-29' });
+  if (Number.isNaN(ms)) invalidOption(field, date, 'a calendar date as YYYY-MM-DD, such as 2024-02-29');
   return ms / DAY_MS;
 }
 

@@ -1,4 +1,4 @@
-import { ForgeError, shown } from '../lib/errors.ts';
+import { invalidOption } from '../lib/errors.ts';
 import { digits, type Random } from './random.ts';
 
 /** The characters a VIN may hold: digits and capitals without I, O and Q. */
@@ -23,7 +23,7 @@ function valueOf(char: string): number {
  * @throws {ForgeError} `invalid_option` when `vin` is not 17 VIN characters.
  */
 export function vinCheckDigit(vin: string): string {
-  if (!VIN_SHAPE.test(vin)) throw new ForgeError('invalid_option', { field: 'vin', given: shown(vin), accepted: `17 characters of ${VIN_CHARACTERS}` });
+  if (!VIN_SHAPE.test(vin)) invalidOption('vin', vin, `17 characters of ${VIN_CHARACTERS}`);
   let sum = 0;
   for (let i = 0; i < 17; i += 1) sum += valueOf(vin[i]!) * WEIGHTS[i]!;
   const check = sum % 11;
@@ -49,7 +49,7 @@ export function isValidVin(vin: string): boolean {
  */
 export function vin(wmi: string, year: number, random: Random): string {
   if (!Number.isInteger(year) || year < 1980 || year > 2039) {
-    throw new ForgeError('invalid_option', { field: 'vin(year)', given: shown(year), accepted: 'a model year from 1980 to 2039' });
+    invalidOption('vin(year)', year, 'a model year from 1980 to 2039');
   }
   let descriptor = '';
   for (let i = 0; i < 5; i += 1) descriptor += VIN_CHARACTERS[Math.floor(random() * VIN_CHARACTERS.length)];

@@ -1,5 +1,5 @@
 import { parseDuration } from './duration.ts';
-import { ForgeError, shown } from './errors.ts';
+import { ForgeError, invalidOption } from './errors.ts';
 import type { Auth, Sender } from './catalog.ts';
 
 /**
@@ -64,7 +64,7 @@ export interface SessionAuth extends Auth {
  */
 export function sessionAuth(options: SessionAuthOptions): SessionAuth {
   const { username, password, now = () => Date.now() } = options;
-  if (!username) throw new ForgeError('invalid_option', { field: 'TEST_USERNAME', given: shown(username), accepted: 'a user name' });
+  if (!username) invalidOption('TEST_USERNAME', username, 'a user name');
   if (!password) throw new ForgeError('invalid_option', { field: 'TEST_PASSWORD', given: '(hidden)', accepted: 'a password' });
   const margin = parseDuration(options.refreshBefore ?? '30s', 'refreshBefore');
   const fields = { accessToken: 'accessToken', refreshToken: 'refreshToken', expiresIn: 'expiresIn', ...options.fields };

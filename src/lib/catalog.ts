@@ -4,7 +4,7 @@ import { Counter, Rate, Trend } from 'k6/metrics';
 import { idempotencyKey } from '../generators/unique-id.ts';
 import { requestLogger, type DebugOptions, type RequestLogger } from './debug-log.ts';
 import { parseDuration } from './duration.ts';
-import { ForgeError, shown } from './errors.ts';
+import { invalidOption } from './errors.ts';
 import { metricName } from './metric-name.ts';
 import { retrySchedule, type RetryPolicy, type RetrySchedule } from './retry.ts';
 import { embeddedThresholds, type Limits, type ThresholdsFile } from './thresholds-file.ts';
@@ -149,17 +149,13 @@ interface Compiled {
   reusable?: { readonly auth: object | undefined; readonly params: Params };
 }
 
-function invalid(field: string, given: unknown, accepted: string): never {
-  throw new ForgeError('invalid_option', { field, given: shown(given), accepted });
-}
-
 function compile(name: string, spec: EndpointSpec, options: CatalogOptions): Compiled {
   const field = `endpoints.${name}`;
-  if (!ENDPOINT_NAME.test(name)) invalid(field, name, 'an endpoint name of letters, digits and _, starting with a letter or _');
-  if (!spec.path.startsWith('/')) invalid(`${field}.path`, spec.path, 'a path template starting with /, such as /deals/{id}');
+  if (!ENDPOINT_NAME.test(name)) invalidOption(field, name, 'an endpoint name of letters, digits and _, starting with a letter or _');
+  if (!spec.path.startsWith('/')) invalidOption(`${field}.path`, spec.path, 'a path template starting with /, such as /deals/{id}');
   const idempotent = IDEMPOTENT_METHODS.includes(spec.method) || spec.idempotencyKey === true;
   if (spec.retry && !idempotent) {
-    invalid(`${field}.retry`, spec.retry, `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(', ')}, or set idempotencyKey`);
+    invalidOption(`${field}.retry`, spec.retry, `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(', ')}, or set idempotencyKey`);
   }
   const timeout = spec.timeout ?? options.timeout;
   if (timeout !== undefined) parseDuration(timeout, `${field}.timeout`);
@@ -193,7 +189,7 @@ function fillPath(endpoint: Compiled, values: Readonly<Record<string, string | n
   for (let i = 1; i < endpoint.pathParts.length; i += 2) {
     const key = endpoint.pathParts[i]!;
     const value = values[key];
-    if (value === undefined) invalid(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.spec.path}`);
+    if (value === undefined) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.spec.path}`);
     path += encodeURIComponent(String(value)) + endpoint.pathParts[i + 1]!;
   }
   return path;
@@ -225,7 +221,7 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
     options.debug === true ? requestLogger() : options.debug ? requestLogger(options.debug) : undefined;
 
   const endpoint = (name: string): Compiled =>
-    endpoints.get(name) ?? invalid('endpoint', name, `a declared endpoint: ${[...endpoints.keys()].join(', ')}`);
+    endpoints.get(name) ?? invalidOption('endpoint', name, `a declared endpoint: ${[...endpoints.keys()].join(', ')}`);
 
   const api: Api<S> = {
     send(name: string, request: SendOptions = {}): ApiResponse {

@@ -46,3 +46,14 @@ export function shown(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
+
+/**
+ * Throws the `invalid_option` ForgeError for an option, showing the value given.
+ * @param field - The option.
+ * @param given - Its value, shown quoted.
+ * @param accepted - What is accepted, in plain words.
+ * @throws {ForgeError} Always.
+ */
+export function invalidOption(field: string, given: unknown, accepted: string): never {
+  throw new ForgeError('invalid_option', { field, given: shown(given), accepted });
+}

@@ -1,5 +1,5 @@
 import { parseDuration } from './duration.ts';
-import { ForgeError, shown } from './errors.ts';
+import { invalidOption } from './errors.ts';
 
 /** Opt-in retries for idempotent requests. */
 export interface RetryPolicy {
@@ -31,10 +31,10 @@ export interface RetrySchedule {
 export function retrySchedule(policy: RetryPolicy, field: string): RetrySchedule {
   const { attempts, backoff = '100ms', factor = 2, on = [0, 502, 503, 504] } = policy;
   if (!(Number.isInteger(attempts) && attempts >= 2 && attempts <= 10)) {
-    throw new ForgeError('invalid_option', { field: `${field}.attempts`, given: shown(attempts), accepted: 'a whole number from 2 to 10' });
+    invalidOption(`${field}.attempts`, attempts, 'a whole number from 2 to 10');
   }
   if (!(Number.isFinite(factor) && factor >= 1)) {
-    throw new ForgeError('invalid_option', { field: `${field}.factor`, given: shown(factor), accepted: 'a number of 1 or more' });
+    invalidOption(`${field}.factor`, factor, 'a number of 1 or more');
   }
   const firstMs = parseDuration(backoff, `${field}.backoff`);
   return { on: [...on], waits: Array.from({ length: attempts - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1000) };

@@ -1,5 +1,6 @@
 import { isDuration } from './duration.ts';
 import { ForgeError, shown } from './errors.ts';
+import { isRecord } from './is-record.ts';
 
 /**
  * Limits for one scope (the whole test, a scenario, an endpoint or a release gate).
@@ -42,10 +43,6 @@ type Path = string;
 
 function fail(source: string, path: Path, given: unknown, accepted: string): never {
   throw new ForgeError('invalid_thresholds', { field: `${source} at ${path}`, given: shown(given), accepted });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function checkLimits(source: string, path: Path, value: unknown, abortAllowed: boolean): Limits {

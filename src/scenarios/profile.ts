@@ -1,6 +1,6 @@
 import type { Options, Scenario } from 'k6/options';
 import { parseDuration } from '../lib/duration.ts';
-import { ForgeError, shown } from '../lib/errors.ts';
+import { invalidOption } from '../lib/errors.ts';
 import type { Limits, ThresholdsFile } from '../lib/thresholds-file.ts';
 import { thresholdsFor } from '../lib/thresholds.ts';
 import { arrivalRate } from './rate.ts';
@@ -40,25 +40,21 @@ export interface ProfileOptions {
 /** How many preallocated VUs the open model may grow to by default. */
 const MAX_VUS_PER_PREALLOCATED = 4;
 
-function invalid(field: string, given: unknown, accepted: string): never {
-  throw new ForgeError('invalid_option', { field, given: shown(given), accepted });
-}
-
 function checkOptions(options: ProfileOptions): void {
   const { name, exec, vus, scale, rate, preAllocatedVUs } = options;
-  if (name !== undefined && !/^[0-9a-zA-Z_-]+$/.test(name)) invalid('name', name, 'a k6 scenario name of letters, digits, _ and -');
-  if (exec !== undefined && !/^[A-Za-z_$][\w$]*$/.test(exec)) invalid('exec', exec, 'the name of an exported function');
-  if (vus !== undefined && !(Number.isInteger(vus) && vus > 0)) invalid('vus', vus, 'a whole number greater than 0');
+  if (name !== undefined && !/^[0-9a-zA-Z_-]+$/.test(name)) invalidOption('name', name, 'a k6 scenario name of letters, digits, _ and -');
+  if (exec !== undefined && !/^[A-Za-z_$][\w$]*$/.test(exec)) invalidOption('exec', exec, 'the name of an exported function');
+  if (vus !== undefined && !(Number.isInteger(vus) && vus > 0)) invalidOption('vus', vus, 'a whole number greater than 0');
   if (preAllocatedVUs !== undefined && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
-    invalid('preAllocatedVUs', preAllocatedVUs, 'a whole number greater than 0');
+    invalidOption('preAllocatedVUs', preAllocatedVUs, 'a whole number greater than 0');
   }
-  if (scale !== undefined && !(Number.isFinite(scale) && scale > 0)) invalid('scale', scale, 'a number greater than 0');
-  if (rate !== undefined && !(Number.isFinite(rate) && rate > 0)) invalid('rate', rate, 'iterations per second, greater than 0');
+  if (scale !== undefined && !(Number.isFinite(scale) && scale > 0)) invalidOption('scale', scale, 'a number greater than 0');
+  if (rate !== undefined && !(Number.isFinite(rate) && rate > 0)) invalidOption('rate', rate, 'iterations per second, greater than 0');
   if (rate === undefined && vus !== undefined && scale !== undefined) {
-    invalid('scale', scale, 'no scale when vus is set: vus already fixes the peak');
+    invalidOption('scale', scale, 'no scale when vus is set: vus already fixes the peak');
   }
   if (rate === undefined && preAllocatedVUs !== undefined) {
-    invalid('preAllocatedVUs', preAllocatedVUs, 'no preAllocatedVUs without rate: it belongs to the open model');
+    invalidOption('preAllocatedVUs', preAllocatedVUs, 'no preAllocatedVUs without rate: it belongs to the open model');
   }
   if (options.duration !== undefined) parseDuration(options.duration, 'duration');
   if (options.startTime !== undefined) parseDuration(options.startTime, 'startTime', true);
@@ -82,7 +78,7 @@ function openScenario(shape: Shape, options: ProfileOptions & { rate: number }):
   const peakRate = options.rate * (options.scale ?? 1);
   const preAllocatedVUs = options.preAllocatedVUs ?? Math.min(Math.max(1, Math.ceil(peakRate)), options.vus ?? Infinity);
   const maxVUs = options.vus ?? preAllocatedVUs * MAX_VUS_PER_PREALLOCATED;
-  if (maxVUs < preAllocatedVUs) invalid('vus', maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
+  if (maxVUs < preAllocatedVUs) invalidOption('vus', maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
   const rate = arrivalRate(peakRate);
   const peak = peakOf(shape);
   if (shape.kind === 'constant') {

@@ -1,4 +1,4 @@
-import { ForgeError, shown } from '../lib/errors.ts';
+import { invalidOption } from '../lib/errors.ts';
 
 const SECONDS_PER_DAY = 86_400;
 
@@ -20,7 +20,7 @@ export interface DailyRateOptions {
 export function dailyRate({ perDay, burst = 1 }: DailyRateOptions): number {
   for (const [field, value] of [['perDay', perDay], ['burst', burst]] as const) {
     if (!(Number.isFinite(value) && value > 0)) {
-      throw new ForgeError('invalid_option', { field, given: shown(value), accepted: 'a number greater than 0' });
+      invalidOption(field, value, 'a number greater than 0');
     }
   }
   return (perDay / SECONDS_PER_DAY) * burst;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { shown } from '../lib/errors.ts';
+import { isRecord } from '../lib/is-record.ts';
 
 /** A response built once at load time, so sending it costs no allocation. */
 export interface Reply {
@@ -65,15 +66,6 @@ export function sendJson(response: ServerResponse, status: number, value: object
  */
 export function sendInvalid(response: ServerResponse, field: string, given: unknown, accepted: string): void {
   sendJson(response, 400, { error: `${field}: ${shown(given)} is not accepted; expected ${accepted}` });
-}
-
-/**
- * Tells whether a value is a plain JSON object.
- * @param value - Parsed JSON.
- * @returns True for an object that is not an array.
- */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { ForgeError, shown } from '../lib/errors.ts';
+import { invalidOption } from '../lib/errors.ts';
 import { Dealer } from './dealer.ts';
 import { FlashSale } from './flash-sale.ts';
 import { fixedReply, NOT_FOUND, send } from './http-io.ts';
@@ -82,10 +82,6 @@ function route(services: Services, request: IncomingMessage, response: ServerRes
   if (!found) return send(response, NOT_FOUND);
   if ('allow' in found) return send(response, fixedReply(405, { error: 'method not allowed' }, { allow: found.allow }));
   found.route.handle({ services, request, response, params: found.params });
-}
-
-function invalidOption(field: string, given: unknown, accepted: string): never {
-  throw new ForgeError('invalid_option', { field, given: shown(given), accepted });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isRecord } from '../is-record.ts';
 import { withoutCredentials } from './internal/credentials.ts';
 import type { MetricContains, MetricType, SummaryCheck, SummaryData, SummaryGroup, SummaryMetric } from './types.ts';
 
@@ -15,10 +16,6 @@ const METRIC_TYPES: readonly string[] = ['counter', 'gauge', 'rate', 'trend'] sa
 const CONTAINS: readonly string[] = ['default', 'time', 'data'] satisfies MetricContains[];
 
 type Problems = string[];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function readValues(name: string, value: unknown, problems: Problems): Record<string, number> {
   if (!isRecord(value)) {

@@ -1,4 +1,5 @@
-import { fixedReply, isRecord, receiveJson, requiredText, send, sendInvalid, sendJson, UNAUTHORIZED } from '../http-io.ts';
+import { isRecord } from '../../lib/is-record.ts';
+import { fixedReply, receiveJson, requiredText, send, sendInvalid, sendJson, UNAUTHORIZED } from '../http-io.ts';
 import type { Route, RouteContext } from '../route.ts';
 
 const INVALID_VIN = fixedReply(422, { error: 'vehicle.vin: the check digit does not match; expected a valid 17-character VIN' });
