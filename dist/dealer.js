@@ -985,6 +985,11 @@ function sessionAuth(options2) {
   const margin = parseDuration(options2.refreshBefore ?? "30s", "refreshBefore");
   const fields = { accessToken: "accessToken", refreshToken: "refreshToken", expiresIn: "expiresIn", ...options2.fields };
   let session;
+  let headers = {};
+  const use = (token) => {
+    session = token;
+    headers = Object.freeze({ Authorization: `Bearer ${token.accessToken}` });
+  };
   const obtain = (api, endpoint, body) => {
     const res = api.send(endpoint, { body });
     const data = res.status >= 200 && res.status < 300 ? res.json() : null;
@@ -1003,12 +1008,12 @@ function sessionAuth(options2) {
   return {
     login,
     adopt(token) {
-      session = token;
+      use(token);
     },
     headers(api) {
-      if (!session) session = login(api);
-      else if (session.expiresAt !== void 0 && now() >= session.expiresAt - margin) session = renew(api, session);
-      return { Authorization: `Bearer ${session.accessToken}` };
+      if (!session) use(login(api));
+      else if (session.expiresAt !== void 0 && now() >= session.expiresAt - margin) use(renew(api, session));
+      return headers;
     }
   };
 }

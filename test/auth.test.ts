@@ -70,6 +70,22 @@ describe('sessionAuth', () => {
     expect(callsTo('k6/http', 'request')[3]![2]).toBe('{"refreshToken":"r-1"}');
   });
 
+  test('hands the catalog one headers object per token, so request params are reused until the token changes', () => {
+    let now = 0;
+    const auth = sessionAuth({ login: 'login', refresh: 'refresh', username: 'u', password: PASSWORD, now: () => now });
+    const api = catalog(specs, { baseUrl: 'http://x', thresholdsFile: {}, auth });
+    authService(60);
+    api.send('deals');
+    api.send('deals');
+    now = 30_000;
+    api.send('deals');
+    const params = callsTo('k6/http', 'request')
+      .filter(([, url]) => String(url).endsWith('/deals'))
+      .map((call) => call[3]);
+    expect(params[1]).toBe(params[0]);
+    expect(params[2]).not.toBe(params[1]);
+  });
+
   test('logs in again when there is no refresh endpoint', () => {
     let now = 0;
     const auth = sessionAuth({ login: 'login', username: 'u', password: PASSWORD, refreshBefore: '5s', now: () => now });

@@ -69,6 +69,12 @@ export function sessionAuth(options: SessionAuthOptions): SessionAuth {
   const margin = parseDuration(options.refreshBefore ?? '30s', 'refreshBefore');
   const fields = { accessToken: 'accessToken', refreshToken: 'refreshToken', expiresIn: 'expiresIn', ...options.fields };
   let session: SessionToken | undefined;
+  // One headers object per token, so the catalog can keep reusing its request params until the token changes.
+  let headers: Readonly<Record<string, string>> = {};
+  const use = (token: SessionToken) => {
+    session = token;
+    headers = Object.freeze({ Authorization: `Bearer ${token.accessToken}` });
+  };
 
   const obtain = (api: Sender, endpoint: string, body: object): SessionToken => {
     const res = api.send(endpoint, { body });
@@ -90,12 +96,12 @@ export function sessionAuth(options: SessionAuthOptions): SessionAuth {
   return {
     login,
     adopt(token) {
-      session = token;
+      use(token);
     },
     headers(api) {
-      if (!session) session = login(api);
-      else if (session.expiresAt !== undefined && now() >= session.expiresAt - margin) session = renew(api, session);
-      return { Authorization: `Bearer ${session.accessToken}` };
+      if (!session) use(login(api));
+      else if (session.expiresAt !== undefined && now() >= session.expiresAt - margin) use(renew(api, session));
+      return headers;
     },
   };
 }
