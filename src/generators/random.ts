@@ -5,9 +5,7 @@ export type Random = () => number;
 
 const TWO_32 = 4294967296;
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const DAY_MS = 86_400_000;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Murmur3's 32-bit finaliser: a bijection on 32-bit words that spreads every input bit over the output.
@@ -157,7 +155,7 @@ export function letters(count: number, random: Random): string {
 }
 
 function dayNumber(date: string, field: string): number {
-  const ms = ISO_DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
   if (Number.isNaN(ms)) invalidOption(field, date, 'a calendar date as YYYY-MM-DD, such as 2024-02-29');
   return ms / DAY_MS;
 }
@@ -189,6 +187,6 @@ export function uuid(random: Random): string {
   }
   b[6] = (b[6]! & 0x0f) | 0x40;
   b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = b.map((byte) => HEX[byte]!);
+  const h = b.map((byte) => byte.toString(16).padStart(2, '0'));
   return `${h.slice(0, 4).join('')}-${h.slice(4, 6).join('')}-${h.slice(6, 8).join('')}-${h.slice(8, 10).join('')}-${h.slice(10).join('')}`;
 }

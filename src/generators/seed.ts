@@ -1,6 +1,7 @@
 import { SharedArray } from 'k6/data';
 import exec from 'k6/execution';
 import { ForgeError, shown } from '../lib/errors.ts';
+import { isDigits } from '../lib/names.ts';
 
 const MAX_SEED = 4294967295;
 
@@ -12,7 +13,7 @@ const MAX_SEED = 4294967295;
  * @throws {ForgeError} `invalid_env` for anything else.
  */
 export function parseSeed(text: string, field = 'SEED'): number {
-  const seed = /^\d{1,10}$/.test(text) ? Number(text) : Number.NaN;
+  const seed = isDigits(text) && text.length <= 10 ? Number(text) : Number.NaN;
   if (!(seed <= MAX_SEED)) {
     throw new ForgeError('invalid_env', { field, given: shown(text), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
   }

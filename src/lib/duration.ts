@@ -1,11 +1,45 @@
 import { ForgeError, shown } from './errors.ts';
 
-const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000, ms: 1 } as const;
-type Unit = keyof typeof UNIT_MS;
-// No sticky (`y`) regexes: the whole text is checked first, then its parts are read one by one.
-const PART = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/;
-const WHOLE_DURATION = /^(?:\d+(?:\.\d+)?(?:ms|d|h|m|s))+$/;
-const ORDER: readonly Unit[] = ['d', 'h', 'm', 's', 'ms'];
+/** Milliseconds per unit, largest first: a duration names its units in this order, each at most once. */
+const UNITS: readonly (readonly [string, number])[] = [
+  ['d', 86_400_000],
+  ['h', 3_600_000],
+  ['m', 60_000],
+  ['s', 1_000],
+  ['ms', 1],
+];
+
+/**
+ * Reads a k6 duration, character by character: the WebSocket channel and session auth parse durations in every VU at
+ * init, where the first regular expression would cost each VU k6's RegExp machinery.
+ * @returns Milliseconds, or NaN when the text is not number-unit pairs, largest unit first.
+ */
+function durationMs(text: string): number {
+  let total = 0;
+  let rank = -1;
+  let i = 0;
+  if (text.length === 0) return Number.NaN;
+  while (i < text.length) {
+    const start = i;
+    while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+    if (i === start) return Number.NaN;
+    if (text[i] === '.') {
+      i += 1;
+      const decimals = i;
+      while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+      if (i === decimals) return Number.NaN;
+    }
+    const amount = Number(text.slice(start, i));
+    const unit = text[i] === 'm' && text[i + 1] === 's' ? 'ms' : text[i];
+    let unitRank = rank + 1;
+    while (unitRank < UNITS.length && UNITS[unitRank]![0] !== unit) unitRank += 1;
+    if (unitRank === UNITS.length) return Number.NaN;
+    rank = unitRank;
+    total += amount * UNITS[unitRank]![1];
+    i += unit!.length;
+  }
+  return Math.round(total);
+}
 
 /**
  * Parses a k6 duration such as `1m30s`, `500ms`, `2h` or `1.5s` into milliseconds.
@@ -16,26 +50,13 @@ const ORDER: readonly Unit[] = ['d', 'h', 'm', 's', 'ms'];
  * @throws {ForgeError} `invalid_duration` when the text is not a k6 duration, or is zero where zero is not allowed.
  */
 export function parseDuration(text: string, field = 'duration', allowZero = false): number {
-  const fail = (): never => {
-    throw new ForgeError('invalid_duration', {
-      field,
-      given: shown(text),
-      accepted: `a k6 duration${allowZero ? '' : ' greater than zero'}, such as 30s, 1m30s, 500ms or 2h`,
-    });
-  };
-  if (typeof text !== 'string' || !WHOLE_DURATION.test(text)) return fail();
-  const part = new RegExp(PART, 'g');
-  let total = 0;
-  let rank = -1;
-  for (let match = part.exec(text); match; match = part.exec(text)) {
-    const unit = match[2] as Unit;
-    const unitRank = ORDER.indexOf(unit);
-    if (unitRank <= rank) return fail();
-    rank = unitRank;
-    total += Number(match[1]) * UNIT_MS[unit];
-  }
-  total = Math.round(total);
-  return total > 0 || allowZero ? total : fail();
+  const ms = typeof text === 'string' ? durationMs(text) : Number.NaN;
+  if (ms > 0 || (allowZero && ms === 0)) return ms;
+  throw new ForgeError('invalid_duration', {
+    field,
+    given: shown(text),
+    accepted: `a k6 duration${allowZero ? '' : ' greater than zero'}, such as 30s, 1m30s, 500ms or 2h`,
+  });
 }
 
 /**
@@ -44,11 +65,7 @@ export function parseDuration(text: string, field = 'duration', allowZero = fals
  * @returns True for text such as `10s` or `1m30s`.
  */
 export function isDuration(value: unknown): value is string {
-  try {
-    return typeof value === 'string' && parseDuration(value) > 0;
-  } catch {
-    return false;
-  }
+  return typeof value === 'string' && durationMs(value) > 0;
 }
 
 /**
@@ -59,10 +76,11 @@ export function isDuration(value: unknown): value is string {
 export function formatDuration(ms: number): string {
   let rest = Math.round(ms);
   let text = '';
-  for (const unit of ['h', 'm', 's', 'ms'] as const) {
-    const count = Math.floor(rest / UNIT_MS[unit]);
+  for (let u = 1; u < UNITS.length; u += 1) {
+    const [unit, size] = UNITS[u]!;
+    const count = Math.floor(rest / size);
     if (count > 0) text += `${count}${unit}`;
-    rest -= count * UNIT_MS[unit];
+    rest -= count * size;
   }
   return text || '0s';
 }

@@ -1,5 +1,6 @@
 import { isDuration } from './duration.ts';
 import { ForgeError, shown } from './errors.ts';
+import { isDigits } from './names.ts';
 
 /** The kinds of value an environment variable can hold. */
 export type EnvKind = 'text' | 'secret' | 'url' | 'positiveInteger' | 'boolean' | 'duration' | 'oneOf';
@@ -79,42 +80,84 @@ export type InferEnv<S extends EnvSchema> = {
   readonly [K in keyof S]: AlwaysSet<S[K]> extends true ? ValueOf<S[K]> : ValueOf<S[K]> | undefined;
 };
 
-interface Form {
-  readonly accepted: string;
-  /** Returns the parsed value, or `undefined` when the text is not accepted. */
-  readonly parse: (text: string, name: string) => unknown;
-}
-
-const HOST = String.raw`(?:[a-z0-9_][a-z0-9_-]*(?:\.[a-z0-9_][a-z0-9_-]*)*\.?|\[[0-9a-f:.]+\])`;
-const URL_FORM = new RegExp(String.raw`^https?://(?:[^\s/?#@]+@)?${HOST}(?::\d{1,5})?(?:[/?#]\S*)?$`, 'i');
-const WHOLE = /^[0-9]+$/;
-const BOOLEANS = new Map([
-  ['true', true],
-  ['false', false],
-  ['1', true],
-  ['0', false],
-  ['yes', true],
-  ['no', false],
-]);
-
-const FORMS: { readonly [K in Exclude<EnvKind, 'oneOf'>]: Form } = {
-  text: { accepted: 'any non-empty text', parse: (text) => text },
-  secret: { accepted: 'any non-empty secret', parse: (text) => text },
-  url: {
-    accepted: 'an http:// or https:// URL with a host, such as https://api.example.com',
-    parse: (text) => (URL_FORM.test(text) ? text.replace(/\/+$/, '') : undefined),
-  },
-  positiveInteger: { accepted: 'a whole number greater than 0, such as 10', parse: parsePositiveInteger },
-  boolean: {
-    accepted: 'one of true, false, 1, 0, yes or no, in any case',
-    parse: (text) => BOOLEANS.get(text.toLowerCase()),
-  },
-  duration: { accepted: 'a k6 duration greater than zero, such as 30s, 1m30s, 500ms or 2h', parse: (text) => (isDuration(text) ? text : undefined) },
+/** What each kind accepts, in plain words. */
+const ACCEPTED: { readonly [K in Exclude<EnvKind, 'oneOf'>]: string } = {
+  text: 'any non-empty text',
+  secret: 'any non-empty secret',
+  url: 'an http:// or https:// URL with a host, such as https://api.example.com',
+  positiveInteger: 'a whole number greater than 0, such as 10',
+  boolean: 'one of true, false, 1, 0, yes or no, in any case',
+  duration: 'a k6 duration greater than zero, such as 30s, 1m30s, 500ms or 2h',
 };
 
-function parsePositiveInteger(text: string): number | undefined {
-  const value = WHOLE.test(text) ? Number(text) : 0;
-  return value > 0 && Number.isSafeInteger(value) ? value : undefined;
+/**
+ * Tells whether a text is an http(s) URL with a host (a name, or an IP literal in brackets), an optional port and
+ * nothing but non-space characters after it.
+ */
+function isHttpUrl(text: string): boolean {
+  const lower = text.toLowerCase();
+  const afterScheme = lower.startsWith('http://') ? 7 : lower.startsWith('https://') ? 8 : -1;
+  if (afterScheme < 0) return false;
+  let end = afterScheme;
+  while (end < text.length && text[end] !== '/' && text[end] !== '?' && text[end] !== '#') end += 1;
+  for (let i = end; i < text.length; i += 1) if (text.charCodeAt(i) <= 32) return false;
+  let authority = lower.slice(afterScheme, end);
+  const at = authority.lastIndexOf('@');
+  if (at >= 0) {
+    for (let i = 0; i < at; i += 1) if (authority.charCodeAt(i) <= 32) return false;
+    if (at === 0 || authority.indexOf('@') !== at) return false;
+    authority = authority.slice(at + 1);
+  }
+  const colon = authority.startsWith('[') ? authority.indexOf(']:') + 1 : authority.lastIndexOf(':');
+  const host = colon > 0 ? authority.slice(0, colon) : authority;
+  if (colon > 0 && !(isDigits(authority.slice(colon + 1)) && authority.length - colon - 1 <= 5)) return false;
+  return host.startsWith('[') ? isIpLiteral(host) : isHostName(host);
+}
+
+function isIpLiteral(host: string): boolean {
+  if (host.length < 3 || !host.endsWith(']')) return false;
+  for (let i = 1; i < host.length - 1; i += 1) {
+    const c = host[i]!;
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c === ':' || c === '.')) return false;
+  }
+  return true;
+}
+
+/** Dot-separated labels of letters, digits, `_` and `-`, none starting with `-`; a final dot is allowed. */
+function isHostName(host: string): boolean {
+  const labels = (host.endsWith('.') ? host.slice(0, -1) : host).split('.');
+  for (const label of labels) {
+    if (label.length === 0 || label[0] === '-') return false;
+    for (let i = 0; i < label.length; i += 1) {
+      const c = label[i]!;
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c === '_' || c === '-')) return false;
+    }
+  }
+  return true;
+}
+
+/** Parses a variable's text as its kind; undefined when the text is not accepted. */
+function parseAs(kind: Exclude<EnvKind, 'oneOf'>, text: string): unknown {
+  switch (kind) {
+    case 'url': {
+      if (!isHttpUrl(text)) return undefined;
+      let end = text.length;
+      while (end > 0 && text[end - 1] === '/') end -= 1;
+      return text.slice(0, end);
+    }
+    case 'positiveInteger': {
+      const value = isDigits(text) ? Number(text) : 0;
+      return value > 0 && Number.isSafeInteger(value) ? value : undefined;
+    }
+    case 'boolean': {
+      const lower = text.toLowerCase();
+      return lower === 'true' || lower === '1' || lower === 'yes' ? true : lower === 'false' || lower === '0' || lower === 'no' ? false : undefined;
+    }
+    case 'duration':
+      return isDuration(text) ? text : undefined;
+    default:
+      return text;
+  }
 }
 
 function declare<K extends EnvKind, T, O>(kind: K, options: O | undefined): EnvVar<K, T> & Readonly<O> {
@@ -199,13 +242,8 @@ export function oneOf<const V extends string, const O extends EnvOptions<NoInfer
     Readonly<O>;
 }
 
-function formOf(variable: AnyEnvVar): Form {
-  if (variable.kind !== 'oneOf') return FORMS[variable.kind];
-  const { values } = variable;
-  return {
-    accepted: `one of ${values.map(shown).join(', ')}`,
-    parse: (text) => (values.includes(text) ? text : undefined),
-  };
+function acceptedFor(variable: AnyEnvVar): string {
+  return variable.kind === 'oneOf' ? `one of ${variable.values.map(shown).join(', ')}` : ACCEPTED[variable.kind];
 }
 
 function fallback(name: string, variable: AnyEnvVar, accepted: string, environment: string | undefined): unknown {
@@ -221,14 +259,14 @@ function fallback(name: string, variable: AnyEnvVar, accepted: string, environme
 
 function valueOf(name: string, variable: AnyEnvVar, { source, environment }: ReadEnvOptions): unknown {
   const given = source[name];
-  const form = formOf(variable);
-  if (given === undefined) return fallback(name, variable, form.accepted, environment);
-  const value = given === '' ? undefined : form.parse(given, name);
+  if (given === undefined) return fallback(name, variable, acceptedFor(variable), environment);
+  const value =
+    given === '' ? undefined : variable.kind === 'oneOf' ? (variable.values.includes(given) ? given : undefined) : parseAs(variable.kind, given);
   if (value !== undefined) return value;
   throw new ForgeError('invalid_env', {
     field: name,
     given: variable.kind === 'secret' ? '(hidden)' : shown(given),
-    accepted: form.accepted,
+    accepted: acceptedFor(variable),
   });
 }
 
@@ -241,11 +279,9 @@ function valueOf(name: string, variable: AnyEnvVar, { source, environment }: Rea
  */
 export function readEnv<S extends EnvSchema>(schema: S, options: ReadEnvOptions): InferEnv<S> {
   const config = {};
-  for (const [name, variable] of Object.entries(schema)) {
-    Object.defineProperty(config, name, {
-      value: valueOf(name, variable, options),
-      enumerable: variable.kind !== 'secret',
-    });
+  for (const name in schema) {
+    const variable = schema[name]!;
+    Object.defineProperty(config, name, { value: valueOf(name, variable, options), enumerable: variable.kind !== 'secret' });
   }
   return Object.freeze(config) as InferEnv<S>;
 }

@@ -1,6 +1,5 @@
 import { ForgeError, shown } from './errors.ts';
-
-const METRIC_NAME = /^[a-zA-Z_][a-zA-Z0-9_]{1,128}$/;
+import { isName } from './names.ts';
 
 /**
  * Checks a custom metric name against k6's rule, so a bad one fails at init with the field named.
@@ -10,7 +9,7 @@ const METRIC_NAME = /^[a-zA-Z_][a-zA-Z0-9_]{1,128}$/;
  * @throws {ForgeError} `invalid_option` when k6 would refuse the name.
  */
 export function metricName(name: string, field: string): string {
-  if (METRIC_NAME.test(name)) return name;
+  if (isName(name, 'metric')) return name;
   throw new ForgeError('invalid_option', {
     field,
     given: shown(name),

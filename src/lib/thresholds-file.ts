@@ -96,15 +96,13 @@ export function parseThresholdsFile(value: unknown, source = 'thresholds.json'):
   return value as ThresholdsFile;
 }
 
-let embedded: ThresholdsFile | undefined;
-
 /**
- * The thresholds file that `k6-forge build` embedded into this bundle, validated once per VU.
+ * The thresholds file that `k6-forge build` validated and embedded into this bundle. It is not validated again in
+ * k6: every VU would pay for that at init.
  * @returns The embedded baselines.
- * @throws {ForgeError} `invalid_thresholds` when the bundle carries none (it was not built by k6-forge) or it is malformed.
+ * @throws {ForgeError} `invalid_thresholds` when the bundle carries none (it was not built by k6-forge).
  */
 export function embeddedThresholds(): ThresholdsFile {
-  if (embedded) return embedded;
   if (typeof __K6_FORGE_THRESHOLDS__ === 'undefined') {
     throw new ForgeError('invalid_thresholds', {
       field: 'thresholds.json',
@@ -112,6 +110,5 @@ export function embeddedThresholds(): ThresholdsFile {
       accepted: 'a bundle made by `k6-forge build`, or a thresholds file passed to the factory',
     });
   }
-  embedded = parseThresholdsFile(__K6_FORGE_THRESHOLDS__);
-  return embedded;
+  return __K6_FORGE_THRESHOLDS__ as ThresholdsFile;
 }

@@ -4,17 +4,16 @@ import { embeddedThresholds, type Limits, type ThresholdsFile } from './threshol
 /** k6 thresholds: metric (with optional `{tag:value}` selector) to its expressions. */
 export type Thresholds = Record<string, Threshold[]>;
 
-const TREND_ORDER = ['avg', 'med', 'max'];
+const TREND_ORDER = ['avg', 'med', 'max'] as const;
 
-function latencyKeys(limits: Limits): string[] {
-  const percentiles = Object.keys(limits)
-    .filter((key) => /^p\d/.test(key))
-    .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-  return [...TREND_ORDER.filter((key) => key in limits), ...percentiles];
-}
-
-function aggregation(key: string): string {
-  return key.startsWith('p') ? `p(${key.slice(1)})` : key;
+/** The latency limits as k6 expressions: `avg`, `med`, `max`, then percentiles from low to high (`p(95)<500`). */
+function latencyExpressions(limits: Limits): string[] {
+  const expressions: string[] = [];
+  for (const key of TREND_ORDER) if (limits[key] !== undefined) expressions.push(`${key}<${limits[key]}`);
+  const percentiles = Object.keys(limits).filter((key) => key[0] === 'p') as `p${number}`[]; // the only keys starting with p
+  percentiles.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+  for (const key of percentiles) expressions.push(`p(${key.slice(1)})<${limits[key]}`);
+  return expressions;
 }
 
 /**
@@ -28,7 +27,7 @@ export function limitsToThresholds(limits: Limits, selector = ''): Thresholds {
   const expression = (text: string): Threshold =>
     limits.abortOnFail ? { threshold: text, abortOnFail: true, delayAbortEval: limits.delayAbortEval ?? '10s' } : text;
   const thresholds: Thresholds = {};
-  const latency = latencyKeys(limits).map((key) => expression(`${aggregation(key)}<${limits[key as keyof Limits]}`));
+  const latency = latencyExpressions(limits).map(expression);
   if (latency.length > 0) thresholds[tagged('http_req_duration')] = latency;
   if (limits.errorRate !== undefined) thresholds[tagged('http_req_failed')] = [expression(`rate<${limits.errorRate}`)];
   return thresholds;
