@@ -109,13 +109,14 @@ describe('the no-faker rule', () => {
     .filter((f) => f.endsWith('.ts'))
     .map((f) => join(root, 'examples', f));
 
-  test('every example bundle has no faker code and stays under 100 KB', async () => {
+  // Faker alone is about 446 KB; lazily imported modules carry their own copies of the helpers they share.
+  test('every example bundle has no faker code and stays under 150 KB', async () => {
     const bundles = await buildBundles({ entries: examples, outdir: join(scratch, 'examples') });
     expect(bundles).toHaveLength(examples.length);
     for (const built of bundles) {
       const code = readFileSync(built.file, 'utf8');
       const { sources } = JSON.parse(readFileSync(`${built.file}.map`, 'utf8')) as { sources: string[] };
-      expect(built.bytes, built.file).toBeLessThan(100_000);
+      expect(built.bytes, built.file).toBeLessThan(150_000);
       expect(code, built.file).not.toMatch(/faker/i);
       expect(sources.filter((s) => s.includes('@faker-js')), built.file).toStrictEqual([]);
     }
@@ -127,7 +128,7 @@ describe('the no-faker rule', () => {
     expect(runtime.bytes).toBeLessThan(60_000);
     const withFaker = await bundle('faker', `import { fakerEN_US } from '@faker-js/faker';\nimport { fakerCustomer, fakerSource } from 'k6-forge/generators/faker';\nconst s = fakerSource(fakerEN_US, fakerCustomer);\nexport default function () { return s.next(); }\n`);
     expect(withFaker.code).toMatch(/faker/i);
-    expect(withFaker.bytes).toBeGreaterThan(100_000);
+    expect(withFaker.bytes).toBeGreaterThan(150_000);
   });
 
   test('only bundles that import k6-forge/generators/xk6-faker import k6/x/faker', async () => {

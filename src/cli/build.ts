@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { ForgeError, invalidOption, shown } from '../lib/errors.ts';
 import { parseThresholdsFile, type ThresholdsFile } from '../lib/thresholds-file.ts';
+import { lazyImports } from './lazy-imports.ts';
 import { poolImports } from './pools-import.ts';
 import { writeWhole } from './write-whole.ts';
 
@@ -113,6 +114,8 @@ export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
     if (!existsSync(entry)) invalidOption('entry', entry, 'an existing script file');
   }
   const { file } = await readThresholdsFile(options.thresholds);
+  const define = { __K6_FORGE_THRESHOLDS__: JSON.stringify(file), __K6_FORGE_VERSION__: JSON.stringify(VERSION) };
+  const plugins = [k6OnlyImports, poolImports];
   const result = await build({
     entryPoints: [...options.entries],
     outdir: options.outdir,
@@ -123,8 +126,8 @@ export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
     target,
     supported: { 'async-generator': false, 'for-await': false },
     external: ['k6', 'k6/*', 'https://*'],
-    define: { __K6_FORGE_THRESHOLDS__: JSON.stringify(file), __K6_FORGE_VERSION__: JSON.stringify(VERSION) },
-    plugins: [k6OnlyImports, poolImports],
+    define,
+    plugins: [...plugins, lazyImports({ target, define, plugins })],
     sourcemap: 'linked',
     sourcesContent: false,
     legalComments: 'none',

@@ -1,13 +1,7 @@
 import exec from 'k6/execution';
 import { ForgeError, shown } from '../errors.ts';
-import { htmlReport } from './html-report.ts';
-import { jsonReport } from './json-report.ts';
-import { junitReport } from './junit-report.ts';
-import { markdownReport } from './markdown-report.ts';
-import { runMeta } from './run-meta.ts';
-import { readSummaryData } from './summary-data.ts';
-import { textSummary } from './text-summary.ts';
-import type { RunSummary } from './types.ts';
+import { isName } from '../names.ts';
+import { summaryOutputs } from './summary-outputs.ts' with { lazy: 'true' };
 
 /** What `summaryHandler` writes. */
 export interface SummaryHandlerOptions {
@@ -22,9 +16,6 @@ export interface SummaryHandlerOptions {
 /** k6's `handleSummary`: from k6's summary data to the text for each output (`stdout` or a file path). */
 export type HandleSummary = (data: unknown) => Record<string, string>;
 
-// k6's own rule for scenario names (lib/executor/base_config.go), so every name is safe in a file name.
-const SCENARIO_NAME = /^[0-9a-zA-Z_-]+$/;
-
 /**
  * The scenarios of this run. `handleSummary` runs in a VU of its own whose state carries the run's consolidated
  * and derived options, so `exec.test.options` is readable there (the scenario-bound `exec.scenario` is not).
@@ -36,47 +27,6 @@ function scenariosOfRun(): string {
   } catch {
     return 'default';
   }
-}
-
-/** `2026-11-22T07:30:05.123Z` as `2026-11-22T07-30-05-123Z`, safe in a file name on every system. */
-function fileTimestamp(time: Date): string {
-  return time.toISOString().replace(/[:.]/g, '-');
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Renders every output for one run, leaving out (and noting) any renderer that fails. */
-function summaryOutputs(raw: unknown, scenario: string): Record<string, string> {
-  const end = new Date();
-  const env = __ENV;
-  const { data, problems } = readSummaryData(raw);
-  const summary: RunSummary = { ...data, meta: runMeta(data, { scenario, env, end }) };
-  const dir = env['RESULTS_DIR']?.replace(/[/\\]+$/, '');
-  const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;
-  const notes = problems.map((problem) => `k6-forge: ${problem}`);
-  const outputs: Record<string, string> = {};
-  const renderers: readonly (readonly [string, (run: RunSummary) => string])[] = [
-    [`${prefix}-summary.json`, jsonReport],
-    [`${prefix}-junit.xml`, junitReport],
-    [`${prefix}-report.html`, (run) => htmlReport(run)],
-    [`${prefix}-summary.md`, markdownReport],
-  ];
-  for (const [path, render] of renderers) {
-    try {
-      outputs[path] = render(summary);
-    } catch (error) {
-      notes.push(`k6-forge: could not write ${path}: ${messageOf(error)}`);
-    }
-  }
-  notes.push(dir ? `k6-forge: results in ${dir}/` : `k6-forge: results in ${prefix}-* (set RESULTS_DIR to an existing folder to collect them there)`);
-  try {
-    outputs['stdout'] = textSummary(summary, { notes });
-  } catch (error) {
-    outputs['stdout'] = `\n${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].map((line) => `     ${line}`).join('\n')}\n\n`;
-  }
-  return outputs;
 }
 
 /**
@@ -100,7 +50,7 @@ function summaryOutputs(raw: unknown, scenario: string): Record<string, string> 
  */
 export function summaryHandler(options: SummaryHandlerOptions = {}): HandleSummary {
   const { scenario: chosen } = options;
-  if (chosen !== undefined && !SCENARIO_NAME.test(chosen)) {
+  if (chosen !== undefined && !isName(chosen, 'scenario')) {
     throw new ForgeError('invalid_option', {
       field: 'summaryHandler scenario',
       given: shown(chosen),
@@ -111,7 +61,7 @@ export function summaryHandler(options: SummaryHandlerOptions = {}): HandleSumma
     try {
       return summaryOutputs(raw, chosen ?? scenariosOfRun());
     } catch (error) {
-      return { stdout: `\n     k6-forge: could not summarise this run: ${messageOf(error)}\n\n` };
+      return { stdout: `\n     k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}\n\n` };
     }
   };
 }

@@ -1,0 +1,62 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { buildBundles } from '../src/cli/build.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-lazy-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function file(name: string, source: string): string {
+  const path = join(scratch, name);
+  writeFileSync(path, source);
+  return path;
+}
+
+/** The names of the functions a bundle declares at its top level, which every VU creates when it evaluates the bundle. */
+function topLevelFunctions(code: string): string[] {
+  return [...code.matchAll(/^(?:async )?function\*? ?([\w$]+)/gm)].map((m) => m[1]!);
+}
+
+describe("imports written with { lazy: 'true' }", () => {
+  test('become a proxy per export, with the module’s code inside a closure that runs on the first call', async () => {
+    file('work.ts', 'function helper(n: number) { return n * 2; }\nexport function double(n: number) { return helper(n); }\nexport function triple(n: number) { return n * 3; }\n');
+    const entry = file(
+      'lazy-entry.ts',
+      "import { double, triple } from './work.ts' with { lazy: 'true' };\nexport default function () { return double(2) + triple(1); }\n",
+    );
+    const [bundle] = await buildBundles({ entries: [entry], outdir: join(scratch, 'out') });
+    const code = readFileSync(bundle!.file, 'utf8');
+    expect(topLevelFunctions(code)).not.toContain('helper');
+    expect(topLevelFunctions(code)).not.toContain('double');
+    const run = new Function(`${code.replace(/^export \{[^}]*\};?$/m, '').replace(/^\/\/# sourceMappingURL.*$/m, '')}\nreturn lazy_entry_default();`);
+    expect(run()).toBe(7);
+  });
+
+  test.each([
+    ["import exec from 'k6/execution';\nexport function vu() { return exec.vu.idInTest; }\n", 'a lazily imported module that imports "k6/execution" is not accepted'],
+    ['export const LIMIT = 3;\n', 'a lazily imported module that exports "LIMIT", which is not a function is not accepted'],
+  ])('refuses a lazily imported module that is not pure functions: %j', async (source, message) => {
+    file('impure.ts', source);
+    const entry = file('impure-entry.ts', "import * as m from './impure.ts' with { lazy: 'true' };\nexport default function () { return m; }\n");
+    const error = await buildBundles({ entries: [entry], outdir: join(scratch, 'bad') }).catch((e: unknown) => e);
+    expect(String(error)).toContain(message);
+  });
+
+  test('in every example bundle, no report renderer and no once-per-run work is a top-level function', async () => {
+    const cold = ['htmlReport', 'junitReport', 'markdownReport', 'textSummary', 'readConfig', 'profileOptions', 'composedOptions', 'endpointPlans', 'requestLogger'];
+    for (const name of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js'))) {
+      const top = topLevelFunctions(readFileSync(join(root, 'dist', name), 'utf8'));
+      expect(top.filter((fn) => cold.includes(fn)), name).toStrictEqual([]);
+    }
+  });
+
+  test('no example bundle builds a regular expression at its top level (each VU would pay for the RegExp machinery)', () => {
+    for (const name of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js'))) {
+      const code = readFileSync(join(root, 'dist', name), 'utf8');
+      const topLevel = code.split('\n').filter((line) => /^(var|let|const) [\w$]+ = (\/[^/*]|new RegExp)/.test(line));
+      expect(topLevel, name).toStrictEqual([]);
+    }
+  });
+});
