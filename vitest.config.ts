@@ -23,6 +23,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['./test/support/k6-globals.ts'],
     reporters: ['default', './test/support/closing-line-reporter.ts'],
     testTimeout: 20_000,
   },

@@ -9,11 +9,11 @@ const config = loadConfig();
 const auth = sessionAuth({ login: 'login', refresh: 'token_refresh', username: config.TEST_USERNAME, password: config.TEST_PASSWORD });
 const desk = catalog(
   {
-    login: { method: 'POST', path: '/auth/login', service: 'auth', auth: false },
+    login: { method: 'POST', path: '/auth/login', service: 'auth', auth: false, trend: 'login_duration' },
     token_refresh: { method: 'POST', path: '/auth/refresh', service: 'auth', operation: 'refresh', auth: false },
     customer_create: { method: 'POST', path: '/customers', service: 'customer', operation: 'create', expect: [201] },
-    customer_search: { method: 'GET', path: '/customers', service: 'customer', operation: 'search' },
-    deal_create: { method: 'POST', path: '/deals', service: 'deal', operation: 'create', expect: [201] },
+    customer_search: { method: 'GET', path: '/customers', service: 'customer', operation: 'search', trend: 'customer_search_duration' },
+    deal_create: { method: 'POST', path: '/deals', service: 'deal', operation: 'create', expect: [201], trend: 'deal_create_duration' },
     deal_get: { method: 'GET', path: '/deals/{id}', service: 'deal', operation: 'get' },
     tax_calculate: { method: 'POST', path: '/tax/calculate', service: 'tax', operation: 'calculate', trend: 'tax_calculation_duration' },
   },

@@ -82,7 +82,6 @@ describe('flash-sale.js', () => {
     expect(keys[0]).not.toBe(keys[1]);
     const counted = callsTo('k6/metrics', 'add').map(([metric, value]) => [metric, value]);
     expect(counted).toStrictEqual([
-      ['sale_init_duration', 1],
       ['responses_2xx', 1],
       ['order_latency', 1],
       ['responses_4xx', 1],

@@ -25,14 +25,10 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 describe('catalog at init', () => {
-  test('creates one Trend per endpoint with the seed’s names, the status-class Counters and the business Rate', () => {
+  test('creates a Trend only for an endpoint that names one, the status-class Counters and the business Rate', () => {
     dealerApi();
     const created = recorded.filter((c) => c.module === 'k6/metrics' && c.fn.startsWith('new ')).map((c) => [c.fn, ...c.args]);
     expect(created).toStrictEqual([
-      ['new Trend', 'login_duration', true],
-      ['new Trend', 'deal_get_duration', true],
-      ['new Trend', 'deal_create_duration', true],
-      ['new Trend', 'order_duration', true],
       ['new Trend', 'tax_calculation_duration', true],
       ['new Counter', 'responses_failed', false],
       ['new Counter', 'responses_1xx', false],
@@ -103,16 +99,24 @@ describe('send', () => {
     expect(keys[2]).toBe('retry-1');
   });
 
-  test('records latency in the endpoint Trend, the status class Counter, and a named status check', () => {
+  test('counts the status class and checks the status, recording no Trend the endpoint does not name', () => {
     const api = dealerApi();
     resetRecorded();
     respondWith(() => ({ status: 404, body: '{}', duration: 33 }));
     api.send('deal_get', { path: { id: 1 } });
-    expect(callsTo('k6/metrics', 'add')).toStrictEqual([
-      ['deal_get_duration', 33, undefined],
-      ['responses_4xx', 1, { endpoint: 'deal_get' }],
-    ]);
+    expect(callsTo('k6/metrics', 'add')).toStrictEqual([['responses_4xx', 1, { endpoint: 'deal_get' }]]);
     expect(callsTo('k6', 'check')).toStrictEqual([[{ 'deal_get status is 2xx': false }, { endpoint: 'deal_get' }]]);
+  });
+
+  test('records latency in the Trend an endpoint names', () => {
+    const api = dealerApi();
+    resetRecorded();
+    respondWith(() => ({ status: 200, body: '{}', duration: 21 }));
+    api.send('tax_calculate', { body: {} });
+    expect(callsTo('k6/metrics', 'add')).toStrictEqual([
+      ['tax_calculation_duration', 21, undefined],
+      ['responses_2xx', 1, { endpoint: 'tax_calculate' }],
+    ]);
   });
 
   test('counts network errors (status 0) as failed', () => {
@@ -120,7 +124,7 @@ describe('send', () => {
     resetRecorded();
     respondWith(() => ({ status: 0, body: '' }));
     api.send('deal_create', { body: {} });
-    expect(callsTo('k6/metrics', 'add')[1]).toStrictEqual(['responses_failed', 1, { endpoint: 'deal_create' }]);
+    expect(callsTo('k6/metrics', 'add')).toStrictEqual([['responses_failed', 1, { endpoint: 'deal_create' }]]);
     expect(callsTo('k6', 'check')).toStrictEqual([[{ 'deal_create status is 201': false }, { endpoint: 'deal_create' }]]);
   });
 

@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { requestLogger } from '../src/lib/debug-log.ts';
-import execution from './doubles/execution.ts';
 import { request, respondWith } from './doubles/http.ts';
 
+const vuGlobal = globalThis as { __VU?: number };
+
 afterEach(() => {
-  execution.vu.idInTest = 1;
+  vuGlobal.__VU = 1;
 });
 
 function logged(vu: number, requests: number, options: { vus?: number; first?: number; every?: number }): number {
-  execution.vu.idInTest = vu;
+  vuGlobal.__VU = vu;
   const lines: string[] = [];
   const log = requestLogger({ ...options, log: (line) => lines.push(line) });
   respondWith(() => ({ status: 200, body: '{}' }));

@@ -2,13 +2,14 @@ import { check, sleep } from 'k6';
 import http, { type Params, type RefinedResponse, type RequestBody, type ResponseType } from 'k6/http';
 import { Counter, Rate, Trend } from 'k6/metrics';
 import { idempotencyKey } from '../generators/unique-id.ts';
-import { requestLogger, type DebugOptions, type RequestLogger } from './debug-log.ts';
-import { parseDuration } from './duration.ts';
+import type { DebugOptions } from './debug-log.ts';
+import { requestLogger } from './debug-log.ts' with { lazy: 'true' };
 import { invalidOption } from './errors.ts';
-import { metricName } from './metric-name.ts';
-import { retrySchedule, type RetryPolicy, type RetrySchedule } from './retry.ts';
-import { embeddedThresholds, type Limits, type ThresholdsFile } from './thresholds-file.ts';
-import { limitsToThresholds, type Thresholds } from './thresholds.ts';
+import { type EndpointPlan, endpointPlans, endpointThresholds } from './internal/endpoint-plans.ts' with { lazy: 'true' };
+import { oncePerRun } from './once-per-run.ts';
+import type { RetryPolicy } from './retry.ts';
+import type { Limits, ThresholdsFile } from './thresholds-file.ts';
+import type { Thresholds } from './thresholds.ts';
 
 /** HTTP methods an endpoint may use. */
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
@@ -25,7 +26,10 @@ export interface EndpointSpec {
   readonly operation?: string;
   /** Statuses that are not failures in `http_req_failed` (a 409 "sold out" is an answer). @default k6's 200–399 */
   readonly expect?: readonly number[];
-  /** The Trend that records this endpoint's latency. @default `<name>_duration` */
+  /**
+   * A Trend, by name, that records this endpoint's latency besides `http_req_duration{endpoint:<name>}`, such as
+   * `login_duration`. k6 keeps every Trend sample until the end of the run, so none is recorded unless named here.
+   */
   readonly trend?: string;
   /** Request timeout in k6 duration syntax. @default the catalog's, else k6's 60s */
   readonly timeout?: string;
@@ -132,106 +136,97 @@ export interface CatalogOptions {
   readonly thresholdsFile?: ThresholdsFile;
 }
 
-const IDEMPOTENT_METHODS: readonly Method[] = ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'];
+/** The status-class Counters by a status's hundreds (0 is a failed request: no response). */
 const STATUS_CLASSES = ['failed', '1xx', '2xx', '3xx', '4xx', '5xx'] as const;
-const ENDPOINT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-interface Compiled {
+/** One endpoint as a VU sends to it: its plan (a copy of this VU's own) with the live objects built from it. */
+interface Endpoint extends EndpointPlan {
   readonly name: string;
-  readonly spec: EndpointSpec;
-  readonly pathParts: readonly string[];
   readonly params: Params;
-  readonly trend: Trend;
+  readonly trendMetric: Trend | undefined;
   readonly metricTags: { readonly endpoint: string };
   readonly statusCheck: Record<string, (res: ApiResponse) => boolean> | undefined;
-  readonly retry: RetrySchedule | undefined;
   /** Params reused while the auth headers stay the same object: the common request allocates none. */
-  reusable?: { readonly auth: object | undefined; readonly params: Params };
+  reusable: { readonly auth: object | undefined; readonly params: Params } | undefined;
 }
 
-function compile(name: string, spec: EndpointSpec, options: CatalogOptions): Compiled {
-  const field = `endpoints.${name}`;
-  if (!ENDPOINT_NAME.test(name)) invalidOption(field, name, 'an endpoint name of letters, digits and _, starting with a letter or _');
-  if (!spec.path.startsWith('/')) invalidOption(`${field}.path`, spec.path, 'a path template starting with /, such as /deals/{id}');
-  const idempotent = IDEMPOTENT_METHODS.includes(spec.method) || spec.idempotencyKey === true;
-  if (spec.retry && !idempotent) {
-    invalidOption(`${field}.retry`, spec.retry, `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(', ')}, or set idempotencyKey`);
-  }
-  const timeout = spec.timeout ?? options.timeout;
-  if (timeout !== undefined) parseDuration(timeout, `${field}.timeout`);
-  const expect = spec.expect;
-  const redirects = spec.redirects ?? (expect?.some((s) => s >= 300 && s < 400) ? 0 : undefined);
-  const params: Params = {
-    tags: { name: spec.path, endpoint: name, operation: spec.operation ?? name, ...(spec.service !== undefined && { service: spec.service }) },
-    ...(expect !== undefined && { responseCallback: http.expectedStatuses(...expect) }),
-    ...(timeout !== undefined && { timeout }),
-    ...(redirects !== undefined && { redirects }),
-  };
-  const accepted = expect ?? [];
-  const checkName = `${name} status is ${expect ? expect.join(' or ') : '2xx'}`;
-  return {
+function is2xx(res: ApiResponse): boolean {
+  return res.status >= 200 && res.status < 300;
+}
+
+/** Adds the live objects to a plan this VU owns (each VU parses its own copy), so no second object is kept. */
+function liveEndpoint(name: string, plan: EndpointPlan): Endpoint {
+  const accepted = plan.expect;
+  return Object.assign(plan, {
     name,
-    spec,
-    pathParts: spec.path.split(/\{([^}]+)\}/),
-    params,
-    trend: new Trend(metricName(spec.trend ?? `${name}_duration`, `${field}.trend`), true),
+    params: {
+      tags: plan.tags,
+      ...(accepted !== undefined && { responseCallback: http.expectedStatuses(...accepted) }),
+      ...(plan.timeout !== undefined && { timeout: plan.timeout }),
+      ...(plan.redirects !== undefined && { redirects: plan.redirects }),
+    },
+    trendMetric: plan.trend === undefined ? undefined : new Trend(plan.trend, true),
     metricTags: { endpoint: name },
     statusCheck:
-      spec.checkStatus === false
-        ? undefined
-        : { [checkName]: expect ? (res) => accepted.includes(res.status) : (res) => res.status >= 200 && res.status < 300 },
-    retry: spec.retry && retrySchedule(spec.retry, `${field}.retry`),
-  };
+      plan.checkName === undefined ? undefined : { [plan.checkName]: accepted ? (res: ApiResponse) => accepted.includes(res.status) : is2xx },
+    reusable: undefined,
+  });
 }
 
-function fillPath(endpoint: Compiled, values: Readonly<Record<string, string | number>> = {}): string {
-  let path = endpoint.pathParts[0]!;
-  for (let i = 1; i < endpoint.pathParts.length; i += 2) {
-    const key = endpoint.pathParts[i]!;
-    const value = values[key];
-    if (value === undefined) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.spec.path}`);
-    path += encodeURIComponent(String(value)) + endpoint.pathParts[i + 1]!;
+function fillPath(endpoint: Endpoint, values: Readonly<Record<string, string | number>> | undefined): string {
+  const parts = endpoint.pathParts;
+  if (parts.length === 1) return parts[0]!;
+  let path = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i]!;
+    const value = values?.[key];
+    if (value === undefined) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
+    path += encodeURIComponent(String(value)) + parts[i + 1]!;
   }
   return path;
 }
 
-function queryString(query: SendOptions['query']): string {
-  if (!query) return '';
-  const pairs = Object.entries(query)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-  return pairs.length > 0 ? `?${pairs.join('&')}` : '';
+function queryString(query: NonNullable<SendOptions['query']>): string {
+  let text = '';
+  for (const key in query) {
+    const value = query[key];
+    if (value !== undefined) text += `${text ? '&' : '?'}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
+  }
+  return text;
 }
 
 /**
  * Declares a team's endpoints once and returns the typed request API over `k6/http`. Call it in the init
- * context: it creates each endpoint's Trend, the status-class Counters and the `business_errors` Rate there.
+ * context: it creates the named Trends, the status-class Counters and the `business_errors` Rate there. The specs are
+ * checked and planned once per run, in k6's first init (see once-per-run.ts); each VU builds only its live objects.
  * @param specs - Endpoints by name.
  * @param options - Base URL, default headers and timeout, auth, DEBUG mode, idempotency header.
  * @returns The catalog: `send`, `thresholds`, `reportBusinessError`.
  * @throws {ForgeError} `invalid_option` for a bad name, path, metric name, timeout or a retry on a non-idempotent request.
  */
 export function catalog<const S extends EndpointSpecs>(specs: S, options: CatalogOptions): Api<S> {
-  const endpoints = new Map(Object.entries(specs).map(([name, spec]) => [name, compile(name, spec, options)]));
-  const byClass = Object.fromEntries(STATUS_CLASSES.map((c) => [c, new Counter(`responses_${c}`)])) as Record<(typeof STATUS_CLASSES)[number], Counter>;
+  const plans = oncePerRun('catalog', [specs, options.timeout ?? null], () => endpointPlans(specs, options.timeout));
+  const endpoints: Record<string, Endpoint> = {};
+  for (const name of Object.keys(plans)) endpoints[name] = liveEndpoint(name, plans[name]!);
+  const byClass = STATUS_CLASSES.map((c) => new Counter(`responses_${c}`));
   const businessErrors = new Rate('business_errors');
   const baseHeaders = options.headers ?? { Accept: 'application/json' };
   const idempotencyHeader = options.idempotencyHeader ?? 'x-idempotency-key';
-  const log: RequestLogger | undefined =
-    options.debug === true ? requestLogger() : options.debug ? requestLogger(options.debug) : undefined;
+  const log = options.debug === true ? requestLogger({}) : options.debug ? requestLogger(options.debug) : undefined;
 
-  const endpoint = (name: string): Compiled =>
-    endpoints.get(name) ?? invalidOption('endpoint', name, `a declared endpoint: ${[...endpoints.keys()].join(', ')}`);
+  const endpoint = (name: string): Endpoint =>
+    (Object.prototype.hasOwnProperty.call(endpoints, name) ? endpoints[name] : undefined) ??
+    invalidOption('endpoint', name, `a declared endpoint: ${Object.keys(endpoints).join(', ')}`);
 
   const api: Api<S> = {
     send(name: string, request: SendOptions = {}): ApiResponse {
       const ep = endpoint(name);
-      const url = options.baseUrl + fillPath(ep, request.path) + queryString(request.query);
+      const url = options.baseUrl + fillPath(ep, request.path) + (request.query ? queryString(request.query) : '');
       const json = request.body !== undefined && typeof request.body === 'object' && !(request.body instanceof ArrayBuffer);
-      const auth = ep.spec.auth !== false ? options.auth?.headers(api) : undefined;
+      const auth = ep.auth ? options.auth?.headers(api) : undefined;
       const body = (json ? JSON.stringify(request.body) : request.body) as RequestBody | null | undefined;
       let params: Params;
-      if (!json && !ep.spec.idempotencyKey && !request.headers && !request.tags) {
+      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
         if (!ep.reusable || ep.reusable.auth !== auth) ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
         params = ep.reusable!.params;
       } else {
@@ -239,36 +234,29 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
           ...baseHeaders,
           ...(json && { 'Content-Type': 'application/json' }),
           ...auth,
-          ...(ep.spec.idempotencyKey && { [idempotencyHeader]: request.idempotencyKey ?? idempotencyKey() }),
+          ...(ep.idempotencyKey && { [idempotencyHeader]: request.idempotencyKey ?? idempotencyKey() }),
           ...request.headers,
         };
-        params = { ...ep.params, headers, ...(request.tags && { tags: { ...ep.params.tags, ...request.tags } }) };
+        params = { ...ep.params, headers, ...(request.tags && { tags: { ...ep.tags, ...request.tags } }) };
       }
-      let res = http.request(ep.spec.method, url, body ?? null, params);
-      for (const wait of ep.retry?.waits ?? []) {
-        if (!ep.retry!.on.includes(res.status)) break;
-        sleep(wait);
-        res = http.request(ep.spec.method, url, body ?? null, params);
+      let res = http.request(ep.method, url, body ?? null, params);
+      if (ep.retry) {
+        for (const wait of ep.retry.waits) {
+          if (!ep.retry.on.includes(res.status)) break;
+          sleep(wait);
+          res = http.request(ep.method, url, body ?? null, params);
+        }
       }
-      ep.trend.add(res.timings.duration);
-      byClass[res.status === 0 ? 'failed' : STATUS_CLASSES[Math.floor(res.status / 100)] ?? 'failed'].add(1, ep.metricTags);
+      ep.trendMetric?.add(res.timings.duration);
+      (byClass[Math.floor(res.status / 100)] ?? byClass[0]!).add(1, ep.metricTags);
       if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
-      log?.(`${ep.spec.method} ${ep.spec.path}`, { url, headers: params.headers ?? {}, body }, res);
+      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
       return res;
     },
 
     thresholds(): Thresholds {
-      const file = options.thresholdsFile ?? embeddedThresholds();
-      const thresholds: Thresholds = {};
-      for (const { name, spec } of endpoints.values()) {
-        const selector = `endpoint:${name}`;
-        Object.assign(
-          thresholds,
-          { [`http_req_duration{${selector}}`]: [], [`http_req_failed{${selector}}`]: [], [`http_reqs{${selector}}`]: [] },
-          limitsToThresholds({ ...file.endpoints?.[name], ...spec.thresholds }, selector),
-        );
-      }
-      return thresholds;
+      const file = options.thresholdsFile;
+      return oncePerRun('endpoint thresholds', [specs, file ?? null], () => endpointThresholds(specs, file));
     },
 
     reportBusinessError(name: string, failed: boolean): void {

@@ -1,11 +1,9 @@
-import { boolean, duration, oneOf, positiveInteger, readEnv, secret, text, url } from './env.ts';
-import type { AnyEnvVar, EnvSchema, InferEnv } from './env.ts';
-import { ForgeError, shown } from './errors.ts';
-
-const STANDARD_ENVIRONMENTS = ['development', 'staging', 'production'] as const;
+import { readConfig } from './internal/read-config.ts' with { lazy: 'true' };
+import type { EnvSchema, InferEnv } from './env.ts';
+import { oncePerRun } from './once-per-run.ts';
 
 /** The environments every team has. */
-export type StandardEnvironment = (typeof STANDARD_ENVIRONMENTS)[number];
+export type StandardEnvironment = 'development' | 'staging' | 'production';
 
 /** The standard variables as `loadConfig` returns them. */
 export interface StandardConfig<E extends string = never> {
@@ -29,7 +27,20 @@ export interface StandardConfig<E extends string = never> {
   readonly ACCOUNT_ID: string | undefined;
 }
 
-type StandardName = keyof StandardConfig;
+/** The names of the standard variables. */
+export type StandardName = keyof StandardConfig;
+
+const STANDARD_NAMES: readonly StandardName[] = [
+  'ENVIRONMENT',
+  'BASE_URL',
+  'VUS',
+  'DURATION',
+  'DEBUG',
+  'TEST_USERNAME',
+  'TEST_PASSWORD',
+  'BEARER_TOKEN',
+  'ACCOUNT_ID',
+];
 
 /** What `loadConfig` reads and which team variables and environments it adds. */
 export interface LoadConfigOptions<E extends string = never, S extends EnvSchema = {}> {
@@ -50,35 +61,9 @@ export interface LoadConfigOptions<E extends string = never, S extends EnvSchema
   readonly source?: Readonly<Record<string, string | undefined>>;
 }
 
-function standardVars(environments: readonly string[]) {
-  const development = (value: string) => ({ byEnvironment: { development: value } });
-  return {
-    ENVIRONMENT: oneOf([...STANDARD_ENVIRONMENTS, ...environments], { default: 'development' }),
-    BASE_URL: url({ required: true, ...development('http://127.0.0.1:3000') }),
-    VUS: positiveInteger(),
-    DURATION: duration(),
-    DEBUG: boolean({ default: false }),
-    TEST_USERNAME: text(development('loadtest@example.com')),
-    TEST_PASSWORD: secret(development('LoadTest123!')),
-    BEARER_TOKEN: secret(development('demo-token')),
-    ACCOUNT_ID: text(development('acc-demo')),
-  } satisfies { readonly [K in StandardName]: AnyEnvVar };
-}
-
-const STANDARD_NAMES: readonly string[] = Object.keys(standardVars([]));
-
-function assertNoStandardNames(vars: EnvSchema): void {
-  const taken = Object.keys(vars).find((name) => STANDARD_NAMES.includes(name));
-  if (taken === undefined) return;
-  throw new ForgeError('invalid_option', {
-    field: 'vars',
-    given: shown(taken),
-    accepted: `a name that is not a standard variable (${STANDARD_NAMES.join(', ')})`,
-  });
-}
-
 /**
- * Reads the standard variables and the team's own once, ENVIRONMENT first since the other defaults depend on it.
+ * Reads the standard variables and the team's own, ENVIRONMENT first since the other defaults depend on it. The
+ * reading and checking runs once per run, in k6's first init; every VU gets the same values (see once-per-run.ts).
  * @param options - Added environment names, the team's variables and the source to read.
  * @returns A frozen, typed config; secrets are non-enumerable, so JSON and logs never show them.
  * @throws {ForgeError} `invalid_option` when a team variable has a standard name; `invalid_env` for a bad or missing variable.
@@ -86,9 +71,12 @@ function assertNoStandardNames(vars: EnvSchema): void {
 export function loadConfig<const E extends string = never, S extends EnvSchema = {}>(
   options: LoadConfigOptions<E, S> = {},
 ): Readonly<StandardConfig<E> & InferEnv<S>> {
-  const { environments = [], vars = {}, source = __ENV } = options;
-  assertNoStandardNames(vars);
-  const standard = standardVars(environments);
-  const { ENVIRONMENT } = readEnv({ ENVIRONMENT: standard.ENVIRONMENT }, { source });
-  return readEnv({ ...standard, ...vars }, { source, environment: ENVIRONMENT }) as StandardConfig<E> & InferEnv<S>;
+  const { environments = [], vars = {} as S, source = __ENV } = options;
+  const names = [...STANDARD_NAMES, ...Object.keys(vars)];
+  const given: Record<string, string | undefined> = {};
+  for (const name of names) given[name] = source[name];
+  const { values, secrets } = oncePerRun('config', { environments, vars, given }, () => readConfig(environments, vars, given));
+  const config = {};
+  for (const name of names) Object.defineProperty(config, name, { value: values[name], enumerable: !secrets.includes(name) });
+  return Object.freeze(config) as StandardConfig<E> & InferEnv<S>;
 }

@@ -1,4 +1,3 @@
-import exec from 'k6/execution';
 import type { RefinedResponse, ResponseType } from 'k6/http';
 import { redactBody, redactHeaders, redactUrl } from './redact.ts';
 
@@ -23,15 +22,16 @@ export type RequestLogger = (
 
 /**
  * Makes the request logger for DEBUG mode: request and response lines with `Authorization`, `Cookie`,
- * `Set-Cookie`, password and token fields redacted, sampled by VU and by count.
+ * `Set-Cookie`, password and token fields redacted, sampled by VU (k6's `__VU`, the VU's number in this instance)
+ * and by count. The catalog imports this module lazily: a run without DEBUG never evaluates it.
  * @param options - Which VUs and requests to log, and where.
  * @returns The logger.
  */
-export function requestLogger(options: DebugOptions = {}): RequestLogger {
+export function requestLogger(options: DebugOptions): RequestLogger {
   const { vus = 2, first = 20, every = 100, log = (line: string) => console.log(line) } = options;
   let seen = 0;
   return (label, sent, res) => {
-    if (exec.vu.idInTest > vus) return;
+    if (__VU > vus) return;
     seen += 1;
     if (seen > first && (seen - first) % every !== 0) return;
     log(`[k6-forge debug] -> ${label} ${redactUrl(sent.url)} headers=${JSON.stringify(redactHeaders(sent.headers))} body=${redactBody(sent.body)}`);

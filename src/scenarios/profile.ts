@@ -1,10 +1,8 @@
-import type { Options, Scenario } from 'k6/options';
-import { parseDuration } from '../lib/duration.ts';
-import { invalidOption } from '../lib/errors.ts';
+import type { Options } from 'k6/options';
+import { oncePerRun } from '../lib/once-per-run.ts';
 import type { Limits, ThresholdsFile } from '../lib/thresholds-file.ts';
-import { thresholdsFor } from '../lib/thresholds.ts';
-import { arrivalRate } from './rate.ts';
-import { peakOf, scaleTarget, stretchStages, type Shape } from './stages.ts';
+import { profileOptions } from './internal/profile-options.ts' with { lazy: 'true' };
+import type { Shape } from './stages.ts';
 
 /** The trend columns every profile asks k6 to summarise: k6's defaults plus p(99), which the baselines use. */
 export const SUMMARY_TREND_STATS = ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)'];
@@ -37,73 +35,9 @@ export interface ProfileOptions {
   readonly thresholdsFile?: ThresholdsFile | undefined;
 }
 
-/** How many preallocated VUs the open model may grow to by default. */
-const MAX_VUS_PER_PREALLOCATED = 4;
-
-function checkOptions(options: ProfileOptions): void {
-  const { name, exec, vus, scale, rate, preAllocatedVUs } = options;
-  if (name !== undefined && !/^[0-9a-zA-Z_-]+$/.test(name)) invalidOption('name', name, 'a k6 scenario name of letters, digits, _ and -');
-  if (exec !== undefined && !/^[A-Za-z_$][\w$]*$/.test(exec)) invalidOption('exec', exec, 'the name of an exported function');
-  if (vus !== undefined && !(Number.isInteger(vus) && vus > 0)) invalidOption('vus', vus, 'a whole number greater than 0');
-  if (preAllocatedVUs !== undefined && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
-    invalidOption('preAllocatedVUs', preAllocatedVUs, 'a whole number greater than 0');
-  }
-  if (scale !== undefined && !(Number.isFinite(scale) && scale > 0)) invalidOption('scale', scale, 'a number greater than 0');
-  if (rate !== undefined && !(Number.isFinite(rate) && rate > 0)) invalidOption('rate', rate, 'iterations per second, greater than 0');
-  if (rate === undefined && vus !== undefined && scale !== undefined) {
-    invalidOption('scale', scale, 'no scale when vus is set: vus already fixes the peak');
-  }
-  if (rate === undefined && preAllocatedVUs !== undefined) {
-    invalidOption('preAllocatedVUs', preAllocatedVUs, 'no preAllocatedVUs without rate: it belongs to the open model');
-  }
-  if (options.duration !== undefined) parseDuration(options.duration, 'duration');
-  if (options.startTime !== undefined) parseDuration(options.startTime, 'startTime', true);
-}
-
-function closedScenario(shape: Shape, options: ProfileOptions): Scenario {
-  const factor = options.vus !== undefined ? options.vus / peakOf(shape) : (options.scale ?? 1);
-  if (shape.kind === 'constant') {
-    return { executor: 'constant-vus', vus: scaleTarget(shape.vus, factor), duration: options.duration ?? shape.duration };
-  }
-  const stages = options.duration === undefined ? shape.stages : stretchStages(shape.stages, parseDuration(options.duration));
-  return {
-    executor: 'ramping-vus',
-    startVUs: scaleTarget(shape.startVUs, factor),
-    stages: stages.map((s) => ({ duration: s.duration, target: scaleTarget(s.target, factor) })),
-    ...(shape.gracefulRampDown !== undefined && { gracefulRampDown: shape.gracefulRampDown }),
-  };
-}
-
-function openScenario(shape: Shape, options: ProfileOptions & { rate: number }): Scenario {
-  const peakRate = options.rate * (options.scale ?? 1);
-  const preAllocatedVUs = options.preAllocatedVUs ?? Math.min(Math.max(1, Math.ceil(peakRate)), options.vus ?? Infinity);
-  const maxVUs = options.vus ?? preAllocatedVUs * MAX_VUS_PER_PREALLOCATED;
-  if (maxVUs < preAllocatedVUs) invalidOption('vus', maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
-  const rate = arrivalRate(peakRate);
-  const peak = peakOf(shape);
-  if (shape.kind === 'constant') {
-    return {
-      executor: 'constant-arrival-rate',
-      rate: rate.at(1),
-      timeUnit: rate.timeUnit,
-      duration: options.duration ?? shape.duration,
-      preAllocatedVUs,
-      maxVUs,
-    };
-  }
-  const stages = options.duration === undefined ? shape.stages : stretchStages(shape.stages, parseDuration(options.duration));
-  return {
-    executor: 'ramping-arrival-rate',
-    startRate: rate.at(shape.startVUs / peak),
-    timeUnit: rate.timeUnit,
-    preAllocatedVUs,
-    maxVUs,
-    stages: stages.map((s) => ({ duration: s.duration, target: rate.at(s.target / peak) })),
-  };
-}
-
 /**
- * Builds k6 options for one profile: its scenario (closed or open model) and its thresholds.
+ * Builds k6 options for one profile: its scenario (closed or open model) and its thresholds. The work runs once per
+ * run, in k6's first init, and every VU gets a copy (see once-per-run.ts).
  * @param profile - The profile name, which keys its limits in the thresholds file.
  * @param shape - The profile's default closed-model shape.
  * @param options - The caller's overrides.
@@ -111,24 +45,6 @@ function openScenario(shape: Shape, options: ProfileOptions & { rate: number }):
  * @throws {ForgeError} `invalid_option` or `invalid_duration` naming the bad override.
  */
 export function buildProfile(profile: string, shape: Shape, options: ProfileOptions = {}): Options {
-  checkOptions(options);
-  const name = options.name ?? profile;
-  const executor =
-    options.rate === undefined ? closedScenario(shape, options) : openScenario(shape, { ...options, rate: options.rate });
-  const scenario: Scenario = {
-    ...executor,
-    ...(options.exec !== undefined && { exec: options.exec }),
-    ...(options.startTime !== undefined && { startTime: options.startTime }),
-    ...(options.tags !== undefined && { tags: { ...options.tags } }),
-    ...(options.env !== undefined && { env: { ...options.env } }),
-  };
-  return {
-    scenarios: { [name]: scenario },
-    thresholds: thresholdsFor(profile, {
-      scenario: name,
-      ...(options.thresholds !== undefined && { limits: options.thresholds }),
-      ...(options.thresholdsFile !== undefined && { file: options.thresholdsFile }),
-    }),
-    summaryTrendStats: [...SUMMARY_TREND_STATS],
-  };
+  const built = oncePerRun('profile', [profile, shape, options], () => profileOptions(profile, shape, options));
+  return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
 }

@@ -1,0 +1,56 @@
+// The work behind `loadConfig`: reading and checking every variable. `loadConfig` imports this lazily and runs it once
+// per run (see ../once-per-run.ts), so the VUs that only read the stored result never evaluate this code.
+import type { StandardName } from '../config.ts';
+import { boolean, duration, oneOf, positiveInteger, readEnv, secret, text, url } from '../env.ts';
+import type { AnyEnvVar, EnvSchema } from '../env.ts';
+import { ForgeError, shown } from '../errors.ts';
+
+/** What `readConfig` found: every variable's value, and which of them are secrets. */
+export interface ConfigReading {
+  /** The values by name; a variable that is not set and has no default is absent. */
+  readonly values: Readonly<Record<string, unknown>>;
+  /** The names of the secret variables, which the config object keeps non-enumerable. */
+  readonly secrets: readonly string[];
+}
+
+/**
+ * Reads the standard variables and the team's own, ENVIRONMENT first since the other defaults depend on it.
+ * @param environments - Environment names the team adds to development, staging and production.
+ * @param vars - The team's own variables.
+ * @param source - The variables as set.
+ * @returns The values and the names of the secrets.
+ * @throws {ForgeError} `invalid_option` when a team variable has a standard name; `invalid_env` for a bad or missing variable.
+ */
+export function readConfig(environments: readonly string[], vars: EnvSchema, source: Readonly<Record<string, string | undefined>>): ConfigReading {
+  const development = (value: string) => ({ byEnvironment: { development: value } });
+  const standard = {
+    ENVIRONMENT: oneOf(['development', 'staging', 'production', ...environments], { default: 'development' }),
+    BASE_URL: url({ required: true, ...development('http://127.0.0.1:3000') }),
+    VUS: positiveInteger(),
+    DURATION: duration(),
+    DEBUG: boolean({ default: false }),
+    TEST_USERNAME: text(development('loadtest@example.com')),
+    TEST_PASSWORD: secret(development('LoadTest123!')),
+    BEARER_TOKEN: secret(development('demo-token')),
+    ACCOUNT_ID: text(development('acc-demo')),
+  } satisfies { readonly [K in StandardName]: AnyEnvVar };
+  for (const name of Object.keys(vars)) {
+    if (name in standard) {
+      throw new ForgeError('invalid_option', {
+        field: 'vars',
+        given: shown(name),
+        accepted: `a name that is not a standard variable (${Object.keys(standard).join(', ')})`,
+      });
+    }
+  }
+  const { ENVIRONMENT } = readEnv({ ENVIRONMENT: standard.ENVIRONMENT }, { source });
+  const schema: EnvSchema = { ...standard, ...vars };
+  const read = readEnv(schema, { source, environment: ENVIRONMENT }) as Readonly<Record<string, unknown>>;
+  const values: Record<string, unknown> = {};
+  const secrets: string[] = [];
+  for (const name of Object.keys(schema)) {
+    values[name] = read[name];
+    if (schema[name]!.kind === 'secret') secrets.push(name);
+  }
+  return { values, secrets };
+}

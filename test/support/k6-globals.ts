@@ -1,0 +1,2 @@
+// k6's per-VU globals as the first VU of a run sees them, for code that reads them outside k6.
+(globalThis as { __VU?: number }).__VU = 1;
