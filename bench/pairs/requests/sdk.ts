@@ -1,4 +1,5 @@
-// The request loop written with k6-forge: one catalog endpoint, its tags, Trend, status Counter and check.
+// The request loop written with k6-forge: one catalog endpoint with its tags, status Counter and check.
+// k6 runs it with VUS and DURATION; its handleSummary prints http_reqs' count and rate for the benchmark to read.
 import { catalog, loadConfig } from 'k6-forge/lib';
 
 const config = loadConfig();
@@ -8,7 +9,7 @@ const shop = catalog(
 );
 
 export const options = {
-  scenarios: { bench: { executor: 'constant-vus', vus: Number(__ENV['BENCH_VUS'] ?? 20), duration: __ENV['BENCH_DURATION'] ?? '15s' } },
+  scenarios: { bench: { executor: 'constant-vus', vus: config.VUS ?? 20, duration: config.DURATION ?? '8s' } },
 };
 
 export default function (): void {

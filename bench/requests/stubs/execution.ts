@@ -1,1 +1,0 @@
-export default { vu: { idInTest: 1 }, scenario: { iterationInTest: 0 } };

@@ -1,0 +1,131 @@
+// npm run bench [-- pair...]: each SDK script beside its hand-written plain-k6 twin under real k6, against nginx with
+// canned answers, interleaved A (SDK) B (twin) over several rounds; prints every round, the medians, the SDK/twin
+// ratio of the medians and the budget. It asserts nothing: a benchmark prints.
+// BENCH_VUS, BENCH_DURATION and BENCH_ROUNDS override every chosen pair's VUs, duration and rounds.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findK6 } from '../src/cli/k6-binary.ts';
+import { GNU_TIME, k6Version, measureK6, THRESHOLDS_CROSSED, type MeasuredRun } from './support/k6-run.ts';
+import { findNginx, startNginxTarget } from './support/nginx-target.ts';
+import { buildSdkBundle, PAIRS, ROOT, type BenchPair, type Budget } from './support/pairs.ts';
+import { median } from './support/stats.ts';
+import { tableRow } from './support/table.ts';
+
+/** What the rounds of a pair are run with. */
+interface Plan {
+  readonly k6: string;
+  readonly version: string;
+  readonly nginx: string;
+  readonly vus: number;
+  readonly duration: string;
+  readonly rounds: number;
+}
+
+/** A whole number greater than 0 from the environment, or undefined when unset; anything else exits 2. */
+function positiveEnv(name: string): number | undefined {
+  const text = process.env[name];
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (Number.isInteger(value) && value > 0) return value;
+  console.error(`${name}: ${JSON.stringify(text)} is not accepted; expected a whole number greater than 0`);
+  process.exit(2);
+}
+
+/** The pairs named on the command line (all of them when none is named); an unknown name exits 2. */
+function chosenPairs(names: readonly string[]): readonly BenchPair[] {
+  const unknown = names.filter((name) => !PAIRS.some((pair) => pair.name === name));
+  if (unknown.length > 0) {
+    console.error(`unknown pair ${unknown.join(', ')}; the pairs: ${PAIRS.map((pair) => pair.name).join(', ')}`);
+    process.exit(2);
+  }
+  return names.length === 0 ? PAIRS : PAIRS.filter((pair) => names.includes(pair.name));
+}
+
+/** Requests per second from the requests pair's handleSummary line, `{"rate":...,"count":...}`. */
+function requestsPerSecond(run: MeasuredRun): number {
+  const line = run.stdout.split('\n').filter((text) => text.includes('"rate":')).pop();
+  if (!line) throw new Error(`no http_reqs line in the output:\n${run.stdout.slice(-500)}`);
+  return (JSON.parse(line) as { rate: number }).rate;
+}
+
+/** A run's figures: requests per second, or peak memory in MB and wall time in seconds. */
+function figuresOf(run: MeasuredRun, throughput: boolean): number[] {
+  return throughput ? [requestsPerSecond(run)] : [run.rssMb, run.wallSeconds];
+}
+
+const fixed = (digits: number) => (value: number) => value.toFixed(digits);
+const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
+
+/** Prints the medians, the SDK/twin ratio of the medians and whether the budget is met. */
+function printVerdict(budget: Budget, medians: readonly number[]): void {
+  if (budget.kind === 'throughput') {
+    console.log(tableRow('median', medians.map(fixed(0))));
+    const ratio = medians[0]! / medians[1]!;
+    console.log(`  SDK/twin: ${ratio.toFixed(3)} of the requests per second (target: at least ${budget.minRatio}: ${verdict(ratio >= budget.minRatio)})`);
+    return;
+  }
+  console.log(tableRow('median', medians.map(fixed(1))));
+  const [sdkMb, sdkSeconds, twinMb, twinSeconds] = medians as [number, number, number, number];
+  const ratio = sdkMb / twinMb;
+  const extra = sdkSeconds - twinSeconds;
+  console.log(`  SDK/twin: memory ${ratio.toFixed(2)}x, wall ${extra >= 0 ? '+' : ''}${extra.toFixed(2)} s`);
+  console.log(
+    `  budget: memory at most ${budget.maxMemoryRatio}x: ${verdict(ratio <= budget.maxMemoryRatio)}; wall at most +${budget.maxExtraSeconds} s: ${verdict(extra <= budget.maxExtraSeconds)}`,
+  );
+}
+
+/** Builds the pair's SDK script, starts a target and runs the rounds, printing each as it ends. */
+async function benchPair(pair: BenchPair, plan: Plan): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), `k6-forge-bench-${pair.name}-`));
+  try {
+    const scripts = [
+      [await buildSdkBundle(pair, join(scratch, 'build')), pair.sdk],
+      [join(ROOT, pair.twin), pair.twin],
+    ] as const;
+    const env = { VUS: String(plan.vus), DURATION: plan.duration, SEED: '42', ...(await pair.prepare?.(scratch)) };
+    const target = await startNginxTarget(plan.nginx);
+    try {
+      const throughput = pair.budget.kind === 'throughput';
+      console.log(`\n${pair.name}: A = ${pair.sdk} (SDK), B = ${pair.twin} (twin); ${throughput ? 'requests per second' : 'peak memory and wall time'}`);
+      console.log(`  ${plan.version}; ${plan.vus} VUs, ${plan.duration}, ${plan.rounds} round${plan.rounds === 1 ? '' : 's'}, A B interleaved`);
+      console.log(`  target: ${target.description}`);
+      console.log(tableRow('round', throughput ? ['A req/s', 'B req/s'] : ['A MB', 'A s', 'B MB', 'B s']));
+      const figures: number[][] = [];
+      let crossed = false;
+      for (let round = 1; round <= plan.rounds; round += 1) {
+        const runs: MeasuredRun[] = [];
+        for (const [script, label] of scripts) {
+          const results = mkdtempSync(join(scratch, 'results-'));
+          runs.push(await measureK6({ k6: plan.k6, script, label, env: { ...env, BASE_URL: target.url, RESULTS_DIR: results } }));
+          rmSync(results, { recursive: true, force: true });
+        }
+        const values = runs.map((run) => figuresOf(run, throughput));
+        figures.push(values.flat());
+        const mark = (i: number) => (runs[i]!.thresholdsCrossed ? '*' : '');
+        console.log(tableRow(String(round), values.flatMap((side, i) => side.map((value) => `${value.toFixed(throughput ? 0 : 1)}${mark(i)}`))));
+        crossed ||= runs.some((run) => run.thresholdsCrossed);
+      }
+      printVerdict(pair.budget, figures[0]!.map((_, column) => median(figures.map((row) => row[column]!))));
+      if (crossed) console.log(`  * k6 exited ${THRESHOLDS_CROSSED}, thresholds crossed: the figures count, a benchmark judges no latency`);
+    } finally {
+      await target.stop();
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+const pairs = chosenPairs(process.argv.slice(2));
+const k6 = findK6();
+const nginx = findNginx();
+if (!k6) console.log('SKIPPED: k6 not found');
+else if (!nginx) console.log('SKIPPED: nginx not found (apt-get install nginx-light)');
+else if (!existsSync(GNU_TIME)) console.log(`SKIPPED: GNU time not found at ${GNU_TIME} (apt-get install time)`);
+else {
+  const version = await k6Version(k6);
+  const [vus, rounds, duration] = [positiveEnv('BENCH_VUS'), positiveEnv('BENCH_ROUNDS'), process.env['BENCH_DURATION']];
+  for (const pair of pairs) {
+    await benchPair(pair, { k6, version, nginx, vus: vus ?? pair.vus, duration: duration ?? pair.duration, rounds: rounds ?? pair.rounds });
+  }
+}
