@@ -20,6 +20,10 @@ function fakeK6(): { bin: string; report: string } {
   writeFileSync(
     bin,
     `#!/usr/bin/env node
+if (process.argv[2] === 'version') {
+  console.log('k6 ' + (process.env.FAKE_K6_VERSION ?? 'v2.2.0') + ' (commit/fake, go1.25, linux/amd64)');
+  process.exit(0);
+}
 const { writeFileSync } = require('node:fs');
 const pick = ['VUS', 'DURATION', 'BASE_URL', 'TOKEN', 'RESULTS_DIR'];
 const env = Object.fromEntries(pick.filter((k) => k in process.env).map((k) => [k, process.env[k]]));
@@ -103,6 +107,19 @@ describe('k6-forge run', () => {
       folders.push(folder);
     }
     expect(new Set(folders).size).toBe(2);
+  });
+
+  test('refuses a bundle that imports a k6 module this k6 lacks, naming the module and the version it needs', async () => {
+    const { bin } = fakeK6();
+    vi.stubEnv('K6_BIN', bin);
+    vi.stubEnv('FAKE_K6_VERSION', 'v1.3.0');
+    const out = capture();
+    expect(await main(['run', 'messaging', '--results', results], out.print)).toBe(2);
+    expect(out.lines.join('\n')).toContain(
+      'dist/messaging.js: an import of "k6/websockets", which k6 v1.3.0 does not have is not accepted; expected k6 v1.6.0 or newer for this script',
+    );
+    vi.stubEnv('FAKE_K6_VERSION', 'v1.6.0');
+    expect(await main(['run', 'messaging', '--results', results], capture().print)).toBe(0);
   });
 
   test('createResultsDir names the folder by UTC time and adds a suffix instead of reusing one', () => {

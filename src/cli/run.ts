@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDuration } from '../lib/duration.ts';
 import { ForgeError, invalidOption, shown } from '../lib/errors.ts';
 import { startTarget } from '../target/index.ts';
+import { assertK6Supports, k6Version } from './k6-binary.ts';
 
 /** Options for {@link runScript}. */
 export interface RunOptions {
@@ -115,11 +116,14 @@ function runK6(k6: string, script: string, variables: Record<string, string>): P
  * logged when k6 ends.
  * @param options - Script, k6 binary, variables, results folder and target choice.
  * @returns k6's exit code.
- * @throws {ForgeError} For an unknown scenario, malformed variables, or `RESULTS_DIR` among them, before k6 starts.
+ * @throws {ForgeError} For an unknown scenario, malformed variables, `RESULTS_DIR` among them, or a script that imports a
+ *   k6 module this k6 lacks, before k6 starts.
  */
 export async function runScript(options: RunOptions): Promise<number> {
   const log = options.log ?? ((line: string) => console.error(line));
   const script = resolveScript(options.script, options.distDir);
+  const version = k6Version(options.k6);
+  if (version !== undefined) assertK6Supports(script, readFileSync(script, 'utf8'), version);
   const variables = scriptVariables(options);
   if ('RESULTS_DIR' in variables) {
     throw new ForgeError('invalid_option', {
