@@ -1,6 +1,3 @@
-// <define:__K6_FORGE_THRESHOLDS__>
-var define_K6_FORGE_THRESHOLDS_default = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
-
 // examples/dealer.ts
 import { check as check2, group, sleep as sleep2 } from "k6";
 
@@ -10,9 +7,9 @@ var ForgeError = class extends Error {
    * @param code - The kind of bad input.
    * @param details - The field, the value given and the accepted form.
    */
-  constructor(code2, details) {
+  constructor(code, details) {
     super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
-    this.code = code2;
+    this.code = code;
     this.details = details;
   }
   code;
@@ -21,8 +18,8 @@ var ForgeError = class extends Error {
 };
 function shown(value) {
   if (value === void 0) return "nothing";
-  const text3 = JSON.stringify(value) ?? String(value);
-  return text3.length > 80 ? `${text3.slice(0, 77)}...` : text3;
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 function invalidOption(field2, given, accepted) {
   throw new ForgeError("invalid_option", { field: field2, given: shown(given), accepted });
@@ -30,9 +27,7 @@ function invalidOption(field2, given, accepted) {
 
 // src/generators/random.ts
 var TWO_32 = 4294967296;
-var HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 var DAY_MS = 864e5;
-var ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 function mix32(word) {
   let h = word >>> 0;
   h = Math.imul(h ^ h >>> 16, 2246822507);
@@ -101,12 +96,12 @@ function bool(probability, random) {
   return random() < probability;
 }
 function digits(count, random) {
-  let text3 = "";
-  for (let i = 0; i < count; i += 1) text3 += Math.floor(random() * 10);
-  return text3;
+  let text = "";
+  for (let i = 0; i < count; i += 1) text += Math.floor(random() * 10);
+  return text;
 }
 function dayNumber(date, field2) {
-  const ms = ISO_DATE.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
   if (Number.isNaN(ms)) invalidOption(field2, date, "a calendar date as YYYY-MM-DD, such as 2024-02-29");
   return ms / DAY_MS;
 }
@@ -122,11 +117,37 @@ import exec2 from "k6/execution";
 // src/generators/seed.ts
 import { SharedArray } from "k6/data";
 import exec from "k6/execution";
+
+// src/lib/names.ts
+function isAsciiLetter(code) {
+  return code >= 65 && code <= 90 || code >= 97 && code <= 122;
+}
+function isName(text, rule) {
+  if (typeof text !== "string" || text.length === 0) return false;
+  if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    const digit = code >= 48 && code <= 57;
+    const ok = isAsciiLetter(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
+    if (!ok) return false;
+  }
+  return true;
+}
+function isDigits(text) {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+// src/generators/seed.ts
 var MAX_SEED = 4294967295;
-function parseSeed(text3, field2 = "SEED") {
-  const seed2 = /^\d{1,10}$/.test(text3) ? Number(text3) : Number.NaN;
+function parseSeed(text, field2 = "SEED") {
+  const seed2 = isDigits(text) && text.length <= 10 ? Number(text) : Number.NaN;
   if (!(seed2 <= MAX_SEED)) {
-    throw new ForgeError("invalid_env", { field: field2, given: shown(text3), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
+    throw new ForgeError("invalid_env", { field: field2, given: shown(text), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
   }
   return seed2;
 }
@@ -143,8 +164,8 @@ function firstVu() {
   }
 }
 function runSeed() {
-  const text3 = seedText();
-  if (text3 !== void 0) return parseSeed(text3);
+  const text = seedText();
+  if (text !== void 0) return parseSeed(text);
   const seed2 = randomSeed[0];
   if (!announced && firstVu()) console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
   announced = true;
@@ -335,7 +356,7 @@ function phoneNumber(areaCode, random) {
 }
 
 // src/generators/internal/serial.ts
-var HEX_DIGITS = (value, width2) => value.toString(16).padStart(width2, "0");
+var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
 function plain(name) {
   return name.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]/g, "");
 }
@@ -423,13 +444,13 @@ var VIN_CHARACTERS = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
 var TRANSLITERATION = "012345678912345678.12345.7.923456789";
 var WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
 var YEAR_CODES = "ABCDEFGHJKLMNPRSTVWXY123456789";
-var VIN_SHAPE = /^[0-9A-HJ-NPR-Z]{17}$/;
+var vinShape = () => /^[0-9A-HJ-NPR-Z]{17}$/;
 function valueOf(char) {
-  const code2 = char.charCodeAt(0);
-  return Number(TRANSLITERATION[code2 <= 57 ? code2 - 48 : code2 - 55]);
+  const code = char.charCodeAt(0);
+  return Number(TRANSLITERATION[code <= 57 ? code - 48 : code - 55]);
 }
 function vinCheckDigit(vin2) {
-  if (!VIN_SHAPE.test(vin2)) invalidOption("vin", vin2, `17 characters of ${VIN_CHARACTERS}`);
+  if (!vinShape().test(vin2)) invalidOption("vin", vin2, `17 characters of ${VIN_CHARACTERS}`);
   let sum = 0;
   for (let i = 0; i < 17; i += 1) sum += valueOf(vin2[i]) * WEIGHTS[i];
   const check3 = sum % 11;
@@ -514,275 +535,330 @@ function idempotencyKey() {
 }
 
 // src/lib/duration.ts
-var UNIT_MS = { d: 864e5, h: 36e5, m: 6e4, s: 1e3, ms: 1 };
-var PART = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/;
-var WHOLE_DURATION = /^(?:\d+(?:\.\d+)?(?:ms|d|h|m|s))+$/;
-var ORDER = ["d", "h", "m", "s", "ms"];
-function parseDuration(text3, field2 = "duration", allowZero = false) {
-  const fail2 = () => {
-    throw new ForgeError("invalid_duration", {
-      field: field2,
-      given: shown(text3),
-      accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
-    });
-  };
-  if (typeof text3 !== "string" || !WHOLE_DURATION.test(text3)) return fail2();
-  const part = new RegExp(PART, "g");
+var UNITS = [
+  ["d", 864e5],
+  ["h", 36e5],
+  ["m", 6e4],
+  ["s", 1e3],
+  ["ms", 1]
+];
+function durationMs(text) {
   let total = 0;
   let rank = -1;
-  for (let match = part.exec(text3); match; match = part.exec(text3)) {
-    const unit = match[2];
-    const unitRank = ORDER.indexOf(unit);
-    if (unitRank <= rank) return fail2();
+  let i = 0;
+  if (text.length === 0) return Number.NaN;
+  while (i < text.length) {
+    const start = i;
+    while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+    if (i === start) return Number.NaN;
+    if (text[i] === ".") {
+      i += 1;
+      const decimals = i;
+      while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+      if (i === decimals) return Number.NaN;
+    }
+    const amount = Number(text.slice(start, i));
+    const unit = text[i] === "m" && text[i + 1] === "s" ? "ms" : text[i];
+    let unitRank = rank + 1;
+    while (unitRank < UNITS.length && UNITS[unitRank][0] !== unit) unitRank += 1;
+    if (unitRank === UNITS.length) return Number.NaN;
     rank = unitRank;
-    total += Number(match[1]) * UNIT_MS[unit];
+    total += amount * UNITS[unitRank][1];
+    i += unit.length;
   }
-  total = Math.round(total);
-  return total > 0 || allowZero ? total : fail2();
+  return Math.round(total);
 }
-function isDuration(value) {
-  try {
-    return typeof value === "string" && parseDuration(value) > 0;
-  } catch {
-    return false;
-  }
-}
-function formatDuration(ms) {
-  let rest = Math.round(ms);
-  let text3 = "";
-  for (const unit of ["h", "m", "s", "ms"]) {
-    const count = Math.floor(rest / UNIT_MS[unit]);
-    if (count > 0) text3 += `${count}${unit}`;
-    rest -= count * UNIT_MS[unit];
-  }
-  return text3 || "0s";
-}
-
-// src/lib/env.ts
-var HOST = String.raw`(?:[a-z0-9_][a-z0-9_-]*(?:\.[a-z0-9_][a-z0-9_-]*)*\.?|\[[0-9a-f:.]+\])`;
-var URL_FORM = new RegExp(String.raw`^https?://(?:[^\s/?#@]+@)?${HOST}(?::\d{1,5})?(?:[/?#]\S*)?$`, "i");
-var WHOLE = /^[0-9]+$/;
-var BOOLEANS = /* @__PURE__ */ new Map([
-  ["true", true],
-  ["false", false],
-  ["1", true],
-  ["0", false],
-  ["yes", true],
-  ["no", false]
-]);
-var FORMS = {
-  text: { accepted: "any non-empty text", parse: (text3) => text3 },
-  secret: { accepted: "any non-empty secret", parse: (text3) => text3 },
-  url: {
-    accepted: "an http:// or https:// URL with a host, such as https://api.example.com",
-    parse: (text3) => URL_FORM.test(text3) ? text3.replace(/\/+$/, "") : void 0
-  },
-  positiveInteger: { accepted: "a whole number greater than 0, such as 10", parse: parsePositiveInteger },
-  boolean: {
-    accepted: "one of true, false, 1, 0, yes or no, in any case",
-    parse: (text3) => BOOLEANS.get(text3.toLowerCase())
-  },
-  duration: { accepted: "a k6 duration greater than zero, such as 30s, 1m30s, 500ms or 2h", parse: (text3) => isDuration(text3) ? text3 : void 0 }
-};
-function parsePositiveInteger(text3) {
-  const value = WHOLE.test(text3) ? Number(text3) : 0;
-  return value > 0 && Number.isSafeInteger(value) ? value : void 0;
-}
-function declare(kind, options2) {
-  return Object.freeze({ kind, ...options2 });
-}
-function text(options2) {
-  return declare("text", options2);
-}
-function secret(options2) {
-  return declare("secret", options2);
-}
-function url(options2) {
-  return declare("url", options2);
-}
-function positiveInteger(options2) {
-  return declare("positiveInteger", options2);
-}
-function boolean(options2) {
-  return declare("boolean", options2);
-}
-function duration(options2) {
-  return declare("duration", options2);
-}
-function oneOf(values, options2) {
-  if (values.length === 0 || values.includes("")) {
-    throw new ForgeError("invalid_option", {
-      field: "oneOf values",
-      given: shown(values),
-      accepted: "a list of at least one non-empty string"
-    });
-  }
-  return Object.freeze({ kind: "oneOf", values: Object.freeze([...values]), ...options2 });
-}
-function formOf(variable) {
-  if (variable.kind !== "oneOf") return FORMS[variable.kind];
-  const { values } = variable;
-  return {
-    accepted: `one of ${values.map(shown).join(", ")}`,
-    parse: (text3) => values.includes(text3) ? text3 : void 0
-  };
-}
-function fallback(name, variable, accepted, environment) {
-  const byEnvironment = variable.byEnvironment;
-  if (environment !== void 0 && byEnvironment && Object.prototype.hasOwnProperty.call(byEnvironment, environment)) {
-    return byEnvironment[environment];
-  }
-  if (variable.default !== void 0) return variable.default;
-  if (!variable.required) return void 0;
-  const when = environment === void 0 ? "required" : `required when ENVIRONMENT is ${environment}`;
-  throw new ForgeError("invalid_env", { field: name, given: shown(void 0), accepted: `${accepted} (${when})` });
-}
-function valueOf2(name, variable, { source, environment }) {
-  const given = source[name];
-  const form = formOf(variable);
-  if (given === void 0) return fallback(name, variable, form.accepted, environment);
-  const value = given === "" ? void 0 : form.parse(given, name);
-  if (value !== void 0) return value;
-  throw new ForgeError("invalid_env", {
-    field: name,
-    given: variable.kind === "secret" ? "(hidden)" : shown(given),
-    accepted: form.accepted
+function parseDuration(text, field2 = "duration", allowZero = false) {
+  const ms = typeof text === "string" ? durationMs(text) : Number.NaN;
+  if (ms > 0 || allowZero && ms === 0) return ms;
+  throw new ForgeError("invalid_duration", {
+    field: field2,
+    given: shown(text),
+    accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
   });
 }
-function readEnv(schema, options2) {
-  const config2 = {};
-  for (const [name, variable] of Object.entries(schema)) {
-    Object.defineProperty(config2, name, {
-      value: valueOf2(name, variable, options2),
-      enumerable: variable.kind !== "secret"
+
+// k6-forge-lazy:/work/main/src/lib/internal/read-config.ts
+var loaded;
+function load() {
+  if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
+    var ForgeError2 = class extends Error {
+      /**
+       * @param code - The kind of bad input.
+       * @param details - The field, the value given and the accepted form.
+       */
+      constructor(code, details) {
+        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        this.code = code;
+        this.details = details;
+      }
+      code;
+      details;
+      name = "ForgeError";
+    };
+    function shown2(value) {
+      if (value === void 0) return "nothing";
+      const text2 = JSON.stringify(value) ?? String(value);
+      return text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
+    }
+    var UNITS2 = [
+      ["d", 864e5],
+      ["h", 36e5],
+      ["m", 6e4],
+      ["s", 1e3],
+      ["ms", 1]
+    ];
+    function durationMs2(text2) {
+      let total = 0;
+      let rank = -1;
+      let i = 0;
+      if (text2.length === 0) return Number.NaN;
+      while (i < text2.length) {
+        const start = i;
+        while (i < text2.length && text2.charCodeAt(i) >= 48 && text2.charCodeAt(i) <= 57) i += 1;
+        if (i === start) return Number.NaN;
+        if (text2[i] === ".") {
+          i += 1;
+          const decimals = i;
+          while (i < text2.length && text2.charCodeAt(i) >= 48 && text2.charCodeAt(i) <= 57) i += 1;
+          if (i === decimals) return Number.NaN;
+        }
+        const amount = Number(text2.slice(start, i));
+        const unit = text2[i] === "m" && text2[i + 1] === "s" ? "ms" : text2[i];
+        let unitRank = rank + 1;
+        while (unitRank < UNITS2.length && UNITS2[unitRank][0] !== unit) unitRank += 1;
+        if (unitRank === UNITS2.length) return Number.NaN;
+        rank = unitRank;
+        total += amount * UNITS2[unitRank][1];
+        i += unit.length;
+      }
+      return Math.round(total);
+    }
+    function isDuration(value) {
+      return typeof value === "string" && durationMs2(value) > 0;
+    }
+    function isDigits2(text2) {
+      if (text2.length === 0) return false;
+      for (let i = 0; i < text2.length; i += 1) {
+        const code = text2.charCodeAt(i);
+        if (code < 48 || code > 57) return false;
+      }
+      return true;
+    }
+    var ACCEPTED = {
+      text: "any non-empty text",
+      secret: "any non-empty secret",
+      url: "an http:// or https:// URL with a host, such as https://api.example.com",
+      positiveInteger: "a whole number greater than 0, such as 10",
+      boolean: "one of true, false, 1, 0, yes or no, in any case",
+      duration: "a k6 duration greater than zero, such as 30s, 1m30s, 500ms or 2h"
+    };
+    function isHttpUrl(text2) {
+      const lower = text2.toLowerCase();
+      const afterScheme = lower.startsWith("http://") ? 7 : lower.startsWith("https://") ? 8 : -1;
+      if (afterScheme < 0) return false;
+      let end = afterScheme;
+      while (end < text2.length && text2[end] !== "/" && text2[end] !== "?" && text2[end] !== "#") end += 1;
+      for (let i = end; i < text2.length; i += 1) if (text2.charCodeAt(i) <= 32) return false;
+      let authority = lower.slice(afterScheme, end);
+      const at = authority.lastIndexOf("@");
+      if (at >= 0) {
+        for (let i = 0; i < at; i += 1) if (authority.charCodeAt(i) <= 32) return false;
+        if (at === 0 || authority.indexOf("@") !== at) return false;
+        authority = authority.slice(at + 1);
+      }
+      const colon = authority.startsWith("[") ? authority.indexOf("]:") + 1 : authority.lastIndexOf(":");
+      const host = colon > 0 ? authority.slice(0, colon) : authority;
+      if (colon > 0 && !(isDigits2(authority.slice(colon + 1)) && authority.length - colon - 1 <= 5)) return false;
+      return host.startsWith("[") ? isIpLiteral(host) : isHostName(host);
+    }
+    function isIpLiteral(host) {
+      if (host.length < 3 || !host.endsWith("]")) return false;
+      for (let i = 1; i < host.length - 1; i += 1) {
+        const c = host[i];
+        if (!(c >= "0" && c <= "9" || c >= "a" && c <= "f" || c === ":" || c === ".")) return false;
+      }
+      return true;
+    }
+    function isHostName(host) {
+      const labels = (host.endsWith(".") ? host.slice(0, -1) : host).split(".");
+      for (const label of labels) {
+        if (label.length === 0 || label[0] === "-") return false;
+        for (let i = 0; i < label.length; i += 1) {
+          const c = label[i];
+          if (!(c >= "a" && c <= "z" || c >= "0" && c <= "9" || c === "_" || c === "-")) return false;
+        }
+      }
+      return true;
+    }
+    function parseAs(kind, text2) {
+      switch (kind) {
+        case "url": {
+          if (!isHttpUrl(text2)) return void 0;
+          let end = text2.length;
+          while (end > 0 && text2[end - 1] === "/") end -= 1;
+          return text2.slice(0, end);
+        }
+        case "positiveInteger": {
+          const value = isDigits2(text2) ? Number(text2) : 0;
+          return value > 0 && Number.isSafeInteger(value) ? value : void 0;
+        }
+        case "boolean": {
+          const lower = text2.toLowerCase();
+          return lower === "true" || lower === "1" || lower === "yes" ? true : lower === "false" || lower === "0" || lower === "no" ? false : void 0;
+        }
+        case "duration":
+          return isDuration(text2) ? text2 : void 0;
+        default:
+          return text2;
+      }
+    }
+    function declare(kind, options2) {
+      return Object.freeze({ kind, ...options2 });
+    }
+    function text(options2) {
+      return declare("text", options2);
+    }
+    function secret(options2) {
+      return declare("secret", options2);
+    }
+    function url(options2) {
+      return declare("url", options2);
+    }
+    function positiveInteger(options2) {
+      return declare("positiveInteger", options2);
+    }
+    function boolean(options2) {
+      return declare("boolean", options2);
+    }
+    function duration(options2) {
+      return declare("duration", options2);
+    }
+    function oneOf(values, options2) {
+      if (values.length === 0 || values.includes("")) {
+        throw new ForgeError2("invalid_option", {
+          field: "oneOf values",
+          given: shown2(values),
+          accepted: "a list of at least one non-empty string"
+        });
+      }
+      return Object.freeze({ kind: "oneOf", values: Object.freeze([...values]), ...options2 });
+    }
+    function acceptedFor(variable) {
+      return variable.kind === "oneOf" ? `one of ${variable.values.map(shown2).join(", ")}` : ACCEPTED[variable.kind];
+    }
+    function fallback(name, variable, accepted, environment) {
+      const byEnvironment = variable.byEnvironment;
+      if (environment !== void 0 && byEnvironment && Object.prototype.hasOwnProperty.call(byEnvironment, environment)) {
+        return byEnvironment[environment];
+      }
+      if (variable.default !== void 0) return variable.default;
+      if (!variable.required) return void 0;
+      const when = environment === void 0 ? "required" : `required when ENVIRONMENT is ${environment}`;
+      throw new ForgeError2("invalid_env", { field: name, given: shown2(void 0), accepted: `${accepted} (${when})` });
+    }
+    function valueOf2(name, variable, { source, environment }) {
+      const given = source[name];
+      if (given === void 0) return fallback(name, variable, acceptedFor(variable), environment);
+      const value = given === "" ? void 0 : variable.kind === "oneOf" ? variable.values.includes(given) ? given : void 0 : parseAs(variable.kind, given);
+      if (value !== void 0) return value;
+      throw new ForgeError2("invalid_env", {
+        field: name,
+        given: variable.kind === "secret" ? "(hidden)" : shown2(given),
+        accepted: acceptedFor(variable)
+      });
+    }
+    function readEnv(schema, options2) {
+      const config2 = {};
+      for (const name in schema) {
+        const variable = schema[name];
+        Object.defineProperty(config2, name, { value: valueOf2(name, variable, options2), enumerable: variable.kind !== "secret" });
+      }
+      return Object.freeze(config2);
+    }
+    function readConfig(environments, vars, source) {
+      const development = (value) => ({ byEnvironment: { development: value } });
+      const standard = {
+        ENVIRONMENT: oneOf(["development", "staging", "production", ...environments], { default: "development" }),
+        BASE_URL: url({ required: true, ...development("http://127.0.0.1:3000") }),
+        VUS: positiveInteger(),
+        DURATION: duration(),
+        DEBUG: boolean({ default: false }),
+        TEST_USERNAME: text(development("loadtest@example.com")),
+        TEST_PASSWORD: secret(development("LoadTest123!")),
+        BEARER_TOKEN: secret(development("demo-token")),
+        ACCOUNT_ID: text(development("acc-demo"))
+      };
+      for (const name of Object.keys(vars)) {
+        if (name in standard) {
+          throw new ForgeError2("invalid_option", {
+            field: "vars",
+            given: shown2(name),
+            accepted: `a name that is not a standard variable (${Object.keys(standard).join(", ")})`
+          });
+        }
+      }
+      const { ENVIRONMENT } = readEnv({ ENVIRONMENT: standard.ENVIRONMENT }, { source });
+      const schema = { ...standard, ...vars };
+      const read = readEnv(schema, { source, environment: ENVIRONMENT });
+      const values = {};
+      const secrets = [];
+      for (const name of Object.keys(schema)) {
+        values[name] = read[name];
+        if (schema[name].kind === "secret") secrets.push(name);
+      }
+      return { values, secrets };
+    }
+    return { "readConfig": readConfig };
+  })();
+  return loaded;
+}
+function lazy0(...args) {
+  return load()["readConfig"](...args);
+}
+
+// src/lib/once-per-run.ts
+import { SharedArray as SharedArray2 } from "k6/data";
+function oncePerRun(name, inputs, compute) {
+  let failure;
+  let shared;
+  try {
+    shared = new SharedArray2(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
+      try {
+        return [JSON.stringify(compute())];
+      } catch (error) {
+        failure = { error };
+        throw error;
+      }
     });
+  } catch (error) {
+    if (failure) throw failure.error;
+    return compute();
   }
-  return Object.freeze(config2);
+  return JSON.parse(shared[0]);
 }
 
 // src/lib/config.ts
-var STANDARD_ENVIRONMENTS = ["development", "staging", "production"];
-function standardVars(environments) {
-  const development = (value) => ({ byEnvironment: { development: value } });
-  return {
-    ENVIRONMENT: oneOf([...STANDARD_ENVIRONMENTS, ...environments], { default: "development" }),
-    BASE_URL: url({ required: true, ...development("http://127.0.0.1:3000") }),
-    VUS: positiveInteger(),
-    DURATION: duration(),
-    DEBUG: boolean({ default: false }),
-    TEST_USERNAME: text(development("loadtest@example.com")),
-    TEST_PASSWORD: secret(development("LoadTest123!")),
-    BEARER_TOKEN: secret(development("demo-token")),
-    ACCOUNT_ID: text(development("acc-demo"))
-  };
-}
-var STANDARD_NAMES = Object.keys(standardVars([]));
-function assertNoStandardNames(vars) {
-  const taken = Object.keys(vars).find((name) => STANDARD_NAMES.includes(name));
-  if (taken === void 0) return;
-  throw new ForgeError("invalid_option", {
-    field: "vars",
-    given: shown(taken),
-    accepted: `a name that is not a standard variable (${STANDARD_NAMES.join(", ")})`
-  });
-}
+var STANDARD_NAMES = [
+  "ENVIRONMENT",
+  "BASE_URL",
+  "VUS",
+  "DURATION",
+  "DEBUG",
+  "TEST_USERNAME",
+  "TEST_PASSWORD",
+  "BEARER_TOKEN",
+  "ACCOUNT_ID"
+];
 function loadConfig(options2 = {}) {
   const { environments = [], vars = {}, source = __ENV } = options2;
-  assertNoStandardNames(vars);
-  const standard = standardVars(environments);
-  const { ENVIRONMENT } = readEnv({ ENVIRONMENT: standard.ENVIRONMENT }, { source });
-  return readEnv({ ...standard, ...vars }, { source, environment: ENVIRONMENT });
-}
-
-// src/lib/is-record.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/lib/thresholds-file.ts
-var SECTIONS = ["global", "scenarios", "endpoints", "gates"];
-var LATENCY_KEY = /^(avg|med|max|p\d{1,2}(\.\d+)?)$/;
-var ACCEPTED_KEYS = "avg, med, max, pN (such as p95 or p99.9), errorRate, abortOnFail or delayAbortEval";
-function fail(source, path, given, accepted) {
-  throw new ForgeError("invalid_thresholds", { field: `${source} at ${path}`, given: shown(given), accepted });
-}
-function checkLimits(source, path, value, abortAllowed) {
-  if (!isRecord(value)) fail(source, path, value, "an object of limits");
-  for (const [key, limit] of Object.entries(value)) {
-    const at = `${path}.${key}`;
-    if (LATENCY_KEY.test(key)) {
-      if (key.startsWith("p") && !(Number(key.slice(1)) > 0)) fail(source, at, key, "a percentile above p0, such as p95");
-      if (typeof limit !== "number" || !Number.isFinite(limit) || limit <= 0) {
-        fail(source, at, limit, "a number of milliseconds greater than 0");
-      }
-    } else if (key === "errorRate") {
-      if (typeof limit !== "number" || !(limit > 0 && limit <= 1)) {
-        fail(source, at, limit, "a share above 0 and at most 1, such as 0.01 for 1%");
-      }
-    } else if (key === "abortOnFail" || key === "delayAbortEval") {
-      if (!abortAllowed) fail(source, at, limit, "no abort settings in a release gate");
-      if (key === "abortOnFail" && typeof limit !== "boolean") fail(source, at, limit, "true or false");
-      if (key === "delayAbortEval" && !isDuration(limit)) fail(source, at, limit, "a k6 duration such as 10s");
-    } else {
-      fail(source, at, key, `one of ${ACCEPTED_KEYS}`);
-    }
-  }
-  return value;
-}
-function checkNamedLimits(source, path, value, abortAllowed) {
-  if (!isRecord(value)) fail(source, path, value, "an object of named limits");
-  for (const [name, limits] of Object.entries(value)) {
-    if (!/^[A-Za-z0-9_-]+$/.test(name)) fail(source, `${path}.${name}`, name, "a name of letters, digits, _ and -");
-    checkLimits(source, `${path}.${name}`, limits, abortAllowed);
-  }
-  return value;
-}
-function parseThresholdsFile(value, source = "thresholds.json") {
-  if (!isRecord(value)) fail(source, "$", value, "an object with global, scenarios, endpoints and gates");
-  for (const [key, section] of Object.entries(value)) {
-    const path = `$.${key}`;
-    if (!SECTIONS.includes(key)) fail(source, path, key, `one of ${SECTIONS.join(", ")}`);
-    if (key === "global") checkLimits(source, path, section, true);
-    else checkNamedLimits(source, path, section, key !== "gates");
-  }
-  return value;
-}
-var embedded;
-function embeddedThresholds() {
-  if (embedded) return embedded;
-  if (typeof define_K6_FORGE_THRESHOLDS_default === "undefined") {
-    throw new ForgeError("invalid_thresholds", {
-      field: "thresholds.json",
-      given: "nothing embedded in this bundle",
-      accepted: "a bundle made by `k6-forge build`, or a thresholds file passed to the factory"
-    });
-  }
-  embedded = parseThresholdsFile(define_K6_FORGE_THRESHOLDS_default);
-  return embedded;
-}
-
-// src/lib/thresholds.ts
-var TREND_ORDER = ["avg", "med", "max"];
-function latencyKeys(limits) {
-  const percentiles = Object.keys(limits).filter((key) => /^p\d/.test(key)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-  return [...TREND_ORDER.filter((key) => key in limits), ...percentiles];
-}
-function aggregation(key) {
-  return key.startsWith("p") ? `p(${key.slice(1)})` : key;
-}
-function limitsToThresholds(limits, selector = "") {
-  const tagged = (metric) => selector ? `${metric}{${selector}}` : metric;
-  const expression = (text3) => limits.abortOnFail ? { threshold: text3, abortOnFail: true, delayAbortEval: limits.delayAbortEval ?? "10s" } : text3;
-  const thresholds = {};
-  const latency = latencyKeys(limits).map((key) => expression(`${aggregation(key)}<${limits[key]}`));
-  if (latency.length > 0) thresholds[tagged("http_req_duration")] = latency;
-  if (limits.errorRate !== void 0) thresholds[tagged("http_req_failed")] = [expression(`rate<${limits.errorRate}`)];
-  return thresholds;
-}
-function thresholdsFor(profile, options2 = {}) {
-  const file = options2.file ?? embeddedThresholds();
-  const limits = { ...file.global, ...file.scenarios?.[profile], ...options2.limits };
-  return limitsToThresholds(limits, `scenario:${options2.scenario ?? profile}`);
+  const names = [...STANDARD_NAMES, ...Object.keys(vars)];
+  const given = {};
+  for (const name of names) given[name] = source[name];
+  const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => lazy0(environments, vars, given));
+  const config2 = {};
+  for (const name of names) Object.defineProperty(config2, name, { value: values[name], enumerable: !secrets.includes(name) });
+  return Object.freeze(config2);
 }
 
 // src/lib/catalog.ts
@@ -790,149 +866,321 @@ import { check, sleep } from "k6";
 import http from "k6/http";
 import { Counter, Rate, Trend } from "k6/metrics";
 
-// src/lib/debug-log.ts
-import exec3 from "k6/execution";
-
-// src/lib/redact.ts
-var REDACTED = "[redacted]";
-var SECRET_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
-var SECRET_FIELD = /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
-function redactHeaders(headers) {
-  const safe = {};
-  for (const [name, value] of Object.entries(headers)) safe[name] = SECRET_HEADER.test(name) ? REDACTED : String(value);
-  return safe;
-}
-function redactJson(value) {
-  if (Array.isArray(value)) return value.map(redactJson);
-  if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, field2]) => [key, SECRET_FIELD.test(key) ? REDACTED : redactJson(field2)])
-  );
-}
-function redactBody(body, limit = 500) {
-  if (body === null || body === void 0 || body === "") return "";
-  let text3;
-  if (typeof body !== "string") {
-    text3 = typeof body === "object" && !(body instanceof ArrayBuffer) ? JSON.stringify(redactJson(body)) : "[binary]";
-  } else {
-    try {
-      text3 = JSON.stringify(redactJson(JSON.parse(body)));
-    } catch {
-      text3 = /pass(word)?=|token=|secret=/i.test(body) ? REDACTED : body;
+// k6-forge-lazy:/work/main/src/lib/debug-log.ts
+var loaded2;
+function load2() {
+  if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
+    var REDACTED = "[redacted]";
+    var secretHeader = () => /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
+    var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
+    function redactHeaders(headers) {
+      const safe = {};
+      const secret = secretHeader();
+      for (const [name, value] of Object.entries(headers)) safe[name] = secret.test(name) ? REDACTED : String(value);
+      return safe;
     }
-  }
-  return text3.length > limit ? `${text3.slice(0, limit)}...` : text3;
+    function redactJson(value) {
+      if (Array.isArray(value)) return value.map(redactJson);
+      if (typeof value !== "object" || value === null) return value;
+      const secret = secretField();
+      return Object.fromEntries(Object.entries(value).map(([key, field2]) => [key, secret.test(key) ? REDACTED : redactJson(field2)]));
+    }
+    function redactBody(body, limit = 500) {
+      if (body === null || body === void 0 || body === "") return "";
+      let text;
+      if (typeof body !== "string") {
+        text = typeof body === "object" && !(body instanceof ArrayBuffer) ? JSON.stringify(redactJson(body)) : "[binary]";
+      } else {
+        try {
+          text = JSON.stringify(redactJson(JSON.parse(body)));
+        } catch {
+          text = /pass(word)?=|token=|secret=/i.test(body) ? REDACTED : body;
+        }
+      }
+      return text.length > limit ? `${text.slice(0, limit)}...` : text;
+    }
+    function redactUrl(url) {
+      return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, `$1${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
+    }
+    function requestLogger(options2) {
+      const { vus = 2, first = 20, every = 100, log = (line) => console.log(line) } = options2;
+      let seen = 0;
+      return (label, sent, res) => {
+        if (__VU > vus) return;
+        seen += 1;
+        if (seen > first && (seen - first) % every !== 0) return;
+        log(`[k6-forge debug] -> ${label} ${redactUrl(sent.url)} headers=${JSON.stringify(redactHeaders(sent.headers))} body=${redactBody(sent.body)}`);
+        log(
+          `[k6-forge debug] <- ${label} ${res.status} in ${res.timings.duration.toFixed(1)}ms headers=${JSON.stringify(redactHeaders(res.headers))} body=${redactBody(res.body)}`
+        );
+      };
+    }
+    return { "requestLogger": requestLogger };
+  })();
+  return loaded2;
 }
-function redactUrl(url2) {
-  return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, `$1${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => SECRET_FIELD.test(key) ? `${sep}${key}=${REDACTED}` : whole);
+function lazy02(...args) {
+  return load2()["requestLogger"](...args);
 }
 
-// src/lib/debug-log.ts
-function requestLogger(options2 = {}) {
-  const { vus = 2, first = 20, every = 100, log = (line) => console.log(line) } = options2;
-  let seen = 0;
-  return (label, sent, res) => {
-    if (exec3.vu.idInTest > vus) return;
-    seen += 1;
-    if (seen > first && (seen - first) % every !== 0) return;
-    log(`[k6-forge debug] -> ${label} ${redactUrl(sent.url)} headers=${JSON.stringify(redactHeaders(sent.headers))} body=${redactBody(sent.body)}`);
-    log(
-      `[k6-forge debug] <- ${label} ${res.status} in ${res.timings.duration.toFixed(1)}ms headers=${JSON.stringify(redactHeaders(res.headers))} body=${redactBody(res.body)}`
-    );
-  };
+// k6-forge-lazy:/work/main/src/lib/internal/endpoint-plans.ts
+var loaded3;
+function load3() {
+  if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
+    var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
+    var ForgeError2 = class extends Error {
+      /**
+       * @param code - The kind of bad input.
+       * @param details - The field, the value given and the accepted form.
+       */
+      constructor(code, details) {
+        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        this.code = code;
+        this.details = details;
+      }
+      code;
+      details;
+      name = "ForgeError";
+    };
+    function shown2(value) {
+      if (value === void 0) return "nothing";
+      const text = JSON.stringify(value) ?? String(value);
+      return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    }
+    function invalidOption2(field2, given, accepted) {
+      throw new ForgeError2("invalid_option", { field: field2, given: shown2(given), accepted });
+    }
+    var UNITS2 = [
+      ["d", 864e5],
+      ["h", 36e5],
+      ["m", 6e4],
+      ["s", 1e3],
+      ["ms", 1]
+    ];
+    function durationMs2(text) {
+      let total = 0;
+      let rank = -1;
+      let i = 0;
+      if (text.length === 0) return Number.NaN;
+      while (i < text.length) {
+        const start = i;
+        while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+        if (i === start) return Number.NaN;
+        if (text[i] === ".") {
+          i += 1;
+          const decimals = i;
+          while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+          if (i === decimals) return Number.NaN;
+        }
+        const amount = Number(text.slice(start, i));
+        const unit = text[i] === "m" && text[i + 1] === "s" ? "ms" : text[i];
+        let unitRank = rank + 1;
+        while (unitRank < UNITS2.length && UNITS2[unitRank][0] !== unit) unitRank += 1;
+        if (unitRank === UNITS2.length) return Number.NaN;
+        rank = unitRank;
+        total += amount * UNITS2[unitRank][1];
+        i += unit.length;
+      }
+      return Math.round(total);
+    }
+    function parseDuration2(text, field2 = "duration", allowZero = false) {
+      const ms = typeof text === "string" ? durationMs2(text) : Number.NaN;
+      if (ms > 0 || allowZero && ms === 0) return ms;
+      throw new ForgeError2("invalid_duration", {
+        field: field2,
+        given: shown2(text),
+        accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
+      });
+    }
+    function isAsciiLetter2(code) {
+      return code >= 65 && code <= 90 || code >= 97 && code <= 122;
+    }
+    function isName2(text, rule) {
+      if (typeof text !== "string" || text.length === 0) return false;
+      if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        const digit = code >= 48 && code <= 57;
+        const ok = isAsciiLetter2(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
+        if (!ok) return false;
+      }
+      return true;
+    }
+    function metricName(name, field2) {
+      if (isName2(name, "metric")) return name;
+      throw new ForgeError2("invalid_option", {
+        field: field2,
+        given: shown2(name),
+        accepted: "a k6 metric name: a letter or _, then 1 to 128 letters, digits or _"
+      });
+    }
+    function retrySchedule(policy, field2) {
+      const { attempts, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
+      if (!(Number.isInteger(attempts) && attempts >= 2 && attempts <= 10)) {
+        invalidOption2(`${field2}.attempts`, attempts, "a whole number from 2 to 10");
+      }
+      if (!(Number.isFinite(factor) && factor >= 1)) {
+        invalidOption2(`${field2}.factor`, factor, "a number of 1 or more");
+      }
+      const firstMs = parseDuration2(backoff, `${field2}.backoff`);
+      return { on: [...on], waits: Array.from({ length: attempts - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
+    }
+    function embeddedThresholds() {
+      if (typeof define_K6_FORGE_THRESHOLDS_default2 === "undefined") {
+        throw new ForgeError2("invalid_thresholds", {
+          field: "thresholds.json",
+          given: "nothing embedded in this bundle",
+          accepted: "a bundle made by `k6-forge build`, or a thresholds file passed to the factory"
+        });
+      }
+      return define_K6_FORGE_THRESHOLDS_default2;
+    }
+    var TREND_ORDER = ["avg", "med", "max"];
+    function latencyExpressions(limits) {
+      const expressions = [];
+      for (const key of TREND_ORDER) if (limits[key] !== void 0) expressions.push(`${key}<${limits[key]}`);
+      const percentiles = Object.keys(limits).filter((key) => key[0] === "p");
+      percentiles.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+      for (const key of percentiles) expressions.push(`p(${key.slice(1)})<${limits[key]}`);
+      return expressions;
+    }
+    function limitsToThresholds(limits, selector = "") {
+      const tagged = (metric) => selector ? `${metric}{${selector}}` : metric;
+      const expression = (text) => limits.abortOnFail ? { threshold: text, abortOnFail: true, delayAbortEval: limits.delayAbortEval ?? "10s" } : text;
+      const thresholds = {};
+      const latency = latencyExpressions(limits).map(expression);
+      if (latency.length > 0) thresholds[tagged("http_req_duration")] = latency;
+      if (limits.errorRate !== void 0) thresholds[tagged("http_req_failed")] = [expression(`rate<${limits.errorRate}`)];
+      return thresholds;
+    }
+    var IDEMPOTENT_METHODS = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"];
+    function templateParts(path) {
+      const parts = [];
+      let from = 0;
+      for (let open = path.indexOf("{"); open >= 0; open = path.indexOf("{", from)) {
+        const close = path.indexOf("}", open);
+        if (close < 0) break;
+        parts.push(path.slice(from, open), path.slice(open + 1, close));
+        from = close + 1;
+      }
+      parts.push(path.slice(from));
+      return parts;
+    }
+    function plan(name, spec, defaultTimeout) {
+      const field2 = `endpoints.${name}`;
+      if (!isName2(name, "identifier")) invalidOption2(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+      if (!spec.path.startsWith("/")) invalidOption2(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
+      const idempotencyKey2 = spec.idempotencyKey === true;
+      if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey2)) {
+        invalidOption2(`${field2}.retry`, spec.retry, `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`);
+      }
+      const timeout = spec.timeout ?? defaultTimeout;
+      if (timeout !== void 0) parseDuration2(timeout, `${field2}.timeout`);
+      const { expect } = spec;
+      const redirects = spec.redirects ?? (expect?.some((s) => s >= 300 && s < 400) ? 0 : void 0);
+      return {
+        method: spec.method,
+        path: spec.path,
+        pathParts: templateParts(spec.path),
+        tags: { name: spec.path, endpoint: name, operation: spec.operation ?? name, ...spec.service !== void 0 && { service: spec.service } },
+        ...timeout !== void 0 && { timeout },
+        ...redirects !== void 0 && { redirects },
+        ...expect !== void 0 && { expect: [...expect] },
+        ...spec.trend !== void 0 && { trend: metricName(spec.trend, `${field2}.trend`) },
+        ...spec.checkStatus !== false && { checkName: `${name} status is ${expect ? expect.join(" or ") : "2xx"}` },
+        idempotencyKey: idempotencyKey2,
+        auth: spec.auth !== false,
+        ...spec.retry && { retry: retrySchedule(spec.retry, `${field2}.retry`) }
+      };
+    }
+    function endpointPlans(specs, defaultTimeout) {
+      const plans = {};
+      for (const name of Object.keys(specs)) plans[name] = plan(name, specs[name], defaultTimeout);
+      return plans;
+    }
+    function endpointThresholds(specs, file = embeddedThresholds()) {
+      const thresholds = {};
+      for (const name of Object.keys(specs)) {
+        const selector = `endpoint:${name}`;
+        Object.assign(
+          thresholds,
+          { [`http_req_duration{${selector}}`]: [], [`http_req_failed{${selector}}`]: [], [`http_reqs{${selector}}`]: [] },
+          limitsToThresholds({ ...file.endpoints?.[name], ...specs[name].thresholds }, selector)
+        );
+      }
+      return thresholds;
+    }
+    return { "endpointPlans": endpointPlans, "endpointThresholds": endpointThresholds };
+  })();
+  return loaded3;
 }
-
-// src/lib/metric-name.ts
-var METRIC_NAME = /^[a-zA-Z_][a-zA-Z0-9_]{1,128}$/;
-function metricName(name, field2) {
-  if (METRIC_NAME.test(name)) return name;
-  throw new ForgeError("invalid_option", {
-    field: field2,
-    given: shown(name),
-    accepted: "a k6 metric name: a letter or _, then 1 to 128 letters, digits or _"
-  });
+function lazy03(...args) {
+  return load3()["endpointPlans"](...args);
 }
-
-// src/lib/retry.ts
-function retrySchedule(policy, field2) {
-  const { attempts, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
-  if (!(Number.isInteger(attempts) && attempts >= 2 && attempts <= 10)) {
-    invalidOption(`${field2}.attempts`, attempts, "a whole number from 2 to 10");
-  }
-  if (!(Number.isFinite(factor) && factor >= 1)) {
-    invalidOption(`${field2}.factor`, factor, "a number of 1 or more");
-  }
-  const firstMs = parseDuration(backoff, `${field2}.backoff`);
-  return { on: [...on], waits: Array.from({ length: attempts - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
+function lazy1(...args) {
+  return load3()["endpointThresholds"](...args);
 }
 
 // src/lib/catalog.ts
-var IDEMPOTENT_METHODS = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"];
 var STATUS_CLASSES = ["failed", "1xx", "2xx", "3xx", "4xx", "5xx"];
-var ENDPOINT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function compile(name, spec, options2) {
-  const field2 = `endpoints.${name}`;
-  if (!ENDPOINT_NAME.test(name)) invalidOption(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
-  if (!spec.path.startsWith("/")) invalidOption(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
-  const idempotent = IDEMPOTENT_METHODS.includes(spec.method) || spec.idempotencyKey === true;
-  if (spec.retry && !idempotent) {
-    invalidOption(`${field2}.retry`, spec.retry, `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`);
-  }
-  const timeout = spec.timeout ?? options2.timeout;
-  if (timeout !== void 0) parseDuration(timeout, `${field2}.timeout`);
-  const expect = spec.expect;
-  const redirects = spec.redirects ?? (expect?.some((s) => s >= 300 && s < 400) ? 0 : void 0);
-  const params = {
-    tags: { name: spec.path, endpoint: name, operation: spec.operation ?? name, ...spec.service !== void 0 && { service: spec.service } },
-    ...expect !== void 0 && { responseCallback: http.expectedStatuses(...expect) },
-    ...timeout !== void 0 && { timeout },
-    ...redirects !== void 0 && { redirects }
-  };
-  const accepted = expect ?? [];
-  const checkName = `${name} status is ${expect ? expect.join(" or ") : "2xx"}`;
-  return {
-    name,
-    spec,
-    pathParts: spec.path.split(/\{([^}]+)\}/),
-    params,
-    trend: new Trend(metricName(spec.trend ?? `${name}_duration`, `${field2}.trend`), true),
-    metricTags: { endpoint: name },
-    statusCheck: spec.checkStatus === false ? void 0 : { [checkName]: expect ? (res) => accepted.includes(res.status) : (res) => res.status >= 200 && res.status < 300 },
-    retry: spec.retry && retrySchedule(spec.retry, `${field2}.retry`)
-  };
+function is2xx(res) {
+  return res.status >= 200 && res.status < 300;
 }
-function fillPath(endpoint, values = {}) {
-  let path = endpoint.pathParts[0];
-  for (let i = 1; i < endpoint.pathParts.length; i += 2) {
-    const key = endpoint.pathParts[i];
-    const value = values[key];
-    if (value === void 0) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.spec.path}`);
-    path += encodeURIComponent(String(value)) + endpoint.pathParts[i + 1];
+function liveEndpoint(name, plan) {
+  const accepted = plan.expect;
+  return Object.assign(plan, {
+    name,
+    params: {
+      tags: plan.tags,
+      ...accepted !== void 0 && { responseCallback: http.expectedStatuses(...accepted) },
+      ...plan.timeout !== void 0 && { timeout: plan.timeout },
+      ...plan.redirects !== void 0 && { redirects: plan.redirects }
+    },
+    trendMetric: plan.trend === void 0 ? void 0 : new Trend(plan.trend, true),
+    metricTags: { endpoint: name },
+    statusCheck: plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res) => accepted.includes(res.status) : is2xx },
+    reusable: void 0
+  });
+}
+function fillPath(endpoint, values) {
+  const parts = endpoint.pathParts;
+  if (parts.length === 1) return parts[0];
+  let path = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i];
+    const value = values?.[key];
+    if (value === void 0) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
+    path += encodeURIComponent(String(value)) + parts[i + 1];
   }
   return path;
 }
 function queryString(query) {
-  if (!query) return "";
-  const pairs = Object.entries(query).filter(([, value]) => value !== void 0).map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-  return pairs.length > 0 ? `?${pairs.join("&")}` : "";
+  let text = "";
+  for (const key in query) {
+    const value = query[key];
+    if (value !== void 0) text += `${text ? "&" : "?"}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
+  }
+  return text;
 }
 function catalog(specs, options2) {
-  const endpoints = new Map(Object.entries(specs).map(([name, spec]) => [name, compile(name, spec, options2)]));
-  const byClass = Object.fromEntries(STATUS_CLASSES.map((c) => [c, new Counter(`responses_${c}`)]));
+  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => lazy03(specs, options2.timeout));
+  const endpoints = {};
+  for (const name of Object.keys(plans)) endpoints[name] = liveEndpoint(name, plans[name]);
+  const byClass = STATUS_CLASSES.map((c) => new Counter(`responses_${c}`));
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? requestLogger() : options2.debug ? requestLogger(options2.debug) : void 0;
-  const endpoint = (name) => endpoints.get(name) ?? invalidOption("endpoint", name, `a declared endpoint: ${[...endpoints.keys()].join(", ")}`);
+  const log = options2.debug === true ? lazy02({}) : options2.debug ? lazy02(options2.debug) : void 0;
+  const endpoint = (name) => (Object.prototype.hasOwnProperty.call(endpoints, name) ? endpoints[name] : void 0) ?? invalidOption("endpoint", name, `a declared endpoint: ${Object.keys(endpoints).join(", ")}`);
   const api = {
     send(name, request = {}) {
       const ep = endpoint(name);
-      const url2 = options2.baseUrl + fillPath(ep, request.path) + queryString(request.query);
+      const url = options2.baseUrl + fillPath(ep, request.path) + (request.query ? queryString(request.query) : "");
       const json = request.body !== void 0 && typeof request.body === "object" && !(request.body instanceof ArrayBuffer);
-      const auth2 = ep.spec.auth !== false ? options2.auth?.headers(api) : void 0;
+      const auth2 = ep.auth ? options2.auth?.headers(api) : void 0;
       const body = json ? JSON.stringify(request.body) : request.body;
       let params;
-      if (!json && !ep.spec.idempotencyKey && !request.headers && !request.tags) {
+      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
         if (!ep.reusable || ep.reusable.auth !== auth2) ep.reusable = { auth: auth2, params: { ...ep.params, headers: { ...baseHeaders, ...auth2 } } };
         params = ep.reusable.params;
       } else {
@@ -940,35 +1188,28 @@ function catalog(specs, options2) {
           ...baseHeaders,
           ...json && { "Content-Type": "application/json" },
           ...auth2,
-          ...ep.spec.idempotencyKey && { [idempotencyHeader]: request.idempotencyKey ?? idempotencyKey() },
+          ...ep.idempotencyKey && { [idempotencyHeader]: request.idempotencyKey ?? idempotencyKey() },
           ...request.headers
         };
-        params = { ...ep.params, headers, ...request.tags && { tags: { ...ep.params.tags, ...request.tags } } };
+        params = { ...ep.params, headers, ...request.tags && { tags: { ...ep.tags, ...request.tags } } };
       }
-      let res = http.request(ep.spec.method, url2, body ?? null, params);
-      for (const wait of ep.retry?.waits ?? []) {
-        if (!ep.retry.on.includes(res.status)) break;
-        sleep(wait);
-        res = http.request(ep.spec.method, url2, body ?? null, params);
+      let res = http.request(ep.method, url, body ?? null, params);
+      if (ep.retry) {
+        for (const wait of ep.retry.waits) {
+          if (!ep.retry.on.includes(res.status)) break;
+          sleep(wait);
+          res = http.request(ep.method, url, body ?? null, params);
+        }
       }
-      ep.trend.add(res.timings.duration);
-      byClass[res.status === 0 ? "failed" : STATUS_CLASSES[Math.floor(res.status / 100)] ?? "failed"].add(1, ep.metricTags);
+      ep.trendMetric?.add(res.timings.duration);
+      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
       if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
-      log?.(`${ep.spec.method} ${ep.spec.path}`, { url: url2, headers: params.headers ?? {}, body }, res);
+      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
       return res;
     },
     thresholds() {
-      const file = options2.thresholdsFile ?? embeddedThresholds();
-      const thresholds = {};
-      for (const { name, spec } of endpoints.values()) {
-        const selector = `endpoint:${name}`;
-        Object.assign(
-          thresholds,
-          { [`http_req_duration{${selector}}`]: [], [`http_req_failed{${selector}}`]: [], [`http_reqs{${selector}}`]: [] },
-          limitsToThresholds({ ...file.endpoints?.[name], ...spec.thresholds }, selector)
-        );
-      }
-      return thresholds;
+      const file = options2.thresholdsFile;
+      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => lazy1(specs, file));
     },
     reportBusinessError(name, failed) {
       businessErrors.add(failed, endpoint(name).metricTags);
@@ -1031,659 +1272,659 @@ function jsonHas(path) {
 }
 
 // src/lib/summary/summary-handler.ts
-import exec4 from "k6/execution";
+import exec3 from "k6/execution";
 
-// src/lib/summary/internal/check-results.ts
-function checkResults(root) {
-  const results = [];
-  const visit = (group2, groups) => {
-    for (const check3 of group2.checks) results.push({ groups, name: check3.name, passes: check3.passes, fails: check3.fails });
-    for (const sub of group2.groups) visit(sub, [...groups, sub.name]);
-  };
-  visit(root, []);
-  return results;
-}
-
-// src/lib/summary/internal/humanize.ts
-var FIXED_TIME_UNITS = {
-  s: [1e-3, "s"],
-  ms: [1, "ms"],
-  us: [1e3, "µs"]
-};
-var BYTE_UNITS = ["B", "kB", "MB", "GB", "TB", "PB"];
-function trimmedFixed(value, digits2) {
-  return String(Number(value.toFixed(digits2)));
-}
-function truncated(value, digits2) {
-  const scale = 10 ** digits2;
-  return trimmedFixed(Math.trunc(Number((value * scale).toPrecision(15))) / scale, digits2);
-}
-function humanizeDuration(ms, timeUnit = "") {
-  const fixed = FIXED_TIME_UNITS[timeUnit];
-  if (fixed) return `${(ms * fixed[0]).toFixed(2)}${fixed[1]}`;
-  if (ms === 0) return "0s";
-  if (ms < 1e-3) return `${Math.trunc(ms * 1e6)}ns`;
-  if (ms < 1) return `${truncated(ms * 1e3, 2)}µs`;
-  if (ms < 1e3) return `${truncated(ms, 2)}ms`;
-  const minutes = Math.trunc(ms / 6e4);
-  const seconds = `${truncated(ms % 6e4 / 1e3, minutes > 0 ? 0 : 2)}s`;
-  if (minutes === 0) return seconds;
-  const hours = Math.trunc(minutes / 60);
-  return hours === 0 ? `${minutes}m${seconds}` : `${hours}h${minutes % 60}m${seconds}`;
-}
-function humanizeBytes(bytes) {
-  if (bytes < 10) return `${trimmedFixed(bytes, 2)} B`;
-  const power = Math.min(Math.floor(Math.log(bytes) / Math.log(1e3)), BYTE_UNITS.length - 1);
-  const value = Math.floor(bytes / 1e3 ** power * 10 + 0.5) / 10;
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${BYTE_UNITS[power] ?? ""}`;
-}
-function humanizeValue(value, metric, timeUnit = "") {
-  if (value === void 0) return "-";
-  if (metric.type === "rate") return `${(Math.trunc(Number((value * 1e4).toPrecision(15))) / 100).toFixed(2)}%`;
-  if (metric.contains === "time") return humanizeDuration(value, timeUnit);
-  if (metric.contains === "data") return humanizeBytes(value);
-  return trimmedFixed(value, 6);
-}
-
-// src/lib/summary/internal/endpoint-latency.ts
-var BY_TAG = (tag) => new RegExp(`^http_req_duration\\{${tag}:([^,{}]+)\\}$`);
-function endpointLatencies(metrics) {
-  for (const tag of ["endpoint", "name"]) {
-    const pattern = BY_TAG(tag);
-    const rows = [];
-    for (const [metric, data] of Object.entries(metrics)) {
-      const endpoint = pattern.exec(metric)?.[1];
-      if (endpoint !== void 0) rows.push({ endpoint, metric, values: data.values });
+// k6-forge-lazy:/work/main/src/lib/summary/summary-outputs.ts
+var loaded4;
+function load4() {
+  if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
+    function checkResults(root) {
+      const results = [];
+      const visit = (group2, groups) => {
+        for (const check3 of group2.checks) results.push({ groups, name: check3.name, passes: check3.passes, fails: check3.fails });
+        for (const sub of group2.groups) visit(sub, [...groups, sub.name]);
+      };
+      visit(root, []);
+      return results;
     }
-    if (rows.length > 0) return rows.sort((a, b) => a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0);
-  }
-  const whole = metrics["http_req_duration"];
-  return whole ? [{ endpoint: "all requests", metric: "http_req_duration", values: whole.values }] : [];
-}
-function latencyText(row2, stat, timeUnit) {
-  const value = row2.values[stat];
-  if (stat === "count") return value === void 0 ? "-" : String(value);
-  return humanizeValue(value, { type: "trend", contains: "time" }, timeUnit);
-}
-
-// src/lib/summary/internal/escape-xml.ts
-var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-var FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-function escapeXml(text3) {
-  return text3.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char).replace(FORBIDDEN, "�");
-}
-
-// src/lib/summary/internal/headline.ts
-function headline(meta) {
-  const total = meta.thresholds.length;
-  const failed = meta.thresholds.filter((verdict) => !verdict.ok).length;
-  if (total === 0) return { ok: true, text: `${meta.scenario} passed: no thresholds were set` };
-  if (failed === 0) return { ok: true, text: `${meta.scenario} passed: ${total === 1 ? "its threshold" : `all ${total} thresholds`} held` };
-  return { ok: false, text: `${meta.scenario} failed: ${failed} of ${total} thresholds failed` };
-}
-function runFacts(meta) {
-  const lengthMs = Date.parse(meta.endTime) - Date.parse(meta.startTime);
-  return [
-    meta.environment,
-    `target ${meta.targetHost || "unknown"}`,
-    `started ${meta.startTime.slice(0, 19).replace("T", " ")} UTC`,
-    `ran ${formatDuration(Math.round(lengthMs / 1e3) * 1e3)}`,
-    `k6-forge ${meta.k6ForgeVersion}`,
-    ...meta.gitRevision ? [`git ${meta.gitRevision}`] : []
-  ];
-}
-
-// src/lib/summary/internal/svg-chart.ts
-var WIDTH = 640;
-var LABEL_WIDTH = 200;
-var BAR_AREA = 340;
-var ROW = 24;
-function shortened(label, max) {
-  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
-}
-function barChart(title, bars) {
-  const height = 28 + bars.length * ROW;
-  const longest = bars.reduce((most, bar) => Math.max(most, bar.value), 0) || 1;
-  const rows = bars.map((bar, index) => {
-    const y = 28 + index * ROW;
-    const width2 = Math.max(1, Math.round(bar.value / longest * BAR_AREA));
-    return `<text x="${LABEL_WIDTH - 8}" y="${y + 14}" text-anchor="end">${escapeXml(shortened(bar.label, 30))}</text><rect class="bar" x="${LABEL_WIDTH}" y="${y + 2}" width="${width2}" height="16"></rect><text x="${LABEL_WIDTH + width2 + 6}" y="${y + 14}">${escapeXml(bar.text)}</text>`;
-  });
-  return `<svg class="chart" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeXml(title)}"><text class="title" x="0" y="16">${escapeXml(title)}</text>${rows.join("")}</svg>`;
-}
-function lineChart(series) {
-  const [left, top, plotWidth, plotHeight] = [64, 28, WIDTH - 80, 140];
-  const height = top + plotHeight + 28;
-  let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, 0, 0];
-  for (const [x, y] of series.points) {
-    [xMin, xMax, yMin, yMax] = [Math.min(xMin, x), Math.max(xMax, x), Math.min(yMin, y), Math.max(yMax, y)];
-  }
-  const xSpan = xMax - xMin || 1;
-  const ySpan = yMax - yMin || 1;
-  const at = ([x, y]) => `${trimmedFixed(left + (x - xMin) / xSpan * plotWidth, 1)},${trimmedFixed(top + plotHeight - (y - yMin) / ySpan * plotHeight, 1)}`;
-  const title = `${series.name} (${series.unit})`;
-  const bottom = top + plotHeight;
-  const axes = `<line class="axis" x1="${left}" y1="${top}" x2="${left}" y2="${bottom}"></line><line class="axis" x1="${left}" y1="${bottom}" x2="${left + plotWidth}" y2="${bottom}"></line><text x="${left - 6}" y="${top + 4}" text-anchor="end">${trimmedFixed(yMax, 2)}</text><text x="${left - 6}" y="${bottom}" text-anchor="end">${trimmedFixed(yMin, 2)}</text>`;
-  const ticks = series.points.length === 0 ? "" : `<text x="${left}" y="${bottom + 18}">${trimmedFixed(xMin, 1)}s</text><text x="${left + plotWidth}" y="${bottom + 18}" text-anchor="end">${trimmedFixed(xMax, 1)}s</text>`;
-  return `<svg class="chart" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeXml(title)}"><text class="title" x="0" y="16">${escapeXml(title)}</text>${axes}${ticks}<polyline class="line" points="${series.points.map(at).join(" ")}"></polyline></svg>`;
-}
-
-// src/lib/summary/internal/threshold-rows.ts
-var AGGREGATION = /^\s*([a-z]+(?:\(\d+(?:\.\d+)?\))?)\s*[<>=!]/;
-function measuredValue(metric, expression) {
-  const aggregation2 = AGGREGATION.exec(expression)?.[1];
-  if (aggregation2 === void 0) return "unreadable expression";
-  const value = metric?.values[aggregation2];
-  if (value === void 0) return `${aggregation2} not in the summary`;
-  if (metric?.contains === "time" && aggregation2 !== "count" && aggregation2 !== "rate") return `${trimmedFixed(value, 2)}ms`;
-  if (metric?.type === "counter" && aggregation2 === "rate") return `${trimmedFixed(value, 6)}/s`;
-  return trimmedFixed(value, 6);
-}
-function thresholdRows(summary) {
-  return summary.meta.thresholds.map((verdict) => ({
-    ...verdict,
-    measured: measuredValue(summary.metrics[verdict.metric], verdict.expression)
-  }));
-}
-
-// src/lib/summary/html-report.ts
-var STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:980px;padding:0 1rem;color:#1f2328}
+    var FIXED_TIME_UNITS = {
+      s: [1e-3, "s"],
+      ms: [1, "ms"],
+      us: [1e3, "µs"]
+    };
+    var BYTE_UNITS = ["B", "kB", "MB", "GB", "TB", "PB"];
+    function trimmedFixed(value, digits2) {
+      return String(Number(value.toFixed(digits2)));
+    }
+    function truncated(value, digits2) {
+      const scale = 10 ** digits2;
+      return trimmedFixed(Math.trunc(Number((value * scale).toPrecision(15))) / scale, digits2);
+    }
+    function humanizeDuration(ms, timeUnit = "") {
+      const fixed = FIXED_TIME_UNITS[timeUnit];
+      if (fixed) return `${(ms * fixed[0]).toFixed(2)}${fixed[1]}`;
+      if (ms === 0) return "0s";
+      if (ms < 1e-3) return `${Math.trunc(ms * 1e6)}ns`;
+      if (ms < 1) return `${truncated(ms * 1e3, 2)}µs`;
+      if (ms < 1e3) return `${truncated(ms, 2)}ms`;
+      const minutes = Math.trunc(ms / 6e4);
+      const seconds = `${truncated(ms % 6e4 / 1e3, minutes > 0 ? 0 : 2)}s`;
+      if (minutes === 0) return seconds;
+      const hours = Math.trunc(minutes / 60);
+      return hours === 0 ? `${minutes}m${seconds}` : `${hours}h${minutes % 60}m${seconds}`;
+    }
+    function humanizeBytes(bytes) {
+      if (bytes < 10) return `${trimmedFixed(bytes, 2)} B`;
+      const power = Math.min(Math.floor(Math.log(bytes) / Math.log(1e3)), BYTE_UNITS.length - 1);
+      const value = Math.floor(bytes / 1e3 ** power * 10 + 0.5) / 10;
+      return `${value.toFixed(value < 10 ? 1 : 0)} ${BYTE_UNITS[power] ?? ""}`;
+    }
+    function humanizeValue(value, metric, timeUnit = "") {
+      if (value === void 0) return "-";
+      if (metric.type === "rate") return `${(Math.trunc(Number((value * 1e4).toPrecision(15))) / 100).toFixed(2)}%`;
+      if (metric.contains === "time") return humanizeDuration(value, timeUnit);
+      if (metric.contains === "data") return humanizeBytes(value);
+      return trimmedFixed(value, 6);
+    }
+    var BY_TAG = (tag) => new RegExp(`^http_req_duration\\{${tag}:([^,{}]+)\\}$`);
+    function endpointLatencies(metrics) {
+      for (const tag of ["endpoint", "name"]) {
+        const pattern = BY_TAG(tag);
+        const rows = [];
+        for (const [metric, data] of Object.entries(metrics)) {
+          const endpoint = pattern.exec(metric)?.[1];
+          if (endpoint !== void 0) rows.push({ endpoint, metric, values: data.values });
+        }
+        if (rows.length > 0) return rows.sort((a, b) => a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0);
+      }
+      const whole = metrics["http_req_duration"];
+      return whole ? [{ endpoint: "all requests", metric: "http_req_duration", values: whole.values }] : [];
+    }
+    function latencyText(row2, stat, timeUnit) {
+      const value = row2.values[stat];
+      if (stat === "count") return value === void 0 ? "-" : String(value);
+      return humanizeValue(value, { type: "trend", contains: "time" }, timeUnit);
+    }
+    var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+    var FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+    function escapeXml(text2) {
+      return text2.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char).replace(FORBIDDEN, "�");
+    }
+    var UNITS2 = [
+      ["d", 864e5],
+      ["h", 36e5],
+      ["m", 6e4],
+      ["s", 1e3],
+      ["ms", 1]
+    ];
+    function formatDuration(ms) {
+      let rest = Math.round(ms);
+      let text2 = "";
+      for (let u = 1; u < UNITS2.length; u += 1) {
+        const [unit, size] = UNITS2[u];
+        const count = Math.floor(rest / size);
+        if (count > 0) text2 += `${count}${unit}`;
+        rest -= count * size;
+      }
+      return text2 || "0s";
+    }
+    function headline(meta) {
+      const total = meta.thresholds.length;
+      const failed = meta.thresholds.filter((verdict) => !verdict.ok).length;
+      if (total === 0) return { ok: true, text: `${meta.scenario} passed: no thresholds were set` };
+      if (failed === 0) return { ok: true, text: `${meta.scenario} passed: ${total === 1 ? "its threshold" : `all ${total} thresholds`} held` };
+      return { ok: false, text: `${meta.scenario} failed: ${failed} of ${total} thresholds failed` };
+    }
+    function runFacts(meta) {
+      const lengthMs = Date.parse(meta.endTime) - Date.parse(meta.startTime);
+      return [
+        meta.environment,
+        `target ${meta.targetHost || "unknown"}`,
+        `started ${meta.startTime.slice(0, 19).replace("T", " ")} UTC`,
+        `ran ${formatDuration(Math.round(lengthMs / 1e3) * 1e3)}`,
+        `k6-forge ${meta.k6ForgeVersion}`,
+        ...meta.gitRevision ? [`git ${meta.gitRevision}`] : []
+      ];
+    }
+    var WIDTH = 640;
+    var LABEL_WIDTH = 200;
+    var BAR_AREA = 340;
+    var ROW = 24;
+    function shortened(label, max) {
+      return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+    }
+    function barChart(title, bars) {
+      const height = 28 + bars.length * ROW;
+      const longest = bars.reduce((most, bar) => Math.max(most, bar.value), 0) || 1;
+      const rows = bars.map((bar, index) => {
+        const y = 28 + index * ROW;
+        const width2 = Math.max(1, Math.round(bar.value / longest * BAR_AREA));
+        return `<text x="${LABEL_WIDTH - 8}" y="${y + 14}" text-anchor="end">${escapeXml(shortened(bar.label, 30))}</text><rect class="bar" x="${LABEL_WIDTH}" y="${y + 2}" width="${width2}" height="16"></rect><text x="${LABEL_WIDTH + width2 + 6}" y="${y + 14}">${escapeXml(bar.text)}</text>`;
+      });
+      return `<svg class="chart" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeXml(title)}"><text class="title" x="0" y="16">${escapeXml(title)}</text>${rows.join("")}</svg>`;
+    }
+    function lineChart(series) {
+      const [left, top, plotWidth, plotHeight] = [64, 28, WIDTH - 80, 140];
+      const height = top + plotHeight + 28;
+      let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, 0, 0];
+      for (const [x, y] of series.points) {
+        [xMin, xMax, yMin, yMax] = [Math.min(xMin, x), Math.max(xMax, x), Math.min(yMin, y), Math.max(yMax, y)];
+      }
+      const xSpan = xMax - xMin || 1;
+      const ySpan = yMax - yMin || 1;
+      const at = ([x, y]) => `${trimmedFixed(left + (x - xMin) / xSpan * plotWidth, 1)},${trimmedFixed(top + plotHeight - (y - yMin) / ySpan * plotHeight, 1)}`;
+      const title = `${series.name} (${series.unit})`;
+      const bottom = top + plotHeight;
+      const axes = `<line class="axis" x1="${left}" y1="${top}" x2="${left}" y2="${bottom}"></line><line class="axis" x1="${left}" y1="${bottom}" x2="${left + plotWidth}" y2="${bottom}"></line><text x="${left - 6}" y="${top + 4}" text-anchor="end">${trimmedFixed(yMax, 2)}</text><text x="${left - 6}" y="${bottom}" text-anchor="end">${trimmedFixed(yMin, 2)}</text>`;
+      const ticks = series.points.length === 0 ? "" : `<text x="${left}" y="${bottom + 18}">${trimmedFixed(xMin, 1)}s</text><text x="${left + plotWidth}" y="${bottom + 18}" text-anchor="end">${trimmedFixed(xMax, 1)}s</text>`;
+      return `<svg class="chart" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeXml(title)}"><text class="title" x="0" y="16">${escapeXml(title)}</text>${axes}${ticks}<polyline class="line" points="${series.points.map(at).join(" ")}"></polyline></svg>`;
+    }
+    var AGGREGATION = /^\s*([a-z]+(?:\(\d+(?:\.\d+)?\))?)\s*[<>=!]/;
+    function measuredValue(metric, expression) {
+      const aggregation = AGGREGATION.exec(expression)?.[1];
+      if (aggregation === void 0) return "unreadable expression";
+      const value = metric?.values[aggregation];
+      if (value === void 0) return `${aggregation} not in the summary`;
+      if (metric?.contains === "time" && aggregation !== "count" && aggregation !== "rate") return `${trimmedFixed(value, 2)}ms`;
+      if (metric?.type === "counter" && aggregation === "rate") return `${trimmedFixed(value, 6)}/s`;
+      return trimmedFixed(value, 6);
+    }
+    function thresholdRows(summary) {
+      return summary.meta.thresholds.map((verdict) => ({
+        ...verdict,
+        measured: measuredValue(summary.metrics[verdict.metric], verdict.expression)
+      }));
+    }
+    var STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:980px;padding:0 1rem;color:#1f2328}
 h1{font-size:1.5rem}h1.pass{color:#1a7f37}h1.fail{color:#cf222e}h2{font-size:1.15rem;margin-top:2rem}
 table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.25rem .6rem;text-align:left}
 td.num{text-align:right;font-variant-numeric:tabular-nums}tr.fail td{background:#ffebe9}
 .facts{color:#59636e}code{font-size:.9em}svg.chart{display:block;margin:1rem 0;font-size:12px}
 svg .title{font-weight:600}svg .bar{fill:#0969da}svg .axis{stroke:#59636e}svg .line{fill:none;stroke:#0969da;stroke-width:1.5}`;
-var PASS = "<td>✅ pass</td>";
-var FAIL = "<td>❌ fail</td>";
-function table(head, rows) {
-  return `<table><thead><tr>${head.map((cell2) => `<th>${escapeXml(cell2)}</th>`).join("")}</tr></thead><tbody>
+    var PASS = "<td>✅ pass</td>";
+    var FAIL = "<td>❌ fail</td>";
+    function table(head, rows) {
+      return `<table><thead><tr>${head.map((cell2) => `<th>${escapeXml(cell2)}</th>`).join("")}</tr></thead><tbody>
 ${rows.join("\n")}
 </tbody></table>`;
-}
-function row(cells, failed = false) {
-  return `<tr${failed ? ' class="fail"' : ""}>${cells.join("")}</tr>`;
-}
-var cell = (value, className) => `<td${className ? ` class="${className}"` : ""}>${escapeXml(value)}</td>`;
-var codeCell = (value) => `<td><code>${escapeXml(value)}</code></td>`;
-function latencySection(summary) {
-  const stats = summary.options.summaryTrendStats;
-  const latencies = endpointLatencies(summary.metrics);
-  if (latencies.length === 0) return "<p>No HTTP request was timed.</p>";
-  const timeUnit = summary.options.summaryTimeUnit;
-  const rows = latencies.map(
-    (latency) => row([cell(latency.endpoint), ...stats.map((stat) => cell(latencyText(latency, stat, timeUnit), "num"))])
-  );
-  const bars = latencies.flatMap((latency) => {
-    const value = latency.values["p(95)"];
-    return value === void 0 ? [] : [{ label: latency.endpoint, value, text: latencyText(latency, "p(95)", timeUnit) }];
-  });
-  const chart = bars.length > 0 ? barChart("p(95) per endpoint", bars) : "<p>p(95) is not among summaryTrendStats, so there is no chart.</p>";
-  return `${table(["endpoint", ...stats], rows)}
+    }
+    function row(cells, failed = false) {
+      return `<tr${failed ? ' class="fail"' : ""}>${cells.join("")}</tr>`;
+    }
+    var cell = (value, className) => `<td${className ? ` class="${className}"` : ""}>${escapeXml(value)}</td>`;
+    var codeCell = (value) => `<td><code>${escapeXml(value)}</code></td>`;
+    function latencySection(summary) {
+      const stats = summary.options.summaryTrendStats;
+      const latencies = endpointLatencies(summary.metrics);
+      if (latencies.length === 0) return "<p>No HTTP request was timed.</p>";
+      const timeUnit = summary.options.summaryTimeUnit;
+      const rows = latencies.map(
+        (latency) => row([cell(latency.endpoint), ...stats.map((stat) => cell(latencyText(latency, stat, timeUnit), "num"))])
+      );
+      const bars = latencies.flatMap((latency) => {
+        const value = latency.values["p(95)"];
+        return value === void 0 ? [] : [{ label: latency.endpoint, value, text: latencyText(latency, "p(95)", timeUnit) }];
+      });
+      const chart = bars.length > 0 ? barChart("p(95) per endpoint", bars) : "<p>p(95) is not among summaryTrendStats, so there is no chart.</p>";
+      return `${table(["endpoint", ...stats], rows)}
 ${chart}`;
-}
-function thresholdSection(summary) {
-  const rows = thresholdRows(summary).map(
-    (threshold) => row([codeCell(threshold.metric), codeCell(threshold.expression), cell(threshold.measured, "num"), threshold.ok ? PASS : FAIL], !threshold.ok)
-  );
-  return rows.length === 0 ? "<p>No thresholds were set.</p>" : table(["metric", "expression", "measured", "result"], rows);
-}
-function checkSection(summary) {
-  const rows = checkResults(summary.root_group).map(
-    (check3) => row(
-      [
-        cell(check3.groups.join(" › ") || "–"),
-        cell(check3.name),
-        cell(String(check3.passes), "num"),
-        cell(String(check3.fails), "num"),
-        check3.fails === 0 ? PASS : FAIL
-      ],
-      check3.fails > 0
-    )
-  );
-  return rows.length === 0 ? "<p>No checks ran.</p>" : table(["group", "check", "passes", "fails", "result"], rows);
-}
-function htmlReport(summary, series = []) {
-  const { ok, text: text3 } = headline(summary.meta);
-  const sections = [
-    `<section><h2>Latency per endpoint</h2>
+    }
+    function thresholdSection(summary) {
+      const rows = thresholdRows(summary).map(
+        (threshold) => row([codeCell(threshold.metric), codeCell(threshold.expression), cell(threshold.measured, "num"), threshold.ok ? PASS : FAIL], !threshold.ok)
+      );
+      return rows.length === 0 ? "<p>No thresholds were set.</p>" : table(["metric", "expression", "measured", "result"], rows);
+    }
+    function checkSection(summary) {
+      const rows = checkResults(summary.root_group).map(
+        (check3) => row(
+          [
+            cell(check3.groups.join(" › ") || "–"),
+            cell(check3.name),
+            cell(String(check3.passes), "num"),
+            cell(String(check3.fails), "num"),
+            check3.fails === 0 ? PASS : FAIL
+          ],
+          check3.fails > 0
+        )
+      );
+      return rows.length === 0 ? "<p>No checks ran.</p>" : table(["group", "check", "passes", "fails", "result"], rows);
+    }
+    function htmlReport(summary, series = []) {
+      const { ok, text: text2 } = headline(summary.meta);
+      const sections = [
+        `<section><h2>Latency per endpoint</h2>
 ${latencySection(summary)}
 </section>`,
-    `<section><h2>Thresholds</h2>
+        `<section><h2>Thresholds</h2>
 ${thresholdSection(summary)}
 </section>`,
-    `<section><h2>Checks</h2>
+        `<section><h2>Checks</h2>
 ${checkSection(summary)}
 </section>`,
-    ...series.length > 0 ? [`<section><h2>Over time</h2>
+        ...series.length > 0 ? [`<section><h2>Over time</h2>
 ${series.map(lineChart).join("\n")}
 </section>`] : []
-  ];
-  return [
-    "<!DOCTYPE html>",
-    '<html lang="en">',
-    `<head><meta charset="utf-8"><title>${escapeXml(`k6-forge: ${text3}`)}</title><style>${STYLE}</style></head>`,
-    "<body>",
-    `<header><h1 class="${ok ? "pass" : "fail"}">${ok ? "✅" : "❌"} ${escapeXml(text3)}</h1>`,
-    `<p class="facts">${escapeXml(runFacts(summary.meta).join(" · "))}</p></header>`,
-    ...sections,
-    "</body>",
-    "</html>",
-    ""
-  ].join("\n");
-}
-
-// src/lib/summary/json-report.ts
-function sortedKeys(_key, value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
-}
-function jsonReport(summary) {
-  const { meta, metrics, root_group, options: options2, state } = summary;
-  return `${JSON.stringify({ meta, metrics, root_group, options: options2, state }, sortedKeys, 2)}
+      ];
+      return [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        `<head><meta charset="utf-8"><title>${escapeXml(`k6-forge: ${text2}`)}</title><style>${STYLE}</style></head>`,
+        "<body>",
+        `<header><h1 class="${ok ? "pass" : "fail"}">${ok ? "✅" : "❌"} ${escapeXml(text2)}</h1>`,
+        `<p class="facts">${escapeXml(runFacts(summary.meta).join(" · "))}</p></header>`,
+        ...sections,
+        "</body>",
+        "</html>",
+        ""
+      ].join("\n");
+    }
+    function sortedKeys(_key, value) {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+      return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+    }
+    function jsonReport(summary) {
+      const { meta, metrics, root_group, options: options2, state } = summary;
+      return `${JSON.stringify({ meta, metrics, root_group, options: options2, state }, sortedKeys, 2)}
 `;
-}
-
-// src/lib/summary/junit-report.ts
-function suite(name, classname, cases, summary, seconds) {
-  const failures = cases.filter((c) => c.failure).length;
-  const lines = cases.map(({ name: caseName, failure }) => {
-    const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(caseName)}"`;
-    if (!failure) return `${open}/>`;
-    return `${open}>
+    }
+    function suite(name, classname, cases, summary, seconds) {
+      const failures = cases.filter((c) => c.failure).length;
+      const lines = cases.map(({ name: caseName, failure }) => {
+        const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(caseName)}"`;
+        if (!failure) return `${open}/>`;
+        return `${open}>
       <failure type="${name}" message="${escapeXml(failure.message)}">${escapeXml(failure.detail)}</failure>
     </testcase>`;
-  });
-  const timestamp = summary.meta.startTime.slice(0, 19);
-  return [
-    `  <testsuite name="${name}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="${seconds}" timestamp="${timestamp}">`,
-    ...lines,
-    "  </testsuite>"
-  ].join("\n");
-}
-function junitReport(summary) {
-  const { scenario } = summary.meta;
-  const seconds = (summary.state.testRunDurationMs / 1e3).toFixed(3);
-  const thresholds = thresholdRows(summary).map((row2) => ({
-    name: `${row2.metric} ${row2.expression}`,
-    ...!row2.ok && {
-      failure: {
-        message: `${row2.expression} failed: measured ${row2.measured}`,
-        detail: `${row2.metric}: ${row2.expression} did not hold; measured ${row2.measured}`
-      }
+      });
+      const timestamp = summary.meta.startTime.slice(0, 19);
+      return [
+        `  <testsuite name="${name}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="${seconds}" timestamp="${timestamp}">`,
+        ...lines,
+        "  </testsuite>"
+      ].join("\n");
     }
-  }));
-  const checks = checkResults(summary.root_group).map((check3) => {
-    const total = check3.passes + check3.fails;
-    return {
-      name: [...check3.groups, check3.name].join(" › "),
-      ...check3.fails > 0 && {
-        failure: {
-          message: `${check3.fails} of ${total} failed`,
-          detail: `${check3.name}: ${check3.passes} passed, ${check3.fails} failed (${(100 * check3.passes / total).toFixed(2)}% passed)`
+    function junitReport(summary) {
+      const { scenario } = summary.meta;
+      const seconds = (summary.state.testRunDurationMs / 1e3).toFixed(3);
+      const thresholds = thresholdRows(summary).map((row2) => ({
+        name: `${row2.metric} ${row2.expression}`,
+        ...!row2.ok && {
+          failure: {
+            message: `${row2.expression} failed: measured ${row2.measured}`,
+            detail: `${row2.metric}: ${row2.expression} did not hold; measured ${row2.measured}`
+          }
         }
-      }
-    };
-  });
-  const failures = [...thresholds, ...checks].filter((c) => c.failure).length;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${escapeXml(`k6-forge ${scenario}`)}" tests="${thresholds.length + checks.length}" failures="${failures}" time="${seconds}">`,
-    suite("thresholds", `${scenario}.thresholds`, thresholds, summary, seconds),
-    suite("checks", `${scenario}.checks`, checks, summary, seconds),
-    "</testsuites>",
-    ""
-  ].join("\n");
-}
-
-// src/lib/summary/markdown-report.ts
-function text2(value) {
-  return value.replace(/[\\`*_[\]<>|#~&]/g, "\\$&").replace(/\s*[\r\n]+\s*/g, " ");
-}
-function code(value) {
-  return value.includes("`") ? text2(value) : `\`${value.replace(/\|/g, "\\|").replace(/\s*[\r\n]+\s*/g, " ")}\``;
-}
-function table2(head, align, rows) {
-  return [`| ${head.join(" | ")} |`, `| ${align.join(" | ")} |`, ...rows.map((row2) => `| ${row2.join(" | ")} |`)];
-}
-function markdownReport(summary) {
-  const { ok, text: verdict } = headline(summary.meta);
-  const lines = [`## ${ok ? "✅" : "❌"} ${text2(verdict)}`, "", runFacts(summary.meta).map(text2).join(" · "), "", "### Thresholds", ""];
-  const thresholds = thresholdRows(summary);
-  if (thresholds.length === 0) lines.push("No thresholds were set.");
-  else {
-    const rows = thresholds.map((row2) => [code(row2.metric), code(row2.expression), text2(row2.measured), row2.ok ? "✅" : "❌"]);
-    lines.push(...table2(["metric", "expression", "measured", "result"], ["---", "---", "---:", ":---:"], rows));
-  }
-  lines.push("", "### Latency per endpoint", "");
-  const stats = summary.options.summaryTrendStats;
-  const latencies = endpointLatencies(summary.metrics);
-  if (latencies.length === 0) lines.push("No HTTP request was timed.");
-  else {
-    const rows = latencies.map((row2) => [
-      text2(row2.endpoint),
-      ...stats.map((stat) => latencyText(row2, stat, summary.options.summaryTimeUnit))
-    ]);
-    lines.push(...table2(["endpoint", ...stats.map(text2)], ["---", ...stats.map(() => "---:")], rows));
-  }
-  lines.push("", "### Checks", "");
-  const checks = checkResults(summary.root_group);
-  if (checks.length === 0) lines.push("No checks ran.");
-  else {
-    const rows = checks.map((check3) => [
-      check3.groups.length > 0 ? text2(check3.groups.join(" › ")) : "–",
-      text2(check3.name),
-      String(check3.passes),
-      String(check3.fails),
-      check3.fails === 0 ? "✅" : "❌"
-    ]);
-    lines.push(...table2(["group", "check", "passes", "fails", "result"], ["---", "---", "---:", "---:", ":---:"], rows));
-  }
-  return `${lines.join("\n")}
-`;
-}
-
-// src/lib/summary/internal/metric-names.ts
-function parentMetric(name) {
-  const brace = name.indexOf("{");
-  return brace < 0 ? name : name.slice(0, brace);
-}
-function compareMetricNames(a, b) {
-  const parentA = parentMetric(a);
-  const parentB = parentMetric(b);
-  if (parentA !== parentB) return parentA < parentB ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/lib/summary/run-meta.ts
-var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
-var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
-function targetHost(baseUrl) {
-  const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
-  return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
-}
-function thresholdVerdicts(metrics) {
-  return Object.keys(metrics).sort(compareMetricNames).flatMap(
-    (metric) => Object.entries(metrics[metric]?.thresholds ?? {}).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([expression, { ok }]) => ({ metric, expression, ok }))
-  );
-}
-function runMeta(data, input) {
-  const { scenario, env, end } = input;
-  const start = new Date(end.getTime() - Math.round(data.state.testRunDurationMs));
-  const gitRevision = env["GIT_REVISION"];
-  return {
-    scenario,
-    environment: env["ENVIRONMENT"] || "development",
-    targetHost: targetHost(env["BASE_URL"]),
-    startTime: start.toISOString(),
-    endTime: end.toISOString(),
-    k6ForgeVersion: true ? "0.1.0" : "unknown",
-    ...gitRevision ? { gitRevision } : {},
-    thresholds: thresholdVerdicts(data.metrics)
-  };
-}
-
-// src/lib/summary/internal/credentials.ts
-var USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^\s/?#]*@/gi;
-function withoutCredentials(text3) {
-  return text3.replace(USERINFO, "$1");
-}
-
-// src/lib/summary/summary-data.ts
-var DEFAULT_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)"];
-var METRIC_TYPES = ["counter", "gauge", "rate", "trend"];
-var CONTAINS = ["default", "time", "data"];
-function readValues(name, value, problems) {
-  if (!isRecord(value)) {
-    problems.push(`metric ${name} has no values`);
-    return {};
-  }
-  const values = Object.entries(value).filter(([key, number]) => {
-    if (typeof number !== "number") problems.push(`metric ${name} has a value ${key} that is not a number`);
-    return typeof number === "number";
-  });
-  return Object.fromEntries(values);
-}
-function readThresholds(name, value, problems) {
-  if (value === void 0) return void 0;
-  if (!isRecord(value)) {
-    problems.push(`metric ${name} has thresholds that are not an object`);
-    return void 0;
-  }
-  const thresholds = [];
-  for (const [expression, verdict] of Object.entries(value)) {
-    if (isRecord(verdict) && typeof verdict["ok"] === "boolean") thresholds.push([expression, { ok: verdict["ok"] }]);
-    else problems.push(`threshold ${expression} on ${name} has no ok flag`);
-  }
-  return Object.fromEntries(thresholds);
-}
-function readMetrics(data, problems) {
-  const raw = data["metrics"];
-  if (!isRecord(raw)) {
-    problems.push(
-      isRecord(data["results"]) ? "data.metrics is missing: k6 ran with --new-machine-readable-summary, whose shape k6-forge does not read" : "data.metrics is missing, so no metric is shown"
-    );
-    return {};
-  }
-  const metrics = [];
-  for (const [rawName, metric] of Object.entries(raw)) {
-    const name = withoutCredentials(rawName);
-    if (!isRecord(metric) || !METRIC_TYPES.includes(String(metric["type"]))) {
-      problems.push(`metric ${name} has no known type (counter, gauge, rate or trend), so it is left out`);
-      continue;
-    }
-    const contains = CONTAINS.includes(String(metric["contains"])) ? metric["contains"] : "default";
-    const values = readValues(name, metric["values"], problems);
-    const thresholds = readThresholds(name, metric["thresholds"], problems);
-    metrics.push([name, { type: metric["type"], contains, values, ...thresholds && { thresholds } }]);
-  }
-  return Object.fromEntries(metrics);
-}
-function readCheck(value, where, problems) {
-  if (isRecord(value) && typeof value["name"] === "string" && typeof value["passes"] === "number" && typeof value["fails"] === "number") {
-    const text3 = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
-    return { name: text3("name"), path: text3("path"), id: text3("id"), passes: value["passes"], fails: value["fails"] };
-  }
-  problems.push(`a check in ${where} has no name, passes or fails, so it is left out`);
-  return void 0;
-}
-function readGroup(value, where, problems) {
-  if (!isRecord(value)) {
-    problems.push(`${where} is missing, so no check is shown from it`);
-    return { name: "", path: "", id: "", groups: [], checks: [] };
-  }
-  const text3 = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
-  const list = (key) => {
-    const items = value[key];
-    if (Array.isArray(items)) return items;
-    if (items !== void 0) problems.push(`${where}.${key} is not a list`);
-    return [];
-  };
-  const label = text3("name") === "" ? where : `group ${text3("name")}`;
-  return {
-    name: text3("name"),
-    path: text3("path"),
-    id: text3("id"),
-    groups: list("groups").map((group2) => readGroup(group2, `a group in ${label}`, problems)),
-    checks: list("checks").flatMap((check3) => readCheck(check3, label, problems) ?? [])
-  };
-}
-function readOptions(value, problems) {
-  const options2 = isRecord(value) ? value : {};
-  if (!isRecord(value)) problems.push("data.options is missing; k6's default trend columns are shown");
-  const stats = options2["summaryTrendStats"];
-  const validStats = Array.isArray(stats) && stats.length > 0 && stats.every((stat) => typeof stat === "string");
-  if (isRecord(value) && !validStats) problems.push("data.options.summaryTrendStats is not a list of names; k6's defaults are shown");
-  return {
-    summaryTrendStats: validStats ? stats : DEFAULT_TREND_STATS,
-    summaryTimeUnit: typeof options2["summaryTimeUnit"] === "string" ? options2["summaryTimeUnit"] : "",
-    noColor: options2["noColor"] === true
-  };
-}
-function readState(value, problems) {
-  const state = isRecord(value) ? value : {};
-  const duration2 = state["testRunDurationMs"];
-  if (typeof duration2 !== "number" || !Number.isFinite(duration2)) {
-    problems.push("data.state.testRunDurationMs is missing, so the start time equals the end time");
-  }
-  return {
-    isStdOutTTY: state["isStdOutTTY"] === true,
-    isStdErrTTY: state["isStdErrTTY"] === true,
-    testRunDurationMs: typeof duration2 === "number" && Number.isFinite(duration2) ? duration2 : 0
-  };
-}
-function readSummaryData(raw) {
-  const problems = [];
-  const data = isRecord(raw) ? raw : {};
-  const found = isRecord(raw) ? problems : [];
-  const read = {
-    root_group: readGroup(data["root_group"], "data.root_group", found),
-    options: readOptions(data["options"], found),
-    state: readState(data["state"], found),
-    metrics: readMetrics(data, found)
-  };
-  if (!isRecord(raw)) problems.push("handleSummary got no summary object, so there is nothing to show");
-  return { data: read, problems };
-}
-
-// src/lib/summary/text-summary.ts
-var GREEN = "32";
-var RED = "31";
-var CYAN = "36";
-var FAINT = "2";
-var PASS2 = "✓";
-var FAIL2 = "✗";
-var width = (text3) => [...text3].length;
-function checkLines(check3, indent, paint) {
-  if (check3.fails === 0) return [paint(`${indent}${PASS2} ${check3.name}`, GREEN)];
-  const total = check3.passes + check3.fails;
-  const percent = total > 0 ? Math.floor(100 * check3.passes / total) : 0;
-  return [
-    paint(`${indent}${FAIL2} ${check3.name}`, RED),
-    paint(`${indent} ↳  ${percent}% — ${PASS2} ${check3.passes} / ${FAIL2} ${check3.fails}`, RED)
-  ];
-}
-function groupLines(group2, indent, paint) {
-  const lines = [];
-  let inner = indent;
-  if (group2.name !== "") {
-    lines.push(`${indent}█ ${group2.name}`, "");
-    inner = `${indent}  `;
-  }
-  for (const check3 of group2.checks) lines.push(...checkLines(check3, inner, paint));
-  if (group2.checks.length > 0) lines.push("");
-  for (const sub of group2.groups) lines.push(...groupLines(sub, inner, paint));
-  return lines;
-}
-function cellsOf(metric, options2) {
-  const show = (value) => humanizeValue(value, metric, options2.summaryTimeUnit);
-  const { values } = metric;
-  const count = (value) => value === void 0 ? "-" : String(value);
-  const plain2 = (value, faint = false) => ({ prefix: "", value, faint });
-  switch (metric.type) {
-    case "trend":
-      return options2.summaryTrendStats.map((stat) => ({
-        prefix: `${stat}=`,
-        value: stat === "count" ? count(values[stat]) : show(values[stat]),
-        faint: false
       }));
-    case "counter":
-      return [plain2(show(values["count"])), plain2(`${show(values["rate"])}/s`, true)];
-    case "gauge":
-      return [plain2(show(values["value"])), plain2(`min=${show(values["min"])}`, true), plain2(`max=${show(values["max"])}`, true)];
-    case "rate":
-      return [plain2(show(values["rate"])), plain2(`${PASS2} ${count(values["passes"])}`, true), plain2(`${FAIL2} ${count(values["fails"])}`, true)];
-  }
-}
-function metricLines(data, paint) {
-  const names = Object.keys(data.metrics).sort(compareMetricNames);
-  const rows = names.map((name) => {
-    const metric = data.metrics[name];
-    const brace = name.indexOf("{");
-    const [indent, label] = brace < 0 ? ["", name] : ["  ", `{ ${name.slice(brace + 1, -1)} }`];
-    return { metric, indent, label, cells: cellsOf(metric, data.options) };
-  });
-  const columnWidths = { trend: [], other: [] };
-  for (const row2 of rows) {
-    const widths = columnWidths[row2.metric.type === "trend" ? "trend" : "other"];
-    row2.cells.forEach((cell2, index) => widths[index] = Math.max(widths[index] ?? 0, width(cell2.prefix + cell2.value)));
-  }
-  const labelWidth = Math.max(0, ...rows.map((row2) => width(row2.indent + row2.label)));
-  return rows.map(({ metric, indent, label, cells }) => {
-    const verdicts = Object.values(metric.thresholds ?? {});
-    const mark = metric.thresholds === void 0 ? " " : verdicts.every((verdict) => verdict.ok) ? paint(PASS2, GREEN) : paint(FAIL2, RED);
-    const widths = columnWidths[metric.type === "trend" ? "trend" : "other"];
-    const shown2 = cells.map((cell2, index) => {
-      const value = cell2.faint ? paint(cell2.value, CYAN, FAINT) : paint(cell2.value, CYAN);
-      return cell2.prefix + value + " ".repeat((widths[index] ?? 0) - width(cell2.prefix + cell2.value));
-    });
-    const dots = paint(`${".".repeat(labelWidth - width(indent + label) + 3)}:`, FAINT);
-    return `   ${indent}${mark} ${label}${dots} ${shown2.join(" ")}`;
-  });
-}
-function textSummary(data, options2 = {}) {
-  const colors = options2.enableColors ?? (!data.options.noColor && data.state.isStdOutTTY);
-  const paint = (text3, ...codes) => colors ? `\x1B[${codes.join(";")}m${text3}\x1B[0m` : text3;
-  const lines = [...groupLines(data.root_group, "     ", paint), ...metricLines(data, paint)];
-  const notes = options2.notes ?? [];
-  if (notes.length > 0) lines.push("", ...notes.map((note) => `     ${note}`));
-  return `
+      const checks = checkResults(summary.root_group).map((check3) => {
+        const total = check3.passes + check3.fails;
+        return {
+          name: [...check3.groups, check3.name].join(" › "),
+          ...check3.fails > 0 && {
+            failure: {
+              message: `${check3.fails} of ${total} failed`,
+              detail: `${check3.name}: ${check3.passes} passed, ${check3.fails} failed (${(100 * check3.passes / total).toFixed(2)}% passed)`
+            }
+          }
+        };
+      });
+      const failures = [...thresholds, ...checks].filter((c) => c.failure).length;
+      return [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="${escapeXml(`k6-forge ${scenario}`)}" tests="${thresholds.length + checks.length}" failures="${failures}" time="${seconds}">`,
+        suite("thresholds", `${scenario}.thresholds`, thresholds, summary, seconds),
+        suite("checks", `${scenario}.checks`, checks, summary, seconds),
+        "</testsuites>",
+        ""
+      ].join("\n");
+    }
+    function text(value) {
+      return value.replace(/[\\`*_[\]<>|#~&]/g, "\\$&").replace(/\s*[\r\n]+\s*/g, " ");
+    }
+    function code(value) {
+      return value.includes("`") ? text(value) : `\`${value.replace(/\|/g, "\\|").replace(/\s*[\r\n]+\s*/g, " ")}\``;
+    }
+    function table2(head, align, rows) {
+      return [`| ${head.join(" | ")} |`, `| ${align.join(" | ")} |`, ...rows.map((row2) => `| ${row2.join(" | ")} |`)];
+    }
+    function markdownReport(summary) {
+      const { ok, text: verdict } = headline(summary.meta);
+      const lines = [`## ${ok ? "✅" : "❌"} ${text(verdict)}`, "", runFacts(summary.meta).map(text).join(" · "), "", "### Thresholds", ""];
+      const thresholds = thresholdRows(summary);
+      if (thresholds.length === 0) lines.push("No thresholds were set.");
+      else {
+        const rows = thresholds.map((row2) => [code(row2.metric), code(row2.expression), text(row2.measured), row2.ok ? "✅" : "❌"]);
+        lines.push(...table2(["metric", "expression", "measured", "result"], ["---", "---", "---:", ":---:"], rows));
+      }
+      lines.push("", "### Latency per endpoint", "");
+      const stats = summary.options.summaryTrendStats;
+      const latencies = endpointLatencies(summary.metrics);
+      if (latencies.length === 0) lines.push("No HTTP request was timed.");
+      else {
+        const rows = latencies.map((row2) => [
+          text(row2.endpoint),
+          ...stats.map((stat) => latencyText(row2, stat, summary.options.summaryTimeUnit))
+        ]);
+        lines.push(...table2(["endpoint", ...stats.map(text)], ["---", ...stats.map(() => "---:")], rows));
+      }
+      lines.push("", "### Checks", "");
+      const checks = checkResults(summary.root_group);
+      if (checks.length === 0) lines.push("No checks ran.");
+      else {
+        const rows = checks.map((check3) => [
+          check3.groups.length > 0 ? text(check3.groups.join(" › ")) : "–",
+          text(check3.name),
+          String(check3.passes),
+          String(check3.fails),
+          check3.fails === 0 ? "✅" : "❌"
+        ]);
+        lines.push(...table2(["group", "check", "passes", "fails", "result"], ["---", "---", "---:", "---:", ":---:"], rows));
+      }
+      return `${lines.join("\n")}
+`;
+    }
+    function parentMetric(name) {
+      const brace = name.indexOf("{");
+      return brace < 0 ? name : name.slice(0, brace);
+    }
+    function compareMetricNames(a, b) {
+      const parentA = parentMetric(a);
+      const parentB = parentMetric(b);
+      if (parentA !== parentB) return parentA < parentB ? -1 : 1;
+      return a < b ? -1 : a > b ? 1 : 0;
+    }
+    var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+    var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+    function targetHost(baseUrl) {
+      const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
+      return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
+    }
+    function thresholdVerdicts(metrics) {
+      return Object.keys(metrics).sort(compareMetricNames).flatMap(
+        (metric) => Object.entries(metrics[metric]?.thresholds ?? {}).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([expression, { ok }]) => ({ metric, expression, ok }))
+      );
+    }
+    function runMeta(data, input) {
+      const { scenario, env, end } = input;
+      const start = new Date(end.getTime() - Math.round(data.state.testRunDurationMs));
+      const gitRevision = env["GIT_REVISION"];
+      return {
+        scenario,
+        environment: env["ENVIRONMENT"] || "development",
+        targetHost: targetHost(env["BASE_URL"]),
+        startTime: start.toISOString(),
+        endTime: end.toISOString(),
+        k6ForgeVersion: true ? "0.1.0" : "unknown",
+        ...gitRevision ? { gitRevision } : {},
+        thresholds: thresholdVerdicts(data.metrics)
+      };
+    }
+    function isRecord(value) {
+      return typeof value === "object" && value !== null && !Array.isArray(value);
+    }
+    var USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^\s/?#]*@/gi;
+    function withoutCredentials(text2) {
+      return text2.replace(USERINFO, "$1");
+    }
+    var DEFAULT_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)"];
+    var METRIC_TYPES = ["counter", "gauge", "rate", "trend"];
+    var CONTAINS = ["default", "time", "data"];
+    function readValues(name, value, problems) {
+      if (!isRecord(value)) {
+        problems.push(`metric ${name} has no values`);
+        return {};
+      }
+      const values = Object.entries(value).filter(([key, number]) => {
+        if (typeof number !== "number") problems.push(`metric ${name} has a value ${key} that is not a number`);
+        return typeof number === "number";
+      });
+      return Object.fromEntries(values);
+    }
+    function readThresholds(name, value, problems) {
+      if (value === void 0) return void 0;
+      if (!isRecord(value)) {
+        problems.push(`metric ${name} has thresholds that are not an object`);
+        return void 0;
+      }
+      const thresholds = [];
+      for (const [expression, verdict] of Object.entries(value)) {
+        if (isRecord(verdict) && typeof verdict["ok"] === "boolean") thresholds.push([expression, { ok: verdict["ok"] }]);
+        else problems.push(`threshold ${expression} on ${name} has no ok flag`);
+      }
+      return Object.fromEntries(thresholds);
+    }
+    function readMetrics(data, problems) {
+      const raw = data["metrics"];
+      if (!isRecord(raw)) {
+        problems.push(
+          isRecord(data["results"]) ? "data.metrics is missing: k6 ran with --new-machine-readable-summary, whose shape k6-forge does not read" : "data.metrics is missing, so no metric is shown"
+        );
+        return {};
+      }
+      const metrics = [];
+      for (const [rawName, metric] of Object.entries(raw)) {
+        const name = withoutCredentials(rawName);
+        if (!isRecord(metric) || !METRIC_TYPES.includes(String(metric["type"]))) {
+          problems.push(`metric ${name} has no known type (counter, gauge, rate or trend), so it is left out`);
+          continue;
+        }
+        const contains = CONTAINS.includes(String(metric["contains"])) ? metric["contains"] : "default";
+        const values = readValues(name, metric["values"], problems);
+        const thresholds = readThresholds(name, metric["thresholds"], problems);
+        metrics.push([name, { type: metric["type"], contains, values, ...thresholds && { thresholds } }]);
+      }
+      return Object.fromEntries(metrics);
+    }
+    function readCheck(value, where, problems) {
+      if (isRecord(value) && typeof value["name"] === "string" && typeof value["passes"] === "number" && typeof value["fails"] === "number") {
+        const text2 = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
+        return { name: text2("name"), path: text2("path"), id: text2("id"), passes: value["passes"], fails: value["fails"] };
+      }
+      problems.push(`a check in ${where} has no name, passes or fails, so it is left out`);
+      return void 0;
+    }
+    function readGroup(value, where, problems) {
+      if (!isRecord(value)) {
+        problems.push(`${where} is missing, so no check is shown from it`);
+        return { name: "", path: "", id: "", groups: [], checks: [] };
+      }
+      const text2 = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
+      const list = (key) => {
+        const items = value[key];
+        if (Array.isArray(items)) return items;
+        if (items !== void 0) problems.push(`${where}.${key} is not a list`);
+        return [];
+      };
+      const label = text2("name") === "" ? where : `group ${text2("name")}`;
+      return {
+        name: text2("name"),
+        path: text2("path"),
+        id: text2("id"),
+        groups: list("groups").map((group2) => readGroup(group2, `a group in ${label}`, problems)),
+        checks: list("checks").flatMap((check3) => readCheck(check3, label, problems) ?? [])
+      };
+    }
+    function readOptions(value, problems) {
+      const options2 = isRecord(value) ? value : {};
+      if (!isRecord(value)) problems.push("data.options is missing; k6's default trend columns are shown");
+      const stats = options2["summaryTrendStats"];
+      const validStats = Array.isArray(stats) && stats.length > 0 && stats.every((stat) => typeof stat === "string");
+      if (isRecord(value) && !validStats) problems.push("data.options.summaryTrendStats is not a list of names; k6's defaults are shown");
+      return {
+        summaryTrendStats: validStats ? stats : DEFAULT_TREND_STATS,
+        summaryTimeUnit: typeof options2["summaryTimeUnit"] === "string" ? options2["summaryTimeUnit"] : "",
+        noColor: options2["noColor"] === true
+      };
+    }
+    function readState(value, problems) {
+      const state = isRecord(value) ? value : {};
+      const duration = state["testRunDurationMs"];
+      if (typeof duration !== "number" || !Number.isFinite(duration)) {
+        problems.push("data.state.testRunDurationMs is missing, so the start time equals the end time");
+      }
+      return {
+        isStdOutTTY: state["isStdOutTTY"] === true,
+        isStdErrTTY: state["isStdErrTTY"] === true,
+        testRunDurationMs: typeof duration === "number" && Number.isFinite(duration) ? duration : 0
+      };
+    }
+    function readSummaryData(raw) {
+      const problems = [];
+      const data = isRecord(raw) ? raw : {};
+      const found = isRecord(raw) ? problems : [];
+      const read = {
+        root_group: readGroup(data["root_group"], "data.root_group", found),
+        options: readOptions(data["options"], found),
+        state: readState(data["state"], found),
+        metrics: readMetrics(data, found)
+      };
+      if (!isRecord(raw)) problems.push("handleSummary got no summary object, so there is nothing to show");
+      return { data: read, problems };
+    }
+    var GREEN = "32";
+    var RED = "31";
+    var CYAN = "36";
+    var FAINT = "2";
+    var PASS2 = "✓";
+    var FAIL2 = "✗";
+    var width = (text2) => [...text2].length;
+    function checkLines(check3, indent, paint) {
+      if (check3.fails === 0) return [paint(`${indent}${PASS2} ${check3.name}`, GREEN)];
+      const total = check3.passes + check3.fails;
+      const percent = total > 0 ? Math.floor(100 * check3.passes / total) : 0;
+      return [
+        paint(`${indent}${FAIL2} ${check3.name}`, RED),
+        paint(`${indent} ↳  ${percent}% — ${PASS2} ${check3.passes} / ${FAIL2} ${check3.fails}`, RED)
+      ];
+    }
+    function groupLines(group2, indent, paint) {
+      const lines = [];
+      let inner = indent;
+      if (group2.name !== "") {
+        lines.push(`${indent}█ ${group2.name}`, "");
+        inner = `${indent}  `;
+      }
+      for (const check3 of group2.checks) lines.push(...checkLines(check3, inner, paint));
+      if (group2.checks.length > 0) lines.push("");
+      for (const sub of group2.groups) lines.push(...groupLines(sub, inner, paint));
+      return lines;
+    }
+    function cellsOf(metric, options2) {
+      const show = (value) => humanizeValue(value, metric, options2.summaryTimeUnit);
+      const { values } = metric;
+      const count = (value) => value === void 0 ? "-" : String(value);
+      const plain2 = (value, faint = false) => ({ prefix: "", value, faint });
+      switch (metric.type) {
+        case "trend":
+          return options2.summaryTrendStats.map((stat) => ({
+            prefix: `${stat}=`,
+            value: stat === "count" ? count(values[stat]) : show(values[stat]),
+            faint: false
+          }));
+        case "counter":
+          return [plain2(show(values["count"])), plain2(`${show(values["rate"])}/s`, true)];
+        case "gauge":
+          return [plain2(show(values["value"])), plain2(`min=${show(values["min"])}`, true), plain2(`max=${show(values["max"])}`, true)];
+        case "rate":
+          return [plain2(show(values["rate"])), plain2(`${PASS2} ${count(values["passes"])}`, true), plain2(`${FAIL2} ${count(values["fails"])}`, true)];
+      }
+    }
+    function metricLines(data, paint) {
+      const names = Object.keys(data.metrics).sort(compareMetricNames);
+      const rows = names.map((name) => {
+        const metric = data.metrics[name];
+        const brace = name.indexOf("{");
+        const [indent, label] = brace < 0 ? ["", name] : ["  ", `{ ${name.slice(brace + 1, -1)} }`];
+        return { metric, indent, label, cells: cellsOf(metric, data.options) };
+      });
+      const columnWidths = { trend: [], other: [] };
+      for (const row2 of rows) {
+        const widths = columnWidths[row2.metric.type === "trend" ? "trend" : "other"];
+        row2.cells.forEach((cell2, index) => widths[index] = Math.max(widths[index] ?? 0, width(cell2.prefix + cell2.value)));
+      }
+      const labelWidth = Math.max(0, ...rows.map((row2) => width(row2.indent + row2.label)));
+      return rows.map(({ metric, indent, label, cells }) => {
+        const verdicts = Object.values(metric.thresholds ?? {});
+        const mark = metric.thresholds === void 0 ? " " : verdicts.every((verdict) => verdict.ok) ? paint(PASS2, GREEN) : paint(FAIL2, RED);
+        const widths = columnWidths[metric.type === "trend" ? "trend" : "other"];
+        const shown2 = cells.map((cell2, index) => {
+          const value = cell2.faint ? paint(cell2.value, CYAN, FAINT) : paint(cell2.value, CYAN);
+          return cell2.prefix + value + " ".repeat((widths[index] ?? 0) - width(cell2.prefix + cell2.value));
+        });
+        const dots = paint(`${".".repeat(labelWidth - width(indent + label) + 3)}:`, FAINT);
+        return `   ${indent}${mark} ${label}${dots} ${shown2.join(" ")}`;
+      });
+    }
+    function textSummary(data, options2 = {}) {
+      const colors = options2.enableColors ?? (!data.options.noColor && data.state.isStdOutTTY);
+      const paint = (text2, ...codes) => colors ? `\x1B[${codes.join(";")}m${text2}\x1B[0m` : text2;
+      const lines = [...groupLines(data.root_group, "     ", paint), ...metricLines(data, paint)];
+      const notes = options2.notes ?? [];
+      if (notes.length > 0) lines.push("", ...notes.map((note) => `     ${note}`));
+      return `
 ${lines.map((line) => line.trimEnd()).join("\n")}
 
 `;
+    }
+    function fileTimestamp(time) {
+      return time.toISOString().replace(/[:.]/g, "-");
+    }
+    function messageOf(error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+    function summaryOutputs(raw, scenario) {
+      const end = /* @__PURE__ */ new Date();
+      const env = __ENV;
+      const { data, problems } = readSummaryData(raw);
+      const summary = { ...data, meta: runMeta(data, { scenario, env, end }) };
+      const dir = env["RESULTS_DIR"]?.replace(/[/\\]+$/, "");
+      const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;
+      const notes = problems.map((problem) => `k6-forge: ${problem}`);
+      const outputs = {};
+      const renderers = [
+        [`${prefix}-summary.json`, jsonReport],
+        [`${prefix}-junit.xml`, junitReport],
+        [`${prefix}-report.html`, (run) => htmlReport(run)],
+        [`${prefix}-summary.md`, markdownReport]
+      ];
+      for (const [path, render] of renderers) {
+        try {
+          outputs[path] = render(summary);
+        } catch (error) {
+          notes.push(`k6-forge: could not write ${path}: ${messageOf(error)}`);
+        }
+      }
+      notes.push(dir ? `k6-forge: results in ${dir}/` : `k6-forge: results in ${prefix}-* (set RESULTS_DIR to an existing folder to collect them there)`);
+      try {
+        outputs["stdout"] = textSummary(summary, { notes });
+      } catch (error) {
+        outputs["stdout"] = `
+${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].map((line) => `     ${line}`).join("\n")}
+
+`;
+      }
+      return outputs;
+    }
+    return { "summaryOutputs": summaryOutputs };
+  })();
+  return loaded4;
+}
+function lazy04(...args) {
+  return load4()["summaryOutputs"](...args);
 }
 
 // src/lib/summary/summary-handler.ts
-var SCENARIO_NAME = /^[0-9a-zA-Z_-]+$/;
 function scenariosOfRun() {
   try {
-    const names = Object.keys(exec4.test.options.scenarios ?? {}).sort();
+    const names = Object.keys(exec3.test.options.scenarios ?? {}).sort();
     return names.length > 0 ? names.join("+") : "default";
   } catch {
     return "default";
   }
 }
-function fileTimestamp(time) {
-  return time.toISOString().replace(/[:.]/g, "-");
-}
-function messageOf(error) {
-  return error instanceof Error ? error.message : String(error);
-}
-function summaryOutputs(raw, scenario) {
-  const end = /* @__PURE__ */ new Date();
-  const env = __ENV;
-  const { data, problems } = readSummaryData(raw);
-  const summary = { ...data, meta: runMeta(data, { scenario, env, end }) };
-  const dir = env["RESULTS_DIR"]?.replace(/[/\\]+$/, "");
-  const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;
-  const notes = problems.map((problem) => `k6-forge: ${problem}`);
-  const outputs = {};
-  const renderers = [
-    [`${prefix}-summary.json`, jsonReport],
-    [`${prefix}-junit.xml`, junitReport],
-    [`${prefix}-report.html`, (run) => htmlReport(run)],
-    [`${prefix}-summary.md`, markdownReport]
-  ];
-  for (const [path, render] of renderers) {
-    try {
-      outputs[path] = render(summary);
-    } catch (error) {
-      notes.push(`k6-forge: could not write ${path}: ${messageOf(error)}`);
-    }
-  }
-  notes.push(dir ? `k6-forge: results in ${dir}/` : `k6-forge: results in ${prefix}-* (set RESULTS_DIR to an existing folder to collect them there)`);
-  try {
-    outputs["stdout"] = textSummary(summary, { notes });
-  } catch (error) {
-    outputs["stdout"] = `
-${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].map((line) => `     ${line}`).join("\n")}
-
-`;
-  }
-  return outputs;
-}
 function summaryHandler(options2 = {}) {
   const { scenario: chosen } = options2;
-  if (chosen !== void 0 && !SCENARIO_NAME.test(chosen)) {
+  if (chosen !== void 0 && !isName(chosen, "scenario")) {
     throw new ForgeError("invalid_option", {
       field: "summaryHandler scenario",
       given: shown(chosen),
@@ -1692,157 +1933,343 @@ function summaryHandler(options2 = {}) {
   }
   return (raw) => {
     try {
-      return summaryOutputs(raw, chosen ?? scenariosOfRun());
+      return lazy04(raw, chosen ?? scenariosOfRun());
     } catch (error) {
       return { stdout: `
-     k6-forge: could not summarise this run: ${messageOf(error)}
+     k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}
 
 ` };
     }
   };
 }
 
-// src/scenarios/rate.ts
-function arrivalRate(perSecond) {
-  const timeUnit = Number.isInteger(perSecond) ? "1s" : "1m";
-  const perUnit = timeUnit === "1s" ? perSecond : perSecond * 60;
-  return { timeUnit, at: (share) => share === 0 ? 0 : Math.max(1, Math.round(perUnit * share)) };
+// k6-forge-lazy:/work/main/src/scenarios/internal/profile-options.ts
+var loaded5;
+function load5() {
+  if (loaded5 === void 0) loaded5 = /* @__PURE__ */ (() => {
+    var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
+    var ForgeError2 = class extends Error {
+      /**
+       * @param code - The kind of bad input.
+       * @param details - The field, the value given and the accepted form.
+       */
+      constructor(code, details) {
+        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        this.code = code;
+        this.details = details;
+      }
+      code;
+      details;
+      name = "ForgeError";
+    };
+    function shown2(value) {
+      if (value === void 0) return "nothing";
+      const text = JSON.stringify(value) ?? String(value);
+      return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    }
+    function invalidOption2(field2, given, accepted) {
+      throw new ForgeError2("invalid_option", { field: field2, given: shown2(given), accepted });
+    }
+    var UNITS2 = [
+      ["d", 864e5],
+      ["h", 36e5],
+      ["m", 6e4],
+      ["s", 1e3],
+      ["ms", 1]
+    ];
+    function durationMs2(text) {
+      let total = 0;
+      let rank = -1;
+      let i = 0;
+      if (text.length === 0) return Number.NaN;
+      while (i < text.length) {
+        const start = i;
+        while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+        if (i === start) return Number.NaN;
+        if (text[i] === ".") {
+          i += 1;
+          const decimals = i;
+          while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+          if (i === decimals) return Number.NaN;
+        }
+        const amount = Number(text.slice(start, i));
+        const unit = text[i] === "m" && text[i + 1] === "s" ? "ms" : text[i];
+        let unitRank = rank + 1;
+        while (unitRank < UNITS2.length && UNITS2[unitRank][0] !== unit) unitRank += 1;
+        if (unitRank === UNITS2.length) return Number.NaN;
+        rank = unitRank;
+        total += amount * UNITS2[unitRank][1];
+        i += unit.length;
+      }
+      return Math.round(total);
+    }
+    function parseDuration2(text, field2 = "duration", allowZero = false) {
+      const ms = typeof text === "string" ? durationMs2(text) : Number.NaN;
+      if (ms > 0 || allowZero && ms === 0) return ms;
+      throw new ForgeError2("invalid_duration", {
+        field: field2,
+        given: shown2(text),
+        accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
+      });
+    }
+    function formatDuration(ms) {
+      let rest = Math.round(ms);
+      let text = "";
+      for (let u = 1; u < UNITS2.length; u += 1) {
+        const [unit, size] = UNITS2[u];
+        const count = Math.floor(rest / size);
+        if (count > 0) text += `${count}${unit}`;
+        rest -= count * size;
+      }
+      return text || "0s";
+    }
+    function isAsciiLetter2(code) {
+      return code >= 65 && code <= 90 || code >= 97 && code <= 122;
+    }
+    function isName2(text, rule) {
+      if (typeof text !== "string" || text.length === 0) return false;
+      if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        const digit = code >= 48 && code <= 57;
+        const ok = isAsciiLetter2(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
+        if (!ok) return false;
+      }
+      return true;
+    }
+    function embeddedThresholds() {
+      if (typeof define_K6_FORGE_THRESHOLDS_default2 === "undefined") {
+        throw new ForgeError2("invalid_thresholds", {
+          field: "thresholds.json",
+          given: "nothing embedded in this bundle",
+          accepted: "a bundle made by `k6-forge build`, or a thresholds file passed to the factory"
+        });
+      }
+      return define_K6_FORGE_THRESHOLDS_default2;
+    }
+    var TREND_ORDER = ["avg", "med", "max"];
+    function latencyExpressions(limits) {
+      const expressions = [];
+      for (const key of TREND_ORDER) if (limits[key] !== void 0) expressions.push(`${key}<${limits[key]}`);
+      const percentiles = Object.keys(limits).filter((key) => key[0] === "p");
+      percentiles.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+      for (const key of percentiles) expressions.push(`p(${key.slice(1)})<${limits[key]}`);
+      return expressions;
+    }
+    function limitsToThresholds(limits, selector = "") {
+      const tagged = (metric) => selector ? `${metric}{${selector}}` : metric;
+      const expression = (text) => limits.abortOnFail ? { threshold: text, abortOnFail: true, delayAbortEval: limits.delayAbortEval ?? "10s" } : text;
+      const thresholds = {};
+      const latency = latencyExpressions(limits).map(expression);
+      if (latency.length > 0) thresholds[tagged("http_req_duration")] = latency;
+      if (limits.errorRate !== void 0) thresholds[tagged("http_req_failed")] = [expression(`rate<${limits.errorRate}`)];
+      return thresholds;
+    }
+    function thresholdsFor(profile, options2 = {}) {
+      const file = options2.file ?? embeddedThresholds();
+      const limits = { ...file.global, ...file.scenarios?.[profile], ...options2.limits };
+      return limitsToThresholds(limits, `scenario:${options2.scenario ?? profile}`);
+    }
+    function arrivalRate(perSecond) {
+      const timeUnit = Number.isInteger(perSecond) ? "1s" : "1m";
+      const perUnit = timeUnit === "1s" ? perSecond : perSecond * 60;
+      return { timeUnit, at: (share) => share === 0 ? 0 : Math.max(1, Math.round(perUnit * share)) };
+    }
+    function peakOf(shape) {
+      return shape.kind === "constant" ? shape.vus : Math.max(shape.startVUs, ...shape.stages.map((s) => s.target));
+    }
+    function scaleTarget(target, factor) {
+      return target === 0 ? 0 : Math.max(1, Math.round(target * factor));
+    }
+    function stretchStages(stages, totalMs) {
+      const lengths = stages.map((s) => parseDuration2(s.duration));
+      const factor = totalMs / lengths.reduce((a, b) => a + b, 0);
+      const scaled = lengths.map((ms) => Math.round(ms * factor));
+      scaled[scaled.length - 1] += totalMs - scaled.reduce((a, b) => a + b, 0);
+      return stages.map((s, i) => ({ duration: formatDuration(scaled[i]), target: s.target }));
+    }
+    var MAX_VUS_PER_PREALLOCATED = 4;
+    function checkOptions(options2) {
+      const { name, exec: exec4, vus, scale, rate, preAllocatedVUs } = options2;
+      if (name !== void 0 && !isName2(name, "scenario")) invalidOption2("name", name, "a k6 scenario name of letters, digits, _ and -");
+      if (exec4 !== void 0 && !isName2(exec4, "function")) invalidOption2("exec", exec4, "the name of an exported function");
+      if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalidOption2("vus", vus, "a whole number greater than 0");
+      if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
+        invalidOption2("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
+      }
+      if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) invalidOption2("scale", scale, "a number greater than 0");
+      if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) invalidOption2("rate", rate, "iterations per second, greater than 0");
+      if (rate === void 0 && vus !== void 0 && scale !== void 0) {
+        invalidOption2("scale", scale, "no scale when vus is set: vus already fixes the peak");
+      }
+      if (rate === void 0 && preAllocatedVUs !== void 0) {
+        invalidOption2("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
+      }
+      if (options2.duration !== void 0) parseDuration2(options2.duration, "duration");
+      if (options2.startTime !== void 0) parseDuration2(options2.startTime, "startTime", true);
+    }
+    function closedScenario(shape, options2) {
+      const factor = options2.vus !== void 0 ? options2.vus / peakOf(shape) : options2.scale ?? 1;
+      if (shape.kind === "constant") {
+        return { executor: "constant-vus", vus: scaleTarget(shape.vus, factor), duration: options2.duration ?? shape.duration };
+      }
+      const stages = options2.duration === void 0 ? shape.stages : stretchStages(shape.stages, parseDuration2(options2.duration));
+      return {
+        executor: "ramping-vus",
+        startVUs: scaleTarget(shape.startVUs, factor),
+        stages: stages.map((s) => ({ duration: s.duration, target: scaleTarget(s.target, factor) })),
+        ...shape.gracefulRampDown !== void 0 && { gracefulRampDown: shape.gracefulRampDown }
+      };
+    }
+    function openScenario(shape, options2) {
+      const peakRate = options2.rate * (options2.scale ?? 1);
+      const preAllocatedVUs = options2.preAllocatedVUs ?? Math.min(Math.max(1, Math.ceil(peakRate)), options2.vus ?? Infinity);
+      const maxVUs = options2.vus ?? preAllocatedVUs * MAX_VUS_PER_PREALLOCATED;
+      if (maxVUs < preAllocatedVUs) invalidOption2("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
+      const rate = arrivalRate(peakRate);
+      const peak = peakOf(shape);
+      if (shape.kind === "constant") {
+        return {
+          executor: "constant-arrival-rate",
+          rate: rate.at(1),
+          timeUnit: rate.timeUnit,
+          duration: options2.duration ?? shape.duration,
+          preAllocatedVUs,
+          maxVUs
+        };
+      }
+      const stages = options2.duration === void 0 ? shape.stages : stretchStages(shape.stages, parseDuration2(options2.duration));
+      return {
+        executor: "ramping-arrival-rate",
+        startRate: rate.at(shape.startVUs / peak),
+        timeUnit: rate.timeUnit,
+        preAllocatedVUs,
+        maxVUs,
+        stages: stages.map((s) => ({ duration: s.duration, target: rate.at(s.target / peak) }))
+      };
+    }
+    function profileOptions(profile, shape, options2) {
+      checkOptions(options2);
+      const name = options2.name ?? profile;
+      const executor = options2.rate === void 0 ? closedScenario(shape, options2) : openScenario(shape, { ...options2, rate: options2.rate });
+      const scenario = {
+        ...executor,
+        ...options2.exec !== void 0 && { exec: options2.exec },
+        ...options2.startTime !== void 0 && { startTime: options2.startTime },
+        ...options2.tags !== void 0 && { tags: { ...options2.tags } },
+        ...options2.env !== void 0 && { env: { ...options2.env } }
+      };
+      return {
+        scenarios: { [name]: scenario },
+        thresholds: thresholdsFor(profile, {
+          scenario: name,
+          ...options2.thresholds !== void 0 && { limits: options2.thresholds },
+          ...options2.thresholdsFile !== void 0 && { file: options2.thresholdsFile }
+        })
+      };
+    }
+    return { "profileOptions": profileOptions };
+  })();
+  return loaded5;
 }
-
-// src/scenarios/stages.ts
-function peakOf(shape) {
-  return shape.kind === "constant" ? shape.vus : Math.max(shape.startVUs, ...shape.stages.map((s) => s.target));
-}
-function scaleTarget(target, factor) {
-  return target === 0 ? 0 : Math.max(1, Math.round(target * factor));
-}
-function stretchStages(stages, totalMs) {
-  const lengths = stages.map((s) => parseDuration(s.duration));
-  const factor = totalMs / lengths.reduce((a, b) => a + b, 0);
-  const scaled = lengths.map((ms) => Math.round(ms * factor));
-  scaled[scaled.length - 1] += totalMs - scaled.reduce((a, b) => a + b, 0);
-  return stages.map((s, i) => ({ duration: formatDuration(scaled[i]), target: s.target }));
+function lazy05(...args) {
+  return load5()["profileOptions"](...args);
 }
 
 // src/scenarios/profile.ts
 var SUMMARY_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)"];
-var MAX_VUS_PER_PREALLOCATED = 4;
-function checkOptions(options2) {
-  const { name, exec: exec5, vus, scale, rate, preAllocatedVUs } = options2;
-  if (name !== void 0 && !/^[0-9a-zA-Z_-]+$/.test(name)) invalidOption("name", name, "a k6 scenario name of letters, digits, _ and -");
-  if (exec5 !== void 0 && !/^[A-Za-z_$][\w$]*$/.test(exec5)) invalidOption("exec", exec5, "the name of an exported function");
-  if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalidOption("vus", vus, "a whole number greater than 0");
-  if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
-    invalidOption("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
-  }
-  if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) invalidOption("scale", scale, "a number greater than 0");
-  if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) invalidOption("rate", rate, "iterations per second, greater than 0");
-  if (rate === void 0 && vus !== void 0 && scale !== void 0) {
-    invalidOption("scale", scale, "no scale when vus is set: vus already fixes the peak");
-  }
-  if (rate === void 0 && preAllocatedVUs !== void 0) {
-    invalidOption("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
-  }
-  if (options2.duration !== void 0) parseDuration(options2.duration, "duration");
-  if (options2.startTime !== void 0) parseDuration(options2.startTime, "startTime", true);
-}
-function closedScenario(shape, options2) {
-  const factor = options2.vus !== void 0 ? options2.vus / peakOf(shape) : options2.scale ?? 1;
-  if (shape.kind === "constant") {
-    return { executor: "constant-vus", vus: scaleTarget(shape.vus, factor), duration: options2.duration ?? shape.duration };
-  }
-  const stages = options2.duration === void 0 ? shape.stages : stretchStages(shape.stages, parseDuration(options2.duration));
-  return {
-    executor: "ramping-vus",
-    startVUs: scaleTarget(shape.startVUs, factor),
-    stages: stages.map((s) => ({ duration: s.duration, target: scaleTarget(s.target, factor) })),
-    ...shape.gracefulRampDown !== void 0 && { gracefulRampDown: shape.gracefulRampDown }
-  };
-}
-function openScenario(shape, options2) {
-  const peakRate = options2.rate * (options2.scale ?? 1);
-  const preAllocatedVUs = options2.preAllocatedVUs ?? Math.min(Math.max(1, Math.ceil(peakRate)), options2.vus ?? Infinity);
-  const maxVUs = options2.vus ?? preAllocatedVUs * MAX_VUS_PER_PREALLOCATED;
-  if (maxVUs < preAllocatedVUs) invalidOption("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
-  const rate = arrivalRate(peakRate);
-  const peak = peakOf(shape);
-  if (shape.kind === "constant") {
-    return {
-      executor: "constant-arrival-rate",
-      rate: rate.at(1),
-      timeUnit: rate.timeUnit,
-      duration: options2.duration ?? shape.duration,
-      preAllocatedVUs,
-      maxVUs
-    };
-  }
-  const stages = options2.duration === void 0 ? shape.stages : stretchStages(shape.stages, parseDuration(options2.duration));
-  return {
-    executor: "ramping-arrival-rate",
-    startRate: rate.at(shape.startVUs / peak),
-    timeUnit: rate.timeUnit,
-    preAllocatedVUs,
-    maxVUs,
-    stages: stages.map((s) => ({ duration: s.duration, target: rate.at(s.target / peak) }))
-  };
-}
 function buildProfile(profile, shape, options2 = {}) {
-  checkOptions(options2);
-  const name = options2.name ?? profile;
-  const executor = options2.rate === void 0 ? closedScenario(shape, options2) : openScenario(shape, { ...options2, rate: options2.rate });
-  const scenario = {
-    ...executor,
-    ...options2.exec !== void 0 && { exec: options2.exec },
-    ...options2.startTime !== void 0 && { startTime: options2.startTime },
-    ...options2.tags !== void 0 && { tags: { ...options2.tags } },
-    ...options2.env !== void 0 && { env: { ...options2.env } }
-  };
-  return {
-    scenarios: { [name]: scenario },
-    thresholds: thresholdsFor(profile, {
-      scenario: name,
-      ...options2.thresholds !== void 0 && { limits: options2.thresholds },
-      ...options2.thresholdsFile !== void 0 && { file: options2.thresholdsFile }
-    }),
-    summaryTrendStats: [...SUMMARY_TREND_STATS]
-  };
+  const built = oncePerRun("profile", [profile, shape, options2], () => lazy05(profile, shape, options2));
+  return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
+}
+
+// k6-forge-lazy:/work/main/src/scenarios/internal/composed-options.ts
+var loaded6;
+function load6() {
+  if (loaded6 === void 0) loaded6 = /* @__PURE__ */ (() => {
+    var ForgeError2 = class extends Error {
+      /**
+       * @param code - The kind of bad input.
+       * @param details - The field, the value given and the accepted form.
+       */
+      constructor(code, details) {
+        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        this.code = code;
+        this.details = details;
+      }
+      code;
+      details;
+      name = "ForgeError";
+    };
+    function shown2(value) {
+      if (value === void 0) return "nothing";
+      const text = JSON.stringify(value) ?? String(value);
+      return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    }
+    function sameJson(a, b) {
+      return a === b || JSON.stringify(a) === JSON.stringify(b);
+    }
+    function composedOptions(parts) {
+      const rest = {};
+      const scenarios = {};
+      const thresholds = {};
+      const trendStats = [];
+      for (let p = 0; p < parts.length; p += 1) {
+        const part = parts[p];
+        const keys = Object.keys(part);
+        for (let k = 0; k < keys.length; k += 1) {
+          const key = keys[k];
+          const value = part[key];
+          if (value === void 0) continue;
+          if (key === "scenarios") addScenarios(scenarios, value);
+          else if (key === "thresholds") addThresholds(thresholds, value);
+          else if (key === "summaryTrendStats") {
+            for (const stat of value) if (!trendStats.includes(stat)) trendStats.push(stat);
+          } else {
+            if (key in rest && !sameJson(rest[key], value)) {
+              throw new ForgeError2("invalid_option", { field: key, given: shown2(value), accepted: `the same value in every part, ${shown2(rest[key])}` });
+            }
+            rest[key] = value;
+          }
+        }
+      }
+      return { ...rest, scenarios, thresholds, ...trendStats.length > 0 && { summaryTrendStats: trendStats } };
+    }
+    function addScenarios(into, scenarios) {
+      const names = Object.keys(scenarios);
+      for (let i = 0; i < names.length; i += 1) {
+        const name = names[i];
+        if (name in into) {
+          throw new ForgeError2("invalid_option", {
+            field: `scenarios.${name}`,
+            given: "two scenarios with this name",
+            accepted: "a distinct name per scenario (set `name` in the factory options)"
+          });
+        }
+        into[name] = scenarios[name];
+      }
+    }
+    function addThresholds(into, thresholds) {
+      const metrics = Object.keys(thresholds);
+      for (let i = 0; i < metrics.length; i += 1) {
+        const metric = metrics[i];
+        const expressions = thresholds[metric];
+        const merged = into[metric];
+        if (merged === void 0) into[metric] = expressions.slice();
+        else for (const expression of expressions) if (!merged.some((e) => sameJson(e, expression))) merged.push(expression);
+      }
+    }
+    return { "composedOptions": composedOptions };
+  })();
+  return loaded6;
+}
+function lazy06(...args) {
+  return load6()["composedOptions"](...args);
 }
 
 // src/scenarios/compose.ts
-function sameJson(a, b) {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
 function composeOptions(...parts) {
-  const scenarios = {};
-  const thresholds = {};
-  const trendStats = /* @__PURE__ */ new Set();
-  const rest = {};
-  for (const part of parts) {
-    const { scenarios: partScenarios = {}, thresholds: partThresholds = {}, summaryTrendStats = [], ...others } = part;
-    for (const [name, scenario] of Object.entries(partScenarios)) {
-      if (name in scenarios) {
-        throw new ForgeError("invalid_option", {
-          field: `scenarios.${name}`,
-          given: "two scenarios with this name",
-          accepted: "a distinct name per scenario (set `name` in the factory options)"
-        });
-      }
-      scenarios[name] = scenario;
-    }
-    for (const [metric, expressions] of Object.entries(partThresholds)) {
-      const merged = thresholds[metric] ?? [];
-      for (const expression of expressions) if (!merged.some((e) => sameJson(e, expression))) merged.push(expression);
-      thresholds[metric] = merged;
-    }
-    for (const stat of summaryTrendStats) trendStats.add(stat);
-    for (const [key, value] of Object.entries(others)) {
-      if (key in rest && !sameJson(rest[key], value)) {
-        throw new ForgeError("invalid_option", { field: key, given: shown(value), accepted: `the same value in every part, ${shown(rest[key])}` });
-      }
-      rest[key] = value;
-    }
-  }
-  return { ...rest, scenarios, thresholds, ...trendStats.size > 0 && { summaryTrendStats: [...trendStats] } };
+  return oncePerRun("options", parts, () => lazy06(parts));
 }
 
 // src/scenarios/load.ts
@@ -1865,11 +2292,11 @@ var config = loadConfig();
 var auth = sessionAuth({ login: "login", refresh: "token_refresh", username: config.TEST_USERNAME, password: config.TEST_PASSWORD });
 var desk = catalog(
   {
-    login: { method: "POST", path: "/auth/login", service: "auth", auth: false },
+    login: { method: "POST", path: "/auth/login", service: "auth", auth: false, trend: "login_duration" },
     token_refresh: { method: "POST", path: "/auth/refresh", service: "auth", operation: "refresh", auth: false },
     customer_create: { method: "POST", path: "/customers", service: "customer", operation: "create", expect: [201] },
-    customer_search: { method: "GET", path: "/customers", service: "customer", operation: "search" },
-    deal_create: { method: "POST", path: "/deals", service: "deal", operation: "create", expect: [201] },
+    customer_search: { method: "GET", path: "/customers", service: "customer", operation: "search", trend: "customer_search_duration" },
+    deal_create: { method: "POST", path: "/deals", service: "deal", operation: "create", expect: [201], trend: "deal_create_duration" },
     deal_get: { method: "GET", path: "/deals/{id}", service: "deal", operation: "get" },
     tax_calculate: { method: "POST", path: "/tax/calculate", service: "tax", operation: "calculate", trend: "tax_calculation_duration" }
   },
