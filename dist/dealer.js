@@ -1184,14 +1184,13 @@ function catalog(specs, options2) {
         if (!ep.reusable || ep.reusable.auth !== auth2) ep.reusable = { auth: auth2, params: { ...ep.params, headers: { ...baseHeaders, ...auth2 } } };
         params = ep.reusable.params;
       } else {
-        const headers = {
-          ...baseHeaders,
-          ...json && { "Content-Type": "application/json" },
-          ...auth2,
-          ...ep.idempotencyKey && { [idempotencyHeader]: request.idempotencyKey ?? idempotencyKey() },
-          ...request.headers
-        };
-        params = { ...ep.params, headers, ...request.tags && { tags: { ...ep.tags, ...request.tags } } };
+        const headers = { ...baseHeaders };
+        if (json) headers["Content-Type"] = "application/json";
+        if (auth2) Object.assign(headers, auth2);
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? idempotencyKey();
+        if (request.headers) Object.assign(headers, request.headers);
+        params = { ...ep.params, headers };
+        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
       }
       let res = http.request(ep.method, url, body ?? null, params);
       if (ep.retry) {

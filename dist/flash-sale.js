@@ -57,15 +57,10 @@ function pick(list, random) {
   return list[Math.floor(random() * list.length)];
 }
 function uuid(random) {
-  const b = [];
-  for (let i = 0; i < 4; i += 1) {
-    const word = Math.floor(random() * TWO_32);
-    b.push(word >>> 24, word >>> 16 & 255, word >>> 8 & 255, word & 255);
-  }
-  b[6] = b[6] & 15 | 64;
-  b[8] = b[8] & 63 | 128;
-  const h = b.map((byte) => byte.toString(16).padStart(2, "0"));
-  return `${h.slice(0, 4).join("")}-${h.slice(4, 6).join("")}-${h.slice(6, 8).join("")}-${h.slice(8, 10).join("")}-${h.slice(10).join("")}`;
+  let hex = "";
+  for (let i = 0; i < 4; i += 1) hex += Math.floor(random() * TWO_32).toString(16).padStart(8, "0");
+  const variant = (Number.parseInt(hex[16], 16) & 3 | 8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
 }
 
 // src/generators/vu-draw.ts
@@ -818,14 +813,13 @@ function catalog(specs, options2) {
         if (!ep.reusable || ep.reusable.auth !== auth) ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
         params = ep.reusable.params;
       } else {
-        const headers = {
-          ...baseHeaders,
-          ...json && { "Content-Type": "application/json" },
-          ...auth,
-          ...ep.idempotencyKey && { [idempotencyHeader]: request.idempotencyKey ?? idempotencyKey() },
-          ...request.headers
-        };
-        params = { ...ep.params, headers, ...request.tags && { tags: { ...ep.tags, ...request.tags } } };
+        const headers = { ...baseHeaders };
+        if (json) headers["Content-Type"] = "application/json";
+        if (auth) Object.assign(headers, auth);
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? idempotencyKey();
+        if (request.headers) Object.assign(headers, request.headers);
+        params = { ...ep.params, headers };
+        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
       }
       let res = http.request(ep.method, url2, body ?? null, params);
       if (ep.retry) {
@@ -1896,8 +1890,8 @@ function setup() {
   if (res.status !== 200) exec4.test.abort(`could not stock the sale: HTTP ${res.status}`);
 }
 function order() {
-  const { productId, userId } = flashSaleOrder({ productId: config.PRODUCT_ID });
-  const res = sale.send("order", { body: { productId, userId } });
+  const { productId, userId, idempotencyKey: idempotencyKey2 } = flashSaleOrder({ productId: config.PRODUCT_ID });
+  const res = sale.send("order", { body: { productId, userId }, idempotencyKey: idempotencyKey2 });
   if (res.status === 200) ordersAccepted.add(1);
   else if (res.status === 409) ordersRejected.add(1);
   else if (res.status === 302) rateLimited.add(1);

@@ -745,14 +745,13 @@ function catalog(specs, options2) {
         if (!ep.reusable || ep.reusable.auth !== auth) ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
         params = ep.reusable.params;
       } else {
-        const headers = {
-          ...baseHeaders,
-          ...json && { "Content-Type": "application/json" },
-          ...auth,
-          ...ep.idempotencyKey && { [idempotencyHeader]: request.idempotencyKey ?? idempotencyKey() },
-          ...request.headers
-        };
-        params = { ...ep.params, headers, ...request.tags && { tags: { ...ep.tags, ...request.tags } } };
+        const headers = { ...baseHeaders };
+        if (json) headers["Content-Type"] = "application/json";
+        if (auth) Object.assign(headers, auth);
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? idempotencyKey();
+        if (request.headers) Object.assign(headers, request.headers);
+        params = { ...ep.params, headers };
+        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
       }
       let res = http.request(ep.method, url, body ?? null, params);
       if (ep.retry) {

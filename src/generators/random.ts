@@ -180,13 +180,9 @@ export function dateBetween(from: string, to: string, random: Random): string {
  * @returns The UUID in lower case.
  */
 export function uuid(random: Random): string {
-  const b: number[] = [];
-  for (let i = 0; i < 4; i += 1) {
-    const word = Math.floor(random() * TWO_32);
-    b.push(word >>> 24, (word >>> 16) & 0xff, (word >>> 8) & 0xff, word & 0xff);
-  }
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = b.map((byte) => byte.toString(16).padStart(2, '0'));
-  return `${h.slice(0, 4).join('')}-${h.slice(4, 6).join('')}-${h.slice(6, 8).join('')}-${h.slice(8, 10).join('')}-${h.slice(10).join('')}`;
+  // Four words as 32 hex digits; then the version nibble (digit 12) becomes 4 and the variant's top bits (digit 16) 10.
+  let hex = '';
+  for (let i = 0; i < 4; i += 1) hex += Math.floor(random() * TWO_32).toString(16).padStart(8, '0');
+  const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
 }

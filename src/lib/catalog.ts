@@ -230,14 +230,14 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
         if (!ep.reusable || ep.reusable.auth !== auth) ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
         params = ep.reusable!.params;
       } else {
-        const headers: Record<string, string> = {
-          ...baseHeaders,
-          ...(json && { 'Content-Type': 'application/json' }),
-          ...auth,
-          ...(ep.idempotencyKey && { [idempotencyHeader]: request.idempotencyKey ?? idempotencyKey() }),
-          ...request.headers,
-        };
-        params = { ...ep.params, headers, ...(request.tags && { tags: { ...ep.tags, ...request.tags } }) };
+        // Written field by field: every spread of a conditional part would allocate one more object per request.
+        const headers: Record<string, string> = { ...baseHeaders };
+        if (json) headers['Content-Type'] = 'application/json';
+        if (auth) Object.assign(headers, auth);
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? idempotencyKey();
+        if (request.headers) Object.assign(headers, request.headers);
+        params = { ...ep.params, headers };
+        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
       }
       let res = http.request(ep.method, url, body ?? null, params);
       if (ep.retry) {
