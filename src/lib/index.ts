@@ -19,6 +19,7 @@ export {
   type ReadEnvOptions,
 } from './env.ts';
 export { loadConfig, type LoadConfigOptions, type StandardConfig, type StandardEnvironment } from './config.ts';
+export { oncePerRun } from './once-per-run.ts';
 export { embeddedThresholds, parseThresholdsFile, type Limits, type ThresholdsFile } from './thresholds-file.ts';
 export { limitsToThresholds, thresholdsFor, type Thresholds, type ThresholdsForOptions } from './thresholds.ts';
 export {
