@@ -82,7 +82,7 @@ function isName(text, rule) {
   return true;
 }
 
-// k6-forge-lazy:/work/main/src/lib/internal/read-config.ts
+// k6-forge-lazy:src/lib/internal/read-config.ts
 var loaded;
 function load() {
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
@@ -422,7 +422,7 @@ function messageChannel(options2) {
 // src/lib/summary/summary-handler.ts
 import exec from "k6/execution";
 
-// k6-forge-lazy:/work/main/src/lib/summary/summary-outputs.ts
+// k6-forge-lazy:src/lib/summary/summary-outputs.ts
 var loaded2;
 function load2() {
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
@@ -1091,7 +1091,7 @@ function summaryHandler(options2 = {}) {
   };
 }
 
-// k6-forge-lazy:/work/main/src/scenarios/internal/profile-options.ts
+// k6-forge-lazy:src/scenarios/internal/profile-options.ts
 var loaded3;
 function load3() {
   if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
@@ -1331,7 +1331,7 @@ function buildProfile(profile, shape, options2 = {}) {
   return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
 }
 
-// k6-forge-lazy:/work/main/src/scenarios/internal/composed-options.ts
+// k6-forge-lazy:src/scenarios/internal/composed-options.ts
 var loaded4;
 function load4() {
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {

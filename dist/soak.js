@@ -19,7 +19,7 @@ function oncePerRun(name, inputs, compute) {
   return JSON.parse(shared[0]);
 }
 
-// k6-forge-lazy:/work/main/src/scenarios/internal/profile-options.ts
+// k6-forge-lazy:src/scenarios/internal/profile-options.ts
 var loaded;
 function load() {
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
@@ -259,7 +259,7 @@ function buildProfile(profile, shape, options2 = {}) {
   return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
 }
 
-// k6-forge-lazy:/work/main/src/scenarios/internal/composed-options.ts
+// k6-forge-lazy:src/scenarios/internal/composed-options.ts
 var loaded2;
 function load2() {
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
@@ -405,7 +405,7 @@ function isDigits(text) {
   return true;
 }
 
-// k6-forge-lazy:/work/main/src/lib/internal/read-config.ts
+// k6-forge-lazy:src/lib/internal/read-config.ts
 var loaded3;
 function load3() {
   if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
@@ -750,7 +750,7 @@ function idempotencyKey() {
   return serialUuid(vuSerial());
 }
 
-// k6-forge-lazy:/work/main/src/lib/debug-log.ts
+// k6-forge-lazy:src/lib/debug-log.ts
 var loaded4;
 function load4() {
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
@@ -807,7 +807,7 @@ function lazy04(...args) {
   return load4()["requestLogger"](...args);
 }
 
-// k6-forge-lazy:/work/main/src/lib/internal/endpoint-plans.ts
+// k6-forge-lazy:src/lib/internal/endpoint-plans.ts
 var loaded5;
 function load5() {
   if (loaded5 === void 0) loaded5 = /* @__PURE__ */ (() => {
@@ -1116,7 +1116,7 @@ function jsonHas(path) {
 // src/lib/summary/summary-handler.ts
 import exec3 from "k6/execution";
 
-// k6-forge-lazy:/work/main/src/lib/summary/summary-outputs.ts
+// k6-forge-lazy:src/lib/summary/summary-outputs.ts
 var loaded6;
 function load6() {
   if (loaded6 === void 0) loaded6 = /* @__PURE__ */ (() => {

@@ -8,6 +8,7 @@
 // A lazily imported module exports functions only, and imports no k6 module (k6 resolves those at init). It is
 // built apart from the rest of the bundle, so a class it shares with the eager part is a second copy: `instanceof`
 // across the two does not hold.
+import { relative, resolve } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { ForgeError, shown } from '../lib/errors.ts';
 
@@ -55,9 +56,11 @@ export function lazyImports(inner: Pick<BuildOptions, 'target' | 'define' | 'plu
         if (args.with['lazy'] !== 'true') return undefined;
         const resolved = await bundle.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir });
         if (resolved.errors.length > 0) return { errors: resolved.errors };
-        return { path: resolved.path, namespace: NAMESPACE };
+        // Relative to the working folder, as esbuild names files, so no machine's absolute path lands in a bundle.
+        return { path: relative(process.cwd(), resolved.path), namespace: NAMESPACE };
       });
-      bundle.onLoad({ filter: /.*/, namespace: NAMESPACE }, async ({ path }) => {
+      bundle.onLoad({ filter: /.*/, namespace: NAMESPACE }, async ({ path: relativePath }) => {
+        const path = resolve(relativePath);
         const result = await build({
           ...inner,
           plugins: [...(inner.plugins ?? []), plugin],
@@ -76,12 +79,12 @@ export function lazyImports(inner: Pick<BuildOptions, 'target' | 'define' | 'plu
         const external = Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external));
         if (external.length > 0) {
           throw new ForgeError('invalid_script', {
-            field: path,
+            field: relativePath,
             given: `a lazily imported module that imports ${shown(external[0]!.path)}`,
             accepted: 'k6 modules imported by the part of the script every VU evaluates',
           });
         }
-        const { body, exports } = exportClause(result.outputFiles[0]!.text, path);
+        const { body, exports } = exportClause(result.outputFiles[0]!.text, relativePath);
         return { contents: proxyModule(body, exports), loader: 'js' };
       });
     },
