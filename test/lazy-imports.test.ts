@@ -52,6 +52,12 @@ describe("imports written with { lazy: 'true' }", () => {
     }
   });
 
+  test('no example bundle or source map names the folder it was built in', () => {
+    for (const name of readdirSync(join(root, 'dist'))) {
+      expect(readFileSync(join(root, 'dist', name), 'utf8').includes(root), name).toBe(false);
+    }
+  });
+
   test('no example bundle builds a regular expression at its top level (each VU would pay for the RegExp machinery)', () => {
     for (const name of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js'))) {
       const code = readFileSync(join(root, 'dist', name), 'utf8');
