@@ -57,12 +57,18 @@ function figuresOf(run: MeasuredRun, throughput: boolean): number[] {
 const fixed = (digits: number) => (value: number) => value.toFixed(digits);
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 
-/** Prints the medians, the SDK/twin ratio of the medians and whether the budget is met. */
-function printVerdict(budget: Budget, medians: readonly number[]): void {
+/**
+ * Prints the medians, the SDK/twin ratio of the medians and whether the budget is met; for throughput also the ratio
+ * round by round (A over the B run right after it), which holds when the machine's speed drifts between rounds.
+ */
+function printVerdict(budget: Budget, figures: readonly (readonly number[])[]): void {
+  const medians = figures[0]!.map((_, column) => median(figures.map((row) => row[column]!)));
   if (budget.kind === 'throughput') {
     console.log(tableRow('median', medians.map(fixed(0))));
     const ratio = medians[0]! / medians[1]!;
+    const pairs = figures.map((row) => row[0]! / row[1]!);
     console.log(`  SDK/twin: ${ratio.toFixed(3)} of the requests per second (target: at least ${budget.minRatio}: ${verdict(ratio >= budget.minRatio)})`);
+    console.log(`  round by round: median ${median(pairs).toFixed(3)}, from ${Math.min(...pairs).toFixed(3)} to ${Math.max(...pairs).toFixed(3)}`);
     return;
   }
   console.log(tableRow('median', medians.map(fixed(1))));
@@ -106,7 +112,7 @@ async function benchPair(pair: BenchPair, plan: Plan): Promise<void> {
         console.log(tableRow(String(round), values.flatMap((side, i) => side.map((value) => `${value.toFixed(throughput ? 0 : 1)}${mark(i)}`))));
         crossed ||= runs.some((run) => run.thresholdsCrossed);
       }
-      printVerdict(pair.budget, figures[0]!.map((_, column) => median(figures.map((row) => row[column]!))));
+      printVerdict(pair.budget, figures);
       if (crossed) console.log(`  * k6 exited ${THRESHOLDS_CROSSED}, thresholds crossed: the figures count, a benchmark judges no latency`);
     } finally {
       await target.stop();

@@ -1006,6 +1006,7 @@ function lazy1(...args) {
 }
 
 // src/lib/catalog.ts
+var NO_OPTIONS = {};
 var STATUS_CLASSES = ["failed", "1xx", "2xx", "3xx", "4xx", "5xx"];
 function is2xx(res) {
   return res.status >= 200 && res.status < 300;
@@ -1048,17 +1049,17 @@ function queryString(query) {
 }
 function catalog(specs, options2) {
   const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => lazy05(specs, options2.timeout));
-  const endpoints = {};
+  const endpoints = /* @__PURE__ */ Object.create(null);
   for (const name of Object.keys(plans)) endpoints[name] = liveEndpoint(name, plans[name]);
   const byClass = STATUS_CLASSES.map((c) => new Counter(`responses_${c}`));
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
   const log = options2.debug === true ? lazy04({}) : options2.debug ? lazy04(options2.debug) : void 0;
-  const endpoint = (name) => (Object.prototype.hasOwnProperty.call(endpoints, name) ? endpoints[name] : void 0) ?? invalidOption("endpoint", name, `a declared endpoint: ${Object.keys(endpoints).join(", ")}`);
+  const endpoint = (name) => endpoints[name] ?? invalidOption("endpoint", name, `a declared endpoint: ${Object.keys(endpoints).join(", ")}`);
   const api = {
-    send(name, request = {}) {
-      const ep = endpoint(name);
+    send(name, request = NO_OPTIONS) {
+      const ep = endpoints[name] ?? endpoint(name);
       const url = options2.baseUrl + fillPath(ep, request.path) + (request.query ? queryString(request.query) : "");
       const json = request.body !== void 0 && typeof request.body === "object" && !(request.body instanceof ArrayBuffer);
       const auth = ep.auth ? options2.auth?.headers(api) : void 0;

@@ -136,6 +136,9 @@ export interface CatalogOptions {
   readonly thresholdsFile?: ThresholdsFile;
 }
 
+/** The options of a `send` given none, shared so that such a call allocates nothing for them. */
+const NO_OPTIONS: SendOptions = {};
+
 /** The status-class Counters by a status's hundreds (0 is a failed request: no response). */
 const STATUS_CLASSES = ['failed', '1xx', '2xx', '3xx', '4xx', '5xx'] as const;
 
@@ -206,7 +209,8 @@ function queryString(query: NonNullable<SendOptions['query']>): string {
  */
 export function catalog<const S extends EndpointSpecs>(specs: S, options: CatalogOptions): Api<S> {
   const plans = oncePerRun('catalog', [specs, options.timeout ?? null], () => endpointPlans(specs, options.timeout));
-  const endpoints: Record<string, Endpoint> = {};
+  // No prototype, so a lookup by any name (`toString` too) finds only a declared endpoint.
+  const endpoints: Record<string, Endpoint | undefined> = Object.create(null);
   for (const name of Object.keys(plans)) endpoints[name] = liveEndpoint(name, plans[name]!);
   const byClass = STATUS_CLASSES.map((c) => new Counter(`responses_${c}`));
   const businessErrors = new Rate('business_errors');
@@ -215,12 +219,11 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
   const log = options.debug === true ? requestLogger({}) : options.debug ? requestLogger(options.debug) : undefined;
 
   const endpoint = (name: string): Endpoint =>
-    (Object.prototype.hasOwnProperty.call(endpoints, name) ? endpoints[name] : undefined) ??
-    invalidOption('endpoint', name, `a declared endpoint: ${Object.keys(endpoints).join(', ')}`);
+    endpoints[name] ?? invalidOption('endpoint', name, `a declared endpoint: ${Object.keys(endpoints).join(', ')}`);
 
   const api: Api<S> = {
-    send(name: string, request: SendOptions = {}): ApiResponse {
-      const ep = endpoint(name);
+    send(name: string, request: SendOptions = NO_OPTIONS): ApiResponse {
+      const ep = endpoints[name] ?? endpoint(name);
       const url = options.baseUrl + fillPath(ep, request.path) + (request.query ? queryString(request.query) : '');
       const json = request.body !== undefined && typeof request.body === 'object' && !(request.body instanceof ArrayBuffer);
       const auth = ep.auth ? options.auth?.headers(api) : undefined;
