@@ -2183,93 +2183,59 @@ function buildProfile(profile, shape, options2 = {}) {
   return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
 }
 
-// k6-forge-lazy:src/scenarios/internal/composed-options.ts
-var loaded6;
-function load6() {
-  if (loaded6 === void 0) loaded6 = /* @__PURE__ */ (() => {
-    var ForgeError2 = class extends Error {
-      /**
-       * @param code - The kind of bad input.
-       * @param details - The field, the value given and the accepted form.
-       */
-      constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
-        this.code = code;
-        this.details = details;
-      }
-      code;
-      details;
-      name = "ForgeError";
-    };
-    function shown2(value) {
-      if (value === void 0) return "nothing";
-      const text = JSON.stringify(value) ?? String(value);
-      return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-    }
-    function sameJson(a, b) {
-      return a === b || JSON.stringify(a) === JSON.stringify(b);
-    }
-    function composedOptions(parts) {
-      const rest = {};
-      const scenarios = {};
-      const thresholds = {};
-      const trendStats = [];
-      for (let p = 0; p < parts.length; p += 1) {
-        const part = parts[p];
-        const keys = Object.keys(part);
-        for (let k = 0; k < keys.length; k += 1) {
-          const key = keys[k];
-          const value = part[key];
-          if (value === void 0) continue;
-          if (key === "scenarios") addScenarios(scenarios, value);
-          else if (key === "thresholds") addThresholds(thresholds, value);
-          else if (key === "summaryTrendStats") {
-            for (const stat of value) if (!trendStats.includes(stat)) trendStats.push(stat);
-          } else {
-            if (key in rest && !sameJson(rest[key], value)) {
-              throw new ForgeError2("invalid_option", { field: key, given: shown2(value), accepted: `the same value in every part, ${shown2(rest[key])}` });
-            }
-            rest[key] = value;
-          }
-        }
-      }
-      return { ...rest, scenarios, thresholds, ...trendStats.length > 0 && { summaryTrendStats: trendStats } };
-    }
-    function addScenarios(into, scenarios) {
-      const names = Object.keys(scenarios);
-      for (let i = 0; i < names.length; i += 1) {
-        const name = names[i];
-        if (name in into) {
-          throw new ForgeError2("invalid_option", {
-            field: `scenarios.${name}`,
-            given: "two scenarios with this name",
-            accepted: "a distinct name per scenario (set `name` in the factory options)"
-          });
-        }
-        into[name] = scenarios[name];
-      }
-    }
-    function addThresholds(into, thresholds) {
-      const metrics = Object.keys(thresholds);
-      for (let i = 0; i < metrics.length; i += 1) {
-        const metric = metrics[i];
-        const expressions = thresholds[metric];
-        const merged = into[metric];
-        if (merged === void 0) into[metric] = expressions.slice();
-        else for (const expression of expressions) if (!merged.some((e) => sameJson(e, expression))) merged.push(expression);
-      }
-    }
-    return { "composedOptions": composedOptions };
-  })();
-  return loaded6;
-}
-function lazy06(...args) {
-  return load6()["composedOptions"](...args);
-}
-
 // src/scenarios/compose.ts
+function sameJson(a, b) {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
 function composeOptions(...parts) {
-  return oncePerRun("options", parts, () => lazy06(parts));
+  const rest = {};
+  const scenarios = {};
+  const thresholds = {};
+  const trendStats = [];
+  for (let p = 0; p < parts.length; p += 1) {
+    const part = parts[p];
+    const keys = Object.keys(part);
+    for (let k = 0; k < keys.length; k += 1) {
+      const key = keys[k];
+      const value = part[key];
+      if (value === void 0) continue;
+      if (key === "scenarios") addScenarios(scenarios, value);
+      else if (key === "thresholds") addThresholds(thresholds, value);
+      else if (key === "summaryTrendStats") {
+        for (const stat of value) if (!trendStats.includes(stat)) trendStats.push(stat);
+      } else {
+        if (key in rest && !sameJson(rest[key], value)) {
+          throw new ForgeError("invalid_option", { field: key, given: shown(value), accepted: `the same value in every part, ${shown(rest[key])}` });
+        }
+        rest[key] = value;
+      }
+    }
+  }
+  return { ...rest, scenarios, thresholds, ...trendStats.length > 0 && { summaryTrendStats: trendStats } };
+}
+function addScenarios(into, scenarios) {
+  const names = Object.keys(scenarios);
+  for (let i = 0; i < names.length; i += 1) {
+    const name = names[i];
+    if (name in into) {
+      throw new ForgeError("invalid_option", {
+        field: `scenarios.${name}`,
+        given: "two scenarios with this name",
+        accepted: "a distinct name per scenario (set `name` in the factory options)"
+      });
+    }
+    into[name] = scenarios[name];
+  }
+}
+function addThresholds(into, thresholds) {
+  const metrics = Object.keys(thresholds);
+  for (let i = 0; i < metrics.length; i += 1) {
+    const metric = metrics[i];
+    const expressions = thresholds[metric];
+    const merged = into[metric];
+    if (merged === void 0) into[metric] = expressions.slice();
+    else for (const expression of expressions) if (!merged.some((e) => sameJson(e, expression))) merged.push(expression);
+  }
 }
 
 // src/scenarios/load.ts

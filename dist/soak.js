@@ -259,95 +259,6 @@ function buildProfile(profile, shape, options2 = {}) {
   return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
 }
 
-// k6-forge-lazy:src/scenarios/internal/composed-options.ts
-var loaded2;
-function load2() {
-  if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
-    var ForgeError2 = class extends Error {
-      /**
-       * @param code - The kind of bad input.
-       * @param details - The field, the value given and the accepted form.
-       */
-      constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
-        this.code = code;
-        this.details = details;
-      }
-      code;
-      details;
-      name = "ForgeError";
-    };
-    function shown2(value) {
-      if (value === void 0) return "nothing";
-      const text = JSON.stringify(value) ?? String(value);
-      return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-    }
-    function sameJson(a, b) {
-      return a === b || JSON.stringify(a) === JSON.stringify(b);
-    }
-    function composedOptions(parts) {
-      const rest = {};
-      const scenarios = {};
-      const thresholds = {};
-      const trendStats = [];
-      for (let p = 0; p < parts.length; p += 1) {
-        const part = parts[p];
-        const keys = Object.keys(part);
-        for (let k = 0; k < keys.length; k += 1) {
-          const key = keys[k];
-          const value = part[key];
-          if (value === void 0) continue;
-          if (key === "scenarios") addScenarios(scenarios, value);
-          else if (key === "thresholds") addThresholds(thresholds, value);
-          else if (key === "summaryTrendStats") {
-            for (const stat of value) if (!trendStats.includes(stat)) trendStats.push(stat);
-          } else {
-            if (key in rest && !sameJson(rest[key], value)) {
-              throw new ForgeError2("invalid_option", { field: key, given: shown2(value), accepted: `the same value in every part, ${shown2(rest[key])}` });
-            }
-            rest[key] = value;
-          }
-        }
-      }
-      return { ...rest, scenarios, thresholds, ...trendStats.length > 0 && { summaryTrendStats: trendStats } };
-    }
-    function addScenarios(into, scenarios) {
-      const names = Object.keys(scenarios);
-      for (let i = 0; i < names.length; i += 1) {
-        const name = names[i];
-        if (name in into) {
-          throw new ForgeError2("invalid_option", {
-            field: `scenarios.${name}`,
-            given: "two scenarios with this name",
-            accepted: "a distinct name per scenario (set `name` in the factory options)"
-          });
-        }
-        into[name] = scenarios[name];
-      }
-    }
-    function addThresholds(into, thresholds) {
-      const metrics = Object.keys(thresholds);
-      for (let i = 0; i < metrics.length; i += 1) {
-        const metric = metrics[i];
-        const expressions = thresholds[metric];
-        const merged = into[metric];
-        if (merged === void 0) into[metric] = expressions.slice();
-        else for (const expression of expressions) if (!merged.some((e) => sameJson(e, expression))) merged.push(expression);
-      }
-    }
-    return { "composedOptions": composedOptions };
-  })();
-  return loaded2;
-}
-function lazy02(...args) {
-  return load2()["composedOptions"](...args);
-}
-
-// src/scenarios/compose.ts
-function composeOptions(...parts) {
-  return oncePerRun("options", parts, () => lazy02(parts));
-}
-
 // src/lib/errors.ts
 var ForgeError = class extends Error {
   /**
@@ -370,6 +281,61 @@ function shown(value) {
 }
 function invalidOption(field2, given, accepted) {
   throw new ForgeError("invalid_option", { field: field2, given: shown(given), accepted });
+}
+
+// src/scenarios/compose.ts
+function sameJson(a, b) {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+function composeOptions(...parts) {
+  const rest = {};
+  const scenarios = {};
+  const thresholds = {};
+  const trendStats = [];
+  for (let p = 0; p < parts.length; p += 1) {
+    const part = parts[p];
+    const keys = Object.keys(part);
+    for (let k = 0; k < keys.length; k += 1) {
+      const key = keys[k];
+      const value = part[key];
+      if (value === void 0) continue;
+      if (key === "scenarios") addScenarios(scenarios, value);
+      else if (key === "thresholds") addThresholds(thresholds, value);
+      else if (key === "summaryTrendStats") {
+        for (const stat of value) if (!trendStats.includes(stat)) trendStats.push(stat);
+      } else {
+        if (key in rest && !sameJson(rest[key], value)) {
+          throw new ForgeError("invalid_option", { field: key, given: shown(value), accepted: `the same value in every part, ${shown(rest[key])}` });
+        }
+        rest[key] = value;
+      }
+    }
+  }
+  return { ...rest, scenarios, thresholds, ...trendStats.length > 0 && { summaryTrendStats: trendStats } };
+}
+function addScenarios(into, scenarios) {
+  const names = Object.keys(scenarios);
+  for (let i = 0; i < names.length; i += 1) {
+    const name = names[i];
+    if (name in into) {
+      throw new ForgeError("invalid_option", {
+        field: `scenarios.${name}`,
+        given: "two scenarios with this name",
+        accepted: "a distinct name per scenario (set `name` in the factory options)"
+      });
+    }
+    into[name] = scenarios[name];
+  }
+}
+function addThresholds(into, thresholds) {
+  const metrics = Object.keys(thresholds);
+  for (let i = 0; i < metrics.length; i += 1) {
+    const metric = metrics[i];
+    const expressions = thresholds[metric];
+    const merged = into[metric];
+    if (merged === void 0) into[metric] = expressions.slice();
+    else for (const expression of expressions) if (!merged.some((e) => sameJson(e, expression))) merged.push(expression);
+  }
 }
 
 // src/scenarios/soak.ts
@@ -406,9 +372,9 @@ function isDigits(text) {
 }
 
 // k6-forge-lazy:src/lib/internal/read-config.ts
-var loaded3;
-function load3() {
-  if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
+var loaded2;
+function load2() {
+  if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     var ForgeError2 = class extends Error {
       /**
        * @param code - The kind of bad input.
@@ -638,10 +604,10 @@ function load3() {
     }
     return { "readConfig": readConfig };
   })();
-  return loaded3;
+  return loaded2;
 }
-function lazy03(...args) {
-  return load3()["readConfig"](...args);
+function lazy02(...args) {
+  return load2()["readConfig"](...args);
 }
 
 // src/lib/config.ts
@@ -661,7 +627,7 @@ function loadConfig(options2 = {}) {
   const names = [...STANDARD_NAMES, ...Object.keys(vars)];
   const given = {};
   for (const name of names) given[name] = source[name];
-  const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => lazy03(environments, vars, given));
+  const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => lazy02(environments, vars, given));
   const config2 = {};
   for (const name of names) Object.defineProperty(config2, name, { value: values[name], enumerable: !secrets.includes(name) });
   return Object.freeze(config2);
@@ -751,9 +717,9 @@ function idempotencyKey() {
 }
 
 // k6-forge-lazy:src/lib/debug-log.ts
-var loaded4;
-function load4() {
-  if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
+var loaded3;
+function load3() {
+  if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     var REDACTED = "[redacted]";
     var secretHeader = () => /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
     var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
@@ -801,16 +767,16 @@ function load4() {
     }
     return { "requestLogger": requestLogger };
   })();
-  return loaded4;
+  return loaded3;
 }
-function lazy04(...args) {
-  return load4()["requestLogger"](...args);
+function lazy03(...args) {
+  return load3()["requestLogger"](...args);
 }
 
 // k6-forge-lazy:src/lib/internal/endpoint-plans.ts
-var loaded5;
-function load5() {
-  if (loaded5 === void 0) loaded5 = /* @__PURE__ */ (() => {
+var loaded4;
+function load4() {
+  if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
     var ForgeError2 = class extends Error {
       /**
@@ -996,13 +962,13 @@ function load5() {
     }
     return { "endpointPlans": endpointPlans, "endpointThresholds": endpointThresholds };
   })();
-  return loaded5;
+  return loaded4;
 }
-function lazy05(...args) {
-  return load5()["endpointPlans"](...args);
+function lazy04(...args) {
+  return load4()["endpointPlans"](...args);
 }
 function lazy1(...args) {
-  return load5()["endpointThresholds"](...args);
+  return load4()["endpointThresholds"](...args);
 }
 
 // src/lib/catalog.ts
@@ -1048,14 +1014,14 @@ function queryString(query) {
   return text;
 }
 function catalog(specs, options2) {
-  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => lazy05(specs, options2.timeout));
+  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => lazy04(specs, options2.timeout));
   const endpoints = /* @__PURE__ */ Object.create(null);
   for (const name of Object.keys(plans)) endpoints[name] = liveEndpoint(name, plans[name]);
   const byClass = STATUS_CLASSES.map((c) => new Counter(`responses_${c}`));
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? lazy04({}) : options2.debug ? lazy04(options2.debug) : void 0;
+  const log = options2.debug === true ? lazy03({}) : options2.debug ? lazy03(options2.debug) : void 0;
   const endpoint = (name) => endpoints[name] ?? invalidOption("endpoint", name, `a declared endpoint: ${Object.keys(endpoints).join(", ")}`);
   const api = {
     send(name, request = NO_OPTIONS) {
@@ -1118,9 +1084,9 @@ function jsonHas(path) {
 import exec3 from "k6/execution";
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
-var loaded6;
-function load6() {
-  if (loaded6 === void 0) loaded6 = /* @__PURE__ */ (() => {
+var loaded5;
+function load5() {
+  if (loaded5 === void 0) loaded5 = /* @__PURE__ */ (() => {
     function checkResults(root) {
       const results = [];
       const visit = (group, groups) => {
@@ -1750,10 +1716,10 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
     }
     return { "summaryOutputs": summaryOutputs };
   })();
-  return loaded6;
+  return loaded5;
 }
-function lazy06(...args) {
-  return load6()["summaryOutputs"](...args);
+function lazy05(...args) {
+  return load5()["summaryOutputs"](...args);
 }
 
 // src/lib/summary/summary-handler.ts
@@ -1776,7 +1742,7 @@ function summaryHandler(options2 = {}) {
   }
   return (raw) => {
     try {
-      return lazy06(raw, chosen ?? scenariosOfRun());
+      return lazy05(raw, chosen ?? scenariosOfRun());
     } catch (error) {
       return { stdout: `
      k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}
