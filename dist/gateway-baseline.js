@@ -21,7 +21,7 @@ function oncePerRun(name, inputs, compute) {
 
 // k6-forge-lazy:src/scenarios/internal/profile-options.ts
 var loaded;
-function load() {
+function lazy0() {
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
     var ForgeError2 = class extends Error {
@@ -246,10 +246,7 @@ function load() {
     }
     return { "profileOptions": profileOptions };
   })();
-  return loaded;
-}
-function lazy0(...args) {
-  return load()["profileOptions"](...args);
+  return loaded["profileOptions"].apply(void 0, arguments);
 }
 
 // src/scenarios/profile.ts
@@ -383,7 +380,7 @@ function isDigits(text) {
 
 // k6-forge-lazy:src/lib/internal/read-config.ts
 var loaded2;
-function load2() {
+function lazy02() {
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     var ForgeError2 = class extends Error {
       /**
@@ -614,10 +611,7 @@ function load2() {
     }
     return { "readConfig": readConfig };
   })();
-  return loaded2;
-}
-function lazy02(...args) {
-  return load2()["readConfig"](...args);
+  return loaded2["readConfig"].apply(void 0, arguments);
 }
 
 // src/lib/config.ts
@@ -728,7 +722,7 @@ function idempotencyKey() {
 
 // k6-forge-lazy:src/lib/debug-log.ts
 var loaded3;
-function load3() {
+function lazy03() {
   if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     var REDACTED = "[redacted]";
     var secretHeader = () => /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
@@ -777,15 +771,12 @@ function load3() {
     }
     return { "requestLogger": requestLogger };
   })();
-  return loaded3;
-}
-function lazy03(...args) {
-  return load3()["requestLogger"](...args);
+  return loaded3["requestLogger"].apply(void 0, arguments);
 }
 
 // k6-forge-lazy:src/lib/internal/endpoint-plans.ts
 var loaded4;
-function load4() {
+function load() {
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
     var ForgeError2 = class extends Error {
@@ -972,13 +963,14 @@ function load4() {
     }
     return { "endpointPlans": endpointPlans, "endpointThresholds": endpointThresholds };
   })();
-  return loaded4;
 }
-function lazy04(...args) {
-  return load4()["endpointPlans"](...args);
+function lazy04() {
+  load();
+  return loaded4["endpointPlans"].apply(void 0, arguments);
 }
-function lazy1(...args) {
-  return load4()["endpointThresholds"](...args);
+function lazy1() {
+  load();
+  return loaded4["endpointThresholds"].apply(void 0, arguments);
 }
 
 // src/lib/catalog.ts
@@ -1102,7 +1094,7 @@ import exec3 from "k6/execution";
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
 var loaded5;
-function load5() {
+function lazy05() {
   if (loaded5 === void 0) loaded5 = /* @__PURE__ */ (() => {
     function checkResults(root) {
       const results = [];
@@ -1733,10 +1725,7 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
     }
     return { "summaryOutputs": summaryOutputs };
   })();
-  return loaded5;
-}
-function lazy05(...args) {
-  return load5()["summaryOutputs"](...args);
+  return loaded5["summaryOutputs"].apply(void 0, arguments);
 }
 
 // src/lib/summary/summary-handler.ts

@@ -84,7 +84,7 @@ function isName(text, rule) {
 
 // k6-forge-lazy:src/lib/internal/read-config.ts
 var loaded;
-function load() {
+function lazy0() {
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     var ForgeError2 = class extends Error {
       /**
@@ -315,10 +315,7 @@ function load() {
     }
     return { "readConfig": readConfig };
   })();
-  return loaded;
-}
-function lazy0(...args) {
-  return load()["readConfig"](...args);
+  return loaded["readConfig"].apply(void 0, arguments);
 }
 
 // src/lib/once-per-run.ts
@@ -424,7 +421,7 @@ import exec from "k6/execution";
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
 var loaded2;
-function load2() {
+function lazy02() {
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     function checkResults(root) {
       const results = [];
@@ -1055,10 +1052,7 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
     }
     return { "summaryOutputs": summaryOutputs };
   })();
-  return loaded2;
-}
-function lazy02(...args) {
-  return load2()["summaryOutputs"](...args);
+  return loaded2["summaryOutputs"].apply(void 0, arguments);
 }
 
 // src/lib/summary/summary-handler.ts
@@ -1093,7 +1087,7 @@ function summaryHandler(options2 = {}) {
 
 // k6-forge-lazy:src/scenarios/internal/profile-options.ts
 var loaded3;
-function load3() {
+function lazy03() {
   if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
     var ForgeError2 = class extends Error {
@@ -1318,10 +1312,7 @@ function load3() {
     }
     return { "profileOptions": profileOptions };
   })();
-  return loaded3;
-}
-function lazy03(...args) {
-  return load3()["profileOptions"](...args);
+  return loaded3["profileOptions"].apply(void 0, arguments);
 }
 
 // src/scenarios/profile.ts

@@ -5,9 +5,10 @@
 // work that runs once per run (see src/lib/once-per-run.ts) are imported this way. Outside a k6-forge build (in
 // tests, in Node) the attribute changes nothing.
 //
-// A lazily imported module exports functions only, and imports no k6 module (k6 resolves those at init). It is
-// built apart from the rest of the bundle, so a class it shares with the eager part is a second copy: `instanceof`
-// across the two does not hold.
+// A lazily imported module exports functions only. The k6 modules it imports are imported by the bundle itself
+// (k6 resolves those at init, and a VU's k6 module instance is shared by every import of it); the rest of its code
+// waits in the closure. It is built apart from the rest of the bundle, so a class it shares with the eager part is a
+// second copy: `instanceof` across the two does not hold.
 import { relative, resolve } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { ForgeError, shown } from '../lib/errors.ts';
@@ -33,20 +34,41 @@ function exportClause(text: string, path: string): { body: string; exports: [str
   return { body: text.slice(0, at), exports };
 }
 
-/** The module that stands for a lazy one: a proxy per export, and the module's code inside `load`. */
-function proxyModule(body: string, exports: readonly [string, string][]): string {
-  const proxies = exports.map(([, exported], i) => `function lazy${i}(...args) { return load()[${JSON.stringify(exported)}](...args); }`);
+/** The k6 module imports of esbuild's ESM output (one line each, at the top level), apart from the rest of it. */
+function k6Imports(text: string): { imports: string[]; body: string } {
+  const imports: string[] = [];
+  const body: string[] = [];
+  for (const line of text.split('\n')) (/^import .*"(k6|k6\/[^"]+|https:\/\/[^"]+)";$/.test(line) ? imports : body).push(line);
+  return { imports, body: body.join('\n') };
+}
+
+/**
+ * The module that stands for a lazy one: its k6 imports, the module's code inside a closure that runs once, and a proxy
+ * function per export. A single export's proxy holds the closure itself: one function object less in every VU.
+ * Proxies pass `arguments` on with `apply`, since a spread call would make each VU build the iterator machinery.
+ */
+function proxyModule(text: string, exports: readonly [string, string][]): string {
+  const { imports, body } = k6Imports(text);
   const names = exports.map(([local, exported]) => `${JSON.stringify(exported)}: ${local}`).join(', ');
+  const closure = `(() => {\n${body}\nreturn { ${names} };\n})()`;
   const exported = exports.map(([, name], i) => `lazy${i} as ${name}`).join(', ');
-  return `let loaded;\nfunction load() {\n  if (loaded === undefined) loaded = (() => {\n${body}\nreturn { ${names} };\n})();\n  return loaded;\n}\n${proxies.join('\n')}\nexport { ${exported} };\n`;
+  const call = (name: string) => `loaded[${JSON.stringify(name)}].apply(undefined, arguments)`;
+  const functions =
+    exports.length === 1
+      ? [`function lazy0() {\n  if (loaded === undefined) loaded = ${closure};\n  return ${call(exports[0]![1])};\n}`]
+      : [
+          `function load() {\n  if (loaded === undefined) loaded = ${closure};\n}`,
+          ...exports.map(([, name], i) => `function lazy${i}() { load(); return ${call(name)}; }`),
+        ];
+  return [...imports, 'let loaded;', ...functions, `export { ${exported} };`, ''].join('\n');
 }
 
 /**
  * The plugin that carries each `with { lazy: 'true' }` import as a module whose code runs on its first call.
  * @param inner - The options of the build the plugin serves (target, define, plugins), reused for each lazy module.
  * @returns The esbuild plugin.
- * @throws {ForgeError} `invalid_script` (through the build) when a lazily imported module imports a k6 module or
- *   exports anything but functions.
+ * @throws {ForgeError} `invalid_script` (through the build) when a lazily imported module exports anything but
+ *   functions.
  */
 export function lazyImports(inner: Pick<BuildOptions, 'target' | 'define' | 'plugins'>): Plugin {
   const plugin: Plugin = {
@@ -72,20 +94,11 @@ export function lazyImports(inner: Pick<BuildOptions, 'target' | 'define' | 'plu
           external: ['k6', 'k6/*', 'https://*'],
           legalComments: 'none',
           charset: 'utf8',
-          metafile: true,
           write: false,
           logLevel: 'silent',
         });
-        const external = Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external));
-        if (external.length > 0) {
-          throw new ForgeError('invalid_script', {
-            field: relativePath,
-            given: `a lazily imported module that imports ${shown(external[0]!.path)}`,
-            accepted: 'k6 modules imported by the part of the script every VU evaluates',
-          });
-        }
         const { body, exports } = exportClause(result.outputFiles[0]!.text, relativePath);
-        return { contents: proxyModule(body, exports), loader: 'js' };
+        return { contents: proxyModule(body, exports), loader: 'js', resolveDir: process.cwd() };
       });
     },
   };
