@@ -680,10 +680,10 @@ function load() {
     function templateParts(path) {
       const parts = [];
       let from = 0;
-      for (let open = path.indexOf("{"); open >= 0; open = path.indexOf("{", from)) {
-        const close = path.indexOf("}", open);
+      for (let open2 = path.indexOf("{"); open2 >= 0; open2 = path.indexOf("{", from)) {
+        const close = path.indexOf("}", open2);
         if (close < 0) break;
-        parts.push(path.slice(from, open), path.slice(open + 1, close));
+        parts.push(path.slice(from, open2), path.slice(open2 + 1, close));
         from = close + 1;
       }
       parts.push(path.slice(from));
@@ -847,7 +847,7 @@ import exec3 from "k6/execution";
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
 var loaded4;
-function lazy04() {
+function load2() {
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     function checkResults(root) {
       const results = [];
@@ -1102,9 +1102,9 @@ ${series.map(lineChart).join("\n")}
     function suite(name, classname, cases, summary, seconds) {
       const failures = cases.filter((c) => c.failure).length;
       const lines = cases.map(({ name: caseName, failure }) => {
-        const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(caseName)}"`;
-        if (!failure) return `${open}/>`;
-        return `${open}>
+        const open2 = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(caseName)}"`;
+        if (!failure) return `${open2}/>`;
+        return `${open2}>
       <failure type="${name}" message="${escapeXml(failure.message)}">${escapeXml(failure.detail)}</failure>
     </testcase>`;
       });
@@ -1443,14 +1443,30 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     function messageOf(error) {
       return error instanceof Error ? error.message : String(error);
     }
-    function summaryOutputs(raw, scenario) {
+    function missingResultsDir(env) {
+      const dir = env["RESULTS_DIR"];
+      if (!dir) return void 0;
+      const absolute = dir.startsWith("/") || dir[1] === ":" || dir.startsWith("\\");
+      const pwd = env["PWD"];
+      if (!absolute && !pwd) return void 0;
+      try {
+        open(absolute ? dir : `${pwd}/${dir}`);
+      } catch (error) {
+        if (messageOf(error).includes("directories")) return void 0;
+      }
+      return dir;
+    }
+    function summaryOutputs(raw, scenario, missingDir) {
       const end = /* @__PURE__ */ new Date();
       const env = __ENV;
       const { data, problems } = readSummaryData(raw);
       const summary = { ...data, meta: runMeta(data, { scenario, env, end }) };
-      const dir = env["RESULTS_DIR"]?.replace(/[/\\]+$/, "");
+      const dir = missingDir === void 0 ? env["RESULTS_DIR"]?.replace(/[/\\]+$/, "") : void 0;
       const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;
       const notes = problems.map((problem) => `k6-forge: ${problem}`);
+      if (missingDir !== void 0) {
+        notes.push(`k6-forge: RESULTS_DIR ${JSON.stringify(missingDir)} is not an existing folder, and k6 cannot create one: results written to the working directory instead`);
+      }
       const outputs = {};
       const renderers = [
         [`${prefix}-summary.json`, jsonReport],
@@ -1476,8 +1492,15 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
       }
       return outputs;
     }
-    return { "summaryOutputs": summaryOutputs };
+    return { "missingResultsDir": missingResultsDir, "summaryOutputs": summaryOutputs };
   })();
+}
+function lazy04() {
+  load2();
+  return loaded4["missingResultsDir"].apply(void 0, arguments);
+}
+function lazy12() {
+  load2();
   return loaded4["summaryOutputs"].apply(void 0, arguments);
 }
 
@@ -1499,9 +1522,10 @@ function summaryHandler(options2 = {}) {
       accepted: "a k6 scenario name of letters, digits, _ and -, such as smoke"
     });
   }
+  const missingDir = __VU === 0 ? lazy04(__ENV) : void 0;
   return (raw) => {
     try {
-      return lazy04(raw, chosen ?? scenariosOfRun());
+      return lazy12(raw, chosen ?? scenariosOfRun(), missingDir);
     } catch (error) {
       return { stdout: `
      k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}

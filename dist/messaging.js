@@ -421,7 +421,7 @@ import exec from "k6/execution";
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
 var loaded2;
-function lazy02() {
+function load() {
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     function checkResults(root) {
       const results = [];
@@ -676,9 +676,9 @@ ${series.map(lineChart).join("\n")}
     function suite(name, classname, cases, summary, seconds) {
       const failures = cases.filter((c) => c.failure).length;
       const lines = cases.map(({ name: caseName, failure }) => {
-        const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(caseName)}"`;
-        if (!failure) return `${open}/>`;
-        return `${open}>
+        const open2 = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(caseName)}"`;
+        if (!failure) return `${open2}/>`;
+        return `${open2}>
       <failure type="${name}" message="${escapeXml(failure.message)}">${escapeXml(failure.detail)}</failure>
     </testcase>`;
       });
@@ -1017,14 +1017,30 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     function messageOf(error) {
       return error instanceof Error ? error.message : String(error);
     }
-    function summaryOutputs(raw, scenario) {
+    function missingResultsDir(env) {
+      const dir = env["RESULTS_DIR"];
+      if (!dir) return void 0;
+      const absolute = dir.startsWith("/") || dir[1] === ":" || dir.startsWith("\\");
+      const pwd = env["PWD"];
+      if (!absolute && !pwd) return void 0;
+      try {
+        open(absolute ? dir : `${pwd}/${dir}`);
+      } catch (error) {
+        if (messageOf(error).includes("directories")) return void 0;
+      }
+      return dir;
+    }
+    function summaryOutputs(raw, scenario, missingDir) {
       const end = /* @__PURE__ */ new Date();
       const env = __ENV;
       const { data, problems } = readSummaryData(raw);
       const summary = { ...data, meta: runMeta(data, { scenario, env, end }) };
-      const dir = env["RESULTS_DIR"]?.replace(/[/\\]+$/, "");
+      const dir = missingDir === void 0 ? env["RESULTS_DIR"]?.replace(/[/\\]+$/, "") : void 0;
       const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;
       const notes = problems.map((problem) => `k6-forge: ${problem}`);
+      if (missingDir !== void 0) {
+        notes.push(`k6-forge: RESULTS_DIR ${JSON.stringify(missingDir)} is not an existing folder, and k6 cannot create one: results written to the working directory instead`);
+      }
       const outputs = {};
       const renderers = [
         [`${prefix}-summary.json`, jsonReport],
@@ -1050,8 +1066,15 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
       }
       return outputs;
     }
-    return { "summaryOutputs": summaryOutputs };
+    return { "missingResultsDir": missingResultsDir, "summaryOutputs": summaryOutputs };
   })();
+}
+function lazy02() {
+  load();
+  return loaded2["missingResultsDir"].apply(void 0, arguments);
+}
+function lazy1() {
+  load();
   return loaded2["summaryOutputs"].apply(void 0, arguments);
 }
 
@@ -1073,9 +1096,10 @@ function summaryHandler(options2 = {}) {
       accepted: "a k6 scenario name of letters, digits, _ and -, such as smoke"
     });
   }
+  const missingDir = __VU === 0 ? lazy02(__ENV) : void 0;
   return (raw) => {
     try {
-      return lazy02(raw, chosen ?? scenariosOfRun());
+      return lazy1(raw, chosen ?? scenariosOfRun(), missingDir);
     } catch (error) {
       return { stdout: `
      k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}

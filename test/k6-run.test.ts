@@ -136,6 +136,15 @@ describe.skipIf(!k6)(`bundles under real ${shown}${legacy ? ' (es2017 builds)' :
     expect([...sampledMetrics(out)]).toEqual(expect.arrayContaining(['http_req_duration', 'http_req_failed', 'checks']));
   });
 
+  test('a RESULTS_DIR that does not exist loses nothing: the four files go to the working directory with a warning naming it', { timeout: 120_000 }, async () => {
+    const missing = join(scratch, 'no-such-folder');
+    const run = await k6Run(bundle('smoke'), { BASE_URL: target.url, VUS: '1', DURATION: '2s', RESULTS_DIR: missing });
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toContain(`k6-forge: RESULTS_DIR ${JSON.stringify(missing)} is not an existing folder, and k6 cannot create one: results written to the working directory instead`);
+    expect(run.leftovers.map((file) => file.replace(/^[\dT-]+Z-/, '')).sort()).toStrictEqual(reports('smoke'));
+    expect(existsSync(missing)).toBe(false);
+  });
+
   test('flash-sale sells exactly the stock, no more, with its custom metrics', { timeout: 120_000 }, async () => {
     const out = join(scratch, 'flash-sale.json');
     const results = resultsDir('flash-sale');
