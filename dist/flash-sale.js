@@ -10,7 +10,7 @@ var ForgeError = class extends Error {
    * @param details - The field, the value given and the accepted form.
    */
   constructor(code, details) {
-    super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+    super(printable(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
     this.code = code;
     this.details = details;
   }
@@ -18,6 +18,17 @@ var ForgeError = class extends Error {
   details;
   name = "ForgeError";
 };
+function printable(text2) {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text2.length; i += 1) {
+    const code = text2.charCodeAt(i);
+    if (code >= 32 && (code < 127 || code > 159)) continue;
+    out += `${text2.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+    from = i + 1;
+  }
+  return from === 0 ? text2 : out + text2.slice(from);
+}
 function shown(value) {
   if (value === void 0) return "nothing";
   const text2 = JSON.stringify(value) ?? String(value);
@@ -217,7 +228,7 @@ function lazy0() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -225,6 +236,17 @@ function lazy0() {
       details;
       name = "ForgeError";
     };
+    function printable2(text22) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text22.length; i += 1) {
+        const code = text22.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text22.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text22 : out + text22.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text22 = JSON.stringify(value) ?? String(value);
@@ -265,6 +287,11 @@ function lazy0() {
     }
     function isDuration(value) {
       return typeof value === "string" && durationMs(value) > 0;
+    }
+    var REDACTED = "[redacted]";
+    var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
+    function redactUrl(url22) {
+      return url22.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
     }
     function isDigits2(text22) {
       if (text22.length === 0) return false;
@@ -393,7 +420,7 @@ function lazy0() {
       if (value !== void 0) return value;
       throw new ForgeError2("invalid_env", {
         field: name,
-        given: variable.kind === "secret" ? "(hidden)" : shown2(given),
+        given: variable.kind === "secret" ? "(hidden)" : shown2(variable.kind === "url" ? redactUrl(given) : given),
         accepted: acceptedFor(variable)
       });
     }
@@ -526,7 +553,7 @@ function lazy02() {
       return text2.length > limit ? `${text2.slice(0, limit)}...` : text2;
     }
     function redactUrl(url2) {
-      return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, `$1${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
+      return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
     }
     function requestLogger(options2) {
       const { vus = 2, first = 20, every = 100, log = (line) => console.log(line) } = options2;
@@ -557,7 +584,7 @@ function load() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -565,6 +592,17 @@ function load() {
       details;
       name = "ForgeError";
     };
+    function printable2(text2) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text2.length; i += 1) {
+        const code = text2.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text2.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text2 : out + text2.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text2 = JSON.stringify(value) ?? String(value);
@@ -1546,7 +1584,7 @@ function lazy05() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -1554,6 +1592,17 @@ function lazy05() {
       details;
       name = "ForgeError";
     };
+    function printable2(text2) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text2.length; i += 1) {
+        const code = text2.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text2.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text2 : out + text2.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text2 = JSON.stringify(value) ?? String(value);

@@ -8,7 +8,7 @@ var ForgeError = class extends Error {
    * @param details - The field, the value given and the accepted form.
    */
   constructor(code, details) {
-    super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+    super(printable(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
     this.code = code;
     this.details = details;
   }
@@ -16,6 +16,17 @@ var ForgeError = class extends Error {
   details;
   name = "ForgeError";
 };
+function printable(text) {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 32 && (code < 127 || code > 159)) continue;
+    out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
 function shown(value) {
   if (value === void 0) return "nothing";
   const text = JSON.stringify(value) ?? String(value);
@@ -59,7 +70,7 @@ function lazy0() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -67,6 +78,17 @@ function lazy0() {
       details;
       name = "ForgeError";
     };
+    function printable2(text2) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text2.length; i += 1) {
+        const code = text2.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text2.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text2 : out + text2.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text2 = JSON.stringify(value) ?? String(value);
@@ -107,6 +129,11 @@ function lazy0() {
     }
     function isDuration(value) {
       return typeof value === "string" && durationMs(value) > 0;
+    }
+    var REDACTED = "[redacted]";
+    var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
+    function redactUrl(url2) {
+      return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
     }
     function isDigits2(text2) {
       if (text2.length === 0) return false;
@@ -235,7 +262,7 @@ function lazy0() {
       if (value !== void 0) return value;
       throw new ForgeError2("invalid_env", {
         field: name,
-        given: variable.kind === "secret" ? "(hidden)" : shown2(given),
+        given: variable.kind === "secret" ? "(hidden)" : shown2(variable.kind === "url" ? redactUrl(given) : given),
         accepted: acceptedFor(variable)
       });
     }
@@ -458,7 +485,7 @@ function lazy02() {
       return text.length > limit ? `${text.slice(0, limit)}...` : text;
     }
     function redactUrl(url) {
-      return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, `$1${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
+      return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
     }
     function requestLogger(options2) {
       const { vus = 2, first = 20, every = 100, log = (line) => console.log(line) } = options2;
@@ -489,7 +516,7 @@ function load() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -497,6 +524,17 @@ function load() {
       details;
       name = "ForgeError";
     };
+    function printable2(text) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text : out + text.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text = JSON.stringify(value) ?? String(value);
@@ -1497,7 +1535,7 @@ function lazy05() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -1505,6 +1543,17 @@ function lazy05() {
       details;
       name = "ForgeError";
     };
+    function printable2(text) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text : out + text.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text = JSON.stringify(value) ?? String(value);

@@ -8,7 +8,7 @@ var ForgeError = class extends Error {
    * @param details - The field, the value given and the accepted form.
    */
   constructor(code, details) {
-    super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+    super(printable(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
     this.code = code;
     this.details = details;
   }
@@ -16,6 +16,17 @@ var ForgeError = class extends Error {
   details;
   name = "ForgeError";
 };
+function printable(text) {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 32 && (code < 127 || code > 159)) continue;
+    out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
 function shown(value) {
   if (value === void 0) return "nothing";
   const text = JSON.stringify(value) ?? String(value);
@@ -92,7 +103,7 @@ function lazy0() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -100,6 +111,17 @@ function lazy0() {
       details;
       name = "ForgeError";
     };
+    function printable2(text2) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text2.length; i += 1) {
+        const code = text2.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text2.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text2 : out + text2.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text2 = JSON.stringify(value) ?? String(value);
@@ -140,6 +162,11 @@ function lazy0() {
     }
     function isDuration(value) {
       return typeof value === "string" && durationMs2(value) > 0;
+    }
+    var REDACTED = "[redacted]";
+    var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
+    function redactUrl(url2) {
+      return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
     }
     function isDigits(text2) {
       if (text2.length === 0) return false;
@@ -268,7 +295,7 @@ function lazy0() {
       if (value !== void 0) return value;
       throw new ForgeError2("invalid_env", {
         field: name,
-        given: variable.kind === "secret" ? "(hidden)" : shown2(given),
+        given: variable.kind === "secret" ? "(hidden)" : shown2(variable.kind === "url" ? redactUrl(given) : given),
         accepted: acceptedFor(variable)
       });
     }
@@ -1120,7 +1147,7 @@ function lazy03() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -1128,6 +1155,17 @@ function lazy03() {
       details;
       name = "ForgeError";
     };
+    function printable2(text) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text : out + text.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text = JSON.stringify(value) ?? String(value);

@@ -30,7 +30,7 @@ function lazy0() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -38,6 +38,17 @@ function lazy0() {
       details;
       name = "ForgeError";
     };
+    function printable2(text) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text : out + text.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text = JSON.stringify(value) ?? String(value);
@@ -263,7 +274,7 @@ var ForgeError = class extends Error {
    * @param details - The field, the value given and the accepted form.
    */
   constructor(code, details) {
-    super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+    super(printable(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
     this.code = code;
     this.details = details;
   }
@@ -271,6 +282,17 @@ var ForgeError = class extends Error {
   details;
   name = "ForgeError";
 };
+function printable(text) {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 32 && (code < 127 || code > 159)) continue;
+    out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
 function shown(value) {
   if (value === void 0) return "nothing";
   const text = JSON.stringify(value) ?? String(value);
@@ -378,7 +400,7 @@ function lazy02() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -386,6 +408,17 @@ function lazy02() {
       details;
       name = "ForgeError";
     };
+    function printable2(text2) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text2.length; i += 1) {
+        const code = text2.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text2.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text2 : out + text2.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text2 = JSON.stringify(value) ?? String(value);
@@ -426,6 +459,11 @@ function lazy02() {
     }
     function isDuration(value) {
       return typeof value === "string" && durationMs(value) > 0;
+    }
+    var REDACTED = "[redacted]";
+    var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
+    function redactUrl(url2) {
+      return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
     }
     function isDigits2(text2) {
       if (text2.length === 0) return false;
@@ -554,7 +592,7 @@ function lazy02() {
       if (value !== void 0) return value;
       throw new ForgeError2("invalid_env", {
         field: name,
-        given: variable.kind === "secret" ? "(hidden)" : shown2(given),
+        given: variable.kind === "secret" ? "(hidden)" : shown2(variable.kind === "url" ? redactUrl(given) : given),
         accepted: acceptedFor(variable)
       });
     }
@@ -744,7 +782,7 @@ function lazy03() {
       return text.length > limit ? `${text.slice(0, limit)}...` : text;
     }
     function redactUrl(url) {
-      return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, `$1${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
+      return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
     }
     function requestLogger(options2) {
       const { vus = 2, first = 20, every = 100, log = (line) => console.log(line) } = options2;
@@ -775,7 +813,7 @@ function load() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -783,6 +821,17 @@ function load() {
       details;
       name = "ForgeError";
     };
+    function printable2(text) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text : out + text.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text = JSON.stringify(value) ?? String(value);

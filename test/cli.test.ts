@@ -42,16 +42,17 @@ describe('k6-forge run', () => {
     expect(K6_INSTALL_HINT).toContain('grafana/k6');
   });
 
-  test('passes VUS, DURATION and -e variables through the environment and returns k6’s exit code', async () => {
+  test('passes VUS, DURATION, -e variables and exported secrets through the environment and returns k6’s exit code', async () => {
     const { bin, report } = fakeK6(scratch);
     vi.stubEnv('K6_BIN', bin);
     vi.stubEnv('FAKE_K6_EXIT', '99');
-    const argv = ['run', 'dist/smoke.js', '--vus', '5', '--duration', '30s', '-e', 'TOKEN=s3cr3t', '-e', 'BASE_URL=http://127.0.0.1:9', '--results', results];
+    vi.stubEnv('TOKEN', 's3cr3t');
+    const argv = ['run', 'dist/smoke.js', '--vus', '5', '--duration', '30s', '-e', 'PAGE=3', '-e', 'BASE_URL=http://127.0.0.1:9', '--results', results];
     const code = await main(argv, capture().print);
     expect(code).toBe(99);
     const seen = JSON.parse(readFileSync(report, 'utf8')) as { args: string[]; env: Record<string, string> };
     expect(seen.args).toStrictEqual(['run', 'dist/smoke.js']);
-    expect(seen.env).toStrictEqual({ VUS: '5', DURATION: '30s', TOKEN: 's3cr3t', BASE_URL: 'http://127.0.0.1:9', RESULTS_DIR: expect.stringMatching(RUN_FOLDER) });
+    expect(seen.env).toStrictEqual({ VUS: '5', DURATION: '30s', PAGE: '3', TOKEN: 's3cr3t', BASE_URL: 'http://127.0.0.1:9', RESULTS_DIR: expect.stringMatching(RUN_FOLDER) });
   });
 
   test('--embedded-target starts the target, points BASE_URL at it and stops it afterwards', async () => {

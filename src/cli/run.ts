@@ -4,6 +4,7 @@ import { constants } from 'node:os';
 import { join } from 'node:path';
 import { parseDuration } from '../lib/duration.ts';
 import { ForgeError, invalidOption, shown } from '../lib/errors.ts';
+import { isSecretName, redactUrl } from '../lib/redact.ts';
 import { startTarget } from '../target/index.ts';
 import { assertK6Supports, k6Version } from './k6-binary.ts';
 
@@ -52,7 +53,8 @@ export function resolveScript(script: string, distDir = 'dist'): string {
  * Turns `-e KEY=VALUE` pairs and the `--vus`/`--duration` shortcuts into script variables.
  * @param options - The pairs and shortcuts.
  * @returns The variables, validated.
- * @throws {ForgeError} `invalid_option` for a malformed pair, a bad shortcut value, or a variable set twice.
+ * @throws {ForgeError} `invalid_option` for a malformed pair, a secret such as `BEARER_TOKEN` (a command line shows in
+ *   process lists; export it instead), a bad shortcut value, or a variable set twice.
  */
 export function scriptVariables(options: Pick<RunOptions, 'env' | 'vus' | 'duration'>): Record<string, string> {
   const variables: Record<string, string> = {};
@@ -63,6 +65,13 @@ export function scriptVariables(options: Pick<RunOptions, 'env' | 'vus' | 'durat
   for (const pair of options.env ?? []) {
     const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(pair);
     if (!match) invalidOption('-e', pair.split('=')[0], 'KEY=VALUE with KEY a variable name');
+    if (isSecretName(match[1]!)) {
+      throw new ForgeError('invalid_option', {
+        field: `-e ${match[1]!}`,
+        given: 'a secret on the command line (its value is not shown)',
+        accepted: `${match[1]!} exported in the environment instead (${match[1]!}=... k6-forge run ...), which k6 inherits: a command line shows in every process list for the whole run`,
+      });
+    }
     set(match[1]!, match[2]!);
   }
   if (options.vus !== undefined) {
@@ -162,7 +171,7 @@ export async function runScript(options: RunOptions): Promise<number> {
     });
   }
   if (options.embeddedTarget && 'BASE_URL' in variables) {
-    invalidOption('BASE_URL', variables['BASE_URL'], 'no BASE_URL with --embedded-target, which sets it');
+    invalidOption('BASE_URL', redactUrl(variables['BASE_URL']!), 'no BASE_URL with --embedded-target, which sets it');
   }
   const results = createResultsDir(options.resultsRoot ?? 'results');
   const target = options.embeddedTarget ? await startTarget() : undefined;

@@ -38,7 +38,7 @@ if (process.env.FAKE_K6_UNTIL_SIGNAL === '1') {
   setInterval(() => {}, 1000);
   console.log('running');
 } else {
-  const pick = ['VUS', 'DURATION', 'BASE_URL', 'TOKEN', 'RESULTS_DIR'];
+  const pick = ['VUS', 'DURATION', 'PAGE', 'BASE_URL', 'TOKEN', 'RESULTS_DIR'];
   const env = Object.fromEntries(pick.filter((k) => k in process.env).map((k) => [k, process.env[k]]));
   const health = process.env.BASE_URL ? fetch(process.env.BASE_URL + '/health').then((r) => r.status, () => 'unreachable') : Promise.resolve(null);
   health.then((status) => {
