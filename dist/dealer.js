@@ -1,5 +1,5 @@
 // examples/dealer.ts
-import { check as check2, group, sleep as sleep2 } from "k6";
+import { check as check2, group, sleep as sleep3 } from "k6";
 
 // src/lib/errors.ts
 var ForgeError = class extends Error {
@@ -1252,10 +1252,14 @@ function catalog(specs, options2) {
 }
 
 // src/lib/auth.ts
+import { sleep as sleep2 } from "k6";
+import exec3 from "k6/execution";
 function sessionAuth(options2) {
-  const { username, password, now = () => Date.now() } = options2;
+  const { username, password, now = () => Date.now(), maxFailures = 3 } = options2;
   if (!username) invalidOption("TEST_USERNAME", username, "a user name");
   if (!password) throw new ForgeError("invalid_option", { field: "TEST_PASSWORD", given: "(hidden)", accepted: "a password" });
+  if (!Number.isInteger(maxFailures) || maxFailures < 1 || maxFailures > 10) invalidOption("maxFailures", maxFailures, "a whole number from 1 to 10");
+  const backoff = parseDuration(options2.backoff ?? "1s", "backoff");
   const margin = parseDuration(options2.refreshBefore ?? "30s", "refreshBefore");
   const fields = { accessToken: "accessToken", refreshToken: "refreshToken", expiresIn: "expiresIn", ...options2.fields };
   let session;
@@ -1264,11 +1268,11 @@ function sessionAuth(options2) {
     session = token;
     headers = Object.freeze({ Authorization: `Bearer ${token.accessToken}` });
   };
-  const obtain = (api, endpoint, body) => {
+  const request = (api, endpoint, body) => {
     const res = api.send(endpoint, { body });
     const data = res.status >= 200 && res.status < 300 ? res.json() : null;
     const accessToken = data?.[fields.accessToken];
-    if (typeof accessToken !== "string") throw new Error(`${endpoint} failed: HTTP ${res.status}, no ${fields.accessToken} in the response`);
+    if (typeof accessToken !== "string") return res.status;
     const refreshToken = data?.[fields.refreshToken];
     const expiresIn = data?.[fields.expiresIn];
     return {
@@ -1277,11 +1281,28 @@ function sessionAuth(options2) {
       ...typeof expiresIn === "number" && { expiresAt: now() + expiresIn * 1e3 }
     };
   };
-  const login = (api) => obtain(api, options2.login, { username, password });
-  const renew = (api, old) => options2.refresh && old.refreshToken ? obtain(api, options2.refresh, { refreshToken: old.refreshToken }) : login(api);
+  const login = (api) => {
+    for (let failures = 1; ; failures += 1) {
+      const got = request(api, options2.login, { username, password });
+      if (typeof got !== "number") return got;
+      if (failures >= maxFailures) {
+        exec3.test.abort(
+          `k6-forge sessionAuth: ${options2.login} failed ${failures} times in a row, last with HTTP ${got} and no ${fields.accessToken} in the response; check TEST_USERNAME and TEST_PASSWORD (the test stops so that an identity provider does not lock the account)`
+        );
+      }
+      sleep2(backoff * 2 ** (failures - 1) / 1e3);
+    }
+  };
+  const renew = (api, old) => {
+    const renewed = options2.refresh && old.refreshToken ? request(api, options2.refresh, { refreshToken: old.refreshToken }) : void 0;
+    return renewed !== void 0 && typeof renewed !== "number" ? renewed : login(api);
+  };
+  let adopted;
   return {
     login,
     adopt(token) {
+      if (token.accessToken === adopted) return;
+      adopted = token.accessToken;
       use(token);
     },
     headers(api) {
@@ -1305,7 +1326,7 @@ function jsonHas(path) {
 }
 
 // src/lib/summary/summary-handler.ts
-import exec3 from "k6/execution";
+import exec4 from "k6/execution";
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
 var loaded4;
@@ -1969,7 +1990,7 @@ function lazy12() {
 // src/lib/summary/summary-handler.ts
 function scenariosOfRun() {
   try {
-    const names = Object.keys(exec3.test.options.scenarios ?? {}).sort();
+    const names = Object.keys(exec4.test.options.scenarios ?? {}).sort();
     return names.length > 0 ? names.join("+") : "default";
   } catch {
     return "default";
@@ -2155,9 +2176,9 @@ function lazy05() {
     }
     var MAX_VUS_PER_PREALLOCATED = 4;
     function checkOptions(options2) {
-      const { name, exec: exec4, vus, scale, rate, preAllocatedVUs } = options2;
+      const { name, exec: exec5, vus, scale, rate, preAllocatedVUs } = options2;
       if (name !== void 0 && !isName2(name, "scenario")) invalidOption2("name", name, "a k6 scenario name of letters, digits, _ and -");
-      if (exec4 !== void 0 && !isName2(exec4, "function")) invalidOption2("exec", exec4, "the name of an exported function");
+      if (exec5 !== void 0 && !isName2(exec5, "function")) invalidOption2("exec", exec5, "the name of an exported function");
       if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalidOption2("vus", vus, "a whole number greater than 0");
       if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
         invalidOption2("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
@@ -2334,7 +2355,11 @@ var options = composeOptions(loadProfile({ name: "dealer", vus: config.VUS, dura
   thresholds: { ...desk.thresholds(), checks: ["rate>0.99"] }
 });
 var handleSummary = summaryHandler();
-function dealDesk() {
+function setup() {
+  return { session: auth.login(desk) };
+}
+function dealDesk(data) {
+  auth.adopt(data.session);
   const buyer = customer();
   group("register the customer", () => {
     desk.send("customer_create", { body: buyer });
@@ -2350,11 +2375,12 @@ function dealDesk() {
       body: taxCalculationRequest({ dealType: offer.dealType, vehiclePrice: offer.salePrice, tradeInValue: offer.tradeInValue })
     });
   });
-  sleep2(1);
+  sleep3(1);
 }
 export {
   dealDesk as default,
   handleSummary,
-  options
+  options,
+  setup
 };
 //# sourceMappingURL=dealer.js.map

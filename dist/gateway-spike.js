@@ -813,6 +813,8 @@ function catalog(specs, options2) {
 }
 
 // src/lib/auth.ts
+import { sleep as sleep2 } from "k6";
+import exec3 from "k6/execution";
 function bearerAuth(token) {
   if (!token) throw new ForgeError("invalid_option", { field: "BEARER_TOKEN", given: "nothing", accepted: "a bearer token" });
   const headers = Object.freeze({ Authorization: `Bearer ${token}` });
@@ -832,7 +834,7 @@ function jsonHas(path) {
 }
 
 // src/lib/summary/summary-handler.ts
-import exec3 from "k6/execution";
+import exec4 from "k6/execution";
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
 var loaded4;
@@ -1496,7 +1498,7 @@ function lazy12() {
 // src/lib/summary/summary-handler.ts
 function scenariosOfRun() {
   try {
-    const names = Object.keys(exec3.test.options.scenarios ?? {}).sort();
+    const names = Object.keys(exec4.test.options.scenarios ?? {}).sort();
     return names.length > 0 ? names.join("+") : "default";
   } catch {
     return "default";
@@ -1682,9 +1684,9 @@ function lazy05() {
     }
     var MAX_VUS_PER_PREALLOCATED = 4;
     function checkOptions(options2) {
-      const { name, exec: exec5, vus, scale, rate, preAllocatedVUs } = options2;
+      const { name, exec: exec6, vus, scale, rate, preAllocatedVUs } = options2;
       if (name !== void 0 && !isName2(name, "scenario")) invalidOption2("name", name, "a k6 scenario name of letters, digits, _ and -");
-      if (exec5 !== void 0 && !isName2(exec5, "function")) invalidOption2("exec", exec5, "the name of an exported function");
+      if (exec6 !== void 0 && !isName2(exec6, "function")) invalidOption2("exec", exec6, "the name of an exported function");
       if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalidOption2("vus", vus, "a whole number greater than 0");
       if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
         invalidOption2("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
@@ -1858,7 +1860,7 @@ function spikeProfile(options2 = {}) {
 
 // examples/shared/gateway.ts
 import { check as check2 } from "k6";
-import exec4 from "k6/execution";
+import exec5 from "k6/execution";
 import { Counter as Counter2 } from "k6/metrics";
 var config = loadConfig();
 var gateway = catalog(
@@ -1885,8 +1887,8 @@ function transfer() {
   const res = gateway.send("transfer_create", {
     body: {
       fromAccount: config.ACCOUNT_ID,
-      toAccount: `acc-sink-${exec4.vu.idInTest}`,
-      amountMinor: 100 + exec4.scenario.iterationInTest % 900,
+      toAccount: `acc-sink-${exec5.vu.idInTest}`,
+      amountMinor: 100 + exec5.scenario.iterationInTest % 900,
       currency: "EUR"
     }
   });

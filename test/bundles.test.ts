@@ -10,7 +10,7 @@ async function initBundle(name: string, env: Record<string, string>) {
   const script = (await import(`../dist/${name}.js`)) as Record<string, unknown>;
   const { respondWith } = await import('./doubles/http.ts');
   const { callsTo } = await import('./doubles/recorder.ts');
-  const call = (fn: string) => (script[fn] as () => void)();
+  const call = (fn: string, data?: unknown) => (script[fn] as (data?: unknown) => unknown)(data);
   return { options: script['options'], call, respondWith, callsTo };
 }
 
@@ -147,7 +147,7 @@ describe('gateway examples (seed 000)', () => {
 });
 
 describe('dealer.js (seed 001)', () => {
-  test('logs in once per VU, then registers, finds, opens a deal with a valid VIN and prices it', async () => {
+  test('logs in once in setup(), then each iteration registers, finds, opens a deal with a valid VIN and prices it', async () => {
     const { call, respondWith, callsTo } = await initBundle('dealer', { SEED: '42' });
     respondWith((method, url) => {
       if (url.endsWith('/auth/login')) return { status: 200, body: '{"accessToken":"a-1","refreshToken":"r-1","expiresIn":900}' };
@@ -155,8 +155,10 @@ describe('dealer.js (seed 001)', () => {
       if (url.includes('/customers?')) return { status: 200, body: '{"results":[]}' };
       return { status: method === 'POST' && url.endsWith('/customers') ? 201 : 200, body: '{}' };
     });
-    call('default');
-    call('default');
+    const data = call('setup');
+    expect(data).toStrictEqual({ session: { accessToken: 'a-1', refreshToken: 'r-1', expiresAt: expect.any(Number) } });
+    call('default', data);
+    call('default', data);
     const sent = callsTo('k6/http', 'request').map(([method, url]) => `${String(method)} ${String(url).replace('http://127.0.0.1:3000', '')}`);
     expect(sent.filter((line) => line.endsWith('/auth/login'))).toHaveLength(1);
     expect(sent.slice(0, 7)).toStrictEqual([

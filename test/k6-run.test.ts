@@ -167,6 +167,20 @@ describe.skipIf(!k6)(`bundles under real ${shown}${legacy ? ' (es2017 builds)' :
     expect([...sampledMetrics(out)]).toEqual(expect.arrayContaining(['login_duration', 'deal_create_duration', 'customer_search_duration', 'tax_calculation_duration']));
   });
 
+  test('dealer with a wrong TEST_PASSWORD stops after 3 login attempts with one line naming the endpoint and status', { timeout: 120_000 }, async () => {
+    const out = join(scratch, 'dealer-bad-login.json');
+    const results = resultsDir('dealer-bad-login');
+    const run = await k6Run(bundle('dealer'), { BASE_URL: target.url, VUS: '2', DURATION: '10s', TEST_PASSWORD: 'Wr0ng-Passw0rd!', RESULTS_DIR: results }, out);
+    expect(run.code, run.output).toBe(108);
+    const logins = readFileSync(out, 'utf8').split('\n').filter((line) => line.includes('"type":"Point"') && line.includes('"metric":"http_reqs"') && line.includes('"endpoint":"login"'));
+    expect(logins).toHaveLength(3);
+    const logged = run.output.split('\n').filter((line) => line.startsWith('time='));
+    expect(logged.length, run.output).toBeLessThanOrEqual(3);
+    expect(run.output).toContain('k6-forge sessionAuth: login failed 3 times in a row, last with HTTP 401 and no accessToken in the response');
+    expect(run.output).not.toContain('Wr0ng-Passw0rd!');
+    expect(readdirSync(results).sort()).toStrictEqual(reports('dealer'));
+  });
+
   test.each(['gateway-baseline', 'gateway-spike'])(
     '%s passes every threshold and the ledger applies every transfer exactly once',
     { timeout: 180_000 },
