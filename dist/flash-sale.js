@@ -217,6 +217,9 @@ function text(options2) {
 function positiveInteger(options2) {
   return declare("positiveInteger", options2);
 }
+function boolean(options2) {
+  return declare("boolean", options2);
+}
 
 // k6-forge-lazy:src/lib/internal/read-config.ts
 var loaded;
@@ -432,12 +435,24 @@ function lazy0() {
       }
       return Object.freeze(config2);
     }
+    var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+    var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+    function targetHost(baseUrl) {
+      const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
+      return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
+    }
+    var DEFAULT_VUS_LIMIT = 2e3;
+    function isLocalHost(hostAndPort) {
+      const host = hostAndPort.startsWith("[") ? hostAndPort.slice(0, hostAndPort.indexOf("]") + 1) : hostAndPort.split(":")[0];
+      return host === "localhost" || host.endsWith(".localhost") || host.startsWith("127.") || host === "[::1]" || host === "0.0.0.0" || host === "host.docker.internal";
+    }
     function readConfig(environments, vars, source) {
       const development = (value) => ({ byEnvironment: { development: value } });
       const standard = {
         ENVIRONMENT: oneOf2(["development", "staging", "production", ...environments], { default: "development" }),
         BASE_URL: url2({ required: true, ...development("http://127.0.0.1:3000") }),
         VUS: positiveInteger2(),
+        VUS_LIMIT: positiveInteger2({ default: DEFAULT_VUS_LIMIT }),
         DURATION: duration2(),
         DEBUG: boolean2({ default: false }),
         TEST_USERNAME: text2(development("loadtest@example.com")),
@@ -457,6 +472,23 @@ function lazy0() {
       const { ENVIRONMENT } = readEnv2({ ENVIRONMENT: standard.ENVIRONMENT }, { source });
       const schema = { ...standard, ...vars };
       const read = readEnv2(schema, { source, environment: ENVIRONMENT });
+      const host = targetHost(source["BASE_URL"]);
+      if (source["ENVIRONMENT"] === void 0 && host !== "" && !isLocalHost(host)) {
+        throw new ForgeError2("invalid_env", {
+          field: "ENVIRONMENT",
+          given: shown2(void 0),
+          accepted: `one of development, staging, production${environments.map((name) => `, ${name}`).join("")}, set because BASE_URL names ${host}, which is not this machine (development, the default, is for a local target)`
+        });
+      }
+      const vus = read["VUS"];
+      const limit = read["VUS_LIMIT"];
+      if (vus !== void 0 && vus > limit) {
+        throw new ForgeError2("invalid_env", {
+          field: "VUS",
+          given: shown2(source["VUS"]),
+          accepted: `a whole number from 1 to ${limit}, the VUS_LIMIT (default ${DEFAULT_VUS_LIMIT}); set VUS_LIMIT to allow more`
+        });
+      }
       const values = {};
       const secrets = [];
       for (const name of Object.keys(schema)) {
@@ -496,6 +528,7 @@ var STANDARD_NAMES = [
   "ENVIRONMENT",
   "BASE_URL",
   "VUS",
+  "VUS_LIMIT",
   "DURATION",
   "DEBUG",
   "TEST_USERNAME",
@@ -1678,6 +1711,12 @@ function lazy05() {
       }
       return true;
     }
+    var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+    var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+    function targetHost(baseUrl) {
+      const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
+      return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
+    }
     function embeddedThresholds() {
       if (typeof define_K6_FORGE_THRESHOLDS_default2 === "undefined") {
         throw new ForgeError2("invalid_thresholds", {
@@ -1789,7 +1828,20 @@ function lazy05() {
         stages: stages.map((s) => ({ duration: s.duration, target: rate.at(s.target / peak) }))
       };
     }
-    function profileOptions(profile, shape, options2) {
+    function assertProductionLoadAllowed(profile, { allow, baseUrl }) {
+      const hostAndPort = targetHost(baseUrl);
+      const colon = hostAndPort.lastIndexOf(":");
+      const host = colon > 0 && !hostAndPort.endsWith("]") ? hostAndPort.slice(0, colon) : hostAndPort;
+      const given = allow?.toLowerCase();
+      if (host !== "" && (given === host || given === hostAndPort)) return;
+      throw new ForgeError2("invalid_env", {
+        field: "ALLOW_PRODUCTION_LOAD",
+        given: shown2(allow),
+        accepted: `${host || "the host of a BASE_URL that is set"}, the target's host, to run the ${profile} profile with ENVIRONMENT=production (only smoke runs there without it)`
+      });
+    }
+    function profileOptions(profile, shape, options2, production) {
+      if (production !== void 0) assertProductionLoadAllowed(profile, production);
       checkOptions(options2);
       const name = options2.name ?? profile;
       const executor = options2.rate === void 0 ? closedScenario(shape, options2) : openScenario(shape, { ...options2, rate: options2.rate });
@@ -1817,7 +1869,9 @@ function lazy05() {
 // src/scenarios/profile.ts
 var SUMMARY_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)"];
 function buildProfile(profile, shape, options2 = {}) {
-  const built = oncePerRun("profile", [profile, shape, options2], () => lazy05(profile, shape, options2));
+  const env = __ENV;
+  const production = env["ENVIRONMENT"] === "production" && profile !== "smoke" ? { allow: env["ALLOW_PRODUCTION_LOAD"], baseUrl: env["BASE_URL"] } : void 0;
+  const built = oncePerRun("profile", [profile, shape, options2, production], () => lazy05(profile, shape, options2, production));
   return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
 }
 
@@ -1895,7 +1949,9 @@ function flashSaleProfile(options2 = {}) {
 var config = loadConfig({
   vars: {
     PRODUCT_ID: text({ default: "iphone-15" }),
-    STOCK: positiveInteger({ default: 100 })
+    STOCK: positiveInteger({ default: 100 }),
+    // Stocking resets the product's orders: only in development, unless a run says SETUP_WRITES=true.
+    SETUP_WRITES: boolean({ byEnvironment: { development: true }, default: false })
   }
 });
 var sale = catalog(
@@ -1915,6 +1971,7 @@ var ordersAccepted = new Counter2("orders_accepted");
 var ordersRejected = new Counter2("orders_rejected");
 var rateLimited = new Counter2("rate_limited");
 function setup() {
+  if (!config.SETUP_WRITES) return;
   const res = sale.send("sale_init", { body: { productId: config.PRODUCT_ID, quantity: config.STOCK } });
   if (res.status !== 200) exec4.test.abort(`could not stock the sale: HTTP ${res.status}`);
 }

@@ -124,6 +124,12 @@ function lazy0() {
       }
       return true;
     }
+    var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+    var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+    function targetHost(baseUrl) {
+      const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
+      return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
+    }
     function embeddedThresholds() {
       if (typeof define_K6_FORGE_THRESHOLDS_default2 === "undefined") {
         throw new ForgeError2("invalid_thresholds", {
@@ -235,7 +241,20 @@ function lazy0() {
         stages: stages.map((s) => ({ duration: s.duration, target: rate.at(s.target / peak) }))
       };
     }
-    function profileOptions(profile, shape, options2) {
+    function assertProductionLoadAllowed(profile, { allow, baseUrl }) {
+      const hostAndPort = targetHost(baseUrl);
+      const colon = hostAndPort.lastIndexOf(":");
+      const host = colon > 0 && !hostAndPort.endsWith("]") ? hostAndPort.slice(0, colon) : hostAndPort;
+      const given = allow?.toLowerCase();
+      if (host !== "" && (given === host || given === hostAndPort)) return;
+      throw new ForgeError2("invalid_env", {
+        field: "ALLOW_PRODUCTION_LOAD",
+        given: shown2(allow),
+        accepted: `${host || "the host of a BASE_URL that is set"}, the target's host, to run the ${profile} profile with ENVIRONMENT=production (only smoke runs there without it)`
+      });
+    }
+    function profileOptions(profile, shape, options2, production) {
+      if (production !== void 0) assertProductionLoadAllowed(profile, production);
       checkOptions(options2);
       const name = options2.name ?? profile;
       const executor = options2.rate === void 0 ? closedScenario(shape, options2) : openScenario(shape, { ...options2, rate: options2.rate });
@@ -263,7 +282,9 @@ function lazy0() {
 // src/scenarios/profile.ts
 var SUMMARY_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)"];
 function buildProfile(profile, shape, options2 = {}) {
-  const built = oncePerRun("profile", [profile, shape, options2], () => lazy0(profile, shape, options2));
+  const env = __ENV;
+  const production = env["ENVIRONMENT"] === "production" && profile !== "smoke" ? { allow: env["ALLOW_PRODUCTION_LOAD"], baseUrl: env["BASE_URL"] } : void 0;
+  const built = oncePerRun("profile", [profile, shape, options2, production], () => lazy0(profile, shape, options2, production));
   return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
 }
 
@@ -614,12 +635,24 @@ function lazy02() {
       }
       return Object.freeze(config2);
     }
+    var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+    var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+    function targetHost(baseUrl) {
+      const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
+      return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
+    }
+    var DEFAULT_VUS_LIMIT = 2e3;
+    function isLocalHost(hostAndPort) {
+      const host = hostAndPort.startsWith("[") ? hostAndPort.slice(0, hostAndPort.indexOf("]") + 1) : hostAndPort.split(":")[0];
+      return host === "localhost" || host.endsWith(".localhost") || host.startsWith("127.") || host === "[::1]" || host === "0.0.0.0" || host === "host.docker.internal";
+    }
     function readConfig(environments, vars, source) {
       const development = (value) => ({ byEnvironment: { development: value } });
       const standard = {
         ENVIRONMENT: oneOf(["development", "staging", "production", ...environments], { default: "development" }),
         BASE_URL: url({ required: true, ...development("http://127.0.0.1:3000") }),
         VUS: positiveInteger(),
+        VUS_LIMIT: positiveInteger({ default: DEFAULT_VUS_LIMIT }),
         DURATION: duration(),
         DEBUG: boolean({ default: false }),
         TEST_USERNAME: text(development("loadtest@example.com")),
@@ -639,6 +672,23 @@ function lazy02() {
       const { ENVIRONMENT } = readEnv({ ENVIRONMENT: standard.ENVIRONMENT }, { source });
       const schema = { ...standard, ...vars };
       const read = readEnv(schema, { source, environment: ENVIRONMENT });
+      const host = targetHost(source["BASE_URL"]);
+      if (source["ENVIRONMENT"] === void 0 && host !== "" && !isLocalHost(host)) {
+        throw new ForgeError2("invalid_env", {
+          field: "ENVIRONMENT",
+          given: shown2(void 0),
+          accepted: `one of development, staging, production${environments.map((name) => `, ${name}`).join("")}, set because BASE_URL names ${host}, which is not this machine (development, the default, is for a local target)`
+        });
+      }
+      const vus = read["VUS"];
+      const limit = read["VUS_LIMIT"];
+      if (vus !== void 0 && vus > limit) {
+        throw new ForgeError2("invalid_env", {
+          field: "VUS",
+          given: shown2(source["VUS"]),
+          accepted: `a whole number from 1 to ${limit}, the VUS_LIMIT (default ${DEFAULT_VUS_LIMIT}); set VUS_LIMIT to allow more`
+        });
+      }
       const values = {};
       const secrets = [];
       for (const name of Object.keys(schema)) {
@@ -657,6 +707,7 @@ var STANDARD_NAMES = [
   "ENVIRONMENT",
   "BASE_URL",
   "VUS",
+  "VUS_LIMIT",
   "DURATION",
   "DEBUG",
   "TEST_USERNAME",

@@ -49,8 +49,32 @@ describe('bundles at init', () => {
     [{ ENVIRONMENT: 'staging' }, 'BASE_URL: nothing is not accepted; expected an http:// or https:// URL'],
     [{ DURATION: '5 minutes' }, 'DURATION: "5 minutes" is not accepted'],
     [{ ENVIRONMENT: 'prod' }, 'ENVIRONMENT: "prod" is not accepted; expected one of "development", "staging", "production"'],
+    [{ VUS: '1000000' }, 'VUS: "1000000" is not accepted; expected a whole number from 1 to 2000, the VUS_LIMIT (default 2000); set VUS_LIMIT to allow more'],
+    [{ ENVIRONMENT: 'production', BASE_URL: 'https://shop.example.com' }, 'ALLOW_PRODUCTION_LOAD: nothing is not accepted; expected shop.example.com, the target\'s host'],
+    [{ BASE_URL: 'https://shop.example.com' }, 'ENVIRONMENT: nothing is not accepted; expected one of development, staging, production, set because BASE_URL names shop.example.com'],
   ])('stops at init on %j with a message naming the variable', async (env, message) => {
     await expect(initBundle('spike', env)).rejects.toThrow(message);
+  });
+
+  test.each(['load', 'stress', 'spike', 'soak', 'flash-sale', 'gateway-baseline', 'gateway-spike', 'dealer'])(
+    '%s.js refuses production without ALLOW_PRODUCTION_LOAD naming the host, and starts with it',
+    async (name) => {
+      const env = { ENVIRONMENT: 'production', BASE_URL: 'https://shop.example.com', TEST_USERNAME: 'u', TEST_PASSWORD: 'p', BEARER_TOKEN: 't', ACCOUNT_ID: 'a' };
+      await expect(initBundle(name, env)).rejects.toThrow('ALLOW_PRODUCTION_LOAD: nothing is not accepted; expected shop.example.com');
+      await expect(initBundle(name, { ...env, ALLOW_PRODUCTION_LOAD: 'shop.example.com' })).resolves.toBeDefined();
+    },
+  );
+
+  test.each(['smoke', 'flash-sale'])('%s.js writes nothing in setup() outside development unless SETUP_WRITES=true', async (name) => {
+    const staging = { ENVIRONMENT: 'staging', BASE_URL: 'https://shop.example.com' };
+    const quiet = await initBundle(name, staging);
+    quiet.respondWith(() => ({ status: 200, body: '{}' }));
+    quiet.call('setup');
+    expect(quiet.callsTo('k6/http', 'request')).toStrictEqual([]);
+    const opted = await initBundle(name, { ...staging, SETUP_WRITES: 'true' });
+    opted.respondWith(() => ({ status: 200, body: '{}' }));
+    opted.call('setup');
+    expect(opted.callsTo('k6/http', 'request').map(([method, url]) => `${String(method)} ${String(url)}`)).toStrictEqual(['POST https://shop.example.com/init']);
   });
 });
 

@@ -181,6 +181,16 @@ describe.skipIf(!k6)(`bundles under real ${shown}${legacy ? ' (es2017 builds)' :
     expect(readdirSync(results).sort()).toStrictEqual(reports('dealer'));
   });
 
+  test('stress against ENVIRONMENT=production stops at init naming ALLOW_PRODUCTION_LOAD, and VUS=1000000 naming VUS_LIMIT', { timeout: 120_000 }, async () => {
+    const host = new URL(target.url).hostname;
+    const guarded = await k6Run(bundle('stress'), { ENVIRONMENT: 'production', BASE_URL: target.url, RESULTS_DIR: resultsDir('production-guard') });
+    expect(guarded.code, guarded.output).toBe(107);
+    expect(guarded.output).toContain(`ALLOW_PRODUCTION_LOAD: nothing is not accepted; expected ${host}, the target's host, to run the stress profile with ENVIRONMENT=production`);
+    const huge = await k6Run(bundle('smoke'), { BASE_URL: target.url, VUS: '1000000', RESULTS_DIR: resultsDir('vus-limit') });
+    expect(huge.code, huge.output).toBe(107);
+    expect(huge.output).toContain('VUS: \\"1000000\\" is not accepted; expected a whole number from 1 to 2000, the VUS_LIMIT (default 2000); set VUS_LIMIT to allow more');
+  });
+
   test.each(['gateway-baseline', 'gateway-spike'])(
     '%s passes every threshold and the ledger applies every transfer exactly once',
     { timeout: 180_000 },
