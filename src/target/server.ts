@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { invalidOption } from '../lib/errors.ts';
+import { ForgeError, invalidOption, printable } from '../lib/errors.ts';
 import { Dealer } from './dealer.ts';
 import { FlashSale } from './flash-sale.ts';
 import { fixedReply, NOT_FOUND, send } from './http-io.ts';
@@ -50,6 +50,11 @@ export interface TargetOptions {
    * @default { 'acc-demo': 1_000_000_000_000 }
    */
   readonly accounts?: Readonly<Record<string, number>>;
+  /**
+   * Where the target reports errors it handled: a malformed request or WebSocket frame, a connection reset.
+   * @default a line on stderr per error
+   */
+  readonly log?: (line: string) => void;
 }
 
 /** A listening target. */
@@ -74,14 +79,30 @@ const ROUTES: readonly Route[] = [
 ];
 const match = routeMatcher(ROUTES);
 
-/** Sends a request to its route; 404 for an unknown path, 405 for a known path with another method. */
+/** Sends a request to its route; HEAD is answered as GET without a body, 404 for an unknown path, 405 for a known path with another method. */
 function route(services: Services, request: IncomingMessage, response: ServerResponse): void {
   const url = request.url ?? '/';
   const query = url.indexOf('?');
-  const found = match(request.method ?? 'GET', query === -1 ? url : url.slice(0, query));
+  const method = request.method === 'HEAD' ? 'GET' : (request.method ?? 'GET');
+  const found = match(method, query === -1 ? url : url.slice(0, query));
   if (!found) return send(response, NOT_FOUND);
   if ('allow' in found) return send(response, fixedReply(405, { error: 'method not allowed' }, { allow: found.allow }));
   found.route.handle({ services, request, response, params: found.params });
+}
+
+/** The largest WebSocket message the echo accepts: larger ones close the socket with 1009. */
+const MAX_FRAME_BYTES = 1024 * 1024;
+
+/** Turns a listen error into the one-line message of bad input: a port in use or not allowed, an unknown host. */
+function listenError(error: NodeJS.ErrnoException, port: number, host: string): ForgeError | Error {
+  const problems: Readonly<Record<string, [string, string, string]>> = {
+    EADDRINUSE: ['port', `${port}, which another process listens on`, 'a free port, or 0 to pick one'],
+    EACCES: ['port', `${port}, which needs privileges to listen on`, 'a port above 1023, or 0 to pick one'],
+    EADDRNOTAVAIL: ['host', `${JSON.stringify(host)}, an address of no interface here`, 'an address of this machine, such as 127.0.0.1'],
+    ENOTFOUND: ['host', `${JSON.stringify(host)}, a name that does not resolve`, 'an address of this machine, such as 127.0.0.1'],
+  };
+  const problem = problems[error.code ?? ''];
+  return problem ? new ForgeError('invalid_option', { field: problem[0], given: problem[1], accepted: problem[2] }) : error;
 }
 
 /**
@@ -90,7 +111,8 @@ function route(services: Services, request: IncomingMessage, response: ServerRes
  * @param options - Port, host, rate limit, tokens, users and accounts; see {@link TargetOptions}.
  * @returns The running target, with its base URL and a `close()`.
  * @throws {ForgeError} `invalid_option` (as a rejection) when the port is not an integer from 0 to 65535, the host
- * is empty or the rate is negative; a listen error (such as a port in use) rejects as it is.
+ * is empty or the rate is negative, or the port is in use or not allowed, or the host is no address of this machine;
+ * other listen errors reject as they are.
  */
 export async function startTarget(options: TargetOptions = {}): Promise<RunningTarget> {
   const { port = 0, host = '127.0.0.1', ordersPerSecond = 5000 } = options;
@@ -118,12 +140,30 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
     { keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: KEEP_ALIVE_MS + 1000 },
     (request, response) => route(services, request, response),
   );
-  const echo = new WebSocketServer({ server, path: '/ws/echo' });
-  echo.on('connection', (socket) => socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary })));
+  const log = options.log ?? ((line: string) => console.error(line));
+  const handled = (where: string) => (error: Error) => log(`k6-forge target: ${where}: ${printable(error.message)} (handled)`);
+  // A malformed request is answered 400 and its connection closed; a malformed WebSocket frame closes that socket
+  // (ws closes it with 1002 or 1007 and then emits the error). Neither reaches the process as an uncaught error.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code !== 'ECONNRESET') handled('request')(error);
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  const echo = new WebSocketServer({ server, path: '/ws/echo', maxPayload: MAX_FRAME_BYTES });
+  echo.on('error', handled('WebSocket server'));
+  echo.on('wsClientError', (error, socket) => {
+    handled('WebSocket upgrade')(error);
+    socket.destroy();
+  });
+  echo.on('connection', (socket) => {
+    socket.on('error', handled('WebSocket frame'));
+    socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary }));
+  });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, port, host)));
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
+      server.on('error', handled('server'));
       resolve();
     });
   });
