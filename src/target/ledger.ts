@@ -1,3 +1,8 @@
+import { BoundedMap } from './bounded-map.ts';
+
+/** How many transfers' idempotency keys the ledger remembers; a replay of an older key is applied again. */
+const KEYS_KEPT = 100_000;
+
 /** A transfer the ledger applied: what the caller gets back, again on an idempotent retry. */
 export interface AppliedTransfer {
   readonly kind: 'applied';
@@ -48,7 +53,8 @@ interface Account {
  */
 export class Ledger {
   readonly #accounts = new Map<string, Account>();
-  readonly #byKey = new Map<string, AppliedTransfer>();
+  // The idempotency window: a key older than the latest KEYS_KEPT transfers is forgotten, so memory stays flat.
+  readonly #byKey = new BoundedMap<string, AppliedTransfer>(KEYS_KEPT);
   #stats = { applied: 0, replays: 0, conflicts: 0 };
 
   /**

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { BoundedMap } from './bounded-map.ts';
 
 /** Tokens a login or refresh hands out. */
 export interface IssuedTokens {
@@ -20,13 +21,17 @@ export interface SessionsOptions {
   readonly now?: () => number;
 }
 
+/** How many access and refresh tokens the target remembers. */
+const TOKENS_KEPT = 100_000;
+
 /**
  * Login, refresh and bearer-token checks for the target (seed 001's auth service, seed 000's gateway token).
  */
 export class Sessions {
   readonly #options: SessionsOptions;
-  readonly #access = new Map<string, number>();
-  readonly #refresh = new Map<string, string>();
+  // The newest TOKENS_KEPT tokens of each kind are kept; an older one is refused as unknown (401), as an expired one is.
+  readonly #access = new BoundedMap<string, number>(TOKENS_KEPT);
+  readonly #refresh = new BoundedMap<string, string>(TOKENS_KEPT);
   readonly #static: ReadonlySet<string>;
   readonly #now: () => number;
 
