@@ -3,7 +3,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { findK6 } from '../src/cli/k6-binary.ts';
 import { readConfig } from '../src/lib/internal/read-config.ts';
 import { caught } from './support/caught.ts';
@@ -15,6 +15,13 @@ const k6 = findK6();
 if (!k6) console.log('SKIPPED: k6 not found (set K6_BIN or put k6 on PATH to scan real k6 runs for planted secrets)');
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-secrets-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+/** A stand-in k6 for the refusals, which come before k6 starts (the command line wants some k6 to exist). */
+const standIn = fakeK6(mkdtempSync(join(scratch, 'stand-in-')));
+/** Points K6_BIN at the stand-in for the tests of one describe block. */
+function withStandIn(): void {
+  beforeEach(() => vi.stubEnv('K6_BIN', standIn.bin));
+  afterEach(() => vi.unstubAllEnvs());
+}
 
 const SECRET = 'pl4nted-s3cret';
 /** BASE_URL values that are refused, each holding the secret where a person might put it. */
@@ -60,6 +67,7 @@ function scannedRun(args: readonly string[], env: Record<string, string>, result
 }
 
 describe('a refused BASE_URL is shown with its user information and secret query values redacted', () => {
+  withStandIn();
   test.each(REFUSED_URLS)('%j', (given) => {
     const error = caught(() => readConfig([], {}, { ENVIRONMENT: 'staging', BASE_URL: given })) as Error;
     expect(error.message).toMatch(/^BASE_URL: ".*" is not accepted; expected an http:\/\/ or https:\/\/ URL/);
@@ -94,6 +102,7 @@ describe('a refused BASE_URL is shown with its user information and secret query
 });
 
 describe('secrets given to k6-forge run', () => {
+  withStandIn();
   test.each(['BEARER_TOKEN', 'TEST_PASSWORD', 'API_KEY', 'client_secret'])('-e %s=... is refused, explaining why, without showing the value', async (name) => {
     const run = await cli('run', 'smoke', '-e', `${name}=${SECRET}`);
     expect(run).toStrictEqual({
@@ -117,7 +126,7 @@ describe('secrets given to k6-forge run', () => {
 
   test.skipIf(!k6)('under real k6: exported secrets appear in no process list, output or result file', { timeout: 120_000 }, async () => {
     const results = mkdtempSync(join(scratch, 'results-'));
-    const env = { BEARER_TOKEN: SECRET, TEST_PASSWORD: SECRET, SEED: '7' };
+    const env = { K6_BIN: k6!, BEARER_TOKEN: SECRET, TEST_PASSWORD: SECRET, SEED: '7' };
     const run = await scannedRun(['run', 'smoke', '--embedded-target', '--vus', '1', '--duration', '3s'], env, results);
     expect(run.code, run.output).toBe(0);
     expect(run.ps).toMatch(/k6 run \S*smoke\.js/);
@@ -129,6 +138,7 @@ describe('secrets given to k6-forge run', () => {
 });
 
 describe('control bytes in echoed input are escaped', () => {
+  withStandIn();
   const ESCAPES = '\u001b[2J\u001b]0;owned\u0007\u009b31m\r\n';
   const raw = (text: string) => [...text].filter((c) => c.charCodeAt(0) < 0x20 && c !== '\n').concat([...text].filter((c) => c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f));
 
