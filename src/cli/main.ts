@@ -105,6 +105,7 @@ async function target(args: string[], { print }: CommandOutput): Promise<number>
   });
   const ordersPerSecond = values['orders-per-second'];
   const running = await startTarget({
+    log: print,
     port: wholeNumber('--port', values.port),
     ...(ordersPerSecond !== undefined && { ordersPerSecond: wholeNumber('--orders-per-second', ordersPerSecond) }),
   });

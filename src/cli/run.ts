@@ -121,7 +121,7 @@ function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number 
  * SIGHUP) k6 gets SIGTERM, so it never outlives k6-forge.
  */
 function runK6(k6: string, script: string, variables: Record<string, string>, log: (line: string) => void): Promise<number> {
-  // Variables go through the environment, not argv, so tokens never show in a process list.
+  // Variables go through the environment, not k6's argv, so no value shows in a process list.
   const child = spawn(k6, ['run', script], { stdio: 'inherit', env: { ...process.env, ...variables }, detached: true });
   let signals = 0;
   const passOn = (signal: NodeJS.Signals) => {
@@ -150,8 +150,8 @@ function runK6(k6: string, script: string, variables: Record<string, string>, lo
 
 /**
  * Runs one k6 script, optionally against the embedded target, and returns k6's exit code (99 when thresholds failed).
- * The script gets a fresh results folder as `RESULTS_DIR`, where k6-forge's handleSummary writes; its path is
- * logged when k6 ends.
+ * The script gets a fresh results folder as `RESULTS_DIR`, where k6-forge's handleSummary writes; when k6 ends its
+ * path is logged, or, when k6 wrote nothing there, the folder is removed and the log says why.
  * @param options - Script, k6 binary, variables, results folder and target choice.
  * @returns k6's exit code.
  * @throws {ForgeError} For an unknown scenario, malformed variables, `RESULTS_DIR` among them, or a script that imports a
@@ -174,7 +174,7 @@ export async function runScript(options: RunOptions): Promise<number> {
     invalidOption('BASE_URL', redactUrl(variables['BASE_URL']!), 'no BASE_URL with --embedded-target, which sets it');
   }
   const results = createResultsDir(options.resultsRoot ?? 'results');
-  const target = options.embeddedTarget ? await startTarget() : undefined;
+  const target = options.embeddedTarget ? await startTarget({ log }) : undefined;
   if (target) log(`k6-forge: embedded target listening at ${target.url}`);
   let code: number | undefined;
   try {

@@ -149,8 +149,17 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();
   });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, port, host)));
+    server.listen(port, host, () => {
+      server.removeAllListeners('error');
+      resolve();
+    });
+  });
+  // Made once the server listens: a WebSocketServer re-emits its server's errors (a failed listen would be logged
+  // beside its own message), and from here its listener logs them.
   const echo = new WebSocketServer({ server, path: '/ws/echo', maxPayload: MAX_FRAME_BYTES });
-  echo.on('error', handled('WebSocket server'));
+  echo.on('error', handled('server'));
   echo.on('wsClientError', (error, socket) => {
     handled('WebSocket upgrade')(error);
     socket.destroy();
@@ -158,14 +167,6 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
   echo.on('connection', (socket) => {
     socket.on('error', handled('WebSocket frame'));
     socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary }));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, port, host)));
-    server.listen(port, host, () => {
-      server.removeAllListeners('error');
-      server.on('error', handled('server'));
-      resolve();
-    });
   });
 
   const bound = (server.address() as AddressInfo).port;
