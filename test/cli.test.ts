@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
@@ -12,6 +12,10 @@ const results = join(scratch, 'results');
 /** A run's folder: `<results>/<UTC timestamp>`, with `-N` when that folder existed. */
 const RUN_FOLDER = /\/results\/\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ(-\d+)?$/;
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+/** A folder holding an earlier run's file. */
+const earlierRun = join(scratch, 'earlier-run');
+mkdirSync(earlierRun);
+writeFileSync(join(earlierRun, 'smoke-summary.json'), '{}');
 afterEach(() => vi.unstubAllEnvs());
 
 function capture(): { lines: string[]; print: (line: string) => void } {
@@ -86,6 +90,23 @@ describe('k6-forge run', () => {
     expect(new Set(folders).size).toBe(2);
   });
 
+  test('creates a RESULTS_DIR given with -e or exported (k6 cannot), passes it, and reports the files there', async () => {
+    const { bin, report } = fakeK6(scratch);
+    vi.stubEnv('K6_BIN', bin);
+    vi.stubEnv('FAKE_K6_EXIT', '0');
+    for (const [folder, argv] of [
+      [join(scratch, 'given', 'nested'), ['-e', `RESULTS_DIR=${join(scratch, 'given', 'nested')}`]],
+      [join(scratch, 'exported'), []],
+    ] as const) {
+      if (argv.length === 0) vi.stubEnv('RESULTS_DIR', folder);
+      const out = capture();
+      expect(await main(['run', 'dist/smoke.js', ...argv], out.print)).toBe(0);
+      expect((JSON.parse(readFileSync(report, 'utf8')) as { env: { RESULTS_DIR: string } }).env.RESULTS_DIR).toBe(folder);
+      expect(statSync(join(folder, 'fake-summary.json')).isFile()).toBe(true);
+      expect(out.lines).toStrictEqual([`k6-forge: results in ${folder}`]);
+    }
+  });
+
   test('refuses a bundle that imports a k6 module this k6 lacks, naming the module and the version it needs', async () => {
     const { bin } = fakeK6(scratch);
     vi.stubEnv('K6_BIN', bin);
@@ -108,7 +129,9 @@ describe('k6-forge run', () => {
   });
 
   test.each([
-    [['run', 'smoke', '-e', 'RESULTS_DIR=old'], 'RESULTS_DIR: "old" is not accepted; expected no RESULTS_DIR: run creates a fresh folder'],
+    [['run', 'smoke', '-e', 'RESULTS_DIR=x', '--results', 'y'], 'RESULTS_DIR: "x" is not accepted; expected either RESULTS_DIR (the run\'s own folder) or --results'],
+    [['run', 'smoke', '-e', 'RESULTS_DIR=package.json/x'], 'RESULTS_DIR: "package.json/x", which cannot be made a folder (a file is in the way) is not accepted'],
+    [['run', 'smoke', '-e', `RESULTS_DIR=${earlierRun}`], `RESULTS_DIR: ${JSON.stringify(earlierRun)}, a folder that already holds 1 entry is not accepted; expected a new or empty folder`],
     [['run', 'nosuch'], 'scenario: "nosuch" is not accepted; expected a script path or a bundle in dist/: dealer, flash-sale, gateway-baseline,'],
     [['run', 'smoke', '--vus', 'ten'], '--vus: "ten" is not accepted; expected a whole number greater than 0'],
     [['run', 'smoke', '--duration', '5 min'], '--duration: "5 min" is not accepted'],

@@ -21,7 +21,8 @@ Commands:
       Bundle k6 scripts into single-file ESM that k6 runs as it is.
   run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--embedded-target] [--results results]
       Run dist/<scenario>.js (or a file) with k6 and exit with k6's exit code. The script gets a fresh
-      <results>/<UTC timestamp>/ folder as RESULTS_DIR; its path is printed at the end.
+      <results>/<UTC timestamp>/ folder as RESULTS_DIR (a RESULTS_DIR given with -e or exported is created
+      when missing and must be empty); its path is printed at the end. A secret goes in the environment, not -e.
       --embedded-target starts the demo target on a free loopback port and sets BASE_URL.
   target [--port 3000] [--orders-per-second 5000]
       Serve the embedded demo target until Ctrl-C.

@@ -150,12 +150,14 @@ function runK6(k6: string, script: string, variables: Record<string, string>, lo
 
 /**
  * Runs one k6 script, optionally against the embedded target, and returns k6's exit code (99 when thresholds failed).
- * The script gets a fresh results folder as `RESULTS_DIR`, where k6-forge's handleSummary writes; when k6 ends its
+ * The script gets a fresh `<results>/<timestamp>/` folder as `RESULTS_DIR`, or the `RESULTS_DIR` given (created when
+ * missing, as k6 cannot), where k6-forge's handleSummary writes; when k6 ends its
  * path is logged, or, when k6 wrote nothing there, the folder is removed and the log says why.
  * @param options - Script, k6 binary, variables, results folder and target choice.
  * @returns k6's exit code.
- * @throws {ForgeError} For an unknown scenario, malformed variables, `RESULTS_DIR` among them, or a script that imports a
- *   k6 module this k6 lacks, before k6 starts.
+ * @throws {ForgeError} For an unknown scenario, malformed variables, a `RESULTS_DIR` (from `-e` or the environment)
+ *   that cannot be made a folder, holds files already or comes with `--results`, or a script that imports a k6 module
+ *   this k6 lacks, before k6 starts.
  */
 export async function runScript(options: RunOptions): Promise<number> {
   const log = options.log ?? ((line: string) => console.error(line));
@@ -163,17 +165,14 @@ export async function runScript(options: RunOptions): Promise<number> {
   const version = k6Version(options.k6);
   if (version !== undefined) assertK6Supports(script, readFileSync(script, 'utf8'), version);
   const variables = scriptVariables(options);
-  if ('RESULTS_DIR' in variables) {
-    throw new ForgeError('invalid_option', {
-      field: 'RESULTS_DIR',
-      given: shown(variables['RESULTS_DIR']),
-      accepted: 'no RESULTS_DIR: run creates a fresh folder under --results (default results/)',
-    });
+  const chosen = variables['RESULTS_DIR'] ?? process.env['RESULTS_DIR'];
+  if (chosen !== undefined && options.resultsRoot !== undefined) {
+    invalidOption('RESULTS_DIR', chosen, 'either RESULTS_DIR (the run\'s own folder) or --results (where run makes a fresh folder), not both');
   }
   if (options.embeddedTarget && 'BASE_URL' in variables) {
     invalidOption('BASE_URL', redactUrl(variables['BASE_URL']!), 'no BASE_URL with --embedded-target, which sets it');
   }
-  const results = createResultsDir(options.resultsRoot ?? 'results');
+  const results = chosen !== undefined ? chosenResultsDir(chosen) : createResultsDir(options.resultsRoot ?? 'results');
   const target = options.embeddedTarget ? await startTarget({ log }) : undefined;
   if (target) log(`k6-forge: embedded target listening at ${target.url}`);
   let code: number | undefined;
@@ -182,19 +181,48 @@ export async function runScript(options: RunOptions): Promise<number> {
     return code;
   } finally {
     await target?.close();
-    log(resultsLine(results, code));
+    log(resultsLine(results, code, chosen === undefined));
   }
 }
 
 /**
- * Says where a run's results are, or, when k6 wrote none, what happened; an empty results folder is removed.
+ * Makes the folder `RESULTS_DIR` names, as k6 cannot, so that no result file is lost to a missing folder.
+ * @param folder - The folder; created with its parents when missing.
+ * @returns The folder.
+ * @throws {ForgeError} `invalid_file` when it cannot be made a folder, or already holds files (an earlier run's).
+ */
+function chosenResultsDir(folder: string): string {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ForgeError('invalid_file', {
+      field: 'RESULTS_DIR',
+      given: `${shown(folder)}, which cannot be made a folder (${code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way' : (code ?? String(error))})`,
+      accepted: 'a folder that exists or can be created',
+    });
+  }
+  const held = readdirSync(folder).length;
+  if (held > 0) {
+    throw new ForgeError('invalid_file', {
+      field: 'RESULTS_DIR',
+      given: `${shown(folder)}, a folder that already holds ${held} ${held === 1 ? 'entry' : 'entries'}`,
+      accepted: "a new or empty folder, so no earlier run's results are replaced (or no RESULTS_DIR: run makes a fresh folder under --results)",
+    });
+  }
+  return folder;
+}
+
+/**
+ * Says where a run's results are, or, when k6 wrote none, what happened; an empty folder that run made is removed.
  * @param folder - The run's results folder.
  * @param code - k6's exit code, or undefined when k6 could not be started.
+ * @param remove - Whether to remove the folder when it is empty (run made it under --results).
  * @returns The line to print.
  */
-function resultsLine(folder: string, code: number | undefined): string {
+function resultsLine(folder: string, code: number | undefined, remove: boolean): string {
   if (readdirSync(folder).length > 0) return `k6-forge: results in ${folder}`;
-  rmdirSync(folder);
+  if (remove) rmdirSync(folder);
   const ended = code === undefined ? 'k6 did not start' : `k6 ended with exit code ${code}${code === 105 ? ' (aborted)' : ''} before handleSummary wrote any`;
-  return `k6-forge: no results: ${ended}, so ${folder} was removed`;
+  return `k6-forge: no results: ${ended}, so ${folder} ${remove ? 'was removed' : 'is empty'}`;
 }
