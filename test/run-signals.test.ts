@@ -18,8 +18,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 interface SignalledRun {
   readonly code: number | null;
   readonly output: string;
-  /** The files in each run folder under the results root. */
+  /** The files in each run folder under the results root, when k6-forge exited. */
   readonly folders: readonly (readonly string[])[];
+  /** The results root. */
+  readonly results: string;
 }
 
 /**
@@ -53,7 +55,7 @@ function signalledRun(
     child.on('error', reject);
     child.on('exit', (code) => {
       const folders = readdirSync(results).map((folder) => readdirSync(join(results, folder)).sort());
-      resolve({ code, output, folders });
+      resolve({ code, output, folders, results });
     });
   });
 }
@@ -95,6 +97,16 @@ describe('k6-forge run under signals, with a stand-in k6 that treats a second si
     expect(alive(pid)).toBe(false);
     expect(run.code, run.output).toBe(105);
     expect(run.folders).toStrictEqual([['fake-summary.json']]);
+  });
+
+  test('SIGKILL to k6-forge’s group, which it cannot catch, still stops k6 gracefully through the watchdog', { timeout: 30_000 }, async () => {
+    const run = await signalledRun(['dist/smoke.js'], env, 'running', ['SIGKILL']);
+    expect(run.code).toBe(null);
+    const pid = Number(readFileSync(`${report}.pid`, 'utf8'));
+    for (let waited = 0; alive(pid) && waited < 3000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(alive(pid)).toBe(false);
+    expect(run.folders.length).toBe(1);
+    expect(readdirSync(join(run.results, readdirSync(run.results)[0]!))).toStrictEqual(['fake-summary.json']);
   });
 
   test('a k6 that writes nothing (an init failure) leaves no empty folder and no "results in" line', { timeout: 30_000 }, async () => {

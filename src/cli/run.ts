@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { constants } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseDuration } from '../lib/duration.ts';
 import { ForgeError, invalidOption, shown } from '../lib/errors.ts';
 import { isSecretName, redactUrl } from '../lib/redact.ts';
@@ -114,28 +115,36 @@ function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number 
   return code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0);
 }
 
+/** The watchdog that runs k6 and stops it when k6-forge dies unannounced (see the file). */
+const WATCHDOG = fileURLToPath(new URL('../../bin/k6-watchdog.mjs', import.meta.url));
+
 /**
- * Runs k6 in a process group of its own and hands it each signal k6-forge gets, exactly once. A Ctrl-C in a terminal
- * or a CI cancel signals k6-forge's whole group; were k6 in it too, it would get the signal twice, take the second as
- * an abort and skip handleSummary. A second signal still aborts k6, as in k6, and when k6-forge itself exits (a crash,
- * SIGHUP) k6 gets SIGTERM, so it never outlives k6-forge.
+ * Runs k6 in a process group of its own, under a watchdog, and hands the group each signal k6-forge gets, exactly once.
+ * A Ctrl-C in a terminal or a CI cancel signals k6-forge's whole group; were k6 in it too, it would get the signal
+ * twice, take the second as an abort and skip handleSummary. A second signal still aborts k6, as in k6. SIGHUP
+ * reaches k6 as SIGTERM; when k6-forge dies any other way (a crash, SIGKILL), the watchdog sends k6 SIGTERM, so k6
+ * never outlives k6-forge.
  */
 function runK6(k6: string, script: string, variables: Record<string, string>, log: (line: string) => void): Promise<number> {
   // Variables go through the environment, not k6's argv, so no value shows in a process list.
-  const child = spawn(k6, ['run', script], { stdio: 'inherit', env: { ...process.env, ...variables }, detached: true });
+  const child = spawn(process.execPath, [WATCHDOG, k6, 'run', script], { stdio: 'inherit', env: { ...process.env, ...variables }, detached: true });
+  const group = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // The group is gone: k6 has ended.
+    }
+  };
   let signals = 0;
   const passOn = (signal: NodeJS.Signals) => {
     signals += 1;
     if (signals === 1) log(`k6-forge: ${signal} passed to k6, which stops and writes its results; a second one aborts it`);
-    child.kill(PASSED_ON[signal]);
+    group(PASSED_ON[signal]!);
   };
-  const stopK6 = () => child.kill('SIGTERM');
   for (const signal of Object.keys(PASSED_ON)) process.on(signal, passOn);
-  process.on('exit', stopK6);
   return new Promise((resolve, reject) => {
     const done = () => {
       for (const signal of Object.keys(PASSED_ON)) process.off(signal, passOn);
-      process.off('exit', stopK6);
     };
     child.on('error', (error) => {
       done();
