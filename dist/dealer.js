@@ -529,11 +529,6 @@ var customer = (overrides) => customerFrom(vuDraw(), overrides);
 var deal = (overrides) => dealFrom(vuDraw(), overrides);
 var taxCalculationRequest = (overrides) => taxCalculationRequestFrom(vuDraw(), overrides);
 
-// src/generators/unique-id.ts
-function idempotencyKey() {
-  return serialUuid(vuSerial());
-}
-
 // src/lib/duration.ts
 var UNITS = [
   ["d", 864e5],
@@ -1064,8 +1059,8 @@ function load() {
       const field2 = `endpoints.${name}`;
       if (!isName2(name, "identifier")) invalidOption2(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
       if (!spec.path.startsWith("/")) invalidOption2(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
-      const idempotencyKey2 = spec.idempotencyKey === true;
-      if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey2)) {
+      const idempotencyKey = spec.idempotencyKey === true;
+      if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
         invalidOption2(`${field2}.retry`, spec.retry, `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`);
       }
       const timeout = spec.timeout ?? defaultTimeout;
@@ -1082,7 +1077,7 @@ function load() {
         ...expect !== void 0 && { expect: [...expect] },
         ...spec.trend !== void 0 && { trend: metricName(spec.trend, `${field2}.trend`) },
         ...spec.checkStatus !== false && { checkName: `${name} status is ${expect ? expect.join(" or ") : "2xx"}` },
-        idempotencyKey: idempotencyKey2,
+        idempotencyKey,
         auth: spec.auth !== false,
         ...spec.retry && { retry: retrySchedule(spec.retry, `${field2}.retry`) }
       };
@@ -1118,25 +1113,31 @@ function lazy1() {
 
 // src/lib/catalog.ts
 var NO_OPTIONS = {};
-var STATUS_CLASSES = ["failed", "1xx", "2xx", "3xx", "4xx", "5xx"];
+var keyTag;
+var keyCount = 0;
+function automaticKey() {
+  keyTag ??= Math.floor(Math.random() * 2 ** 32);
+  keyCount += 1;
+  return serialUuid({ tag: keyTag, vu: __VU, n: keyCount });
+}
 function is2xx(res) {
   return res.status >= 200 && res.status < 300;
 }
 function liveEndpoint(name, plan) {
   const accepted = plan.expect;
-  return Object.assign(plan, {
+  const params = { tags: plan.tags };
+  if (accepted !== void 0) params.responseCallback = http.expectedStatuses.apply(http, accepted);
+  if (plan.timeout !== void 0) params.timeout = plan.timeout;
+  if (plan.redirects !== void 0) params.redirects = plan.redirects;
+  return {
+    ...plan,
     name,
-    params: {
-      tags: plan.tags,
-      ...accepted !== void 0 && { responseCallback: http.expectedStatuses(...accepted) },
-      ...plan.timeout !== void 0 && { timeout: plan.timeout },
-      ...plan.redirects !== void 0 && { redirects: plan.redirects }
-    },
+    params,
     trendMetric: plan.trend === void 0 ? void 0 : new Trend(plan.trend, true),
     metricTags: { endpoint: name },
     statusCheck: plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res) => accepted.includes(res.status) : is2xx },
     reusable: void 0
-  });
+  };
 }
 function fillPath(endpoint, values) {
   const parts = endpoint.pathParts;
@@ -1162,7 +1163,14 @@ function catalog(specs, options2) {
   const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => lazy03(specs, options2.timeout));
   const endpoints = /* @__PURE__ */ Object.create(null);
   for (const name of Object.keys(plans)) endpoints[name] = liveEndpoint(name, plans[name]);
-  const byClass = STATUS_CLASSES.map((c) => new Counter(`responses_${c}`));
+  const byClass = [
+    new Counter("responses_failed"),
+    new Counter("responses_1xx"),
+    new Counter("responses_2xx"),
+    new Counter("responses_3xx"),
+    new Counter("responses_4xx"),
+    new Counter("responses_5xx")
+  ];
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
@@ -1183,7 +1191,7 @@ function catalog(specs, options2) {
         const headers = { ...baseHeaders };
         if (json) headers["Content-Type"] = "application/json";
         if (auth2) Object.assign(headers, auth2);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? idempotencyKey();
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? automaticKey();
         if (request.headers) Object.assign(headers, request.headers);
         params = { ...ep.params, headers };
         if (request.tags) params.tags = { ...ep.tags, ...request.tags };

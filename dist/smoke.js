@@ -166,9 +166,9 @@ function lazy0() {
     }
     var MAX_VUS_PER_PREALLOCATED = 4;
     function checkOptions(options2) {
-      const { name, exec: exec4, vus, scale, rate, preAllocatedVUs } = options2;
+      const { name, exec: exec2, vus, scale, rate, preAllocatedVUs } = options2;
       if (name !== void 0 && !isName2(name, "scenario")) invalidOption2("name", name, "a k6 scenario name of letters, digits, _ and -");
-      if (exec4 !== void 0 && !isName2(exec4, "function")) invalidOption2("exec", exec4, "the name of an exported function");
+      if (exec2 !== void 0 && !isName2(exec2, "function")) invalidOption2("exec", exec2, "the name of an exported function");
       if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalidOption2("vus", vus, "a whole number greater than 0");
       if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
         invalidOption2("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
@@ -359,14 +359,6 @@ function isName(text, rule) {
   }
   return true;
 }
-function isDigits(text) {
-  if (text.length === 0) return false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
-}
 
 // k6-forge-lazy:src/lib/internal/read-config.ts
 var loaded2;
@@ -427,7 +419,7 @@ function lazy02() {
     function isDuration(value) {
       return typeof value === "string" && durationMs(value) > 0;
     }
-    function isDigits2(text2) {
+    function isDigits(text2) {
       if (text2.length === 0) return false;
       for (let i = 0; i < text2.length; i += 1) {
         const code = text2.charCodeAt(i);
@@ -459,7 +451,7 @@ function lazy02() {
       }
       const colon = authority.startsWith("[") ? authority.indexOf("]:") + 1 : authority.lastIndexOf(":");
       const host = colon > 0 ? authority.slice(0, colon) : authority;
-      if (colon > 0 && !(isDigits2(authority.slice(colon + 1)) && authority.length - colon - 1 <= 5)) return false;
+      if (colon > 0 && !(isDigits(authority.slice(colon + 1)) && authority.length - colon - 1 <= 5)) return false;
       return host.startsWith("[") ? isIpLiteral(host) : isHostName(host);
     }
     function isIpLiteral(host) {
@@ -490,7 +482,7 @@ function lazy02() {
           return text2.slice(0, end);
         }
         case "positiveInteger": {
-          const value = isDigits2(text2) ? Number(text2) : 0;
+          const value = isDigits(text2) ? Number(text2) : 0;
           return value > 0 && Number.isSafeInteger(value) ? value : void 0;
         }
         case "boolean": {
@@ -635,79 +627,10 @@ import { Counter, Rate, Trend } from "k6/metrics";
 // src/generators/internal/serial.ts
 var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
 function serialUuid(serial) {
-  const vu2 = serial.vu >>> 0;
+  const vu = serial.vu >>> 0;
   const high = Math.floor(serial.n / 2 ** 48);
   const low = serial.n - high * 2 ** 48;
-  return `${HEX_DIGITS(serial.tag >>> 0, 8)}-${HEX_DIGITS(vu2 >>> 12 & 65535, 4)}-4${HEX_DIGITS(vu2 & 4095, 3)}-8${HEX_DIGITS(high, 3)}-${HEX_DIGITS(low, 12)}`;
-}
-
-// src/generators/vu-draw.ts
-import exec2 from "k6/execution";
-
-// src/generators/seed.ts
-import { SharedArray as SharedArray2 } from "k6/data";
-import exec from "k6/execution";
-var MAX_SEED = 4294967295;
-function parseSeed(text, field2 = "SEED") {
-  const seed2 = isDigits(text) && text.length <= 10 ? Number(text) : Number.NaN;
-  if (!(seed2 <= MAX_SEED)) {
-    throw new ForgeError("invalid_env", { field: field2, given: shown(text), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
-  }
-  return seed2;
-}
-function seedText() {
-  return typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
-}
-var randomSeed = new SharedArray2("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
-var announced = false;
-function firstVu() {
-  try {
-    return exec.vu.idInTest <= 1;
-  } catch {
-    return false;
-  }
-}
-function runSeed() {
-  const text = seedText();
-  if (text !== void 0) return parseSeed(text);
-  const seed2 = randomSeed[0];
-  if (!announced && firstVu()) console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
-  announced = true;
-  return seed2;
-}
-
-// src/generators/vu-draw.ts
-var vu;
-var seed;
-var streamIteration = Number.NaN;
-var counter = 0;
-function vuInfo() {
-  if (vu === void 0) {
-    try {
-      vu = exec2.vu;
-    } catch {
-      return void 0;
-    }
-  }
-  return vu;
-}
-function vuSerial() {
-  const info = vuInfo();
-  if (!info) {
-    throw new ForgeError("invalid_script", {
-      field: "unique values",
-      given: "a call in the init context",
-      accepted: "calls inside default(), a scenario function, setup() or teardown(), where k6/execution knows the VU"
-    });
-  }
-  seed ??= runSeed();
-  counter += 1;
-  return { tag: seed, vu: info.idInTest, n: counter };
-}
-
-// src/generators/unique-id.ts
-function idempotencyKey() {
-  return serialUuid(vuSerial());
+  return `${HEX_DIGITS(serial.tag >>> 0, 8)}-${HEX_DIGITS(vu >>> 12 & 65535, 4)}-4${HEX_DIGITS(vu & 4095, 3)}-8${HEX_DIGITS(high, 3)}-${HEX_DIGITS(low, 12)}`;
 }
 
 // k6-forge-lazy:src/lib/debug-log.ts
@@ -911,8 +834,8 @@ function load() {
       const field2 = `endpoints.${name}`;
       if (!isName2(name, "identifier")) invalidOption2(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
       if (!spec.path.startsWith("/")) invalidOption2(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
-      const idempotencyKey2 = spec.idempotencyKey === true;
-      if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey2)) {
+      const idempotencyKey = spec.idempotencyKey === true;
+      if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
         invalidOption2(`${field2}.retry`, spec.retry, `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`);
       }
       const timeout = spec.timeout ?? defaultTimeout;
@@ -929,7 +852,7 @@ function load() {
         ...expect !== void 0 && { expect: [...expect] },
         ...spec.trend !== void 0 && { trend: metricName(spec.trend, `${field2}.trend`) },
         ...spec.checkStatus !== false && { checkName: `${name} status is ${expect ? expect.join(" or ") : "2xx"}` },
-        idempotencyKey: idempotencyKey2,
+        idempotencyKey,
         auth: spec.auth !== false,
         ...spec.retry && { retry: retrySchedule(spec.retry, `${field2}.retry`) }
       };
@@ -965,25 +888,31 @@ function lazy1() {
 
 // src/lib/catalog.ts
 var NO_OPTIONS = {};
-var STATUS_CLASSES = ["failed", "1xx", "2xx", "3xx", "4xx", "5xx"];
+var keyTag;
+var keyCount = 0;
+function automaticKey() {
+  keyTag ??= Math.floor(Math.random() * 2 ** 32);
+  keyCount += 1;
+  return serialUuid({ tag: keyTag, vu: __VU, n: keyCount });
+}
 function is2xx(res) {
   return res.status >= 200 && res.status < 300;
 }
 function liveEndpoint(name, plan) {
   const accepted = plan.expect;
-  return Object.assign(plan, {
+  const params = { tags: plan.tags };
+  if (accepted !== void 0) params.responseCallback = http.expectedStatuses.apply(http, accepted);
+  if (plan.timeout !== void 0) params.timeout = plan.timeout;
+  if (plan.redirects !== void 0) params.redirects = plan.redirects;
+  return {
+    ...plan,
     name,
-    params: {
-      tags: plan.tags,
-      ...accepted !== void 0 && { responseCallback: http.expectedStatuses(...accepted) },
-      ...plan.timeout !== void 0 && { timeout: plan.timeout },
-      ...plan.redirects !== void 0 && { redirects: plan.redirects }
-    },
+    params,
     trendMetric: plan.trend === void 0 ? void 0 : new Trend(plan.trend, true),
     metricTags: { endpoint: name },
     statusCheck: plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res) => accepted.includes(res.status) : is2xx },
     reusable: void 0
-  });
+  };
 }
 function fillPath(endpoint, values) {
   const parts = endpoint.pathParts;
@@ -1009,7 +938,14 @@ function catalog(specs, options2) {
   const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => lazy04(specs, options2.timeout));
   const endpoints = /* @__PURE__ */ Object.create(null);
   for (const name of Object.keys(plans)) endpoints[name] = liveEndpoint(name, plans[name]);
-  const byClass = STATUS_CLASSES.map((c) => new Counter(`responses_${c}`));
+  const byClass = [
+    new Counter("responses_failed"),
+    new Counter("responses_1xx"),
+    new Counter("responses_2xx"),
+    new Counter("responses_3xx"),
+    new Counter("responses_4xx"),
+    new Counter("responses_5xx")
+  ];
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
@@ -1030,7 +966,7 @@ function catalog(specs, options2) {
         const headers = { ...baseHeaders };
         if (json) headers["Content-Type"] = "application/json";
         if (auth) Object.assign(headers, auth);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? idempotencyKey();
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? automaticKey();
         if (request.headers) Object.assign(headers, request.headers);
         params = { ...ep.params, headers };
         if (request.tags) params.tags = { ...ep.tags, ...request.tags };
@@ -1073,7 +1009,7 @@ function jsonHas(path) {
 }
 
 // src/lib/summary/summary-handler.ts
-import exec3 from "k6/execution";
+import exec from "k6/execution";
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
 var loaded5;
@@ -1714,7 +1650,7 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
 // src/lib/summary/summary-handler.ts
 function scenariosOfRun() {
   try {
-    const names = Object.keys(exec3.test.options.scenarios ?? {}).sort();
+    const names = Object.keys(exec.test.options.scenarios ?? {}).sort();
     return names.length > 0 ? names.join("+") : "default";
   } catch {
     return "default";
