@@ -8,7 +8,7 @@ var ForgeError = class extends Error {
    * @param details - The field, the value given and the accepted form.
    */
   constructor(code, details) {
-    super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+    super(printable(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
     this.code = code;
     this.details = details;
   }
@@ -16,6 +16,17 @@ var ForgeError = class extends Error {
   details;
   name = "ForgeError";
 };
+function printable(text) {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 32 && (code < 127 || code > 159)) continue;
+    out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
 function shown(value) {
   if (value === void 0) return "nothing";
   const text = JSON.stringify(value) ?? String(value);
@@ -51,7 +62,7 @@ function lazy0() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -59,6 +70,17 @@ function lazy0() {
       details;
       name = "ForgeError";
     };
+    function printable2(text2) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text2.length; i += 1) {
+        const code = text2.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text2.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text2 : out + text2.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text2 = JSON.stringify(value) ?? String(value);
@@ -99,6 +121,11 @@ function lazy0() {
     }
     function isDuration(value) {
       return typeof value === "string" && durationMs(value) > 0;
+    }
+    var REDACTED = "[redacted]";
+    var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
+    function redactUrl(url2) {
+      return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
     }
     function isDigits(text2) {
       if (text2.length === 0) return false;
@@ -227,7 +254,7 @@ function lazy0() {
       if (value !== void 0) return value;
       throw new ForgeError2("invalid_env", {
         field: name,
-        given: variable.kind === "secret" ? "(hidden)" : shown2(given),
+        given: variable.kind === "secret" ? "(hidden)" : shown2(variable.kind === "url" ? redactUrl(given) : given),
         accepted: acceptedFor(variable)
       });
     }
@@ -239,12 +266,24 @@ function lazy0() {
       }
       return Object.freeze(config2);
     }
+    var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+    var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+    function targetHost(baseUrl) {
+      const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
+      return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
+    }
+    var DEFAULT_VUS_LIMIT = 2e3;
+    function isLocalHost(hostAndPort) {
+      const host = hostAndPort.startsWith("[") ? hostAndPort.slice(0, hostAndPort.indexOf("]") + 1) : hostAndPort.split(":")[0];
+      return host === "localhost" || host.endsWith(".localhost") || host.startsWith("127.") || host === "[::1]" || host === "0.0.0.0" || host === "host.docker.internal";
+    }
     function readConfig(environments, vars, source) {
       const development = (value) => ({ byEnvironment: { development: value } });
       const standard = {
         ENVIRONMENT: oneOf(["development", "staging", "production", ...environments], { default: "development" }),
         BASE_URL: url({ required: true, ...development("http://127.0.0.1:3000") }),
         VUS: positiveInteger(),
+        VUS_LIMIT: positiveInteger({ default: DEFAULT_VUS_LIMIT }),
         DURATION: duration(),
         DEBUG: boolean({ default: false }),
         TEST_USERNAME: text(development("loadtest@example.com")),
@@ -264,6 +303,23 @@ function lazy0() {
       const { ENVIRONMENT } = readEnv({ ENVIRONMENT: standard.ENVIRONMENT }, { source });
       const schema = { ...standard, ...vars };
       const read = readEnv(schema, { source, environment: ENVIRONMENT });
+      const host = targetHost(source["BASE_URL"]);
+      if (source["ENVIRONMENT"] === void 0 && host !== "" && !isLocalHost(host)) {
+        throw new ForgeError2("invalid_env", {
+          field: "ENVIRONMENT",
+          given: shown2(void 0),
+          accepted: `one of development, staging, production${environments.map((name) => `, ${name}`).join("")}, set because BASE_URL names ${host}, which is not this machine (development, the default, is for a local target)`
+        });
+      }
+      const vus = read["VUS"];
+      const limit = read["VUS_LIMIT"];
+      if (vus !== void 0 && vus > limit) {
+        throw new ForgeError2("invalid_env", {
+          field: "VUS",
+          given: shown2(source["VUS"]),
+          accepted: `a whole number from 1 to ${limit}, the VUS_LIMIT (default ${DEFAULT_VUS_LIMIT}); set VUS_LIMIT to allow more`
+        });
+      }
       const values = {};
       const secrets = [];
       for (const name of Object.keys(schema)) {
@@ -303,6 +359,7 @@ var STANDARD_NAMES = [
   "ENVIRONMENT",
   "BASE_URL",
   "VUS",
+  "VUS_LIMIT",
   "DURATION",
   "DEBUG",
   "TEST_USERNAME",
@@ -381,7 +438,7 @@ function lazy02() {
       return text.length > limit ? `${text.slice(0, limit)}...` : text;
     }
     function redactUrl(url) {
-      return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, `$1${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
+      return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
     }
     function requestLogger(options2) {
       const { vus = 2, first = 20, every = 100, log = (line) => console.log(line) } = options2;
@@ -412,7 +469,7 @@ function load() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -420,6 +477,17 @@ function load() {
       details;
       name = "ForgeError";
     };
+    function printable2(text) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text : out + text.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text = JSON.stringify(value) ?? String(value);
@@ -535,10 +603,10 @@ function load() {
     function templateParts(path) {
       const parts = [];
       let from = 0;
-      for (let open = path.indexOf("{"); open >= 0; open = path.indexOf("{", from)) {
-        const close = path.indexOf("}", open);
+      for (let open2 = path.indexOf("{"); open2 >= 0; open2 = path.indexOf("{", from)) {
+        const close = path.indexOf("}", open2);
         if (close < 0) break;
-        parts.push(path.slice(from, open), path.slice(open + 1, close));
+        parts.push(path.slice(from, open2), path.slice(open2 + 1, close));
         from = close + 1;
       }
       parts.push(path.slice(from));
@@ -711,6 +779,8 @@ function catalog(specs, options2) {
 }
 
 // src/lib/auth.ts
+import { sleep as sleep2 } from "k6";
+import exec from "k6/execution";
 function bearerAuth(token) {
   if (!token) throw new ForgeError("invalid_option", { field: "BEARER_TOKEN", given: "nothing", accepted: "a bearer token" });
   const headers = Object.freeze({ Authorization: `Bearer ${token}` });
@@ -730,11 +800,11 @@ function jsonHas(path) {
 }
 
 // src/lib/summary/summary-handler.ts
-import exec from "k6/execution";
+import exec2 from "k6/execution";
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
 var loaded4;
-function lazy04() {
+function load2() {
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     function checkResults(root) {
       const results = [];
@@ -989,9 +1059,9 @@ ${series.map(lineChart).join("\n")}
     function suite(name, classname, cases, summary, seconds) {
       const failures = cases.filter((c) => c.failure).length;
       const lines = cases.map(({ name: caseName, failure }) => {
-        const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(caseName)}"`;
-        if (!failure) return `${open}/>`;
-        return `${open}>
+        const open2 = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(caseName)}"`;
+        if (!failure) return `${open2}/>`;
+        return `${open2}>
       <failure type="${name}" message="${escapeXml(failure.message)}">${escapeXml(failure.detail)}</failure>
     </testcase>`;
       });
@@ -1330,14 +1400,30 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     function messageOf(error) {
       return error instanceof Error ? error.message : String(error);
     }
-    function summaryOutputs(raw, scenario) {
+    function missingResultsDir(env) {
+      const dir = env["RESULTS_DIR"];
+      if (!dir) return void 0;
+      const absolute = dir.startsWith("/") || dir[1] === ":" || dir.startsWith("\\");
+      const pwd = env["PWD"];
+      if (!absolute && !pwd) return void 0;
+      try {
+        open(absolute ? dir : `${pwd}/${dir}`);
+      } catch (error) {
+        if (messageOf(error).includes("directories")) return void 0;
+      }
+      return dir;
+    }
+    function summaryOutputs(raw, scenario, missingDir) {
       const end = /* @__PURE__ */ new Date();
       const env = __ENV;
       const { data, problems } = readSummaryData(raw);
       const summary = { ...data, meta: runMeta(data, { scenario, env, end }) };
-      const dir = env["RESULTS_DIR"]?.replace(/[/\\]+$/, "");
+      const dir = missingDir === void 0 ? env["RESULTS_DIR"]?.replace(/[/\\]+$/, "") : void 0;
       const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;
       const notes = problems.map((problem) => `k6-forge: ${problem}`);
+      if (missingDir !== void 0) {
+        notes.push(`k6-forge: RESULTS_DIR ${JSON.stringify(missingDir)} is not an existing folder, and k6 cannot create one: results written to the working directory instead`);
+      }
       const outputs = {};
       const renderers = [
         [`${prefix}-summary.json`, jsonReport],
@@ -1363,15 +1449,22 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
       }
       return outputs;
     }
-    return { "summaryOutputs": summaryOutputs };
+    return { "missingResultsDir": missingResultsDir, "summaryOutputs": summaryOutputs };
   })();
+}
+function lazy04() {
+  load2();
+  return loaded4["missingResultsDir"].apply(void 0, arguments);
+}
+function lazy12() {
+  load2();
   return loaded4["summaryOutputs"].apply(void 0, arguments);
 }
 
 // src/lib/summary/summary-handler.ts
 function scenariosOfRun() {
   try {
-    const names = Object.keys(exec.test.options.scenarios ?? {}).sort();
+    const names = Object.keys(exec2.test.options.scenarios ?? {}).sort();
     return names.length > 0 ? names.join("+") : "default";
   } catch {
     return "default";
@@ -1386,9 +1479,10 @@ function summaryHandler(options2 = {}) {
       accepted: "a k6 scenario name of letters, digits, _ and -, such as smoke"
     });
   }
+  const missingDir = __VU === 0 ? lazy04(__ENV) : void 0;
   return (raw) => {
     try {
-      return lazy04(raw, chosen ?? scenariosOfRun());
+      return lazy12(raw, chosen ?? scenariosOfRun(), missingDir);
     } catch (error) {
       return { stdout: `
      k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}
@@ -1409,7 +1503,7 @@ function lazy05() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -1417,6 +1511,17 @@ function lazy05() {
       details;
       name = "ForgeError";
     };
+    function printable2(text) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text : out + text.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text = JSON.stringify(value) ?? String(value);
@@ -1492,6 +1597,12 @@ function lazy05() {
       }
       return true;
     }
+    var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+    var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+    function targetHost(baseUrl) {
+      const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
+      return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
+    }
     function embeddedThresholds2() {
       if (typeof define_K6_FORGE_THRESHOLDS_default2 === "undefined") {
         throw new ForgeError2("invalid_thresholds", {
@@ -1545,9 +1656,9 @@ function lazy05() {
     }
     var MAX_VUS_PER_PREALLOCATED = 4;
     function checkOptions(options2) {
-      const { name, exec: exec3, vus, scale, rate, preAllocatedVUs } = options2;
+      const { name, exec: exec4, vus, scale, rate, preAllocatedVUs } = options2;
       if (name !== void 0 && !isName2(name, "scenario")) invalidOption2("name", name, "a k6 scenario name of letters, digits, _ and -");
-      if (exec3 !== void 0 && !isName2(exec3, "function")) invalidOption2("exec", exec3, "the name of an exported function");
+      if (exec4 !== void 0 && !isName2(exec4, "function")) invalidOption2("exec", exec4, "the name of an exported function");
       if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalidOption2("vus", vus, "a whole number greater than 0");
       if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
         invalidOption2("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
@@ -1603,7 +1714,20 @@ function lazy05() {
         stages: stages.map((s) => ({ duration: s.duration, target: rate.at(s.target / peak) }))
       };
     }
-    function profileOptions(profile, shape, options2) {
+    function assertProductionLoadAllowed(profile, { allow, baseUrl }) {
+      const hostAndPort = targetHost(baseUrl);
+      const colon = hostAndPort.lastIndexOf(":");
+      const host = colon > 0 && !hostAndPort.endsWith("]") ? hostAndPort.slice(0, colon) : hostAndPort;
+      const given = allow?.toLowerCase();
+      if (host !== "" && (given === host || given === hostAndPort)) return;
+      throw new ForgeError2("invalid_env", {
+        field: "ALLOW_PRODUCTION_LOAD",
+        given: shown2(allow),
+        accepted: `${host || "the host of a BASE_URL that is set"}, the target's host, to run the ${profile} profile with ENVIRONMENT=production (only smoke runs there without it)`
+      });
+    }
+    function profileOptions(profile, shape, options2, production) {
+      if (production !== void 0) assertProductionLoadAllowed(profile, production);
       checkOptions(options2);
       const name = options2.name ?? profile;
       const executor = options2.rate === void 0 ? closedScenario(shape, options2) : openScenario(shape, { ...options2, rate: options2.rate });
@@ -1631,7 +1755,9 @@ function lazy05() {
 // src/scenarios/profile.ts
 var SUMMARY_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)"];
 function buildProfile(profile, shape, options2 = {}) {
-  const built = oncePerRun("profile", [profile, shape, options2], () => lazy05(profile, shape, options2));
+  const env = __ENV;
+  const production = env["ENVIRONMENT"] === "production" && profile !== "smoke" ? { allow: env["ALLOW_PRODUCTION_LOAD"], baseUrl: env["BASE_URL"] } : void 0;
+  const built = oncePerRun("profile", [profile, shape, options2, production], () => lazy05(profile, shape, options2, production));
   return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
 }
 
@@ -1721,7 +1847,7 @@ function spikeProfile(options2 = {}) {
 
 // examples/shared/gateway.ts
 import { check as check2 } from "k6";
-import exec2 from "k6/execution";
+import exec3 from "k6/execution";
 import { Counter as Counter2 } from "k6/metrics";
 var config = loadConfig();
 var gateway = catalog(
@@ -1748,8 +1874,8 @@ function transfer() {
   const res = gateway.send("transfer_create", {
     body: {
       fromAccount: config.ACCOUNT_ID,
-      toAccount: `acc-sink-${exec2.vu.idInTest}`,
-      amountMinor: 100 + exec2.scenario.iterationInTest % 900,
+      toAccount: `acc-sink-${exec3.vu.idInTest}`,
+      amountMinor: 100 + exec3.scenario.iterationInTest % 900,
       currency: "EUR"
     }
   });

@@ -12,7 +12,7 @@ import { readJsonFile } from './json-file.ts';
 import { numberOption } from './number-option.ts';
 import type { RecoveryLimits } from './spike-recovery.ts';
 import { summaryFromJson, SUMMARY_ACCEPTED } from './summary-file.ts';
-import { writeWhole } from './write-whole.ts';
+import { assertWritable, writeWhole } from './write-whole.ts';
 
 const FORMATS = { text: analysisText, json: analysisJson } as const;
 
@@ -71,6 +71,7 @@ export async function analyzeCommand(args: string[], out: CommandOutput): Promis
     invalidOption('--summary', values.summary, 'a summary only together with --html, whose report it is drawn from');
   }
   const spikeEnd = values['spike-end'];
+  if (values.html !== undefined) await assertWritable(values.html);
   const recovery = await recoveryLimits(values['baseline-p95'], values['baseline-error-rate'], values.thresholds);
   const summaryFor = values.summary === undefined ? analysisSummary : await reportSummary(values.summary, out.print);
   const analysis = await analyzeK6Output({
@@ -79,10 +80,10 @@ export async function analyzeCommand(args: string[], out: CommandOutput): Promis
     spikeEndSeconds: spikeEnd === undefined ? undefined : numberOption('--spike-end', spikeEnd, { min: 0, accepted: 'seconds since the run started, such as 190' }),
     recoveryLimits: recovery,
   });
+  out.report(FORMATS[values.format as keyof typeof FORMATS](analysis));
   if (values.html !== undefined) {
     await writeWhole(values.html, analysisHtml(analysis, summaryFor(analysis)), { replace: true });
     out.print(`k6-forge: wrote the report to ${values.html}`);
   }
-  out.report(FORMATS[values.format as keyof typeof FORMATS](analysis));
   return analysis.recovery.verdict === 'fail' || analysis.soak.verdict === 'fail' ? EXIT.failed : EXIT.ok;
 }

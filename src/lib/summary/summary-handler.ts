@@ -1,7 +1,7 @@
 import exec from 'k6/execution';
 import { ForgeError, shown } from '../errors.ts';
 import { isName } from '../names.ts';
-import { summaryOutputs } from './summary-outputs.ts' with { lazy: 'true' };
+import { missingResultsDir, summaryOutputs } from './summary-outputs.ts' with { lazy: 'true' };
 
 /** What `summaryHandler` writes. */
 export interface SummaryHandlerOptions {
@@ -37,8 +37,8 @@ function scenariosOfRun(): string {
  * fresh `results/<timestamp>/`), else as `<UTC timestamp>-<scenario>-*` in k6's working directory, so a plain
  * `k6 run` (or Docker's `/home/k6`) keeps every run. k6 opens each path for writing (create, truncate) and does
  * not create missing folders (`handleSummaryResult` in k6's `internal/cmd/run.go`, through afero's
- * `OsFs.OpenFile`, that is `os.OpenFile`): a missing RESULTS_DIR makes k6 log `could not open '<path>'` for each
- * file while stdout is still written.
+ * `OsFs.OpenFile`, that is `os.OpenFile`), so a RESULTS_DIR that names no folder would lose every file: the handler
+ * then writes them into the working directory and says so (checked at init in VU 0, where handleSummary runs).
  *
  * Nothing here throws while k6 summarises: if `handleSummary` threw, k6 would log the error and print only its
  * own summary, losing the files. Malformed data is rendered as far as it goes, a renderer that fails is left
@@ -57,9 +57,11 @@ export function summaryHandler(options: SummaryHandlerOptions = {}): HandleSumma
       accepted: 'a k6 scenario name of letters, digits, _ and -, such as smoke',
     });
   }
+  // Only VU 0 (options, setup, teardown, handleSummary) checks the folder, so the run's VUs pay one comparison.
+  const missingDir = __VU === 0 ? missingResultsDir(__ENV) : undefined;
   return (raw) => {
     try {
-      return summaryOutputs(raw, chosen ?? scenariosOfRun());
+      return summaryOutputs(raw, chosen ?? scenariosOfRun(), missingDir);
     } catch (error) {
       return { stdout: `\n     k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}\n\n` };
     }
