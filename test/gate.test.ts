@@ -157,13 +157,16 @@ describe('k6-forge gate', () => {
     expect(messages).toContain(message);
   });
 
-  test('a folder without summaries and a thresholds file without gates are bad input', async () => {
+  test('a folder without summaries is bad input', async () => {
     const empty = join(scratch, 'empty-run');
     mkdirSync(empty);
     expect((await cli('gate', empty)).messages).toBe(`k6-forge gate: ${empty}: a folder without <scenario>-summary.json files is not accepted; expected a results folder of a k6-forge run`);
+  });
+
+  test('a project thresholds file without gates keeps the packaged gates (it is merged over them)', async () => {
     const noGates = scratchFile('no-gates.json', { global: { p95: 500 } });
-    const { code, messages } = await cli('gate', '--baseline-summary', BASELINE, '--thresholds', noGates);
-    expect(code).toBe(2);
-    expect(messages).toContain(`expected a scenario with limits in the gates of ${noGates}: none are set`);
+    const { code, report } = await cli('gate', '--baseline-summary', BASELINE, '--thresholds', noGates);
+    expect(code).toBe(0);
+    expect(report).toMatch(/baseline  p\(99\) +870.25 ms  < 900 ms  PASS/);
   });
 });

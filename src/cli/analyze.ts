@@ -6,7 +6,7 @@ import type { RunSummary } from '../lib/summary/types.ts';
 import { analysisHtml, analysisSummary } from './analysis-html.ts';
 import { analysisJson, analysisText } from './analysis-report.ts';
 import { analyzeK6Output, type Analysis } from './analysis.ts';
-import { readThresholdsFile } from './build.ts';
+import { readThresholdsFile } from './thresholds-source.ts';
 import { EXIT, type CommandOutput } from './command.ts';
 import { readJsonFile } from './json-file.ts';
 import { numberOption } from './number-option.ts';

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ForgeError, invalidOption, shown } from '../lib/errors.ts';
 import type { Limits } from '../lib/thresholds-file.ts';
 import { limitsToThresholds } from '../lib/thresholds.ts';
-import { readThresholdsFile } from './build.ts';
+import { readThresholdsFile } from './thresholds-source.ts';
 import { EXIT, type CommandOutput } from './command.ts';
 import { formatMs, formatShare } from './number-format.ts';
 import { readSummaryFile, statOf, SUMMARY_FILE_NAME, type SummaryFile } from './summary-file.ts';

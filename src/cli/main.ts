@@ -18,7 +18,8 @@ const USAGE = `Usage: k6-forge <command> [options]
 
 Commands:
   build <files...> [--outdir dist] [--target es2022] [--thresholds thresholds.json]
-      Bundle k6 scripts into single-file ESM that k6 runs as it is.
+      Bundle k6 scripts into single-file ESM that k6 runs as it is. A project's thresholds file is merged over
+      k6-forge's own, key by key; the build prints the limits and gates it embedded.
   run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--embedded-target] [--results results]
       Run dist/<scenario>.js (or a file) with k6 and exit with k6's exit code. The script gets a fresh
       <results>/<UTC timestamp>/ folder as RESULTS_DIR; its path is printed at the end.
@@ -61,6 +62,7 @@ async function build(args: string[], { print }: CommandOutput): Promise<number> 
     outdir: values.outdir,
     ...(values.target !== undefined && { target: values.target }),
     ...(values.thresholds !== undefined && { thresholds: values.thresholds }),
+    log: print,
   });
   for (const bundle of bundles) print(`${bundle.file.padEnd(32)} ${formatSize(bundle.bytes).padStart(9)}`);
   return EXIT.ok;
