@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { htmlReport } from '../lib/summary/html-report.ts';
+import { runVerdict } from '../lib/summary/run-verdict.ts';
 import type { RunMeta, RunSummary, SummaryMetric, ThresholdVerdict } from '../lib/summary/types.ts';
 import type { Analysis, EndpointAnalysis } from './analysis.ts';
 import { WHOLE_RUN } from './comparable.ts';
@@ -20,7 +21,7 @@ function verdictMetrics(analysis: Analysis): { metrics: Record<string, SummaryMe
   const verdicts: ThresholdVerdict[] = [];
   const add = (metric: string, expression: string, value: number | null, ok: boolean) => {
     metrics[metric] = { type: 'gauge', contains: 'default', values: value === null ? {} : { value }, thresholds: { [expression]: { ok } } };
-    verdicts.push({ metric, expression, ok });
+    verdicts.push({ metric, expression, ok, result: ok ? 'pass' : 'fail' });
   };
   const { recovery, soak } = analysis;
   if (recovery.verdict !== 'not applicable') add('spike_recovery_seconds', `value<=${RECOVERY_LIMIT_SECONDS}`, recovery.recoverySeconds, recovery.verdict === 'pass');
@@ -41,14 +42,16 @@ export function analysisSummary(analysis: Analysis): RunSummary {
   const whole = analysis.endpoints.find((endpoint) => endpoint.endpoint === WHOLE_RUN)!;
   metrics['http_reqs'] = { type: 'counter', contains: 'default', values: { count: whole.requests, ...(whole.requestsPerSecond !== null && { rate: whole.requestsPerSecond }) } };
   if (whole.errorRate !== null) metrics['http_req_failed'] = { type: 'rate', contains: 'default', values: { rate: whole.errorRate } };
+  const scenario = analysis.scenario ?? 'k6 output';
   const meta: RunMeta = {
-    scenario: analysis.scenario ?? 'k6 output',
+    scenario,
     environment: 'unknown',
     targetHost: '',
     startTime: analysis.start,
     endTime: analysis.end,
     k6ForgeVersion: VERSION,
     thresholds: [],
+    verdict: runVerdict({ scenario, thresholds: [] }),
   };
   return {
     root_group: { name: '', path: '', id: '', groups: [], checks: [] },
@@ -67,10 +70,11 @@ export function analysisSummary(analysis: Analysis): RunSummary {
  */
 export function analysisHtml(analysis: Analysis, summary: RunSummary = analysisSummary(analysis)): string {
   const { metrics, verdicts } = verdictMetrics(analysis);
+  const thresholds = [...summary.meta.thresholds, ...verdicts];
   const withVerdicts: RunSummary = {
     ...summary,
     metrics: { ...summary.metrics, ...metrics },
-    meta: { ...summary.meta, thresholds: [...summary.meta.thresholds, ...verdicts] },
+    meta: { ...summary.meta, thresholds, verdict: runVerdict({ ...summary.meta, thresholds }) },
   };
   return htmlReport(withVerdicts, analysis.series);
 }
