@@ -27,8 +27,11 @@ Commands:
   target [--port 3000] [--orders-per-second 5000]
       Serve the embedded demo target until Ctrl-C.
   gate [results-dir] [--baseline-summary F] [--spike-summary F] [--summary SCENARIO=F]... [--thresholds F]
-      Check run summaries (every <scenario>-summary.json of results-dir, and each flag's file) against the
-      gate limits per scenario in the thresholds file; a limit is met when the value is below it.
+       [--p95 MS] [--p99 MS] [--error-rate R]
+      Check run summaries (every <scenario>-summary.json of results-dir, and each flag's file) against each
+      scenario's limits: gates, else scenarios over global, else global of the thresholds file, with the
+      one-off --p95/--p99/--error-rate over them. A limit is met when the value is below it; a limit without
+      samples (no data) or a run whose own verdict failed fails the gate.
   compare <current> <baseline> [--format text|json|markdown] [--min-throughput 0.9] [--p95-tolerance 0.10]
           [--error-rate-tolerance 0.005]
       Regression check per endpoint: throughput below 90% of the baseline's, p95 more than 10% higher or
