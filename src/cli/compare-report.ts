@@ -11,7 +11,7 @@ function signed(value: number, text: string): string {
 
 function changeText(check: CompareCheck): string {
   const change = check.change;
-  if (change === null) return 'missing';
+  if (change === null) return 'no data';
   if (check.rule === 'throughput') return `${trimmed(change * 100, 1)}% of baseline`;
   if (check.rule === 'p95') return Number.isFinite(change) ? signed(change, `${trimmed(change * 100, 2)}%`) : 'up from 0 ms';
   return signed(change, `${trimmed(change * 100, 3)} pp`);
