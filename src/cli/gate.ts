@@ -5,7 +5,7 @@ import { ForgeError, invalidOption, shown } from '../lib/errors.ts';
 import { hasSamples } from '../lib/summary/has-samples.ts';
 import type { VerdictResult } from '../lib/summary/types.ts';
 import type { Limits, ThresholdsFile } from '../lib/thresholds-file.ts';
-import { limitsToThresholds } from '../lib/thresholds.ts';
+import { limitChecks, type LimitCheck } from './limit-checks.ts';
 import { numberOption } from './number-option.ts';
 import { readThresholdsFile, scenarioLimits } from './thresholds-source.ts';
 import { EXIT, type CommandOutput } from './command.ts';
@@ -13,20 +13,10 @@ import { formatMs, formatShare } from './number-format.ts';
 import { readSummaryFile, statOf, SUMMARY_FILE_NAME, type SummaryFile } from './summary-file.ts';
 import { textTable } from './text-table.ts';
 
-/** One release-gate check: a measured value against its limit. */
-export interface GateCheck {
-  /** The scenario whose gate limits apply. */
+/** One release-gate check: a measured value against its limit, for one scenario. */
+export interface GateCheck extends LimitCheck {
+  /** The scenario whose limits apply. */
   readonly scenario: string;
-  /** The metric measured: the `{scenario:<name>}` sub-metric when the summary has it, else the whole run's. */
-  readonly metric: string;
-  /** The k6 aggregation, such as `p(95)` or `rate`. */
-  readonly measure: string;
-  /** The value in the summary (milliseconds, or a share for `rate`); null when the metric had no samples. */
-  readonly measured: number | null;
-  /** The gate's limit in the same unit. */
-  readonly limit: number;
-  /** `pass` when the measured value is below the limit (equal fails, as k6 judges `p(95)<400`); `no data` without samples. */
-  readonly verdict: VerdictResult;
 }
 
 /** The limits a scenario's summary is gated by, and where they came from. */
@@ -60,21 +50,12 @@ interface GateInput {
  * @throws {ForgeError} `invalid_file` when the summary lacks a metric or statistic a limit needs.
  */
 export function gateChecks(summary: SummaryFile, scenario: string, limits: Limits): GateCheck[] {
-  const checks: GateCheck[] = [];
-  // The same conversion that turns the file's limits into k6 thresholds, so gate and k6 read limits alike.
-  for (const [metric, expressions] of Object.entries(limitsToThresholds(limits))) {
+  return limitChecks(limits, (metric, aggregation) => {
     const tagged = `${metric}{scenario:${scenario}}`;
     const source = tagged in summary.metrics ? tagged : metric;
-    for (const expression of expressions) {
-      const [measure = '', limitText = ''] = (typeof expression === 'string' ? expression : expression.threshold).split('<');
-      const value = statOf(summary, source, measure);
-      const sampled = hasSamples(summary.metrics[source]!);
-      const limit = Number(limitText);
-      const verdict = !sampled ? 'no data' : value < limit ? 'pass' : 'fail';
-      checks.push({ scenario, metric: source, measure, measured: sampled ? value : null, limit, verdict });
-    }
-  }
-  return checks;
+    const value = statOf(summary, source, aggregation);
+    return { metric: source, value: hasSamples(summary.metrics[source]!) ? value : null };
+  }).map((check) => ({ scenario, ...check }));
 }
 
 /**

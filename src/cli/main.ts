@@ -38,11 +38,13 @@ Commands:
       error rate more than 0.5 points higher fails; exactly at a limit passes. Files: summaries or baselines.
   baseline save <summary> [--out baselines/<scenario>.json] [--force]
       Record a run as the baseline for compare; an existing file is kept unless --force.
-  analyze <out.json[.gz]>... [--interval 10s] [--spike-end SECONDS] [--baseline-p95 MS]
+  analyze <out.json[.gz]>... [--interval D] [--expect spike|soak|steady] [--spike-end SECONDS] [--baseline-p95 MS]
           [--baseline-error-rate R] [--thresholds F] [--html report.html [--summary F]] [--format text|json]
-      Stream k6 --out json output (several files merge as one run): exact percentiles per endpoint, series
-      per interval, spike recovery (within 30 s) and soak degradation (under 10%). Baseline limits default
-      to gates.baseline of the thresholds file. Exits 1 when spike recovery or soak degradation fails.
+      Stream k6 --out json output (several files merge as one run): exact percentiles per endpoint, the
+      scenario's and endpoints' limits of the thresholds file on them, checks, series per interval (chosen
+      from the run's length unless given), spike recovery (within 30 s) for a spike and soak degradation
+      (under 10%) for a soak of 10 min or more, by --expect or the scenario's name. Recovery limits default
+      to gates.baseline. Exits 1 when a verdict fails or no limit had data; --summary must be of the same run.
   pool <domain> --count N --out FILE [--seed 1] [--locale en_US] [--force]
       Write a faker-made data pool as JSON for k6 to read from a mounted folder (k6-forge/pool?...&file=).
 
