@@ -424,7 +424,7 @@ describe('k6-forge analyze', () => {
 
 describe('analyze judges what the run was', () => {
   /** A 10 s load run at 10 requests a second with a falling VU count at the end, `failedEvery` failing one in N. */
-  function loadRun(name: string, options: { failedEvery?: number; scenario?: string; declared?: string[]; checks?: boolean } = {}): string {
+  function loadRun(name: string, options: { failedEvery?: number; scenario?: string; declared?: string[]; checks?: boolean; iterations?: boolean } = {}): string {
     const lines: string[] = [];
     for (let index = 0; index < 100; index += 1) {
       const seconds = index / 10;
@@ -432,6 +432,7 @@ describe('analyze judges what the run was', () => {
       const failed = options.failedEvery !== undefined && index % options.failedEvery === 0;
       lines.push(...request(seconds, 1.23 + (0.2 * index) / 100, { failed, scenario: options.scenario ?? 'load', endpoint: 'product_get' }));
       if (options.checks) lines.push(point('checks', seconds, index === 7 ? 0 : 1, { check: 'product_get status is 2xx', group: '', scenario: 'load' }));
+      if (options.iterations) lines.push(point('iterations', seconds, 1, { scenario: options.scenario ?? 'load' }));
     }
     const declared = (options.declared ?? []).map((scenario) => ({ name: `iterations{scenario:${scenario}}`, suffix: `scenario:${scenario}`, tags: { scenario } }));
     const definition = JSON.stringify({ type: 'Metric', data: { name: 'iterations', type: 'counter', contains: 'default', thresholds: [], submetrics: declared }, metric: 'iterations' });
@@ -496,8 +497,16 @@ describe('analyze judges what the run was', () => {
   test('a scenario the output declares that made no request or iteration fails the run', async () => {
     const { code, report } = await cli('analyze', loadRun('replaced.json', { scenario: 'default', declared: ['smoke'] }), '--thresholds', 'thresholds.json');
     expect(code).toBe(1);
-    expect(report).toContain('scenario smoke: FAIL: declared by the thresholds but made no request and no iteration');
-    expect(report.split('\n').at(-1)).toBe('FAIL: scenario smoke never ran');
+    expect(report).toContain('FAIL: scenario smoke never ran: the output declares it, but it made no request, check or iteration');
+    expect(report.split('\n').at(-1)).toBe('FAIL: scenario smoke never ran: the output declares it, but it made no request, check or iteration');
+  });
+
+  test('a declared scenario whose requests never completed an iteration (a stalled route) fails; one that iterated passes', async () => {
+    const stalled = await cli('analyze', loadRun('stalled.json', { declared: ['load'] }), '--thresholds', 'thresholds.json');
+    expect(stalled.code).toBe(1);
+    expect(stalled.report.split('\n').at(-1)).toBe('FAIL: scenario load completed no iteration: every one was stalled or interrupted');
+    const iterated = await cli('analyze', loadRun('iterated.json', { declared: ['load'], iterations: true }), '--thresholds', 'thresholds.json');
+    expect(iterated.code).toBe(0);
   });
 
   test('--expect takes only the kinds it knows', async () => {

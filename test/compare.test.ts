@@ -99,6 +99,14 @@ describe('compareRuns per endpoint', () => {
     });
   });
 
+  test('a current run whose own verdict failed fails the comparison, though its numbers are within the tolerances', () => {
+    const failedRun = { ...before, path: 'current.json', verdict: { result: 'fail', text: 'load failed: scenario load never ran', problems: [] } } as const;
+    const comparison = compareRuns(failedRun, before);
+    expect(comparison.checks.every((check) => check.passed)).toBe(true);
+    expect(comparison.passed).toBe(false);
+    expect(comparison.runVerdict?.text).toBe('load failed: scenario load never ran');
+  });
+
   test('an endpoint the run did not call has no p95 or error rate, so it fails against a baseline that called it', () => {
     const json = JSON.parse(readFileSync(CURRENT, 'utf8')) as { metrics: Record<string, { values: Record<string, number> }> };
     const zero = (values: Record<string, number>) => Object.fromEntries(Object.keys(values).map((key) => [key, 0]));
@@ -231,7 +239,7 @@ describe('k6-forge baseline save', () => {
     const summary = summaryFromJson(JSON.parse(readFileSync(CURRENT, 'utf8')), CURRENT);
     expect(file).toStrictEqual({ ...baselineFile(summary, 'load', new Date(file['savedAt'] as string)) });
     expect(Object.keys(file)).toStrictEqual(['kind', 'version', 'scenario', 'source', 'savedAt', 'meta', 'endpoints']);
-    expect(await readComparable(saved)).toStrictEqual({ path: saved, scenario: 'load', endpoints: comparableNumbers(summary) });
+    expect(await readComparable(saved)).toStrictEqual({ path: saved, scenario: 'load', endpoints: comparableNumbers(summary), verdict: summary.meta?.verdict });
     const { code, report } = await cli('compare', CURRENT, saved);
     expect(code).toBe(0);
     expect(report.split('\n').at(-1)).toBe('PASS: all 14 checks passed');

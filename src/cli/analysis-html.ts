@@ -17,7 +17,7 @@ function latencyMetric({ latency }: EndpointAnalysis): SummaryMetric {
 
 /**
  * The analysis verdicts as thresholds, so the report's thresholds table and headline show them: the thresholds
- * file's limits on their metrics, a scenario that never ran as k6's `count>0` on its iterations, and the spike and
+ * file's limits on their metrics, a scenario without iterations as k6's `count>0` on its iterations, and the spike and
  * soak verdicts as gauges with one threshold each.
  */
 function verdictMetrics(analysis: Analysis): { metrics: Record<string, SummaryMetric>; verdicts: ThresholdVerdict[] } {
@@ -28,7 +28,7 @@ function verdictMetrics(analysis: Analysis): { metrics: Record<string, SummaryMe
     ok: check.verdict !== 'fail',
     result: check.verdict,
   }));
-  for (const scenario of analysis.scenariosNeverRan) {
+  for (const { scenario } of analysis.scenarioProblems) {
     const metric = `iterations{scenario:${scenario}}`;
     metrics[metric] = { type: 'counter', contains: 'default', values: { count: 0 }, thresholds: { 'count>0': { ok: false } } };
     verdicts.push({ metric, expression: 'count>0', ok: false, result: 'fail' });

@@ -67,7 +67,7 @@ export function analysisText(analysis: Analysis): string {
     ...(analysis.limits.length === 0
       ? []
       : ['limits of the thresholds file, on the exact figures:', ...textTable([['scope', 'measure', 'measured', 'limit', 'verdict'], ...analysis.limits.map(limitRow)], [2])]),
-    ...analysis.scenariosNeverRan.map((scenario) => `scenario ${scenario}: FAIL: declared by the thresholds but made no request and no iteration`),
+    ...analysis.scenarioProblems.map(({ problem }) => `FAIL: ${problem}`),
     checksLine(analysis),
     recoveryLine(analysis.recovery),
     soakLine(analysis.soak),

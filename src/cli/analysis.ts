@@ -89,8 +89,8 @@ export interface Analysis {
   readonly scenario: string | undefined;
   /** The kind of run judged, and how it was known. */
   readonly kind: { readonly value: RunKind; readonly from: 'option' | 'scenario name' | 'default' };
-  /** Scenarios the output declares (sub-metrics its thresholds name) that made no request and no iteration. */
-  readonly scenariosNeverRan: readonly string[];
+  /** Scenarios the output declares (sub-metrics its thresholds name) that never ran or completed no iteration. */
+  readonly scenarioProblems: readonly { readonly scenario: string; readonly problem: string }[];
   /** The thresholds file's limits for the scenario and each endpoint, on exact figures. */
   readonly limits: readonly AnalysisLimitCheck[];
   /** Checks read from the output's `checks` samples. */
@@ -128,8 +128,10 @@ interface FirstPass {
   readonly checks: Map<string, { failed: number; checked: number }>;
   readonly peaks: VusPeak[];
   readonly scenarios: Set<string>;
-  /** Every scenario with a request or an iteration. */
+  /** Every scenario with a sample: a request, a check or an iteration. */
   readonly scenariosRan: Set<string>;
+  /** Every scenario with a completed iteration. */
+  readonly scenariosIterated: Set<string>;
   /** Every scenario a sub-metric names. */
   readonly scenariosDeclared: Set<string>;
   /** Checks by group path and name. */
@@ -155,6 +157,7 @@ async function firstPass(files: readonly string[], fractions: readonly number[])
     peaks: [],
     scenarios: new Set(),
     scenariosRan: new Set(),
+    scenariosIterated: new Set(),
     scenariosDeclared: new Set(),
     checkSamples: new Map(),
     endpointsLeftOut: false,
@@ -182,8 +185,12 @@ async function firstPass(files: readonly string[], fractions: readonly number[])
       if (sample.time < seen.start) seen.start = sample.time;
       if (sample.time > seen.end) seen.end = sample.time;
       if (sample.metric === 'vus') return peak.add(sample.time, sample.value);
-      if (typeof sample.tags['scenario'] === 'string') seen.scenariosRan.add(sample.tags['scenario']);
-      if (sample.metric === 'iterations') return;
+      const tagged = sample.tags['scenario'];
+      if (typeof tagged === 'string') seen.scenariosRan.add(tagged);
+      if (sample.metric === 'iterations') {
+        if (typeof tagged === 'string') seen.scenariosIterated.add(tagged);
+        return;
+      }
       if (sample.metric === 'checks') return countCheck(seen, sample);
       const keys = keysOf(sample);
       if (sample.metric === 'http_req_failed') {
@@ -271,13 +278,13 @@ function kindOf(options: AnalyzeOptions, scenario: string | undefined): Analysis
 }
 
 /** The run's verdict from its limits, its applicable spike and soak verdicts and its scenarios. */
-function verdictOf(limits: readonly AnalysisLimitCheck[], recovery: RecoveryVerdict, soak: SoakVerdict, neverRan: readonly string[]): AnalysisVerdict {
+function verdictOf(limits: readonly AnalysisLimitCheck[], recovery: RecoveryVerdict, soak: SoakVerdict, scenarios: Analysis['scenarioProblems']): AnalysisVerdict {
   const failed = limits.filter((check) => check.verdict === 'fail').length;
   const reasons = [
     ...(failed > 0 ? [`${failed} of ${limits.length} limits failed`] : []),
     ...(recovery.verdict === 'fail' ? ['spike recovery failed'] : []),
     ...(soak.verdict === 'fail' ? ['soak degradation failed'] : []),
-    ...neverRan.map((scenario) => `scenario ${scenario} never ran`),
+    ...scenarios.map(({ problem }) => problem),
   ];
   if (reasons.length > 0) return { result: 'fail', text: `FAIL: ${reasons.join('; ')}` };
   const held = limits.filter((check) => check.verdict === 'pass').length;
@@ -384,7 +391,13 @@ export async function analyzeK6Output(options: AnalyzeOptions): Promise<Analysis
     ...judge(scenario === undefined ? 'global' : `scenario ${scenario}`, WHOLE_RUN, scenario === undefined ? (file.global ?? {}) : scenarioLimits(file, scenario)),
     ...endpoints.flatMap(({ endpoint }) => (endpoint !== WHOLE_RUN && endpointLimits[endpoint] ? judge(`endpoint ${endpoint}`, endpoint, endpointLimits[endpoint]) : [])),
   ];
-  const scenariosNeverRan = [...seen.scenariosDeclared].filter((name) => !seen.scenariosRan.has(name)).sort();
+  const scenarioProblems = [...seen.scenariosDeclared].sort().flatMap((name) =>
+    !seen.scenariosRan.has(name)
+      ? [{ scenario: name, problem: `scenario ${name} never ran: the output declares it, but it made no request, check or iteration` }]
+      : !seen.scenariosIterated.has(name)
+        ? [{ scenario: name, problem: `scenario ${name} completed no iteration: every one was stalled or interrupted` }]
+        : [],
+  );
   const notes = seen.endpointsLeftOut ? [`more than ${MAX_ENDPOINTS} endpoints: the samples of the others count in ${WHOLE_RUN} only`] : [];
   if (seen.scenarios.size > 1) notes.push('requests of several scenarios: the global limits are judged on the whole run');
   const why =
@@ -417,14 +430,14 @@ export async function analyzeK6Output(options: AnalyzeOptions): Promise<Analysis
     intervalFrom: options.intervalMs === undefined ? 'run length' : 'option',
     scenario,
     kind,
-    scenariosNeverRan,
+    scenarioProblems,
     limits,
     checks: [...seen.checkSamples.values()].sort((a, b) => (a.groups.join('::') + a.name < b.groups.join('::') + b.name ? -1 : 1)),
     endpoints,
     series: endpoints.flatMap(({ endpoint }) => series.seriesOf(endpoint, endpoint === WHOLE_RUN ? '' : ` ${endpoint}`)),
     recovery: recoveryVerdict,
     soak: soakVerdict,
-    verdict: verdictOf(limits, recoveryVerdict, soakVerdict, scenariosNeverRan),
+    verdict: verdictOf(limits, recoveryVerdict, soakVerdict, scenarioProblems),
     notes,
   };
 }

@@ -1,4 +1,5 @@
 import { hasSamples } from '../lib/summary/has-samples.ts';
+import type { RunVerdict } from '../lib/summary/types.ts';
 import { statOf, type SummaryFile } from './summary-file.ts';
 
 /** The numbers compare judges for one endpoint, or for the whole run. */
@@ -19,6 +20,8 @@ export interface ComparableRun {
   readonly path: string;
   readonly scenario: string | undefined;
   readonly endpoints: Comparable;
+  /** The run's own verdict, from its k6-forge `meta`; absent without one. */
+  readonly verdict?: RunVerdict | undefined;
 }
 
 /** The key of the whole run's numbers, among endpoints (compare, baseline files, analyze). */

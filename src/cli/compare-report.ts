@@ -37,7 +37,9 @@ function rulesSentence(tolerances: Tolerances): string {
 
 function verdictLine(comparison: Comparison): string {
   const failed = comparison.checks.filter((check) => !check.passed).length;
-  return failed === 0 ? `PASS: all ${comparison.checks.length} checks passed` : `FAIL: ${failed} of ${comparison.checks.length} checks failed`;
+  if (failed > 0) return `FAIL: ${failed} of ${comparison.checks.length} checks failed`;
+  if (comparison.runVerdict) return `FAIL: every check passed, but the current run itself did not: ${comparison.runVerdict.text}`;
+  return `PASS: all ${comparison.checks.length} checks passed`;
 }
 
 /**
