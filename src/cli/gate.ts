@@ -5,11 +5,11 @@ import { ForgeError, invalidOption, shown } from '../lib/errors.ts';
 import { hasSamples } from '../lib/summary/has-samples.ts';
 import type { VerdictResult } from '../lib/summary/types.ts';
 import type { Limits, ThresholdsFile } from '../lib/thresholds-file.ts';
-import { limitChecks, type LimitCheck } from './limit-checks.ts';
+import { scenarioLimits } from '../lib/thresholds.ts';
+import { limitCells, limitChecks, VERDICT_WORDS, type LimitCheck } from './limit-checks.ts';
 import { numberOption } from './number-option.ts';
-import { readThresholdsFile, scenarioLimits } from './thresholds-source.ts';
+import { readThresholdsFile } from './thresholds-source.ts';
 import { EXIT, type CommandOutput } from './command.ts';
-import { formatMs, formatShare } from './number-format.ts';
 import { readSummaryFile, statOf, SUMMARY_FILE_NAME, type SummaryFile } from './summary-file.ts';
 import { textTable } from './text-table.ts';
 
@@ -117,13 +117,8 @@ function limitsOf(input: GateInput, summary: SummaryFile, file: ThresholdsFile, 
   return { scenario, ...found };
 }
 
-const VERDICT_WORDS: Readonly<Record<VerdictResult, string>> = { pass: 'PASS', fail: 'FAIL', 'no data': 'NO DATA' };
-
 function checkRow(check: GateCheck): string[] {
-  const isRate = check.measure === 'rate';
-  const value = isRate ? formatShare : formatMs;
-  const measured = check.measured === null ? 'no samples' : value(check.measured);
-  return [check.scenario, isRate ? 'error rate' : check.measure, measured, `< ${value(check.limit)}`, VERDICT_WORDS[check.verdict], check.metric];
+  return [check.scenario, ...limitCells(check), check.metric];
 }
 
 function oneOffLimits(values: { p95?: string | undefined; p99?: string | undefined; 'error-rate'?: string | undefined }): OneOffLimits {

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ForgeError, shown } from '../lib/errors.ts';
 import { parseThresholdsFile, type Limits, type ThresholdsFile } from '../lib/thresholds-file.ts';
-import { limitsToThresholds } from '../lib/thresholds.ts';
+import { limitsToThresholds, scenarioLimits } from '../lib/thresholds.ts';
 
 /** The thresholds a build embeds and gate and analyze judge by: a project's file merged over k6-forge's own. */
 export interface ThresholdsSource {
@@ -72,17 +72,6 @@ export async function readThresholdsFile(path?: string): Promise<ThresholdsSourc
   const own = await parsedFile(chosen);
   if (resolve(chosen) === PACKAGED_THRESHOLDS) return { path: chosen, merged: false, file: own };
   return { path: chosen, merged: true, file: mergeThresholdsFiles(await parsedFile(PACKAGED_THRESHOLDS), own) };
-}
-
-/**
- * The limits a scenario is held to: the file's `global`, then its `scenarios` entry, key by key, as
- * `thresholdsFor` turns them into k6 thresholds.
- * @param file - The limits in force.
- * @param scenario - The scenario name.
- * @returns Its limits; empty when the file sets none.
- */
-export function scenarioLimits(file: ThresholdsFile, scenario: string): Limits {
-  return { ...file.global, ...file.scenarios?.[scenario] };
 }
 
 /** A limit set as short text: `p95<400 p99<900 errorRate<0.01`. */
