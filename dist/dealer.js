@@ -1,5 +1,5 @@
 // examples/dealer.ts
-import { check as check2, group, sleep as sleep2 } from "k6";
+import { check as check2, group, sleep as sleep3 } from "k6";
 
 // src/lib/errors.ts
 var ForgeError = class extends Error {
@@ -8,7 +8,7 @@ var ForgeError = class extends Error {
    * @param details - The field, the value given and the accepted form.
    */
   constructor(code, details) {
-    super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+    super(printable(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
     this.code = code;
     this.details = details;
   }
@@ -16,6 +16,17 @@ var ForgeError = class extends Error {
   details;
   name = "ForgeError";
 };
+function printable(text) {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 32 && (code < 127 || code > 159)) continue;
+    out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
 function shown(value) {
   if (value === void 0) return "nothing";
   const text = JSON.stringify(value) ?? String(value);
@@ -529,11 +540,6 @@ var customer = (overrides) => customerFrom(vuDraw(), overrides);
 var deal = (overrides) => dealFrom(vuDraw(), overrides);
 var taxCalculationRequest = (overrides) => taxCalculationRequestFrom(vuDraw(), overrides);
 
-// src/generators/unique-id.ts
-function idempotencyKey() {
-  return serialUuid(vuSerial());
-}
-
 // src/lib/duration.ts
 var UNITS = [
   ["d", 864e5],
@@ -588,7 +594,7 @@ function lazy0() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -596,6 +602,17 @@ function lazy0() {
       details;
       name = "ForgeError";
     };
+    function printable2(text2) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text2.length; i += 1) {
+        const code = text2.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text2.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text2 : out + text2.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text2 = JSON.stringify(value) ?? String(value);
@@ -636,6 +653,11 @@ function lazy0() {
     }
     function isDuration(value) {
       return typeof value === "string" && durationMs2(value) > 0;
+    }
+    var REDACTED = "[redacted]";
+    var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
+    function redactUrl(url2) {
+      return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
     }
     function isDigits2(text2) {
       if (text2.length === 0) return false;
@@ -764,7 +786,7 @@ function lazy0() {
       if (value !== void 0) return value;
       throw new ForgeError2("invalid_env", {
         field: name,
-        given: variable.kind === "secret" ? "(hidden)" : shown2(given),
+        given: variable.kind === "secret" ? "(hidden)" : shown2(variable.kind === "url" ? redactUrl(given) : given),
         accepted: acceptedFor(variable)
       });
     }
@@ -776,12 +798,24 @@ function lazy0() {
       }
       return Object.freeze(config2);
     }
+    var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+    var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+    function targetHost(baseUrl) {
+      const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
+      return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
+    }
+    var DEFAULT_VUS_LIMIT = 2e3;
+    function isLocalHost(hostAndPort) {
+      const host = hostAndPort.startsWith("[") ? hostAndPort.slice(0, hostAndPort.indexOf("]") + 1) : hostAndPort.split(":")[0];
+      return host === "localhost" || host.endsWith(".localhost") || host.startsWith("127.") || host === "[::1]" || host === "0.0.0.0" || host === "host.docker.internal";
+    }
     function readConfig(environments, vars, source) {
       const development = (value) => ({ byEnvironment: { development: value } });
       const standard = {
         ENVIRONMENT: oneOf(["development", "staging", "production", ...environments], { default: "development" }),
         BASE_URL: url({ required: true, ...development("http://127.0.0.1:3000") }),
         VUS: positiveInteger(),
+        VUS_LIMIT: positiveInteger({ default: DEFAULT_VUS_LIMIT }),
         DURATION: duration(),
         DEBUG: boolean({ default: false }),
         TEST_USERNAME: text(development("loadtest@example.com")),
@@ -801,6 +835,23 @@ function lazy0() {
       const { ENVIRONMENT } = readEnv({ ENVIRONMENT: standard.ENVIRONMENT }, { source });
       const schema = { ...standard, ...vars };
       const read = readEnv(schema, { source, environment: ENVIRONMENT });
+      const host = targetHost(source["BASE_URL"]);
+      if (source["ENVIRONMENT"] === void 0 && host !== "" && !isLocalHost(host)) {
+        throw new ForgeError2("invalid_env", {
+          field: "ENVIRONMENT",
+          given: shown2(void 0),
+          accepted: `one of development, staging, production${environments.map((name) => `, ${name}`).join("")}, set because BASE_URL names ${host}, which is not this machine (development, the default, is for a local target)`
+        });
+      }
+      const vus = read["VUS"];
+      const limit = read["VUS_LIMIT"];
+      if (vus !== void 0 && vus > limit) {
+        throw new ForgeError2("invalid_env", {
+          field: "VUS",
+          given: shown2(source["VUS"]),
+          accepted: `a whole number from 1 to ${limit}, the VUS_LIMIT (default ${DEFAULT_VUS_LIMIT}); set VUS_LIMIT to allow more`
+        });
+      }
       const values = {};
       const secrets = [];
       for (const name of Object.keys(schema)) {
@@ -840,6 +891,7 @@ var STANDARD_NAMES = [
   "ENVIRONMENT",
   "BASE_URL",
   "VUS",
+  "VUS_LIMIT",
   "DURATION",
   "DEBUG",
   "TEST_USERNAME",
@@ -897,7 +949,7 @@ function lazy02() {
       return text.length > limit ? `${text.slice(0, limit)}...` : text;
     }
     function redactUrl(url) {
-      return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, `$1${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
+      return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
     }
     function requestLogger(options2) {
       const { vus = 2, first = 20, every = 100, log = (line) => console.log(line) } = options2;
@@ -928,7 +980,7 @@ function load() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -936,6 +988,17 @@ function load() {
       details;
       name = "ForgeError";
     };
+    function printable2(text) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text : out + text.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text = JSON.stringify(value) ?? String(value);
@@ -1051,10 +1114,10 @@ function load() {
     function templateParts(path) {
       const parts = [];
       let from = 0;
-      for (let open = path.indexOf("{"); open >= 0; open = path.indexOf("{", from)) {
-        const close = path.indexOf("}", open);
+      for (let open2 = path.indexOf("{"); open2 >= 0; open2 = path.indexOf("{", from)) {
+        const close = path.indexOf("}", open2);
         if (close < 0) break;
-        parts.push(path.slice(from, open), path.slice(open + 1, close));
+        parts.push(path.slice(from, open2), path.slice(open2 + 1, close));
         from = close + 1;
       }
       parts.push(path.slice(from));
@@ -1064,8 +1127,8 @@ function load() {
       const field2 = `endpoints.${name}`;
       if (!isName2(name, "identifier")) invalidOption2(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
       if (!spec.path.startsWith("/")) invalidOption2(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
-      const idempotencyKey2 = spec.idempotencyKey === true;
-      if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey2)) {
+      const idempotencyKey = spec.idempotencyKey === true;
+      if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
         invalidOption2(`${field2}.retry`, spec.retry, `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`);
       }
       const timeout = spec.timeout ?? defaultTimeout;
@@ -1082,7 +1145,7 @@ function load() {
         ...expect !== void 0 && { expect: [...expect] },
         ...spec.trend !== void 0 && { trend: metricName(spec.trend, `${field2}.trend`) },
         ...spec.checkStatus !== false && { checkName: `${name} status is ${expect ? expect.join(" or ") : "2xx"}` },
-        idempotencyKey: idempotencyKey2,
+        idempotencyKey,
         auth: spec.auth !== false,
         ...spec.retry && { retry: retrySchedule(spec.retry, `${field2}.retry`) }
       };
@@ -1118,25 +1181,31 @@ function lazy1() {
 
 // src/lib/catalog.ts
 var NO_OPTIONS = {};
-var STATUS_CLASSES = ["failed", "1xx", "2xx", "3xx", "4xx", "5xx"];
+var keyTag;
+var keyCount = 0;
+function automaticKey() {
+  keyTag ??= Math.floor(Math.random() * 2 ** 32);
+  keyCount += 1;
+  return serialUuid({ tag: keyTag, vu: __VU, n: keyCount });
+}
 function is2xx(res) {
   return res.status >= 200 && res.status < 300;
 }
 function liveEndpoint(name, plan) {
   const accepted = plan.expect;
-  return Object.assign(plan, {
+  const params = { tags: plan.tags };
+  if (accepted !== void 0) params.responseCallback = http.expectedStatuses.apply(http, accepted);
+  if (plan.timeout !== void 0) params.timeout = plan.timeout;
+  if (plan.redirects !== void 0) params.redirects = plan.redirects;
+  return {
+    ...plan,
     name,
-    params: {
-      tags: plan.tags,
-      ...accepted !== void 0 && { responseCallback: http.expectedStatuses(...accepted) },
-      ...plan.timeout !== void 0 && { timeout: plan.timeout },
-      ...plan.redirects !== void 0 && { redirects: plan.redirects }
-    },
+    params,
     trendMetric: plan.trend === void 0 ? void 0 : new Trend(plan.trend, true),
     metricTags: { endpoint: name },
     statusCheck: plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res) => accepted.includes(res.status) : is2xx },
     reusable: void 0
-  });
+  };
 }
 function fillPath(endpoint, values) {
   const parts = endpoint.pathParts;
@@ -1162,7 +1231,14 @@ function catalog(specs, options2) {
   const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => lazy03(specs, options2.timeout));
   const endpoints = /* @__PURE__ */ Object.create(null);
   for (const name of Object.keys(plans)) endpoints[name] = liveEndpoint(name, plans[name]);
-  const byClass = STATUS_CLASSES.map((c) => new Counter(`responses_${c}`));
+  const byClass = [
+    new Counter("responses_failed"),
+    new Counter("responses_1xx"),
+    new Counter("responses_2xx"),
+    new Counter("responses_3xx"),
+    new Counter("responses_4xx"),
+    new Counter("responses_5xx")
+  ];
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
@@ -1183,7 +1259,7 @@ function catalog(specs, options2) {
         const headers = { ...baseHeaders };
         if (json) headers["Content-Type"] = "application/json";
         if (auth2) Object.assign(headers, auth2);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? idempotencyKey();
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? automaticKey();
         if (request.headers) Object.assign(headers, request.headers);
         params = { ...ep.params, headers };
         if (request.tags) params.tags = { ...ep.tags, ...request.tags };
@@ -1214,10 +1290,14 @@ function catalog(specs, options2) {
 }
 
 // src/lib/auth.ts
+import { sleep as sleep2 } from "k6";
+import exec3 from "k6/execution";
 function sessionAuth(options2) {
-  const { username, password, now = () => Date.now() } = options2;
+  const { username, password, now = () => Date.now(), maxFailures = 3 } = options2;
   if (!username) invalidOption("TEST_USERNAME", username, "a user name");
   if (!password) throw new ForgeError("invalid_option", { field: "TEST_PASSWORD", given: "(hidden)", accepted: "a password" });
+  if (!Number.isInteger(maxFailures) || maxFailures < 1 || maxFailures > 10) invalidOption("maxFailures", maxFailures, "a whole number from 1 to 10");
+  const backoff = parseDuration(options2.backoff ?? "1s", "backoff");
   const margin = parseDuration(options2.refreshBefore ?? "30s", "refreshBefore");
   const fields = { accessToken: "accessToken", refreshToken: "refreshToken", expiresIn: "expiresIn", ...options2.fields };
   let session;
@@ -1226,11 +1306,11 @@ function sessionAuth(options2) {
     session = token;
     headers = Object.freeze({ Authorization: `Bearer ${token.accessToken}` });
   };
-  const obtain = (api, endpoint, body) => {
+  const request = (api, endpoint, body) => {
     const res = api.send(endpoint, { body });
     const data = res.status >= 200 && res.status < 300 ? res.json() : null;
     const accessToken = data?.[fields.accessToken];
-    if (typeof accessToken !== "string") throw new Error(`${endpoint} failed: HTTP ${res.status}, no ${fields.accessToken} in the response`);
+    if (typeof accessToken !== "string") return res.status;
     const refreshToken = data?.[fields.refreshToken];
     const expiresIn = data?.[fields.expiresIn];
     return {
@@ -1239,11 +1319,28 @@ function sessionAuth(options2) {
       ...typeof expiresIn === "number" && { expiresAt: now() + expiresIn * 1e3 }
     };
   };
-  const login = (api) => obtain(api, options2.login, { username, password });
-  const renew = (api, old) => options2.refresh && old.refreshToken ? obtain(api, options2.refresh, { refreshToken: old.refreshToken }) : login(api);
+  const login = (api) => {
+    for (let failures = 1; ; failures += 1) {
+      const got = request(api, options2.login, { username, password });
+      if (typeof got !== "number") return got;
+      if (failures >= maxFailures) {
+        exec3.test.abort(
+          `k6-forge sessionAuth: ${options2.login} failed ${failures} times in a row, last with HTTP ${got} and no ${fields.accessToken} in the response; check TEST_USERNAME and TEST_PASSWORD (the test stops so that an identity provider does not lock the account)`
+        );
+      }
+      sleep2(backoff * 2 ** (failures - 1) / 1e3);
+    }
+  };
+  const renew = (api, old) => {
+    const renewed = options2.refresh && old.refreshToken ? request(api, options2.refresh, { refreshToken: old.refreshToken }) : void 0;
+    return renewed !== void 0 && typeof renewed !== "number" ? renewed : login(api);
+  };
+  let adopted;
   return {
     login,
     adopt(token) {
+      if (token.accessToken === adopted) return;
+      adopted = token.accessToken;
       use(token);
     },
     headers(api) {
@@ -1267,11 +1364,11 @@ function jsonHas(path) {
 }
 
 // src/lib/summary/summary-handler.ts
-import exec3 from "k6/execution";
+import exec4 from "k6/execution";
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
 var loaded4;
-function lazy04() {
+function load2() {
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     function checkResults(root) {
       const results = [];
@@ -1536,19 +1633,19 @@ ${series.map(lineChart).join("\n")}
 `;
     }
     function caseXml(classname, type, { name, failure, skipped, warning }) {
-      const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}"`;
+      const open2 = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}"`;
       if (failure) {
-        return `${open}>
+        return `${open2}>
       <failure type="${type}" message="${escapeXml(failure.message)}">${escapeXml(failure.detail)}</failure>
     </testcase>`;
       }
-      if (skipped !== void 0) return `${open}>
+      if (skipped !== void 0) return `${open2}>
       <skipped message="${escapeXml(skipped)}"/>
     </testcase>`;
-      if (warning !== void 0) return `${open}>
+      if (warning !== void 0) return `${open2}>
       <system-out>${escapeXml(warning)}</system-out>
     </testcase>`;
-      return `${open}/>`;
+      return `${open2}/>`;
     }
     function suite(name, classname, cases, summary, seconds) {
       const failures = cases.filter((c) => c.failure).length;
@@ -1663,9 +1760,9 @@ ${series.map(lineChart).join("\n")}
       });
     }
     function scenarioTag(metric) {
-      const open = metric.indexOf("{");
-      if (open < 0) return void 0;
-      for (const pair of metric.slice(open + 1, -1).split(",")) {
+      const open2 = metric.indexOf("{");
+      if (open2 < 0) return void 0;
+      for (const pair of metric.slice(open2 + 1, -1).split(",")) {
         const colon = pair.indexOf(":");
         if (pair.slice(0, colon).trim() === "scenario") return pair.slice(colon + 1).trim();
       }
@@ -1942,15 +2039,31 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     function messageOf(error) {
       return error instanceof Error ? error.message : String(error);
     }
-    function summaryOutputs(raw, names) {
+    function missingResultsDir(env) {
+      const dir = env["RESULTS_DIR"];
+      if (!dir) return void 0;
+      const absolute = dir.startsWith("/") || dir[1] === ":" || dir.startsWith("\\");
+      const pwd = env["PWD"];
+      if (!absolute && !pwd) return void 0;
+      try {
+        open(absolute ? dir : `${pwd}/${dir}`);
+      } catch (error) {
+        if (messageOf(error).includes("directories")) return void 0;
+      }
+      return dir;
+    }
+    function summaryOutputs(raw, names, missingDir) {
       const end = /* @__PURE__ */ new Date();
       const env = __ENV;
       const { scenario, scenarios } = names;
       const { data, problems } = readSummaryData(raw);
       const summary = { ...data, meta: runMeta(data, { scenario, env, end, scenarios }) };
-      const dir = env["RESULTS_DIR"]?.replace(/[/\\]+$/, "");
+      const dir = missingDir === void 0 ? env["RESULTS_DIR"]?.replace(/[/\\]+$/, "") : void 0;
       const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;
       const notes = problems.map((problem) => `k6-forge: ${problem}`);
+      if (missingDir !== void 0) {
+        notes.push(`k6-forge: RESULTS_DIR ${JSON.stringify(missingDir)} is not an existing folder, and k6 cannot create one: results written to the working directory instead`);
+      }
       const outputs = {};
       const renderers = [
         [`${prefix}-summary.json`, jsonReport],
@@ -1977,15 +2090,22 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
       }
       return outputs;
     }
-    return { "summaryOutputs": summaryOutputs };
+    return { "missingResultsDir": missingResultsDir, "summaryOutputs": summaryOutputs };
   })();
+}
+function lazy04() {
+  load2();
+  return loaded4["missingResultsDir"].apply(void 0, arguments);
+}
+function lazy12() {
+  load2();
   return loaded4["summaryOutputs"].apply(void 0, arguments);
 }
 
 // src/lib/summary/summary-handler.ts
 function scenariosOfRun() {
   try {
-    const names = Object.keys(exec3.test.options.scenarios ?? {}).sort();
+    const names = Object.keys(exec4.test.options.scenarios ?? {}).sort();
     return names.length > 0 ? names : void 0;
   } catch {
     return void 0;
@@ -2000,10 +2120,11 @@ function summaryHandler(options2 = {}) {
       accepted: "a k6 scenario name of letters, digits, _ and -, such as smoke"
     });
   }
+  const missingDir = __VU === 0 ? lazy04(__ENV) : void 0;
   return (raw) => {
     try {
       const scenarios = scenariosOfRun();
-      return lazy04(raw, { scenario: chosen ?? scenarios?.join("+") ?? "default", scenarios });
+      return lazy12(raw, { scenario: chosen ?? scenarios?.join("+") ?? "default", scenarios }, missingDir);
     } catch (error) {
       return { stdout: `
      k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}
@@ -2024,7 +2145,7 @@ function lazy05() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -2032,6 +2153,17 @@ function lazy05() {
       details;
       name = "ForgeError";
     };
+    function printable2(text) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text : out + text.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text = JSON.stringify(value) ?? String(value);
@@ -2107,6 +2239,12 @@ function lazy05() {
       }
       return true;
     }
+    var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+    var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+    function targetHost(baseUrl) {
+      const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
+      return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
+    }
     function embeddedThresholds() {
       if (typeof define_K6_FORGE_THRESHOLDS_default2 === "undefined") {
         throw new ForgeError2("invalid_thresholds", {
@@ -2163,9 +2301,9 @@ function lazy05() {
     }
     var MAX_VUS_PER_PREALLOCATED = 4;
     function checkOptions(options2) {
-      const { name, exec: exec4, vus, scale, rate, preAllocatedVUs } = options2;
+      const { name, exec: exec5, vus, scale, rate, preAllocatedVUs } = options2;
       if (name !== void 0 && !isName2(name, "scenario")) invalidOption2("name", name, "a k6 scenario name of letters, digits, _ and -");
-      if (exec4 !== void 0 && !isName2(exec4, "function")) invalidOption2("exec", exec4, "the name of an exported function");
+      if (exec5 !== void 0 && !isName2(exec5, "function")) invalidOption2("exec", exec5, "the name of an exported function");
       if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalidOption2("vus", vus, "a whole number greater than 0");
       if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
         invalidOption2("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
@@ -2221,7 +2359,20 @@ function lazy05() {
         stages: stages.map((s) => ({ duration: s.duration, target: rate.at(s.target / peak) }))
       };
     }
-    function profileOptions(profile, shape, options2) {
+    function assertProductionLoadAllowed(profile, { allow, baseUrl }) {
+      const hostAndPort = targetHost(baseUrl);
+      const colon = hostAndPort.lastIndexOf(":");
+      const host = colon > 0 && !hostAndPort.endsWith("]") ? hostAndPort.slice(0, colon) : hostAndPort;
+      const given = allow?.toLowerCase();
+      if (host !== "" && (given === host || given === hostAndPort)) return;
+      throw new ForgeError2("invalid_env", {
+        field: "ALLOW_PRODUCTION_LOAD",
+        given: shown2(allow),
+        accepted: `${host || "the host of a BASE_URL that is set"}, the target's host, to run the ${profile} profile with ENVIRONMENT=production (only smoke runs there without it)`
+      });
+    }
+    function profileOptions(profile, shape, options2, production) {
+      if (production !== void 0) assertProductionLoadAllowed(profile, production);
       checkOptions(options2);
       const name = options2.name ?? profile;
       const executor = options2.rate === void 0 ? closedScenario(shape, options2) : openScenario(shape, { ...options2, rate: options2.rate });
@@ -2254,7 +2405,9 @@ function lazy05() {
 // src/scenarios/profile.ts
 var SUMMARY_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)"];
 function buildProfile(profile, shape, options2 = {}) {
-  const built = oncePerRun("profile", [profile, shape, options2], () => lazy05(profile, shape, options2));
+  const env = __ENV;
+  const production = env["ENVIRONMENT"] === "production" && profile !== "smoke" ? { allow: env["ALLOW_PRODUCTION_LOAD"], baseUrl: env["BASE_URL"] } : void 0;
+  const built = oncePerRun("profile", [profile, shape, options2, production], () => lazy05(profile, shape, options2, production));
   return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
 }
 
@@ -2347,7 +2500,11 @@ var options = composeOptions(loadProfile({ name: "dealer", vus: config.VUS, dura
   thresholds: { ...desk.thresholds(), checks: ["rate>0.99"] }
 });
 var handleSummary = summaryHandler();
-function dealDesk() {
+function setup() {
+  return { session: auth.login(desk) };
+}
+function dealDesk(data) {
+  auth.adopt(data.session);
   const buyer = customer();
   group("register the customer", () => {
     desk.send("customer_create", { body: buyer });
@@ -2363,11 +2520,12 @@ function dealDesk() {
       body: taxCalculationRequest({ dealType: offer.dealType, vehiclePrice: offer.salePrice, tradeInValue: offer.tradeInValue })
     });
   });
-  sleep2(1);
+  sleep3(1);
 }
 export {
   dealDesk as default,
   handleSummary,
-  options
+  options,
+  setup
 };
 //# sourceMappingURL=dealer.js.map

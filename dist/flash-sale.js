@@ -10,7 +10,7 @@ var ForgeError = class extends Error {
    * @param details - The field, the value given and the accepted form.
    */
   constructor(code, details) {
-    super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+    super(printable(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
     this.code = code;
     this.details = details;
   }
@@ -18,6 +18,17 @@ var ForgeError = class extends Error {
   details;
   name = "ForgeError";
 };
+function printable(text2) {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text2.length; i += 1) {
+    const code = text2.charCodeAt(i);
+    if (code >= 32 && (code < 127 || code > 159)) continue;
+    out += `${text2.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+    from = i + 1;
+  }
+  return from === 0 ? text2 : out + text2.slice(from);
+}
 function shown(value) {
   if (value === void 0) return "nothing";
   const text2 = JSON.stringify(value) ?? String(value);
@@ -191,11 +202,6 @@ function flashSaleOrderFrom(draw, overrides = {}) {
 // src/generators/runtime.ts
 var flashSaleOrder = (overrides) => flashSaleOrderFrom(vuDraw(), overrides);
 
-// src/generators/unique-id.ts
-function idempotencyKey() {
-  return serialUuid(vuSerial());
-}
-
 // src/lib/env.ts
 function declare(kind, options2) {
   return Object.freeze({ kind, ...options2 });
@@ -205,6 +211,9 @@ function text(options2) {
 }
 function positiveInteger(options2) {
   return declare("positiveInteger", options2);
+}
+function boolean(options2) {
+  return declare("boolean", options2);
 }
 
 // k6-forge-lazy:src/lib/internal/read-config.ts
@@ -217,7 +226,7 @@ function lazy0() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -225,6 +234,17 @@ function lazy0() {
       details;
       name = "ForgeError";
     };
+    function printable2(text22) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text22.length; i += 1) {
+        const code = text22.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text22.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text22 : out + text22.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text22 = JSON.stringify(value) ?? String(value);
@@ -265,6 +285,11 @@ function lazy0() {
     }
     function isDuration(value) {
       return typeof value === "string" && durationMs(value) > 0;
+    }
+    var REDACTED = "[redacted]";
+    var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
+    function redactUrl(url22) {
+      return url22.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
     }
     function isDigits2(text22) {
       if (text22.length === 0) return false;
@@ -393,7 +418,7 @@ function lazy0() {
       if (value !== void 0) return value;
       throw new ForgeError2("invalid_env", {
         field: name,
-        given: variable.kind === "secret" ? "(hidden)" : shown2(given),
+        given: variable.kind === "secret" ? "(hidden)" : shown2(variable.kind === "url" ? redactUrl(given) : given),
         accepted: acceptedFor(variable)
       });
     }
@@ -405,12 +430,24 @@ function lazy0() {
       }
       return Object.freeze(config2);
     }
+    var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+    var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+    function targetHost(baseUrl) {
+      const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
+      return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
+    }
+    var DEFAULT_VUS_LIMIT = 2e3;
+    function isLocalHost(hostAndPort) {
+      const host = hostAndPort.startsWith("[") ? hostAndPort.slice(0, hostAndPort.indexOf("]") + 1) : hostAndPort.split(":")[0];
+      return host === "localhost" || host.endsWith(".localhost") || host.startsWith("127.") || host === "[::1]" || host === "0.0.0.0" || host === "host.docker.internal";
+    }
     function readConfig(environments, vars, source) {
       const development = (value) => ({ byEnvironment: { development: value } });
       const standard = {
         ENVIRONMENT: oneOf2(["development", "staging", "production", ...environments], { default: "development" }),
         BASE_URL: url2({ required: true, ...development("http://127.0.0.1:3000") }),
         VUS: positiveInteger2(),
+        VUS_LIMIT: positiveInteger2({ default: DEFAULT_VUS_LIMIT }),
         DURATION: duration2(),
         DEBUG: boolean2({ default: false }),
         TEST_USERNAME: text2(development("loadtest@example.com")),
@@ -430,6 +467,23 @@ function lazy0() {
       const { ENVIRONMENT } = readEnv2({ ENVIRONMENT: standard.ENVIRONMENT }, { source });
       const schema = { ...standard, ...vars };
       const read = readEnv2(schema, { source, environment: ENVIRONMENT });
+      const host = targetHost(source["BASE_URL"]);
+      if (source["ENVIRONMENT"] === void 0 && host !== "" && !isLocalHost(host)) {
+        throw new ForgeError2("invalid_env", {
+          field: "ENVIRONMENT",
+          given: shown2(void 0),
+          accepted: `one of development, staging, production${environments.map((name) => `, ${name}`).join("")}, set because BASE_URL names ${host}, which is not this machine (development, the default, is for a local target)`
+        });
+      }
+      const vus = read["VUS"];
+      const limit = read["VUS_LIMIT"];
+      if (vus !== void 0 && vus > limit) {
+        throw new ForgeError2("invalid_env", {
+          field: "VUS",
+          given: shown2(source["VUS"]),
+          accepted: `a whole number from 1 to ${limit}, the VUS_LIMIT (default ${DEFAULT_VUS_LIMIT}); set VUS_LIMIT to allow more`
+        });
+      }
       const values = {};
       const secrets = [];
       for (const name of Object.keys(schema)) {
@@ -469,6 +523,7 @@ var STANDARD_NAMES = [
   "ENVIRONMENT",
   "BASE_URL",
   "VUS",
+  "VUS_LIMIT",
   "DURATION",
   "DEBUG",
   "TEST_USERNAME",
@@ -526,7 +581,7 @@ function lazy02() {
       return text2.length > limit ? `${text2.slice(0, limit)}...` : text2;
     }
     function redactUrl(url2) {
-      return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, `$1${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
+      return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
     }
     function requestLogger(options2) {
       const { vus = 2, first = 20, every = 100, log = (line) => console.log(line) } = options2;
@@ -557,7 +612,7 @@ function load() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -565,6 +620,17 @@ function load() {
       details;
       name = "ForgeError";
     };
+    function printable2(text2) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text2.length; i += 1) {
+        const code = text2.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text2.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text2 : out + text2.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text2 = JSON.stringify(value) ?? String(value);
@@ -680,10 +746,10 @@ function load() {
     function templateParts(path) {
       const parts = [];
       let from = 0;
-      for (let open = path.indexOf("{"); open >= 0; open = path.indexOf("{", from)) {
-        const close = path.indexOf("}", open);
+      for (let open2 = path.indexOf("{"); open2 >= 0; open2 = path.indexOf("{", from)) {
+        const close = path.indexOf("}", open2);
         if (close < 0) break;
-        parts.push(path.slice(from, open), path.slice(open + 1, close));
+        parts.push(path.slice(from, open2), path.slice(open2 + 1, close));
         from = close + 1;
       }
       parts.push(path.slice(from));
@@ -693,8 +759,8 @@ function load() {
       const field = `endpoints.${name}`;
       if (!isName2(name, "identifier")) invalidOption2(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
       if (!spec.path.startsWith("/")) invalidOption2(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
-      const idempotencyKey2 = spec.idempotencyKey === true;
-      if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey2)) {
+      const idempotencyKey = spec.idempotencyKey === true;
+      if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
         invalidOption2(`${field}.retry`, spec.retry, `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`);
       }
       const timeout = spec.timeout ?? defaultTimeout;
@@ -711,7 +777,7 @@ function load() {
         ...expect !== void 0 && { expect: [...expect] },
         ...spec.trend !== void 0 && { trend: metricName(spec.trend, `${field}.trend`) },
         ...spec.checkStatus !== false && { checkName: `${name} status is ${expect ? expect.join(" or ") : "2xx"}` },
-        idempotencyKey: idempotencyKey2,
+        idempotencyKey,
         auth: spec.auth !== false,
         ...spec.retry && { retry: retrySchedule(spec.retry, `${field}.retry`) }
       };
@@ -747,25 +813,31 @@ function lazy1() {
 
 // src/lib/catalog.ts
 var NO_OPTIONS = {};
-var STATUS_CLASSES = ["failed", "1xx", "2xx", "3xx", "4xx", "5xx"];
+var keyTag;
+var keyCount = 0;
+function automaticKey() {
+  keyTag ??= Math.floor(Math.random() * 2 ** 32);
+  keyCount += 1;
+  return serialUuid({ tag: keyTag, vu: __VU, n: keyCount });
+}
 function is2xx(res) {
   return res.status >= 200 && res.status < 300;
 }
 function liveEndpoint(name, plan) {
   const accepted = plan.expect;
-  return Object.assign(plan, {
+  const params = { tags: plan.tags };
+  if (accepted !== void 0) params.responseCallback = http.expectedStatuses.apply(http, accepted);
+  if (plan.timeout !== void 0) params.timeout = plan.timeout;
+  if (plan.redirects !== void 0) params.redirects = plan.redirects;
+  return {
+    ...plan,
     name,
-    params: {
-      tags: plan.tags,
-      ...accepted !== void 0 && { responseCallback: http.expectedStatuses(...accepted) },
-      ...plan.timeout !== void 0 && { timeout: plan.timeout },
-      ...plan.redirects !== void 0 && { redirects: plan.redirects }
-    },
+    params,
     trendMetric: plan.trend === void 0 ? void 0 : new Trend(plan.trend, true),
     metricTags: { endpoint: name },
     statusCheck: plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res) => accepted.includes(res.status) : is2xx },
     reusable: void 0
-  });
+  };
 }
 function fillPath(endpoint, values) {
   const parts = endpoint.pathParts;
@@ -791,7 +863,14 @@ function catalog(specs, options2) {
   const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => lazy03(specs, options2.timeout));
   const endpoints = /* @__PURE__ */ Object.create(null);
   for (const name of Object.keys(plans)) endpoints[name] = liveEndpoint(name, plans[name]);
-  const byClass = STATUS_CLASSES.map((c) => new Counter(`responses_${c}`));
+  const byClass = [
+    new Counter("responses_failed"),
+    new Counter("responses_1xx"),
+    new Counter("responses_2xx"),
+    new Counter("responses_3xx"),
+    new Counter("responses_4xx"),
+    new Counter("responses_5xx")
+  ];
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
@@ -812,7 +891,7 @@ function catalog(specs, options2) {
         const headers = { ...baseHeaders };
         if (json) headers["Content-Type"] = "application/json";
         if (auth) Object.assign(headers, auth);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? idempotencyKey();
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? automaticKey();
         if (request.headers) Object.assign(headers, request.headers);
         params = { ...ep.params, headers };
         if (request.tags) params.tags = { ...ep.tags, ...request.tags };
@@ -847,7 +926,7 @@ import exec3 from "k6/execution";
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
 var loaded4;
-function lazy04() {
+function load2() {
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     function checkResults(root) {
       const results = [];
@@ -1112,19 +1191,19 @@ ${series.map(lineChart).join("\n")}
 `;
     }
     function caseXml(classname, type, { name, failure, skipped, warning }) {
-      const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}"`;
+      const open2 = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}"`;
       if (failure) {
-        return `${open}>
+        return `${open2}>
       <failure type="${type}" message="${escapeXml(failure.message)}">${escapeXml(failure.detail)}</failure>
     </testcase>`;
       }
-      if (skipped !== void 0) return `${open}>
+      if (skipped !== void 0) return `${open2}>
       <skipped message="${escapeXml(skipped)}"/>
     </testcase>`;
-      if (warning !== void 0) return `${open}>
+      if (warning !== void 0) return `${open2}>
       <system-out>${escapeXml(warning)}</system-out>
     </testcase>`;
-      return `${open}/>`;
+      return `${open2}/>`;
     }
     function suite(name, classname, cases, summary, seconds) {
       const failures = cases.filter((c) => c.failure).length;
@@ -1239,9 +1318,9 @@ ${series.map(lineChart).join("\n")}
       });
     }
     function scenarioTag(metric) {
-      const open = metric.indexOf("{");
-      if (open < 0) return void 0;
-      for (const pair of metric.slice(open + 1, -1).split(",")) {
+      const open2 = metric.indexOf("{");
+      if (open2 < 0) return void 0;
+      for (const pair of metric.slice(open2 + 1, -1).split(",")) {
         const colon = pair.indexOf(":");
         if (pair.slice(0, colon).trim() === "scenario") return pair.slice(colon + 1).trim();
       }
@@ -1518,15 +1597,31 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     function messageOf(error) {
       return error instanceof Error ? error.message : String(error);
     }
-    function summaryOutputs(raw, names) {
+    function missingResultsDir(env) {
+      const dir = env["RESULTS_DIR"];
+      if (!dir) return void 0;
+      const absolute = dir.startsWith("/") || dir[1] === ":" || dir.startsWith("\\");
+      const pwd = env["PWD"];
+      if (!absolute && !pwd) return void 0;
+      try {
+        open(absolute ? dir : `${pwd}/${dir}`);
+      } catch (error) {
+        if (messageOf(error).includes("directories")) return void 0;
+      }
+      return dir;
+    }
+    function summaryOutputs(raw, names, missingDir) {
       const end = /* @__PURE__ */ new Date();
       const env = __ENV;
       const { scenario, scenarios } = names;
       const { data, problems } = readSummaryData(raw);
       const summary = { ...data, meta: runMeta(data, { scenario, env, end, scenarios }) };
-      const dir = env["RESULTS_DIR"]?.replace(/[/\\]+$/, "");
+      const dir = missingDir === void 0 ? env["RESULTS_DIR"]?.replace(/[/\\]+$/, "") : void 0;
       const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;
       const notes = problems.map((problem) => `k6-forge: ${problem}`);
+      if (missingDir !== void 0) {
+        notes.push(`k6-forge: RESULTS_DIR ${JSON.stringify(missingDir)} is not an existing folder, and k6 cannot create one: results written to the working directory instead`);
+      }
       const outputs = {};
       const renderers = [
         [`${prefix}-summary.json`, jsonReport],
@@ -1553,8 +1648,15 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
       }
       return outputs;
     }
-    return { "summaryOutputs": summaryOutputs };
+    return { "missingResultsDir": missingResultsDir, "summaryOutputs": summaryOutputs };
   })();
+}
+function lazy04() {
+  load2();
+  return loaded4["missingResultsDir"].apply(void 0, arguments);
+}
+function lazy12() {
+  load2();
   return loaded4["summaryOutputs"].apply(void 0, arguments);
 }
 
@@ -1576,10 +1678,11 @@ function summaryHandler(options2 = {}) {
       accepted: "a k6 scenario name of letters, digits, _ and -, such as smoke"
     });
   }
+  const missingDir = __VU === 0 ? lazy04(__ENV) : void 0;
   return (raw) => {
     try {
       const scenarios = scenariosOfRun();
-      return lazy04(raw, { scenario: chosen ?? scenarios?.join("+") ?? "default", scenarios });
+      return lazy12(raw, { scenario: chosen ?? scenarios?.join("+") ?? "default", scenarios }, missingDir);
     } catch (error) {
       return { stdout: `
      k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}
@@ -1600,7 +1703,7 @@ function lazy05() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -1608,6 +1711,17 @@ function lazy05() {
       details;
       name = "ForgeError";
     };
+    function printable2(text2) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text2.length; i += 1) {
+        const code = text2.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text2.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text2 : out + text2.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text2 = JSON.stringify(value) ?? String(value);
@@ -1682,6 +1796,12 @@ function lazy05() {
         if (!ok) return false;
       }
       return true;
+    }
+    var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+    var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+    function targetHost(baseUrl) {
+      const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
+      return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
     }
     function embeddedThresholds() {
       if (typeof define_K6_FORGE_THRESHOLDS_default2 === "undefined") {
@@ -1797,7 +1917,20 @@ function lazy05() {
         stages: stages.map((s) => ({ duration: s.duration, target: rate.at(s.target / peak) }))
       };
     }
-    function profileOptions(profile, shape, options2) {
+    function assertProductionLoadAllowed(profile, { allow, baseUrl }) {
+      const hostAndPort = targetHost(baseUrl);
+      const colon = hostAndPort.lastIndexOf(":");
+      const host = colon > 0 && !hostAndPort.endsWith("]") ? hostAndPort.slice(0, colon) : hostAndPort;
+      const given = allow?.toLowerCase();
+      if (host !== "" && (given === host || given === hostAndPort)) return;
+      throw new ForgeError2("invalid_env", {
+        field: "ALLOW_PRODUCTION_LOAD",
+        given: shown2(allow),
+        accepted: `${host || "the host of a BASE_URL that is set"}, the target's host, to run the ${profile} profile with ENVIRONMENT=production (only smoke runs there without it)`
+      });
+    }
+    function profileOptions(profile, shape, options2, production) {
+      if (production !== void 0) assertProductionLoadAllowed(profile, production);
       checkOptions(options2);
       const name = options2.name ?? profile;
       const executor = options2.rate === void 0 ? closedScenario(shape, options2) : openScenario(shape, { ...options2, rate: options2.rate });
@@ -1830,7 +1963,9 @@ function lazy05() {
 // src/scenarios/profile.ts
 var SUMMARY_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)"];
 function buildProfile(profile, shape, options2 = {}) {
-  const built = oncePerRun("profile", [profile, shape, options2], () => lazy05(profile, shape, options2));
+  const env = __ENV;
+  const production = env["ENVIRONMENT"] === "production" && profile !== "smoke" ? { allow: env["ALLOW_PRODUCTION_LOAD"], baseUrl: env["BASE_URL"] } : void 0;
+  const built = oncePerRun("profile", [profile, shape, options2, production], () => lazy05(profile, shape, options2, production));
   return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
 }
 
@@ -1908,7 +2043,9 @@ function flashSaleProfile(options2 = {}) {
 var config = loadConfig({
   vars: {
     PRODUCT_ID: text({ default: "iphone-15" }),
-    STOCK: positiveInteger({ default: 100 })
+    STOCK: positiveInteger({ default: 100 }),
+    // Stocking resets the product's orders: only in development, unless a run says SETUP_WRITES=true.
+    SETUP_WRITES: boolean({ byEnvironment: { development: true }, default: false })
   }
 });
 var sale = catalog(
@@ -1928,12 +2065,13 @@ var ordersAccepted = new Counter2("orders_accepted");
 var ordersRejected = new Counter2("orders_rejected");
 var rateLimited = new Counter2("rate_limited");
 function setup() {
+  if (!config.SETUP_WRITES) return;
   const res = sale.send("sale_init", { body: { productId: config.PRODUCT_ID, quantity: config.STOCK } });
   if (res.status !== 200) exec4.test.abort(`could not stock the sale: HTTP ${res.status}`);
 }
 function order() {
-  const { productId, userId, idempotencyKey: idempotencyKey2 } = flashSaleOrder({ productId: config.PRODUCT_ID });
-  const res = sale.send("order", { body: { productId, userId }, idempotencyKey: idempotencyKey2 });
+  const { productId, userId, idempotencyKey } = flashSaleOrder({ productId: config.PRODUCT_ID });
+  const res = sale.send("order", { body: { productId, userId }, idempotencyKey });
   if (res.status === 200) ordersAccepted.add(1);
   else if (res.status === 409) ordersRejected.add(1);
   else if (res.status === 302) rateLimited.add(1);

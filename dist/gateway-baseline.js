@@ -30,7 +30,7 @@ function lazy0() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -38,6 +38,17 @@ function lazy0() {
       details;
       name = "ForgeError";
     };
+    function printable2(text) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text : out + text.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text = JSON.stringify(value) ?? String(value);
@@ -113,6 +124,12 @@ function lazy0() {
       }
       return true;
     }
+    var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+    var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+    function targetHost(baseUrl) {
+      const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
+      return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
+    }
     function embeddedThresholds() {
       if (typeof define_K6_FORGE_THRESHOLDS_default2 === "undefined") {
         throw new ForgeError2("invalid_thresholds", {
@@ -169,9 +186,9 @@ function lazy0() {
     }
     var MAX_VUS_PER_PREALLOCATED = 4;
     function checkOptions(options2) {
-      const { name, exec: exec5, vus, scale, rate, preAllocatedVUs } = options2;
+      const { name, exec: exec4, vus, scale, rate, preAllocatedVUs } = options2;
       if (name !== void 0 && !isName2(name, "scenario")) invalidOption2("name", name, "a k6 scenario name of letters, digits, _ and -");
-      if (exec5 !== void 0 && !isName2(exec5, "function")) invalidOption2("exec", exec5, "the name of an exported function");
+      if (exec4 !== void 0 && !isName2(exec4, "function")) invalidOption2("exec", exec4, "the name of an exported function");
       if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalidOption2("vus", vus, "a whole number greater than 0");
       if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
         invalidOption2("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
@@ -227,7 +244,20 @@ function lazy0() {
         stages: stages.map((s) => ({ duration: s.duration, target: rate.at(s.target / peak) }))
       };
     }
-    function profileOptions(profile, shape, options2) {
+    function assertProductionLoadAllowed(profile, { allow, baseUrl }) {
+      const hostAndPort = targetHost(baseUrl);
+      const colon = hostAndPort.lastIndexOf(":");
+      const host = colon > 0 && !hostAndPort.endsWith("]") ? hostAndPort.slice(0, colon) : hostAndPort;
+      const given = allow?.toLowerCase();
+      if (host !== "" && (given === host || given === hostAndPort)) return;
+      throw new ForgeError2("invalid_env", {
+        field: "ALLOW_PRODUCTION_LOAD",
+        given: shown2(allow),
+        accepted: `${host || "the host of a BASE_URL that is set"}, the target's host, to run the ${profile} profile with ENVIRONMENT=production (only smoke runs there without it)`
+      });
+    }
+    function profileOptions(profile, shape, options2, production) {
+      if (production !== void 0) assertProductionLoadAllowed(profile, production);
       checkOptions(options2);
       const name = options2.name ?? profile;
       const executor = options2.rate === void 0 ? closedScenario(shape, options2) : openScenario(shape, { ...options2, rate: options2.rate });
@@ -260,7 +290,9 @@ function lazy0() {
 // src/scenarios/profile.ts
 var SUMMARY_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)"];
 function buildProfile(profile, shape, options2 = {}) {
-  const built = oncePerRun("profile", [profile, shape, options2], () => lazy0(profile, shape, options2));
+  const env = __ENV;
+  const production = env["ENVIRONMENT"] === "production" && profile !== "smoke" ? { allow: env["ALLOW_PRODUCTION_LOAD"], baseUrl: env["BASE_URL"] } : void 0;
+  const built = oncePerRun("profile", [profile, shape, options2, production], () => lazy0(profile, shape, options2, production));
   return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
 }
 
@@ -285,7 +317,7 @@ var ForgeError = class extends Error {
    * @param details - The field, the value given and the accepted form.
    */
   constructor(code, details) {
-    super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+    super(printable(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
     this.code = code;
     this.details = details;
   }
@@ -293,6 +325,17 @@ var ForgeError = class extends Error {
   details;
   name = "ForgeError";
 };
+function printable(text) {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 32 && (code < 127 || code > 159)) continue;
+    out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
 function shown(value) {
   if (value === void 0) return "nothing";
   const text = JSON.stringify(value) ?? String(value);
@@ -359,7 +402,7 @@ function addThresholds(into, thresholds) {
 
 // examples/shared/gateway.ts
 import { check as check2 } from "k6";
-import exec4 from "k6/execution";
+import exec3 from "k6/execution";
 import { Counter as Counter2 } from "k6/metrics";
 
 // src/lib/names.ts
@@ -377,14 +420,6 @@ function isName(text, rule) {
   }
   return true;
 }
-function isDigits(text) {
-  if (text.length === 0) return false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
-}
 
 // k6-forge-lazy:src/lib/internal/read-config.ts
 var loaded2;
@@ -396,7 +431,7 @@ function lazy02() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -404,6 +439,17 @@ function lazy02() {
       details;
       name = "ForgeError";
     };
+    function printable2(text2) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text2.length; i += 1) {
+        const code = text2.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text2.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text2 : out + text2.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text2 = JSON.stringify(value) ?? String(value);
@@ -445,7 +491,12 @@ function lazy02() {
     function isDuration(value) {
       return typeof value === "string" && durationMs(value) > 0;
     }
-    function isDigits2(text2) {
+    var REDACTED = "[redacted]";
+    var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
+    function redactUrl(url2) {
+      return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
+    }
+    function isDigits(text2) {
       if (text2.length === 0) return false;
       for (let i = 0; i < text2.length; i += 1) {
         const code = text2.charCodeAt(i);
@@ -477,7 +528,7 @@ function lazy02() {
       }
       const colon = authority.startsWith("[") ? authority.indexOf("]:") + 1 : authority.lastIndexOf(":");
       const host = colon > 0 ? authority.slice(0, colon) : authority;
-      if (colon > 0 && !(isDigits2(authority.slice(colon + 1)) && authority.length - colon - 1 <= 5)) return false;
+      if (colon > 0 && !(isDigits(authority.slice(colon + 1)) && authority.length - colon - 1 <= 5)) return false;
       return host.startsWith("[") ? isIpLiteral(host) : isHostName(host);
     }
     function isIpLiteral(host) {
@@ -508,7 +559,7 @@ function lazy02() {
           return text2.slice(0, end);
         }
         case "positiveInteger": {
-          const value = isDigits2(text2) ? Number(text2) : 0;
+          const value = isDigits(text2) ? Number(text2) : 0;
           return value > 0 && Number.isSafeInteger(value) ? value : void 0;
         }
         case "boolean": {
@@ -572,7 +623,7 @@ function lazy02() {
       if (value !== void 0) return value;
       throw new ForgeError2("invalid_env", {
         field: name,
-        given: variable.kind === "secret" ? "(hidden)" : shown2(given),
+        given: variable.kind === "secret" ? "(hidden)" : shown2(variable.kind === "url" ? redactUrl(given) : given),
         accepted: acceptedFor(variable)
       });
     }
@@ -584,12 +635,24 @@ function lazy02() {
       }
       return Object.freeze(config2);
     }
+    var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+    var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+    function targetHost(baseUrl) {
+      const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
+      return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
+    }
+    var DEFAULT_VUS_LIMIT = 2e3;
+    function isLocalHost(hostAndPort) {
+      const host = hostAndPort.startsWith("[") ? hostAndPort.slice(0, hostAndPort.indexOf("]") + 1) : hostAndPort.split(":")[0];
+      return host === "localhost" || host.endsWith(".localhost") || host.startsWith("127.") || host === "[::1]" || host === "0.0.0.0" || host === "host.docker.internal";
+    }
     function readConfig(environments, vars, source) {
       const development = (value) => ({ byEnvironment: { development: value } });
       const standard = {
         ENVIRONMENT: oneOf(["development", "staging", "production", ...environments], { default: "development" }),
         BASE_URL: url({ required: true, ...development("http://127.0.0.1:3000") }),
         VUS: positiveInteger(),
+        VUS_LIMIT: positiveInteger({ default: DEFAULT_VUS_LIMIT }),
         DURATION: duration(),
         DEBUG: boolean({ default: false }),
         TEST_USERNAME: text(development("loadtest@example.com")),
@@ -609,6 +672,23 @@ function lazy02() {
       const { ENVIRONMENT } = readEnv({ ENVIRONMENT: standard.ENVIRONMENT }, { source });
       const schema = { ...standard, ...vars };
       const read = readEnv(schema, { source, environment: ENVIRONMENT });
+      const host = targetHost(source["BASE_URL"]);
+      if (source["ENVIRONMENT"] === void 0 && host !== "" && !isLocalHost(host)) {
+        throw new ForgeError2("invalid_env", {
+          field: "ENVIRONMENT",
+          given: shown2(void 0),
+          accepted: `one of development, staging, production${environments.map((name) => `, ${name}`).join("")}, set because BASE_URL names ${host}, which is not this machine (development, the default, is for a local target)`
+        });
+      }
+      const vus = read["VUS"];
+      const limit = read["VUS_LIMIT"];
+      if (vus !== void 0 && vus > limit) {
+        throw new ForgeError2("invalid_env", {
+          field: "VUS",
+          given: shown2(source["VUS"]),
+          accepted: `a whole number from 1 to ${limit}, the VUS_LIMIT (default ${DEFAULT_VUS_LIMIT}); set VUS_LIMIT to allow more`
+        });
+      }
       const values = {};
       const secrets = [];
       for (const name of Object.keys(schema)) {
@@ -627,6 +707,7 @@ var STANDARD_NAMES = [
   "ENVIRONMENT",
   "BASE_URL",
   "VUS",
+  "VUS_LIMIT",
   "DURATION",
   "DEBUG",
   "TEST_USERNAME",
@@ -653,79 +734,10 @@ import { Counter, Rate, Trend } from "k6/metrics";
 // src/generators/internal/serial.ts
 var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
 function serialUuid(serial) {
-  const vu2 = serial.vu >>> 0;
+  const vu = serial.vu >>> 0;
   const high = Math.floor(serial.n / 2 ** 48);
   const low = serial.n - high * 2 ** 48;
-  return `${HEX_DIGITS(serial.tag >>> 0, 8)}-${HEX_DIGITS(vu2 >>> 12 & 65535, 4)}-4${HEX_DIGITS(vu2 & 4095, 3)}-8${HEX_DIGITS(high, 3)}-${HEX_DIGITS(low, 12)}`;
-}
-
-// src/generators/vu-draw.ts
-import exec2 from "k6/execution";
-
-// src/generators/seed.ts
-import { SharedArray as SharedArray2 } from "k6/data";
-import exec from "k6/execution";
-var MAX_SEED = 4294967295;
-function parseSeed(text, field2 = "SEED") {
-  const seed2 = isDigits(text) && text.length <= 10 ? Number(text) : Number.NaN;
-  if (!(seed2 <= MAX_SEED)) {
-    throw new ForgeError("invalid_env", { field: field2, given: shown(text), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
-  }
-  return seed2;
-}
-function seedText() {
-  return typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
-}
-var randomSeed = new SharedArray2("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
-var announced = false;
-function firstVu() {
-  try {
-    return exec.vu.idInTest <= 1;
-  } catch {
-    return false;
-  }
-}
-function runSeed() {
-  const text = seedText();
-  if (text !== void 0) return parseSeed(text);
-  const seed2 = randomSeed[0];
-  if (!announced && firstVu()) console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
-  announced = true;
-  return seed2;
-}
-
-// src/generators/vu-draw.ts
-var vu;
-var seed;
-var streamIteration = Number.NaN;
-var counter = 0;
-function vuInfo() {
-  if (vu === void 0) {
-    try {
-      vu = exec2.vu;
-    } catch {
-      return void 0;
-    }
-  }
-  return vu;
-}
-function vuSerial() {
-  const info = vuInfo();
-  if (!info) {
-    throw new ForgeError("invalid_script", {
-      field: "unique values",
-      given: "a call in the init context",
-      accepted: "calls inside default(), a scenario function, setup() or teardown(), where k6/execution knows the VU"
-    });
-  }
-  seed ??= runSeed();
-  counter += 1;
-  return { tag: seed, vu: info.idInTest, n: counter };
-}
-
-// src/generators/unique-id.ts
-function idempotencyKey() {
-  return serialUuid(vuSerial());
+  return `${HEX_DIGITS(serial.tag >>> 0, 8)}-${HEX_DIGITS(vu >>> 12 & 65535, 4)}-4${HEX_DIGITS(vu & 4095, 3)}-8${HEX_DIGITS(high, 3)}-${HEX_DIGITS(low, 12)}`;
 }
 
 // k6-forge-lazy:src/lib/debug-log.ts
@@ -762,7 +774,7 @@ function lazy03() {
       return text.length > limit ? `${text.slice(0, limit)}...` : text;
     }
     function redactUrl(url) {
-      return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, `$1${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
+      return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
     }
     function requestLogger(options2) {
       const { vus = 2, first = 20, every = 100, log = (line) => console.log(line) } = options2;
@@ -793,7 +805,7 @@ function load() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -801,6 +813,17 @@ function load() {
       details;
       name = "ForgeError";
     };
+    function printable2(text) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text : out + text.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text = JSON.stringify(value) ?? String(value);
@@ -916,10 +939,10 @@ function load() {
     function templateParts(path) {
       const parts = [];
       let from = 0;
-      for (let open = path.indexOf("{"); open >= 0; open = path.indexOf("{", from)) {
-        const close = path.indexOf("}", open);
+      for (let open2 = path.indexOf("{"); open2 >= 0; open2 = path.indexOf("{", from)) {
+        const close = path.indexOf("}", open2);
         if (close < 0) break;
-        parts.push(path.slice(from, open), path.slice(open + 1, close));
+        parts.push(path.slice(from, open2), path.slice(open2 + 1, close));
         from = close + 1;
       }
       parts.push(path.slice(from));
@@ -929,8 +952,8 @@ function load() {
       const field2 = `endpoints.${name}`;
       if (!isName2(name, "identifier")) invalidOption2(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
       if (!spec.path.startsWith("/")) invalidOption2(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
-      const idempotencyKey2 = spec.idempotencyKey === true;
-      if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey2)) {
+      const idempotencyKey = spec.idempotencyKey === true;
+      if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
         invalidOption2(`${field2}.retry`, spec.retry, `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`);
       }
       const timeout = spec.timeout ?? defaultTimeout;
@@ -947,7 +970,7 @@ function load() {
         ...expect !== void 0 && { expect: [...expect] },
         ...spec.trend !== void 0 && { trend: metricName(spec.trend, `${field2}.trend`) },
         ...spec.checkStatus !== false && { checkName: `${name} status is ${expect ? expect.join(" or ") : "2xx"}` },
-        idempotencyKey: idempotencyKey2,
+        idempotencyKey,
         auth: spec.auth !== false,
         ...spec.retry && { retry: retrySchedule(spec.retry, `${field2}.retry`) }
       };
@@ -983,25 +1006,31 @@ function lazy1() {
 
 // src/lib/catalog.ts
 var NO_OPTIONS = {};
-var STATUS_CLASSES = ["failed", "1xx", "2xx", "3xx", "4xx", "5xx"];
+var keyTag;
+var keyCount = 0;
+function automaticKey() {
+  keyTag ??= Math.floor(Math.random() * 2 ** 32);
+  keyCount += 1;
+  return serialUuid({ tag: keyTag, vu: __VU, n: keyCount });
+}
 function is2xx(res) {
   return res.status >= 200 && res.status < 300;
 }
 function liveEndpoint(name, plan) {
   const accepted = plan.expect;
-  return Object.assign(plan, {
+  const params = { tags: plan.tags };
+  if (accepted !== void 0) params.responseCallback = http.expectedStatuses.apply(http, accepted);
+  if (plan.timeout !== void 0) params.timeout = plan.timeout;
+  if (plan.redirects !== void 0) params.redirects = plan.redirects;
+  return {
+    ...plan,
     name,
-    params: {
-      tags: plan.tags,
-      ...accepted !== void 0 && { responseCallback: http.expectedStatuses(...accepted) },
-      ...plan.timeout !== void 0 && { timeout: plan.timeout },
-      ...plan.redirects !== void 0 && { redirects: plan.redirects }
-    },
+    params,
     trendMetric: plan.trend === void 0 ? void 0 : new Trend(plan.trend, true),
     metricTags: { endpoint: name },
     statusCheck: plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res) => accepted.includes(res.status) : is2xx },
     reusable: void 0
-  });
+  };
 }
 function fillPath(endpoint, values) {
   const parts = endpoint.pathParts;
@@ -1027,7 +1056,14 @@ function catalog(specs, options2) {
   const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => lazy04(specs, options2.timeout));
   const endpoints = /* @__PURE__ */ Object.create(null);
   for (const name of Object.keys(plans)) endpoints[name] = liveEndpoint(name, plans[name]);
-  const byClass = STATUS_CLASSES.map((c) => new Counter(`responses_${c}`));
+  const byClass = [
+    new Counter("responses_failed"),
+    new Counter("responses_1xx"),
+    new Counter("responses_2xx"),
+    new Counter("responses_3xx"),
+    new Counter("responses_4xx"),
+    new Counter("responses_5xx")
+  ];
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
@@ -1048,7 +1084,7 @@ function catalog(specs, options2) {
         const headers = { ...baseHeaders };
         if (json) headers["Content-Type"] = "application/json";
         if (auth) Object.assign(headers, auth);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? idempotencyKey();
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? automaticKey();
         if (request.headers) Object.assign(headers, request.headers);
         params = { ...ep.params, headers };
         if (request.tags) params.tags = { ...ep.tags, ...request.tags };
@@ -1079,6 +1115,8 @@ function catalog(specs, options2) {
 }
 
 // src/lib/auth.ts
+import { sleep as sleep2 } from "k6";
+import exec from "k6/execution";
 function bearerAuth(token) {
   if (!token) throw new ForgeError("invalid_option", { field: "BEARER_TOKEN", given: "nothing", accepted: "a bearer token" });
   const headers = Object.freeze({ Authorization: `Bearer ${token}` });
@@ -1098,11 +1136,11 @@ function jsonHas(path) {
 }
 
 // src/lib/summary/summary-handler.ts
-import exec3 from "k6/execution";
+import exec2 from "k6/execution";
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
 var loaded5;
-function lazy05() {
+function load2() {
   if (loaded5 === void 0) loaded5 = /* @__PURE__ */ (() => {
     function checkResults(root) {
       const results = [];
@@ -1367,19 +1405,19 @@ ${series.map(lineChart).join("\n")}
 `;
     }
     function caseXml(classname, type, { name, failure, skipped, warning }) {
-      const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}"`;
+      const open2 = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}"`;
       if (failure) {
-        return `${open}>
+        return `${open2}>
       <failure type="${type}" message="${escapeXml(failure.message)}">${escapeXml(failure.detail)}</failure>
     </testcase>`;
       }
-      if (skipped !== void 0) return `${open}>
+      if (skipped !== void 0) return `${open2}>
       <skipped message="${escapeXml(skipped)}"/>
     </testcase>`;
-      if (warning !== void 0) return `${open}>
+      if (warning !== void 0) return `${open2}>
       <system-out>${escapeXml(warning)}</system-out>
     </testcase>`;
-      return `${open}/>`;
+      return `${open2}/>`;
     }
     function suite(name, classname, cases, summary, seconds) {
       const failures = cases.filter((c) => c.failure).length;
@@ -1494,9 +1532,9 @@ ${series.map(lineChart).join("\n")}
       });
     }
     function scenarioTag(metric) {
-      const open = metric.indexOf("{");
-      if (open < 0) return void 0;
-      for (const pair of metric.slice(open + 1, -1).split(",")) {
+      const open2 = metric.indexOf("{");
+      if (open2 < 0) return void 0;
+      for (const pair of metric.slice(open2 + 1, -1).split(",")) {
         const colon = pair.indexOf(":");
         if (pair.slice(0, colon).trim() === "scenario") return pair.slice(colon + 1).trim();
       }
@@ -1773,15 +1811,31 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     function messageOf(error) {
       return error instanceof Error ? error.message : String(error);
     }
-    function summaryOutputs(raw, names) {
+    function missingResultsDir(env) {
+      const dir = env["RESULTS_DIR"];
+      if (!dir) return void 0;
+      const absolute = dir.startsWith("/") || dir[1] === ":" || dir.startsWith("\\");
+      const pwd = env["PWD"];
+      if (!absolute && !pwd) return void 0;
+      try {
+        open(absolute ? dir : `${pwd}/${dir}`);
+      } catch (error) {
+        if (messageOf(error).includes("directories")) return void 0;
+      }
+      return dir;
+    }
+    function summaryOutputs(raw, names, missingDir) {
       const end = /* @__PURE__ */ new Date();
       const env = __ENV;
       const { scenario, scenarios } = names;
       const { data, problems } = readSummaryData(raw);
       const summary = { ...data, meta: runMeta(data, { scenario, env, end, scenarios }) };
-      const dir = env["RESULTS_DIR"]?.replace(/[/\\]+$/, "");
+      const dir = missingDir === void 0 ? env["RESULTS_DIR"]?.replace(/[/\\]+$/, "") : void 0;
       const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;
       const notes = problems.map((problem) => `k6-forge: ${problem}`);
+      if (missingDir !== void 0) {
+        notes.push(`k6-forge: RESULTS_DIR ${JSON.stringify(missingDir)} is not an existing folder, and k6 cannot create one: results written to the working directory instead`);
+      }
       const outputs = {};
       const renderers = [
         [`${prefix}-summary.json`, jsonReport],
@@ -1808,15 +1862,22 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
       }
       return outputs;
     }
-    return { "summaryOutputs": summaryOutputs };
+    return { "missingResultsDir": missingResultsDir, "summaryOutputs": summaryOutputs };
   })();
+}
+function lazy05() {
+  load2();
+  return loaded5["missingResultsDir"].apply(void 0, arguments);
+}
+function lazy12() {
+  load2();
   return loaded5["summaryOutputs"].apply(void 0, arguments);
 }
 
 // src/lib/summary/summary-handler.ts
 function scenariosOfRun() {
   try {
-    const names = Object.keys(exec3.test.options.scenarios ?? {}).sort();
+    const names = Object.keys(exec2.test.options.scenarios ?? {}).sort();
     return names.length > 0 ? names : void 0;
   } catch {
     return void 0;
@@ -1831,10 +1892,11 @@ function summaryHandler(options2 = {}) {
       accepted: "a k6 scenario name of letters, digits, _ and -, such as smoke"
     });
   }
+  const missingDir = __VU === 0 ? lazy05(__ENV) : void 0;
   return (raw) => {
     try {
       const scenarios = scenariosOfRun();
-      return lazy05(raw, { scenario: chosen ?? scenarios?.join("+") ?? "default", scenarios });
+      return lazy12(raw, { scenario: chosen ?? scenarios?.join("+") ?? "default", scenarios }, missingDir);
     } catch (error) {
       return { stdout: `
      k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}
@@ -1870,8 +1932,8 @@ function transfer() {
   const res = gateway.send("transfer_create", {
     body: {
       fromAccount: config.ACCOUNT_ID,
-      toAccount: `acc-sink-${exec4.vu.idInTest}`,
-      amountMinor: 100 + exec4.scenario.iterationInTest % 900,
+      toAccount: `acc-sink-${exec3.vu.idInTest}`,
+      amountMinor: 100 + exec3.scenario.iterationInTest % 900,
       currency: "EUR"
     }
   });

@@ -30,7 +30,7 @@ function lazy0() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -38,10 +38,21 @@ function lazy0() {
       details;
       name = "ForgeError";
     };
+    function printable2(text2) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text2.length; i += 1) {
+        const code = text2.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text2.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text2 : out + text2.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
-      const text = JSON.stringify(value) ?? String(value);
-      return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+      const text2 = JSON.stringify(value) ?? String(value);
+      return text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
     }
     function invalidOption2(field2, given, accepted) {
       throw new ForgeError2("invalid_option", { field: field2, given: shown2(given), accepted });
@@ -53,23 +64,23 @@ function lazy0() {
       ["s", 1e3],
       ["ms", 1]
     ];
-    function durationMs(text) {
+    function durationMs(text2) {
       let total = 0;
       let rank = -1;
       let i = 0;
-      if (text.length === 0) return Number.NaN;
-      while (i < text.length) {
+      if (text2.length === 0) return Number.NaN;
+      while (i < text2.length) {
         const start = i;
-        while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+        while (i < text2.length && text2.charCodeAt(i) >= 48 && text2.charCodeAt(i) <= 57) i += 1;
         if (i === start) return Number.NaN;
-        if (text[i] === ".") {
+        if (text2[i] === ".") {
           i += 1;
           const decimals = i;
-          while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+          while (i < text2.length && text2.charCodeAt(i) >= 48 && text2.charCodeAt(i) <= 57) i += 1;
           if (i === decimals) return Number.NaN;
         }
-        const amount = Number(text.slice(start, i));
-        const unit = text[i] === "m" && text[i + 1] === "s" ? "ms" : text[i];
+        const amount = Number(text2.slice(start, i));
+        const unit = text2[i] === "m" && text2[i + 1] === "s" ? "ms" : text2[i];
         let unitRank = rank + 1;
         while (unitRank < UNITS.length && UNITS[unitRank][0] !== unit) unitRank += 1;
         if (unitRank === UNITS.length) return Number.NaN;
@@ -79,39 +90,45 @@ function lazy0() {
       }
       return Math.round(total);
     }
-    function parseDuration(text, field2 = "duration", allowZero = false) {
-      const ms = typeof text === "string" ? durationMs(text) : Number.NaN;
+    function parseDuration(text2, field2 = "duration", allowZero = false) {
+      const ms = typeof text2 === "string" ? durationMs(text2) : Number.NaN;
       if (ms > 0 || allowZero && ms === 0) return ms;
       throw new ForgeError2("invalid_duration", {
         field: field2,
-        given: shown2(text),
+        given: shown2(text2),
         accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
       });
     }
     function formatDuration(ms) {
       let rest = Math.round(ms);
-      let text = "";
+      let text2 = "";
       for (let u = 1; u < UNITS.length; u += 1) {
         const [unit, size] = UNITS[u];
         const count = Math.floor(rest / size);
-        if (count > 0) text += `${count}${unit}`;
+        if (count > 0) text2 += `${count}${unit}`;
         rest -= count * size;
       }
-      return text || "0s";
+      return text2 || "0s";
     }
     function isAsciiLetter2(code) {
       return code >= 65 && code <= 90 || code >= 97 && code <= 122;
     }
-    function isName2(text, rule) {
-      if (typeof text !== "string" || text.length === 0) return false;
-      if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
-      for (let i = 0; i < text.length; i += 1) {
-        const code = text.charCodeAt(i);
+    function isName2(text2, rule) {
+      if (typeof text2 !== "string" || text2.length === 0) return false;
+      if (rule === "metric" && (text2.length < 2 || text2.length > 129)) return false;
+      for (let i = 0; i < text2.length; i += 1) {
+        const code = text2.charCodeAt(i);
         const digit = code >= 48 && code <= 57;
         const ok = isAsciiLetter2(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
         if (!ok) return false;
       }
       return true;
+    }
+    var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+    var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+    function targetHost(baseUrl) {
+      const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
+      return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
     }
     function embeddedThresholds() {
       if (typeof define_K6_FORGE_THRESHOLDS_default2 === "undefined") {
@@ -134,7 +151,7 @@ function lazy0() {
     }
     function limitsToThresholds(limits, selector = "") {
       const tagged = (metric) => selector ? `${metric}{${selector}}` : metric;
-      const expression = (text) => limits.abortOnFail ? { threshold: text, abortOnFail: true, delayAbortEval: limits.delayAbortEval ?? "10s" } : text;
+      const expression = (text2) => limits.abortOnFail ? { threshold: text2, abortOnFail: true, delayAbortEval: limits.delayAbortEval ?? "10s" } : text2;
       const thresholds = {};
       const latency = latencyExpressions(limits).map(expression);
       if (latency.length > 0) thresholds[tagged("http_req_duration")] = latency;
@@ -169,9 +186,9 @@ function lazy0() {
     }
     var MAX_VUS_PER_PREALLOCATED = 4;
     function checkOptions(options2) {
-      const { name, exec: exec4, vus, scale, rate, preAllocatedVUs } = options2;
+      const { name, exec: exec2, vus, scale, rate, preAllocatedVUs } = options2;
       if (name !== void 0 && !isName2(name, "scenario")) invalidOption2("name", name, "a k6 scenario name of letters, digits, _ and -");
-      if (exec4 !== void 0 && !isName2(exec4, "function")) invalidOption2("exec", exec4, "the name of an exported function");
+      if (exec2 !== void 0 && !isName2(exec2, "function")) invalidOption2("exec", exec2, "the name of an exported function");
       if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalidOption2("vus", vus, "a whole number greater than 0");
       if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
         invalidOption2("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
@@ -227,7 +244,20 @@ function lazy0() {
         stages: stages.map((s) => ({ duration: s.duration, target: rate.at(s.target / peak) }))
       };
     }
-    function profileOptions(profile, shape, options2) {
+    function assertProductionLoadAllowed(profile, { allow, baseUrl }) {
+      const hostAndPort = targetHost(baseUrl);
+      const colon = hostAndPort.lastIndexOf(":");
+      const host = colon > 0 && !hostAndPort.endsWith("]") ? hostAndPort.slice(0, colon) : hostAndPort;
+      const given = allow?.toLowerCase();
+      if (host !== "" && (given === host || given === hostAndPort)) return;
+      throw new ForgeError2("invalid_env", {
+        field: "ALLOW_PRODUCTION_LOAD",
+        given: shown2(allow),
+        accepted: `${host || "the host of a BASE_URL that is set"}, the target's host, to run the ${profile} profile with ENVIRONMENT=production (only smoke runs there without it)`
+      });
+    }
+    function profileOptions(profile, shape, options2, production) {
+      if (production !== void 0) assertProductionLoadAllowed(profile, production);
       checkOptions(options2);
       const name = options2.name ?? profile;
       const executor = options2.rate === void 0 ? closedScenario(shape, options2) : openScenario(shape, { ...options2, rate: options2.rate });
@@ -260,7 +290,9 @@ function lazy0() {
 // src/scenarios/profile.ts
 var SUMMARY_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)"];
 function buildProfile(profile, shape, options2 = {}) {
-  const built = oncePerRun("profile", [profile, shape, options2], () => lazy0(profile, shape, options2));
+  const env = __ENV;
+  const production = env["ENVIRONMENT"] === "production" && profile !== "smoke" ? { allow: env["ALLOW_PRODUCTION_LOAD"], baseUrl: env["BASE_URL"] } : void 0;
+  const built = oncePerRun("profile", [profile, shape, options2, production], () => lazy0(profile, shape, options2, production));
   return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
 }
 
@@ -271,7 +303,7 @@ var ForgeError = class extends Error {
    * @param details - The field, the value given and the accepted form.
    */
   constructor(code, details) {
-    super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+    super(printable(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
     this.code = code;
     this.details = details;
   }
@@ -279,10 +311,21 @@ var ForgeError = class extends Error {
   details;
   name = "ForgeError";
 };
+function printable(text2) {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text2.length; i += 1) {
+    const code = text2.charCodeAt(i);
+    if (code >= 32 && (code < 127 || code > 159)) continue;
+    out += `${text2.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+    from = i + 1;
+  }
+  return from === 0 ? text2 : out + text2.slice(from);
+}
 function shown(value) {
   if (value === void 0) return "nothing";
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  const text2 = JSON.stringify(value) ?? String(value);
+  return text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
 }
 function invalidOption(field2, given, accepted) {
   throw new ForgeError("invalid_option", { field: field2, given: shown(given), accepted });
@@ -367,24 +410,24 @@ import { check as check2, sleep as sleep2 } from "k6";
 function isAsciiLetter(code) {
   return code >= 65 && code <= 90 || code >= 97 && code <= 122;
 }
-function isName(text, rule) {
-  if (typeof text !== "string" || text.length === 0) return false;
-  if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
+function isName(text2, rule) {
+  if (typeof text2 !== "string" || text2.length === 0) return false;
+  if (rule === "metric" && (text2.length < 2 || text2.length > 129)) return false;
+  for (let i = 0; i < text2.length; i += 1) {
+    const code = text2.charCodeAt(i);
     const digit = code >= 48 && code <= 57;
     const ok = isAsciiLetter(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
     if (!ok) return false;
   }
   return true;
 }
-function isDigits(text) {
-  if (text.length === 0) return false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
+
+// src/lib/env.ts
+function declare(kind, options2) {
+  return Object.freeze({ kind, ...options2 });
+}
+function boolean(options2) {
+  return declare("boolean", options2);
 }
 
 // k6-forge-lazy:src/lib/internal/read-config.ts
@@ -397,7 +440,7 @@ function lazy02() {
        * @param details - The field, the value given and the accepted form.
        */
       constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
         this.code = code;
         this.details = details;
       }
@@ -405,10 +448,398 @@ function lazy02() {
       details;
       name = "ForgeError";
     };
+    function printable2(text22) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text22.length; i += 1) {
+        const code = text22.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text22.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text22 : out + text22.slice(from);
+    }
+    function shown2(value) {
+      if (value === void 0) return "nothing";
+      const text22 = JSON.stringify(value) ?? String(value);
+      return text22.length > 80 ? `${text22.slice(0, 77)}...` : text22;
+    }
+    var UNITS = [
+      ["d", 864e5],
+      ["h", 36e5],
+      ["m", 6e4],
+      ["s", 1e3],
+      ["ms", 1]
+    ];
+    function durationMs(text22) {
+      let total = 0;
+      let rank = -1;
+      let i = 0;
+      if (text22.length === 0) return Number.NaN;
+      while (i < text22.length) {
+        const start = i;
+        while (i < text22.length && text22.charCodeAt(i) >= 48 && text22.charCodeAt(i) <= 57) i += 1;
+        if (i === start) return Number.NaN;
+        if (text22[i] === ".") {
+          i += 1;
+          const decimals = i;
+          while (i < text22.length && text22.charCodeAt(i) >= 48 && text22.charCodeAt(i) <= 57) i += 1;
+          if (i === decimals) return Number.NaN;
+        }
+        const amount = Number(text22.slice(start, i));
+        const unit = text22[i] === "m" && text22[i + 1] === "s" ? "ms" : text22[i];
+        let unitRank = rank + 1;
+        while (unitRank < UNITS.length && UNITS[unitRank][0] !== unit) unitRank += 1;
+        if (unitRank === UNITS.length) return Number.NaN;
+        rank = unitRank;
+        total += amount * UNITS[unitRank][1];
+        i += unit.length;
+      }
+      return Math.round(total);
+    }
+    function isDuration(value) {
+      return typeof value === "string" && durationMs(value) > 0;
+    }
+    var REDACTED = "[redacted]";
+    var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
+    function redactUrl(url22) {
+      return url22.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
+    }
+    function isDigits(text22) {
+      if (text22.length === 0) return false;
+      for (let i = 0; i < text22.length; i += 1) {
+        const code = text22.charCodeAt(i);
+        if (code < 48 || code > 57) return false;
+      }
+      return true;
+    }
+    var ACCEPTED = {
+      text: "any non-empty text",
+      secret: "any non-empty secret",
+      url: "an http:// or https:// URL with a host, such as https://api.example.com",
+      positiveInteger: "a whole number greater than 0, such as 10",
+      boolean: "one of true, false, 1, 0, yes or no, in any case",
+      duration: "a k6 duration greater than zero, such as 30s, 1m30s, 500ms or 2h"
+    };
+    function isHttpUrl(text22) {
+      const lower = text22.toLowerCase();
+      const afterScheme = lower.startsWith("http://") ? 7 : lower.startsWith("https://") ? 8 : -1;
+      if (afterScheme < 0) return false;
+      let end = afterScheme;
+      while (end < text22.length && text22[end] !== "/" && text22[end] !== "?" && text22[end] !== "#") end += 1;
+      for (let i = end; i < text22.length; i += 1) if (text22.charCodeAt(i) <= 32) return false;
+      let authority = lower.slice(afterScheme, end);
+      const at = authority.lastIndexOf("@");
+      if (at >= 0) {
+        for (let i = 0; i < at; i += 1) if (authority.charCodeAt(i) <= 32) return false;
+        if (at === 0 || authority.indexOf("@") !== at) return false;
+        authority = authority.slice(at + 1);
+      }
+      const colon = authority.startsWith("[") ? authority.indexOf("]:") + 1 : authority.lastIndexOf(":");
+      const host = colon > 0 ? authority.slice(0, colon) : authority;
+      if (colon > 0 && !(isDigits(authority.slice(colon + 1)) && authority.length - colon - 1 <= 5)) return false;
+      return host.startsWith("[") ? isIpLiteral(host) : isHostName(host);
+    }
+    function isIpLiteral(host) {
+      if (host.length < 3 || !host.endsWith("]")) return false;
+      for (let i = 1; i < host.length - 1; i += 1) {
+        const c = host[i];
+        if (!(c >= "0" && c <= "9" || c >= "a" && c <= "f" || c === ":" || c === ".")) return false;
+      }
+      return true;
+    }
+    function isHostName(host) {
+      const labels = (host.endsWith(".") ? host.slice(0, -1) : host).split(".");
+      for (const label of labels) {
+        if (label.length === 0 || label[0] === "-") return false;
+        for (let i = 0; i < label.length; i += 1) {
+          const c = label[i];
+          if (!(c >= "a" && c <= "z" || c >= "0" && c <= "9" || c === "_" || c === "-")) return false;
+        }
+      }
+      return true;
+    }
+    function parseAs(kind, text22) {
+      switch (kind) {
+        case "url": {
+          if (!isHttpUrl(text22)) return void 0;
+          let end = text22.length;
+          while (end > 0 && text22[end - 1] === "/") end -= 1;
+          return text22.slice(0, end);
+        }
+        case "positiveInteger": {
+          const value = isDigits(text22) ? Number(text22) : 0;
+          return value > 0 && Number.isSafeInteger(value) ? value : void 0;
+        }
+        case "boolean": {
+          const lower = text22.toLowerCase();
+          return lower === "true" || lower === "1" || lower === "yes" ? true : lower === "false" || lower === "0" || lower === "no" ? false : void 0;
+        }
+        case "duration":
+          return isDuration(text22) ? text22 : void 0;
+        default:
+          return text22;
+      }
+    }
+    function declare2(kind, options2) {
+      return Object.freeze({ kind, ...options2 });
+    }
+    function text2(options2) {
+      return declare2("text", options2);
+    }
+    function secret2(options2) {
+      return declare2("secret", options2);
+    }
+    function url2(options2) {
+      return declare2("url", options2);
+    }
+    function positiveInteger2(options2) {
+      return declare2("positiveInteger", options2);
+    }
+    function boolean2(options2) {
+      return declare2("boolean", options2);
+    }
+    function duration2(options2) {
+      return declare2("duration", options2);
+    }
+    function oneOf2(values, options2) {
+      if (values.length === 0 || values.includes("")) {
+        throw new ForgeError2("invalid_option", {
+          field: "oneOf values",
+          given: shown2(values),
+          accepted: "a list of at least one non-empty string"
+        });
+      }
+      return Object.freeze({ kind: "oneOf", values: Object.freeze([...values]), ...options2 });
+    }
+    function acceptedFor(variable) {
+      return variable.kind === "oneOf" ? `one of ${variable.values.map(shown2).join(", ")}` : ACCEPTED[variable.kind];
+    }
+    function fallback(name, variable, accepted, environment) {
+      const byEnvironment = variable.byEnvironment;
+      if (environment !== void 0 && byEnvironment && Object.prototype.hasOwnProperty.call(byEnvironment, environment)) {
+        return byEnvironment[environment];
+      }
+      if (variable.default !== void 0) return variable.default;
+      if (!variable.required) return void 0;
+      const when = environment === void 0 ? "required" : `required when ENVIRONMENT is ${environment}`;
+      throw new ForgeError2("invalid_env", { field: name, given: shown2(void 0), accepted: `${accepted} (${when})` });
+    }
+    function valueOf(name, variable, { source, environment }) {
+      const given = source[name];
+      if (given === void 0) return fallback(name, variable, acceptedFor(variable), environment);
+      const value = given === "" ? void 0 : variable.kind === "oneOf" ? variable.values.includes(given) ? given : void 0 : parseAs(variable.kind, given);
+      if (value !== void 0) return value;
+      throw new ForgeError2("invalid_env", {
+        field: name,
+        given: variable.kind === "secret" ? "(hidden)" : shown2(variable.kind === "url" ? redactUrl(given) : given),
+        accepted: acceptedFor(variable)
+      });
+    }
+    function readEnv2(schema, options2) {
+      const config2 = {};
+      for (const name in schema) {
+        const variable = schema[name];
+        Object.defineProperty(config2, name, { value: valueOf(name, variable, options2), enumerable: variable.kind !== "secret" });
+      }
+      return Object.freeze(config2);
+    }
+    var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+    var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+    function targetHost(baseUrl) {
+      const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
+      return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
+    }
+    var DEFAULT_VUS_LIMIT = 2e3;
+    function isLocalHost(hostAndPort) {
+      const host = hostAndPort.startsWith("[") ? hostAndPort.slice(0, hostAndPort.indexOf("]") + 1) : hostAndPort.split(":")[0];
+      return host === "localhost" || host.endsWith(".localhost") || host.startsWith("127.") || host === "[::1]" || host === "0.0.0.0" || host === "host.docker.internal";
+    }
+    function readConfig(environments, vars, source) {
+      const development = (value) => ({ byEnvironment: { development: value } });
+      const standard = {
+        ENVIRONMENT: oneOf2(["development", "staging", "production", ...environments], { default: "development" }),
+        BASE_URL: url2({ required: true, ...development("http://127.0.0.1:3000") }),
+        VUS: positiveInteger2(),
+        VUS_LIMIT: positiveInteger2({ default: DEFAULT_VUS_LIMIT }),
+        DURATION: duration2(),
+        DEBUG: boolean2({ default: false }),
+        TEST_USERNAME: text2(development("loadtest@example.com")),
+        TEST_PASSWORD: secret2(development("LoadTest123!")),
+        BEARER_TOKEN: secret2(development("demo-token")),
+        ACCOUNT_ID: text2(development("acc-demo"))
+      };
+      for (const name of Object.keys(vars)) {
+        if (name in standard) {
+          throw new ForgeError2("invalid_option", {
+            field: "vars",
+            given: shown2(name),
+            accepted: `a name that is not a standard variable (${Object.keys(standard).join(", ")})`
+          });
+        }
+      }
+      const { ENVIRONMENT } = readEnv2({ ENVIRONMENT: standard.ENVIRONMENT }, { source });
+      const schema = { ...standard, ...vars };
+      const read = readEnv2(schema, { source, environment: ENVIRONMENT });
+      const host = targetHost(source["BASE_URL"]);
+      if (source["ENVIRONMENT"] === void 0 && host !== "" && !isLocalHost(host)) {
+        throw new ForgeError2("invalid_env", {
+          field: "ENVIRONMENT",
+          given: shown2(void 0),
+          accepted: `one of development, staging, production${environments.map((name) => `, ${name}`).join("")}, set because BASE_URL names ${host}, which is not this machine (development, the default, is for a local target)`
+        });
+      }
+      const vus = read["VUS"];
+      const limit = read["VUS_LIMIT"];
+      if (vus !== void 0 && vus > limit) {
+        throw new ForgeError2("invalid_env", {
+          field: "VUS",
+          given: shown2(source["VUS"]),
+          accepted: `a whole number from 1 to ${limit}, the VUS_LIMIT (default ${DEFAULT_VUS_LIMIT}); set VUS_LIMIT to allow more`
+        });
+      }
+      const values = {};
+      const secrets = [];
+      for (const name of Object.keys(schema)) {
+        values[name] = read[name];
+        if (schema[name].kind === "secret") secrets.push(name);
+      }
+      return { values, secrets };
+    }
+    return { "readConfig": readConfig };
+  })();
+  return loaded2["readConfig"].apply(void 0, arguments);
+}
+
+// src/lib/config.ts
+var STANDARD_NAMES = [
+  "ENVIRONMENT",
+  "BASE_URL",
+  "VUS",
+  "VUS_LIMIT",
+  "DURATION",
+  "DEBUG",
+  "TEST_USERNAME",
+  "TEST_PASSWORD",
+  "BEARER_TOKEN",
+  "ACCOUNT_ID"
+];
+function loadConfig(options2 = {}) {
+  const { environments = [], vars = {}, source = __ENV } = options2;
+  const names = [...STANDARD_NAMES, ...Object.keys(vars)];
+  const given = {};
+  for (const name of names) given[name] = source[name];
+  const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => lazy02(environments, vars, given));
+  const config2 = {};
+  for (const name of names) Object.defineProperty(config2, name, { value: values[name], enumerable: !secrets.includes(name) });
+  return Object.freeze(config2);
+}
+
+// src/lib/catalog.ts
+import { check, sleep } from "k6";
+import http from "k6/http";
+import { Counter, Rate, Trend } from "k6/metrics";
+
+// src/generators/internal/serial.ts
+var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
+function serialUuid(serial) {
+  const vu = serial.vu >>> 0;
+  const high = Math.floor(serial.n / 2 ** 48);
+  const low = serial.n - high * 2 ** 48;
+  return `${HEX_DIGITS(serial.tag >>> 0, 8)}-${HEX_DIGITS(vu >>> 12 & 65535, 4)}-4${HEX_DIGITS(vu & 4095, 3)}-8${HEX_DIGITS(high, 3)}-${HEX_DIGITS(low, 12)}`;
+}
+
+// k6-forge-lazy:src/lib/debug-log.ts
+var loaded3;
+function lazy03() {
+  if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
+    var REDACTED = "[redacted]";
+    var secretHeader = () => /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
+    var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
+    function redactHeaders(headers) {
+      const safe = {};
+      const secret2 = secretHeader();
+      for (const [name, value] of Object.entries(headers)) safe[name] = secret2.test(name) ? REDACTED : String(value);
+      return safe;
+    }
+    function redactJson(value) {
+      if (Array.isArray(value)) return value.map(redactJson);
+      if (typeof value !== "object" || value === null) return value;
+      const secret2 = secretField();
+      return Object.fromEntries(Object.entries(value).map(([key, field2]) => [key, secret2.test(key) ? REDACTED : redactJson(field2)]));
+    }
+    function redactBody(body, limit = 500) {
+      if (body === null || body === void 0 || body === "") return "";
+      let text2;
+      if (typeof body !== "string") {
+        text2 = typeof body === "object" && !(body instanceof ArrayBuffer) ? JSON.stringify(redactJson(body)) : "[binary]";
+      } else {
+        try {
+          text2 = JSON.stringify(redactJson(JSON.parse(body)));
+        } catch {
+          text2 = /pass(word)?=|token=|secret=/i.test(body) ? REDACTED : body;
+        }
+      }
+      return text2.length > limit ? `${text2.slice(0, limit)}...` : text2;
+    }
+    function redactUrl(url2) {
+      return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
+    }
+    function requestLogger(options2) {
+      const { vus = 2, first = 20, every = 100, log = (line) => console.log(line) } = options2;
+      let seen = 0;
+      return (label, sent, res) => {
+        if (__VU > vus) return;
+        seen += 1;
+        if (seen > first && (seen - first) % every !== 0) return;
+        log(`[k6-forge debug] -> ${label} ${redactUrl(sent.url)} headers=${JSON.stringify(redactHeaders(sent.headers))} body=${redactBody(sent.body)}`);
+        log(
+          `[k6-forge debug] <- ${label} ${res.status} in ${res.timings.duration.toFixed(1)}ms headers=${JSON.stringify(redactHeaders(res.headers))} body=${redactBody(res.body)}`
+        );
+      };
+    }
+    return { "requestLogger": requestLogger };
+  })();
+  return loaded3["requestLogger"].apply(void 0, arguments);
+}
+
+// k6-forge-lazy:src/lib/internal/endpoint-plans.ts
+var loaded4;
+function load() {
+  if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
+    var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
+    var ForgeError2 = class extends Error {
+      /**
+       * @param code - The kind of bad input.
+       * @param details - The field, the value given and the accepted form.
+       */
+      constructor(code, details) {
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
+        this.code = code;
+        this.details = details;
+      }
+      code;
+      details;
+      name = "ForgeError";
+    };
+    function printable2(text2) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text2.length; i += 1) {
+        const code = text2.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text2.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text2 : out + text2.slice(from);
+    }
     function shown2(value) {
       if (value === void 0) return "nothing";
       const text2 = JSON.stringify(value) ?? String(value);
       return text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
+    }
+    function invalidOption2(field2, given, accepted) {
+      throw new ForgeError2("invalid_option", { field: field2, given: shown2(given), accepted });
     }
     var UNITS = [
       ["d", 864e5],
@@ -443,423 +874,23 @@ function lazy02() {
       }
       return Math.round(total);
     }
-    function isDuration(value) {
-      return typeof value === "string" && durationMs(value) > 0;
-    }
-    function isDigits2(text2) {
-      if (text2.length === 0) return false;
-      for (let i = 0; i < text2.length; i += 1) {
-        const code = text2.charCodeAt(i);
-        if (code < 48 || code > 57) return false;
-      }
-      return true;
-    }
-    var ACCEPTED = {
-      text: "any non-empty text",
-      secret: "any non-empty secret",
-      url: "an http:// or https:// URL with a host, such as https://api.example.com",
-      positiveInteger: "a whole number greater than 0, such as 10",
-      boolean: "one of true, false, 1, 0, yes or no, in any case",
-      duration: "a k6 duration greater than zero, such as 30s, 1m30s, 500ms or 2h"
-    };
-    function isHttpUrl(text2) {
-      const lower = text2.toLowerCase();
-      const afterScheme = lower.startsWith("http://") ? 7 : lower.startsWith("https://") ? 8 : -1;
-      if (afterScheme < 0) return false;
-      let end = afterScheme;
-      while (end < text2.length && text2[end] !== "/" && text2[end] !== "?" && text2[end] !== "#") end += 1;
-      for (let i = end; i < text2.length; i += 1) if (text2.charCodeAt(i) <= 32) return false;
-      let authority = lower.slice(afterScheme, end);
-      const at = authority.lastIndexOf("@");
-      if (at >= 0) {
-        for (let i = 0; i < at; i += 1) if (authority.charCodeAt(i) <= 32) return false;
-        if (at === 0 || authority.indexOf("@") !== at) return false;
-        authority = authority.slice(at + 1);
-      }
-      const colon = authority.startsWith("[") ? authority.indexOf("]:") + 1 : authority.lastIndexOf(":");
-      const host = colon > 0 ? authority.slice(0, colon) : authority;
-      if (colon > 0 && !(isDigits2(authority.slice(colon + 1)) && authority.length - colon - 1 <= 5)) return false;
-      return host.startsWith("[") ? isIpLiteral(host) : isHostName(host);
-    }
-    function isIpLiteral(host) {
-      if (host.length < 3 || !host.endsWith("]")) return false;
-      for (let i = 1; i < host.length - 1; i += 1) {
-        const c = host[i];
-        if (!(c >= "0" && c <= "9" || c >= "a" && c <= "f" || c === ":" || c === ".")) return false;
-      }
-      return true;
-    }
-    function isHostName(host) {
-      const labels = (host.endsWith(".") ? host.slice(0, -1) : host).split(".");
-      for (const label of labels) {
-        if (label.length === 0 || label[0] === "-") return false;
-        for (let i = 0; i < label.length; i += 1) {
-          const c = label[i];
-          if (!(c >= "a" && c <= "z" || c >= "0" && c <= "9" || c === "_" || c === "-")) return false;
-        }
-      }
-      return true;
-    }
-    function parseAs(kind, text2) {
-      switch (kind) {
-        case "url": {
-          if (!isHttpUrl(text2)) return void 0;
-          let end = text2.length;
-          while (end > 0 && text2[end - 1] === "/") end -= 1;
-          return text2.slice(0, end);
-        }
-        case "positiveInteger": {
-          const value = isDigits2(text2) ? Number(text2) : 0;
-          return value > 0 && Number.isSafeInteger(value) ? value : void 0;
-        }
-        case "boolean": {
-          const lower = text2.toLowerCase();
-          return lower === "true" || lower === "1" || lower === "yes" ? true : lower === "false" || lower === "0" || lower === "no" ? false : void 0;
-        }
-        case "duration":
-          return isDuration(text2) ? text2 : void 0;
-        default:
-          return text2;
-      }
-    }
-    function declare(kind, options2) {
-      return Object.freeze({ kind, ...options2 });
-    }
-    function text(options2) {
-      return declare("text", options2);
-    }
-    function secret(options2) {
-      return declare("secret", options2);
-    }
-    function url(options2) {
-      return declare("url", options2);
-    }
-    function positiveInteger(options2) {
-      return declare("positiveInteger", options2);
-    }
-    function boolean(options2) {
-      return declare("boolean", options2);
-    }
-    function duration(options2) {
-      return declare("duration", options2);
-    }
-    function oneOf(values, options2) {
-      if (values.length === 0 || values.includes("")) {
-        throw new ForgeError2("invalid_option", {
-          field: "oneOf values",
-          given: shown2(values),
-          accepted: "a list of at least one non-empty string"
-        });
-      }
-      return Object.freeze({ kind: "oneOf", values: Object.freeze([...values]), ...options2 });
-    }
-    function acceptedFor(variable) {
-      return variable.kind === "oneOf" ? `one of ${variable.values.map(shown2).join(", ")}` : ACCEPTED[variable.kind];
-    }
-    function fallback(name, variable, accepted, environment) {
-      const byEnvironment = variable.byEnvironment;
-      if (environment !== void 0 && byEnvironment && Object.prototype.hasOwnProperty.call(byEnvironment, environment)) {
-        return byEnvironment[environment];
-      }
-      if (variable.default !== void 0) return variable.default;
-      if (!variable.required) return void 0;
-      const when = environment === void 0 ? "required" : `required when ENVIRONMENT is ${environment}`;
-      throw new ForgeError2("invalid_env", { field: name, given: shown2(void 0), accepted: `${accepted} (${when})` });
-    }
-    function valueOf(name, variable, { source, environment }) {
-      const given = source[name];
-      if (given === void 0) return fallback(name, variable, acceptedFor(variable), environment);
-      const value = given === "" ? void 0 : variable.kind === "oneOf" ? variable.values.includes(given) ? given : void 0 : parseAs(variable.kind, given);
-      if (value !== void 0) return value;
-      throw new ForgeError2("invalid_env", {
-        field: name,
-        given: variable.kind === "secret" ? "(hidden)" : shown2(given),
-        accepted: acceptedFor(variable)
-      });
-    }
-    function readEnv(schema, options2) {
-      const config2 = {};
-      for (const name in schema) {
-        const variable = schema[name];
-        Object.defineProperty(config2, name, { value: valueOf(name, variable, options2), enumerable: variable.kind !== "secret" });
-      }
-      return Object.freeze(config2);
-    }
-    function readConfig(environments, vars, source) {
-      const development = (value) => ({ byEnvironment: { development: value } });
-      const standard = {
-        ENVIRONMENT: oneOf(["development", "staging", "production", ...environments], { default: "development" }),
-        BASE_URL: url({ required: true, ...development("http://127.0.0.1:3000") }),
-        VUS: positiveInteger(),
-        DURATION: duration(),
-        DEBUG: boolean({ default: false }),
-        TEST_USERNAME: text(development("loadtest@example.com")),
-        TEST_PASSWORD: secret(development("LoadTest123!")),
-        BEARER_TOKEN: secret(development("demo-token")),
-        ACCOUNT_ID: text(development("acc-demo"))
-      };
-      for (const name of Object.keys(vars)) {
-        if (name in standard) {
-          throw new ForgeError2("invalid_option", {
-            field: "vars",
-            given: shown2(name),
-            accepted: `a name that is not a standard variable (${Object.keys(standard).join(", ")})`
-          });
-        }
-      }
-      const { ENVIRONMENT } = readEnv({ ENVIRONMENT: standard.ENVIRONMENT }, { source });
-      const schema = { ...standard, ...vars };
-      const read = readEnv(schema, { source, environment: ENVIRONMENT });
-      const values = {};
-      const secrets = [];
-      for (const name of Object.keys(schema)) {
-        values[name] = read[name];
-        if (schema[name].kind === "secret") secrets.push(name);
-      }
-      return { values, secrets };
-    }
-    return { "readConfig": readConfig };
-  })();
-  return loaded2["readConfig"].apply(void 0, arguments);
-}
-
-// src/lib/config.ts
-var STANDARD_NAMES = [
-  "ENVIRONMENT",
-  "BASE_URL",
-  "VUS",
-  "DURATION",
-  "DEBUG",
-  "TEST_USERNAME",
-  "TEST_PASSWORD",
-  "BEARER_TOKEN",
-  "ACCOUNT_ID"
-];
-function loadConfig(options2 = {}) {
-  const { environments = [], vars = {}, source = __ENV } = options2;
-  const names = [...STANDARD_NAMES, ...Object.keys(vars)];
-  const given = {};
-  for (const name of names) given[name] = source[name];
-  const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => lazy02(environments, vars, given));
-  const config2 = {};
-  for (const name of names) Object.defineProperty(config2, name, { value: values[name], enumerable: !secrets.includes(name) });
-  return Object.freeze(config2);
-}
-
-// src/lib/catalog.ts
-import { check, sleep } from "k6";
-import http from "k6/http";
-import { Counter, Rate, Trend } from "k6/metrics";
-
-// src/generators/internal/serial.ts
-var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
-function serialUuid(serial) {
-  const vu2 = serial.vu >>> 0;
-  const high = Math.floor(serial.n / 2 ** 48);
-  const low = serial.n - high * 2 ** 48;
-  return `${HEX_DIGITS(serial.tag >>> 0, 8)}-${HEX_DIGITS(vu2 >>> 12 & 65535, 4)}-4${HEX_DIGITS(vu2 & 4095, 3)}-8${HEX_DIGITS(high, 3)}-${HEX_DIGITS(low, 12)}`;
-}
-
-// src/generators/vu-draw.ts
-import exec2 from "k6/execution";
-
-// src/generators/seed.ts
-import { SharedArray as SharedArray2 } from "k6/data";
-import exec from "k6/execution";
-var MAX_SEED = 4294967295;
-function parseSeed(text, field2 = "SEED") {
-  const seed2 = isDigits(text) && text.length <= 10 ? Number(text) : Number.NaN;
-  if (!(seed2 <= MAX_SEED)) {
-    throw new ForgeError("invalid_env", { field: field2, given: shown(text), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
-  }
-  return seed2;
-}
-function seedText() {
-  return typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
-}
-var randomSeed = new SharedArray2("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
-var announced = false;
-function firstVu() {
-  try {
-    return exec.vu.idInTest <= 1;
-  } catch {
-    return false;
-  }
-}
-function runSeed() {
-  const text = seedText();
-  if (text !== void 0) return parseSeed(text);
-  const seed2 = randomSeed[0];
-  if (!announced && firstVu()) console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
-  announced = true;
-  return seed2;
-}
-
-// src/generators/vu-draw.ts
-var vu;
-var seed;
-var streamIteration = Number.NaN;
-var counter = 0;
-function vuInfo() {
-  if (vu === void 0) {
-    try {
-      vu = exec2.vu;
-    } catch {
-      return void 0;
-    }
-  }
-  return vu;
-}
-function vuSerial() {
-  const info = vuInfo();
-  if (!info) {
-    throw new ForgeError("invalid_script", {
-      field: "unique values",
-      given: "a call in the init context",
-      accepted: "calls inside default(), a scenario function, setup() or teardown(), where k6/execution knows the VU"
-    });
-  }
-  seed ??= runSeed();
-  counter += 1;
-  return { tag: seed, vu: info.idInTest, n: counter };
-}
-
-// src/generators/unique-id.ts
-function idempotencyKey() {
-  return serialUuid(vuSerial());
-}
-
-// k6-forge-lazy:src/lib/debug-log.ts
-var loaded3;
-function lazy03() {
-  if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
-    var REDACTED = "[redacted]";
-    var secretHeader = () => /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
-    var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
-    function redactHeaders(headers) {
-      const safe = {};
-      const secret = secretHeader();
-      for (const [name, value] of Object.entries(headers)) safe[name] = secret.test(name) ? REDACTED : String(value);
-      return safe;
-    }
-    function redactJson(value) {
-      if (Array.isArray(value)) return value.map(redactJson);
-      if (typeof value !== "object" || value === null) return value;
-      const secret = secretField();
-      return Object.fromEntries(Object.entries(value).map(([key, field2]) => [key, secret.test(key) ? REDACTED : redactJson(field2)]));
-    }
-    function redactBody(body, limit = 500) {
-      if (body === null || body === void 0 || body === "") return "";
-      let text;
-      if (typeof body !== "string") {
-        text = typeof body === "object" && !(body instanceof ArrayBuffer) ? JSON.stringify(redactJson(body)) : "[binary]";
-      } else {
-        try {
-          text = JSON.stringify(redactJson(JSON.parse(body)));
-        } catch {
-          text = /pass(word)?=|token=|secret=/i.test(body) ? REDACTED : body;
-        }
-      }
-      return text.length > limit ? `${text.slice(0, limit)}...` : text;
-    }
-    function redactUrl(url) {
-      return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, `$1${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
-    }
-    function requestLogger(options2) {
-      const { vus = 2, first = 20, every = 100, log = (line) => console.log(line) } = options2;
-      let seen = 0;
-      return (label, sent, res) => {
-        if (__VU > vus) return;
-        seen += 1;
-        if (seen > first && (seen - first) % every !== 0) return;
-        log(`[k6-forge debug] -> ${label} ${redactUrl(sent.url)} headers=${JSON.stringify(redactHeaders(sent.headers))} body=${redactBody(sent.body)}`);
-        log(
-          `[k6-forge debug] <- ${label} ${res.status} in ${res.timings.duration.toFixed(1)}ms headers=${JSON.stringify(redactHeaders(res.headers))} body=${redactBody(res.body)}`
-        );
-      };
-    }
-    return { "requestLogger": requestLogger };
-  })();
-  return loaded3["requestLogger"].apply(void 0, arguments);
-}
-
-// k6-forge-lazy:src/lib/internal/endpoint-plans.ts
-var loaded4;
-function load() {
-  if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
-    var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
-    var ForgeError2 = class extends Error {
-      /**
-       * @param code - The kind of bad input.
-       * @param details - The field, the value given and the accepted form.
-       */
-      constructor(code, details) {
-        super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
-        this.code = code;
-        this.details = details;
-      }
-      code;
-      details;
-      name = "ForgeError";
-    };
-    function shown2(value) {
-      if (value === void 0) return "nothing";
-      const text = JSON.stringify(value) ?? String(value);
-      return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-    }
-    function invalidOption2(field2, given, accepted) {
-      throw new ForgeError2("invalid_option", { field: field2, given: shown2(given), accepted });
-    }
-    var UNITS = [
-      ["d", 864e5],
-      ["h", 36e5],
-      ["m", 6e4],
-      ["s", 1e3],
-      ["ms", 1]
-    ];
-    function durationMs(text) {
-      let total = 0;
-      let rank = -1;
-      let i = 0;
-      if (text.length === 0) return Number.NaN;
-      while (i < text.length) {
-        const start = i;
-        while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
-        if (i === start) return Number.NaN;
-        if (text[i] === ".") {
-          i += 1;
-          const decimals = i;
-          while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
-          if (i === decimals) return Number.NaN;
-        }
-        const amount = Number(text.slice(start, i));
-        const unit = text[i] === "m" && text[i + 1] === "s" ? "ms" : text[i];
-        let unitRank = rank + 1;
-        while (unitRank < UNITS.length && UNITS[unitRank][0] !== unit) unitRank += 1;
-        if (unitRank === UNITS.length) return Number.NaN;
-        rank = unitRank;
-        total += amount * UNITS[unitRank][1];
-        i += unit.length;
-      }
-      return Math.round(total);
-    }
-    function parseDuration(text, field2 = "duration", allowZero = false) {
-      const ms = typeof text === "string" ? durationMs(text) : Number.NaN;
+    function parseDuration(text2, field2 = "duration", allowZero = false) {
+      const ms = typeof text2 === "string" ? durationMs(text2) : Number.NaN;
       if (ms > 0 || allowZero && ms === 0) return ms;
       throw new ForgeError2("invalid_duration", {
         field: field2,
-        given: shown2(text),
+        given: shown2(text2),
         accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
       });
     }
     function isAsciiLetter2(code) {
       return code >= 65 && code <= 90 || code >= 97 && code <= 122;
     }
-    function isName2(text, rule) {
-      if (typeof text !== "string" || text.length === 0) return false;
-      if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
-      for (let i = 0; i < text.length; i += 1) {
-        const code = text.charCodeAt(i);
+    function isName2(text2, rule) {
+      if (typeof text2 !== "string" || text2.length === 0) return false;
+      if (rule === "metric" && (text2.length < 2 || text2.length > 129)) return false;
+      for (let i = 0; i < text2.length; i += 1) {
+        const code = text2.charCodeAt(i);
         const digit = code >= 48 && code <= 57;
         const ok = isAsciiLetter2(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
         if (!ok) return false;
@@ -906,7 +937,7 @@ function load() {
     }
     function limitsToThresholds(limits, selector = "") {
       const tagged = (metric) => selector ? `${metric}{${selector}}` : metric;
-      const expression = (text) => limits.abortOnFail ? { threshold: text, abortOnFail: true, delayAbortEval: limits.delayAbortEval ?? "10s" } : text;
+      const expression = (text2) => limits.abortOnFail ? { threshold: text2, abortOnFail: true, delayAbortEval: limits.delayAbortEval ?? "10s" } : text2;
       const thresholds = {};
       const latency = latencyExpressions(limits).map(expression);
       if (latency.length > 0) thresholds[tagged("http_req_duration")] = latency;
@@ -917,10 +948,10 @@ function load() {
     function templateParts(path) {
       const parts = [];
       let from = 0;
-      for (let open = path.indexOf("{"); open >= 0; open = path.indexOf("{", from)) {
-        const close = path.indexOf("}", open);
+      for (let open2 = path.indexOf("{"); open2 >= 0; open2 = path.indexOf("{", from)) {
+        const close = path.indexOf("}", open2);
         if (close < 0) break;
-        parts.push(path.slice(from, open), path.slice(open + 1, close));
+        parts.push(path.slice(from, open2), path.slice(open2 + 1, close));
         from = close + 1;
       }
       parts.push(path.slice(from));
@@ -930,8 +961,8 @@ function load() {
       const field2 = `endpoints.${name}`;
       if (!isName2(name, "identifier")) invalidOption2(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
       if (!spec.path.startsWith("/")) invalidOption2(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
-      const idempotencyKey2 = spec.idempotencyKey === true;
-      if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey2)) {
+      const idempotencyKey = spec.idempotencyKey === true;
+      if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
         invalidOption2(`${field2}.retry`, spec.retry, `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`);
       }
       const timeout = spec.timeout ?? defaultTimeout;
@@ -948,7 +979,7 @@ function load() {
         ...expect !== void 0 && { expect: [...expect] },
         ...spec.trend !== void 0 && { trend: metricName(spec.trend, `${field2}.trend`) },
         ...spec.checkStatus !== false && { checkName: `${name} status is ${expect ? expect.join(" or ") : "2xx"}` },
-        idempotencyKey: idempotencyKey2,
+        idempotencyKey,
         auth: spec.auth !== false,
         ...spec.retry && { retry: retrySchedule(spec.retry, `${field2}.retry`) }
       };
@@ -984,25 +1015,31 @@ function lazy1() {
 
 // src/lib/catalog.ts
 var NO_OPTIONS = {};
-var STATUS_CLASSES = ["failed", "1xx", "2xx", "3xx", "4xx", "5xx"];
+var keyTag;
+var keyCount = 0;
+function automaticKey() {
+  keyTag ??= Math.floor(Math.random() * 2 ** 32);
+  keyCount += 1;
+  return serialUuid({ tag: keyTag, vu: __VU, n: keyCount });
+}
 function is2xx(res) {
   return res.status >= 200 && res.status < 300;
 }
 function liveEndpoint(name, plan) {
   const accepted = plan.expect;
-  return Object.assign(plan, {
+  const params = { tags: plan.tags };
+  if (accepted !== void 0) params.responseCallback = http.expectedStatuses.apply(http, accepted);
+  if (plan.timeout !== void 0) params.timeout = plan.timeout;
+  if (plan.redirects !== void 0) params.redirects = plan.redirects;
+  return {
+    ...plan,
     name,
-    params: {
-      tags: plan.tags,
-      ...accepted !== void 0 && { responseCallback: http.expectedStatuses(...accepted) },
-      ...plan.timeout !== void 0 && { timeout: plan.timeout },
-      ...plan.redirects !== void 0 && { redirects: plan.redirects }
-    },
+    params,
     trendMetric: plan.trend === void 0 ? void 0 : new Trend(plan.trend, true),
     metricTags: { endpoint: name },
     statusCheck: plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res) => accepted.includes(res.status) : is2xx },
     reusable: void 0
-  });
+  };
 }
 function fillPath(endpoint, values) {
   const parts = endpoint.pathParts;
@@ -1017,18 +1054,25 @@ function fillPath(endpoint, values) {
   return path;
 }
 function queryString(query) {
-  let text = "";
+  let text2 = "";
   for (const key in query) {
     const value = query[key];
-    if (value !== void 0) text += `${text ? "&" : "?"}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
+    if (value !== void 0) text2 += `${text2 ? "&" : "?"}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
   }
-  return text;
+  return text2;
 }
 function catalog(specs, options2) {
   const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => lazy04(specs, options2.timeout));
   const endpoints = /* @__PURE__ */ Object.create(null);
   for (const name of Object.keys(plans)) endpoints[name] = liveEndpoint(name, plans[name]);
-  const byClass = STATUS_CLASSES.map((c) => new Counter(`responses_${c}`));
+  const byClass = [
+    new Counter("responses_failed"),
+    new Counter("responses_1xx"),
+    new Counter("responses_2xx"),
+    new Counter("responses_3xx"),
+    new Counter("responses_4xx"),
+    new Counter("responses_5xx")
+  ];
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
@@ -1037,7 +1081,7 @@ function catalog(specs, options2) {
   const api = {
     send(name, request = NO_OPTIONS) {
       const ep = endpoints[name] ?? endpoint(name);
-      const url = options2.baseUrl + fillPath(ep, request.path) + (request.query ? queryString(request.query) : "");
+      const url2 = options2.baseUrl + fillPath(ep, request.path) + (request.query ? queryString(request.query) : "");
       const json = request.body !== void 0 && typeof request.body === "object" && !(request.body instanceof ArrayBuffer);
       const auth = ep.auth ? options2.auth?.headers(api) : void 0;
       const body = json ? JSON.stringify(request.body) : request.body;
@@ -1049,23 +1093,23 @@ function catalog(specs, options2) {
         const headers = { ...baseHeaders };
         if (json) headers["Content-Type"] = "application/json";
         if (auth) Object.assign(headers, auth);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? idempotencyKey();
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? automaticKey();
         if (request.headers) Object.assign(headers, request.headers);
         params = { ...ep.params, headers };
         if (request.tags) params.tags = { ...ep.tags, ...request.tags };
       }
-      let res = http.request(ep.method, url, body ?? null, params);
+      let res = http.request(ep.method, url2, body ?? null, params);
       if (ep.retry) {
         for (const wait of ep.retry.waits) {
           if (!ep.retry.on.includes(res.status)) break;
           sleep(wait);
-          res = http.request(ep.method, url, body ?? null, params);
+          res = http.request(ep.method, url2, body ?? null, params);
         }
       }
       ep.trendMetric?.add(res.timings.duration);
       (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
       if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
-      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
+      if (log) log(`${ep.method} ${ep.path}`, { url: url2, headers: params.headers ?? {}, body }, res);
       return res;
     },
     thresholds() {
@@ -1092,11 +1136,11 @@ function jsonHas(path) {
 }
 
 // src/lib/summary/summary-handler.ts
-import exec3 from "k6/execution";
+import exec from "k6/execution";
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
 var loaded5;
-function lazy05() {
+function load2() {
   if (loaded5 === void 0) loaded5 = /* @__PURE__ */ (() => {
     function checkResults(root) {
       const results = [];
@@ -1177,8 +1221,8 @@ function lazy05() {
     }
     var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
     var FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-    function escapeXml(text2) {
-      return text2.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char).replace(FORBIDDEN, "�");
+    function escapeXml(text22) {
+      return text22.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char).replace(FORBIDDEN, "�");
     }
     var UNITS = [
       ["d", 864e5],
@@ -1189,14 +1233,14 @@ function lazy05() {
     ];
     function formatDuration(ms) {
       let rest = Math.round(ms);
-      let text2 = "";
+      let text22 = "";
       for (let u = 1; u < UNITS.length; u += 1) {
         const [unit, size] = UNITS[u];
         const count = Math.floor(rest / size);
-        if (count > 0) text2 += `${count}${unit}`;
+        if (count > 0) text22 += `${count}${unit}`;
         rest -= count * size;
       }
-      return text2 || "0s";
+      return text22 || "0s";
     }
     function runFacts(meta) {
       const lengthMs = Date.parse(meta.endTime) - Date.parse(meta.startTime);
@@ -1320,7 +1364,7 @@ ${chart}`;
       return rows.length === 0 ? "<p>No checks ran.</p>" : table(["group", "check", "passes", "fails", "result"], rows);
     }
     function htmlReport(summary, series = []) {
-      const { result, text: text2, problems } = summary.meta.verdict;
+      const { result, text: text22, problems } = summary.meta.verdict;
       const { className, mark } = VERDICTS[result];
       const sections = [
         `<section><h2>Latency per endpoint</h2>
@@ -1339,9 +1383,9 @@ ${series.map(lineChart).join("\n")}
       return [
         "<!DOCTYPE html>",
         '<html lang="en">',
-        `<head><meta charset="utf-8"><title>${escapeXml(`k6-forge: ${text2}`)}</title><style>${STYLE}</style></head>`,
+        `<head><meta charset="utf-8"><title>${escapeXml(`k6-forge: ${text22}`)}</title><style>${STYLE}</style></head>`,
         "<body>",
-        `<header><h1 class="${className}">${mark} ${escapeXml(text2)}</h1>`,
+        `<header><h1 class="${className}">${mark} ${escapeXml(text22)}</h1>`,
         `<p class="facts">${escapeXml(runFacts(summary.meta).join(" · "))}</p>`,
         ...problems.length > 0 ? [`<ul>${problems.map((problem) => `<li>❌ ${escapeXml(problem)}</li>`).join("")}</ul>`] : [],
         "</header>",
@@ -1361,19 +1405,19 @@ ${series.map(lineChart).join("\n")}
 `;
     }
     function caseXml(classname, type, { name, failure, skipped, warning }) {
-      const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}"`;
+      const open2 = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}"`;
       if (failure) {
-        return `${open}>
+        return `${open2}>
       <failure type="${type}" message="${escapeXml(failure.message)}">${escapeXml(failure.detail)}</failure>
     </testcase>`;
       }
-      if (skipped !== void 0) return `${open}>
+      if (skipped !== void 0) return `${open2}>
       <skipped message="${escapeXml(skipped)}"/>
     </testcase>`;
-      if (warning !== void 0) return `${open}>
+      if (warning !== void 0) return `${open2}>
       <system-out>${escapeXml(warning)}</system-out>
     </testcase>`;
-      return `${open}/>`;
+      return `${open2}/>`;
     }
     function suite(name, classname, cases, summary, seconds) {
       const failures = cases.filter((c) => c.failure).length;
@@ -1423,24 +1467,24 @@ ${series.map(lineChart).join("\n")}
       ].join("\n");
     }
     var MARKS = { pass: "✅", fail: "❌", "no data": "⚪ no data" };
-    function text(value) {
+    function text2(value) {
       return value.replace(/[\\`*_[\]<>|#~&]/g, "\\$&").replace(/\s*[\r\n]+\s*/g, " ");
     }
     function code(value) {
-      return value.includes("`") ? text(value) : `\`${value.replace(/\|/g, "\\|").replace(/\s*[\r\n]+\s*/g, " ")}\``;
+      return value.includes("`") ? text2(value) : `\`${value.replace(/\|/g, "\\|").replace(/\s*[\r\n]+\s*/g, " ")}\``;
     }
     function table2(head, align, rows) {
       return [`| ${head.join(" | ")} |`, `| ${align.join(" | ")} |`, ...rows.map((row2) => `| ${row2.join(" | ")} |`)];
     }
     function markdownReport(summary) {
       const { verdict } = summary.meta;
-      const lines = [`## ${MARKS[verdict.result]} ${text(verdict.text)}`, "", runFacts(summary.meta).map(text).join(" · "), ""];
-      if (verdict.problems.length > 0) lines.push(...verdict.problems.map((problem) => `- ❌ ${text(problem)}`), "");
+      const lines = [`## ${MARKS[verdict.result]} ${text2(verdict.text)}`, "", runFacts(summary.meta).map(text2).join(" · "), ""];
+      if (verdict.problems.length > 0) lines.push(...verdict.problems.map((problem) => `- ❌ ${text2(problem)}`), "");
       lines.push("### Thresholds", "");
       const thresholds = thresholdRows(summary);
       if (thresholds.length === 0) lines.push("No thresholds were set.");
       else {
-        const rows = thresholds.map((row2) => [code(row2.metric), code(row2.expression), text(row2.measured), MARKS[row2.result]]);
+        const rows = thresholds.map((row2) => [code(row2.metric), code(row2.expression), text2(row2.measured), MARKS[row2.result]]);
         lines.push(...table2(["metric", "expression", "measured", "result"], ["---", "---", "---:", ":---:"], rows));
       }
       lines.push("", "### Latency per endpoint", "");
@@ -1449,18 +1493,18 @@ ${series.map(lineChart).join("\n")}
       if (latencies.length === 0) lines.push("No HTTP request was timed.");
       else {
         const rows = latencies.map((row2) => [
-          text(endpointLabel(row2)),
+          text2(endpointLabel(row2)),
           ...stats.map((stat) => latencyText(row2, stat, summary.options.summaryTimeUnit))
         ]);
-        lines.push(...table2(["endpoint", ...stats.map(text)], ["---", ...stats.map(() => "---:")], rows));
+        lines.push(...table2(["endpoint", ...stats.map(text2)], ["---", ...stats.map(() => "---:")], rows));
       }
       lines.push("", "### Checks", "");
       const checks = checkResults(summary.root_group);
       if (checks.length === 0) lines.push("No checks ran.");
       else {
         const rows = checks.map((check3) => [
-          check3.groups.length > 0 ? text(check3.groups.join(" › ")) : "–",
-          text(check3.name),
+          check3.groups.length > 0 ? text2(check3.groups.join(" › ")) : "–",
+          text2(check3.name),
           String(check3.passes),
           String(check3.fails),
           check3.fails === 0 ? "✅" : "⚠️"
@@ -1488,9 +1532,9 @@ ${series.map(lineChart).join("\n")}
       });
     }
     function scenarioTag(metric) {
-      const open = metric.indexOf("{");
-      if (open < 0) return void 0;
-      for (const pair of metric.slice(open + 1, -1).split(",")) {
+      const open2 = metric.indexOf("{");
+      if (open2 < 0) return void 0;
+      for (const pair of metric.slice(open2 + 1, -1).split(",")) {
         const colon = pair.indexOf(":");
         if (pair.slice(0, colon).trim() === "scenario") return pair.slice(colon + 1).trim();
       }
@@ -1556,8 +1600,8 @@ ${series.map(lineChart).join("\n")}
       return typeof value === "object" && value !== null && !Array.isArray(value);
     }
     var USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^\s/?#]*@/gi;
-    function withoutCredentials(text2) {
-      return text2.replace(USERINFO, "$1");
+    function withoutCredentials(text22) {
+      return text22.replace(USERINFO, "$1");
     }
     var DEFAULT_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)"];
     var METRIC_TYPES = ["counter", "gauge", "rate", "trend"];
@@ -1610,8 +1654,8 @@ ${series.map(lineChart).join("\n")}
     }
     function readCheck(value, where, problems) {
       if (isRecord(value) && typeof value["name"] === "string" && typeof value["passes"] === "number" && typeof value["fails"] === "number") {
-        const text2 = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
-        return { name: text2("name"), path: text2("path"), id: text2("id"), passes: value["passes"], fails: value["fails"] };
+        const text22 = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
+        return { name: text22("name"), path: text22("path"), id: text22("id"), passes: value["passes"], fails: value["fails"] };
       }
       problems.push(`a check in ${where} has no name, passes or fails, so it is left out`);
       return void 0;
@@ -1621,18 +1665,18 @@ ${series.map(lineChart).join("\n")}
         problems.push(`${where} is missing, so no check is shown from it`);
         return { name: "", path: "", id: "", groups: [], checks: [] };
       }
-      const text2 = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
+      const text22 = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
       const list = (key) => {
         const items = value[key];
         if (Array.isArray(items)) return items;
         if (items !== void 0) problems.push(`${where}.${key} is not a list`);
         return [];
       };
-      const label = text2("name") === "" ? where : `group ${text2("name")}`;
+      const label = text22("name") === "" ? where : `group ${text22("name")}`;
       return {
-        name: text2("name"),
-        path: text2("path"),
-        id: text2("id"),
+        name: text22("name"),
+        path: text22("path"),
+        id: text22("id"),
         groups: list("groups").map((group) => readGroup(group, `a group in ${label}`, problems)),
         checks: list("checks").flatMap((check3) => readCheck(check3, label, problems) ?? [])
       };
@@ -1651,14 +1695,14 @@ ${series.map(lineChart).join("\n")}
     }
     function readState(value, problems) {
       const state = isRecord(value) ? value : {};
-      const duration = state["testRunDurationMs"];
-      if (typeof duration !== "number" || !Number.isFinite(duration)) {
+      const duration2 = state["testRunDurationMs"];
+      if (typeof duration2 !== "number" || !Number.isFinite(duration2)) {
         problems.push("data.state.testRunDurationMs is missing, so the start time equals the end time");
       }
       return {
         isStdOutTTY: state["isStdOutTTY"] === true,
         isStdErrTTY: state["isStdErrTTY"] === true,
-        testRunDurationMs: typeof duration === "number" && Number.isFinite(duration) ? duration : 0
+        testRunDurationMs: typeof duration2 === "number" && Number.isFinite(duration2) ? duration2 : 0
       };
     }
     function readSummaryData(raw) {
@@ -1681,7 +1725,7 @@ ${series.map(lineChart).join("\n")}
     var PASS = "✓";
     var FAIL = "✗";
     var NO_DATA = "∅";
-    var width = (text2) => [...text2].length;
+    var width = (text22) => [...text22].length;
     function checkLines(check3, indent, paint) {
       if (check3.fails === 0) return [paint(`${indent}${PASS} ${check3.name}`, GREEN)];
       const total = check3.passes + check3.fails;
@@ -1751,7 +1795,7 @@ ${series.map(lineChart).join("\n")}
     }
     function textSummary(data, options2 = {}) {
       const colors = options2.enableColors ?? (!data.options.noColor && data.state.isStdOutTTY);
-      const paint = (text2, ...codes) => colors ? `\x1B[${codes.join(";")}m${text2}\x1B[0m` : text2;
+      const paint = (text22, ...codes) => colors ? `\x1B[${codes.join(";")}m${text22}\x1B[0m` : text22;
       const lines = [...groupLines(data.root_group, "     ", paint), ...metricLines(data, paint)];
       const notes = options2.notes ?? [];
       if (notes.length > 0) lines.push("", ...notes.map((note) => `     ${note}`));
@@ -1767,15 +1811,31 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     function messageOf(error) {
       return error instanceof Error ? error.message : String(error);
     }
-    function summaryOutputs(raw, names) {
+    function missingResultsDir(env) {
+      const dir = env["RESULTS_DIR"];
+      if (!dir) return void 0;
+      const absolute = dir.startsWith("/") || dir[1] === ":" || dir.startsWith("\\");
+      const pwd = env["PWD"];
+      if (!absolute && !pwd) return void 0;
+      try {
+        open(absolute ? dir : `${pwd}/${dir}`);
+      } catch (error) {
+        if (messageOf(error).includes("directories")) return void 0;
+      }
+      return dir;
+    }
+    function summaryOutputs(raw, names, missingDir) {
       const end = /* @__PURE__ */ new Date();
       const env = __ENV;
       const { scenario, scenarios } = names;
       const { data, problems } = readSummaryData(raw);
       const summary = { ...data, meta: runMeta(data, { scenario, env, end, scenarios }) };
-      const dir = env["RESULTS_DIR"]?.replace(/[/\\]+$/, "");
+      const dir = missingDir === void 0 ? env["RESULTS_DIR"]?.replace(/[/\\]+$/, "") : void 0;
       const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;
       const notes = problems.map((problem) => `k6-forge: ${problem}`);
+      if (missingDir !== void 0) {
+        notes.push(`k6-forge: RESULTS_DIR ${JSON.stringify(missingDir)} is not an existing folder, and k6 cannot create one: results written to the working directory instead`);
+      }
       const outputs = {};
       const renderers = [
         [`${prefix}-summary.json`, jsonReport],
@@ -1802,15 +1862,22 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
       }
       return outputs;
     }
-    return { "summaryOutputs": summaryOutputs };
+    return { "missingResultsDir": missingResultsDir, "summaryOutputs": summaryOutputs };
   })();
+}
+function lazy05() {
+  load2();
+  return loaded5["missingResultsDir"].apply(void 0, arguments);
+}
+function lazy12() {
+  load2();
   return loaded5["summaryOutputs"].apply(void 0, arguments);
 }
 
 // src/lib/summary/summary-handler.ts
 function scenariosOfRun() {
   try {
-    const names = Object.keys(exec3.test.options.scenarios ?? {}).sort();
+    const names = Object.keys(exec.test.options.scenarios ?? {}).sort();
     return names.length > 0 ? names : void 0;
   } catch {
     return void 0;
@@ -1825,10 +1892,11 @@ function summaryHandler(options2 = {}) {
       accepted: "a k6 scenario name of letters, digits, _ and -, such as smoke"
     });
   }
+  const missingDir = __VU === 0 ? lazy05(__ENV) : void 0;
   return (raw) => {
     try {
       const scenarios = scenariosOfRun();
-      return lazy05(raw, { scenario: chosen ?? scenarios?.join("+") ?? "default", scenarios });
+      return lazy12(raw, { scenario: chosen ?? scenarios?.join("+") ?? "default", scenarios }, missingDir);
     } catch (error) {
       return { stdout: `
      k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}
@@ -1839,7 +1907,7 @@ function summaryHandler(options2 = {}) {
 }
 
 // examples/shared/storefront.ts
-var config = loadConfig();
+var config = loadConfig({ vars: { SETUP_WRITES: boolean({ byEnvironment: { development: true }, default: false }) } });
 var storefront = catalog(
   {
     health: { method: "GET", path: "/health", service: "storefront" },
@@ -1851,7 +1919,7 @@ var storefront = catalog(
 var handleSummary = summaryHandler();
 var PRODUCT = "demo-widget";
 function setup() {
-  storefront.send("product_stock", { body: { productId: PRODUCT, quantity: 1e6 } });
+  if (config.SETUP_WRITES) storefront.send("product_stock", { body: { productId: PRODUCT, quantity: 1e6 } });
 }
 function browse() {
   storefront.send("health");

@@ -1,8 +1,8 @@
-// Seed 001's dealer platform: a salesperson logs in, registers a generated customer, finds them again,
+// Seed 001's dealer platform: the desk logs in once (in setup), then each VU registers a generated customer, finds them again,
 // opens a deal on a generated vehicle (with a valid VIN) and prices it with the tax engine.
 import { check, group, sleep } from 'k6';
 import { customer, deal, taxCalculationRequest } from 'k6-forge/generators';
-import { catalog, jsonHas, loadConfig, sessionAuth, summaryHandler } from 'k6-forge/lib';
+import { catalog, jsonHas, loadConfig, sessionAuth, summaryHandler, type SessionToken } from 'k6-forge/lib';
 import { composeOptions, loadProfile } from 'k6-forge/scenarios';
 
 const config = loadConfig();
@@ -25,8 +25,14 @@ export const options = composeOptions(loadProfile({ name: 'dealer', vus: config.
 });
 export const handleSummary = summaryHandler();
 
+/** Logs in once for the whole run; every VU takes this session and refreshes it when it nears expiry. */
+export function setup(): { session: SessionToken } {
+  return { session: auth.login(desk) };
+}
+
 /** One deal desk visit, on fresh generated data (SEED replays it). */
-export default function dealDesk(): void {
+export default function dealDesk(data: { session: SessionToken }): void {
+  auth.adopt(data.session);
   const buyer = customer();
   group('register the customer', () => {
     desk.send('customer_create', { body: buyer });

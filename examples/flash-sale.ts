@@ -3,13 +3,15 @@ import { check } from 'k6';
 import exec from 'k6/execution';
 import { Counter } from 'k6/metrics';
 import { flashSaleOrder } from 'k6-forge/generators';
-import { catalog, loadConfig, positiveInteger, summaryHandler, text } from 'k6-forge/lib';
+import { boolean, catalog, loadConfig, positiveInteger, summaryHandler, text } from 'k6-forge/lib';
 import { composeOptions, flashSaleProfile } from 'k6-forge/scenarios';
 
 const config = loadConfig({
   vars: {
     PRODUCT_ID: text({ default: 'iphone-15' }),
     STOCK: positiveInteger({ default: 100 }),
+    // Stocking resets the product's orders: only in development, unless a run says SETUP_WRITES=true.
+    SETUP_WRITES: boolean({ byEnvironment: { development: true }, default: false }),
   },
 });
 
@@ -39,8 +41,9 @@ interface Product {
   readonly orders: number;
 }
 
-/** Stocks the sale before any VU starts; a sale that cannot be stocked aborts the test. */
+/** Stocks the sale before any VU starts (development, or SETUP_WRITES=true); a sale that cannot be stocked aborts the test. */
 export function setup(): void {
+  if (!config.SETUP_WRITES) return;
   const res = sale.send('sale_init', { body: { productId: config.PRODUCT_ID, quantity: config.STOCK } });
   if (res.status !== 200) exec.test.abort(`could not stock the sale: HTTP ${res.status}`);
 }

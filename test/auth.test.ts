@@ -3,6 +3,7 @@ import { bearerAuth, sessionAuth } from '../src/lib/auth.ts';
 import { catalog } from '../src/lib/catalog.ts';
 import { callsTo, resetRecorded } from './doubles/recorder.ts';
 import { respondWith } from './doubles/http.ts';
+import { caught } from './support/caught.ts';
 
 const TOKEN = 'tok-3f9a8c1e7b';
 const PASSWORD = 'S3cret-Pa55';
@@ -112,21 +113,55 @@ describe('sessionAuth', () => {
     expect(sentAuthorization()).toStrictEqual([`Bearer ${TOKEN}-1`]);
   });
 
-  test('a failed login names the endpoint and status, never the password', () => {
+  test('a failed login is tried 3 times with 1 s and 2 s waits, then aborts the test naming the endpoint and status, never the password', () => {
     const api = catalog(specs, {
       baseUrl: 'http://x',
       thresholdsFile: {},
       auth: sessionAuth({ login: 'login', username: 'u', password: 'wrong-password-123' }),
     });
     authService();
-    let message = '';
-    try {
-      api.send('deals');
-    } catch (error) {
-      message = (error as Error).message;
-    }
-    expect(message).toBe('login failed: HTTP 401, no accessToken in the response');
-    expect(message).not.toContain('wrong-password-123');
+    const error = caught(() => api.send('deals')) as Error;
+    expect(error.message).toBe(
+      'test aborted: k6-forge sessionAuth: login failed 3 times in a row, last with HTTP 401 and no accessToken in the response; check TEST_USERNAME and TEST_PASSWORD (the test stops so that an identity provider does not lock the account)',
+    );
+    expect(urls()).toStrictEqual(['/auth/login', '/auth/login', '/auth/login']);
+    expect(callsTo('k6', 'sleep')).toStrictEqual([[1], [2]]);
+    expect(error.message).not.toContain('wrong-password-123');
+  });
+
+  test('maxFailures and backoff set the bound and the waits; a login that succeeds on a later try goes on', () => {
+    let tries = 0;
+    const auth = sessionAuth({ login: 'login', username: 'u', password: PASSWORD, maxFailures: 5, backoff: '200ms' });
+    const api = catalog(specs, { baseUrl: 'http://x', thresholdsFile: {}, auth });
+    respondWith((_method, url) => {
+      if (url.endsWith('/auth/login')) return (tries += 1) < 4 ? { status: 503, body: '' } : { status: 200, body: JSON.stringify({ accessToken: TOKEN }) };
+      return { status: 200, body: '[]' };
+    });
+    api.send('deals');
+    expect(urls()).toStrictEqual(['/auth/login', '/auth/login', '/auth/login', '/auth/login', '/deals']);
+    expect(callsTo('k6', 'sleep')).toStrictEqual([[0.2], [0.4], [0.8]]);
+    expect(sentAuthorization().at(-1)).toBe(`Bearer ${TOKEN}`);
+    expect(() => sessionAuth({ login: 'login', username: 'u', password: 'p', maxFailures: 0 })).toThrow('maxFailures: 0 is not accepted; expected a whole number from 1 to 10');
+  });
+
+  test('a refused refresh (a rotated token another VU used) logs in instead of failing', () => {
+    let clock = 0;
+    const auth = sessionAuth({ login: 'login', refresh: 'refresh', username: 'u', password: PASSWORD, now: () => clock });
+    const api = catalog(specs, { baseUrl: 'http://x', thresholdsFile: {}, auth });
+    auth.adopt({ accessToken: 'shared', refreshToken: 'used-elsewhere', expiresAt: 60_000 });
+    authService();
+    respondWith((_method, url) => {
+      if (url.endsWith('/auth/refresh')) return { status: 401, body: '{"error":"unknown refresh token"}' };
+      if (url.endsWith('/auth/login')) return { status: 200, body: JSON.stringify({ accessToken: 'fresh', expiresIn: 60 }) };
+      return { status: 200, body: '[]' };
+    });
+    clock = 45_000;
+    api.send('deals');
+    expect(urls()).toStrictEqual(['/auth/refresh', '/auth/login', '/deals']);
+    expect(sentAuthorization().at(-1)).toBe('Bearer fresh');
+    auth.adopt({ accessToken: 'shared', refreshToken: 'used-elsewhere', expiresAt: 60_000 });
+    api.send('deals');
+    expect(sentAuthorization().at(-1)).toBe('Bearer fresh');
   });
 
   test('refuses missing credentials, hiding the password', () => {

@@ -10,7 +10,7 @@ async function initBundle(name: string, env: Record<string, string>) {
   const script = (await import(`../dist/${name}.js`)) as Record<string, unknown>;
   const { respondWith } = await import('./doubles/http.ts');
   const { callsTo } = await import('./doubles/recorder.ts');
-  const call = (fn: string) => (script[fn] as () => void)();
+  const call = (fn: string, data?: unknown) => (script[fn] as (data?: unknown) => unknown)(data);
   return { options: script['options'], call, respondWith, callsTo };
 }
 
@@ -49,8 +49,32 @@ describe('bundles at init', () => {
     [{ ENVIRONMENT: 'staging' }, 'BASE_URL: nothing is not accepted; expected an http:// or https:// URL'],
     [{ DURATION: '5 minutes' }, 'DURATION: "5 minutes" is not accepted'],
     [{ ENVIRONMENT: 'prod' }, 'ENVIRONMENT: "prod" is not accepted; expected one of "development", "staging", "production"'],
+    [{ VUS: '1000000' }, 'VUS: "1000000" is not accepted; expected a whole number from 1 to 2000, the VUS_LIMIT (default 2000); set VUS_LIMIT to allow more'],
+    [{ ENVIRONMENT: 'production', BASE_URL: 'https://shop.example.com' }, 'ALLOW_PRODUCTION_LOAD: nothing is not accepted; expected shop.example.com, the target\'s host'],
+    [{ BASE_URL: 'https://shop.example.com' }, 'ENVIRONMENT: nothing is not accepted; expected one of development, staging, production, set because BASE_URL names shop.example.com'],
   ])('stops at init on %j with a message naming the variable', async (env, message) => {
     await expect(initBundle('spike', env)).rejects.toThrow(message);
+  });
+
+  test.each(['load', 'stress', 'spike', 'soak', 'flash-sale', 'gateway-baseline', 'gateway-spike', 'dealer'])(
+    '%s.js refuses production without ALLOW_PRODUCTION_LOAD naming the host, and starts with it',
+    async (name) => {
+      const env = { ENVIRONMENT: 'production', BASE_URL: 'https://shop.example.com', TEST_USERNAME: 'u', TEST_PASSWORD: 'p', BEARER_TOKEN: 't', ACCOUNT_ID: 'a' };
+      await expect(initBundle(name, env)).rejects.toThrow('ALLOW_PRODUCTION_LOAD: nothing is not accepted; expected shop.example.com');
+      await expect(initBundle(name, { ...env, ALLOW_PRODUCTION_LOAD: 'shop.example.com' })).resolves.toBeDefined();
+    },
+  );
+
+  test.each(['smoke', 'flash-sale'])('%s.js writes nothing in setup() outside development unless SETUP_WRITES=true', async (name) => {
+    const staging = { ENVIRONMENT: 'staging', BASE_URL: 'https://shop.example.com' };
+    const quiet = await initBundle(name, staging);
+    quiet.respondWith(() => ({ status: 200, body: '{}' }));
+    quiet.call('setup');
+    expect(quiet.callsTo('k6/http', 'request')).toStrictEqual([]);
+    const opted = await initBundle(name, { ...staging, SETUP_WRITES: 'true' });
+    opted.respondWith(() => ({ status: 200, body: '{}' }));
+    opted.call('setup');
+    expect(opted.callsTo('k6/http', 'request').map(([method, url]) => `${String(method)} ${String(url)}`)).toStrictEqual(['POST https://shop.example.com/init']);
   });
 });
 
@@ -147,7 +171,7 @@ describe('gateway examples (seed 000)', () => {
 });
 
 describe('dealer.js (seed 001)', () => {
-  test('logs in once per VU, then registers, finds, opens a deal with a valid VIN and prices it', async () => {
+  test('logs in once in setup(), then each iteration registers, finds, opens a deal with a valid VIN and prices it', async () => {
     const { call, respondWith, callsTo } = await initBundle('dealer', { SEED: '42' });
     respondWith((method, url) => {
       if (url.endsWith('/auth/login')) return { status: 200, body: '{"accessToken":"a-1","refreshToken":"r-1","expiresIn":900}' };
@@ -155,8 +179,10 @@ describe('dealer.js (seed 001)', () => {
       if (url.includes('/customers?')) return { status: 200, body: '{"results":[]}' };
       return { status: method === 'POST' && url.endsWith('/customers') ? 201 : 200, body: '{}' };
     });
-    call('default');
-    call('default');
+    const data = call('setup');
+    expect(data).toStrictEqual({ session: { accessToken: 'a-1', refreshToken: 'r-1', expiresAt: expect.any(Number) } });
+    call('default', data);
+    call('default', data);
     const sent = callsTo('k6/http', 'request').map(([method, url]) => `${String(method)} ${String(url).replace('http://127.0.0.1:3000', '')}`);
     expect(sent.filter((line) => line.endsWith('/auth/login'))).toHaveLength(1);
     expect(sent.slice(0, 7)).toStrictEqual([

@@ -1,10 +1,11 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { findK6, K6_INSTALL_HINT } from '../src/cli/k6-binary.ts';
 import { main } from '../src/cli/main.ts';
 import { createResultsDir, resolveScript, scriptVariables } from '../src/cli/run.ts';
+import { fakeK6 } from './support/fake-k6.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-cli-'));
 const results = join(scratch, 'results');
@@ -13,31 +14,6 @@ const RUN_FOLDER = /\/results\/\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ(-\d+)?$/;
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 afterEach(() => vi.unstubAllEnvs());
 
-/** A stand-in k6: records its arguments and chosen variables, fetches BASE_URL/health, exits with FAKE_K6_EXIT. */
-function fakeK6(): { bin: string; report: string } {
-  const bin = join(scratch, 'k6');
-  const report = join(scratch, 'report.json');
-  writeFileSync(
-    bin,
-    `#!/usr/bin/env node
-if (process.argv[2] === 'version') {
-  console.log('k6 ' + (process.env.FAKE_K6_VERSION ?? 'v2.2.0') + ' (commit/fake, go1.25, linux/amd64)');
-  process.exit(0);
-}
-const { writeFileSync } = require('node:fs');
-const pick = ['VUS', 'DURATION', 'BASE_URL', 'TOKEN', 'RESULTS_DIR'];
-const env = Object.fromEntries(pick.filter((k) => k in process.env).map((k) => [k, process.env[k]]));
-const health = process.env.BASE_URL ? fetch(process.env.BASE_URL + '/health').then((r) => r.status, () => 'unreachable') : Promise.resolve(null);
-health.then((status) => {
-  writeFileSync(${JSON.stringify(report)}, JSON.stringify({ args: process.argv.slice(2), env, health: status }));
-  process.exit(Number(process.env.FAKE_K6_EXIT ?? 0));
-});
-`,
-  );
-  chmodSync(bin, 0o755);
-  return { bin, report };
-}
-
 function capture(): { lines: string[]; print: (line: string) => void } {
   const lines: string[] = [];
   return { lines, print: (line) => lines.push(line) };
@@ -45,7 +21,7 @@ function capture(): { lines: string[]; print: (line: string) => void } {
 
 describe('findK6', () => {
   test('prefers K6_BIN, then k6 on PATH, else nothing', () => {
-    const { bin } = fakeK6();
+    const { bin } = fakeK6(scratch);
     expect(findK6({ K6_BIN: bin, PATH: '' })).toBe(bin);
     expect(findK6({ PATH: `/nonexistent:${scratch}` })).toBe(bin);
     expect(findK6({ PATH: '/nonexistent' })).toBeUndefined();
@@ -66,20 +42,21 @@ describe('k6-forge run', () => {
     expect(K6_INSTALL_HINT).toContain('grafana/k6');
   });
 
-  test('passes VUS, DURATION and -e variables through the environment and returns k6’s exit code', async () => {
-    const { bin, report } = fakeK6();
+  test('passes VUS, DURATION, -e variables and exported secrets through the environment and returns k6’s exit code', async () => {
+    const { bin, report } = fakeK6(scratch);
     vi.stubEnv('K6_BIN', bin);
     vi.stubEnv('FAKE_K6_EXIT', '99');
-    const argv = ['run', 'dist/smoke.js', '--vus', '5', '--duration', '30s', '-e', 'TOKEN=s3cr3t', '-e', 'BASE_URL=http://127.0.0.1:9', '--results', results];
+    vi.stubEnv('TOKEN', 's3cr3t');
+    const argv = ['run', 'dist/smoke.js', '--vus', '5', '--duration', '30s', '-e', 'PAGE=3', '-e', 'BASE_URL=http://127.0.0.1:9', '--results', results];
     const code = await main(argv, capture().print);
     expect(code).toBe(99);
     const seen = JSON.parse(readFileSync(report, 'utf8')) as { args: string[]; env: Record<string, string> };
     expect(seen.args).toStrictEqual(['run', 'dist/smoke.js']);
-    expect(seen.env).toStrictEqual({ VUS: '5', DURATION: '30s', TOKEN: 's3cr3t', BASE_URL: 'http://127.0.0.1:9', RESULTS_DIR: expect.stringMatching(RUN_FOLDER) });
+    expect(seen.env).toStrictEqual({ VUS: '5', DURATION: '30s', PAGE: '3', TOKEN: 's3cr3t', BASE_URL: 'http://127.0.0.1:9', RESULTS_DIR: expect.stringMatching(RUN_FOLDER) });
   });
 
   test('--embedded-target starts the target, points BASE_URL at it and stops it afterwards', async () => {
-    const { bin, report } = fakeK6();
+    const { bin, report } = fakeK6(scratch);
     vi.stubEnv('K6_BIN', bin);
     vi.stubEnv('FAKE_K6_EXIT', '0');
     const out = capture();
@@ -93,7 +70,7 @@ describe('k6-forge run', () => {
   });
 
   test('gives every run a fresh results folder as RESULTS_DIR and prints it at the end', async () => {
-    const { bin, report } = fakeK6();
+    const { bin, report } = fakeK6(scratch);
     vi.stubEnv('K6_BIN', bin);
     vi.stubEnv('FAKE_K6_EXIT', '0');
     const folders: string[] = [];
@@ -110,7 +87,7 @@ describe('k6-forge run', () => {
   });
 
   test('refuses a bundle that imports a k6 module this k6 lacks, naming the module and the version it needs', async () => {
-    const { bin } = fakeK6();
+    const { bin } = fakeK6(scratch);
     vi.stubEnv('K6_BIN', bin);
     vi.stubEnv('FAKE_K6_VERSION', 'v1.3.0');
     const out = capture();
@@ -141,7 +118,7 @@ describe('k6-forge run', () => {
     [['run'], 'run: nothing is not accepted; expected exactly one scenario name or script path'],
     [['run', 'smoke', '--fast'], "Unknown option '--fast'"],
   ])('%j exits 2 with a message that names the problem', async (argv, message) => {
-    vi.stubEnv('K6_BIN', fakeK6().bin);
+    vi.stubEnv('K6_BIN', fakeK6(scratch).bin);
     const out = capture();
     expect(await main(argv, out.print)).toBe(2);
     expect(out.lines.join('\n')).toContain(message);

@@ -22,6 +22,7 @@ describe('loadConfig defaults', () => {
       ENVIRONMENT: 'development',
       BASE_URL: 'http://127.0.0.1:3000',
       VUS: undefined,
+      VUS_LIMIT: 2000,
       DURATION: undefined,
       DEBUG: false,
       TEST_USERNAME: 'loadtest@example.com',
@@ -36,6 +37,7 @@ describe('loadConfig defaults', () => {
       ENVIRONMENT: 'staging',
       BASE_URL: 'https://staging.example.com',
       VUS: undefined,
+      VUS_LIMIT: 2000,
       DURATION: undefined,
       DEBUG: false,
       TEST_USERNAME: undefined,
@@ -56,7 +58,7 @@ describe('loadConfig defaults', () => {
 
   test('a value that is set is never replaced by a default', () => {
     const config = loadConfig({
-      source: { BASE_URL: 'https://dev.example.com/', DEBUG: 'false', TEST_USERNAME: 'me', TEST_PASSWORD: 'mine' },
+      source: { ENVIRONMENT: 'development', BASE_URL: 'https://dev.example.com/', DEBUG: 'false', TEST_USERNAME: 'me', TEST_PASSWORD: 'mine' },
     });
     expect(whole(config)).toMatchObject({
       ENVIRONMENT: 'development',
@@ -84,6 +86,7 @@ describe('loadConfig standard variables', () => {
       ENVIRONMENT: 'staging',
       BASE_URL: 'https://staging.example.com',
       VUS: 50,
+      VUS_LIMIT: 2000,
       DURATION: '1m30s',
       DEBUG: true,
       TEST_USERNAME: 'qa@example.com',
@@ -108,6 +111,32 @@ describe('loadConfig standard variables', () => {
     const error = caught(() => loadConfig({ source: { [name]: value } }));
     expect(error).toStrictEqual(invalid(name, given, accepted));
     expect(error).toHaveProperty('message', `${name}: ${given} is not accepted; expected ${accepted}`);
+  });
+
+  test('VUS is bounded by VUS_LIMIT (2000 unless set), and the message names the variable to raise it', () => {
+    expect(caught(() => loadConfig({ source: { VUS: '1000000' } }))).toStrictEqual(
+      invalid('VUS', '"1000000"', 'a whole number from 1 to 2000, the VUS_LIMIT (default 2000); set VUS_LIMIT to allow more'),
+    );
+    expect(loadConfig({ source: { VUS: '2000' } }).VUS).toBe(2000);
+    expect(loadConfig({ source: { VUS: '5000', VUS_LIMIT: '5000' } }).VUS).toBe(5000);
+    expect(caught(() => loadConfig({ source: { VUS: '5001', VUS_LIMIT: '5000' } }))).toHaveProperty(
+      'message',
+      'VUS: "5001" is not accepted; expected a whole number from 1 to 5000, the VUS_LIMIT (default 2000); set VUS_LIMIT to allow more',
+    );
+  });
+
+  test('a BASE_URL on another machine needs ENVIRONMENT set, so production never runs with development defaults', () => {
+    expect(caught(() => loadConfig({ source: { BASE_URL: 'https://api.example.com' } }))).toStrictEqual(
+      invalid(
+        'ENVIRONMENT',
+        'nothing',
+        'one of development, staging, production, set because BASE_URL names api.example.com, which is not this machine (development, the default, is for a local target)',
+      ),
+    );
+    for (const local of ['http://127.0.0.1:3000', 'http://localhost:8080', 'http://[::1]:3000', 'http://host.docker.internal:3000', 'http://app.localhost']) {
+      expect(loadConfig({ source: { BASE_URL: local } }).ENVIRONMENT).toBe('development');
+    }
+    expect(loadConfig({ source: { ENVIRONMENT: 'development', BASE_URL: 'https://dev.example.com' } }).ENVIRONMENT).toBe('development');
   });
 
   test('an empty ENVIRONMENT is rejected, not defaulted', () => {
@@ -201,7 +230,7 @@ describe('loadConfig team variables', () => {
         field: 'vars',
         given: '"BASE_URL"',
         accepted:
-          'a name that is not a standard variable (ENVIRONMENT, BASE_URL, VUS, DURATION, DEBUG, ' +
+          'a name that is not a standard variable (ENVIRONMENT, BASE_URL, VUS, VUS_LIMIT, DURATION, DEBUG, ' +
           'TEST_USERNAME, TEST_PASSWORD, BEARER_TOKEN, ACCOUNT_ID)',
       }),
     );

@@ -115,6 +115,15 @@ describe.skipIf(!k6)(`bundles under real ${shown}${legacy ? ' (es2017 builds)' :
     expect([...sampledMetrics(out)]).toEqual(expect.arrayContaining(['http_req_duration', 'http_req_failed', 'checks']));
   });
 
+  test('a RESULTS_DIR that does not exist loses nothing: the four files go to the working directory with a warning naming it', { timeout: 120_000 }, async () => {
+    const missing = join(scratch, 'no-such-folder');
+    const run = await k6Run(bundle('smoke'), { BASE_URL: target.url, VUS: '1', DURATION: '2s', RESULTS_DIR: missing });
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toContain(`k6-forge: RESULTS_DIR ${JSON.stringify(missing)} is not an existing folder, and k6 cannot create one: results written to the working directory instead`);
+    expect(run.leftovers.map((file) => file.replace(/^[\dT-]+Z-/, '')).sort()).toStrictEqual(reports('smoke'));
+    expect(existsSync(missing)).toBe(false);
+  });
+
   test('flash-sale sells exactly the stock, no more, with its custom metrics', { timeout: 120_000 }, async () => {
     const out = join(scratch, 'flash-sale.json');
     const results = resultsDir('flash-sale');
@@ -135,6 +144,30 @@ describe.skipIf(!k6)(`bundles under real ${shown}${legacy ? ' (es2017 builds)' :
     expect(run.leftovers).toStrictEqual([]);
     expect(readdirSync(results).sort()).toStrictEqual(reports('dealer'));
     expect([...sampledMetrics(out)]).toEqual(expect.arrayContaining(['login_duration', 'deal_create_duration', 'customer_search_duration', 'tax_calculation_duration']));
+  });
+
+  test('dealer with a wrong TEST_PASSWORD stops after 3 login attempts with one line naming the endpoint and status', { timeout: 120_000 }, async () => {
+    const out = join(scratch, 'dealer-bad-login.json');
+    const results = resultsDir('dealer-bad-login');
+    const run = await k6Run(bundle('dealer'), { BASE_URL: target.url, VUS: '2', DURATION: '10s', TEST_PASSWORD: 'Wr0ng-Passw0rd!', RESULTS_DIR: results }, out);
+    expect(run.code, run.output).toBe(108);
+    const logins = readFileSync(out, 'utf8').split('\n').filter((line) => line.includes('"type":"Point"') && line.includes('"metric":"http_reqs"') && line.includes('"endpoint":"login"'));
+    expect(logins).toHaveLength(3);
+    const logged = run.output.split('\n').filter((line) => line.startsWith('time='));
+    expect(logged.length, run.output).toBeLessThanOrEqual(3);
+    expect(run.output).toContain('k6-forge sessionAuth: login failed 3 times in a row, last with HTTP 401 and no accessToken in the response');
+    expect(run.output).not.toContain('Wr0ng-Passw0rd!');
+    expect(readdirSync(results).sort()).toStrictEqual(reports('dealer'));
+  });
+
+  test('stress against ENVIRONMENT=production stops at init naming ALLOW_PRODUCTION_LOAD, and VUS=1000000 naming VUS_LIMIT', { timeout: 120_000 }, async () => {
+    const host = new URL(target.url).hostname;
+    const guarded = await k6Run(bundle('stress'), { ENVIRONMENT: 'production', BASE_URL: target.url, RESULTS_DIR: resultsDir('production-guard') });
+    expect(guarded.code, guarded.output).toBe(107);
+    expect(guarded.output).toContain(`ALLOW_PRODUCTION_LOAD: nothing is not accepted; expected ${host}, the target's host, to run the stress profile with ENVIRONMENT=production`);
+    const huge = await k6Run(bundle('smoke'), { BASE_URL: target.url, VUS: '1000000', RESULTS_DIR: resultsDir('vus-limit') });
+    expect(huge.code, huge.output).toBe(107);
+    expect(huge.output).toContain('VUS: \\"1000000\\" is not accepted; expected a whole number from 1 to 2000, the VUS_LIMIT (default 2000); set VUS_LIMIT to allow more');
   });
 
   test.each(['gateway-baseline', 'gateway-spike'])(

@@ -1,4 +1,5 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { ForgeError } from '../src/lib/errors.ts';
 import { thresholdsFor } from '../src/lib/thresholds.ts';
 import {
   baselineProfile,
@@ -13,6 +14,7 @@ import {
   stressProfile,
   SUMMARY_TREND_STATS,
 } from '../src/scenarios/index.ts';
+import { caught } from './support/caught.ts';
 
 const stages = (...pairs: [string, number][]) => pairs.map(([duration, target]) => ({ duration, target }));
 
@@ -272,6 +274,56 @@ describe('composeOptions', () => {
   test('rejects parts that disagree on another option', () => {
     expect(() => composeOptions({ noConnectionReuse: true }, { noConnectionReuse: false })).toThrow(
       'noConnectionReuse: false is not accepted; expected the same value in every part, true',
+    );
+  });
+});
+
+describe('the production guard', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const production = (more: Record<string, string> = {}) =>
+    vi.stubGlobal('__ENV', { ENVIRONMENT: 'production', BASE_URL: 'https://user:pw@API.example.com:8443/v1', ...more });
+  const refused = (profile: string, given: string) =>
+    new ForgeError('invalid_env', {
+      field: 'ALLOW_PRODUCTION_LOAD',
+      given,
+      accepted: `api.example.com, the target's host, to run the ${profile} profile with ENVIRONMENT=production (only smoke runs there without it)`,
+    });
+
+  test.each([
+    ['load', loadProfile],
+    ['stress', stressProfile],
+    ['spike', spikeProfile],
+    ['soak', soakProfile],
+    ['flash-sale', flashSaleProfile],
+    ['baseline', baselineProfile],
+    ['peak', peakProfile],
+  ] as const)('%s refuses to start against production unless ALLOW_PRODUCTION_LOAD names the host', (name, profile) => {
+    production();
+    expect(caught(() => profile())).toStrictEqual(refused(name, 'nothing'));
+    production({ ALLOW_PRODUCTION_LOAD: 'staging.example.com' });
+    expect(caught(() => profile())).toStrictEqual(refused(name, '"staging.example.com"'));
+    production({ ALLOW_PRODUCTION_LOAD: 'api.example.com' });
+    expect(Object.keys(profile().scenarios ?? {})).toStrictEqual([name]);
+    production({ ALLOW_PRODUCTION_LOAD: 'api.example.com:8443' });
+    expect(Object.keys(profile().scenarios ?? {})).toStrictEqual([name]);
+  });
+
+  test('smoke runs against production without a confirmation; other environments need none', () => {
+    production();
+    expect(smokeProfile()).toStrictEqual({
+      scenarios: { smoke: { executor: 'constant-vus', vus: 10, duration: '1m' } },
+      thresholds: { ...thresholdsFor('smoke'), 'iterations{scenario:smoke}': ['count>0'] },
+      summaryTrendStats: SUMMARY_TREND_STATS,
+    });
+    vi.stubGlobal('__ENV', { ENVIRONMENT: 'staging', BASE_URL: 'https://api.example.com' });
+    expect(Object.keys(stressProfile().scenarios ?? {})).toStrictEqual(['stress']);
+  });
+
+  test('production without a BASE_URL says to set one', () => {
+    vi.stubGlobal('__ENV', { ENVIRONMENT: 'production' });
+    expect(caught(() => loadProfile())).toHaveProperty(
+      'message',
+      "ALLOW_PRODUCTION_LOAD: nothing is not accepted; expected the host of a BASE_URL that is set, the target's host, to run the load profile with ENVIRONMENT=production (only smoke runs there without it)",
     );
   });
 });

@@ -40,6 +40,29 @@ describe('summaryHandler', () => {
     expect(outputs['stdout']).toContain('     k6-forge: results in results/ci-run-42/\n');
   });
 
+  test('writes into the working directory, naming the folder, when RESULTS_DIR is no folder (k6 cannot create one)', () => {
+    const opened: string[] = [];
+    vi.stubGlobal('__VU', 0);
+    vi.stubGlobal('open', (path: string) => {
+      opened.push(path);
+      throw new Error(path.endsWith('/exists') ? `open() can't be used with directories, path: "${path}"` : `stat ${path}: no such file or directory`);
+    });
+    vi.stubGlobal('__ENV', { RESULTS_DIR: 'results/missing', PWD: '/work' });
+    const outputs = summaryHandler({ scenario: 'smoke' })(fixture);
+    expect(Object.keys(outputs).sort()).toStrictEqual([...files(`${STAMP}-smoke`), 'stdout'].sort());
+    expect(outputs['stdout']).toContain(
+      'k6-forge: RESULTS_DIR "results/missing" is not an existing folder, and k6 cannot create one: results written to the working directory instead',
+    );
+    vi.stubGlobal('__ENV', { RESULTS_DIR: '/abs/exists' });
+    expect(Object.keys(summaryHandler({ scenario: 'smoke' })(fixture))).toContain('/abs/exists/smoke-summary.json');
+    vi.stubGlobal('__ENV', { RESULTS_DIR: 'relative-without-pwd' });
+    expect(Object.keys(summaryHandler({ scenario: 'smoke' })(fixture))).toContain('relative-without-pwd/smoke-summary.json');
+    vi.stubGlobal('__VU', 3);
+    vi.stubGlobal('__ENV', { RESULTS_DIR: '/abs/missing' });
+    expect(Object.keys(summaryHandler({ scenario: 'smoke' })(fixture))).toContain('/abs/missing/smoke-summary.json');
+    expect(opened).toStrictEqual(['/work/results/missing', '/abs/exists']);
+  });
+
   test('records the run in the JSON: metadata from __ENV, start = end − testRunDurationMs, every verdict', () => {
     vi.stubGlobal('__ENV', { RESULTS_DIR: 'out', ENVIRONMENT: 'staging', BASE_URL: 'https://staging.example.com/api', GIT_REVISION: 'abc1234' });
     const json = JSON.parse(summaryHandler({ scenario: 'smoke' })(fixture)['out/smoke-summary.json']!) as RunSummary;

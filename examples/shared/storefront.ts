@@ -1,9 +1,9 @@
 // The journey the smoke, load, stress, spike and soak examples share: check health, read a product.
 import { check, sleep } from 'k6';
-import { catalog, jsonHas, loadConfig, summaryHandler } from 'k6-forge/lib';
+import { boolean, catalog, jsonHas, loadConfig, summaryHandler } from 'k6-forge/lib';
 
-/** This run's configuration, read from `__ENV` once per VU. */
-export const config = loadConfig();
+/** This run's configuration, read from `__ENV` once per VU; setup() writes only in development unless SETUP_WRITES says so. */
+export const config = loadConfig({ vars: { SETUP_WRITES: boolean({ byEnvironment: { development: true }, default: false }) } });
 
 /** The storefront's endpoints, declared once: tags, expected statuses, metrics and thresholds follow. */
 export const storefront = catalog(
@@ -20,9 +20,9 @@ export const handleSummary = summaryHandler();
 
 const PRODUCT = 'demo-widget';
 
-/** Stocks the product the journey reads, once before the test. */
+/** Stocks the product the journey reads, once before the test: in development, or where SETUP_WRITES=true. */
 export function setup(): void {
-  storefront.send('product_stock', { body: { productId: PRODUCT, quantity: 1_000_000 } });
+  if (config.SETUP_WRITES) storefront.send('product_stock', { body: { productId: PRODUCT, quantity: 1_000_000 } });
 }
 
 /** One visitor: the health check, then the product page, then a second of thinking. */

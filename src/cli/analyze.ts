@@ -12,7 +12,7 @@ import { readJsonFile } from './json-file.ts';
 import { numberOption } from './number-option.ts';
 import type { RecoveryLimits } from './spike-recovery.ts';
 import { summaryFromJson, SUMMARY_ACCEPTED } from './summary-file.ts';
-import { writeWhole } from './write-whole.ts';
+import { assertWritable, writeWhole } from './write-whole.ts';
 
 const FORMATS = { text: analysisText, json: analysisJson } as const;
 
@@ -86,6 +86,7 @@ export async function analyzeCommand(args: string[], out: CommandOutput): Promis
     invalidOption('--expect', values.expect, `one of ${RUN_KINDS.join(', ')}`);
   }
   const spikeEnd = values['spike-end'];
+  if (values.html !== undefined) await assertWritable(values.html);
   const thresholds = await readThresholdsFile(values.thresholds);
   const recovery = recoveryLimits(values['baseline-p95'], values['baseline-error-rate'], thresholds);
   const summaryFor = values.summary === undefined ? analysisSummary : await reportSummary(values.summary, out.print);
@@ -97,10 +98,10 @@ export async function analyzeCommand(args: string[], out: CommandOutput): Promis
     expect: values.expect as RunKind | undefined,
     thresholds: thresholds.file,
   });
+  out.report(FORMATS[values.format as keyof typeof FORMATS](analysis));
   if (values.html !== undefined) {
     await writeWhole(values.html, analysisHtml(analysis, summaryFor(analysis)), { replace: true });
     out.print(`k6-forge: wrote the report to ${values.html}`);
   }
-  out.report(FORMATS[values.format as keyof typeof FORMATS](analysis));
   return analysis.verdict.result === 'pass' ? EXIT.ok : EXIT.failed;
 }

@@ -66,6 +66,7 @@ function checkedBaseline(json: Record<string, unknown>, path: string): BaselineF
       if (!known || typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
         throw bad(path, `endpoints[${JSON.stringify(endpoint)}].${field}`, value, `a number of at least 0 under ${NUMBER_FIELDS.join(', ')}`);
       }
+      if (field === 'errorRate' && value > 1) throw bad(path, `endpoints[${JSON.stringify(endpoint)}].${field}`, value, 'a share from 0 to 1');
     }
   }
   const whole = endpoints[WHOLE_RUN] as EndpointNumbers | undefined;
@@ -121,7 +122,10 @@ export async function baselineCommand(args: string[], out: CommandOutput): Promi
   }
   const target = values.out ?? join('baselines', `${scenario}.json`);
   const content = baselineFile(summary, scenario ?? basename(target, '.json'), new Date());
-  await writeWhole(target, `${JSON.stringify(content, null, 2)}\n`, { replace: values.force });
+  const text = `${JSON.stringify(content, null, 2)}\n`;
+  // What is written is read back as compare reads it first, so --force never replaces a good baseline with one refused.
+  checkedBaseline(JSON.parse(text) as Record<string, unknown>, target);
+  await writeWhole(target, text, { replace: values.force });
   out.print(`k6-forge: saved the baseline of ${content.scenario} to ${target}`);
   return EXIT.ok;
 }

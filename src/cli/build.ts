@@ -6,7 +6,7 @@ import { ForgeError, invalidOption, shown } from '../lib/errors.ts';
 import { lazyImports } from './lazy-imports.ts';
 import { poolImports } from './pools-import.ts';
 import { readThresholdsFile, thresholdsDescription, thresholdsWarnings } from './thresholds-source.ts';
-import { writeWhole } from './write-whole.ts';
+import { writeAllWhole } from './write-whole.ts';
 
 /** Options for {@link buildBundles}. */
 export interface BuildOptions {
@@ -75,7 +75,8 @@ function checkExternalImports(entry: string, imports: readonly { path: string; e
 /**
  * Bundles k6 entry scripts into single-file ESM that k6 runs as it is, with the thresholds in force embedded and
  * `k6-forge/pool?...` imports resolved (pools built now and carried as JSON, or read from a file at init).
- * Each file is written whole (temporary name, then rename), so a failed build leaves earlier bundles intact.
+ * The bundles and source maps are written all or none (temporary names, then renames), so a failed build leaves
+ * the earlier bundles as they were.
  * @param options - Entries, output folder, JavaScript target and thresholds file.
  * @returns The bundles written, with their sizes.
  * @throws {ForgeError} For a bad target, a malformed thresholds file, or a script importing what k6 cannot load.
@@ -124,6 +125,6 @@ export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
     checkExternalImports(meta.entryPoint, meta.imports);
     bundles.push({ entry: meta.entryPoint, file: output, bytes: meta.bytes });
   }
-  for (const output of result.outputFiles) await writeWhole(output.path, output.contents, { replace: true });
+  await writeAllWhole(result.outputFiles);
   return bundles.sort((a, b) => basename(a.file).localeCompare(basename(b.file)));
 }

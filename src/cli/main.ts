@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ForgeError, invalidOption, shown } from '../lib/errors.ts';
+import { ForgeError, invalidOption, printable, shown } from '../lib/errors.ts';
 import { startTarget } from '../target/index.ts';
 import { analyzeCommand } from './analyze.ts';
 import { baselineCommand } from './baseline.ts';
@@ -151,7 +151,7 @@ export async function main(
   }
   const handler = COMMANDS[command];
   if (!handler) {
-    print(`k6-forge: unknown command ${shown(command)}; expected one of ${Object.keys(COMMANDS).join(', ')}\n\n${USAGE}`);
+    print(`k6-forge: unknown command ${printable(shown(command))}; expected one of ${Object.keys(COMMANDS).join(', ')}\n\n${USAGE}`);
     return EXIT.badInput;
   }
   try {
@@ -162,7 +162,7 @@ export async function main(
       return EXIT.badInput;
     }
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      print(`k6-forge ${command}: ${error.message}\n\n${USAGE}`);
+      print(`k6-forge ${command}: ${printable(error.message)}\n\n${USAGE}`);
       return EXIT.badInput;
     }
     throw error;

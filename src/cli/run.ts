@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 import { parseDuration } from '../lib/duration.ts';
 import { ForgeError, invalidOption, shown } from '../lib/errors.ts';
+import { isSecretName, redactUrl } from '../lib/redact.ts';
 import { startTarget } from '../target/index.ts';
 import { assertK6Supports, k6Version } from './k6-binary.ts';
 
@@ -51,7 +53,8 @@ export function resolveScript(script: string, distDir = 'dist'): string {
  * Turns `-e KEY=VALUE` pairs and the `--vus`/`--duration` shortcuts into script variables.
  * @param options - The pairs and shortcuts.
  * @returns The variables, validated.
- * @throws {ForgeError} `invalid_option` for a malformed pair, a bad shortcut value, or a variable set twice.
+ * @throws {ForgeError} `invalid_option` for a malformed pair, a secret such as `BEARER_TOKEN` (a command line shows in
+ *   process lists; export it instead), a bad shortcut value, or a variable set twice.
  */
 export function scriptVariables(options: Pick<RunOptions, 'env' | 'vus' | 'duration'>): Record<string, string> {
   const variables: Record<string, string> = {};
@@ -62,6 +65,13 @@ export function scriptVariables(options: Pick<RunOptions, 'env' | 'vus' | 'durat
   for (const pair of options.env ?? []) {
     const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(pair);
     if (!match) invalidOption('-e', pair.split('=')[0], 'KEY=VALUE with KEY a variable name');
+    if (isSecretName(match[1]!)) {
+      throw new ForgeError('invalid_option', {
+        field: `-e ${match[1]!}`,
+        given: 'a secret on the command line (its value is not shown)',
+        accepted: `${match[1]!} exported in the environment instead (${match[1]!}=... k6-forge run ...), which k6 inherits: a command line shows in every process list for the whole run`,
+      });
+    }
     set(match[1]!, match[2]!);
   }
   if (options.vus !== undefined) {
@@ -96,16 +106,44 @@ export function createResultsDir(root: string, now: Date = new Date()): string {
   }
 }
 
-function runK6(k6: string, script: string, variables: Record<string, string>): Promise<number> {
+/** The signals k6-forge passes on to k6; SIGHUP (a closed terminal) becomes SIGTERM, which k6 treats as a graceful stop. */
+const PASSED_ON: Readonly<Partial<Record<NodeJS.Signals, NodeJS.Signals>>> = { SIGINT: 'SIGINT', SIGTERM: 'SIGTERM', SIGHUP: 'SIGTERM' };
+
+/** How k6 ended: its exit code, or 128 + the signal's number when a signal killed it, as a shell reports it. */
+function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number {
+  return code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0);
+}
+
+/**
+ * Runs k6 in a process group of its own and hands it each signal k6-forge gets, exactly once. A Ctrl-C in a terminal
+ * or a CI cancel signals k6-forge's whole group; were k6 in it too, it would get the signal twice, take the second as
+ * an abort and skip handleSummary. A second signal still aborts k6, as in k6, and when k6-forge itself exits (a crash,
+ * SIGHUP) k6 gets SIGTERM, so it never outlives k6-forge.
+ */
+function runK6(k6: string, script: string, variables: Record<string, string>, log: (line: string) => void): Promise<number> {
   // Variables go through the environment, not argv, so tokens never show in a process list.
-  const child = spawn(k6, ['run', script], { stdio: 'inherit', env: { ...process.env, ...variables } });
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
-  process.on('SIGINT', forward).on('SIGTERM', forward);
+  const child = spawn(k6, ['run', script], { stdio: 'inherit', env: { ...process.env, ...variables }, detached: true });
+  let signals = 0;
+  const passOn = (signal: NodeJS.Signals) => {
+    signals += 1;
+    if (signals === 1) log(`k6-forge: ${signal} passed to k6, which stops and writes its results; a second one aborts it`);
+    child.kill(PASSED_ON[signal]);
+  };
+  const stopK6 = () => child.kill('SIGTERM');
+  for (const signal of Object.keys(PASSED_ON)) process.on(signal, passOn);
+  process.on('exit', stopK6);
   return new Promise((resolve, reject) => {
-    child.on('error', reject);
+    const done = () => {
+      for (const signal of Object.keys(PASSED_ON)) process.off(signal, passOn);
+      process.off('exit', stopK6);
+    };
+    child.on('error', (error) => {
+      done();
+      reject(error);
+    });
     child.on('exit', (code, signal) => {
-      process.off('SIGINT', forward).off('SIGTERM', forward);
-      resolve(code ?? (signal === 'SIGINT' ? 105 : 1));
+      done();
+      resolve(exitCodeOf(code, signal));
     });
   });
 }
@@ -133,15 +171,30 @@ export async function runScript(options: RunOptions): Promise<number> {
     });
   }
   if (options.embeddedTarget && 'BASE_URL' in variables) {
-    invalidOption('BASE_URL', variables['BASE_URL'], 'no BASE_URL with --embedded-target, which sets it');
+    invalidOption('BASE_URL', redactUrl(variables['BASE_URL']!), 'no BASE_URL with --embedded-target, which sets it');
   }
   const results = createResultsDir(options.resultsRoot ?? 'results');
   const target = options.embeddedTarget ? await startTarget() : undefined;
   if (target) log(`k6-forge: embedded target listening at ${target.url}`);
+  let code: number | undefined;
   try {
-    return await runK6(options.k6, script, { ...variables, RESULTS_DIR: results, ...(target && { BASE_URL: target.url }) });
+    code = await runK6(options.k6, script, { ...variables, RESULTS_DIR: results, ...(target && { BASE_URL: target.url }) }, log);
+    return code;
   } finally {
     await target?.close();
-    log(`k6-forge: results in ${results}`);
+    log(resultsLine(results, code));
   }
+}
+
+/**
+ * Says where a run's results are, or, when k6 wrote none, what happened; an empty results folder is removed.
+ * @param folder - The run's results folder.
+ * @param code - k6's exit code, or undefined when k6 could not be started.
+ * @returns The line to print.
+ */
+function resultsLine(folder: string, code: number | undefined): string {
+  if (readdirSync(folder).length > 0) return `k6-forge: results in ${folder}`;
+  rmdirSync(folder);
+  const ended = code === undefined ? 'k6 did not start' : `k6 ended with exit code ${code}${code === 105 ? ' (aborted)' : ''} before handleSummary wrote any`;
+  return `k6-forge: no results: ${ended}, so ${folder} was removed`;
 }

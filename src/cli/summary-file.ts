@@ -74,7 +74,60 @@ function metricNumbers(path: string, name: string, metric: unknown): Record<stri
   for (const [key, value] of Object.entries(source)) if (typeof value === 'number') numbers[key] = value;
   const flatRate = !nested && 'passes' in metric && 'fails' in metric && numbers['value'] !== undefined;
   if (flatRate && numbers['rate'] === undefined) numbers['rate'] = numbers['value']!;
+  const at = (key: string) => `metrics[${JSON.stringify(name)}]${nested ? '.values' : ''}.${key}`;
+  checkRanges(numbers, metricKind(name, metric, flatRate), at, path);
   return numbers;
+}
+
+/** k6's metric types as the range checks need them; a summary without `type` is known by the k6 metric's name. */
+type MetricKind = 'rate' | 'counter' | 'time' | 'trend' | 'other';
+
+function metricKind(name: string, metric: Record<string, unknown>, flatRate: boolean): MetricKind {
+  const base = name.split('{')[0]!;
+  const type = metric['type'] ?? (flatRate || base === 'http_req_failed' || base === 'checks' ? 'rate' : base === 'http_reqs' || base === 'iterations' ? 'counter' : undefined);
+  if (type === 'rate' || type === 'counter') return type;
+  const time = metric['contains'] === 'time' || base === 'iteration_duration' || base === 'group_duration' || (base.startsWith('http_req_') && base !== 'http_req_failed');
+  if (time) return 'time';
+  return type === 'trend' ? 'trend' : 'other';
+}
+
+/** A trend statistic's place in the order min ≤ med, p(N) ≤ max: its percentage, or undefined for avg and others. */
+function percentileOf(key: string): number | undefined {
+  if (key === 'min') return 0;
+  if (key === 'med') return 50;
+  if (key === 'max') return 100;
+  return key.startsWith('p(') && key.endsWith(')') ? Number(key.slice(2, -1)) : undefined;
+}
+
+/**
+ * Refuses numbers no k6 run produces: a non-finite number, a rate's share outside 0 to 1, a negative count or
+ * duration, percentiles that fall as the percentage rises, or an average outside min and max.
+ * @throws {ForgeError} `invalid_file` naming the path of the first impossible number and its value.
+ */
+function checkRanges(numbers: Record<string, number>, kind: MetricKind, at: (key: string) => string, path: string): void {
+  for (const [key, value] of Object.entries(numbers)) {
+    if (!Number.isFinite(value)) throw bad(path, at(key), String(value), 'a finite number');
+    if (kind === 'rate' && (key === 'rate' || key === 'value') && (value < 0 || value > 1)) throw bad(path, at(key), String(value), 'a share from 0 to 1');
+    if ((kind === 'counter' || kind === 'rate' || kind === 'time') && value < 0) {
+      throw bad(path, at(key), String(value), kind === 'time' ? 'a duration of at least 0 ms' : 'a number of at least 0');
+    }
+  }
+  if (kind !== 'time' && kind !== 'trend') return;
+  const ordered = Object.keys(numbers)
+    .map((key) => [percentileOf(key), key] as const)
+    .filter((entry): entry is readonly [number, string] => entry[0] !== undefined && Number.isFinite(entry[0]))
+    .sort((a, b) => a[0] - b[0]);
+  for (let i = 1; i < ordered.length; i += 1) {
+    const [, lower] = ordered[i - 1]!;
+    const [, higher] = ordered[i]!;
+    if (numbers[higher]! < numbers[lower]!) {
+      throw bad(path, at(higher), `${numbers[higher]} under ${lower} ${numbers[lower]}`, `${higher} at least ${lower}: statistics that do not fall as the percentage rises`);
+    }
+  }
+  const { avg, min, max } = numbers;
+  if (avg !== undefined && ((min !== undefined && avg < min) || (max !== undefined && avg > max))) {
+    throw bad(path, at('avg'), String(avg), `an average from min ${min ?? '?'} to max ${max ?? '?'}`);
+  }
 }
 
 /**
@@ -82,7 +135,8 @@ function metricNumbers(path: string, name: string, metric: unknown): Record<stri
  * @param json - The parsed file.
  * @param path - The file, named in messages and used for the scenario when there is no `meta`.
  * @returns The summary's metrics, metadata and scenario.
- * @throws {ForgeError} `invalid_file` when it has no `metrics` object, or malformed metrics or `meta`.
+ * @throws {ForgeError} `invalid_file` when it has no `metrics` object, malformed metrics or `meta`, or a number no
+ *   run produces (non-finite, a rate outside 0 to 1, a negative count or duration, percentiles out of order).
  */
 export function summaryFromJson(json: unknown, path: string): SummaryFile {
   if (!isRecord(json) || !isRecord(json['metrics'])) {

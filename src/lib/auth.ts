@@ -1,3 +1,5 @@
+import { sleep } from 'k6';
+import exec from 'k6/execution';
 import { parseDuration } from './duration.ts';
 import { ForgeError, invalidOption } from './errors.ts';
 import type { Auth, Sender } from './catalog.ts';
@@ -36,6 +38,14 @@ export interface SessionAuthOptions {
   readonly refreshBefore?: string;
   /** Response fields holding the tokens and their lifetime in seconds. @default accessToken, refreshToken, expiresIn */
   readonly fields?: { readonly accessToken?: string; readonly refreshToken?: string; readonly expiresIn?: string };
+  /**
+   * Consecutive failed logins or refreshes after which the whole test stops (`exec.test.abort`), so a wrong password
+   * does not become a storm of attempts that locks the account at an identity provider; 1 to 10.
+   * @default 3
+   */
+  readonly maxFailures?: number;
+  /** The wait after the first failure, doubled after each further one. @default "1s" */
+  readonly backoff?: string;
   /** The clock. @default Date.now */
   readonly now?: () => number;
 }
@@ -49,7 +59,8 @@ export interface SessionAuth extends Auth {
    */
   login(api: Sender): SessionToken;
   /**
-   * Makes this VU use a session from `setup()`; it refreshes it when it nears expiry.
+   * Makes this VU use a session from `setup()`; it refreshes it when it nears expiry. Call it in every iteration:
+   * a token already adopted is not taken again, so the VU keeps the one it refreshed.
    * @param token - The token `setup()` returned.
    */
   adopt(token: SessionToken): void;
@@ -57,15 +68,18 @@ export interface SessionAuth extends Auth {
 
 /**
  * Auth by login (seed 001: `TEST_USERNAME`/`TEST_PASSWORD`), cached per VU and refreshed before expiry.
- * Errors name the endpoint and status, never the credentials or the token.
- * @param options - Endpoints, credentials, refresh margin and response fields.
+ * A failed login is tried again after `backoff` (doubling); after `maxFailures` failures in a row the test is aborted
+ * with one line that names the endpoint and status, never the credentials or the token. A refused refresh logs in.
+ * @param options - Endpoints, credentials, refresh margin, failure bound, backoff and response fields.
  * @returns The auth provider for `catalog({ auth })`.
- * @throws {ForgeError} `invalid_option` when the credentials are missing.
+ * @throws {ForgeError} `invalid_option` when the credentials are missing, or the failure bound or backoff is malformed.
  */
 export function sessionAuth(options: SessionAuthOptions): SessionAuth {
-  const { username, password, now = () => Date.now() } = options;
+  const { username, password, now = () => Date.now(), maxFailures = 3 } = options;
   if (!username) invalidOption('TEST_USERNAME', username, 'a user name');
   if (!password) throw new ForgeError('invalid_option', { field: 'TEST_PASSWORD', given: '(hidden)', accepted: 'a password' });
+  if (!Number.isInteger(maxFailures) || maxFailures < 1 || maxFailures > 10) invalidOption('maxFailures', maxFailures, 'a whole number from 1 to 10');
+  const backoff = parseDuration(options.backoff ?? '1s', 'backoff');
   const margin = parseDuration(options.refreshBefore ?? '30s', 'refreshBefore');
   const fields = { accessToken: 'accessToken', refreshToken: 'refreshToken', expiresIn: 'expiresIn', ...options.fields };
   let session: SessionToken | undefined;
@@ -76,11 +90,12 @@ export function sessionAuth(options: SessionAuthOptions): SessionAuth {
     headers = Object.freeze({ Authorization: `Bearer ${token.accessToken}` });
   };
 
-  const obtain = (api: Sender, endpoint: string, body: object): SessionToken => {
+  /** One login or refresh request: the new session, or the status of a response that carried no token. */
+  const request = (api: Sender, endpoint: string, body: object): SessionToken | number => {
     const res = api.send(endpoint, { body });
     const data = (res.status >= 200 && res.status < 300 ? res.json() : null) as Record<string, unknown> | null;
     const accessToken = data?.[fields.accessToken];
-    if (typeof accessToken !== 'string') throw new Error(`${endpoint} failed: HTTP ${res.status}, no ${fields.accessToken} in the response`);
+    if (typeof accessToken !== 'string') return res.status;
     const refreshToken = data?.[fields.refreshToken];
     const expiresIn = data?.[fields.expiresIn];
     return {
@@ -89,13 +104,32 @@ export function sessionAuth(options: SessionAuthOptions): SessionAuth {
       ...(typeof expiresIn === 'number' && { expiresAt: now() + expiresIn * 1000 }),
     };
   };
-  const login = (api: Sender) => obtain(api, options.login, { username, password });
-  const renew = (api: Sender, old: SessionToken) =>
-    options.refresh && old.refreshToken ? obtain(api, options.refresh, { refreshToken: old.refreshToken }) : login(api);
+  /** Logs in, waiting `backoff` (doubling) after each failure, and aborts the test after `maxFailures` in a row. */
+  const login = (api: Sender): SessionToken => {
+    for (let failures = 1; ; failures += 1) {
+      const got = request(api, options.login, { username, password });
+      if (typeof got !== 'number') return got;
+      if (failures >= maxFailures) {
+        exec.test.abort(
+          `k6-forge sessionAuth: ${options.login} failed ${failures} times in a row, last with HTTP ${got} and no ${fields.accessToken} in the response; check TEST_USERNAME and TEST_PASSWORD (the test stops so that an identity provider does not lock the account)`,
+        );
+      }
+      sleep((backoff * 2 ** (failures - 1)) / 1000);
+    }
+  };
+  /** Refreshes once; a refused refresh (such as a rotated refresh token another VU used) logs in instead. */
+  const renew = (api: Sender, old: SessionToken): SessionToken => {
+    const renewed = options.refresh && old.refreshToken ? request(api, options.refresh, { refreshToken: old.refreshToken }) : undefined;
+    return renewed !== undefined && typeof renewed !== 'number' ? renewed : login(api);
+  };
+  let adopted: string | undefined;
 
   return {
     login,
     adopt(token) {
+      // The same setup() token on every iteration is taken once, so a token this VU refreshed since stays in use.
+      if (token.accessToken === adopted) return;
+      adopted = token.accessToken;
       use(token);
     },
     headers(api) {

@@ -11,8 +11,10 @@ export interface StandardConfig<E extends string = never> {
   readonly ENVIRONMENT: StandardEnvironment | E;
   /** The system under test, without a trailing `/`; required outside development. */
   readonly BASE_URL: string;
-  /** Virtual users, when set. */
+  /** Virtual users, when set; at most `VUS_LIMIT`. */
   readonly VUS: number | undefined;
+  /** The most `VUS` accepted, so a slip such as `VUS=1000000` stops at init. @default 2000 */
+  readonly VUS_LIMIT: number;
   /** How long the test runs, as a k6 duration, when set. */
   readonly DURATION: string | undefined;
   /** Whether to log debugging detail. */
@@ -34,6 +36,7 @@ const STANDARD_NAMES: readonly StandardName[] = [
   'ENVIRONMENT',
   'BASE_URL',
   'VUS',
+  'VUS_LIMIT',
   'DURATION',
   'DEBUG',
   'TEST_USERNAME',

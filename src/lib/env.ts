@@ -1,5 +1,6 @@
 import { isDuration } from './duration.ts';
 import { ForgeError, shown } from './errors.ts';
+import { redactUrl } from './redact.ts';
 import { isDigits } from './names.ts';
 
 /** The kinds of value an environment variable can hold. */
@@ -265,7 +266,7 @@ function valueOf(name: string, variable: AnyEnvVar, { source, environment }: Rea
   if (value !== undefined) return value;
   throw new ForgeError('invalid_env', {
     field: name,
-    given: variable.kind === 'secret' ? '(hidden)' : shown(given),
+    given: variable.kind === 'secret' ? '(hidden)' : shown(variable.kind === 'url' ? redactUrl(given) : given),
     accepted: acceptedFor(variable),
   });
 }

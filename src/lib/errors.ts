@@ -32,8 +32,26 @@ export class ForgeError extends Error {
     readonly code: ForgeErrorCode,
     readonly details: ForgeErrorDetails,
   ) {
-    super(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+    super(printable(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
   }
+}
+
+/**
+ * Escapes control characters (C0, DEL, C1: terminal escape sequences and line breaks among them) as `\u` codes, so
+ * text echoed from a file or an argument cannot write to a terminal and stays on one line.
+ * @param text - Text to print.
+ * @returns The text, unchanged when it holds no control character.
+ */
+export function printable(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x20 && (code < 0x7f || code > 0x9f)) continue;
+    out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, '0')}`;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /**

@@ -7,6 +7,16 @@ const secretHeader = () => /^(authorization|proxy-authorization|cookie|set-cooki
 const secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
 
 /**
+ * Tells whether a field or variable name looks like it holds a secret: password, token, secret, authorization,
+ * cookie, API key or credential, in any case (`TEST_PASSWORD`, `BEARER_TOKEN`, `client_secret`).
+ * @param name - The name.
+ * @returns Whether its value must never be printed.
+ */
+export function isSecretName(name: string): boolean {
+  return secretField().test(name);
+}
+
+/**
  * Copies headers with the values of secret ones (`Authorization`, `Cookie`, `Set-Cookie`, API keys) replaced.
  * @param headers - Request or response headers.
  * @returns Headers safe to print.
@@ -52,12 +62,14 @@ export function redactBody(body: unknown, limit = 500): string {
 }
 
 /**
- * Redacts credentials and secret-looking query parameters from a URL.
- * @param url - An absolute or relative URL.
+ * Redacts credentials and secret-looking query parameters from a URL, also from a malformed one as a person may
+ * give it: the user information runs from the scheme (or the start, without one) to the last `@` before the query,
+ * so a password with an unencoded `@` or `/`, a space or a wrong scheme is hidden whole.
+ * @param url - An absolute or relative URL, well-formed or not.
  * @returns The URL safe to print.
  */
 export function redactUrl(url: string): string {
   return url
-    .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, `$1${REDACTED}@`)
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme: string | undefined) => `${scheme ?? ''}${REDACTED}@`)
     .replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep: string, key: string) => (secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole));
 }

@@ -66,7 +66,40 @@ function checkLimits(source: string, path: Path, value: unknown, abortAllowed: b
       fail(source, at, key, `one of ${ACCEPTED_KEYS}`);
     }
   }
+  checkPercentileOrder(source, path, value as Limits, value as Limits);
   return value as Limits;
+}
+
+/** The latency limits of a scope as [percentile, limit] pairs, `med` as p50, in rising percentile order. */
+function percentileLimits(limits: Limits): [number, number, string][] {
+  const pairs: [number, number, string][] = [];
+  for (const [key, limit] of Object.entries(limits)) {
+    if (key === 'med') pairs.push([50, limit as number, key]);
+    else if (key[0] === 'p' && typeof limit === 'number') pairs.push([Number(key.slice(1)), limit, key]);
+  }
+  return pairs.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Refuses limits whose higher percentile is stricter than a lower one (p99 under p95), which no run can meet
+ * without meeting the stricter one: one of the two is a mistake.
+ * @param own - The scope's own limits, whose path is named.
+ * @param effective - The limits that apply to the scope (its own over those it inherits).
+ */
+function checkPercentileOrder(source: string, path: Path, own: Limits, effective: Limits): void {
+  const pairs = percentileLimits(effective);
+  for (let i = 1; i < pairs.length; i += 1) {
+    const [, lower, lowerKey] = pairs[i - 1]!;
+    const [, higher, higherKey] = pairs[i]!;
+    if (higher >= lower) continue;
+    const inherited = !(higherKey in own) || !(lowerKey in own) ? ' (one of them inherited from global)' : '';
+    fail(source, `${path}.${higherKey in own ? higherKey : lowerKey}`, `${higherKey} ${higher} under ${lowerKey} ${lower}${inherited}`, `${higherKey} at least ${lowerKey}: a higher percentile cannot have a stricter limit`);
+  }
+}
+
+/** Whether a scope sets any pass/fail limit: a latency or an error rate. */
+function hasLimit(limits: Limits): boolean {
+  return Object.keys(limits).some((key) => key !== 'abortOnFail' && key !== 'delayAbortEval');
 }
 
 function checkNamedLimits(source: string, path: Path, value: unknown, abortAllowed: boolean): Record<string, Limits> {
@@ -83,7 +116,8 @@ function checkNamedLimits(source: string, path: Path, value: unknown, abortAllow
  * @param value - The parsed JSON.
  * @param source - Where it came from, named in errors.
  * @returns The value, typed.
- * @throws {ForgeError} `invalid_thresholds` naming the JSON path of the first problem.
+ * @throws {ForgeError} `invalid_thresholds` naming the JSON path of the first problem, a file with no limit at all,
+ *   or a higher percentile with a stricter limit than a lower one (p99 under p95, also against the inherited global).
  */
 export function parseThresholdsFile(value: unknown, source = 'thresholds.json'): ThresholdsFile {
   if (!isRecord(value)) fail(source, '$', value, 'an object with global, scenarios, endpoints and gates');
@@ -93,7 +127,16 @@ export function parseThresholdsFile(value: unknown, source = 'thresholds.json'):
     if (key === 'global') checkLimits(source, path, section, true);
     else checkNamedLimits(source, path, section, key !== 'gates');
   }
-  return value as ThresholdsFile;
+  const file = value as ThresholdsFile;
+  const global = file.global ?? {};
+  for (const [name, limits] of Object.entries(file.scenarios ?? {})) {
+    checkPercentileOrder(source, `$.scenarios.${name}`, limits, { ...global, ...limits });
+  }
+  const scopes = [global, ...Object.values(file.scenarios ?? {}), ...Object.values(file.endpoints ?? {}), ...Object.values(file.gates ?? {})];
+  if (!scopes.some(hasLimit)) {
+    fail(source, '$', value, 'at least one limit (p95, p99, errorRate, ...) in global, scenarios, endpoints or gates: without one a run has no pass/fail verdict');
+  }
+  return file;
 }
 
 /**

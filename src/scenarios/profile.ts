@@ -42,9 +42,14 @@ export interface ProfileOptions {
  * @param shape - The profile's default closed-model shape.
  * @param options - The caller's overrides.
  * @returns k6 `Options` with one scenario, its thresholds and the trend columns to summarise.
- * @throws {ForgeError} `invalid_option` or `invalid_duration` naming the bad override.
+ * @throws {ForgeError} `invalid_option` or `invalid_duration` naming the bad override; `invalid_env` naming
+ *   `ALLOW_PRODUCTION_LOAD` for a profile other than smoke when `ENVIRONMENT` is `production` and that variable does
+ *   not name the host of `BASE_URL`.
  */
 export function buildProfile(profile: string, shape: Shape, options: ProfileOptions = {}): Options {
-  const built = oncePerRun('profile', [profile, shape, options], () => profileOptions(profile, shape, options));
+  // The production guard costs a VU one string comparison unless the run is against production.
+  const env = __ENV;
+  const production = env['ENVIRONMENT'] === 'production' && profile !== 'smoke' ? { allow: env['ALLOW_PRODUCTION_LOAD'], baseUrl: env['BASE_URL'] } : undefined;
+  const built = oncePerRun('profile', [profile, shape, options, production], () => profileOptions(profile, shape, options, production));
   return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
 }

@@ -4,6 +4,16 @@ import type { StandardName } from '../config.ts';
 import { boolean, duration, oneOf, positiveInteger, readEnv, secret, text, url } from '../env.ts';
 import type { AnyEnvVar, EnvSchema } from '../env.ts';
 import { ForgeError, shown } from '../errors.ts';
+import { targetHost } from '../summary/run-meta.ts';
+
+/** The most VUS accepted unless VUS_LIMIT says otherwise: more than one k6 instance usually runs well. */
+const DEFAULT_VUS_LIMIT = 2000;
+
+/** Whether a host (with or without its port) is this machine, where development defaults make sense. */
+function isLocalHost(hostAndPort: string): boolean {
+  const host = hostAndPort.startsWith('[') ? hostAndPort.slice(0, hostAndPort.indexOf(']') + 1) : hostAndPort.split(':')[0]!;
+  return host === 'localhost' || host.endsWith('.localhost') || host.startsWith('127.') || host === '[::1]' || host === '0.0.0.0' || host === 'host.docker.internal';
+}
 
 /** What `readConfig` found: every variable's value, and which of them are secrets. */
 export interface ConfigReading {
@@ -27,6 +37,7 @@ export function readConfig(environments: readonly string[], vars: EnvSchema, sou
     ENVIRONMENT: oneOf(['development', 'staging', 'production', ...environments], { default: 'development' }),
     BASE_URL: url({ required: true, ...development('http://127.0.0.1:3000') }),
     VUS: positiveInteger(),
+    VUS_LIMIT: positiveInteger({ default: DEFAULT_VUS_LIMIT }),
     DURATION: duration(),
     DEBUG: boolean({ default: false }),
     TEST_USERNAME: text(development('loadtest@example.com')),
@@ -46,6 +57,23 @@ export function readConfig(environments: readonly string[], vars: EnvSchema, sou
   const { ENVIRONMENT } = readEnv({ ENVIRONMENT: standard.ENVIRONMENT }, { source });
   const schema: EnvSchema = { ...standard, ...vars };
   const read = readEnv(schema, { source, environment: ENVIRONMENT }) as Readonly<Record<string, unknown>>;
+  const host = targetHost(source['BASE_URL']);
+  if (source['ENVIRONMENT'] === undefined && host !== '' && !isLocalHost(host)) {
+    throw new ForgeError('invalid_env', {
+      field: 'ENVIRONMENT',
+      given: shown(undefined),
+      accepted: `one of development, staging, production${environments.map((name) => `, ${name}`).join('')}, set because BASE_URL names ${host}, which is not this machine (development, the default, is for a local target)`,
+    });
+  }
+  const vus = read['VUS'] as number | undefined;
+  const limit = read['VUS_LIMIT'] as number;
+  if (vus !== undefined && vus > limit) {
+    throw new ForgeError('invalid_env', {
+      field: 'VUS',
+      given: shown(source['VUS']),
+      accepted: `a whole number from 1 to ${limit}, the VUS_LIMIT (default ${DEFAULT_VUS_LIMIT}); set VUS_LIMIT to allow more`,
+    });
+  }
   const values: Record<string, unknown> = {};
   const secrets: string[] = [];
   for (const name of Object.keys(schema)) {

@@ -1,7 +1,7 @@
 import exec from 'k6/execution';
 import { ForgeError, shown } from '../errors.ts';
 import { isName } from '../names.ts';
-import { summaryOutputs } from './summary-outputs.ts' with { lazy: 'true' };
+import { missingResultsDir, summaryOutputs } from './summary-outputs.ts' with { lazy: 'true' };
 
 /** What `summaryHandler` writes. */
 export interface SummaryHandlerOptions {
@@ -38,8 +38,8 @@ function scenariosOfRun(): string[] | undefined {
  * fresh `results/<timestamp>/`), else as `<UTC timestamp>-<scenario>-*` in k6's working directory, so a plain
  * `k6 run` (or Docker's `/home/k6`) keeps every run. k6 opens each path for writing (create, truncate) and does
  * not create missing folders (`handleSummaryResult` in k6's `internal/cmd/run.go`, through afero's
- * `OsFs.OpenFile`, that is `os.OpenFile`): a missing RESULTS_DIR makes k6 log `could not open '<path>'` for each
- * file while stdout is still written.
+ * `OsFs.OpenFile`, that is `os.OpenFile`), so a RESULTS_DIR that names no folder would lose every file: the handler
+ * then writes them into the working directory and says so (checked at init in VU 0, where handleSummary runs).
  *
  * The verdict is the same in every output: a threshold k6 passed on a metric without samples is "no data", and a
  * scenario the thresholds name that k6 did not run (k6's `--vus`/`--duration` replace the scenarios) fails the run.
@@ -61,10 +61,12 @@ export function summaryHandler(options: SummaryHandlerOptions = {}): HandleSumma
       accepted: 'a k6 scenario name of letters, digits, _ and -, such as smoke',
     });
   }
+  // Only VU 0 (options, setup, teardown, handleSummary) checks the folder, so the run's VUs pay one comparison.
+  const missingDir = __VU === 0 ? missingResultsDir(__ENV) : undefined;
   return (raw) => {
     try {
       const scenarios = scenariosOfRun();
-      return summaryOutputs(raw, { scenario: chosen ?? scenarios?.join('+') ?? 'default', scenarios });
+      return summaryOutputs(raw, { scenario: chosen ?? scenarios?.join('+') ?? 'default', scenarios }, missingDir);
     } catch (error) {
       return { stdout: `\n     k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}\n\n` };
     }

@@ -32,20 +32,48 @@ export interface RunNames {
 }
 
 /**
+ * Tells whether `RESULTS_DIR` names no existing folder, which k6 cannot create: it would lose every result file.
+ * k6's `open()` is the only file check a script has, and only in the init context, so `summaryHandler` calls this at
+ * init in VU 0 (where handleSummary runs). `open()` resolves a relative path against the script's folder, not the
+ * working directory where k6 writes, so a relative folder is checked against `PWD` and is left unchecked without it.
+ * @param env - The run's variables (`__ENV`).
+ * @returns The folder as given when it is missing or not a folder; undefined when it is one, is not set, or cannot be checked.
+ */
+export function missingResultsDir(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const dir = env['RESULTS_DIR'];
+  if (!dir) return undefined;
+  const absolute = dir.startsWith('/') || dir[1] === ':' || dir.startsWith('\\');
+  const pwd = env['PWD'];
+  if (!absolute && !pwd) return undefined;
+  try {
+    open(absolute ? dir : `${pwd}/${dir}`);
+  } catch (error) {
+    // k6 refuses to open() a folder with "open() can't be used with directories"; anything else means there is none.
+    if (messageOf(error).includes('directories')) return undefined;
+  }
+  return dir;
+}
+
+/**
  * Renders every output for one run, leaving out (and noting) any renderer that fails.
  * @param raw - k6's summary data, as handed to `handleSummary`.
  * @param names - The scenario that names the files, and the scenarios k6 ran.
+ * @param missingDir - `RESULTS_DIR` when {@link missingResultsDir} found no such folder: the files then go to the
+ *   working directory, with a note naming the folder.
  * @returns k6's output map: `stdout` and one path per result file.
  */
-export function summaryOutputs(raw: unknown, names: RunNames): Record<string, string> {
+export function summaryOutputs(raw: unknown, names: RunNames, missingDir?: string): Record<string, string> {
   const end = new Date();
   const env = __ENV;
   const { scenario, scenarios } = names;
   const { data, problems } = readSummaryData(raw);
   const summary: RunSummary = { ...data, meta: runMeta(data, { scenario, env, end, scenarios }) };
-  const dir = env['RESULTS_DIR']?.replace(/[/\\]+$/, '');
+  const dir = missingDir === undefined ? env['RESULTS_DIR']?.replace(/[/\\]+$/, '') : undefined;
   const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;
   const notes = problems.map((problem) => `k6-forge: ${problem}`);
+  if (missingDir !== undefined) {
+    notes.push(`k6-forge: RESULTS_DIR ${JSON.stringify(missingDir)} is not an existing folder, and k6 cannot create one: results written to the working directory instead`);
+  }
   const outputs: Record<string, string> = {};
   const renderers: readonly (readonly [string, (run: RunSummary) => string])[] = [
     [`${prefix}-summary.json`, jsonReport],

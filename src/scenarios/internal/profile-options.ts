@@ -2,8 +2,9 @@
 // `buildProfile` imports this lazily and runs it once per run (see ../../lib/once-per-run.ts).
 import type { Options, Scenario } from 'k6/options';
 import { parseDuration } from '../../lib/duration.ts';
-import { invalidOption } from '../../lib/errors.ts';
+import { ForgeError, invalidOption, shown } from '../../lib/errors.ts';
 import { isName } from '../../lib/names.ts';
+import { targetHost } from '../../lib/summary/run-meta.ts';
 import { thresholdsFor } from '../../lib/thresholds.ts';
 import type { ProfileOptions } from '../profile.ts';
 import { arrivalRate } from '../rate.ts';
@@ -74,15 +75,46 @@ function openScenario(shape: Shape, options: ProfileOptions & { rate: number }):
   };
 }
 
+/** What the production guard reads when `ENVIRONMENT` is `production`. */
+export interface ProductionTarget {
+  /** `ALLOW_PRODUCTION_LOAD` as set. */
+  readonly allow: string | undefined;
+  /** `BASE_URL` as set. */
+  readonly baseUrl: string | undefined;
+}
+
+/**
+ * Refuses a profile heavier than smoke against production unless `ALLOW_PRODUCTION_LOAD` names the target's host
+ * (`api.example.com`, or with its port `api.example.com:8443`), so that load on production is always a decision.
+ * @param profile - The profile, such as `stress`.
+ * @param production - `ALLOW_PRODUCTION_LOAD` and `BASE_URL`.
+ * @throws {ForgeError} `invalid_env` naming `ALLOW_PRODUCTION_LOAD` and the host to set it to.
+ */
+function assertProductionLoadAllowed(profile: string, { allow, baseUrl }: ProductionTarget): void {
+  const hostAndPort = targetHost(baseUrl);
+  const colon = hostAndPort.lastIndexOf(':');
+  const host = colon > 0 && !hostAndPort.endsWith(']') ? hostAndPort.slice(0, colon) : hostAndPort;
+  const given = allow?.toLowerCase();
+  if (host !== '' && (given === host || given === hostAndPort)) return;
+  throw new ForgeError('invalid_env', {
+    field: 'ALLOW_PRODUCTION_LOAD',
+    given: shown(allow),
+    accepted: `${host || 'the host of a BASE_URL that is set'}, the target's host, to run the ${profile} profile with ENVIRONMENT=production (only smoke runs there without it)`,
+  });
+}
+
 /**
  * The k6 options of one profile: its scenario (closed or open model) and its thresholds.
  * @param profile - The profile name, which keys its limits in the thresholds file.
  * @param shape - The profile's default closed-model shape.
  * @param options - The caller's overrides.
+ * @param production - What the production guard reads, when `ENVIRONMENT` is `production` and the profile is not smoke.
  * @returns k6 `Options` with one scenario and its thresholds.
- * @throws {ForgeError} `invalid_option` or `invalid_duration` naming the bad override.
+ * @throws {ForgeError} `invalid_option` or `invalid_duration` naming the bad override; `invalid_env` naming
+ *   `ALLOW_PRODUCTION_LOAD` when production load is not confirmed for the target's host.
  */
-export function profileOptions(profile: string, shape: Shape, options: ProfileOptions): Options {
+export function profileOptions(profile: string, shape: Shape, options: ProfileOptions, production?: ProductionTarget): Options {
+  if (production !== undefined) assertProductionLoadAllowed(profile, production);
   checkOptions(options);
   const name = options.name ?? profile;
   const executor =

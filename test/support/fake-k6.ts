@@ -1,0 +1,54 @@
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Writes a stand-in k6 into a folder. It answers `version` with `FAKE_K6_VERSION` (default v2.2.0); on `run` it records
+ * its arguments, chosen variables and the status of `BASE_URL/health` in `report`, writes a summary into `RESULTS_DIR`
+ * unless `FAKE_K6_RESULTS=none`, and exits with `FAKE_K6_EXIT`.
+ *
+ * With `FAKE_K6_UNTIL_SIGNAL=1` it behaves as k6 does on signals instead: it writes its pid to `<report>.pid`, prints
+ * `running`, and waits; the first SIGINT or SIGTERM stops it gracefully (300 ms later it writes the summary and exits
+ * 105), a second one aborts it at once with 105 and no summary.
+ * @param folder - Where to write the binary and its report.
+ * @returns The binary's path and the report file's.
+ */
+export function fakeK6(folder: string): { bin: string; report: string } {
+  const bin = join(folder, 'k6');
+  const report = join(folder, 'report.json');
+  writeFileSync(
+    bin,
+    `#!/usr/bin/env node
+if (process.argv[2] === 'version') {
+  console.log('k6 ' + (process.env.FAKE_K6_VERSION ?? 'v2.2.0') + ' (commit/fake, go1.25, linux/amd64)');
+  process.exit(0);
+}
+const { writeFileSync } = require('node:fs');
+const summarise = () => {
+  if (process.env.RESULTS_DIR && process.env.FAKE_K6_RESULTS !== 'none') writeFileSync(process.env.RESULTS_DIR + '/fake-summary.json', '{}');
+};
+if (process.env.FAKE_K6_UNTIL_SIGNAL === '1') {
+  writeFileSync(${JSON.stringify(`${report}.pid`)}, String(process.pid));
+  let signals = 0;
+  const stop = () => {
+    signals += 1;
+    if (signals > 1) process.exit(105);
+    setTimeout(() => { summarise(); process.exit(105); }, 300);
+  };
+  process.on('SIGINT', stop).on('SIGTERM', stop);
+  setInterval(() => {}, 1000);
+  console.log('running');
+} else {
+  const pick = ['VUS', 'DURATION', 'PAGE', 'BASE_URL', 'TOKEN', 'RESULTS_DIR'];
+  const env = Object.fromEntries(pick.filter((k) => k in process.env).map((k) => [k, process.env[k]]));
+  const health = process.env.BASE_URL ? fetch(process.env.BASE_URL + '/health').then((r) => r.status, () => 'unreachable') : Promise.resolve(null);
+  health.then((status) => {
+    writeFileSync(${JSON.stringify(report)}, JSON.stringify({ args: process.argv.slice(2), env, health: status }));
+    summarise();
+    process.exit(Number(process.env.FAKE_K6_EXIT ?? 0));
+  });
+}
+`,
+  );
+  chmodSync(bin, 0o755);
+  return { bin, report };
+}
