@@ -37,6 +37,8 @@ interface Case {
   readonly verdict: 'pass' | 'fail';
   /** What the text summary must say beside the verdict. */
   readonly says?: string;
+  /** What the Markdown report must show, such as `no data` rows or an endpoint `not called`. */
+  readonly shows?: readonly string[];
 }
 
 const CASES: readonly Case[] = [
@@ -51,6 +53,7 @@ const CASES: readonly Case[] = [
     k6Code: 99,
     verdict: 'fail',
     says: 'scenario smoke completed no iteration',
+    shows: ['| product\\_get (not called) |'],
   },
   {
     name: "k6's --vus/--duration replace the smoke scenario",
@@ -61,6 +64,7 @@ const CASES: readonly Case[] = [
     k6Code: 99,
     verdict: 'fail',
     says: 'scenario smoke never ran',
+    shows: ['| `http_req_duration{scenario:smoke}` | `p(95)<1000` | no samples | ⚪ no data |', '| `http_req_failed{scenario:smoke}` | `rate<0.01` | no samples | ⚪ no data |'],
   },
   {
     name: 'a partial thresholds file, with a third of product pages answering 503',
@@ -115,6 +119,7 @@ describe.skipIf(!k6)('verdicts under real k6 against the demo target with inject
     const outputs = resultFiles(results, run.scenario, k6Run.output);
     expect(renderedVerdicts(outputs, `${results}/${run.scenario}`)).toStrictEqual({ json: run.verdict, markdown: run.verdict, html: run.verdict, junit: run.verdict, text: run.verdict });
     if (run.says) expect(k6Run.output).toContain(run.says);
+    for (const shown of run.shows ?? []) expect(outputs[`${results}/${run.scenario}-summary.md`]).toContain(shown);
 
     // gate, compare and analyze agree.
     const expected = run.verdict === 'pass' ? 0 : 1;
