@@ -158,9 +158,12 @@ function lazy0() {
       if (limits.errorRate !== void 0) thresholds[tagged("http_req_failed")] = [expression(`rate<${limits.errorRate}`)];
       return thresholds;
     }
+    function scenarioLimits(file, scenario) {
+      return { ...file.global, ...file.scenarios?.[scenario] };
+    }
     function thresholdsFor(profile, options2 = {}) {
       const file = options2.file ?? embeddedThresholds();
-      const limits = { ...file.global, ...file.scenarios?.[profile], ...options2.limits };
+      const limits = { ...scenarioLimits(file, profile), ...options2.limits };
       return limitsToThresholds(limits, `scenario:${options2.scenario ?? profile}`);
     }
     function arrivalRate(perSecond) {

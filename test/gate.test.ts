@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { gateChecks, gateLimits } from '../src/cli/gate.ts';
+import { gateChecks, gateLimitsWith } from '../src/cli/gate.ts';
 import { runMeta } from '../src/lib/summary/run-meta.ts';
 import { readSummaryData } from '../src/lib/summary/summary-data.ts';
 import { summaryFromJson } from '../src/cli/summary-file.ts';
@@ -76,7 +76,7 @@ describe('k6-forge gate', () => {
       code: 1,
       messages: '',
       report: [
-        'k6-forge gate: 2 summaries against the limits in thresholds.json (baseline: gates.baseline; spike: gates.spike)',
+        'k6-forge gate: 2 summaries against the limits in thresholds.json (baseline: gates.baseline over scenarios.baseline over global; spike: gates.spike over scenarios.spike over global)',
         'scenario  measure       measured  limit      verdict  metric',
         'baseline  p(95)         312.5 ms  < 400 ms   PASS     http_req_duration{scenario:baseline}',
         'baseline  p(99)        870.25 ms  < 900 ms   PASS     http_req_duration{scenario:baseline}',
@@ -115,7 +115,7 @@ describe('k6-forge gate', () => {
   test('without --thresholds reads ./thresholds.json, whose gates hold seed 000\'s defaults', async () => {
     const { code, report } = await cli('gate', '--baseline-summary', BASELINE);
     expect(code).toBe(0);
-    expect(report.split('\n')[0]).toBe('k6-forge gate: 1 summary against the limits in thresholds.json (baseline: gates.baseline)');
+    expect(report.split('\n')[0]).toBe('k6-forge gate: 1 summary against the limits in thresholds.json (baseline: gates.baseline over scenarios.baseline over global)');
   });
 
   const json = fixture(BASELINE);
@@ -175,14 +175,14 @@ describe('k6-forge gate', () => {
 describe('gate judges any scenario with limits', () => {
   const file = { global: { p95: 500, errorRate: 0.01 }, scenarios: { load: { p95: 450, abortOnFail: true } }, gates: { spike: { p99: 1200 } } };
 
-  test('takes gates, then the scenario over global, then global', () => {
-    expect(gateLimits(file, 'spike')).toStrictEqual({ limits: { p99: 1200 }, source: 'gates.spike' });
-    expect(gateLimits(file, 'load')).toStrictEqual({ limits: { p95: 450, errorRate: 0.01 }, source: 'scenarios.load over global' });
-    expect(gateLimits(file, 'smoke')).toStrictEqual({ limits: { p95: 500, errorRate: 0.01 }, source: 'global' });
-    expect(gateLimits({}, 'smoke')).toBeUndefined();
-    expect(gateLimits(file, 'load', { p95: 300, errorRate: 0.05 })).toStrictEqual({
+  test('takes gates, then scenarios, then global, key by key, so a gate setting only p99 keeps the error-rate limit', () => {
+    expect(gateLimitsWith(file, 'spike')).toStrictEqual({ limits: { p95: 500, errorRate: 0.01, p99: 1200 }, source: 'gates.spike over global' });
+    expect(gateLimitsWith(file, 'load')).toStrictEqual({ limits: { p95: 450, errorRate: 0.01 }, source: 'scenarios.load over global' });
+    expect(gateLimitsWith(file, 'smoke')).toStrictEqual({ limits: { p95: 500, errorRate: 0.01 }, source: 'global' });
+    expect(gateLimitsWith({}, 'smoke')).toBeUndefined();
+    expect(gateLimitsWith(file, 'load', { p95: 300, errorRate: 0.05 })).toStrictEqual({
       limits: { p95: 300, errorRate: 0.05 },
-      source: 'scenarios.load over global with --p95, --error-rate',
+      source: '--p95, --error-rate over scenarios.load over global',
     });
   });
 
@@ -209,7 +209,7 @@ describe('gate judges any scenario with limits', () => {
   test('--p95, --p99 and --error-rate set one-off limits over the file', async () => {
     const { code, report } = await cli('gate', '--baseline-summary', BASELINE, '--p95', '300', '--thresholds', 'thresholds.json');
     expect(code).toBe(1);
-    expect(report).toContain('(baseline: gates.baseline with --p95)');
+    expect(report).toContain('(baseline: --p95 over gates.baseline over scenarios.baseline over global)');
     expect(report).toMatch(/baseline  p\(95\) +312\.5 ms  < 300 ms +FAIL/);
   });
 

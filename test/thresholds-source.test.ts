@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildBundles } from '../src/cli/build.ts';
-import { mergeThresholdsFiles, readThresholdsFile, thresholdsDescription, thresholdsWarnings } from '../src/cli/thresholds-source.ts';
+import { gateLimits, mergeThresholdsFiles, readThresholdsFile, thresholdsDescription, thresholdsWarnings } from '../src/cli/thresholds-source.ts';
 import { parseThresholdsFile } from '../src/lib/thresholds-file.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -56,7 +56,7 @@ describe('thresholdsWarnings', () => {
     ).toStrictEqual([
       'thresholds: global has no errorRate, so a scenario without limits of its own has no error-rate limit',
       'thresholds: scenario load has no error-rate limit (no errorRate in scenarios.load or global)',
-      'thresholds: gate spike has no error-rate limit (no errorRate in gates.spike)',
+      'thresholds: gate spike has no error-rate limit (no errorRate in gates.spike, scenarios.spike or global)',
     ]);
   });
 
@@ -78,8 +78,9 @@ describe('the build', () => {
       '  scenario limits: 8 (smoke, load, stress, spike, soak, baseline, peak, flash-sale)',
       '  endpoint limits: 12 (login, token_refresh, register, deal_list, deal_create, deal_get, deal_update, customer_list, customer_search, customer_create, tax_calculate, tax_batch)',
       '  gates: baseline: p(95)<400 p(99)<900 errorRate<0.01; spike: p(95)<500 p(99)<1200 errorRate<0.02; load: p(95)<800',
-      'warning: thresholds: gate load has no error-rate limit (no errorRate in gates.load)',
     ]);
+    // The load gate keeps the error-rate limit of scenarios.load: gate limits are taken key by key.
+    expect(gateLimits((await readThresholdsFile(path)).file, 'load').limits).toStrictEqual({ p95: 800, p99: 1000, errorRate: 0.01 });
     // The load scenario keeps the packaged error-rate limit: a run failing every request cannot pass on latency alone.
     expect(readFileSync(bundle!.file, 'utf8')).toMatch(/"load":\s*\{\s*"p95":\s*500,\s*"errorRate":\s*0\.01\s*\}|load: \{ p95: 500, errorRate: 0\.01 \}/);
   });

@@ -1,4 +1,5 @@
 import type { Analysis, AnalysisLimitCheck, EndpointAnalysis } from './analysis.ts';
+import { limitCells } from './limit-checks.ts';
 import { HISTOGRAM_PRECISION } from './log-histogram.ts';
 import { formatMs, formatShare, trimmed } from './number-format.ts';
 import type { RecoveryVerdict } from './spike-recovery.ts';
@@ -13,13 +14,8 @@ function endpointRow({ endpoint, requests, requestsPerSecond, errorRate, latency
   return [endpoint, String(requests), plain(requestsPerSecond), share(errorRate), ...[min, avg, med, p90, p95, p99, max].map(plain)];
 }
 
-const VERDICT_WORDS = { pass: 'PASS', fail: 'FAIL', 'no data': 'NO DATA' } as const;
-
 function limitRow(check: AnalysisLimitCheck): string[] {
-  const isRate = check.measure === 'rate';
-  const value = isRate ? formatShare : formatMs;
-  const measured = check.measured === null ? 'no samples' : value(check.measured);
-  return [check.scope, isRate ? 'error rate' : check.measure, measured, `< ${value(check.limit)}`, VERDICT_WORDS[check.verdict]];
+  return [check.scope, ...limitCells(check)];
 }
 
 function checksLine(analysis: Analysis): string {

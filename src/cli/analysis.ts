@@ -1,6 +1,7 @@
 import { ForgeError, invalidOption } from '../lib/errors.ts';
 import type { Series, VerdictResult } from '../lib/summary/types.ts';
 import type { Limits, ThresholdsFile } from '../lib/thresholds-file.ts';
+import { scenarioLimits } from '../lib/thresholds.ts';
 import { WHOLE_RUN } from './comparable.ts';
 import { ExactPercentiles, type ExactStats } from './exact-percentiles.ts';
 import { IntervalSeries } from './interval-series.ts';
@@ -8,7 +9,7 @@ import { readK6Samples, type K6Sample } from './k6-json-stream.ts';
 import { limitChecks, type LimitCheck } from './limit-checks.ts';
 import { RECOVERY_LIMIT_SECONDS, RecoveryWindows, VusPeak, type RecoveryLimits, type RecoveryVerdict } from './spike-recovery.ts';
 import { SOAK_MIN_SECONDS, SoakWindows, type SoakVerdict } from './soak-degradation.ts';
-import { scenarioLimits } from './thresholds-source.ts';
+
 
 /** Options for {@link analyzeK6Output}. */
 export interface AnalyzeOptions {

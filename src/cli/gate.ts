@@ -5,11 +5,10 @@ import { ForgeError, invalidOption, shown } from '../lib/errors.ts';
 import { hasSamples } from '../lib/summary/has-samples.ts';
 import type { VerdictResult } from '../lib/summary/types.ts';
 import type { Limits, ThresholdsFile } from '../lib/thresholds-file.ts';
-import { limitChecks, type LimitCheck } from './limit-checks.ts';
+import { limitCells, limitChecks, VERDICT_WORDS, type LimitCheck } from './limit-checks.ts';
 import { numberOption } from './number-option.ts';
-import { readThresholdsFile, scenarioLimits } from './thresholds-source.ts';
+import { gateLimits, readThresholdsFile, type GateLimits } from './thresholds-source.ts';
 import { EXIT, type CommandOutput } from './command.ts';
-import { formatMs, formatShare } from './number-format.ts';
 import { readSummaryFile, statOf, SUMMARY_FILE_NAME, type SummaryFile } from './summary-file.ts';
 import { textTable } from './text-table.ts';
 
@@ -17,14 +16,6 @@ import { textTable } from './text-table.ts';
 export interface GateCheck extends LimitCheck {
   /** The scenario whose limits apply. */
   readonly scenario: string;
-}
-
-/** The limits a scenario's summary is gated by, and where they came from. */
-export interface GateLimits {
-  /** The limits, without abort settings. */
-  readonly limits: Limits;
-  /** Where they came from: `gates.spike`, `scenarios.load over global`, `global`, then any one-off option. */
-  readonly source: string;
 }
 
 /** One-off limits from the command line: `--p95`, `--p99`, `--error-rate`. */
@@ -59,26 +50,19 @@ export function gateChecks(summary: SummaryFile, scenario: string, limits: Limit
 }
 
 /**
- * Finds the limits a scenario is gated by, in the order gates → scenarios → global: its `gates` entry when there is
- * one, else its `scenarios` entry over `global` (what k6 enforced for it), else `global`; one-off limits from the
- * command line replace those, key by key.
+ * Finds the limits a scenario is gated by: gates → scenarios → global of the thresholds file, key by key
+ * ({@link gateLimits}), with one-off limits from the command line over them.
  * @param file - The thresholds in force.
  * @param scenario - The scenario of the summary.
  * @param oneOff - `--p95`, `--p99` and `--error-rate`, when given.
  * @returns The limits and where they came from; undefined when nothing sets any.
  */
-export function gateLimits(file: ThresholdsFile, scenario: string, oneOff: OneOffLimits = {}): GateLimits | undefined {
-  const gate = file.gates?.[scenario];
-  const [base, source] =
-    gate !== undefined
-      ? [gate, `gates.${scenario}`]
-      : file.scenarios?.[scenario] !== undefined
-        ? [scenarioLimits(file, scenario), `scenarios.${scenario} over global`]
-        : [file.global ?? {}, 'global'];
-  const { abortOnFail: _abort, delayAbortEval: _delay, ...limits } = { ...base, ...oneOff };
+export function gateLimitsWith(file: ThresholdsFile, scenario: string, oneOff: OneOffLimits = {}): GateLimits | undefined {
+  const { limits, source } = gateLimits(file, scenario);
   const options = Object.keys(oneOff).map((key) => `--${key === 'errorRate' ? 'error-rate' : key}`);
-  if (Object.keys(limits).length === 0) return undefined;
-  return { limits, source: options.length > 0 ? `${source} with ${options.join(', ')}` : source };
+  const merged = { ...limits, ...oneOff };
+  if (Object.keys(merged).length === 0) return undefined;
+  return { limits: merged, source: [options.join(', '), source].filter((part) => part !== '').join(' over ') };
 }
 
 async function summariesIn(folder: string): Promise<GateInput[]> {
@@ -106,7 +90,7 @@ function namedSummary(pair: string): GateInput {
 
 function limitsOf(input: GateInput, summary: SummaryFile, file: ThresholdsFile, oneOff: OneOffLimits, thresholdsPath: string): { scenario: string } & GateLimits {
   const scenario = input.from === 'flag' ? input.scenario : (summary.meta?.scenario ?? input.scenario);
-  const found = gateLimits(file, scenario, oneOff);
+  const found = gateLimitsWith(file, scenario, oneOff);
   if (!found) {
     throw new ForgeError('invalid_file', {
       field: input.path,
@@ -117,13 +101,8 @@ function limitsOf(input: GateInput, summary: SummaryFile, file: ThresholdsFile, 
   return { scenario, ...found };
 }
 
-const VERDICT_WORDS: Readonly<Record<VerdictResult, string>> = { pass: 'PASS', fail: 'FAIL', 'no data': 'NO DATA' };
-
 function checkRow(check: GateCheck): string[] {
-  const isRate = check.measure === 'rate';
-  const value = isRate ? formatShare : formatMs;
-  const measured = check.measured === null ? 'no samples' : value(check.measured);
-  return [check.scenario, isRate ? 'error rate' : check.measure, measured, `< ${value(check.limit)}`, VERDICT_WORDS[check.verdict], check.metric];
+  return [check.scenario, ...limitCells(check), check.metric];
 }
 
 function oneOffLimits(values: { p95?: string | undefined; p99?: string | undefined; 'error-rate'?: string | undefined }): OneOffLimits {
@@ -140,7 +119,7 @@ function oneOffLimits(values: { p95?: string | undefined; p99?: string | undefin
 /**
  * `k6-forge gate [results-dir] [--baseline-summary F] [--spike-summary F] [--summary scenario=F]... [--thresholds F]
  * [--p95 MS] [--p99 MS] [--error-rate R]`: checks run summaries against each scenario's limits (gates → scenarios →
- * global of the thresholds file, one-off options over them). A limit without samples is no data, which fails the
+ * global of the thresholds file, key by key, one-off options over them). A limit without samples is no data, which fails the
  * gate, and so does a run whose own verdict (in its k6-forge `meta`) is not a pass.
  * @param args - The arguments after `gate`.
  * @param out - Where the checks and messages go.

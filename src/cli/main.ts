@@ -29,7 +29,7 @@ Commands:
   gate [results-dir] [--baseline-summary F] [--spike-summary F] [--summary SCENARIO=F]... [--thresholds F]
        [--p95 MS] [--p99 MS] [--error-rate R]
       Check run summaries (every <scenario>-summary.json of results-dir, and each flag's file) against each
-      scenario's limits: gates, else scenarios over global, else global of the thresholds file, with the
+      scenario's limits: gates over scenarios over global of the thresholds file, key by key, with the
       one-off --p95/--p99/--error-rate over them. A limit is met when the value is below it; a limit without
       samples (no data) or a run whose own verdict failed fails the gate.
   compare <current> <baseline> [--format text|json|markdown] [--min-throughput 0.9] [--p95-tolerance 0.10]

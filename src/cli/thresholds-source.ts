@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ForgeError, shown } from '../lib/errors.ts';
 import { parseThresholdsFile, type Limits, type ThresholdsFile } from '../lib/thresholds-file.ts';
-import { limitsToThresholds } from '../lib/thresholds.ts';
+import { limitsToThresholds, scenarioLimits } from '../lib/thresholds.ts';
 
 /** The thresholds a build embeds and gate and analyze judge by: a project's file merged over k6-forge's own. */
 export interface ThresholdsSource {
@@ -74,15 +74,30 @@ export async function readThresholdsFile(path?: string): Promise<ThresholdsSourc
   return { path: chosen, merged: true, file: mergeThresholdsFiles(await parsedFile(PACKAGED_THRESHOLDS), own) };
 }
 
+/** The limits a scenario's summary is gated by, and where they came from. */
+export interface GateLimits {
+  /** The limits, without abort settings. */
+  readonly limits: Limits;
+  /** Where they came from, strongest first: `gates.spike over scenarios.spike over global`. */
+  readonly source: string;
+}
+
 /**
- * The limits a scenario is held to: the file's `global`, then its `scenarios` entry, key by key, as
- * `thresholdsFor` turns them into k6 thresholds.
- * @param file - The limits in force.
- * @param scenario - The scenario name.
- * @returns Its limits; empty when the file sets none.
+ * The limits a scenario is gated by, taken in the order gates → scenarios → global, key by key: its `gates` entry,
+ * over its `scenarios` entry, over `global`. A gate entry that sets only p95 keeps the error-rate limit k6 enforced.
+ * @param file - The thresholds in force.
+ * @param scenario - The scenario.
+ * @returns The limits and where they came from; empty limits and source when the file sets none.
  */
-export function scenarioLimits(file: ThresholdsFile, scenario: string): Limits {
-  return { ...file.global, ...file.scenarios?.[scenario] };
+export function gateLimits(file: ThresholdsFile, scenario: string): GateLimits {
+  const candidates: (readonly [string, Limits | undefined])[] = [
+    ['global', file.global],
+    [`scenarios.${scenario}`, file.scenarios?.[scenario]],
+    [`gates.${scenario}`, file.gates?.[scenario]],
+  ];
+  const layers = candidates.filter((layer): layer is readonly [string, Limits] => layer[1] !== undefined);
+  const { abortOnFail: _abort, delayAbortEval: _delay, ...limits } = Object.assign({}, ...layers.map(([, set]) => set)) as Limits;
+  return { limits, source: layers.map(([name]) => name).reverse().join(' over ') };
 }
 
 /** A limit set as short text: `p95<400 p99<900 errorRate<0.01`. */
@@ -132,8 +147,10 @@ export function thresholdsWarnings(file: ThresholdsFile): string[] {
       warnings.push(`thresholds: scenario ${name} has no error-rate limit (no errorRate in scenarios.${name} or global)`);
     }
   }
-  for (const [name, limits] of Object.entries(file.gates ?? {})) {
-    if (limits.errorRate === undefined) warnings.push(`thresholds: gate ${name} has no error-rate limit (no errorRate in gates.${name})`);
+  for (const name of Object.keys(file.gates ?? {})) {
+    if (gateLimits(file, name).limits.errorRate === undefined) {
+      warnings.push(`thresholds: gate ${name} has no error-rate limit (no errorRate in gates.${name}, scenarios.${name} or global)`);
+    }
   }
   return warnings;
 }

@@ -21,7 +21,7 @@ export {
 export { loadConfig, type LoadConfigOptions, type StandardConfig, type StandardEnvironment } from './config.ts';
 export { oncePerRun } from './once-per-run.ts';
 export { embeddedThresholds, parseThresholdsFile, type Limits, type ThresholdsFile } from './thresholds-file.ts';
-export { limitsToThresholds, thresholdsFor, type Thresholds, type ThresholdsForOptions } from './thresholds.ts';
+export { limitsToThresholds, scenarioLimits, thresholdsFor, type Thresholds, type ThresholdsForOptions } from './thresholds.ts';
 export {
   catalog,
   type Api,
