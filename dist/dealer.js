@@ -292,7 +292,8 @@ var STREET_SUFFIXES = "St|Ave|Blvd|Rd|Ln|Dr|Ct|Way|Pl";
 // src/generators/definitions/person.ts
 var FIRST_NAMES = "James|Mary|Robert|Patricia|John|Jennifer|Michael|Linda|David|Elizabeth|William|Barbara|Richard|Susan|Joseph|Jessica|Thomas|Sarah|Carlos|Karen|Daniel|Lisa|Matthew|Nancy|Anthony|Sofia|Mark|Ashley|Wei|Priya|Andrew|Emily|Joshua|Olivia|Kevin|Aisha|Brian|Maria|Luis|Grace";
 var LAST_NAMES = "Smith|Johnson|Williams|Brown|Jones|Garcia|Miller|Davis|Rodriguez|Martinez|Hernandez|Lopez|Gonzalez|Wilson|Anderson|Thomas|Taylor|Moore|Jackson|Martin|Lee|Perez|Thompson|White|Harris|Sanchez|Clark|Ramirez|Lewis|Robinson|Walker|Young|Allen|King|Wright|Nguyen|Patel|Kim|Chen|Okafor";
-var BIRTH_DATES = { from: "1940-01-01", to: "2007-12-31" };
+var BIRTH_DATE_FROM = "1940-01-01";
+var BIRTH_DATE_TO = "2007-12-31";
 
 // src/generators/internal/phone.ts
 function phoneNumber(areaCode, random) {
@@ -341,7 +342,7 @@ function customerFrom(draw, overrides = {}) {
     lastName,
     email: overrides.email ?? serialEmail(draw.serial(), [firstName, lastName], "example.com"),
     phone: overrides.phone ?? phoneNumber(locality2.areaCode, r),
-    dateOfBirth: overrides.dateOfBirth ?? dateBetween(BIRTH_DATES.from, BIRTH_DATES.to, r),
+    dateOfBirth: overrides.dateOfBirth ?? dateBetween(BIRTH_DATE_FROM, BIRTH_DATE_TO, r),
     address: overrides.address ?? addressIn(locality2, r)
   };
 }
@@ -352,13 +353,16 @@ var TERM_MONTHS = "finance;36/48/60/72/84|lease;24/36/39/48";
 function termMonthsFor(dealType) {
   return packedItem(packedRow(TERM_MONTHS, dealType) ?? "", 1, ";");
 }
-var APR = { min: 1.9, max: 14.9 };
+var APR_MIN = 1.9;
+var APR_MAX = 14.9;
 var FEES = "DOC;85;799|TITLE;15;150|REGISTRATION;30;400|TIRE;5;25|DEALER_PREP;100;600";
 function fee(row) {
   return { code: packedItem(row, 0, ";"), min: Number(packedItem(row, 1, ";")), max: Number(packedItem(row, 2, ";")) };
 }
-var DOWN_PAYMENT_SHARE = { min: 0, max: 0.3 };
-var REBATES = { min: 0, max: 3e3 };
+var DOWN_PAYMENT_SHARE_MIN = 0;
+var DOWN_PAYMENT_SHARE_MAX = 0.3;
+var REBATE_MIN = 0;
+var REBATE_MAX = 3e3;
 
 // src/generators/definitions/vehicle.ts
 var VEHICLE_MAKES = "Toyota;4T1;Camry,sedan,27000,36000/RAV4,suv,29000,41000/Tacoma,pickup,32000,52000|Honda;1HG;Civic,sedan,24000,31000/CR-V,suv,30000,40000/Odyssey,minivan,38000,52000|Ford;1FT;F-150,pickup,36000,80000/Explorer,suv,38000,58000/Mustang,coupe,31000,60000|Chevrolet;1G1;Malibu,sedan,25000,30000/Equinox,suv,27000,36000/Silverado,pickup,38000,72000|Nissan;1N4;Altima,sedan,26000,34000/Rogue,suv,29000,39000|Hyundai;KMH;Elantra,sedan,21000,28000/Tucson,suv,28000,38000|Kia;KNA;Forte,sedan,20000,26000/Sorento,suv,32000,46000|Subaru;JF1;Impreza,hatchback,23000,29000/Outback,suv,30000,42000|Tesla;5YJ;Model 3,sedan,40000,55000/Model Y,suv,45000,60000|BMW;WBA;3 Series,sedan,45000,60000/X5,suv,66000,90000";
@@ -374,10 +378,12 @@ function vehicleModel(model) {
 }
 var TRIMS = "Base|S|SE|LE|XLE|Sport|Touring|Limited|Premium";
 var COLORS = "Black|White|Silver|Gray|Blue|Red|Green|Beige";
-var MODEL_YEARS = { min: 2014, max: 2026 };
-var CURRENT_MODEL_YEAR = MODEL_YEARS.max;
-var MILES_PER_YEAR = { min: 6e3, max: 16e3 };
-var VEHICLE_PRICES = { min: 5e3, max: 9e4 };
+var MODEL_YEAR_MIN = 2014;
+var CURRENT_MODEL_YEAR = 2026;
+var MILES_PER_YEAR_MIN = 6e3;
+var MILES_PER_YEAR_MAX = 16e3;
+var VEHICLE_PRICE_MIN = 5e3;
+var VEHICLE_PRICE_MAX = 9e4;
 
 // src/generators/vin.ts
 var VIN_CHARACTERS = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
@@ -413,7 +419,7 @@ function vehicleFrom(draw, overrides = {}) {
   const r = draw.random;
   const make = vehicleMake(packedRow(VEHICLE_MAKES, overrides.make) ?? pickPacked(VEHICLE_MAKES, r));
   const model = vehicleModel(packedRow(make.models, overrides.model, ",", "/") ?? pickPacked(make.models, r, "/"));
-  const year = overrides.year ?? int(MODEL_YEARS.min, MODEL_YEARS.max, r);
+  const year = overrides.year ?? int(MODEL_YEAR_MIN, CURRENT_MODEL_YEAR, r);
   const age = Math.max(0, CURRENT_MODEL_YEAR - year);
   const msrp = int(model.msrp[0], model.msrp[1], r);
   return {
@@ -424,8 +430,8 @@ function vehicleFrom(draw, overrides = {}) {
     trim: overrides.trim ?? pickPacked(TRIMS, r),
     bodyStyle: overrides.bodyStyle ?? model.bodyStyle,
     color: overrides.color ?? pickPacked(COLORS, r),
-    mileage: overrides.mileage ?? (age === 0 ? int(0, 50, r) : age * int(MILES_PER_YEAR.min, MILES_PER_YEAR.max, r)),
-    price: overrides.price ?? clamp(Math.round(msrp * 0.86 ** age / 50) * 50, VEHICLE_PRICES.min, VEHICLE_PRICES.max)
+    mileage: overrides.mileage ?? (age === 0 ? int(0, 50, r) : age * int(MILES_PER_YEAR_MIN, MILES_PER_YEAR_MAX, r)),
+    price: overrides.price ?? clamp(Math.round(msrp * 0.86 ** age / 50) * 50, VEHICLE_PRICE_MIN, VEHICLE_PRICE_MAX)
   };
 }
 
@@ -443,10 +449,10 @@ function dealFrom(draw, overrides = {}) {
     customer: overrides.customer ?? customerFrom(draw),
     vehicle: vehicle2,
     salePrice,
-    downPayment: overrides.downPayment ?? (financed ? float(salePrice * DOWN_PAYMENT_SHARE.min, salePrice * DOWN_PAYMENT_SHARE.max, r, 2) : salePrice),
+    downPayment: overrides.downPayment ?? (financed ? float(salePrice * DOWN_PAYMENT_SHARE_MIN, salePrice * DOWN_PAYMENT_SHARE_MAX, r, 2) : salePrice),
     tradeInValue: overrides.tradeInValue ?? (bool(0.35, r) ? int(10, 150, r) * 100 : 0),
     termMonths: overrides.termMonths ?? (dealType === "cash" ? null : Number(pickPacked(termMonthsFor(dealType), r, "/"))),
-    apr: overrides.apr ?? (financed ? float(APR.min, APR.max, r, 2) : null)
+    apr: overrides.apr ?? (financed ? float(APR_MIN, APR_MAX, r, 2) : null)
   };
 }
 
@@ -469,9 +475,9 @@ function taxCalculationRequestFrom(draw, overrides = {}) {
   return {
     jurisdiction: overrides.jurisdiction ?? { country: "US", region: place.region, county: place.county, city: place.city, postalCode: `${place.zipPrefix}${digits(2, r)}` },
     dealType: overrides.dealType ?? weightedPacked(DEAL_TYPES, r),
-    vehiclePrice: overrides.vehiclePrice ?? float(VEHICLE_PRICES.min, VEHICLE_PRICES.max, r, 2),
+    vehiclePrice: overrides.vehiclePrice ?? float(VEHICLE_PRICE_MIN, VEHICLE_PRICE_MAX, r, 2),
     tradeInValue: overrides.tradeInValue ?? (bool(0.35, r) ? int(10, 150, r) * 100 : 0),
-    rebate: overrides.rebate ?? (bool(0.25, r) ? int(REBATES.min / 250 + 1, REBATES.max / 250, r) * 250 : 0),
+    rebate: overrides.rebate ?? (bool(0.25, r) ? int(REBATE_MIN / 250 + 1, REBATE_MAX / 250, r) * 250 : 0),
     fees: overrides.fees ?? drawnFees(r)
   };
 }

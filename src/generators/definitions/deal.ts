@@ -22,8 +22,13 @@ export function termMonthsFor(dealType: Exclude<DealType, 'cash'>): Packed<`${nu
   return packedItem(packedRow(TERM_MONTHS, dealType) ?? '', 1, ';') as Packed<`${number}`>;
 }
 
-/** Annual percentage rates, both included. */
-export const APR = { min: 1.9, max: 14.9 } as const;
+// Ranges are pairs of number constants rather than { min, max } objects: an object at module scope is built in every VU.
+
+/** The lowest annual percentage rate. */
+export const APR_MIN = 1.9;
+
+/** The highest annual percentage rate. */
+export const APR_MAX = 14.9;
 
 /** A fee a dealer charges on top of the price. */
 export type FeeCode = 'DOC' | 'TITLE' | 'REGISTRATION' | 'TIRE' | 'DEALER_PREP';
@@ -47,8 +52,14 @@ export function fee(row: string): FeeRange {
   return { code: packedItem(row, 0, ';') as FeeCode, min: Number(packedItem(row, 1, ';')), max: Number(packedItem(row, 2, ';')) };
 }
 
-/** Share of the price a down payment or trade-in may reach, both included. */
-export const DOWN_PAYMENT_SHARE = { min: 0, max: 0.3 } as const;
+/** The smallest share of the price a down payment may be. */
+export const DOWN_PAYMENT_SHARE_MIN = 0;
 
-/** Manufacturer rebates in US dollars, both included. */
-export const REBATES = { min: 0, max: 3_000 } as const;
+/** The largest share of the price a down payment may reach. */
+export const DOWN_PAYMENT_SHARE_MAX = 0.3;
+
+/** The smallest manufacturer rebate in US dollars (none). */
+export const REBATE_MIN = 0;
+
+/** The largest manufacturer rebate in US dollars. */
+export const REBATE_MAX = 3_000;

@@ -16,8 +16,13 @@ export const LAST_NAMES = (
   'Ramirez|Lewis|Robinson|Walker|Young|Allen|King|Wright|Nguyen|Patel|Kim|Chen|Okafor'
 ) as Packed;
 
-/** Birth dates of adults: everyone is at least 18 from 2026 on, and the range never moves, so records replay. */
-export const BIRTH_DATES = { from: '1940-01-01', to: '2007-12-31' } as const;
+// Birth dates of adults: everyone is at least 18 from 2026 on, and the range never moves, so records replay.
+
+/** The earliest birth date, `YYYY-MM-DD`. */
+export const BIRTH_DATE_FROM = '1940-01-01';
+
+/** The latest birth date, `YYYY-MM-DD`: 18 years old at the end of 2025. */
+export const BIRTH_DATE_TO = '2007-12-31';
 
 /** Symbols a generated password may hold: safe in JSON, URLs and shells. */
 export const PASSWORD_SYMBOLS = '!#%+-=?@_';

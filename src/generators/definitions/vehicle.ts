@@ -63,17 +63,25 @@ export const TRIMS = 'Base|S|SE|LE|XLE|Sport|Touring|Limited|Premium' as Packed;
 /** Exterior colours. */
 export const COLORS = 'Black|White|Silver|Gray|Blue|Red|Green|Beige' as Packed;
 
-/** Model years of vehicles in stock, both included. */
-export const MODEL_YEARS = { min: 2014, max: 2026 } as const;
+// Ranges are pairs of number constants rather than { min, max } objects: an object at module scope is built in every VU.
+
+/** The oldest model year of vehicles in stock. */
+export const MODEL_YEAR_MIN = 2014;
 
 /** The newest model year, whose vehicles may be new (no mileage). */
-export const CURRENT_MODEL_YEAR = MODEL_YEARS.max;
+export const CURRENT_MODEL_YEAR = 2026;
 
-/** Miles a year a used vehicle has run, both included. */
-export const MILES_PER_YEAR = { min: 6_000, max: 16_000 } as const;
+/** The fewest miles a year a used vehicle has run. */
+export const MILES_PER_YEAR_MIN = 6_000;
 
-/** Prices of vehicles in stock, in US dollars, both included. */
-export const VEHICLE_PRICES = { min: 5_000, max: 90_000 } as const;
+/** The most miles a year a used vehicle has run. */
+export const MILES_PER_YEAR_MAX = 16_000;
+
+/** The lowest price of a vehicle in stock, in US dollars. */
+export const VEHICLE_PRICE_MIN = 5_000;
+
+/** The highest price of a vehicle in stock, in US dollars. */
+export const VEHICLE_PRICE_MAX = 90_000;
 
 /** Where vehicles wait on a dealer's lot. */
 export const LOT_LOCATIONS = 'Front Lot|Back Lot|Showroom|Service Bay|Overflow' as Packed;

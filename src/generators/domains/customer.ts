@@ -1,5 +1,5 @@
 import { LOCALITIES, locality as localityOf, STREET_NAMES, STREET_SUFFIXES, type Locality } from '../definitions/address.ts';
-import { BIRTH_DATES, FIRST_NAMES, LAST_NAMES } from '../definitions/person.ts';
+import { BIRTH_DATE_FROM, BIRTH_DATE_TO, FIRST_NAMES, LAST_NAMES } from '../definitions/person.ts';
 import type { Draw } from '../draw.ts';
 import { pickPacked } from '../internal/packed.ts';
 import { phoneNumber } from '../internal/phone.ts';
@@ -65,7 +65,7 @@ export function customerFrom(draw: Draw, overrides: Partial<Customer> = {}): Cus
     lastName,
     email: overrides.email ?? serialEmail(draw.serial(), [firstName, lastName], 'example.com'),
     phone: overrides.phone ?? phoneNumber(locality.areaCode, r),
-    dateOfBirth: overrides.dateOfBirth ?? dateBetween(BIRTH_DATES.from, BIRTH_DATES.to, r),
+    dateOfBirth: overrides.dateOfBirth ?? dateBetween(BIRTH_DATE_FROM, BIRTH_DATE_TO, r),
     address: overrides.address ?? addressIn(locality, r),
   };
 }

@@ -1,6 +1,6 @@
 import { LOCALITIES, locality } from '../definitions/address.ts';
 import { coverageFor, INSURANCE_TYPES, LEAD_SOURCES, type InsuranceType, type LeadSource } from '../definitions/insurance.ts';
-import { BIRTH_DATES, FIRST_NAMES, LAST_NAMES } from '../definitions/person.ts';
+import { BIRTH_DATE_FROM, BIRTH_DATE_TO, FIRST_NAMES, LAST_NAMES } from '../definitions/person.ts';
 import type { Draw } from '../draw.ts';
 import { pickPacked, weightedPacked } from '../internal/packed.ts';
 import { phoneNumber } from '../internal/phone.ts';
@@ -43,7 +43,7 @@ export function insuranceLeadFrom(draw: Draw, overrides: Partial<InsuranceLead> 
     lastName,
     email: overrides.email ?? serialEmail(draw.serial(), [firstName, lastName], 'example.com'),
     phone: overrides.phone ?? phoneNumber(place.areaCode, r),
-    dateOfBirth: overrides.dateOfBirth ?? dateBetween(BIRTH_DATES.from, BIRTH_DATES.to, r),
+    dateOfBirth: overrides.dateOfBirth ?? dateBetween(BIRTH_DATE_FROM, BIRTH_DATE_TO, r),
     region: overrides.region ?? place.region,
     postalCode: overrides.postalCode ?? `${place.zipPrefix}${digits(2, r)}`,
     insuranceType,

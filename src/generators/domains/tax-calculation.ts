@@ -1,6 +1,6 @@
 import { LOCALITIES, locality } from '../definitions/address.ts';
-import { DEAL_TYPES, fee, FEES, REBATES, type DealType, type FeeCode } from '../definitions/deal.ts';
-import { VEHICLE_PRICES } from '../definitions/vehicle.ts';
+import { DEAL_TYPES, fee, FEES, REBATE_MAX, REBATE_MIN, type DealType, type FeeCode } from '../definitions/deal.ts';
+import { VEHICLE_PRICE_MAX, VEHICLE_PRICE_MIN } from '../definitions/vehicle.ts';
 import type { Draw } from '../draw.ts';
 import { packedCount, packedItem, pickPacked, weightedPacked } from '../internal/packed.ts';
 import { bool, digits, float, int, type Random } from '../random.ts';
@@ -64,9 +64,9 @@ export function taxCalculationRequestFrom(draw: Draw, overrides: Partial<TaxCalc
   return {
     jurisdiction: overrides.jurisdiction ?? { country: 'US', region: place.region, county: place.county, city: place.city, postalCode: `${place.zipPrefix}${digits(2, r)}` },
     dealType: overrides.dealType ?? weightedPacked(DEAL_TYPES, r),
-    vehiclePrice: overrides.vehiclePrice ?? float(VEHICLE_PRICES.min, VEHICLE_PRICES.max, r, 2),
+    vehiclePrice: overrides.vehiclePrice ?? float(VEHICLE_PRICE_MIN, VEHICLE_PRICE_MAX, r, 2),
     tradeInValue: overrides.tradeInValue ?? (bool(0.35, r) ? int(10, 150, r) * 100 : 0),
-    rebate: overrides.rebate ?? (bool(0.25, r) ? int(REBATES.min / 250 + 1, REBATES.max / 250, r) * 250 : 0),
+    rebate: overrides.rebate ?? (bool(0.25, r) ? int(REBATE_MIN / 250 + 1, REBATE_MAX / 250, r) * 250 : 0),
     fees: overrides.fees ?? drawnFees(r),
   };
 }

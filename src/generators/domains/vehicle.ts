@@ -1,4 +1,4 @@
-import { COLORS, CURRENT_MODEL_YEAR, LOT_LOCATIONS, MILES_PER_YEAR, MODEL_YEARS, TRIMS, VEHICLE_MAKES, VEHICLE_PRICES, vehicleMake, vehicleModel, type BodyStyle } from '../definitions/vehicle.ts';
+import { COLORS, CURRENT_MODEL_YEAR, LOT_LOCATIONS, MILES_PER_YEAR_MAX, MILES_PER_YEAR_MIN, MODEL_YEAR_MIN, TRIMS, VEHICLE_MAKES, VEHICLE_PRICE_MAX, VEHICLE_PRICE_MIN, vehicleMake, vehicleModel, type BodyStyle } from '../definitions/vehicle.ts';
 import type { Draw } from '../draw.ts';
 import { packedRow, pickPacked, weightedPacked, type PackedWeights } from '../internal/packed.ts';
 import { serialCode } from '../internal/serial.ts';
@@ -57,7 +57,7 @@ export function vehicleFrom(draw: Draw, overrides: Partial<Vehicle> = {}): Vehic
   const r = draw.random;
   const make = vehicleMake(packedRow(VEHICLE_MAKES, overrides.make) ?? pickPacked(VEHICLE_MAKES, r));
   const model = vehicleModel(packedRow(make.models, overrides.model, ',', '/') ?? pickPacked(make.models, r, '/'));
-  const year = overrides.year ?? int(MODEL_YEARS.min, MODEL_YEARS.max, r);
+  const year = overrides.year ?? int(MODEL_YEAR_MIN, CURRENT_MODEL_YEAR, r);
   const age = Math.max(0, CURRENT_MODEL_YEAR - year);
   const msrp = int(model.msrp[0], model.msrp[1], r);
   return {
@@ -68,8 +68,8 @@ export function vehicleFrom(draw: Draw, overrides: Partial<Vehicle> = {}): Vehic
     trim: overrides.trim ?? pickPacked(TRIMS, r),
     bodyStyle: overrides.bodyStyle ?? model.bodyStyle,
     color: overrides.color ?? pickPacked(COLORS, r),
-    mileage: overrides.mileage ?? (age === 0 ? int(0, 50, r) : age * int(MILES_PER_YEAR.min, MILES_PER_YEAR.max, r)),
-    price: overrides.price ?? clamp(Math.round((msrp * 0.86 ** age) / 50) * 50, VEHICLE_PRICES.min, VEHICLE_PRICES.max),
+    mileage: overrides.mileage ?? (age === 0 ? int(0, 50, r) : age * int(MILES_PER_YEAR_MIN, MILES_PER_YEAR_MAX, r)),
+    price: overrides.price ?? clamp(Math.round((msrp * 0.86 ** age) / 50) * 50, VEHICLE_PRICE_MIN, VEHICLE_PRICE_MAX),
   };
 }
 
