@@ -83,26 +83,6 @@ function float(min, max, random, fractionDigits) {
   const scale = 10 ** fractionDigits;
   return Math.max(min, Math.floor(value * scale) / scale);
 }
-function pick(list, random) {
-  if (list.length === 0) throw new ForgeError("invalid_option", { field: "pick(list)", given: "an empty list", accepted: "a list with at least one element" });
-  return list[Math.floor(random() * list.length)];
-}
-function weighted(entries, random) {
-  let total = 0;
-  for (const [, weight] of entries) {
-    if (!(weight > 0 && Number.isFinite(weight))) {
-      throw new ForgeError("invalid_option", { field: "weighted(entries)", given: `the weight ${shown(weight)}`, accepted: "positive finite weights" });
-    }
-    total += weight;
-  }
-  if (entries.length === 0) throw new ForgeError("invalid_option", { field: "weighted(entries)", given: "no entries", accepted: "at least one [value, weight] pair" });
-  let point = random() * total;
-  for (const [value, weight] of entries) {
-    point -= weight;
-    if (point < 0) return value;
-  }
-  return entries[entries.length - 1][0];
-}
 function bool(probability, random) {
   return random() < probability;
 }
@@ -226,139 +206,94 @@ function vuDraw() {
   return { random: vuRandom(), serial: vuSerial };
 }
 
+// src/generators/internal/packed.ts
+function packedCount(list, separator = "|") {
+  if (list.length === 0) return 0;
+  let count = 1;
+  for (let at = list.indexOf(separator); at !== -1; at = list.indexOf(separator, at + separator.length)) count += 1;
+  return count;
+}
+function packedItem(list, index, separator = "|") {
+  let start = 0;
+  let missing = list.length === 0 || !(index >= 0) || Math.floor(index) !== index;
+  for (let i = 0; i < index && !missing; i += 1) {
+    const at = list.indexOf(separator, start);
+    if (at === -1) missing = true;
+    else start = at + separator.length;
+  }
+  if (missing) {
+    throw new ForgeError("invalid_option", { field: "packedItem(index)", given: shown(index), accepted: `a whole number from 0 to ${packedCount(list, separator) - 1}` });
+  }
+  const end = list.indexOf(separator, start);
+  return end === -1 ? list.slice(start) : list.slice(start, end);
+}
+function pickPacked(list, random, separator = "|") {
+  let count = list.length === 0 ? 0 : 1;
+  for (let at = list.indexOf(separator); at !== -1; at = list.indexOf(separator, at + separator.length)) count += 1;
+  if (count === 0) throw new ForgeError("invalid_option", { field: "pick(list)", given: "an empty list", accepted: "a list with at least one element" });
+  let start = 0;
+  for (let i = Math.floor(random() * count); i > 0; i -= 1) start = list.indexOf(separator, start) + separator.length;
+  const end = list.indexOf(separator, start);
+  return end === -1 ? list.slice(start) : list.slice(start, end);
+}
+function weightedPacked(list, random) {
+  let total = 0;
+  for (let start = 0; start < list.length; ) {
+    let end = list.indexOf("|", start);
+    if (end === -1) end = list.length;
+    const colon = list.indexOf(":", start);
+    const weight = colon === -1 || colon > end ? Number.NaN : Number(list.slice(colon + 1, end));
+    if (!(weight > 0 && Number.isFinite(weight))) {
+      throw new ForgeError("invalid_option", { field: "weighted(entries)", given: `the weight ${shown(weight)}`, accepted: "positive finite weights" });
+    }
+    total += weight;
+    start = end + 1;
+  }
+  if (list.length === 0) throw new ForgeError("invalid_option", { field: "weighted(entries)", given: "no entries", accepted: "at least one [value, weight] pair" });
+  let point = random() * total;
+  let value = "";
+  for (let start = 0; start < list.length; ) {
+    let end = list.indexOf("|", start);
+    if (end === -1) end = list.length;
+    const colon = list.indexOf(":", start);
+    value = list.slice(start, colon);
+    point -= Number(list.slice(colon + 1, end));
+    if (point < 0) return value;
+    start = end + 1;
+  }
+  return value;
+}
+function packedRow(list, key, fieldSeparator = ";", separator = "|") {
+  if (key === void 0) return void 0;
+  for (let start = 0; start < list.length; ) {
+    let end = list.indexOf(separator, start);
+    if (end === -1) end = list.length;
+    const fieldEnd = list.indexOf(fieldSeparator, start);
+    if (list.slice(start, fieldEnd === -1 || fieldEnd > end ? end : fieldEnd) === key) return list.slice(start, end);
+    start = end + separator.length;
+  }
+  return void 0;
+}
+
 // src/generators/definitions/address.ts
-var LOCALITIES = [
-  { city: "Austin", county: "Travis", region: "TX", zipPrefix: "787", areaCode: "512" },
-  { city: "Dallas", county: "Dallas", region: "TX", zipPrefix: "752", areaCode: "214" },
-  { city: "Los Angeles", county: "Los Angeles", region: "CA", zipPrefix: "900", areaCode: "213" },
-  { city: "San Diego", county: "San Diego", region: "CA", zipPrefix: "921", areaCode: "619" },
-  { city: "Phoenix", county: "Maricopa", region: "AZ", zipPrefix: "850", areaCode: "602" },
-  { city: "Denver", county: "Denver", region: "CO", zipPrefix: "802", areaCode: "303" },
-  { city: "Chicago", county: "Cook", region: "IL", zipPrefix: "606", areaCode: "312" },
-  { city: "Columbus", county: "Franklin", region: "OH", zipPrefix: "432", areaCode: "614" },
-  { city: "Atlanta", county: "Fulton", region: "GA", zipPrefix: "303", areaCode: "404" },
-  { city: "Miami", county: "Miami-Dade", region: "FL", zipPrefix: "331", areaCode: "305" },
-  { city: "Orlando", county: "Orange", region: "FL", zipPrefix: "328", areaCode: "407" },
-  { city: "Charlotte", county: "Mecklenburg", region: "NC", zipPrefix: "282", areaCode: "704" },
-  { city: "Nashville", county: "Davidson", region: "TN", zipPrefix: "372", areaCode: "615" },
-  { city: "Seattle", county: "King", region: "WA", zipPrefix: "981", areaCode: "206" },
-  { city: "Portland", county: "Multnomah", region: "OR", zipPrefix: "972", areaCode: "503" },
-  { city: "Boston", county: "Suffolk", region: "MA", zipPrefix: "021", areaCode: "617" },
-  { city: "Newark", county: "Essex", region: "NJ", zipPrefix: "071", areaCode: "973" },
-  { city: "Philadelphia", county: "Philadelphia", region: "PA", zipPrefix: "191", areaCode: "215" },
-  { city: "Detroit", county: "Wayne", region: "MI", zipPrefix: "482", areaCode: "313" },
-  { city: "Minneapolis", county: "Hennepin", region: "MN", zipPrefix: "554", areaCode: "612" }
-];
-var STREET_NAMES = [
-  "Main",
-  "Oak",
-  "Maple",
-  "Cedar",
-  "Pine",
-  "Elm",
-  "Washington",
-  "Lake",
-  "Hill",
-  "Park",
-  "Sunset",
-  "Lincoln",
-  "Jackson",
-  "River",
-  "Highland",
-  "Franklin",
-  "Madison",
-  "Ridge",
-  "Spring",
-  "Church"
-];
-var STREET_SUFFIXES = ["St", "Ave", "Blvd", "Rd", "Ln", "Dr", "Ct", "Way", "Pl"];
+var LOCALITIES = "Austin;Travis;TX;787;512|Dallas;Dallas;TX;752;214|Los Angeles;Los Angeles;CA;900;213|San Diego;San Diego;CA;921;619|Phoenix;Maricopa;AZ;850;602|Denver;Denver;CO;802;303|Chicago;Cook;IL;606;312|Columbus;Franklin;OH;432;614|Atlanta;Fulton;GA;303;404|Miami;Miami-Dade;FL;331;305|Orlando;Orange;FL;328;407|Charlotte;Mecklenburg;NC;282;704|Nashville;Davidson;TN;372;615|Seattle;King;WA;981;206|Portland;Multnomah;OR;972;503|Boston;Suffolk;MA;021;617|Newark;Essex;NJ;071;973|Philadelphia;Philadelphia;PA;191;215|Detroit;Wayne;MI;482;313|Minneapolis;Hennepin;MN;554;612";
+function locality(row) {
+  return {
+    city: packedItem(row, 0, ";"),
+    county: packedItem(row, 1, ";"),
+    region: packedItem(row, 2, ";"),
+    zipPrefix: packedItem(row, 3, ";"),
+    areaCode: packedItem(row, 4, ";")
+  };
+}
+var STREET_NAMES = "Main|Oak|Maple|Cedar|Pine|Elm|Washington|Lake|Hill|Park|Sunset|Lincoln|Jackson|River|Highland|Franklin|Madison|Ridge|Spring|Church";
+var STREET_SUFFIXES = "St|Ave|Blvd|Rd|Ln|Dr|Ct|Way|Pl";
 
 // src/generators/definitions/person.ts
-var FIRST_NAMES = [
-  "James",
-  "Mary",
-  "Robert",
-  "Patricia",
-  "John",
-  "Jennifer",
-  "Michael",
-  "Linda",
-  "David",
-  "Elizabeth",
-  "William",
-  "Barbara",
-  "Richard",
-  "Susan",
-  "Joseph",
-  "Jessica",
-  "Thomas",
-  "Sarah",
-  "Carlos",
-  "Karen",
-  "Daniel",
-  "Lisa",
-  "Matthew",
-  "Nancy",
-  "Anthony",
-  "Sofia",
-  "Mark",
-  "Ashley",
-  "Wei",
-  "Priya",
-  "Andrew",
-  "Emily",
-  "Joshua",
-  "Olivia",
-  "Kevin",
-  "Aisha",
-  "Brian",
-  "Maria",
-  "Luis",
-  "Grace"
-];
-var LAST_NAMES = [
-  "Smith",
-  "Johnson",
-  "Williams",
-  "Brown",
-  "Jones",
-  "Garcia",
-  "Miller",
-  "Davis",
-  "Rodriguez",
-  "Martinez",
-  "Hernandez",
-  "Lopez",
-  "Gonzalez",
-  "Wilson",
-  "Anderson",
-  "Thomas",
-  "Taylor",
-  "Moore",
-  "Jackson",
-  "Martin",
-  "Lee",
-  "Perez",
-  "Thompson",
-  "White",
-  "Harris",
-  "Sanchez",
-  "Clark",
-  "Ramirez",
-  "Lewis",
-  "Robinson",
-  "Walker",
-  "Young",
-  "Allen",
-  "King",
-  "Wright",
-  "Nguyen",
-  "Patel",
-  "Kim",
-  "Chen",
-  "Okafor"
-];
-var BIRTH_DATES = { from: "1940-01-01", to: "2007-12-31" };
+var FIRST_NAMES = "James|Mary|Robert|Patricia|John|Jennifer|Michael|Linda|David|Elizabeth|William|Barbara|Richard|Susan|Joseph|Jessica|Thomas|Sarah|Carlos|Karen|Daniel|Lisa|Matthew|Nancy|Anthony|Sofia|Mark|Ashley|Wei|Priya|Andrew|Emily|Joshua|Olivia|Kevin|Aisha|Brian|Maria|Luis|Grace";
+var LAST_NAMES = "Smith|Johnson|Williams|Brown|Jones|Garcia|Miller|Davis|Rodriguez|Martinez|Hernandez|Lopez|Gonzalez|Wilson|Anderson|Thomas|Taylor|Moore|Jackson|Martin|Lee|Perez|Thompson|White|Harris|Sanchez|Clark|Ramirez|Lewis|Robinson|Walker|Young|Allen|King|Wright|Nguyen|Patel|Kim|Chen|Okafor";
+var BIRTH_DATE_FROM = "1940-01-01";
+var BIRTH_DATE_TO = "2007-12-31";
 
 // src/generators/internal/phone.ts
 function phoneNumber(areaCode, random) {
@@ -389,66 +324,66 @@ function serialUuid(serial) {
 }
 
 // src/generators/domains/customer.ts
-function addressIn(locality, random) {
+function addressIn(locality2, random) {
   return {
-    line1: `${int(1, 9899, random)} ${pick(STREET_NAMES, random)} ${pick(STREET_SUFFIXES, random)}`,
-    city: locality.city,
-    region: locality.region,
-    postalCode: `${locality.zipPrefix}${digits(2, random)}`
+    line1: `${int(1, 9899, random)} ${pickPacked(STREET_NAMES, random)} ${pickPacked(STREET_SUFFIXES, random)}`,
+    city: locality2.city,
+    region: locality2.region,
+    postalCode: `${locality2.zipPrefix}${digits(2, random)}`
   };
 }
 function customerFrom(draw, overrides = {}) {
   const r = draw.random;
-  const locality = pick(LOCALITIES, r);
-  const firstName = overrides.firstName ?? pick(FIRST_NAMES, r);
-  const lastName = overrides.lastName ?? pick(LAST_NAMES, r);
+  const locality2 = locality(pickPacked(LOCALITIES, r));
+  const firstName = overrides.firstName ?? pickPacked(FIRST_NAMES, r);
+  const lastName = overrides.lastName ?? pickPacked(LAST_NAMES, r);
   return {
     firstName,
     lastName,
     email: overrides.email ?? serialEmail(draw.serial(), [firstName, lastName], "example.com"),
-    phone: overrides.phone ?? phoneNumber(locality.areaCode, r),
-    dateOfBirth: overrides.dateOfBirth ?? dateBetween(BIRTH_DATES.from, BIRTH_DATES.to, r),
-    address: overrides.address ?? addressIn(locality, r)
+    phone: overrides.phone ?? phoneNumber(locality2.areaCode, r),
+    dateOfBirth: overrides.dateOfBirth ?? dateBetween(BIRTH_DATE_FROM, BIRTH_DATE_TO, r),
+    address: overrides.address ?? addressIn(locality2, r)
   };
 }
 
 // src/generators/definitions/deal.ts
-var DEAL_TYPES = [
-  ["finance", 6],
-  ["cash", 2],
-  ["lease", 2]
-];
-var TERM_MONTHS = { finance: [36, 48, 60, 72, 84], lease: [24, 36, 39, 48] };
-var APR = { min: 1.9, max: 14.9 };
-var FEES = [
-  { code: "DOC", min: 85, max: 799 },
-  { code: "TITLE", min: 15, max: 150 },
-  { code: "REGISTRATION", min: 30, max: 400 },
-  { code: "TIRE", min: 5, max: 25 },
-  { code: "DEALER_PREP", min: 100, max: 600 }
-];
-var DOWN_PAYMENT_SHARE = { min: 0, max: 0.3 };
-var REBATES = { min: 0, max: 3e3 };
+var DEAL_TYPES = "finance:6|cash:2|lease:2";
+var TERM_MONTHS = "finance;36/48/60/72/84|lease;24/36/39/48";
+function termMonthsFor(dealType) {
+  return packedItem(packedRow(TERM_MONTHS, dealType) ?? "", 1, ";");
+}
+var APR_MIN = 1.9;
+var APR_MAX = 14.9;
+var FEES = "DOC;85;799|TITLE;15;150|REGISTRATION;30;400|TIRE;5;25|DEALER_PREP;100;600";
+function fee(row) {
+  return { code: packedItem(row, 0, ";"), min: Number(packedItem(row, 1, ";")), max: Number(packedItem(row, 2, ";")) };
+}
+var DOWN_PAYMENT_SHARE_MIN = 0;
+var DOWN_PAYMENT_SHARE_MAX = 0.3;
+var REBATE_MIN = 0;
+var REBATE_MAX = 3e3;
 
 // src/generators/definitions/vehicle.ts
-var VEHICLE_MAKES = [
-  { name: "Toyota", wmi: "4T1", models: [{ name: "Camry", bodyStyle: "sedan", msrp: [27e3, 36e3] }, { name: "RAV4", bodyStyle: "suv", msrp: [29e3, 41e3] }, { name: "Tacoma", bodyStyle: "pickup", msrp: [32e3, 52e3] }] },
-  { name: "Honda", wmi: "1HG", models: [{ name: "Civic", bodyStyle: "sedan", msrp: [24e3, 31e3] }, { name: "CR-V", bodyStyle: "suv", msrp: [3e4, 4e4] }, { name: "Odyssey", bodyStyle: "minivan", msrp: [38e3, 52e3] }] },
-  { name: "Ford", wmi: "1FT", models: [{ name: "F-150", bodyStyle: "pickup", msrp: [36e3, 8e4] }, { name: "Explorer", bodyStyle: "suv", msrp: [38e3, 58e3] }, { name: "Mustang", bodyStyle: "coupe", msrp: [31e3, 6e4] }] },
-  { name: "Chevrolet", wmi: "1G1", models: [{ name: "Malibu", bodyStyle: "sedan", msrp: [25e3, 3e4] }, { name: "Equinox", bodyStyle: "suv", msrp: [27e3, 36e3] }, { name: "Silverado", bodyStyle: "pickup", msrp: [38e3, 72e3] }] },
-  { name: "Nissan", wmi: "1N4", models: [{ name: "Altima", bodyStyle: "sedan", msrp: [26e3, 34e3] }, { name: "Rogue", bodyStyle: "suv", msrp: [29e3, 39e3] }] },
-  { name: "Hyundai", wmi: "KMH", models: [{ name: "Elantra", bodyStyle: "sedan", msrp: [21e3, 28e3] }, { name: "Tucson", bodyStyle: "suv", msrp: [28e3, 38e3] }] },
-  { name: "Kia", wmi: "KNA", models: [{ name: "Forte", bodyStyle: "sedan", msrp: [2e4, 26e3] }, { name: "Sorento", bodyStyle: "suv", msrp: [32e3, 46e3] }] },
-  { name: "Subaru", wmi: "JF1", models: [{ name: "Impreza", bodyStyle: "hatchback", msrp: [23e3, 29e3] }, { name: "Outback", bodyStyle: "suv", msrp: [3e4, 42e3] }] },
-  { name: "Tesla", wmi: "5YJ", models: [{ name: "Model 3", bodyStyle: "sedan", msrp: [4e4, 55e3] }, { name: "Model Y", bodyStyle: "suv", msrp: [45e3, 6e4] }] },
-  { name: "BMW", wmi: "WBA", models: [{ name: "3 Series", bodyStyle: "sedan", msrp: [45e3, 6e4] }, { name: "X5", bodyStyle: "suv", msrp: [66e3, 9e4] }] }
-];
-var TRIMS = ["Base", "S", "SE", "LE", "XLE", "Sport", "Touring", "Limited", "Premium"];
-var COLORS = ["Black", "White", "Silver", "Gray", "Blue", "Red", "Green", "Beige"];
-var MODEL_YEARS = { min: 2014, max: 2026 };
-var CURRENT_MODEL_YEAR = MODEL_YEARS.max;
-var MILES_PER_YEAR = { min: 6e3, max: 16e3 };
-var VEHICLE_PRICES = { min: 5e3, max: 9e4 };
+var VEHICLE_MAKES = "Toyota;4T1;Camry,sedan,27000,36000/RAV4,suv,29000,41000/Tacoma,pickup,32000,52000|Honda;1HG;Civic,sedan,24000,31000/CR-V,suv,30000,40000/Odyssey,minivan,38000,52000|Ford;1FT;F-150,pickup,36000,80000/Explorer,suv,38000,58000/Mustang,coupe,31000,60000|Chevrolet;1G1;Malibu,sedan,25000,30000/Equinox,suv,27000,36000/Silverado,pickup,38000,72000|Nissan;1N4;Altima,sedan,26000,34000/Rogue,suv,29000,39000|Hyundai;KMH;Elantra,sedan,21000,28000/Tucson,suv,28000,38000|Kia;KNA;Forte,sedan,20000,26000/Sorento,suv,32000,46000|Subaru;JF1;Impreza,hatchback,23000,29000/Outback,suv,30000,42000|Tesla;5YJ;Model 3,sedan,40000,55000/Model Y,suv,45000,60000|BMW;WBA;3 Series,sedan,45000,60000/X5,suv,66000,90000";
+function vehicleMake(row) {
+  return { name: packedItem(row, 0, ";"), wmi: packedItem(row, 1, ";"), models: packedItem(row, 2, ";") };
+}
+function vehicleModel(model) {
+  return {
+    name: packedItem(model, 0, ","),
+    bodyStyle: packedItem(model, 1, ","),
+    msrp: [Number(packedItem(model, 2, ",")), Number(packedItem(model, 3, ","))]
+  };
+}
+var TRIMS = "Base|S|SE|LE|XLE|Sport|Touring|Limited|Premium";
+var COLORS = "Black|White|Silver|Gray|Blue|Red|Green|Beige";
+var MODEL_YEAR_MIN = 2014;
+var CURRENT_MODEL_YEAR = 2026;
+var MILES_PER_YEAR_MIN = 6e3;
+var MILES_PER_YEAR_MAX = 16e3;
+var VEHICLE_PRICE_MIN = 5e3;
+var VEHICLE_PRICE_MAX = 9e4;
 
 // src/generators/vin.ts
 var VIN_CHARACTERS = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
@@ -482,9 +417,9 @@ function vin(wmi, year, random) {
 var clamp = (value, min, max) => Math.min(max, Math.max(min, value));
 function vehicleFrom(draw, overrides = {}) {
   const r = draw.random;
-  const make = VEHICLE_MAKES.find((m) => m.name === overrides.make) ?? pick(VEHICLE_MAKES, r);
-  const model = make.models.find((m) => m.name === overrides.model) ?? pick(make.models, r);
-  const year = overrides.year ?? int(MODEL_YEARS.min, MODEL_YEARS.max, r);
+  const make = vehicleMake(packedRow(VEHICLE_MAKES, overrides.make) ?? pickPacked(VEHICLE_MAKES, r));
+  const model = vehicleModel(packedRow(make.models, overrides.model, ",", "/") ?? pickPacked(make.models, r, "/"));
+  const year = overrides.year ?? int(MODEL_YEAR_MIN, CURRENT_MODEL_YEAR, r);
   const age = Math.max(0, CURRENT_MODEL_YEAR - year);
   const msrp = int(model.msrp[0], model.msrp[1], r);
   return {
@@ -492,18 +427,18 @@ function vehicleFrom(draw, overrides = {}) {
     make: overrides.make ?? make.name,
     model: overrides.model ?? model.name,
     year,
-    trim: overrides.trim ?? pick(TRIMS, r),
+    trim: overrides.trim ?? pickPacked(TRIMS, r),
     bodyStyle: overrides.bodyStyle ?? model.bodyStyle,
-    color: overrides.color ?? pick(COLORS, r),
-    mileage: overrides.mileage ?? (age === 0 ? int(0, 50, r) : age * int(MILES_PER_YEAR.min, MILES_PER_YEAR.max, r)),
-    price: overrides.price ?? clamp(Math.round(msrp * 0.86 ** age / 50) * 50, VEHICLE_PRICES.min, VEHICLE_PRICES.max)
+    color: overrides.color ?? pickPacked(COLORS, r),
+    mileage: overrides.mileage ?? (age === 0 ? int(0, 50, r) : age * int(MILES_PER_YEAR_MIN, MILES_PER_YEAR_MAX, r)),
+    price: overrides.price ?? clamp(Math.round(msrp * 0.86 ** age / 50) * 50, VEHICLE_PRICE_MIN, VEHICLE_PRICE_MAX)
   };
 }
 
 // src/generators/domains/deal.ts
 function dealFrom(draw, overrides = {}) {
   const r = draw.random;
-  const dealType = overrides.dealType ?? weighted(DEAL_TYPES, r);
+  const dealType = overrides.dealType ?? weightedPacked(DEAL_TYPES, r);
   const vehicle2 = overrides.vehicle ?? vehicleFrom(draw);
   const salePrice = overrides.salePrice ?? float(vehicle2.price * 0.92, vehicle2.price, r, 2);
   const financed = dealType !== "cash";
@@ -514,24 +449,36 @@ function dealFrom(draw, overrides = {}) {
     customer: overrides.customer ?? customerFrom(draw),
     vehicle: vehicle2,
     salePrice,
-    downPayment: overrides.downPayment ?? (financed ? float(salePrice * DOWN_PAYMENT_SHARE.min, salePrice * DOWN_PAYMENT_SHARE.max, r, 2) : salePrice),
+    downPayment: overrides.downPayment ?? (financed ? float(salePrice * DOWN_PAYMENT_SHARE_MIN, salePrice * DOWN_PAYMENT_SHARE_MAX, r, 2) : salePrice),
     tradeInValue: overrides.tradeInValue ?? (bool(0.35, r) ? int(10, 150, r) * 100 : 0),
-    termMonths: overrides.termMonths ?? (dealType === "cash" ? null : pick(TERM_MONTHS[dealType], r)),
-    apr: overrides.apr ?? (financed ? float(APR.min, APR.max, r, 2) : null)
+    termMonths: overrides.termMonths ?? (dealType === "cash" ? null : Number(pickPacked(termMonthsFor(dealType), r, "/"))),
+    apr: overrides.apr ?? (financed ? float(APR_MIN, APR_MAX, r, 2) : null)
   };
 }
 
 // src/generators/domains/tax-calculation.ts
+function drawnFees(random) {
+  const count = packedCount(FEES);
+  let chosen = 1;
+  for (let i = 1; i < count; i += 1) if (bool(0.5, random)) chosen |= 1 << i;
+  const fees = [];
+  for (let i = 0; i < count; i += 1) {
+    if ((chosen & 1 << i) === 0) continue;
+    const range = fee(packedItem(FEES, i));
+    fees.push({ code: range.code, amount: float(range.min, range.max, random, 2) });
+  }
+  return fees;
+}
 function taxCalculationRequestFrom(draw, overrides = {}) {
   const r = draw.random;
-  const place = pick(LOCALITIES, r);
+  const place = locality(pickPacked(LOCALITIES, r));
   return {
     jurisdiction: overrides.jurisdiction ?? { country: "US", region: place.region, county: place.county, city: place.city, postalCode: `${place.zipPrefix}${digits(2, r)}` },
-    dealType: overrides.dealType ?? weighted(DEAL_TYPES, r),
-    vehiclePrice: overrides.vehiclePrice ?? float(VEHICLE_PRICES.min, VEHICLE_PRICES.max, r, 2),
+    dealType: overrides.dealType ?? weightedPacked(DEAL_TYPES, r),
+    vehiclePrice: overrides.vehiclePrice ?? float(VEHICLE_PRICE_MIN, VEHICLE_PRICE_MAX, r, 2),
     tradeInValue: overrides.tradeInValue ?? (bool(0.35, r) ? int(10, 150, r) * 100 : 0),
-    rebate: overrides.rebate ?? (bool(0.25, r) ? int(REBATES.min / 250 + 1, REBATES.max / 250, r) * 250 : 0),
-    fees: overrides.fees ?? FEES.filter((_, i) => i === 0 || bool(0.5, r)).map((fee) => ({ code: fee.code, amount: float(fee.min, fee.max, r, 2) }))
+    rebate: overrides.rebate ?? (bool(0.25, r) ? int(REBATE_MIN / 250 + 1, REBATE_MAX / 250, r) * 250 : 0),
+    fees: overrides.fees ?? drawnFees(r)
   };
 }
 

@@ -63,10 +63,6 @@ function seededRandom(...seeds) {
   for (let i = 0; i < 12; i += 1) next();
   return next;
 }
-function pick(list, random) {
-  if (list.length === 0) throw new ForgeError("invalid_option", { field: "pick(list)", given: "an empty list", accepted: "a list with at least one element" });
-  return list[Math.floor(random() * list.length)];
-}
 function uuid(random) {
   let hex = "";
   for (let i = 0; i < 4; i += 1) hex += Math.floor(random() * TWO_32).toString(16).padStart(8, "0");
@@ -178,6 +174,17 @@ function vuDraw() {
   return { random: vuRandom(), serial: vuSerial };
 }
 
+// src/generators/internal/packed.ts
+function pickPacked(list, random, separator = "|") {
+  let count = list.length === 0 ? 0 : 1;
+  for (let at = list.indexOf(separator); at !== -1; at = list.indexOf(separator, at + separator.length)) count += 1;
+  if (count === 0) throw new ForgeError("invalid_option", { field: "pick(list)", given: "an empty list", accepted: "a list with at least one element" });
+  let start = 0;
+  for (let i = Math.floor(random() * count); i > 0; i -= 1) start = list.indexOf(separator, start) + separator.length;
+  const end = list.indexOf(separator, start);
+  return end === -1 ? list.slice(start) : list.slice(start, end);
+}
+
 // src/generators/internal/serial.ts
 var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
 function serialUuid(serial) {
@@ -188,12 +195,12 @@ function serialUuid(serial) {
 }
 
 // src/generators/definitions/commerce.ts
-var FLASH_SALE_PRODUCTS = ["iphone-15", "ps5-slim", "switch-oled", "airpods-pro", "galaxy-s24", "steam-deck"];
+var FLASH_SALE_PRODUCTS = "iphone-15|ps5-slim|switch-oled|airpods-pro|galaxy-s24|steam-deck";
 
 // src/generators/domains/flash-sale-order.ts
 function flashSaleOrderFrom(draw, overrides = {}) {
   return {
-    productId: overrides.productId ?? pick(FLASH_SALE_PRODUCTS, draw.random),
+    productId: overrides.productId ?? pickPacked(FLASH_SALE_PRODUCTS, draw.random),
     userId: overrides.userId ?? uuid(draw.random),
     idempotencyKey: overrides.idempotencyKey ?? serialUuid(draw.serial())
   };
