@@ -83,26 +83,6 @@ function float(min, max, random, fractionDigits) {
   const scale = 10 ** fractionDigits;
   return Math.max(min, Math.floor(value * scale) / scale);
 }
-function pick(list, random) {
-  if (list.length === 0) throw new ForgeError("invalid_option", { field: "pick(list)", given: "an empty list", accepted: "a list with at least one element" });
-  return list[Math.floor(random() * list.length)];
-}
-function weighted(entries, random) {
-  let total = 0;
-  for (const [, weight] of entries) {
-    if (!(weight > 0 && Number.isFinite(weight))) {
-      throw new ForgeError("invalid_option", { field: "weighted(entries)", given: `the weight ${shown(weight)}`, accepted: "positive finite weights" });
-    }
-    total += weight;
-  }
-  if (entries.length === 0) throw new ForgeError("invalid_option", { field: "weighted(entries)", given: "no entries", accepted: "at least one [value, weight] pair" });
-  let point = random() * total;
-  for (const [value, weight] of entries) {
-    point -= weight;
-    if (point < 0) return value;
-  }
-  return entries[entries.length - 1][0];
-}
 function bool(probability, random) {
   return random() < probability;
 }
@@ -226,139 +206,94 @@ function vuDraw() {
   return { random: vuRandom(), serial: vuSerial };
 }
 
+// src/generators/internal/packed.ts
+function packedCount(list, separator = "|") {
+  if (list.length === 0) return 0;
+  let count = 1;
+  for (let at = list.indexOf(separator); at !== -1; at = list.indexOf(separator, at + separator.length)) count += 1;
+  return count;
+}
+function packedItem(list, index, separator = "|") {
+  let start = 0;
+  let missing = list.length === 0 || !(index >= 0) || Math.floor(index) !== index;
+  for (let i = 0; i < index && !missing; i += 1) {
+    const at = list.indexOf(separator, start);
+    if (at === -1) missing = true;
+    else start = at + separator.length;
+  }
+  if (missing) {
+    throw new ForgeError("invalid_option", { field: "packedItem(index)", given: shown(index), accepted: `a whole number from 0 to ${packedCount(list, separator) - 1}` });
+  }
+  const end = list.indexOf(separator, start);
+  return end === -1 ? list.slice(start) : list.slice(start, end);
+}
+function pickPacked(list, random, separator = "|") {
+  let count = list.length === 0 ? 0 : 1;
+  for (let at = list.indexOf(separator); at !== -1; at = list.indexOf(separator, at + separator.length)) count += 1;
+  if (count === 0) throw new ForgeError("invalid_option", { field: "pick(list)", given: "an empty list", accepted: "a list with at least one element" });
+  let start = 0;
+  for (let i = Math.floor(random() * count); i > 0; i -= 1) start = list.indexOf(separator, start) + separator.length;
+  const end = list.indexOf(separator, start);
+  return end === -1 ? list.slice(start) : list.slice(start, end);
+}
+function weightedPacked(list, random) {
+  let total = 0;
+  for (let start = 0; start < list.length; ) {
+    let end = list.indexOf("|", start);
+    if (end === -1) end = list.length;
+    const colon = list.indexOf(":", start);
+    const weight = colon === -1 || colon > end ? Number.NaN : Number(list.slice(colon + 1, end));
+    if (!(weight > 0 && Number.isFinite(weight))) {
+      throw new ForgeError("invalid_option", { field: "weighted(entries)", given: `the weight ${shown(weight)}`, accepted: "positive finite weights" });
+    }
+    total += weight;
+    start = end + 1;
+  }
+  if (list.length === 0) throw new ForgeError("invalid_option", { field: "weighted(entries)", given: "no entries", accepted: "at least one [value, weight] pair" });
+  let point = random() * total;
+  let value = "";
+  for (let start = 0; start < list.length; ) {
+    let end = list.indexOf("|", start);
+    if (end === -1) end = list.length;
+    const colon = list.indexOf(":", start);
+    value = list.slice(start, colon);
+    point -= Number(list.slice(colon + 1, end));
+    if (point < 0) return value;
+    start = end + 1;
+  }
+  return value;
+}
+function packedRow(list, key, fieldSeparator = ";", separator = "|") {
+  if (key === void 0) return void 0;
+  for (let start = 0; start < list.length; ) {
+    let end = list.indexOf(separator, start);
+    if (end === -1) end = list.length;
+    const fieldEnd = list.indexOf(fieldSeparator, start);
+    if (list.slice(start, fieldEnd === -1 || fieldEnd > end ? end : fieldEnd) === key) return list.slice(start, end);
+    start = end + separator.length;
+  }
+  return void 0;
+}
+
 // src/generators/definitions/address.ts
-var LOCALITIES = [
-  { city: "Austin", county: "Travis", region: "TX", zipPrefix: "787", areaCode: "512" },
-  { city: "Dallas", county: "Dallas", region: "TX", zipPrefix: "752", areaCode: "214" },
-  { city: "Los Angeles", county: "Los Angeles", region: "CA", zipPrefix: "900", areaCode: "213" },
-  { city: "San Diego", county: "San Diego", region: "CA", zipPrefix: "921", areaCode: "619" },
-  { city: "Phoenix", county: "Maricopa", region: "AZ", zipPrefix: "850", areaCode: "602" },
-  { city: "Denver", county: "Denver", region: "CO", zipPrefix: "802", areaCode: "303" },
-  { city: "Chicago", county: "Cook", region: "IL", zipPrefix: "606", areaCode: "312" },
-  { city: "Columbus", county: "Franklin", region: "OH", zipPrefix: "432", areaCode: "614" },
-  { city: "Atlanta", county: "Fulton", region: "GA", zipPrefix: "303", areaCode: "404" },
-  { city: "Miami", county: "Miami-Dade", region: "FL", zipPrefix: "331", areaCode: "305" },
-  { city: "Orlando", county: "Orange", region: "FL", zipPrefix: "328", areaCode: "407" },
-  { city: "Charlotte", county: "Mecklenburg", region: "NC", zipPrefix: "282", areaCode: "704" },
-  { city: "Nashville", county: "Davidson", region: "TN", zipPrefix: "372", areaCode: "615" },
-  { city: "Seattle", county: "King", region: "WA", zipPrefix: "981", areaCode: "206" },
-  { city: "Portland", county: "Multnomah", region: "OR", zipPrefix: "972", areaCode: "503" },
-  { city: "Boston", county: "Suffolk", region: "MA", zipPrefix: "021", areaCode: "617" },
-  { city: "Newark", county: "Essex", region: "NJ", zipPrefix: "071", areaCode: "973" },
-  { city: "Philadelphia", county: "Philadelphia", region: "PA", zipPrefix: "191", areaCode: "215" },
-  { city: "Detroit", county: "Wayne", region: "MI", zipPrefix: "482", areaCode: "313" },
-  { city: "Minneapolis", county: "Hennepin", region: "MN", zipPrefix: "554", areaCode: "612" }
-];
-var STREET_NAMES = [
-  "Main",
-  "Oak",
-  "Maple",
-  "Cedar",
-  "Pine",
-  "Elm",
-  "Washington",
-  "Lake",
-  "Hill",
-  "Park",
-  "Sunset",
-  "Lincoln",
-  "Jackson",
-  "River",
-  "Highland",
-  "Franklin",
-  "Madison",
-  "Ridge",
-  "Spring",
-  "Church"
-];
-var STREET_SUFFIXES = ["St", "Ave", "Blvd", "Rd", "Ln", "Dr", "Ct", "Way", "Pl"];
+var LOCALITIES = "Austin;Travis;TX;787;512|Dallas;Dallas;TX;752;214|Los Angeles;Los Angeles;CA;900;213|San Diego;San Diego;CA;921;619|Phoenix;Maricopa;AZ;850;602|Denver;Denver;CO;802;303|Chicago;Cook;IL;606;312|Columbus;Franklin;OH;432;614|Atlanta;Fulton;GA;303;404|Miami;Miami-Dade;FL;331;305|Orlando;Orange;FL;328;407|Charlotte;Mecklenburg;NC;282;704|Nashville;Davidson;TN;372;615|Seattle;King;WA;981;206|Portland;Multnomah;OR;972;503|Boston;Suffolk;MA;021;617|Newark;Essex;NJ;071;973|Philadelphia;Philadelphia;PA;191;215|Detroit;Wayne;MI;482;313|Minneapolis;Hennepin;MN;554;612";
+function locality(row) {
+  return {
+    city: packedItem(row, 0, ";"),
+    county: packedItem(row, 1, ";"),
+    region: packedItem(row, 2, ";"),
+    zipPrefix: packedItem(row, 3, ";"),
+    areaCode: packedItem(row, 4, ";")
+  };
+}
+var STREET_NAMES = "Main|Oak|Maple|Cedar|Pine|Elm|Washington|Lake|Hill|Park|Sunset|Lincoln|Jackson|River|Highland|Franklin|Madison|Ridge|Spring|Church";
+var STREET_SUFFIXES = "St|Ave|Blvd|Rd|Ln|Dr|Ct|Way|Pl";
 
 // src/generators/definitions/person.ts
-var FIRST_NAMES = [
-  "James",
-  "Mary",
-  "Robert",
-  "Patricia",
-  "John",
-  "Jennifer",
-  "Michael",
-  "Linda",
-  "David",
-  "Elizabeth",
-  "William",
-  "Barbara",
-  "Richard",
-  "Susan",
-  "Joseph",
-  "Jessica",
-  "Thomas",
-  "Sarah",
-  "Carlos",
-  "Karen",
-  "Daniel",
-  "Lisa",
-  "Matthew",
-  "Nancy",
-  "Anthony",
-  "Sofia",
-  "Mark",
-  "Ashley",
-  "Wei",
-  "Priya",
-  "Andrew",
-  "Emily",
-  "Joshua",
-  "Olivia",
-  "Kevin",
-  "Aisha",
-  "Brian",
-  "Maria",
-  "Luis",
-  "Grace"
-];
-var LAST_NAMES = [
-  "Smith",
-  "Johnson",
-  "Williams",
-  "Brown",
-  "Jones",
-  "Garcia",
-  "Miller",
-  "Davis",
-  "Rodriguez",
-  "Martinez",
-  "Hernandez",
-  "Lopez",
-  "Gonzalez",
-  "Wilson",
-  "Anderson",
-  "Thomas",
-  "Taylor",
-  "Moore",
-  "Jackson",
-  "Martin",
-  "Lee",
-  "Perez",
-  "Thompson",
-  "White",
-  "Harris",
-  "Sanchez",
-  "Clark",
-  "Ramirez",
-  "Lewis",
-  "Robinson",
-  "Walker",
-  "Young",
-  "Allen",
-  "King",
-  "Wright",
-  "Nguyen",
-  "Patel",
-  "Kim",
-  "Chen",
-  "Okafor"
-];
-var BIRTH_DATES = { from: "1940-01-01", to: "2007-12-31" };
+var FIRST_NAMES = "James|Mary|Robert|Patricia|John|Jennifer|Michael|Linda|David|Elizabeth|William|Barbara|Richard|Susan|Joseph|Jessica|Thomas|Sarah|Carlos|Karen|Daniel|Lisa|Matthew|Nancy|Anthony|Sofia|Mark|Ashley|Wei|Priya|Andrew|Emily|Joshua|Olivia|Kevin|Aisha|Brian|Maria|Luis|Grace";
+var LAST_NAMES = "Smith|Johnson|Williams|Brown|Jones|Garcia|Miller|Davis|Rodriguez|Martinez|Hernandez|Lopez|Gonzalez|Wilson|Anderson|Thomas|Taylor|Moore|Jackson|Martin|Lee|Perez|Thompson|White|Harris|Sanchez|Clark|Ramirez|Lewis|Robinson|Walker|Young|Allen|King|Wright|Nguyen|Patel|Kim|Chen|Okafor";
+var BIRTH_DATE_FROM = "1940-01-01";
+var BIRTH_DATE_TO = "2007-12-31";
 
 // src/generators/internal/phone.ts
 function phoneNumber(areaCode, random) {
@@ -389,66 +324,66 @@ function serialUuid(serial) {
 }
 
 // src/generators/domains/customer.ts
-function addressIn(locality, random) {
+function addressIn(locality2, random) {
   return {
-    line1: `${int(1, 9899, random)} ${pick(STREET_NAMES, random)} ${pick(STREET_SUFFIXES, random)}`,
-    city: locality.city,
-    region: locality.region,
-    postalCode: `${locality.zipPrefix}${digits(2, random)}`
+    line1: `${int(1, 9899, random)} ${pickPacked(STREET_NAMES, random)} ${pickPacked(STREET_SUFFIXES, random)}`,
+    city: locality2.city,
+    region: locality2.region,
+    postalCode: `${locality2.zipPrefix}${digits(2, random)}`
   };
 }
 function customerFrom(draw, overrides = {}) {
   const r = draw.random;
-  const locality = pick(LOCALITIES, r);
-  const firstName = overrides.firstName ?? pick(FIRST_NAMES, r);
-  const lastName = overrides.lastName ?? pick(LAST_NAMES, r);
+  const locality2 = locality(pickPacked(LOCALITIES, r));
+  const firstName = overrides.firstName ?? pickPacked(FIRST_NAMES, r);
+  const lastName = overrides.lastName ?? pickPacked(LAST_NAMES, r);
   return {
     firstName,
     lastName,
     email: overrides.email ?? serialEmail(draw.serial(), [firstName, lastName], "example.com"),
-    phone: overrides.phone ?? phoneNumber(locality.areaCode, r),
-    dateOfBirth: overrides.dateOfBirth ?? dateBetween(BIRTH_DATES.from, BIRTH_DATES.to, r),
-    address: overrides.address ?? addressIn(locality, r)
+    phone: overrides.phone ?? phoneNumber(locality2.areaCode, r),
+    dateOfBirth: overrides.dateOfBirth ?? dateBetween(BIRTH_DATE_FROM, BIRTH_DATE_TO, r),
+    address: overrides.address ?? addressIn(locality2, r)
   };
 }
 
 // src/generators/definitions/deal.ts
-var DEAL_TYPES = [
-  ["finance", 6],
-  ["cash", 2],
-  ["lease", 2]
-];
-var TERM_MONTHS = { finance: [36, 48, 60, 72, 84], lease: [24, 36, 39, 48] };
-var APR = { min: 1.9, max: 14.9 };
-var FEES = [
-  { code: "DOC", min: 85, max: 799 },
-  { code: "TITLE", min: 15, max: 150 },
-  { code: "REGISTRATION", min: 30, max: 400 },
-  { code: "TIRE", min: 5, max: 25 },
-  { code: "DEALER_PREP", min: 100, max: 600 }
-];
-var DOWN_PAYMENT_SHARE = { min: 0, max: 0.3 };
-var REBATES = { min: 0, max: 3e3 };
+var DEAL_TYPES = "finance:6|cash:2|lease:2";
+var TERM_MONTHS = "finance;36/48/60/72/84|lease;24/36/39/48";
+function termMonthsFor(dealType) {
+  return packedItem(packedRow(TERM_MONTHS, dealType) ?? "", 1, ";");
+}
+var APR_MIN = 1.9;
+var APR_MAX = 14.9;
+var FEES = "DOC;85;799|TITLE;15;150|REGISTRATION;30;400|TIRE;5;25|DEALER_PREP;100;600";
+function fee(row) {
+  return { code: packedItem(row, 0, ";"), min: Number(packedItem(row, 1, ";")), max: Number(packedItem(row, 2, ";")) };
+}
+var DOWN_PAYMENT_SHARE_MIN = 0;
+var DOWN_PAYMENT_SHARE_MAX = 0.3;
+var REBATE_MIN = 0;
+var REBATE_MAX = 3e3;
 
 // src/generators/definitions/vehicle.ts
-var VEHICLE_MAKES = [
-  { name: "Toyota", wmi: "4T1", models: [{ name: "Camry", bodyStyle: "sedan", msrp: [27e3, 36e3] }, { name: "RAV4", bodyStyle: "suv", msrp: [29e3, 41e3] }, { name: "Tacoma", bodyStyle: "pickup", msrp: [32e3, 52e3] }] },
-  { name: "Honda", wmi: "1HG", models: [{ name: "Civic", bodyStyle: "sedan", msrp: [24e3, 31e3] }, { name: "CR-V", bodyStyle: "suv", msrp: [3e4, 4e4] }, { name: "Odyssey", bodyStyle: "minivan", msrp: [38e3, 52e3] }] },
-  { name: "Ford", wmi: "1FT", models: [{ name: "F-150", bodyStyle: "pickup", msrp: [36e3, 8e4] }, { name: "Explorer", bodyStyle: "suv", msrp: [38e3, 58e3] }, { name: "Mustang", bodyStyle: "coupe", msrp: [31e3, 6e4] }] },
-  { name: "Chevrolet", wmi: "1G1", models: [{ name: "Malibu", bodyStyle: "sedan", msrp: [25e3, 3e4] }, { name: "Equinox", bodyStyle: "suv", msrp: [27e3, 36e3] }, { name: "Silverado", bodyStyle: "pickup", msrp: [38e3, 72e3] }] },
-  { name: "Nissan", wmi: "1N4", models: [{ name: "Altima", bodyStyle: "sedan", msrp: [26e3, 34e3] }, { name: "Rogue", bodyStyle: "suv", msrp: [29e3, 39e3] }] },
-  { name: "Hyundai", wmi: "KMH", models: [{ name: "Elantra", bodyStyle: "sedan", msrp: [21e3, 28e3] }, { name: "Tucson", bodyStyle: "suv", msrp: [28e3, 38e3] }] },
-  { name: "Kia", wmi: "KNA", models: [{ name: "Forte", bodyStyle: "sedan", msrp: [2e4, 26e3] }, { name: "Sorento", bodyStyle: "suv", msrp: [32e3, 46e3] }] },
-  { name: "Subaru", wmi: "JF1", models: [{ name: "Impreza", bodyStyle: "hatchback", msrp: [23e3, 29e3] }, { name: "Outback", bodyStyle: "suv", msrp: [3e4, 42e3] }] },
-  { name: "Tesla", wmi: "5YJ", models: [{ name: "Model 3", bodyStyle: "sedan", msrp: [4e4, 55e3] }, { name: "Model Y", bodyStyle: "suv", msrp: [45e3, 6e4] }] },
-  { name: "BMW", wmi: "WBA", models: [{ name: "3 Series", bodyStyle: "sedan", msrp: [45e3, 6e4] }, { name: "X5", bodyStyle: "suv", msrp: [66e3, 9e4] }] }
-];
-var TRIMS = ["Base", "S", "SE", "LE", "XLE", "Sport", "Touring", "Limited", "Premium"];
-var COLORS = ["Black", "White", "Silver", "Gray", "Blue", "Red", "Green", "Beige"];
-var MODEL_YEARS = { min: 2014, max: 2026 };
-var CURRENT_MODEL_YEAR = MODEL_YEARS.max;
-var MILES_PER_YEAR = { min: 6e3, max: 16e3 };
-var VEHICLE_PRICES = { min: 5e3, max: 9e4 };
+var VEHICLE_MAKES = "Toyota;4T1;Camry,sedan,27000,36000/RAV4,suv,29000,41000/Tacoma,pickup,32000,52000|Honda;1HG;Civic,sedan,24000,31000/CR-V,suv,30000,40000/Odyssey,minivan,38000,52000|Ford;1FT;F-150,pickup,36000,80000/Explorer,suv,38000,58000/Mustang,coupe,31000,60000|Chevrolet;1G1;Malibu,sedan,25000,30000/Equinox,suv,27000,36000/Silverado,pickup,38000,72000|Nissan;1N4;Altima,sedan,26000,34000/Rogue,suv,29000,39000|Hyundai;KMH;Elantra,sedan,21000,28000/Tucson,suv,28000,38000|Kia;KNA;Forte,sedan,20000,26000/Sorento,suv,32000,46000|Subaru;JF1;Impreza,hatchback,23000,29000/Outback,suv,30000,42000|Tesla;5YJ;Model 3,sedan,40000,55000/Model Y,suv,45000,60000|BMW;WBA;3 Series,sedan,45000,60000/X5,suv,66000,90000";
+function vehicleMake(row) {
+  return { name: packedItem(row, 0, ";"), wmi: packedItem(row, 1, ";"), models: packedItem(row, 2, ";") };
+}
+function vehicleModel(model) {
+  return {
+    name: packedItem(model, 0, ","),
+    bodyStyle: packedItem(model, 1, ","),
+    msrp: [Number(packedItem(model, 2, ",")), Number(packedItem(model, 3, ","))]
+  };
+}
+var TRIMS = "Base|S|SE|LE|XLE|Sport|Touring|Limited|Premium";
+var COLORS = "Black|White|Silver|Gray|Blue|Red|Green|Beige";
+var MODEL_YEAR_MIN = 2014;
+var CURRENT_MODEL_YEAR = 2026;
+var MILES_PER_YEAR_MIN = 6e3;
+var MILES_PER_YEAR_MAX = 16e3;
+var VEHICLE_PRICE_MIN = 5e3;
+var VEHICLE_PRICE_MAX = 9e4;
 
 // src/generators/vin.ts
 var VIN_CHARACTERS = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
@@ -482,9 +417,9 @@ function vin(wmi, year, random) {
 var clamp = (value, min, max) => Math.min(max, Math.max(min, value));
 function vehicleFrom(draw, overrides = {}) {
   const r = draw.random;
-  const make = VEHICLE_MAKES.find((m) => m.name === overrides.make) ?? pick(VEHICLE_MAKES, r);
-  const model = make.models.find((m) => m.name === overrides.model) ?? pick(make.models, r);
-  const year = overrides.year ?? int(MODEL_YEARS.min, MODEL_YEARS.max, r);
+  const make = vehicleMake(packedRow(VEHICLE_MAKES, overrides.make) ?? pickPacked(VEHICLE_MAKES, r));
+  const model = vehicleModel(packedRow(make.models, overrides.model, ",", "/") ?? pickPacked(make.models, r, "/"));
+  const year = overrides.year ?? int(MODEL_YEAR_MIN, CURRENT_MODEL_YEAR, r);
   const age = Math.max(0, CURRENT_MODEL_YEAR - year);
   const msrp = int(model.msrp[0], model.msrp[1], r);
   return {
@@ -492,18 +427,18 @@ function vehicleFrom(draw, overrides = {}) {
     make: overrides.make ?? make.name,
     model: overrides.model ?? model.name,
     year,
-    trim: overrides.trim ?? pick(TRIMS, r),
+    trim: overrides.trim ?? pickPacked(TRIMS, r),
     bodyStyle: overrides.bodyStyle ?? model.bodyStyle,
-    color: overrides.color ?? pick(COLORS, r),
-    mileage: overrides.mileage ?? (age === 0 ? int(0, 50, r) : age * int(MILES_PER_YEAR.min, MILES_PER_YEAR.max, r)),
-    price: overrides.price ?? clamp(Math.round(msrp * 0.86 ** age / 50) * 50, VEHICLE_PRICES.min, VEHICLE_PRICES.max)
+    color: overrides.color ?? pickPacked(COLORS, r),
+    mileage: overrides.mileage ?? (age === 0 ? int(0, 50, r) : age * int(MILES_PER_YEAR_MIN, MILES_PER_YEAR_MAX, r)),
+    price: overrides.price ?? clamp(Math.round(msrp * 0.86 ** age / 50) * 50, VEHICLE_PRICE_MIN, VEHICLE_PRICE_MAX)
   };
 }
 
 // src/generators/domains/deal.ts
 function dealFrom(draw, overrides = {}) {
   const r = draw.random;
-  const dealType = overrides.dealType ?? weighted(DEAL_TYPES, r);
+  const dealType = overrides.dealType ?? weightedPacked(DEAL_TYPES, r);
   const vehicle2 = overrides.vehicle ?? vehicleFrom(draw);
   const salePrice = overrides.salePrice ?? float(vehicle2.price * 0.92, vehicle2.price, r, 2);
   const financed = dealType !== "cash";
@@ -514,24 +449,36 @@ function dealFrom(draw, overrides = {}) {
     customer: overrides.customer ?? customerFrom(draw),
     vehicle: vehicle2,
     salePrice,
-    downPayment: overrides.downPayment ?? (financed ? float(salePrice * DOWN_PAYMENT_SHARE.min, salePrice * DOWN_PAYMENT_SHARE.max, r, 2) : salePrice),
+    downPayment: overrides.downPayment ?? (financed ? float(salePrice * DOWN_PAYMENT_SHARE_MIN, salePrice * DOWN_PAYMENT_SHARE_MAX, r, 2) : salePrice),
     tradeInValue: overrides.tradeInValue ?? (bool(0.35, r) ? int(10, 150, r) * 100 : 0),
-    termMonths: overrides.termMonths ?? (dealType === "cash" ? null : pick(TERM_MONTHS[dealType], r)),
-    apr: overrides.apr ?? (financed ? float(APR.min, APR.max, r, 2) : null)
+    termMonths: overrides.termMonths ?? (dealType === "cash" ? null : Number(pickPacked(termMonthsFor(dealType), r, "/"))),
+    apr: overrides.apr ?? (financed ? float(APR_MIN, APR_MAX, r, 2) : null)
   };
 }
 
 // src/generators/domains/tax-calculation.ts
+function drawnFees(random) {
+  const count = packedCount(FEES);
+  let chosen = 1;
+  for (let i = 1; i < count; i += 1) if (bool(0.5, random)) chosen |= 1 << i;
+  const fees = [];
+  for (let i = 0; i < count; i += 1) {
+    if ((chosen & 1 << i) === 0) continue;
+    const range = fee(packedItem(FEES, i));
+    fees.push({ code: range.code, amount: float(range.min, range.max, random, 2) });
+  }
+  return fees;
+}
 function taxCalculationRequestFrom(draw, overrides = {}) {
   const r = draw.random;
-  const place = pick(LOCALITIES, r);
+  const place = locality(pickPacked(LOCALITIES, r));
   return {
     jurisdiction: overrides.jurisdiction ?? { country: "US", region: place.region, county: place.county, city: place.city, postalCode: `${place.zipPrefix}${digits(2, r)}` },
-    dealType: overrides.dealType ?? weighted(DEAL_TYPES, r),
-    vehiclePrice: overrides.vehiclePrice ?? float(VEHICLE_PRICES.min, VEHICLE_PRICES.max, r, 2),
+    dealType: overrides.dealType ?? weightedPacked(DEAL_TYPES, r),
+    vehiclePrice: overrides.vehiclePrice ?? float(VEHICLE_PRICE_MIN, VEHICLE_PRICE_MAX, r, 2),
     tradeInValue: overrides.tradeInValue ?? (bool(0.35, r) ? int(10, 150, r) * 100 : 0),
-    rebate: overrides.rebate ?? (bool(0.25, r) ? int(REBATES.min / 250 + 1, REBATES.max / 250, r) * 250 : 0),
-    fees: overrides.fees ?? FEES.filter((_, i) => i === 0 || bool(0.5, r)).map((fee) => ({ code: fee.code, amount: float(fee.min, fee.max, r, 2) }))
+    rebate: overrides.rebate ?? (bool(0.25, r) ? int(REBATE_MIN / 250 + 1, REBATE_MAX / 250, r) * 250 : 0),
+    fees: overrides.fees ?? drawnFees(r)
   };
 }
 
@@ -539,11 +486,6 @@ function taxCalculationRequestFrom(draw, overrides = {}) {
 var customer = (overrides) => customerFrom(vuDraw(), overrides);
 var deal = (overrides) => dealFrom(vuDraw(), overrides);
 var taxCalculationRequest = (overrides) => taxCalculationRequestFrom(vuDraw(), overrides);
-
-// src/generators/unique-id.ts
-function idempotencyKey() {
-  return serialUuid(vuSerial());
-}
 
 // src/lib/duration.ts
 var UNITS = [
@@ -1132,8 +1074,8 @@ function load() {
       const field2 = `endpoints.${name}`;
       if (!isName2(name, "identifier")) invalidOption2(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
       if (!spec.path.startsWith("/")) invalidOption2(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
-      const idempotencyKey2 = spec.idempotencyKey === true;
-      if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey2)) {
+      const idempotencyKey = spec.idempotencyKey === true;
+      if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
         invalidOption2(`${field2}.retry`, spec.retry, `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`);
       }
       const timeout = spec.timeout ?? defaultTimeout;
@@ -1150,7 +1092,7 @@ function load() {
         ...expect !== void 0 && { expect: [...expect] },
         ...spec.trend !== void 0 && { trend: metricName(spec.trend, `${field2}.trend`) },
         ...spec.checkStatus !== false && { checkName: `${name} status is ${expect ? expect.join(" or ") : "2xx"}` },
-        idempotencyKey: idempotencyKey2,
+        idempotencyKey,
         auth: spec.auth !== false,
         ...spec.retry && { retry: retrySchedule(spec.retry, `${field2}.retry`) }
       };
@@ -1186,25 +1128,31 @@ function lazy1() {
 
 // src/lib/catalog.ts
 var NO_OPTIONS = {};
-var STATUS_CLASSES = ["failed", "1xx", "2xx", "3xx", "4xx", "5xx"];
+var keyTag;
+var keyCount = 0;
+function automaticKey() {
+  keyTag ??= Math.floor(Math.random() * 2 ** 32);
+  keyCount += 1;
+  return serialUuid({ tag: keyTag, vu: __VU, n: keyCount });
+}
 function is2xx(res) {
   return res.status >= 200 && res.status < 300;
 }
 function liveEndpoint(name, plan) {
   const accepted = plan.expect;
-  return Object.assign(plan, {
+  const params = { tags: plan.tags };
+  if (accepted !== void 0) params.responseCallback = http.expectedStatuses.apply(http, accepted);
+  if (plan.timeout !== void 0) params.timeout = plan.timeout;
+  if (plan.redirects !== void 0) params.redirects = plan.redirects;
+  return {
+    ...plan,
     name,
-    params: {
-      tags: plan.tags,
-      ...accepted !== void 0 && { responseCallback: http.expectedStatuses(...accepted) },
-      ...plan.timeout !== void 0 && { timeout: plan.timeout },
-      ...plan.redirects !== void 0 && { redirects: plan.redirects }
-    },
+    params,
     trendMetric: plan.trend === void 0 ? void 0 : new Trend(plan.trend, true),
     metricTags: { endpoint: name },
     statusCheck: plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res) => accepted.includes(res.status) : is2xx },
     reusable: void 0
-  });
+  };
 }
 function fillPath(endpoint, values) {
   const parts = endpoint.pathParts;
@@ -1230,7 +1178,14 @@ function catalog(specs, options2) {
   const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => lazy03(specs, options2.timeout));
   const endpoints = /* @__PURE__ */ Object.create(null);
   for (const name of Object.keys(plans)) endpoints[name] = liveEndpoint(name, plans[name]);
-  const byClass = STATUS_CLASSES.map((c) => new Counter(`responses_${c}`));
+  const byClass = [
+    new Counter("responses_failed"),
+    new Counter("responses_1xx"),
+    new Counter("responses_2xx"),
+    new Counter("responses_3xx"),
+    new Counter("responses_4xx"),
+    new Counter("responses_5xx")
+  ];
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
@@ -1251,7 +1206,7 @@ function catalog(specs, options2) {
         const headers = { ...baseHeaders };
         if (json) headers["Content-Type"] = "application/json";
         if (auth2) Object.assign(headers, auth2);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? idempotencyKey();
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? automaticKey();
         if (request.headers) Object.assign(headers, request.headers);
         params = { ...ep.params, headers };
         if (request.tags) params.tags = { ...ep.tags, ...request.tags };
@@ -1371,6 +1326,13 @@ function load2() {
       visit(root, []);
       return results;
     }
+    function hasSamples(values) {
+      const { passes, fails, count } = values;
+      if (passes !== void 0 && fails !== void 0) return passes + fails > 0;
+      if (count !== void 0) return count > 0;
+      if (values["value"] !== void 0) return true;
+      return Object.values(values).some((value) => value !== 0);
+    }
     var FIXED_TIME_UNITS = {
       s: [1e-3, "s"],
       ms: [1, "ms"],
@@ -1417,15 +1379,18 @@ function load2() {
         const rows = [];
         for (const [metric, data] of Object.entries(metrics)) {
           const endpoint = pattern.exec(metric)?.[1];
-          if (endpoint !== void 0) rows.push({ endpoint, metric, values: data.values });
+          if (endpoint !== void 0) rows.push({ endpoint, metric, values: data.values, called: hasSamples(data.values) });
         }
         if (rows.length > 0) return rows.sort((a, b) => a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0);
       }
       const whole = metrics["http_req_duration"];
-      return whole ? [{ endpoint: "all requests", metric: "http_req_duration", values: whole.values }] : [];
+      return whole ? [{ endpoint: "all requests", metric: "http_req_duration", values: whole.values, called: hasSamples(whole.values) }] : [];
+    }
+    function endpointLabel(row2) {
+      return row2.called ? row2.endpoint : `${row2.endpoint} (not called)`;
     }
     function latencyText(row2, stat, timeUnit) {
-      const value = row2.values[stat];
+      const value = row2.called ? row2.values[stat] : void 0;
       if (stat === "count") return value === void 0 ? "-" : String(value);
       return humanizeValue(value, { type: "trend", contains: "time" }, timeUnit);
     }
@@ -1451,13 +1416,6 @@ function load2() {
         rest -= count * size;
       }
       return text2 || "0s";
-    }
-    function headline(meta) {
-      const total = meta.thresholds.length;
-      const failed = meta.thresholds.filter((verdict) => !verdict.ok).length;
-      if (total === 0) return { ok: true, text: `${meta.scenario} passed: no thresholds were set` };
-      if (failed === 0) return { ok: true, text: `${meta.scenario} passed: ${total === 1 ? "its threshold" : `all ${total} thresholds`} held` };
-      return { ok: false, text: `${meta.scenario} failed: ${failed} of ${total} thresholds failed` };
     }
     function runFacts(meta) {
       const lengthMs = Date.parse(meta.endTime) - Date.parse(meta.startTime);
@@ -1516,17 +1474,21 @@ function load2() {
     function thresholdRows(summary) {
       return summary.meta.thresholds.map((verdict) => ({
         ...verdict,
-        measured: measuredValue(summary.metrics[verdict.metric], verdict.expression)
+        measured: verdict.result === "no data" ? "no samples" : measuredValue(summary.metrics[verdict.metric], verdict.expression)
       }));
     }
     var STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:980px;padding:0 1rem;color:#1f2328}
-h1{font-size:1.5rem}h1.pass{color:#1a7f37}h1.fail{color:#cf222e}h2{font-size:1.15rem;margin-top:2rem}
+h1{font-size:1.5rem}h1.pass{color:#1a7f37}h1.fail{color:#cf222e}h1.nodata{color:#59636e}h2{font-size:1.15rem;margin-top:2rem}
 table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.25rem .6rem;text-align:left}
 td.num{text-align:right;font-variant-numeric:tabular-nums}tr.fail td{background:#ffebe9}
 .facts{color:#59636e}code{font-size:.9em}svg.chart{display:block;margin:1rem 0;font-size:12px}
 svg .title{font-weight:600}svg .bar{fill:#0969da}svg .axis{stroke:#59636e}svg .line{fill:none;stroke:#0969da;stroke-width:1.5}`;
-    var PASS = "<td>✅ pass</td>";
-    var FAIL = "<td>❌ fail</td>";
+    var VERDICTS = {
+      pass: { cell: "<td>✅ pass</td>", className: "pass", mark: "✅" },
+      fail: { cell: "<td>❌ fail</td>", className: "fail", mark: "❌" },
+      "no data": { cell: "<td>⚪ no data</td>", className: "nodata", mark: "⚪" }
+    };
+    var WARNING = "<td>⚠️ warning</td>";
     function table(head, rows) {
       return `<table><thead><tr>${head.map((cell2) => `<th>${escapeXml(cell2)}</th>`).join("")}</tr></thead><tbody>
 ${rows.join("\n")}
@@ -1543,11 +1505,11 @@ ${rows.join("\n")}
       if (latencies.length === 0) return "<p>No HTTP request was timed.</p>";
       const timeUnit = summary.options.summaryTimeUnit;
       const rows = latencies.map(
-        (latency) => row([cell(latency.endpoint), ...stats.map((stat) => cell(latencyText(latency, stat, timeUnit), "num"))])
+        (latency) => row([cell(endpointLabel(latency)), ...stats.map((stat) => cell(latencyText(latency, stat, timeUnit), "num"))])
       );
       const bars = latencies.flatMap((latency) => {
         const value = latency.values["p(95)"];
-        return value === void 0 ? [] : [{ label: latency.endpoint, value, text: latencyText(latency, "p(95)", timeUnit) }];
+        return value === void 0 || !latency.called ? [] : [{ label: latency.endpoint, value, text: latencyText(latency, "p(95)", timeUnit) }];
       });
       const chart = bars.length > 0 ? barChart("p(95) per endpoint", bars) : "<p>p(95) is not among summaryTrendStats, so there is no chart.</p>";
       return `${table(["endpoint", ...stats], rows)}
@@ -1555,7 +1517,10 @@ ${chart}`;
     }
     function thresholdSection(summary) {
       const rows = thresholdRows(summary).map(
-        (threshold) => row([codeCell(threshold.metric), codeCell(threshold.expression), cell(threshold.measured, "num"), threshold.ok ? PASS : FAIL], !threshold.ok)
+        (threshold) => row(
+          [codeCell(threshold.metric), codeCell(threshold.expression), cell(threshold.measured, "num"), VERDICTS[threshold.result].cell],
+          threshold.result === "fail"
+        )
       );
       return rows.length === 0 ? "<p>No thresholds were set.</p>" : table(["metric", "expression", "measured", "result"], rows);
     }
@@ -1567,15 +1532,15 @@ ${chart}`;
             cell(check3.name),
             cell(String(check3.passes), "num"),
             cell(String(check3.fails), "num"),
-            check3.fails === 0 ? PASS : FAIL
-          ],
-          check3.fails > 0
+            check3.fails === 0 ? VERDICTS.pass.cell : WARNING
+          ]
         )
       );
       return rows.length === 0 ? "<p>No checks ran.</p>" : table(["group", "check", "passes", "fails", "result"], rows);
     }
     function htmlReport(summary, series = []) {
-      const { ok, text: text2 } = headline(summary.meta);
+      const { result, text: text2, problems } = summary.meta.verdict;
+      const { className, mark } = VERDICTS[result];
       const sections = [
         `<section><h2>Latency per endpoint</h2>
 ${latencySection(summary)}
@@ -1595,8 +1560,10 @@ ${series.map(lineChart).join("\n")}
         '<html lang="en">',
         `<head><meta charset="utf-8"><title>${escapeXml(`k6-forge: ${text2}`)}</title><style>${STYLE}</style></head>`,
         "<body>",
-        `<header><h1 class="${ok ? "pass" : "fail"}">${ok ? "✅" : "❌"} ${escapeXml(text2)}</h1>`,
-        `<p class="facts">${escapeXml(runFacts(summary.meta).join(" · "))}</p></header>`,
+        `<header><h1 class="${className}">${mark} ${escapeXml(text2)}</h1>`,
+        `<p class="facts">${escapeXml(runFacts(summary.meta).join(" · "))}</p>`,
+        ...problems.length > 0 ? [`<ul>${problems.map((problem) => `<li>❌ ${escapeXml(problem)}</li>`).join("")}</ul>`] : [],
+        "</header>",
         ...sections,
         "</body>",
         "</html>",
@@ -1612,56 +1579,69 @@ ${series.map(lineChart).join("\n")}
       return `${JSON.stringify({ meta, metrics, root_group, options: options2, state }, sortedKeys, 2)}
 `;
     }
+    function caseXml(classname, type, { name, failure, skipped, warning }) {
+      const open2 = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}"`;
+      if (failure) {
+        return `${open2}>
+      <failure type="${type}" message="${escapeXml(failure.message)}">${escapeXml(failure.detail)}</failure>
+    </testcase>`;
+      }
+      if (skipped !== void 0) return `${open2}>
+      <skipped message="${escapeXml(skipped)}"/>
+    </testcase>`;
+      if (warning !== void 0) return `${open2}>
+      <system-out>${escapeXml(warning)}</system-out>
+    </testcase>`;
+      return `${open2}/>`;
+    }
     function suite(name, classname, cases, summary, seconds) {
       const failures = cases.filter((c) => c.failure).length;
-      const lines = cases.map(({ name: caseName, failure }) => {
-        const open2 = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(caseName)}"`;
-        if (!failure) return `${open2}/>`;
-        return `${open2}>
-      <failure type="${name}" message="${escapeXml(failure.message)}">${escapeXml(failure.detail)}</failure>
-    </testcase>`;
-      });
+      const skipped = cases.filter((c) => !c.failure && c.skipped !== void 0).length;
       const timestamp = summary.meta.startTime.slice(0, 19);
       return [
-        `  <testsuite name="${name}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="${seconds}" timestamp="${timestamp}">`,
-        ...lines,
+        `  <testsuite name="${name}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds}" timestamp="${timestamp}">`,
+        ...cases.map((c) => caseXml(classname, name, c)),
         "  </testsuite>"
       ].join("\n");
     }
     function junitReport(summary) {
-      const { scenario } = summary.meta;
+      const { scenario, verdict } = summary.meta;
       const seconds = (summary.state.testRunDurationMs / 1e3).toFixed(3);
       const thresholds = thresholdRows(summary).map((row2) => ({
         name: `${row2.metric} ${row2.expression}`,
-        ...!row2.ok && {
+        ...row2.result === "fail" && {
           failure: {
             message: `${row2.expression} failed: measured ${row2.measured}`,
             detail: `${row2.metric}: ${row2.expression} did not hold; measured ${row2.measured}`
           }
-        }
+        },
+        ...row2.result === "no data" && { skipped: `no data: ${row2.metric} had no samples, so ${row2.expression} was not judged` }
       }));
+      const problems = verdict.problems.map((problem) => {
+        const colon = problem.indexOf(":");
+        return { name: colon < 0 ? problem : problem.slice(0, colon), failure: { message: problem, detail: problem } };
+      });
       const checks = checkResults(summary.root_group).map((check3) => {
         const total = check3.passes + check3.fails;
         return {
           name: [...check3.groups, check3.name].join(" › "),
           ...check3.fails > 0 && {
-            failure: {
-              message: `${check3.fails} of ${total} failed`,
-              detail: `${check3.name}: ${check3.passes} passed, ${check3.fails} failed (${(100 * check3.passes / total).toFixed(2)}% passed)`
-            }
+            warning: `warning: ${check3.fails} of ${total} failed (${(100 * check3.passes / total).toFixed(2)}% passed); a check fails a run only through a threshold on checks`
           }
         };
       });
-      const failures = [...thresholds, ...checks].filter((c) => c.failure).length;
+      const all = [...thresholds, ...problems, ...checks];
+      const failures = all.filter((c) => c.failure).length;
       return [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="${escapeXml(`k6-forge ${scenario}`)}" tests="${thresholds.length + checks.length}" failures="${failures}" time="${seconds}">`,
-        suite("thresholds", `${scenario}.thresholds`, thresholds, summary, seconds),
+        `<testsuites name="${escapeXml(`k6-forge ${scenario}`)}" tests="${all.length}" failures="${failures}" time="${seconds}">`,
+        suite("thresholds", `${scenario}.thresholds`, [...thresholds, ...problems], summary, seconds),
         suite("checks", `${scenario}.checks`, checks, summary, seconds),
         "</testsuites>",
         ""
       ].join("\n");
     }
+    var MARKS = { pass: "✅", fail: "❌", "no data": "⚪ no data" };
     function text(value) {
       return value.replace(/[\\`*_[\]<>|#~&]/g, "\\$&").replace(/\s*[\r\n]+\s*/g, " ");
     }
@@ -1672,12 +1652,14 @@ ${series.map(lineChart).join("\n")}
       return [`| ${head.join(" | ")} |`, `| ${align.join(" | ")} |`, ...rows.map((row2) => `| ${row2.join(" | ")} |`)];
     }
     function markdownReport(summary) {
-      const { ok, text: verdict } = headline(summary.meta);
-      const lines = [`## ${ok ? "✅" : "❌"} ${text(verdict)}`, "", runFacts(summary.meta).map(text).join(" · "), "", "### Thresholds", ""];
+      const { verdict } = summary.meta;
+      const lines = [`## ${MARKS[verdict.result]} ${text(verdict.text)}`, "", runFacts(summary.meta).map(text).join(" · "), ""];
+      if (verdict.problems.length > 0) lines.push(...verdict.problems.map((problem) => `- ❌ ${text(problem)}`), "");
+      lines.push("### Thresholds", "");
       const thresholds = thresholdRows(summary);
       if (thresholds.length === 0) lines.push("No thresholds were set.");
       else {
-        const rows = thresholds.map((row2) => [code(row2.metric), code(row2.expression), text(row2.measured), row2.ok ? "✅" : "❌"]);
+        const rows = thresholds.map((row2) => [code(row2.metric), code(row2.expression), text(row2.measured), MARKS[row2.result]]);
         lines.push(...table2(["metric", "expression", "measured", "result"], ["---", "---", "---:", ":---:"], rows));
       }
       lines.push("", "### Latency per endpoint", "");
@@ -1686,7 +1668,7 @@ ${series.map(lineChart).join("\n")}
       if (latencies.length === 0) lines.push("No HTTP request was timed.");
       else {
         const rows = latencies.map((row2) => [
-          text(row2.endpoint),
+          text(endpointLabel(row2)),
           ...stats.map((stat) => latencyText(row2, stat, summary.options.summaryTimeUnit))
         ]);
         lines.push(...table2(["endpoint", ...stats.map(text)], ["---", ...stats.map(() => "---:")], rows));
@@ -1700,7 +1682,7 @@ ${series.map(lineChart).join("\n")}
           text(check3.name),
           String(check3.passes),
           String(check3.fails),
-          check3.fails === 0 ? "✅" : "❌"
+          check3.fails === 0 ? "✅" : "⚠️"
         ]);
         lines.push(...table2(["group", "check", "passes", "fails", "result"], ["---", "---", "---:", "---:", ":---:"], rows));
       }
@@ -1717,31 +1699,77 @@ ${series.map(lineChart).join("\n")}
       if (parentA !== parentB) return parentA < parentB ? -1 : 1;
       return a < b ? -1 : a > b ? 1 : 0;
     }
+    function thresholdVerdicts(metrics) {
+      return Object.keys(metrics).sort(compareMetricNames).flatMap((metric) => {
+        const { thresholds = {}, values } = metrics[metric];
+        const sampled = hasSamples(values);
+        return Object.entries(thresholds).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([expression, { ok }]) => ({ metric, expression, ok, result: !ok ? "fail" : sampled ? "pass" : "no data" }));
+      });
+    }
+    function scenarioTag(metric) {
+      const open2 = metric.indexOf("{");
+      if (open2 < 0) return void 0;
+      for (const pair of metric.slice(open2 + 1, -1).split(",")) {
+        const colon = pair.indexOf(":");
+        if (pair.slice(0, colon).trim() === "scenario") return pair.slice(colon + 1).trim();
+      }
+      return void 0;
+    }
+    function scenarioProblems(meta) {
+      const problems = [];
+      const named = [...new Set(meta.thresholds.flatMap((verdict) => scenarioTag(verdict.metric) ?? []))];
+      for (const scenario of named) {
+        if (meta.scenarios !== void 0 && !meta.scenarios.includes(scenario)) {
+          const ran = meta.scenarios.join(", ") || "none";
+          const why = ran === "default" ? "k6's --vus/--duration (or --iterations/--stages) replaced the script's scenarios; use -e VUS=... -e DURATION=... (k6-forge run --vus/--duration) instead" : "the thresholds name a scenario the options do not run";
+          problems.push(`scenario ${scenario} never ran: this run's scenarios were ${ran}; ${why}`);
+          continue;
+        }
+        const iterations = meta.thresholds.find((verdict) => verdict.metric === `iterations{scenario:${scenario}}` && verdict.expression === "count>0");
+        if (iterations !== void 0 && !iterations.ok) {
+          problems.push(`scenario ${scenario} completed no iteration: every one was stalled or interrupted`);
+        }
+      }
+      return problems;
+    }
+    function runVerdict(meta) {
+      const problems = scenarioProblems(meta);
+      const total = meta.thresholds.length;
+      const count = (result) => meta.thresholds.filter((verdict) => verdict.result === result).length;
+      const [failed, held, empty] = [count("fail"), count("pass"), count("no data")];
+      const thresholds = (n) => n === 1 ? "1 threshold" : `${n} thresholds`;
+      const name = meta.scenario;
+      if (failed > 0 || problems.length > 0) {
+        const parts = [...failed > 0 ? [`${failed} of ${thresholds(total)} failed`] : [], ...problems];
+        return { result: "fail", text: `${name} failed: ${parts.join("; ")}`, problems };
+      }
+      if (total === 0) return { result: "pass", text: `${name} passed: no thresholds were set`, problems };
+      if (held === 0) return { result: "no data", text: `${name}: no data: none of its ${thresholds(total)} had samples`, problems };
+      if (empty > 0) return { result: "pass", text: `${name} passed: ${thresholds(held)} held, ${empty} had no data`, problems };
+      return { result: "pass", text: `${name} passed: ${total === 1 ? "its threshold" : `all ${total} thresholds`} held`, problems };
+    }
     var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
     var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
     function targetHost(baseUrl) {
       const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
       return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
     }
-    function thresholdVerdicts(metrics) {
-      return Object.keys(metrics).sort(compareMetricNames).flatMap(
-        (metric) => Object.entries(metrics[metric]?.thresholds ?? {}).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([expression, { ok }]) => ({ metric, expression, ok }))
-      );
-    }
     function runMeta(data, input) {
-      const { scenario, env, end } = input;
+      const { scenario, env, end, scenarios } = input;
       const start = new Date(end.getTime() - Math.round(data.state.testRunDurationMs));
       const gitRevision = env["GIT_REVISION"];
-      return {
+      const meta = {
         scenario,
         environment: env["ENVIRONMENT"] || "development",
         targetHost: targetHost(env["BASE_URL"]),
         startTime: start.toISOString(),
         endTime: end.toISOString(),
         k6ForgeVersion: true ? "0.1.0" : "unknown",
-        ...gitRevision ? { gitRevision } : {},
-        thresholds: thresholdVerdicts(data.metrics)
+        ...gitRevision ? { gitRevision } : {}
       };
+      const thresholds = thresholdVerdicts(data.metrics);
+      const ran = scenarios === void 0 ? {} : { scenarios: [...scenarios] };
+      return { ...meta, thresholds, ...ran, verdict: runVerdict({ scenario, thresholds, ...ran }) };
     }
     function isRecord(value) {
       return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -1869,16 +1897,17 @@ ${series.map(lineChart).join("\n")}
     var RED = "31";
     var CYAN = "36";
     var FAINT = "2";
-    var PASS2 = "✓";
-    var FAIL2 = "✗";
+    var PASS = "✓";
+    var FAIL = "✗";
+    var NO_DATA = "∅";
     var width = (text2) => [...text2].length;
     function checkLines(check3, indent, paint) {
-      if (check3.fails === 0) return [paint(`${indent}${PASS2} ${check3.name}`, GREEN)];
+      if (check3.fails === 0) return [paint(`${indent}${PASS} ${check3.name}`, GREEN)];
       const total = check3.passes + check3.fails;
       const percent = total > 0 ? Math.floor(100 * check3.passes / total) : 0;
       return [
-        paint(`${indent}${FAIL2} ${check3.name}`, RED),
-        paint(`${indent} ↳  ${percent}% — ${PASS2} ${check3.passes} / ${FAIL2} ${check3.fails}`, RED)
+        paint(`${indent}${FAIL} ${check3.name}`, RED),
+        paint(`${indent} ↳  ${percent}% — ${PASS} ${check3.passes} / ${FAIL} ${check3.fails}`, RED)
       ];
     }
     function groupLines(group2, indent, paint) {
@@ -1910,7 +1939,7 @@ ${series.map(lineChart).join("\n")}
         case "gauge":
           return [plain2(show(values["value"])), plain2(`min=${show(values["min"])}`, true), plain2(`max=${show(values["max"])}`, true)];
         case "rate":
-          return [plain2(show(values["rate"])), plain2(`${PASS2} ${count(values["passes"])}`, true), plain2(`${FAIL2} ${count(values["fails"])}`, true)];
+          return [plain2(show(values["rate"])), plain2(`${PASS} ${count(values["passes"])}`, true), plain2(`${FAIL} ${count(values["fails"])}`, true)];
       }
     }
     function metricLines(data, paint) {
@@ -1929,7 +1958,7 @@ ${series.map(lineChart).join("\n")}
       const labelWidth = Math.max(0, ...rows.map((row2) => width(row2.indent + row2.label)));
       return rows.map(({ metric, indent, label, cells }) => {
         const verdicts = Object.values(metric.thresholds ?? {});
-        const mark = metric.thresholds === void 0 ? " " : verdicts.every((verdict) => verdict.ok) ? paint(PASS2, GREEN) : paint(FAIL2, RED);
+        const mark = metric.thresholds === void 0 ? " " : !verdicts.every((verdict) => verdict.ok) ? paint(FAIL, RED) : hasSamples(metric.values) ? paint(PASS, GREEN) : paint(NO_DATA, FAINT);
         const widths = columnWidths[metric.type === "trend" ? "trend" : "other"];
         const shown2 = cells.map((cell2, index) => {
           const value = cell2.faint ? paint(cell2.value, CYAN, FAINT) : paint(cell2.value, CYAN);
@@ -1950,6 +1979,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
 
 `;
     }
+    var VERDICT_MARKS = { pass: "✓", fail: "✗", "no data": "∅" };
     function fileTimestamp(time) {
       return time.toISOString().replace(/[:.]/g, "-");
     }
@@ -1969,11 +1999,12 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
       }
       return dir;
     }
-    function summaryOutputs(raw, scenario, missingDir) {
+    function summaryOutputs(raw, names, missingDir) {
       const end = /* @__PURE__ */ new Date();
       const env = __ENV;
+      const { scenario, scenarios } = names;
       const { data, problems } = readSummaryData(raw);
-      const summary = { ...data, meta: runMeta(data, { scenario, env, end }) };
+      const summary = { ...data, meta: runMeta(data, { scenario, env, end, scenarios }) };
       const dir = missingDir === void 0 ? env["RESULTS_DIR"]?.replace(/[/\\]+$/, "") : void 0;
       const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;
       const notes = problems.map((problem) => `k6-forge: ${problem}`);
@@ -1994,6 +2025,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
           notes.push(`k6-forge: could not write ${path}: ${messageOf(error)}`);
         }
       }
+      notes.push(`k6-forge: ${VERDICT_MARKS[summary.meta.verdict.result]} ${summary.meta.verdict.text}`);
       notes.push(dir ? `k6-forge: results in ${dir}/` : `k6-forge: results in ${prefix}-* (set RESULTS_DIR to an existing folder to collect them there)`);
       try {
         outputs["stdout"] = textSummary(summary, { notes });
@@ -2021,9 +2053,9 @@ function lazy12() {
 function scenariosOfRun() {
   try {
     const names = Object.keys(exec4.test.options.scenarios ?? {}).sort();
-    return names.length > 0 ? names.join("+") : "default";
+    return names.length > 0 ? names : void 0;
   } catch {
-    return "default";
+    return void 0;
   }
 }
 function summaryHandler(options2 = {}) {
@@ -2038,7 +2070,8 @@ function summaryHandler(options2 = {}) {
   const missingDir = __VU === 0 ? lazy04(__ENV) : void 0;
   return (raw) => {
     try {
-      return lazy12(raw, chosen ?? scenariosOfRun(), missingDir);
+      const scenarios = scenariosOfRun();
+      return lazy12(raw, { scenario: chosen ?? scenarios?.join("+") ?? "default", scenarios }, missingDir);
     } catch (error) {
       return { stdout: `
      k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}
@@ -2187,9 +2220,12 @@ function lazy05() {
       if (limits.errorRate !== void 0) thresholds[tagged("http_req_failed")] = [expression(`rate<${limits.errorRate}`)];
       return thresholds;
     }
+    function scenarioLimits(file, scenario) {
+      return { ...file.global, ...file.scenarios?.[scenario] };
+    }
     function thresholdsFor(profile, options2 = {}) {
       const file = options2.file ?? embeddedThresholds();
-      const limits = { ...file.global, ...file.scenarios?.[profile], ...options2.limits };
+      const limits = { ...scenarioLimits(file, profile), ...options2.limits };
       return limitsToThresholds(limits, `scenario:${options2.scenario ?? profile}`);
     }
     function arrivalRate(perSecond) {
@@ -2296,11 +2332,16 @@ function lazy05() {
       };
       return {
         scenarios: { [name]: scenario },
-        thresholds: thresholdsFor(profile, {
-          scenario: name,
-          ...options2.thresholds !== void 0 && { limits: options2.thresholds },
-          ...options2.thresholdsFile !== void 0 && { file: options2.thresholdsFile }
-        })
+        thresholds: {
+          ...thresholdsFor(profile, {
+            scenario: name,
+            ...options2.thresholds !== void 0 && { limits: options2.thresholds },
+            ...options2.thresholdsFile !== void 0 && { file: options2.thresholdsFile }
+          }),
+          // k6 fails the run (exit 99) when the scenario completed no iteration: it never ran (k6's --vus/--duration
+          // replaced it) or every iteration stalled, where the latency and error-rate thresholds have no samples and pass.
+          [`iterations{scenario:${name}}`]: ["count>0"]
+        }
       };
     }
     return { "profileOptions": profileOptions };

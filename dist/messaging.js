@@ -489,6 +489,13 @@ function load() {
       visit(root, []);
       return results;
     }
+    function hasSamples(values) {
+      const { passes, fails, count } = values;
+      if (passes !== void 0 && fails !== void 0) return passes + fails > 0;
+      if (count !== void 0) return count > 0;
+      if (values["value"] !== void 0) return true;
+      return Object.values(values).some((value) => value !== 0);
+    }
     var FIXED_TIME_UNITS = {
       s: [1e-3, "s"],
       ms: [1, "ms"],
@@ -535,15 +542,18 @@ function load() {
         const rows = [];
         for (const [metric, data] of Object.entries(metrics)) {
           const endpoint = pattern.exec(metric)?.[1];
-          if (endpoint !== void 0) rows.push({ endpoint, metric, values: data.values });
+          if (endpoint !== void 0) rows.push({ endpoint, metric, values: data.values, called: hasSamples(data.values) });
         }
         if (rows.length > 0) return rows.sort((a, b) => a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0);
       }
       const whole = metrics["http_req_duration"];
-      return whole ? [{ endpoint: "all requests", metric: "http_req_duration", values: whole.values }] : [];
+      return whole ? [{ endpoint: "all requests", metric: "http_req_duration", values: whole.values, called: hasSamples(whole.values) }] : [];
+    }
+    function endpointLabel(row2) {
+      return row2.called ? row2.endpoint : `${row2.endpoint} (not called)`;
     }
     function latencyText(row2, stat, timeUnit) {
-      const value = row2.values[stat];
+      const value = row2.called ? row2.values[stat] : void 0;
       if (stat === "count") return value === void 0 ? "-" : String(value);
       return humanizeValue(value, { type: "trend", contains: "time" }, timeUnit);
     }
@@ -569,13 +579,6 @@ function load() {
         rest -= count * size;
       }
       return text2 || "0s";
-    }
-    function headline(meta) {
-      const total = meta.thresholds.length;
-      const failed = meta.thresholds.filter((verdict) => !verdict.ok).length;
-      if (total === 0) return { ok: true, text: `${meta.scenario} passed: no thresholds were set` };
-      if (failed === 0) return { ok: true, text: `${meta.scenario} passed: ${total === 1 ? "its threshold" : `all ${total} thresholds`} held` };
-      return { ok: false, text: `${meta.scenario} failed: ${failed} of ${total} thresholds failed` };
     }
     function runFacts(meta) {
       const lengthMs = Date.parse(meta.endTime) - Date.parse(meta.startTime);
@@ -634,17 +637,21 @@ function load() {
     function thresholdRows(summary) {
       return summary.meta.thresholds.map((verdict) => ({
         ...verdict,
-        measured: measuredValue(summary.metrics[verdict.metric], verdict.expression)
+        measured: verdict.result === "no data" ? "no samples" : measuredValue(summary.metrics[verdict.metric], verdict.expression)
       }));
     }
     var STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:980px;padding:0 1rem;color:#1f2328}
-h1{font-size:1.5rem}h1.pass{color:#1a7f37}h1.fail{color:#cf222e}h2{font-size:1.15rem;margin-top:2rem}
+h1{font-size:1.5rem}h1.pass{color:#1a7f37}h1.fail{color:#cf222e}h1.nodata{color:#59636e}h2{font-size:1.15rem;margin-top:2rem}
 table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.25rem .6rem;text-align:left}
 td.num{text-align:right;font-variant-numeric:tabular-nums}tr.fail td{background:#ffebe9}
 .facts{color:#59636e}code{font-size:.9em}svg.chart{display:block;margin:1rem 0;font-size:12px}
 svg .title{font-weight:600}svg .bar{fill:#0969da}svg .axis{stroke:#59636e}svg .line{fill:none;stroke:#0969da;stroke-width:1.5}`;
-    var PASS = "<td>✅ pass</td>";
-    var FAIL = "<td>❌ fail</td>";
+    var VERDICTS = {
+      pass: { cell: "<td>✅ pass</td>", className: "pass", mark: "✅" },
+      fail: { cell: "<td>❌ fail</td>", className: "fail", mark: "❌" },
+      "no data": { cell: "<td>⚪ no data</td>", className: "nodata", mark: "⚪" }
+    };
+    var WARNING = "<td>⚠️ warning</td>";
     function table(head, rows) {
       return `<table><thead><tr>${head.map((cell2) => `<th>${escapeXml(cell2)}</th>`).join("")}</tr></thead><tbody>
 ${rows.join("\n")}
@@ -661,11 +668,11 @@ ${rows.join("\n")}
       if (latencies.length === 0) return "<p>No HTTP request was timed.</p>";
       const timeUnit = summary.options.summaryTimeUnit;
       const rows = latencies.map(
-        (latency) => row([cell(latency.endpoint), ...stats.map((stat) => cell(latencyText(latency, stat, timeUnit), "num"))])
+        (latency) => row([cell(endpointLabel(latency)), ...stats.map((stat) => cell(latencyText(latency, stat, timeUnit), "num"))])
       );
       const bars = latencies.flatMap((latency) => {
         const value = latency.values["p(95)"];
-        return value === void 0 ? [] : [{ label: latency.endpoint, value, text: latencyText(latency, "p(95)", timeUnit) }];
+        return value === void 0 || !latency.called ? [] : [{ label: latency.endpoint, value, text: latencyText(latency, "p(95)", timeUnit) }];
       });
       const chart = bars.length > 0 ? barChart("p(95) per endpoint", bars) : "<p>p(95) is not among summaryTrendStats, so there is no chart.</p>";
       return `${table(["endpoint", ...stats], rows)}
@@ -673,7 +680,10 @@ ${chart}`;
     }
     function thresholdSection(summary) {
       const rows = thresholdRows(summary).map(
-        (threshold) => row([codeCell(threshold.metric), codeCell(threshold.expression), cell(threshold.measured, "num"), threshold.ok ? PASS : FAIL], !threshold.ok)
+        (threshold) => row(
+          [codeCell(threshold.metric), codeCell(threshold.expression), cell(threshold.measured, "num"), VERDICTS[threshold.result].cell],
+          threshold.result === "fail"
+        )
       );
       return rows.length === 0 ? "<p>No thresholds were set.</p>" : table(["metric", "expression", "measured", "result"], rows);
     }
@@ -685,15 +695,15 @@ ${chart}`;
             cell(check2.name),
             cell(String(check2.passes), "num"),
             cell(String(check2.fails), "num"),
-            check2.fails === 0 ? PASS : FAIL
-          ],
-          check2.fails > 0
+            check2.fails === 0 ? VERDICTS.pass.cell : WARNING
+          ]
         )
       );
       return rows.length === 0 ? "<p>No checks ran.</p>" : table(["group", "check", "passes", "fails", "result"], rows);
     }
     function htmlReport(summary, series = []) {
-      const { ok, text: text2 } = headline(summary.meta);
+      const { result, text: text2, problems } = summary.meta.verdict;
+      const { className, mark } = VERDICTS[result];
       const sections = [
         `<section><h2>Latency per endpoint</h2>
 ${latencySection(summary)}
@@ -713,8 +723,10 @@ ${series.map(lineChart).join("\n")}
         '<html lang="en">',
         `<head><meta charset="utf-8"><title>${escapeXml(`k6-forge: ${text2}`)}</title><style>${STYLE}</style></head>`,
         "<body>",
-        `<header><h1 class="${ok ? "pass" : "fail"}">${ok ? "✅" : "❌"} ${escapeXml(text2)}</h1>`,
-        `<p class="facts">${escapeXml(runFacts(summary.meta).join(" · "))}</p></header>`,
+        `<header><h1 class="${className}">${mark} ${escapeXml(text2)}</h1>`,
+        `<p class="facts">${escapeXml(runFacts(summary.meta).join(" · "))}</p>`,
+        ...problems.length > 0 ? [`<ul>${problems.map((problem) => `<li>❌ ${escapeXml(problem)}</li>`).join("")}</ul>`] : [],
+        "</header>",
         ...sections,
         "</body>",
         "</html>",
@@ -730,56 +742,69 @@ ${series.map(lineChart).join("\n")}
       return `${JSON.stringify({ meta, metrics, root_group, options: options2, state }, sortedKeys, 2)}
 `;
     }
+    function caseXml(classname, type, { name, failure, skipped, warning }) {
+      const open2 = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}"`;
+      if (failure) {
+        return `${open2}>
+      <failure type="${type}" message="${escapeXml(failure.message)}">${escapeXml(failure.detail)}</failure>
+    </testcase>`;
+      }
+      if (skipped !== void 0) return `${open2}>
+      <skipped message="${escapeXml(skipped)}"/>
+    </testcase>`;
+      if (warning !== void 0) return `${open2}>
+      <system-out>${escapeXml(warning)}</system-out>
+    </testcase>`;
+      return `${open2}/>`;
+    }
     function suite(name, classname, cases, summary, seconds) {
       const failures = cases.filter((c) => c.failure).length;
-      const lines = cases.map(({ name: caseName, failure }) => {
-        const open2 = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(caseName)}"`;
-        if (!failure) return `${open2}/>`;
-        return `${open2}>
-      <failure type="${name}" message="${escapeXml(failure.message)}">${escapeXml(failure.detail)}</failure>
-    </testcase>`;
-      });
+      const skipped = cases.filter((c) => !c.failure && c.skipped !== void 0).length;
       const timestamp = summary.meta.startTime.slice(0, 19);
       return [
-        `  <testsuite name="${name}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="${seconds}" timestamp="${timestamp}">`,
-        ...lines,
+        `  <testsuite name="${name}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds}" timestamp="${timestamp}">`,
+        ...cases.map((c) => caseXml(classname, name, c)),
         "  </testsuite>"
       ].join("\n");
     }
     function junitReport(summary) {
-      const { scenario } = summary.meta;
+      const { scenario, verdict } = summary.meta;
       const seconds = (summary.state.testRunDurationMs / 1e3).toFixed(3);
       const thresholds = thresholdRows(summary).map((row2) => ({
         name: `${row2.metric} ${row2.expression}`,
-        ...!row2.ok && {
+        ...row2.result === "fail" && {
           failure: {
             message: `${row2.expression} failed: measured ${row2.measured}`,
             detail: `${row2.metric}: ${row2.expression} did not hold; measured ${row2.measured}`
           }
-        }
+        },
+        ...row2.result === "no data" && { skipped: `no data: ${row2.metric} had no samples, so ${row2.expression} was not judged` }
       }));
+      const problems = verdict.problems.map((problem) => {
+        const colon = problem.indexOf(":");
+        return { name: colon < 0 ? problem : problem.slice(0, colon), failure: { message: problem, detail: problem } };
+      });
       const checks = checkResults(summary.root_group).map((check2) => {
         const total = check2.passes + check2.fails;
         return {
           name: [...check2.groups, check2.name].join(" › "),
           ...check2.fails > 0 && {
-            failure: {
-              message: `${check2.fails} of ${total} failed`,
-              detail: `${check2.name}: ${check2.passes} passed, ${check2.fails} failed (${(100 * check2.passes / total).toFixed(2)}% passed)`
-            }
+            warning: `warning: ${check2.fails} of ${total} failed (${(100 * check2.passes / total).toFixed(2)}% passed); a check fails a run only through a threshold on checks`
           }
         };
       });
-      const failures = [...thresholds, ...checks].filter((c) => c.failure).length;
+      const all = [...thresholds, ...problems, ...checks];
+      const failures = all.filter((c) => c.failure).length;
       return [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="${escapeXml(`k6-forge ${scenario}`)}" tests="${thresholds.length + checks.length}" failures="${failures}" time="${seconds}">`,
-        suite("thresholds", `${scenario}.thresholds`, thresholds, summary, seconds),
+        `<testsuites name="${escapeXml(`k6-forge ${scenario}`)}" tests="${all.length}" failures="${failures}" time="${seconds}">`,
+        suite("thresholds", `${scenario}.thresholds`, [...thresholds, ...problems], summary, seconds),
         suite("checks", `${scenario}.checks`, checks, summary, seconds),
         "</testsuites>",
         ""
       ].join("\n");
     }
+    var MARKS = { pass: "✅", fail: "❌", "no data": "⚪ no data" };
     function text(value) {
       return value.replace(/[\\`*_[\]<>|#~&]/g, "\\$&").replace(/\s*[\r\n]+\s*/g, " ");
     }
@@ -790,12 +815,14 @@ ${series.map(lineChart).join("\n")}
       return [`| ${head.join(" | ")} |`, `| ${align.join(" | ")} |`, ...rows.map((row2) => `| ${row2.join(" | ")} |`)];
     }
     function markdownReport(summary) {
-      const { ok, text: verdict } = headline(summary.meta);
-      const lines = [`## ${ok ? "✅" : "❌"} ${text(verdict)}`, "", runFacts(summary.meta).map(text).join(" · "), "", "### Thresholds", ""];
+      const { verdict } = summary.meta;
+      const lines = [`## ${MARKS[verdict.result]} ${text(verdict.text)}`, "", runFacts(summary.meta).map(text).join(" · "), ""];
+      if (verdict.problems.length > 0) lines.push(...verdict.problems.map((problem) => `- ❌ ${text(problem)}`), "");
+      lines.push("### Thresholds", "");
       const thresholds = thresholdRows(summary);
       if (thresholds.length === 0) lines.push("No thresholds were set.");
       else {
-        const rows = thresholds.map((row2) => [code(row2.metric), code(row2.expression), text(row2.measured), row2.ok ? "✅" : "❌"]);
+        const rows = thresholds.map((row2) => [code(row2.metric), code(row2.expression), text(row2.measured), MARKS[row2.result]]);
         lines.push(...table2(["metric", "expression", "measured", "result"], ["---", "---", "---:", ":---:"], rows));
       }
       lines.push("", "### Latency per endpoint", "");
@@ -804,7 +831,7 @@ ${series.map(lineChart).join("\n")}
       if (latencies.length === 0) lines.push("No HTTP request was timed.");
       else {
         const rows = latencies.map((row2) => [
-          text(row2.endpoint),
+          text(endpointLabel(row2)),
           ...stats.map((stat) => latencyText(row2, stat, summary.options.summaryTimeUnit))
         ]);
         lines.push(...table2(["endpoint", ...stats.map(text)], ["---", ...stats.map(() => "---:")], rows));
@@ -818,7 +845,7 @@ ${series.map(lineChart).join("\n")}
           text(check2.name),
           String(check2.passes),
           String(check2.fails),
-          check2.fails === 0 ? "✅" : "❌"
+          check2.fails === 0 ? "✅" : "⚠️"
         ]);
         lines.push(...table2(["group", "check", "passes", "fails", "result"], ["---", "---", "---:", "---:", ":---:"], rows));
       }
@@ -835,31 +862,77 @@ ${series.map(lineChart).join("\n")}
       if (parentA !== parentB) return parentA < parentB ? -1 : 1;
       return a < b ? -1 : a > b ? 1 : 0;
     }
+    function thresholdVerdicts(metrics) {
+      return Object.keys(metrics).sort(compareMetricNames).flatMap((metric) => {
+        const { thresholds = {}, values } = metrics[metric];
+        const sampled = hasSamples(values);
+        return Object.entries(thresholds).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([expression, { ok }]) => ({ metric, expression, ok, result: !ok ? "fail" : sampled ? "pass" : "no data" }));
+      });
+    }
+    function scenarioTag(metric) {
+      const open2 = metric.indexOf("{");
+      if (open2 < 0) return void 0;
+      for (const pair of metric.slice(open2 + 1, -1).split(",")) {
+        const colon = pair.indexOf(":");
+        if (pair.slice(0, colon).trim() === "scenario") return pair.slice(colon + 1).trim();
+      }
+      return void 0;
+    }
+    function scenarioProblems(meta) {
+      const problems = [];
+      const named = [...new Set(meta.thresholds.flatMap((verdict) => scenarioTag(verdict.metric) ?? []))];
+      for (const scenario of named) {
+        if (meta.scenarios !== void 0 && !meta.scenarios.includes(scenario)) {
+          const ran = meta.scenarios.join(", ") || "none";
+          const why = ran === "default" ? "k6's --vus/--duration (or --iterations/--stages) replaced the script's scenarios; use -e VUS=... -e DURATION=... (k6-forge run --vus/--duration) instead" : "the thresholds name a scenario the options do not run";
+          problems.push(`scenario ${scenario} never ran: this run's scenarios were ${ran}; ${why}`);
+          continue;
+        }
+        const iterations = meta.thresholds.find((verdict) => verdict.metric === `iterations{scenario:${scenario}}` && verdict.expression === "count>0");
+        if (iterations !== void 0 && !iterations.ok) {
+          problems.push(`scenario ${scenario} completed no iteration: every one was stalled or interrupted`);
+        }
+      }
+      return problems;
+    }
+    function runVerdict(meta) {
+      const problems = scenarioProblems(meta);
+      const total = meta.thresholds.length;
+      const count = (result) => meta.thresholds.filter((verdict) => verdict.result === result).length;
+      const [failed, held, empty] = [count("fail"), count("pass"), count("no data")];
+      const thresholds = (n) => n === 1 ? "1 threshold" : `${n} thresholds`;
+      const name = meta.scenario;
+      if (failed > 0 || problems.length > 0) {
+        const parts = [...failed > 0 ? [`${failed} of ${thresholds(total)} failed`] : [], ...problems];
+        return { result: "fail", text: `${name} failed: ${parts.join("; ")}`, problems };
+      }
+      if (total === 0) return { result: "pass", text: `${name} passed: no thresholds were set`, problems };
+      if (held === 0) return { result: "no data", text: `${name}: no data: none of its ${thresholds(total)} had samples`, problems };
+      if (empty > 0) return { result: "pass", text: `${name} passed: ${thresholds(held)} held, ${empty} had no data`, problems };
+      return { result: "pass", text: `${name} passed: ${total === 1 ? "its threshold" : `all ${total} thresholds`} held`, problems };
+    }
     var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
     var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
     function targetHost(baseUrl) {
       const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
       return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
     }
-    function thresholdVerdicts(metrics) {
-      return Object.keys(metrics).sort(compareMetricNames).flatMap(
-        (metric) => Object.entries(metrics[metric]?.thresholds ?? {}).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([expression, { ok }]) => ({ metric, expression, ok }))
-      );
-    }
     function runMeta(data, input) {
-      const { scenario, env, end } = input;
+      const { scenario, env, end, scenarios } = input;
       const start = new Date(end.getTime() - Math.round(data.state.testRunDurationMs));
       const gitRevision = env["GIT_REVISION"];
-      return {
+      const meta = {
         scenario,
         environment: env["ENVIRONMENT"] || "development",
         targetHost: targetHost(env["BASE_URL"]),
         startTime: start.toISOString(),
         endTime: end.toISOString(),
         k6ForgeVersion: true ? "0.1.0" : "unknown",
-        ...gitRevision ? { gitRevision } : {},
-        thresholds: thresholdVerdicts(data.metrics)
+        ...gitRevision ? { gitRevision } : {}
       };
+      const thresholds = thresholdVerdicts(data.metrics);
+      const ran = scenarios === void 0 ? {} : { scenarios: [...scenarios] };
+      return { ...meta, thresholds, ...ran, verdict: runVerdict({ scenario, thresholds, ...ran }) };
     }
     function isRecord(value) {
       return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -987,16 +1060,17 @@ ${series.map(lineChart).join("\n")}
     var RED = "31";
     var CYAN = "36";
     var FAINT = "2";
-    var PASS2 = "✓";
-    var FAIL2 = "✗";
+    var PASS = "✓";
+    var FAIL = "✗";
+    var NO_DATA = "∅";
     var width = (text2) => [...text2].length;
     function checkLines(check2, indent, paint) {
-      if (check2.fails === 0) return [paint(`${indent}${PASS2} ${check2.name}`, GREEN)];
+      if (check2.fails === 0) return [paint(`${indent}${PASS} ${check2.name}`, GREEN)];
       const total = check2.passes + check2.fails;
       const percent = total > 0 ? Math.floor(100 * check2.passes / total) : 0;
       return [
-        paint(`${indent}${FAIL2} ${check2.name}`, RED),
-        paint(`${indent} ↳  ${percent}% — ${PASS2} ${check2.passes} / ${FAIL2} ${check2.fails}`, RED)
+        paint(`${indent}${FAIL} ${check2.name}`, RED),
+        paint(`${indent} ↳  ${percent}% — ${PASS} ${check2.passes} / ${FAIL} ${check2.fails}`, RED)
       ];
     }
     function groupLines(group, indent, paint) {
@@ -1028,7 +1102,7 @@ ${series.map(lineChart).join("\n")}
         case "gauge":
           return [plain(show(values["value"])), plain(`min=${show(values["min"])}`, true), plain(`max=${show(values["max"])}`, true)];
         case "rate":
-          return [plain(show(values["rate"])), plain(`${PASS2} ${count(values["passes"])}`, true), plain(`${FAIL2} ${count(values["fails"])}`, true)];
+          return [plain(show(values["rate"])), plain(`${PASS} ${count(values["passes"])}`, true), plain(`${FAIL} ${count(values["fails"])}`, true)];
       }
     }
     function metricLines(data, paint) {
@@ -1047,7 +1121,7 @@ ${series.map(lineChart).join("\n")}
       const labelWidth = Math.max(0, ...rows.map((row2) => width(row2.indent + row2.label)));
       return rows.map(({ metric, indent, label, cells }) => {
         const verdicts = Object.values(metric.thresholds ?? {});
-        const mark = metric.thresholds === void 0 ? " " : verdicts.every((verdict) => verdict.ok) ? paint(PASS2, GREEN) : paint(FAIL2, RED);
+        const mark = metric.thresholds === void 0 ? " " : !verdicts.every((verdict) => verdict.ok) ? paint(FAIL, RED) : hasSamples(metric.values) ? paint(PASS, GREEN) : paint(NO_DATA, FAINT);
         const widths = columnWidths[metric.type === "trend" ? "trend" : "other"];
         const shown2 = cells.map((cell2, index) => {
           const value = cell2.faint ? paint(cell2.value, CYAN, FAINT) : paint(cell2.value, CYAN);
@@ -1068,6 +1142,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
 
 `;
     }
+    var VERDICT_MARKS = { pass: "✓", fail: "✗", "no data": "∅" };
     function fileTimestamp(time) {
       return time.toISOString().replace(/[:.]/g, "-");
     }
@@ -1087,11 +1162,12 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
       }
       return dir;
     }
-    function summaryOutputs(raw, scenario, missingDir) {
+    function summaryOutputs(raw, names, missingDir) {
       const end = /* @__PURE__ */ new Date();
       const env = __ENV;
+      const { scenario, scenarios } = names;
       const { data, problems } = readSummaryData(raw);
-      const summary = { ...data, meta: runMeta(data, { scenario, env, end }) };
+      const summary = { ...data, meta: runMeta(data, { scenario, env, end, scenarios }) };
       const dir = missingDir === void 0 ? env["RESULTS_DIR"]?.replace(/[/\\]+$/, "") : void 0;
       const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;
       const notes = problems.map((problem) => `k6-forge: ${problem}`);
@@ -1112,6 +1188,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
           notes.push(`k6-forge: could not write ${path}: ${messageOf(error)}`);
         }
       }
+      notes.push(`k6-forge: ${VERDICT_MARKS[summary.meta.verdict.result]} ${summary.meta.verdict.text}`);
       notes.push(dir ? `k6-forge: results in ${dir}/` : `k6-forge: results in ${prefix}-* (set RESULTS_DIR to an existing folder to collect them there)`);
       try {
         outputs["stdout"] = textSummary(summary, { notes });
@@ -1139,9 +1216,9 @@ function lazy1() {
 function scenariosOfRun() {
   try {
     const names = Object.keys(exec.test.options.scenarios ?? {}).sort();
-    return names.length > 0 ? names.join("+") : "default";
+    return names.length > 0 ? names : void 0;
   } catch {
-    return "default";
+    return void 0;
   }
 }
 function summaryHandler(options2 = {}) {
@@ -1156,7 +1233,8 @@ function summaryHandler(options2 = {}) {
   const missingDir = __VU === 0 ? lazy02(__ENV) : void 0;
   return (raw) => {
     try {
-      return lazy1(raw, chosen ?? scenariosOfRun(), missingDir);
+      const scenarios = scenariosOfRun();
+      return lazy1(raw, { scenario: chosen ?? scenarios?.join("+") ?? "default", scenarios }, missingDir);
     } catch (error) {
       return { stdout: `
      k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}
@@ -1305,9 +1383,12 @@ function lazy03() {
       if (limits.errorRate !== void 0) thresholds[tagged("http_req_failed")] = [expression(`rate<${limits.errorRate}`)];
       return thresholds;
     }
+    function scenarioLimits(file, scenario) {
+      return { ...file.global, ...file.scenarios?.[scenario] };
+    }
     function thresholdsFor(profile, options2 = {}) {
       const file = options2.file ?? embeddedThresholds();
-      const limits = { ...file.global, ...file.scenarios?.[profile], ...options2.limits };
+      const limits = { ...scenarioLimits(file, profile), ...options2.limits };
       return limitsToThresholds(limits, `scenario:${options2.scenario ?? profile}`);
     }
     function arrivalRate(perSecond) {
@@ -1414,11 +1495,16 @@ function lazy03() {
       };
       return {
         scenarios: { [name]: scenario },
-        thresholds: thresholdsFor(profile, {
-          scenario: name,
-          ...options2.thresholds !== void 0 && { limits: options2.thresholds },
-          ...options2.thresholdsFile !== void 0 && { file: options2.thresholdsFile }
-        })
+        thresholds: {
+          ...thresholdsFor(profile, {
+            scenario: name,
+            ...options2.thresholds !== void 0 && { limits: options2.thresholds },
+            ...options2.thresholdsFile !== void 0 && { file: options2.thresholdsFile }
+          }),
+          // k6 fails the run (exit 99) when the scenario completed no iteration: it never ran (k6's --vus/--duration
+          // replaced it) or every iteration stalled, where the latency and error-rate thresholds have no samples and pass.
+          [`iterations{scenario:${name}}`]: ["count>0"]
+        }
       };
     }
     return { "profileOptions": profileOptions };

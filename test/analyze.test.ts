@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
-import { analyzeK6Output, type Analysis } from '../src/cli/analysis.ts';
+import { analyzeK6Output, intervalFor, type Analysis } from '../src/cli/analysis.ts';
 import { ExactPercentiles } from '../src/cli/exact-percentiles.ts';
 import { bucketOf, HISTOGRAM_PRECISION, LogHistogram } from '../src/cli/log-histogram.ts';
 import { cli } from './support/cli.ts';
@@ -38,8 +38,8 @@ function point(metric: string, seconds: number, value: number, tags: Record<stri
 }
 
 /** The samples k6 writes for one HTTP request, with one metric analyze does not read. */
-function request(seconds: number, latency: number, options: { failed?: boolean; endpoint?: string } = {}): string[] {
-  const tags = { scenario: 'spike', status: options.failed ? '503' : '200', ...(options.endpoint && { endpoint: options.endpoint }) };
+function request(seconds: number, latency: number, options: { failed?: boolean; endpoint?: string; scenario?: string } = {}): string[] {
+  const tags = { scenario: options.scenario ?? 'spike', status: options.failed ? '503' : '200', ...(options.endpoint && { endpoint: options.endpoint }) };
   return [
     point('http_reqs', seconds, 1, tags),
     point('http_req_duration', seconds, latency, tags),
@@ -57,7 +57,7 @@ function output(name: string, lines: readonly string[], gzip = false): string {
   return path;
 }
 
-const analyze = (files: string[], options: { intervalMs?: number; spikeEndSeconds?: number } = {}): Promise<Analysis> =>
+const analyze = (files: string[], options: { intervalMs?: number; spikeEndSeconds?: number; expect?: 'soak' } = {}): Promise<Analysis> =>
   analyzeK6Output({ files, recoveryLimits: LIMITS, ...options });
 
 describe('exact percentiles across several files', () => {
@@ -90,7 +90,7 @@ describe('exact percentiles across several files', () => {
     });
     expect([whole.latency.med, whole.latency.p90, whole.latency.p95, whole.latency.p99]).toStrictEqual([500.5, 900.1, 950.05, 990.01]);
     expect(analysis.files).toStrictEqual([odd, even]);
-    expect(analysis.passes).toBe(3);
+    expect(analysis.passes).toBe(2);
   });
 
   test('and per endpoint, from the endpoint tag', async () => {
@@ -243,7 +243,7 @@ describe('soak degradation', () => {
   /** Ten minutes of 10 requests a second whose latency grows by `drift` of 100 ms over the run, with seeded noise. */
   function soakRun(name: string, drift: number): { path: string; first: number; last: number } {
     const next = random(13);
-    const samples = Array.from({ length: 6000 }, (_, index) => ({ at: index / 10, latency: (100 + 100 * drift * (index / 6000)) * (0.9 + next() * 0.2) }));
+    const samples = Array.from({ length: 6001 }, (_, index) => ({ at: index / 10, latency: (100 + 100 * drift * (index / 6000)) * (0.9 + next() * 0.2) }));
     const length = samples.at(-1)!.at;
     const p95Where = (keep: (at: number) => boolean) => k6Percentile(samples.filter(({ at }) => keep(at)).map(({ latency }) => latency), 0.95);
     const path = output(name, samples.flatMap(({ at, latency }) => request(at, latency)));
@@ -252,14 +252,14 @@ describe('soak degradation', () => {
 
   test('compares the exact p95 of the last tenth with the first: a 30% drift fails', async () => {
     const run = soakRun('drifting.json', 0.3);
-    const { soak } = await analyze([run.path]);
+    const { soak } = await analyze([run.path], { expect: 'soak' });
     expect(soak).toStrictEqual({
       verdict: 'fail',
       firstP95: run.first,
       lastP95: run.last,
       change: (run.last - run.first) / run.first,
       limit: 0.1,
-      tenthSeconds: 59.99,
+      tenthSeconds: 60,
       reason: `p95 changed by ${(((run.last - run.first) / run.first) * 100).toFixed(1)}% from the first tenth to the last (not under 10%)`,
     });
     expect(soak.change).toBeGreaterThan(0.2);
@@ -267,7 +267,7 @@ describe('soak degradation', () => {
 
   test('passes a 5% drift', async () => {
     const run = soakRun('steady-soak.json', 0.05);
-    const { soak } = await analyze([run.path]);
+    const { soak } = await analyze([run.path], { expect: 'soak' });
     expect(soak).toMatchObject({ verdict: 'pass', firstP95: run.first, lastP95: run.last });
     expect(soak.change).toBeLessThan(0.1);
   });
@@ -279,25 +279,35 @@ describe('k6-forge analyze', () => {
     Array.from({ length: 30 }, (_, index) => request(index, 100 + index * 10, { endpoint: index % 2 ? 'login' : 'deals', failed: index === 29 })).flat(),
   );
 
-  test('prints the run, exact latency per endpoint, the verdicts and the series, and exits 1 on the failed soak verdict', async () => {
-    expect(await cli('analyze', small, '--interval', '10s', '--thresholds', 'thresholds.json')).toStrictEqual({
+  test('prints the run, exact latency per endpoint, the limits, checks and verdicts and the series, and exits 1 on a failed limit', async () => {
+    const login300 = writeText('login-300.json', JSON.stringify({ endpoints: { login: { p95: 300 } } }));
+    expect(await cli('analyze', small, '--interval', '10s', '--thresholds', login300)).toStrictEqual({
       code: 1,
       messages: '',
       report: [
         'k6-forge analyze: 1 file, 60 samples of 121 lines, read in 2 passes',
-        'run: 2025-06-01T12:00:00.000Z to 2025-06-01T12:00:29.000Z (29 s), scenario spike',
+        "run: 2025-06-01T12:00:00.000Z to 2025-06-01T12:00:29.000Z (29 s), scenario spike, judged as spike (from the scenario's name)",
         'http_req_duration in ms; percentiles are exact over all files, as k6 computes them',
         'endpoint  requests   rps  error rate  min  avg  med  p(90)  p(95)  p(99)  max',
         '*               30  1.03      3.333%  100  245  245    361  375.5  387.1  390',
         'deals           15  0.52          0%  100  240  240    352    366  377.2  380',
         'login           15  0.52      6.667%  110  250  250    362    376  387.2  390',
+        'limits of the thresholds file, on the exact figures:',
+        'scope           measure     measured  limit      verdict',
+        'scenario spike  p(95)       375.5 ms  < 2000 ms  PASS',
+        'scenario spike  p(99)       387.1 ms  < 4000 ms  PASS',
+        'scenario spike  error rate    3.333%  < 10%      PASS',
+        'endpoint login  p(95)         376 ms  < 300 ms   FAIL',
+        'endpoint login  p(99)       387.2 ms  < 1000 ms  PASS',
+        'checks: none in the output',
         'spike recovery: NOT APPLICABLE: no spike: VUs do not keep running below their peak for an interval after it (give --spike-end)',
-        'soak degradation: FAIL: p95 changed by 226.9% from the first tenth to the last (not under 10%); first tenth p95 119 ms, last tenth 389 ms',
+        'soak degradation: NOT APPLICABLE: not a soak run (its scenario is spike; give --expect soak to judge degradation)',
         'whole run per 10 s (p95 within 0.78%; more series in --format json and --html)',
         'time (s)   rps  error rate  p95 (ms)',
         '       0     1          0%    185.95',
         '      10     1          0%     286.4',
         '      20  1.11         10%     386.4',
+        'FAIL: 1 of 5 limits failed',
       ].join('\n'),
     });
   });
@@ -306,11 +316,12 @@ describe('k6-forge analyze', () => {
     const steady = output('steady.json', Array.from({ length: 30 }, (_, index) => request(index, 120)).flat());
     const { code, report } = await cli('analyze', steady, '--thresholds', 'thresholds.json');
     expect(code).toBe(0);
-    expect(report).toContain('soak degradation: PASS');
+    expect(report).toContain('soak degradation: NOT APPLICABLE: not a soak run (its scenario is spike; give --expect soak to judge degradation)');
+    expect(report.split('\n').at(-1)).toBe('PASS: 3 of 3 limits held');
   });
 
   test('--format json gives the whole analysis, series and verdicts included', async () => {
-    const { code, report } = await cli('analyze', small, '--format', 'json', '--baseline-p95', '300', '--baseline-error-rate', '0.05', '--spike-end', '20');
+    const { code, report } = await cli('analyze', small, '--format', 'json', '--interval', '10s', '--baseline-p95', '300', '--baseline-error-rate', '0.05', '--spike-end', '20');
     expect(code).toBe(1);
     const analysis = JSON.parse(report) as Analysis;
     expect(analysis.series.map((series) => series.name)).toStrictEqual([
@@ -334,20 +345,33 @@ describe('k6-forge analyze', () => {
 
   test('--html writes a self-contained report with the series as charts and the verdicts as thresholds', async () => {
     const report = join(scratch, 'html', 'report.html');
-    const first = await cli('analyze', small, '--html', report, '--spike-end', '10', '--thresholds', 'thresholds.json');
+    const login300 = writeText('login-300-html.json', JSON.stringify({ endpoints: { login: { p95: 300 } } }));
+    const first = await cli('analyze', small, '--html', report, '--spike-end', '10', '--interval', '10s', '--thresholds', login300);
     expect(first).toMatchObject({ code: 1, messages: `k6-forge: wrote the report to ${report}` });
     const html = readFileSync(report, 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);
-    expect(html).toContain('spike failed: 1 of 2 thresholds failed');
+    expect(html).toContain('spike failed: 1 of 6 thresholds failed');
+    expect(html).toContain('<td><code>http_req_duration{endpoint:login}</code></td><td><code>p(95)&lt;300</code></td><td class="num">376ms</td><td>❌ fail</td>');
     expect(html).toContain('aria-label="p95 login (ms)"');
     expect(html).toContain('<code>spike_recovery_seconds</code>');
     expect(html).not.toMatch(/(src|href)=|https?:\/\//);
     expect(html.match(/<svg /g)?.length).toBe(10);
-    await cli('analyze', small, '--html', report, '--summary', 'test/fixtures/gate-baseline-summary.json', '--thresholds', 'thresholds.json');
+    await cli('analyze', small, '--html', report, '--summary', 'test/fixtures/gate-baseline-summary.json', '--thresholds', login300);
     const withSummary = readFileSync(report, 'utf8');
-    expect(withSummary).toContain('baseline failed: 1 of 4 thresholds failed');
+    expect(withSummary).toContain('baseline failed: 1 of 8 thresholds failed');
     expect(withSummary).toContain('status is 200');
     expect(readdirSync(join(scratch, 'html'))).toStrictEqual(['report.html']);
+  });
+
+  test('--summary of another run (start and end outside the output) is refused, naming both spans', async () => {
+    const other = JSON.parse(readFileSync('test/fixtures/gate-baseline-summary.json', 'utf8')) as { meta: Record<string, string> };
+    other.meta = { ...other.meta, startTime: '2025-06-02T08:00:00.000Z', endTime: '2025-06-02T08:07:00.000Z' };
+    const path = writeText('other-run-summary.json', JSON.stringify(other));
+    const { code, messages } = await cli('analyze', small, '--html', join(scratch, 'other.html'), '--summary', path, '--thresholds', 'thresholds.json');
+    expect(code).toBe(2);
+    expect(messages).toBe(
+      `k6-forge analyze: --summary: "${path}" is not accepted; expected a summary of the same run: it spans 2025-06-02T08:00:00.000Z to 2025-06-02T08:07:00.000Z, the output 2025-06-01T12:00:00.000Z to 2025-06-01T12:00:29.000Z`,
+    );
   });
 
   const cut = (text: string) => text.slice(0, text.lastIndexOf('"value"'));
@@ -396,4 +420,98 @@ describe('k6-forge analyze', () => {
     writeFileSync(path, bytes);
     return path;
   }
+});
+
+describe('analyze judges what the run was', () => {
+  /** A 10 s load run at 10 requests a second with a falling VU count at the end, `failedEvery` failing one in N. */
+  function loadRun(name: string, options: { failedEvery?: number; scenario?: string; declared?: string[]; checks?: boolean; iterations?: boolean } = {}): string {
+    const lines: string[] = [];
+    for (let index = 0; index < 100; index += 1) {
+      const seconds = index / 10;
+      if (index % 10 === 0) lines.push(point('vus', seconds, seconds < 5 ? 20 : 5, null));
+      const failed = options.failedEvery !== undefined && index % options.failedEvery === 0;
+      lines.push(...request(seconds, 1.23 + (0.2 * index) / 100, { failed, scenario: options.scenario ?? 'load', endpoint: 'product_get' }));
+      if (options.checks) lines.push(point('checks', seconds, index === 7 ? 0 : 1, { check: 'product_get status is 2xx', group: '', scenario: 'load' }));
+      if (options.iterations) lines.push(point('iterations', seconds, 1, { scenario: options.scenario ?? 'load' }));
+    }
+    const declared = (options.declared ?? []).map((scenario) => ({ name: `iterations{scenario:${scenario}}`, suffix: `scenario:${scenario}`, tags: { scenario } }));
+    const definition = JSON.stringify({ type: 'Metric', data: { name: 'iterations', type: 'counter', contains: 'default', thresholds: [], submetrics: declared }, metric: 'iterations' });
+    return output(name, [definition, ...lines]);
+  }
+
+  test('a healthy short load run passes: no soak verdict from a p95 creeping 1.23 → 1.43 ms, no spike from its VU drop', async () => {
+    const { code, report } = await cli('analyze', loadRun('healthy-load.json'), '--thresholds', 'thresholds.json');
+    expect(code).toBe(0);
+    expect(report).toContain("judged as steady (neither a spike nor a soak by name)");
+    expect(report).toContain('spike recovery: NOT APPLICABLE: not a spike run (its scenario is named neither spike nor soak; give --expect spike to judge recovery)');
+    expect(report).toContain('soak degradation: NOT APPLICABLE: not a soak run (its scenario is named neither spike nor soak; give --expect soak to judge degradation)');
+    expect(report.split('\n').at(-1)).toBe('PASS: 3 of 3 limits held');
+  });
+
+  test('a load run with 10% errors fails on the error rate of its scenario', async () => {
+    const { code, report } = await cli('analyze', loadRun('erroring-load.json', { failedEvery: 10 }), '--thresholds', 'thresholds.json');
+    expect(code).toBe(1);
+    expect(report).toMatch(/scenario load  error rate +10% +< 1% +FAIL/);
+    expect(report.split('\n').at(-1)).toBe('FAIL: 1 of 3 limits failed');
+  });
+
+  test('--expect soak on a short run is not applicable, naming the length a soak needs', async () => {
+    const { code, report } = await cli('analyze', loadRun('short-soak.json'), '--expect', 'soak', '--thresholds', 'thresholds.json');
+    expect(code).toBe(0);
+    expect(report).toContain('soak degradation: NOT APPLICABLE: a soak needs at least 10 min of requests; this run has 10 s');
+  });
+
+  test('--expect spike judges recovery on the VU drop', async () => {
+    const analysis = await analyzeK6Output({ files: [loadRun('expected-spike.json')], recoveryLimits: LIMITS, expect: 'spike' });
+    expect(analysis.kind).toStrictEqual({ value: 'spike', from: 'option' });
+    expect(analysis.recovery).toMatchObject({ verdict: 'pass', spikeEndSeconds: 4, spikeEndFrom: 'vus' });
+  });
+
+  test('without --interval the interval fits the run, so a 10 s run has a point per second', async () => {
+    const analysis = await analyzeK6Output({ files: [loadRun('interval.json')], recoveryLimits: LIMITS });
+    expect(analysis.intervalSeconds).toBe(1);
+    expect(analysis.intervalFrom).toBe('run length');
+    expect(analysis.series[0]!.points).toHaveLength(10);
+    expect(analysis.series[2]!.points).toHaveLength(10);
+  });
+
+  test.each([
+    [10_000, 1],
+    [90_000, 5],
+    [600_000, 30],
+    [7_200_000, 300],
+  ])('a run of %i ms gets an interval of %i s', (length, seconds) => {
+    expect(intervalFor(length)).toBe(seconds * 1000);
+  });
+
+  test('reads the checks from the output', async () => {
+    const path = loadRun('checks.json', { checks: true });
+    const { report } = await cli('analyze', path, '--thresholds', 'thresholds.json');
+    expect(report).toContain('checks: 1 check, 1 of 100 failed: product_get status is 2xx (1 of 100)');
+    const html = join(scratch, 'checks.html');
+    await cli('analyze', path, '--html', html, '--thresholds', 'thresholds.json');
+    expect(readFileSync(html, 'utf8')).toContain('<td>product_get status is 2xx</td><td class="num">99</td><td class="num">1</td>');
+    expect(readFileSync(html, 'utf8')).not.toContain('No checks ran.');
+  });
+
+  test('a scenario the output declares that made no request or iteration fails the run', async () => {
+    const { code, report } = await cli('analyze', loadRun('replaced.json', { scenario: 'default', declared: ['smoke'] }), '--thresholds', 'thresholds.json');
+    expect(code).toBe(1);
+    expect(report).toContain('FAIL: scenario smoke never ran: the output declares it, but it made no request, check or iteration');
+    expect(report.split('\n').at(-1)).toBe('FAIL: scenario smoke never ran: the output declares it, but it made no request, check or iteration');
+  });
+
+  test('a declared scenario whose requests never completed an iteration (a stalled route) fails; one that iterated passes', async () => {
+    const stalled = await cli('analyze', loadRun('stalled.json', { declared: ['load'] }), '--thresholds', 'thresholds.json');
+    expect(stalled.code).toBe(1);
+    expect(stalled.report.split('\n').at(-1)).toBe('FAIL: scenario load completed no iteration: every one was stalled or interrupted');
+    const iterated = await cli('analyze', loadRun('iterated.json', { declared: ['load'], iterations: true }), '--thresholds', 'thresholds.json');
+    expect(iterated.code).toBe(0);
+  });
+
+  test('--expect takes only the kinds it knows', async () => {
+    const { code, messages } = await cli('analyze', loadRun('kind.json'), '--expect', 'burst');
+    expect(code).toBe(2);
+    expect(messages).toBe('k6-forge analyze: --expect: "burst" is not accepted; expected one of spike, soak, steady');
+  });
 });

@@ -149,11 +149,13 @@ describe('k6-forge run', () => {
 });
 
 describe('k6-forge build and the rest of the command line', () => {
-  test('build prints each bundle and its size', async () => {
+  test('build prints the thresholds it embedded, then each bundle and its size', async () => {
     const out = capture();
     expect(await main(['build', 'examples/smoke.ts', '--outdir', join(scratch, 'dist')], out.print)).toBe(0);
-    expect(out.lines).toHaveLength(1);
-    expect(out.lines[0]).toMatch(/smoke\.js\s+\d+\.\d KB$/);
+    expect(out.lines).toHaveLength(6);
+    expect(out.lines[0]).toBe("embedded thresholds: thresholds.json (k6-forge's packaged file)");
+    expect(out.lines[4]).toMatch(/^  gates: baseline: /);
+    expect(out.lines[5]).toMatch(/smoke\.js\s+\d+\.\d KB$/);
   });
 
   test.each([

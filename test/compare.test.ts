@@ -98,6 +98,31 @@ describe('compareRuns per endpoint', () => {
       'GET /deals': { p95: 99 },
     });
   });
+
+  test('a current run whose own verdict failed fails the comparison, though its numbers are within the tolerances', () => {
+    const failedRun = { ...before, path: 'current.json', verdict: { result: 'fail', text: 'load failed: scenario load never ran', problems: [] } } as const;
+    const comparison = compareRuns(failedRun, before);
+    expect(comparison.checks.every((check) => check.passed)).toBe(true);
+    expect(comparison.passed).toBe(false);
+    expect(comparison.runVerdict?.text).toBe('load failed: scenario load never ran');
+  });
+
+  test('an endpoint the run did not call has no p95 or error rate, so it fails against a baseline that called it', () => {
+    const json = JSON.parse(readFileSync(CURRENT, 'utf8')) as { metrics: Record<string, { values: Record<string, number> }> };
+    const zero = (values: Record<string, number>) => Object.fromEntries(Object.keys(values).map((key) => [key, 0]));
+    for (const name of Object.keys(json.metrics).filter((name) => name.endsWith('{endpoint:login}'))) {
+      json.metrics[name]!.values = zero(json.metrics[name]!.values);
+    }
+    const current = { path: 'current.json', scenario: 'load', endpoints: comparableNumbers(summaryFromJson(json, 'current.json')) };
+    expect(current.endpoints['login']).toStrictEqual({ requestsPerSecond: 0 });
+    const baseline = { path: 'baseline.json', scenario: 'load', endpoints: comparableNumbers(summaryFromJson(JSON.parse(readFileSync(BASELINE, 'utf8')), BASELINE)) };
+    const login = compareRuns(current, baseline).checks.filter((check) => check.endpoint === 'login');
+    expect(login.map(({ rule, current: now, passed }) => [rule, now, passed])).toStrictEqual([
+      ['throughput', 0, false],
+      ['p95', null, false],
+      ['error rate', null, false],
+    ]);
+  });
 });
 
 describe('k6-forge compare', () => {
@@ -115,9 +140,9 @@ describe('k6-forge compare', () => {
         'deals     throughput      50/s   44.9/s  89.8% of baseline  >= 90%      FAIL',
         'deals     p95           180 ms   190 ms             +5.56%  <= +10%     PASS',
         'deals     error rate      0.2%    0.25%           +0.05 pp  <= +0.5 pp  PASS',
-        'export    throughput       5/s        -            missing  >= 90%      FAIL',
-        'export    p95           900 ms        -            missing  <= +10%     FAIL',
-        'export    error rate        0%        -            missing  <= +0.5 pp  FAIL',
+        'export    throughput       5/s        -            no data  >= 90%      FAIL',
+        'export    p95           900 ms        -            no data  <= +10%     FAIL',
+        'export    error rate        0%        -            no data  <= +0.5 pp  FAIL',
         'login     throughput    33.3/s   33.3/s   100% of baseline  >= 90%      PASS',
         'login     p95           400 ms   480 ms               +20%  <= +10%     FAIL',
         'login     error rate      0.6%     1.2%            +0.6 pp  <= +0.5 pp  FAIL',
@@ -214,7 +239,7 @@ describe('k6-forge baseline save', () => {
     const summary = summaryFromJson(JSON.parse(readFileSync(CURRENT, 'utf8')), CURRENT);
     expect(file).toStrictEqual({ ...baselineFile(summary, 'load', new Date(file['savedAt'] as string)) });
     expect(Object.keys(file)).toStrictEqual(['kind', 'version', 'scenario', 'source', 'savedAt', 'meta', 'endpoints']);
-    expect(await readComparable(saved)).toStrictEqual({ path: saved, scenario: 'load', endpoints: comparableNumbers(summary) });
+    expect(await readComparable(saved)).toStrictEqual({ path: saved, scenario: 'load', endpoints: comparableNumbers(summary), verdict: summary.meta?.verdict });
     const { code, report } = await cli('compare', CURRENT, saved);
     expect(code).toBe(0);
     expect(report.split('\n').at(-1)).toBe('PASS: all 14 checks passed');

@@ -2,7 +2,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { gateChecks } from '../src/cli/gate.ts';
+import { gateChecks, gateLimitsWith } from '../src/cli/gate.ts';
+import { runMeta } from '../src/lib/summary/run-meta.ts';
+import { readSummaryData } from '../src/lib/summary/summary-data.ts';
 import { summaryFromJson } from '../src/cli/summary-file.ts';
 import { cli } from './support/cli.ts';
 
@@ -27,9 +29,9 @@ describe('gateChecks', () => {
   test('prefers the {scenario:<name>} sub-metrics, so a whole run over the limits still passes its scenario', () => {
     const summary = summaryFromJson(fixture(BASELINE), BASELINE);
     expect(gateChecks(summary, 'baseline', GATES.baseline)).toStrictEqual([
-      { scenario: 'baseline', metric: 'http_req_duration{scenario:baseline}', measure: 'p(95)', measured: 312.5, limit: 400, passed: true },
-      { scenario: 'baseline', metric: 'http_req_duration{scenario:baseline}', measure: 'p(99)', measured: 870.25, limit: 900, passed: true },
-      { scenario: 'baseline', metric: 'http_req_failed{scenario:baseline}', measure: 'rate', measured: 0.004, limit: 0.01, passed: true },
+      { scenario: 'baseline', metric: 'http_req_duration{scenario:baseline}', measure: 'p(95)', measured: 312.5, limit: 400, verdict: 'pass' },
+      { scenario: 'baseline', metric: 'http_req_duration{scenario:baseline}', measure: 'p(99)', measured: 870.25, limit: 900, verdict: 'pass' },
+      { scenario: 'baseline', metric: 'http_req_failed{scenario:baseline}', measure: 'rate', measured: 0.004, limit: 0.01, verdict: 'pass' },
     ]);
   });
 
@@ -37,9 +39,9 @@ describe('gateChecks', () => {
     const summary = summaryFromJson(fixture(SPIKE_EXPORT), SPIKE_EXPORT);
     expect(summary.scenario).toBeUndefined();
     expect(gateChecks(summary, 'spike', GATES.spike)).toStrictEqual([
-      { scenario: 'spike', metric: 'http_req_duration', measure: 'p(95)', measured: 480.5, limit: 500, passed: true },
-      { scenario: 'spike', metric: 'http_req_duration', measure: 'p(99)', measured: 1300.75, limit: 1200, passed: false },
-      { scenario: 'spike', metric: 'http_req_failed', measure: 'rate', measured: 0.015, limit: 0.02, passed: true },
+      { scenario: 'spike', metric: 'http_req_duration', measure: 'p(95)', measured: 480.5, limit: 500, verdict: 'pass' },
+      { scenario: 'spike', metric: 'http_req_duration', measure: 'p(99)', measured: 1300.75, limit: 1200, verdict: 'fail' },
+      { scenario: 'spike', metric: 'http_req_failed', measure: 'rate', measured: 0.015, limit: 0.02, verdict: 'pass' },
     ]);
   });
 
@@ -47,17 +49,17 @@ describe('gateChecks', () => {
     const json = fixture(BASELINE);
     json['metrics']['http_req_duration{scenario:baseline}'].values['p(95)'] = 400;
     const [p95] = gateChecks(summaryFromJson(json, 'x.json'), 'baseline', { p95: 400 });
-    expect(p95).toMatchObject({ measured: 400, limit: 400, passed: false });
+    expect(p95).toMatchObject({ measured: 400, limit: 400, verdict: 'fail' });
   });
 
   test('checks every kind of limit a gate may hold, latency first as in the k6 thresholds', () => {
     const summary = summaryFromJson(fixture(BASELINE), BASELINE);
     const checks = gateChecks(summary, 'baseline', { errorRate: 0.01, p90: 300, max: 5000, avg: 250 });
-    expect(checks.map(({ measure, measured, passed }) => [measure, measured, passed])).toStrictEqual([
-      ['avg', 210.3, true],
-      ['max', 1100.4, true],
-      ['p(90)', 301.6, false],
-      ['rate', 0.004, true],
+    expect(checks.map(({ measure, measured, verdict }) => [measure, measured, verdict])).toStrictEqual([
+      ['avg', 210.3, 'pass'],
+      ['max', 1100.4, 'pass'],
+      ['p(90)', 301.6, 'fail'],
+      ['rate', 0.004, 'pass'],
     ]);
   });
 });
@@ -74,7 +76,7 @@ describe('k6-forge gate', () => {
       code: 1,
       messages: '',
       report: [
-        'k6-forge gate: 2 summaries against the gates in thresholds.json',
+        'k6-forge gate: 2 summaries against the limits in thresholds.json (baseline: gates.baseline over scenarios.baseline over global; spike: gates.spike over scenarios.spike over global)',
         'scenario  measure       measured  limit      verdict  metric',
         'baseline  p(95)         312.5 ms  < 400 ms   PASS     http_req_duration{scenario:baseline}',
         'baseline  p(99)        870.25 ms  < 900 ms   PASS     http_req_duration{scenario:baseline}',
@@ -113,7 +115,7 @@ describe('k6-forge gate', () => {
   test('without --thresholds reads ./thresholds.json, whose gates hold seed 000\'s defaults', async () => {
     const { code, report } = await cli('gate', '--baseline-summary', BASELINE);
     expect(code).toBe(0);
-    expect(report.split('\n')[0]).toBe('k6-forge gate: 1 summary against the gates in thresholds.json');
+    expect(report.split('\n')[0]).toBe('k6-forge gate: 1 summary against the limits in thresholds.json (baseline: gates.baseline over scenarios.baseline over global)');
   });
 
   const json = fixture(BASELINE);
@@ -145,7 +147,6 @@ describe('k6-forge gate', () => {
   });
 
   test.each([
-    [['--summary', `load=${BASELINE}`], `${BASELINE}: the scenario "load" is not accepted; expected a scenario with limits in the gates of thresholds.json: baseline, spike`],
     [['--summary', BASELINE], '--summary: "test/fixtures/gate-baseline-summary.json" is not accepted; expected <scenario>=<file>'],
     [[], 'gate: no summaries is not accepted; expected a results folder, --baseline-summary, --spike-summary or --summary <scenario>=<file>'],
     [[join(scratch, 'no-such-run')], `results-dir: "${join(scratch, 'no-such-run')}" is not accepted; expected an existing results folder`],
@@ -157,13 +158,93 @@ describe('k6-forge gate', () => {
     expect(messages).toContain(message);
   });
 
-  test('a folder without summaries and a thresholds file without gates are bad input', async () => {
+  test('a folder without summaries is bad input', async () => {
     const empty = join(scratch, 'empty-run');
     mkdirSync(empty);
     expect((await cli('gate', empty)).messages).toBe(`k6-forge gate: ${empty}: a folder without <scenario>-summary.json files is not accepted; expected a results folder of a k6-forge run`);
+  });
+
+  test('a project thresholds file without gates keeps the packaged gates (it is merged over them)', async () => {
     const noGates = scratchFile('no-gates.json', { global: { p95: 500 } });
-    const { code, messages } = await cli('gate', '--baseline-summary', BASELINE, '--thresholds', noGates);
+    const { code, report } = await cli('gate', '--baseline-summary', BASELINE, '--thresholds', noGates);
+    expect(code).toBe(0);
+    expect(report).toMatch(/baseline  p\(99\) +870.25 ms  < 900 ms  PASS/);
+  });
+});
+
+describe('gate judges any scenario with limits', () => {
+  const file = { global: { p95: 500, errorRate: 0.01 }, scenarios: { load: { p95: 450, abortOnFail: true } }, gates: { spike: { p99: 1200 } } };
+
+  test('takes gates, then scenarios, then global, key by key, so a gate setting only p99 keeps the error-rate limit', () => {
+    expect(gateLimitsWith(file, 'spike')).toStrictEqual({ limits: { p95: 500, errorRate: 0.01, p99: 1200 }, source: 'gates.spike over global' });
+    expect(gateLimitsWith(file, 'load')).toStrictEqual({ limits: { p95: 450, errorRate: 0.01 }, source: 'scenarios.load over global' });
+    expect(gateLimitsWith(file, 'smoke')).toStrictEqual({ limits: { p95: 500, errorRate: 0.01 }, source: 'global' });
+    expect(gateLimitsWith({}, 'smoke')).toBeUndefined();
+    expect(gateLimitsWith(file, 'load', { p95: 300, errorRate: 0.05 })).toStrictEqual({
+      limits: { p95: 300, errorRate: 0.05 },
+      source: '--p95, --error-rate over scenarios.load over global',
+    });
+  });
+
+  test('a load or smoke results folder is judged, not refused', async () => {
+    const run = join(scratch, 'load-run');
+    mkdirSync(run);
+    const load = fixture(BASELINE);
+    load['meta'] = { ...load['meta'], scenario: 'load' };
+    load['metrics']['http_req_duration{scenario:load}'] = load['metrics']['http_req_duration{scenario:baseline}'];
+    load['metrics']['http_req_failed{scenario:load}'] = load['metrics']['http_req_failed{scenario:baseline}'];
+    writeFileSync(join(run, 'load-summary.json'), JSON.stringify(load));
+    const { code, report } = await cli('gate', run, '--thresholds', 'thresholds.json');
+    expect(code).toBe(0);
+    expect(report.split('\n')).toStrictEqual([
+      'k6-forge gate: 1 summary against the limits in thresholds.json (load: scenarios.load over global)',
+      'scenario  measure      measured  limit      verdict  metric',
+      'load      p(95)        312.5 ms  < 500 ms   PASS     http_req_duration{scenario:load}',
+      'load      p(99)       870.25 ms  < 1000 ms  PASS     http_req_duration{scenario:load}',
+      'load      error rate       0.4%  < 1%       PASS     http_req_failed{scenario:load}',
+      'PASS: all 3 checks passed',
+    ]);
+  });
+
+  test('--p95, --p99 and --error-rate set one-off limits over the file', async () => {
+    const { code, report } = await cli('gate', '--baseline-summary', BASELINE, '--p95', '300', '--thresholds', 'thresholds.json');
+    expect(code).toBe(1);
+    expect(report).toContain('(baseline: --p95 over gates.baseline over scenarios.baseline over global)');
+    expect(report).toMatch(/baseline  p\(95\) +312\.5 ms  < 300 ms +FAIL/);
+  });
+
+  test.each([
+    [['--p95', 'fast'], '--p95: "fast" is not accepted; expected milliseconds above 0, such as 400'],
+    [['--error-rate', '2'], '--error-rate: "2" is not accepted; expected a share above 0 and at most 1, such as 0.01'],
+  ])('%j is bad input', async (argv, message) => {
+    const { code, messages } = await cli('gate', '--baseline-summary', BASELINE, ...argv);
     expect(code).toBe(2);
-    expect(messages).toContain(`expected a scenario with limits in the gates of ${noGates}: none are set`);
+    expect(messages).toContain(message);
+  });
+});
+
+describe('gate gives no pass without data', () => {
+  /** handleSummary's data of a real k6 v2.2.0 run whose smoke scenario k6's --vus/--duration replaced with default. */
+  const replaced = JSON.parse(readFileSync('test/fixtures/summary-scenario-replaced.json', 'utf8')) as unknown;
+
+  test('a limit whose metric had no samples is NO DATA and fails the gate', async () => {
+    const { data } = readSummaryData(replaced);
+    const path = scratchFile('smoke-no-data.json', { ...data, meta: runMeta(data, { scenario: 'smoke', env: {}, end: new Date() }) });
+    const { code, report } = await cli('gate', '--summary', `smoke=${path}`, '--thresholds', 'thresholds.json');
+    expect(code).toBe(1);
+    expect(report).toMatch(/smoke +p\(95\) +no samples  < 1000 ms  NO DATA  http_req_duration\{scenario:smoke\}/);
+    expect(report.split('\n').at(-1)).toBe('NO DATA: 3 of 3 checks had no samples, so the gate cannot pass');
+  });
+
+  test('a run whose own verdict failed fails the gate, though the whole run\'s figures are within the limits', async () => {
+    const { data } = readSummaryData(replaced);
+    const run = join(scratch, 'replaced-run');
+    mkdirSync(run);
+    writeFileSync(join(run, 'default-summary.json'), JSON.stringify({ ...data, meta: runMeta(data, { scenario: 'default', env: {}, end: new Date(), scenarios: ['default'] }) }));
+    const { code, report } = await cli('gate', run, '--thresholds', 'thresholds.json');
+    expect(code).toBe(1);
+    expect(report).toMatch(/default   error rate +0%  < 1% +PASS +http_req_failed/);
+    expect(report).toContain('FAIL: the run itself: default failed: 1 of 4 thresholds failed; scenario smoke never ran');
+    expect(report.split('\n').at(-1)).toBe('FAIL: every check passed, but a run did not');
   });
 });

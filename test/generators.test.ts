@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { LOCALITIES } from '../src/generators/definitions/address.ts';
-import { FEES, TERM_MONTHS } from '../src/generators/definitions/deal.ts';
-import { COVERAGE } from '../src/generators/definitions/insurance.ts';
-import { CURRENCIES } from '../src/generators/definitions/ledger.ts';
-import { TICKET_SENTENCES, TICKET_TOPICS } from '../src/generators/definitions/crm.ts';
-import { VEHICLE_MAKES } from '../src/generators/definitions/vehicle.ts';
+import { LOCALITIES, locality } from '../src/generators/definitions/address.ts';
+import { fee as feeRange, FEES, termMonthsFor } from '../src/generators/definitions/deal.ts';
+import { coverageFor } from '../src/generators/definitions/insurance.ts';
+import { CURRENCIES, currencyRange } from '../src/generators/definitions/ledger.ts';
+import { TICKET_SENTENCES, TICKET_TOPICS, ticketTopic } from '../src/generators/definitions/crm.ts';
+import { VEHICLE_MAKES, vehicleMake, vehicleModel } from '../src/generators/definitions/vehicle.ts';
+import { packedCount, packedItem } from '../src/generators/internal/packed.ts';
 import { ForgeError } from '../src/lib/errors.ts';
 import { caught } from './support/caught.ts';
 import { loadVu, type Generators, type SimulatedVu } from './support/seeded-runs.ts';
@@ -14,6 +15,16 @@ const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 const E164_US = /^\+1[2-9]\d{2}[2-9]\d{6}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A packed list's items as an array, for assertions.
+ * @param list - The packed list.
+ * @param separator - What separates two items.
+ * @returns The items in order.
+ */
+function unpacked(list: string, separator = '|'): string[] {
+  return Array.from({ length: packedCount(list, separator) }, (_, i) => packedItem(list, i, separator));
+}
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -276,7 +287,7 @@ describe('VIN', () => {
     const vu = await loadVu();
     for (const v of across(vu, 10_000, (g) => g.vehicle())) {
       expect(vu.generators.isValidVin(v.vin), v.vin).toBe(true);
-      expect(v.vin.slice(0, 3)).toBe(VEHICLE_MAKES.find((m) => m.name === v.make)!.wmi);
+      expect(v.vin.slice(0, 3)).toBe(unpacked(VEHICLE_MAKES).map(vehicleMake).find((m) => m.name === v.make)!.wmi);
       expect(v.vin[9]).toBe('ABCDEFGHJKLMNPRSTVWXY123456789'[(v.year - 1980) % 30]);
     }
   });
@@ -302,7 +313,7 @@ describe('domain generators hold their bounds', () => {
   test('customer: valid e-mail, E.164 phone of its area, adult birth date, address of a known place', async () => {
     const vu = await loadVu();
     for (const c of across(vu, N, (g) => g.customer())) {
-      const place = LOCALITIES.find((l) => l.city === c.address.city)!;
+      const place = unpacked(LOCALITIES).map(locality).find((l) => l.city === c.address.city)!;
       expect(c.email).toMatch(EMAIL);
       expect(c.phone).toMatch(E164_US);
       expect(c.phone.slice(2, 5)).toBe(place.areaCode);
@@ -317,7 +328,7 @@ describe('domain generators hold their bounds', () => {
     const vu = await loadVu();
     for (const item of across(vu, N, (g) => g.inventoryItem())) {
       const v = item.vehicle;
-      expect(VEHICLE_MAKES.find((m) => m.name === v.make)!.models.map((m) => m.name)).toContain(v.model);
+      expect(unpacked(unpacked(VEHICLE_MAKES).map(vehicleMake).find((m) => m.name === v.make)!.models, '/').map((m) => vehicleModel(m).name)).toContain(v.model);
       expect(v.year).toBeGreaterThanOrEqual(2014);
       expect(v.year).toBeLessThanOrEqual(2026);
       expect(v.price).toBeGreaterThanOrEqual(5_000);
@@ -339,7 +350,7 @@ describe('domain generators hold their bounds', () => {
       expect(d.downPayment).toBeLessThanOrEqual(d.salePrice);
       if (d.dealType === 'cash') expect([d.termMonths, d.apr, d.downPayment]).toStrictEqual([null, null, d.salePrice]);
       else {
-        expect(TERM_MONTHS[d.dealType] as readonly number[]).toContain(d.termMonths);
+        expect(unpacked(termMonthsFor(d.dealType), '/').map(Number)).toContain(d.termMonths);
         expect(d.apr).toBeGreaterThanOrEqual(1.9);
         expect(d.apr).toBeLessThanOrEqual(14.9);
       }
@@ -349,11 +360,11 @@ describe('domain generators hold their bounds', () => {
   test('tax calculation request: a known jurisdiction, the document fee, each fee once within its range', async () => {
     const vu = await loadVu();
     for (const t of across(vu, N, (g) => g.taxCalculationRequest())) {
-      expect(LOCALITIES.some((l) => l.city === t.jurisdiction.city && l.county === t.jurisdiction.county && l.region === t.jurisdiction.region)).toBe(true);
+      expect(unpacked(LOCALITIES).map(locality).some((l) => l.city === t.jurisdiction.city && l.county === t.jurisdiction.county && l.region === t.jurisdiction.region)).toBe(true);
       expect(t.fees[0]!.code).toBe('DOC');
       expect(new Set(t.fees.map((f) => f.code)).size).toBe(t.fees.length);
       for (const fee of t.fees) {
-        const range = FEES.find((f) => f.code === fee.code)!;
+        const range = unpacked(FEES).map(feeRange).find((f) => f.code === fee.code)!;
         expect(fee.amount >= range.min && fee.amount <= range.max).toBe(true);
       }
       expect(t.vehiclePrice >= 5_000 && t.vehiclePrice <= 90_000).toBe(true);
@@ -364,7 +375,7 @@ describe('domain generators hold their bounds', () => {
   test('insurance lead: coverage sold with its line, consent given', async () => {
     const vu = await loadVu();
     for (const l of across(vu, N, (g) => g.insuranceLead())) {
-      expect(COVERAGE[l.insuranceType]).toContain(l.coverageAmount);
+      expect(unpacked(coverageFor(l.insuranceType), '/').map(Number)).toContain(l.coverageAmount);
       expect(l.consentToContact).toBe(true);
       expect(l.email).toMatch(EMAIL);
       expect(l.phone).toMatch(E164_US);
@@ -378,7 +389,7 @@ describe('domain generators hold their bounds', () => {
       expect(o.idempotencyKey).toMatch(UUID_V4);
     }
     for (const t of across(vu, N, (g) => g.ledgerTransfer())) {
-      const currency = CURRENCIES.find((c) => c.code === t.currency)!;
+      const currency = unpacked(CURRENCIES).map(currencyRange).find((c) => c.code === t.currency)!;
       expect(Number.isInteger(t.amountMinor)).toBe(true);
       expect(t.amountMinor >= currency.min && t.amountMinor <= currency.max).toBe(true);
       expect(t.fromAccount).toMatch(UUID_V4);
@@ -392,10 +403,10 @@ describe('domain generators hold their bounds', () => {
     const vu = await loadVu();
     for (const c of across(vu, N, (g) => g.crmContact())) expect(c.email).toMatch(new RegExp(`@${c.company.toLowerCase().replace(/ /g, '-')}\\.example$`));
     for (const t of across(vu, N, (g) => g.supportTicket())) {
-      expect(TICKET_TOPICS.find((topic) => topic.category === t.category)!.subjects).toContain(t.subject);
+      expect(unpacked(unpacked(TICKET_TOPICS).map(ticketTopic).find((topic) => topic.category === t.category)!.subjects, '/')).toContain(t.subject);
       const sentences = t.description.match(/[^.]+\./g)!.map((s) => s.trim());
       expect(sentences.length >= 2 && sentences.length <= 4).toBe(true);
-      for (const sentence of sentences) expect(TICKET_SENTENCES as readonly string[]).toContain(sentence);
+      for (const sentence of sentences) expect(unpacked(TICKET_SENTENCES)).toContain(sentence);
       expect(new Set(t.tags).size).toBe(t.tags.length);
       expect(t.tags.length).toBeLessThanOrEqual(2);
     }

@@ -1,4 +1,3 @@
-import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,24 +7,11 @@ import { buildBundles } from '../src/cli/build.ts';
 import { findK6 } from '../src/cli/k6-binary.ts';
 import { main } from '../src/cli/main.ts';
 import { startTarget, type RunningTarget } from '../src/target/index.ts';
+import { atLeast, k6Version, runK6, type K6Outcome } from './support/real-k6.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const k6 = findK6();
 if (!k6) console.log('SKIPPED: k6 not found (set K6_BIN or put k6 on PATH to run the bundles under real k6)');
-
-type Version = readonly [major: number, minor: number, patch: number];
-
-/** The version `k6 version` prints: `k6 v2.2.0 (commit/devel, ...)`, or `k6-v1.3.0 v1.3.0 (...)` for a renamed binary. */
-function k6Version(binary: string): Version {
-  const text = execFileSync(binary, ['version'], { encoding: 'utf8' });
-  const match = /(?:^|\s)v(\d+)\.(\d+)\.(\d+)/.exec(text);
-  if (!match) throw new Error(`no version in the output of \`${binary} version\`: ${text}`);
-  return [Number(match[1]), Number(match[2]), Number(match[3])];
-}
-
-function atLeast([major, minor]: Version, [wantMajor, wantMinor]: readonly [number, number]): boolean {
-  return major > wantMajor || (major === wantMajor && minor >= wantMinor);
-}
 
 const version = k6 ? k6Version(k6) : undefined;
 const shown = version ? `k6 v${version.join('.')}` : 'k6';
@@ -63,17 +49,10 @@ let runs = 0;
  * Runs a bundle under real k6 without blocking this process, which serves the target. k6 runs in a fresh temporary
  * folder, so anything it writes outside `RESULTS_DIR` and `out` stays out of the repository (and shows in `leftovers`).
  */
-function k6Run(script: string, env: Record<string, string>, out?: string): Promise<{ code: number | null; output: string; leftovers: string[] }> {
+function k6Run(script: string, env: Record<string, string>, out?: string): Promise<K6Outcome> {
   const cwd = join(scratch, `cwd-${++runs}`);
   mkdirSync(cwd);
-  return new Promise((resolve, reject) => {
-    const child = spawn(k6!, ['run', ...(out ? ['--out', `json=${out}`] : []), script], { cwd, env: { ...process.env, ...env } });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, output, leftovers: readdirSync(cwd) }));
-  });
+  return runK6(k6!, ['run', ...(out ? ['--out', `json=${out}`] : []), script], { cwd, env });
 }
 
 /** A fresh, empty results folder for one run. */

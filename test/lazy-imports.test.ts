@@ -62,6 +62,13 @@ describe("imports written with { lazy: 'true' }", () => {
     }
   });
 
+  test('a bundle that draws no test data carries no seeded generator state (its catalog keys need none)', () => {
+    const smoke = readFileSync(join(root, 'dist', 'smoke.js'), 'utf8');
+    expect(smoke).toContain('x-idempotency-key');
+    expect(smoke).not.toContain('k6-forge seed');
+    expect(readFileSync(join(root, 'dist', 'flash-sale.js'), 'utf8')).toContain('k6-forge seed');
+  });
+
   test('no example bundle or source map names the folder it was built in', () => {
     for (const name of readdirSync(join(root, 'dist'))) {
       expect(readFileSync(join(root, 'dist', name), 'utf8').includes(root), name).toBe(false);

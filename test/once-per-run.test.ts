@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildBundles } from '../src/cli/build.ts';
 import { findK6, k6Version } from '../src/cli/k6-binary.ts';
@@ -46,7 +46,8 @@ export default function () { if (value.answer !== 42) throw new Error('wrong val
     const [major = 0, minor = 0] = (k6Version(k6!) ?? '0.0.0').split('.').map(Number);
     const legacy = major === 0 && minor < 53; // k6 before 0.53 runs scripts through Babel: lower the syntax
     const [bundle] = await buildBundles({ entries: [entry], outdir: scratch, ...(legacy && { target: 'es2017' }) });
-    const run = spawnSync(k6!, ['run', '--quiet', '--log-format', 'raw', bundle!.file], { cwd: scratch, encoding: 'utf8' });
+    // The bundle's path is relative to this process's folder, not to k6's.
+    const run = spawnSync(k6!, ['run', '--quiet', '--log-format', 'raw', resolve(bundle!.file)], { cwd: scratch, encoding: 'utf8' });
     const lines = `${run.stdout}${run.stderr}`.split('\n');
     expect(run.status, run.stderr).toBe(0);
     expect(lines.filter((line) => line === 'work ran')).toHaveLength(1);

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { assertJudgeable } from '../src/lib/thresholds-file.ts';
 import { cli } from './support/cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-ranges-'));
@@ -83,28 +84,24 @@ describe('thresholds files that cannot judge a run', () => {
     return { file, run: await cli('build', 'examples/smoke.ts', '--outdir', join(scratch, `dist-${files}`), '--thresholds', file) };
   };
 
-  test('{} is refused: it holds no limit, so no run could fail', async () => {
+  test('{} builds with the packaged limits it is merged over, so a run is still judged', async () => {
     const { file, run } = await build({});
-    expect(run.code).toBe(2);
-    expect(run.messages).toBe(
-      `k6-forge build: ${file} at $: {} is not accepted; expected at least one limit (p95, p99, errorRate, ...) in global, scenarios, endpoints or gates: without one a run has no pass/fail verdict`,
-    );
+    expect(run.code).toBe(0);
+    expect(run.messages).toContain(`embedded thresholds: ${file} merged over k6-forge's packaged thresholds.json`);
+    expect(run.messages).toContain('global: p(95)<500 p(99)<1000 errorRate<0.01');
   });
 
-  test('scopes with abort settings only are refused too', async () => {
-    const { run } = await build({ scenarios: { smoke: { abortOnFail: true } } });
-    expect(run.code).toBe(2);
-    expect(run.messages).toContain('at $: {"scenarios":{"smoke":{"abortOnFail":true}}} is not accepted; expected at least one limit');
+  test('limits in force with no limit at all are refused (assertJudgeable, which build, gate and analyze apply)', () => {
+    const message = 'at least one limit (p95, p99, errorRate, ...) in global, scenarios, endpoints or gates: without one a run has no pass/fail verdict';
+    expect(() => assertJudgeable({}, 'x.json')).toThrow(`x.json at $: {} is not accepted; expected ${message}`);
+    expect(() => assertJudgeable({ scenarios: { smoke: { abortOnFail: true } } }, 'x.json')).toThrow(message);
   });
 
   test.each([
     [{ global: { p95: 500, p99: 400 } }, '$.global.p99: "p99 400 under p95 500" is not accepted; expected p99 at least p95'],
     [{ endpoints: { login: { p95: 500, 'p99.9': 499 } } }, '$.endpoints.login.p99.9: "p99.9 499 under p95 500" is not accepted'],
     [{ gates: { spike: { med: 300, p90: 200 } } }, '$.gates.spike.p90: "p90 200 under med 300" is not accepted'],
-    [
-      { global: { p95: 500, p99: 1000 }, scenarios: { stress: { p95: 1500 } } },
-      '$.scenarios.stress.p95: "p99 1000 under p95 1500 (one of them inherited from global)" is not accepted; expected p99 at least p95',
-    ],
+    [{ scenarios: { load: { p95: 1500 } } }, '$.scenarios.load.p95: "p99 1000 under p95 1500 (one of them inherited from global)" is not accepted; expected p99 at least p95'],
   ])('%j is refused, naming the path and both limits', async (thresholds, message) => {
     const { file, run } = await build(thresholds);
     expect(run.code).toBe(2);

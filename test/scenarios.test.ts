@@ -22,7 +22,7 @@ describe('default profiles', () => {
   test('smokeProfile runs 10 VUs for 1 minute with the smoke thresholds', () => {
     expect(smokeProfile()).toStrictEqual({
       scenarios: { smoke: { executor: 'constant-vus', vus: 10, duration: '1m' } },
-      thresholds: thresholdsFor('smoke'),
+      thresholds: { ...thresholdsFor('smoke'), 'iterations{scenario:smoke}': ['count>0'] },
       summaryTrendStats: SUMMARY_TREND_STATS,
     });
   });
@@ -32,7 +32,7 @@ describe('default profiles', () => {
       scenarios: {
         load: { executor: 'ramping-vus', startVUs: 0, stages: stages(['1m', 50], ['3m', 100], ['5m', 100], ['1m', 0]) },
       },
-      thresholds: thresholdsFor('load'),
+      thresholds: { ...thresholdsFor('load'), 'iterations{scenario:load}': ['count>0'] },
       summaryTrendStats: SUMMARY_TREND_STATS,
     });
   });
@@ -48,6 +48,7 @@ describe('default profiles', () => {
     expect(stressProfile().thresholds).toStrictEqual({
       'http_req_duration{scenario:stress}': ['p(95)<1000', 'p(99)<2000'],
       'http_req_failed{scenario:stress}': ['rate<0.05'],
+      'iterations{scenario:stress}': ['count>0'],
     });
   });
 
@@ -62,6 +63,7 @@ describe('default profiles', () => {
     expect(spikeProfile().thresholds).toStrictEqual({
       'http_req_duration{scenario:spike}': ['p(95)<2000', 'p(99)<4000'],
       'http_req_failed{scenario:spike}': ['rate<0.1'],
+      'iterations{scenario:spike}': ['count>0'],
     });
   });
 
@@ -70,6 +72,7 @@ describe('default profiles', () => {
     expect(soakProfile().thresholds).toStrictEqual({
       'http_req_duration{scenario:soak}': ['p(95)<500', 'p(99)<1000'],
       'http_req_failed{scenario:soak}': ['rate<0.01'],
+      'iterations{scenario:soak}': ['count>0'],
     });
   });
 
@@ -91,6 +94,7 @@ describe('default profiles', () => {
     expect(baselineProfile().thresholds).toStrictEqual({
       'http_req_duration{scenario:baseline}': ['p(95)<400', 'p(99)<900'],
       'http_req_failed{scenario:baseline}': ['rate<0.01'],
+      'iterations{scenario:baseline}': ['count>0'],
     });
     expect(peakProfile().scenarios).toStrictEqual({
       peak: { executor: 'ramping-vus', startVUs: 0, stages: stages(['2m', 200], ['10m', 200], ['2m', 0]) },
@@ -148,7 +152,11 @@ describe('closed-model overrides', () => {
         env: { MODE: 'read' },
       },
     });
-    expect(Object.keys(options.thresholds ?? {})).toStrictEqual(['http_req_duration{scenario:browse}', 'http_req_failed{scenario:browse}']);
+    expect(Object.keys(options.thresholds ?? {})).toStrictEqual([
+      'http_req_duration{scenario:browse}',
+      'http_req_failed{scenario:browse}',
+      'iterations{scenario:browse}',
+    ]);
   });
 
   test('undefined overrides (unset config values) change nothing', () => {
@@ -242,7 +250,12 @@ describe('composeOptions', () => {
     );
     expect(Object.keys(options.scenarios ?? {})).toStrictEqual(['smoke', 'checkout']);
     expect(options.scenarios?.['checkout']).toMatchObject({ exec: 'checkout', startTime: '1m' });
-    expect(options.thresholds).toStrictEqual({ ...thresholdsFor('smoke'), ...thresholdsFor('load', { scenario: 'checkout' }) });
+    expect(options.thresholds).toStrictEqual({
+      ...thresholdsFor('smoke'),
+      'iterations{scenario:smoke}': ['count>0'],
+      ...thresholdsFor('load', { scenario: 'checkout' }),
+      'iterations{scenario:checkout}': ['count>0'],
+    });
     expect(options.summaryTrendStats).toStrictEqual(SUMMARY_TREND_STATS);
   });
 
@@ -299,7 +312,7 @@ describe('the production guard', () => {
     production();
     expect(smokeProfile()).toStrictEqual({
       scenarios: { smoke: { executor: 'constant-vus', vus: 10, duration: '1m' } },
-      thresholds: thresholdsFor('smoke'),
+      thresholds: { ...thresholdsFor('smoke'), 'iterations{scenario:smoke}': ['count>0'] },
       summaryTrendStats: SUMMARY_TREND_STATS,
     });
     vi.stubGlobal('__ENV', { ENVIRONMENT: 'staging', BASE_URL: 'https://api.example.com' });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { humanizeBytes, humanizeDuration } from '../src/lib/summary/internal/humanize.ts';
-import { runMeta, targetHost, thresholdVerdicts } from '../src/lib/summary/run-meta.ts';
+import { runMeta, targetHost } from '../src/lib/summary/run-meta.ts';
+import { thresholdVerdicts } from '../src/lib/summary/run-verdict.ts';
 import { readSummaryData } from '../src/lib/summary/summary-data.ts';
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/summary-smoke.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -103,12 +104,12 @@ describe('targetHost', () => {
 describe('thresholdVerdicts', () => {
   test('flattens every threshold, metrics in k6’s order, expressions sorted', () => {
     expect(thresholdVerdicts(readSummaryData(fixture).data.metrics)).toStrictEqual([
-      { metric: 'http_req_duration{endpoint:login}', expression: 'p(95)<500', ok: true },
-      { metric: 'http_req_duration{endpoint:login}', expression: 'p(99)<1000', ok: true },
-      { metric: 'http_req_duration{scenario:smoke}', expression: 'p(95)<1000', ok: true },
-      { metric: 'http_req_duration{scenario:smoke}', expression: 'p(99)<1000', ok: false },
-      { metric: 'http_req_failed{scenario:smoke}', expression: 'rate<0.01', ok: true },
-      { metric: 'order_latency', expression: 'p(95)<800', ok: false },
+      { metric: 'http_req_duration{endpoint:login}', expression: 'p(95)<500', ok: true, result: 'pass' },
+      { metric: 'http_req_duration{endpoint:login}', expression: 'p(99)<1000', ok: true, result: 'pass' },
+      { metric: 'http_req_duration{scenario:smoke}', expression: 'p(95)<1000', ok: true, result: 'pass' },
+      { metric: 'http_req_duration{scenario:smoke}', expression: 'p(99)<1000', ok: false, result: 'fail' },
+      { metric: 'http_req_failed{scenario:smoke}', expression: 'rate<0.01', ok: true, result: 'pass' },
+      { metric: 'order_latency', expression: 'p(95)<800', ok: false, result: 'fail' },
     ]);
   });
 });
@@ -130,6 +131,7 @@ describe('runMeta', () => {
       k6ForgeVersion: __K6_FORGE_VERSION__,
       gitRevision: '4f2a9c1',
       thresholds: thresholdVerdicts(data.metrics),
+      verdict: { result: 'fail', text: 'smoke failed: 2 of 6 thresholds failed', problems: [] },
     });
   });
 

@@ -76,8 +76,8 @@ describe('summaryHandler', () => {
       gitRevision: 'abc1234',
     });
     expect(json.meta.thresholds.filter((verdict) => !verdict.ok)).toStrictEqual([
-      { metric: 'http_req_duration{scenario:smoke}', expression: 'p(99)<1000', ok: false },
-      { metric: 'order_latency', expression: 'p(95)<800', ok: false },
+      { metric: 'http_req_duration{scenario:smoke}', expression: 'p(99)<1000', ok: false, result: 'fail' },
+      { metric: 'order_latency', expression: 'p(95)<800', ok: false, result: 'fail' },
     ]);
     expect(Object.keys(json).sort()).toStrictEqual(['meta', 'metrics', 'options', 'root_group', 'state']);
   });

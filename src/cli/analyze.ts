@@ -5,8 +5,8 @@ import { readSummaryData } from '../lib/summary/summary-data.ts';
 import type { RunSummary } from '../lib/summary/types.ts';
 import { analysisHtml, analysisSummary } from './analysis-html.ts';
 import { analysisJson, analysisText } from './analysis-report.ts';
-import { analyzeK6Output, type Analysis } from './analysis.ts';
-import { readThresholdsFile } from './build.ts';
+import { analyzeK6Output, RUN_KINDS, type Analysis, type RunKind } from './analysis.ts';
+import { readThresholdsFile, type ThresholdsSource } from './thresholds-source.ts';
 import { EXIT, type CommandOutput } from './command.ts';
 import { readJsonFile } from './json-file.ts';
 import { numberOption } from './number-option.ts';
@@ -16,14 +16,14 @@ import { assertWritable, writeWhole } from './write-whole.ts';
 
 const FORMATS = { text: analysisText, json: analysisJson } as const;
 
-async function recoveryLimits(p95Text: string | undefined, errorRateText: string | undefined, thresholds: string | undefined): Promise<RecoveryLimits> {
+function recoveryLimits(p95Text: string | undefined, errorRateText: string | undefined, source: ThresholdsSource): RecoveryLimits {
   const p95 = p95Text === undefined ? undefined : numberOption('--baseline-p95', p95Text, { min: 0, minExclusive: true, accepted: 'milliseconds above 0, such as 400' });
   const errorRate =
     errorRateText === undefined
       ? undefined
       : numberOption('--baseline-error-rate', errorRateText, { min: 0, minExclusive: true, max: 1, accepted: 'a share above 0 and at most 1, such as 0.01' });
   if (p95 !== undefined && errorRate !== undefined) return { p95, errorRate };
-  const { path, file } = await readThresholdsFile(thresholds);
+  const { path, file } = source;
   const gate = file.gates?.['baseline'];
   const limits = { p95: p95 ?? gate?.p95, errorRate: errorRate ?? gate?.errorRate };
   for (const [option, key] of [['--baseline-p95', 'p95'], ['--baseline-error-rate', 'errorRate']] as const) {
@@ -32,22 +32,33 @@ async function recoveryLimits(p95Text: string | undefined, errorRateText: string
   return limits as RecoveryLimits;
 }
 
-/** Reads the run summary the HTML report is drawn from, telling what it lacks; the analysis supplies a missing `meta`. */
+/**
+ * Reads the run summary the HTML report is drawn from, telling what it lacks; the analysis supplies a missing `meta`.
+ * A summary whose start and end do not overlap the output's is of another run, and is refused.
+ */
 async function reportSummary(path: string, print: (line: string) => void): Promise<(analysis: Analysis) => RunSummary> {
   const json = await readJsonFile(path, SUMMARY_ACCEPTED);
   const { meta } = summaryFromJson(json, path);
   const { data, problems } = readSummaryData(json);
   for (const problem of problems) print(`k6-forge: ${path}: ${problem}`);
-  return (analysis) => ({ ...data, meta: meta ?? analysisSummary(analysis).meta });
+  if (meta === undefined) print(`k6-forge: ${path} has no start and end (no k6-forge meta), so it cannot be matched to the output's time span`);
+  return (analysis) => {
+    if (meta !== undefined && !(Date.parse(meta.startTime) <= Date.parse(analysis.end) && Date.parse(analysis.start) <= Date.parse(meta.endTime))) {
+      invalidOption('--summary', path, `a summary of the same run: it spans ${meta.startTime} to ${meta.endTime}, the output ${analysis.start} to ${analysis.end}`);
+    }
+    return { ...data, meta: meta ?? analysisSummary(analysis).meta };
+  };
 }
 
 /**
- * `k6-forge analyze <out.json[.gz]>... [--interval 10s] [--spike-end S] [--baseline-p95 MS] [--baseline-error-rate R]
- * [--thresholds F] [--html report.html [--summary F]] [--format text|json]`: analyzes k6 `--out json` output.
- * The baseline limits default to `gates.baseline` of the thresholds file; a failed spike-recovery or soak verdict exits 1.
+ * `k6-forge analyze <out.json[.gz]>... [--interval D] [--expect spike|soak|steady] [--spike-end S] [--baseline-p95 MS]
+ * [--baseline-error-rate R] [--thresholds F] [--html report.html [--summary F]] [--format text|json]`: analyzes k6
+ * `--out json` output and judges it: the scenario's and endpoints' limits of the thresholds file on exact figures,
+ * spike recovery for a spike, soak degradation for a soak of 10 minutes or more. The recovery's baseline limits
+ * default to `gates.baseline` of the thresholds file.
  * @param args - The arguments after `analyze`.
  * @param out - Where the report goes.
- * @returns 0 when no verdict failed (or none applied), 1 when spike recovery or soak degradation failed.
+ * @returns 0 when the run passed, 1 when a verdict failed or nothing had data to be judged on.
  * @throws {ForgeError} For bad input: no files, a bad option, a missing, empty, truncated or malformed file.
  */
 export async function analyzeCommand(args: string[], out: CommandOutput): Promise<number> {
@@ -55,7 +66,8 @@ export async function analyzeCommand(args: string[], out: CommandOutput): Promis
     args,
     allowPositionals: true,
     options: {
-      interval: { type: 'string', default: '10s' },
+      interval: { type: 'string' },
+      expect: { type: 'string' },
       'spike-end': { type: 'string' },
       'baseline-p95': { type: 'string' },
       'baseline-error-rate': { type: 'string' },
@@ -70,20 +82,26 @@ export async function analyzeCommand(args: string[], out: CommandOutput): Promis
   if (values.summary !== undefined && values.html === undefined) {
     invalidOption('--summary', values.summary, 'a summary only together with --html, whose report it is drawn from');
   }
+  if (values.expect !== undefined && !(RUN_KINDS as readonly string[]).includes(values.expect)) {
+    invalidOption('--expect', values.expect, `one of ${RUN_KINDS.join(', ')}`);
+  }
   const spikeEnd = values['spike-end'];
   if (values.html !== undefined) await assertWritable(values.html);
-  const recovery = await recoveryLimits(values['baseline-p95'], values['baseline-error-rate'], values.thresholds);
+  const thresholds = await readThresholdsFile(values.thresholds);
+  const recovery = recoveryLimits(values['baseline-p95'], values['baseline-error-rate'], thresholds);
   const summaryFor = values.summary === undefined ? analysisSummary : await reportSummary(values.summary, out.print);
   const analysis = await analyzeK6Output({
     files: positionals,
-    intervalMs: parseDuration(values.interval, '--interval'),
+    intervalMs: values.interval === undefined ? undefined : parseDuration(values.interval, '--interval'),
     spikeEndSeconds: spikeEnd === undefined ? undefined : numberOption('--spike-end', spikeEnd, { min: 0, accepted: 'seconds since the run started, such as 190' }),
     recoveryLimits: recovery,
+    expect: values.expect as RunKind | undefined,
+    thresholds: thresholds.file,
   });
   out.report(FORMATS[values.format as keyof typeof FORMATS](analysis));
   if (values.html !== undefined) {
     await writeWhole(values.html, analysisHtml(analysis, summaryFor(analysis)), { replace: true });
     out.print(`k6-forge: wrote the report to ${values.html}`);
   }
-  return analysis.recovery.verdict === 'fail' || analysis.soak.verdict === 'fail' ? EXIT.failed : EXIT.ok;
+  return analysis.verdict.result === 'pass' ? EXIT.ok : EXIT.failed;
 }

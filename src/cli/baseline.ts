@@ -56,7 +56,7 @@ export function baselineFile(summary: SummaryFile, scenario: string, savedAt: Da
 function checkedBaseline(json: Record<string, unknown>, path: string): BaselineFile {
   if (json['version'] !== 1) throw bad(path, 'version', json['version'], '1');
   for (const key of ['scenario', 'source', 'savedAt'] as const) if (typeof json[key] !== 'string') throw bad(path, key, json[key], 'text');
-  if (json['meta'] !== undefined) runMetaOf(json['meta'], path);
+  const meta = json['meta'] === undefined ? undefined : runMetaOf(json['meta'], path);
   const endpoints = json['endpoints'];
   if (!isRecord(endpoints)) throw bad(path, 'endpoints', endpoints, 'an object of numbers per endpoint');
   for (const [endpoint, numbers] of Object.entries(endpoints)) {
@@ -73,23 +73,23 @@ function checkedBaseline(json: Record<string, unknown>, path: string): BaselineF
   for (const field of NUMBER_FIELDS) {
     if (whole?.[field] === undefined) throw bad(path, `endpoints["${WHOLE_RUN}"].${field}`, undefined, "the whole run's number");
   }
-  return json as unknown as BaselineFile;
+  return { ...(json as unknown as BaselineFile), ...(meta && { meta }) };
 }
 
 /**
  * Reads a run to compare: a summary file (any shape `gate` reads) or a baseline file.
  * @param path - The file.
- * @returns Its comparable numbers and scenario.
+ * @returns Its comparable numbers, scenario and own verdict.
  * @throws {ForgeError} `invalid_file` for a missing, empty, truncated or malformed file, or missing whole-run metrics.
  */
 export async function readComparable(path: string): Promise<ComparableRun> {
   const json = await readJsonFile(path, COMPARABLE_ACCEPTED);
   if (isRecord(json) && json['kind'] === KIND) {
     const baseline = checkedBaseline(json, path);
-    return { path, scenario: baseline.scenario, endpoints: baseline.endpoints };
+    return { path, scenario: baseline.scenario, endpoints: baseline.endpoints, verdict: baseline.meta?.verdict };
   }
   const summary = summaryFromJson(json, path);
-  return { path, scenario: summary.scenario, endpoints: comparableNumbers(summary) };
+  return { path, scenario: summary.scenario, endpoints: comparableNumbers(summary), verdict: summary.meta?.verdict };
 }
 
 /**

@@ -1,13 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { basename, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { ForgeError, invalidOption, shown } from '../lib/errors.ts';
-import { parseThresholdsFile, type ThresholdsFile } from '../lib/thresholds-file.ts';
 import { lazyImports } from './lazy-imports.ts';
 import { poolImports } from './pools-import.ts';
+import { readThresholdsFile, thresholdsDescription, thresholdsWarnings } from './thresholds-source.ts';
 import { writeAllWhole } from './write-whole.ts';
 
 /** Options for {@link buildBundles}. */
@@ -18,8 +16,13 @@ export interface BuildOptions {
   readonly outdir: string;
   /** The JavaScript version to emit; lower it (such as `es2017`) for k6 older than 0.53. @default "es2022" */
   readonly target?: string;
-  /** The thresholds file to validate and embed. @default `./thresholds.json` when present, else k6-forge's own */
+  /**
+   * The thresholds file to validate, merge over k6-forge's packaged one, and embed.
+   * @default `./thresholds.json` when present, else k6-forge's own
+   */
   readonly thresholds?: string;
+  /** Where the build says what it embedded (the thresholds file, its limits and gates) and warns. @default nowhere */
+  readonly log?: ((line: string) => void) | undefined;
 }
 
 /** One bundle written by {@link buildBundles}. */
@@ -35,37 +38,9 @@ export interface Bundle {
 /** The JavaScript versions `--target` accepts. */
 export const BUILD_TARGETS = ['es2015', 'es2016', 'es2017', 'es2018', 'es2019', 'es2020', 'es2021', 'es2022'] as const;
 
-const PACKAGED_THRESHOLDS = fileURLToPath(new URL('../../thresholds.json', import.meta.url));
 const { version: VERSION } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 const NODE_BUILTINS = new Set(builtinModules);
 const K6_IMPORT = /^(k6|k6\/.+|https:\/\/.+)$/;
-
-/**
- * Finds, reads and validates the thresholds file a build embeds.
- * @param path - An explicit path, or undefined for `./thresholds.json` or k6-forge's own.
- * @returns The file's path and validated content.
- * @throws {ForgeError} `invalid_thresholds` when it is missing, not JSON, or malformed.
- */
-export async function readThresholdsFile(path?: string): Promise<{ path: string; file: ThresholdsFile }> {
-  const chosen = path ?? (existsSync('thresholds.json') ? 'thresholds.json' : PACKAGED_THRESHOLDS);
-  let text: string;
-  try {
-    text = await readFile(chosen, 'utf8');
-  } catch {
-    throw new ForgeError('invalid_thresholds', { field: '--thresholds', given: shown(chosen), accepted: 'a readable JSON file' });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ForgeError('invalid_thresholds', {
-      field: chosen,
-      given: `text that is not JSON (${(error as Error).message})`,
-      accepted: 'a JSON object with global, scenarios, endpoints and gates',
-    });
-  }
-  return { path: chosen, file: parseThresholdsFile(json, chosen) };
-}
 
 /** Refuses Node built-ins with a message that says why, instead of esbuild's bundling hint. */
 const k6OnlyImports: Plugin = {
@@ -98,7 +73,7 @@ function checkExternalImports(entry: string, imports: readonly { path: string; e
 }
 
 /**
- * Bundles k6 entry scripts into single-file ESM that k6 runs as it is, with the thresholds file embedded and
+ * Bundles k6 entry scripts into single-file ESM that k6 runs as it is, with the thresholds in force embedded and
  * `k6-forge/pool?...` imports resolved (pools built now and carried as JSON, or read from a file at init).
  * The bundles and source maps are written all or none (temporary names, then renames), so a failed build leaves
  * the earlier bundles as they were.
@@ -114,7 +89,9 @@ export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
   for (const entry of options.entries) {
     if (!existsSync(entry)) invalidOption('entry', entry, 'an existing script file');
   }
-  const { file } = await readThresholdsFile(options.thresholds);
+  const thresholds = await readThresholdsFile(options.thresholds);
+  const { file } = thresholds;
+  for (const line of [...thresholdsDescription(thresholds), ...thresholdsWarnings(file).map((warning) => `warning: ${warning}`)]) options.log?.(line);
   const define = { __K6_FORGE_THRESHOLDS__: JSON.stringify(file), __K6_FORGE_VERSION__: JSON.stringify(VERSION) };
   const plugins = [k6OnlyImports, poolImports];
   const result = await build({

@@ -11,7 +11,7 @@ function signed(value: number, text: string): string {
 
 function changeText(check: CompareCheck): string {
   const change = check.change;
-  if (change === null) return 'missing';
+  if (change === null) return 'no data';
   if (check.rule === 'throughput') return `${trimmed(change * 100, 1)}% of baseline`;
   if (check.rule === 'p95') return Number.isFinite(change) ? signed(change, `${trimmed(change * 100, 2)}%`) : 'up from 0 ms';
   return signed(change, `${trimmed(change * 100, 3)} pp`);
@@ -37,7 +37,9 @@ function rulesSentence(tolerances: Tolerances): string {
 
 function verdictLine(comparison: Comparison): string {
   const failed = comparison.checks.filter((check) => !check.passed).length;
-  return failed === 0 ? `PASS: all ${comparison.checks.length} checks passed` : `FAIL: ${failed} of ${comparison.checks.length} checks failed`;
+  if (failed > 0) return `FAIL: ${failed} of ${comparison.checks.length} checks failed`;
+  if (comparison.runVerdict) return `FAIL: every check passed, but the current run itself did not: ${comparison.runVerdict.text}`;
+  return `PASS: all ${comparison.checks.length} checks passed`;
 }
 
 /**

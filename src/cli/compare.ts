@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { invalidOption } from '../lib/errors.ts';
+import type { RunVerdict } from '../lib/summary/types.ts';
 import { readComparable } from './baseline.ts';
 import { EXIT, type CommandOutput } from './command.ts';
 import { compareJson, compareMarkdown, compareText } from './compare-report.ts';
@@ -49,7 +50,9 @@ export interface Comparison {
   readonly checks: readonly CompareCheck[];
   /** What was not compared, and why. */
   readonly notes: readonly string[];
-  /** Whether every check passed. */
+  /** The current run's own verdict when it did not pass (its k6 thresholds or scenarios failed, or it had no data). */
+  readonly runVerdict: RunVerdict | null;
+  /** Whether every check passed and the current run's own verdict, when known, is a pass. */
   readonly passed: boolean;
 }
 
@@ -90,7 +93,8 @@ function check(endpoint: string, rule: CompareRule, baseline: number, current: n
  * Compares a run with its baseline, endpoint by endpoint: throughput below `minThroughput` of the baseline's fails,
  * a p95 more than `p95Tolerance` higher (relative) fails, an error rate more than `errorRateTolerance` higher
  * (absolute) fails; exactly at a limit passes. An endpoint or value the baseline has and the run lacks fails;
- * what only the run has, or what the baseline lacks, is noted and not compared.
+ * what only the run has, or what the baseline lacks, is noted and not compared. A current run whose own verdict
+ * (in its k6-forge `meta`) is not a pass fails the comparison too.
  * @param current - The run being judged.
  * @param baseline - The run it is judged against.
  * @param tolerances - The limits. @default DEFAULT_TOLERANCES
@@ -117,7 +121,9 @@ export function compareRuns(current: ComparableRun, baseline: ComparableRun, tol
   for (const endpoint of Object.keys(current.endpoints)) {
     if (baseline.endpoints[endpoint] === undefined) notes.push(`${endpoint}: new in the current run, so it is not compared`);
   }
-  return { current: current.path, baseline: baseline.path, tolerances, checks, notes, passed: checks.every((check) => check.passed) };
+  // A run that failed its own thresholds or scenarios cannot pass against any baseline.
+  const runVerdict = current.verdict !== undefined && current.verdict.result !== 'pass' ? current.verdict : null;
+  return { current: current.path, baseline: baseline.path, tolerances, checks, notes, runVerdict, passed: runVerdict === null && checks.every((check) => check.passed) };
 }
 
 const FORMATS = { text: compareText, json: compareJson, markdown: compareMarkdown } as const;

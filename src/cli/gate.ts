@@ -2,28 +2,27 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ForgeError, invalidOption, shown } from '../lib/errors.ts';
-import type { Limits } from '../lib/thresholds-file.ts';
-import { limitsToThresholds } from '../lib/thresholds.ts';
-import { readThresholdsFile } from './build.ts';
+import { hasSamples } from '../lib/summary/has-samples.ts';
+import type { VerdictResult } from '../lib/summary/types.ts';
+import type { Limits, ThresholdsFile } from '../lib/thresholds-file.ts';
+import { limitCells, limitChecks, VERDICT_WORDS, type LimitCheck } from './limit-checks.ts';
+import { numberOption } from './number-option.ts';
+import { gateLimits, readThresholdsFile, type GateLimits } from './thresholds-source.ts';
 import { EXIT, type CommandOutput } from './command.ts';
-import { formatMs, formatShare } from './number-format.ts';
 import { readSummaryFile, statOf, SUMMARY_FILE_NAME, type SummaryFile } from './summary-file.ts';
 import { textTable } from './text-table.ts';
 
-/** One release-gate check: a measured value against its limit. */
-export interface GateCheck {
-  /** The scenario whose gate limits apply. */
+/** One release-gate check: a measured value against its limit, for one scenario. */
+export interface GateCheck extends LimitCheck {
+  /** The scenario whose limits apply. */
   readonly scenario: string;
-  /** The metric measured: the `{scenario:<name>}` sub-metric when the summary has it, else the whole run's. */
-  readonly metric: string;
-  /** The k6 aggregation, such as `p(95)` or `rate`. */
-  readonly measure: string;
-  /** The value in the summary (milliseconds, or a share for `rate`). */
-  readonly measured: number;
-  /** The gate's limit in the same unit. */
-  readonly limit: number;
-  /** Whether the measured value is below the limit; equal fails, as k6 judges `p(95)<400`. */
-  readonly passed: boolean;
+}
+
+/** One-off limits from the command line: `--p95`, `--p99`, `--error-rate`. */
+export interface OneOffLimits {
+  readonly p95?: number;
+  readonly p99?: number;
+  readonly errorRate?: number;
 }
 
 /** A summary to gate: a flag names its scenario; in a results folder, its `meta` does, else its file name. */
@@ -34,27 +33,36 @@ interface GateInput {
 }
 
 /**
- * Checks one summary against one scenario's gate limits (`p95`, `p99`, `errorRate`, any `pN`, `avg`, `med`, `max`).
+ * Checks one summary against one scenario's limits (`p95`, `p99`, `errorRate`, any `pN`, `avg`, `med`, `max`).
  * @param summary - The run's summary.
  * @param scenario - The scenario, which picks the `{scenario:<name>}` sub-metrics when present.
- * @param limits - The scenario's entry in the thresholds file's `gates`.
- * @returns One check per limit, latency first.
+ * @param limits - The scenario's limits, from {@link gateLimits}.
+ * @returns One check per limit, latency first; `no data` where the metric had no samples.
  * @throws {ForgeError} `invalid_file` when the summary lacks a metric or statistic a limit needs.
  */
 export function gateChecks(summary: SummaryFile, scenario: string, limits: Limits): GateCheck[] {
-  const checks: GateCheck[] = [];
-  // The same conversion that turns the file's limits into k6 thresholds, so gate and k6 read limits alike.
-  for (const [metric, expressions] of Object.entries(limitsToThresholds(limits))) {
+  return limitChecks(limits, (metric, aggregation) => {
     const tagged = `${metric}{scenario:${scenario}}`;
     const source = tagged in summary.metrics ? tagged : metric;
-    for (const expression of expressions) {
-      const [measure = '', limitText = ''] = (typeof expression === 'string' ? expression : expression.threshold).split('<');
-      const measured = statOf(summary, source, measure);
-      const limit = Number(limitText);
-      checks.push({ scenario, metric: source, measure, measured, limit, passed: measured < limit });
-    }
-  }
-  return checks;
+    const value = statOf(summary, source, aggregation);
+    return { metric: source, value: hasSamples(summary.metrics[source]!) ? value : null };
+  }).map((check) => ({ scenario, ...check }));
+}
+
+/**
+ * Finds the limits a scenario is gated by: gates → scenarios → global of the thresholds file, key by key
+ * ({@link gateLimits}), with one-off limits from the command line over them.
+ * @param file - The thresholds in force.
+ * @param scenario - The scenario of the summary.
+ * @param oneOff - `--p95`, `--p99` and `--error-rate`, when given.
+ * @returns The limits and where they came from; undefined when nothing sets any.
+ */
+export function gateLimitsWith(file: ThresholdsFile, scenario: string, oneOff: OneOffLimits = {}): GateLimits | undefined {
+  const { limits, source } = gateLimits(file, scenario);
+  const options = Object.keys(oneOff).map((key) => `--${key === 'errorRate' ? 'error-rate' : key}`);
+  const merged = { ...limits, ...oneOff };
+  if (Object.keys(merged).length === 0) return undefined;
+  return { limits: merged, source: [options.join(', '), source].filter((part) => part !== '').join(' over ') };
 }
 
 async function summariesIn(folder: string): Promise<GateInput[]> {
@@ -80,31 +88,43 @@ function namedSummary(pair: string): GateInput {
   return { scenario: match[1]!, path: match[2]!, from: 'flag' };
 }
 
-function scenarioOf(input: GateInput, summary: SummaryFile, gates: Readonly<Record<string, Limits>>, thresholdsPath: string): string {
+function limitsOf(input: GateInput, summary: SummaryFile, file: ThresholdsFile, oneOff: OneOffLimits, thresholdsPath: string): { scenario: string } & GateLimits {
   const scenario = input.from === 'flag' ? input.scenario : (summary.meta?.scenario ?? input.scenario);
-  if (!gates[scenario]) {
+  const found = gateLimitsWith(file, scenario, oneOff);
+  if (!found) {
     throw new ForgeError('invalid_file', {
       field: input.path,
       given: `the scenario ${shown(scenario)}`,
-      accepted: `a scenario with limits in the gates of ${thresholdsPath}: ${Object.keys(gates).join(', ') || 'none are set'}`,
+      accepted: `a scenario with limits in the gates, scenarios or global of ${thresholdsPath}, or --p95, --p99 or --error-rate`,
     });
   }
-  return scenario;
+  return { scenario, ...found };
 }
 
 function checkRow(check: GateCheck): string[] {
-  const isRate = check.measure === 'rate';
-  const value = isRate ? formatShare : formatMs;
-  return [check.scenario, isRate ? 'error rate' : check.measure, value(check.measured), `< ${value(check.limit)}`, check.passed ? 'PASS' : 'FAIL', check.metric];
+  return [check.scenario, ...limitCells(check), check.metric];
+}
+
+function oneOffLimits(values: { p95?: string | undefined; p99?: string | undefined; 'error-rate'?: string | undefined }): OneOffLimits {
+  const ms = (field: string, text: string) => numberOption(field, text, { min: 0, minExclusive: true, accepted: 'milliseconds above 0, such as 400' });
+  return {
+    ...(values.p95 !== undefined && { p95: ms('--p95', values.p95) }),
+    ...(values.p99 !== undefined && { p99: ms('--p99', values.p99) }),
+    ...(values['error-rate'] !== undefined && {
+      errorRate: numberOption('--error-rate', values['error-rate'], { min: 0, minExclusive: true, max: 1, accepted: 'a share above 0 and at most 1, such as 0.01' }),
+    }),
+  };
 }
 
 /**
- * `k6-forge gate [results-dir] [--baseline-summary F] [--spike-summary F] [--summary scenario=F]... [--thresholds F]`:
- * checks run summaries against the gate limits per scenario in the thresholds file.
+ * `k6-forge gate [results-dir] [--baseline-summary F] [--spike-summary F] [--summary scenario=F]... [--thresholds F]
+ * [--p95 MS] [--p99 MS] [--error-rate R]`: checks run summaries against each scenario's limits (gates → scenarios →
+ * global of the thresholds file, key by key, one-off options over them). A limit without samples is no data, which fails the
+ * gate, and so does a run whose own verdict (in its k6-forge `meta`) is not a pass.
  * @param args - The arguments after `gate`.
  * @param out - Where the checks and messages go.
- * @returns 0 when every check passed, 1 when one failed.
- * @throws {ForgeError} For bad input: no summaries, an unreadable or malformed file, a scenario without gates.
+ * @returns 0 when every check passed on samples and every run passed, 1 otherwise.
+ * @throws {ForgeError} For bad input: no summaries, an unreadable or malformed file, a scenario without any limits.
  */
 export async function gateCommand(args: string[], out: CommandOutput): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -115,8 +135,12 @@ export async function gateCommand(args: string[], out: CommandOutput): Promise<n
       'spike-summary': { type: 'string' },
       summary: { type: 'string', multiple: true, default: [] },
       thresholds: { type: 'string' },
+      p95: { type: 'string' },
+      p99: { type: 'string' },
+      'error-rate': { type: 'string' },
     },
   });
+  const oneOff = oneOffLimits(values);
   if (positionals.length > 1) invalidOption('gate', positionals.join(' '), 'at most one results folder');
   const inputs: GateInput[] = [
     ...(positionals[0] === undefined ? [] : await summariesIn(positionals[0])),
@@ -128,20 +152,35 @@ export async function gateCommand(args: string[], out: CommandOutput): Promise<n
     throw new ForgeError('invalid_option', { field: 'gate', given: 'no summaries', accepted: 'a results folder, --baseline-summary, --spike-summary or --summary <scenario>=<file>' });
   }
   const thresholds = await readThresholdsFile(values.thresholds);
-  const gates = thresholds.file.gates ?? {};
   const checks: GateCheck[] = [];
+  const sources: string[] = [];
+  const runs: string[] = [];
   for (const input of inputs) {
     const summary = await readSummaryFile(input.path);
-    const scenario = scenarioOf(input, summary, gates, thresholds.path);
-    checks.push(...gateChecks(summary, scenario, gates[scenario]!));
+    const { scenario, limits, source } = limitsOf(input, summary, thresholds.file, oneOff, thresholds.path);
+    sources.push(`${scenario}: ${source}`);
+    checks.push(...gateChecks(summary, scenario, limits));
+    // The run's own verdict (its k6 thresholds, its scenarios) binds the gate too, so the two never disagree.
+    const run = summary.meta?.verdict;
+    if (run !== undefined && run.result !== 'pass') runs.push(`${VERDICT_WORDS[run.result]}: the run itself: ${run.text}`);
   }
-  const failed = checks.filter((check) => !check.passed).length;
+  const count = (verdict: VerdictResult) => checks.filter((check) => check.verdict === verdict).length;
+  const [failed, empty] = [count('fail'), count('no data')];
+  const verdict =
+    failed > 0
+      ? `FAIL: ${failed} of ${checks.length} checks failed`
+      : empty > 0
+        ? `NO DATA: ${empty} of ${checks.length} checks had no samples, so the gate cannot pass`
+        : runs.length > 0
+          ? 'FAIL: every check passed, but a run did not'
+          : `PASS: all ${checks.length} checks passed`;
   out.report(
     [
-      `k6-forge gate: ${inputs.length === 1 ? '1 summary' : `${inputs.length} summaries`} against the gates in ${thresholds.path}`,
+      `k6-forge gate: ${inputs.length === 1 ? '1 summary' : `${inputs.length} summaries`} against the limits in ${thresholds.path} (${sources.join('; ')})`,
       ...textTable([['scenario', 'measure', 'measured', 'limit', 'verdict', 'metric'], ...checks.map(checkRow)], [2]),
-      failed === 0 ? `PASS: all ${checks.length} checks passed` : `FAIL: ${failed} of ${checks.length} checks failed`,
+      ...runs,
+      verdict,
     ].join('\n'),
   );
-  return failed === 0 ? EXIT.ok : EXIT.failed;
+  return verdict.startsWith('PASS') ? EXIT.ok : EXIT.failed;
 }

@@ -58,6 +58,15 @@ async function openText(path: string): Promise<AsyncIterable<string>> {
   return pipeline(file, createGunzip(), () => {}).setEncoding('utf8');
 }
 
+/** Hands on the sub-metrics a k6 `Metric` line declares. */
+function submetricsOf(data: unknown, onSubmetric: (name: string, tags: Readonly<Record<string, unknown>>) => void): void {
+  const submetrics = isRecord(data) ? data['submetrics'] : undefined;
+  if (!Array.isArray(submetrics)) return;
+  for (const submetric of submetrics) {
+    if (isRecord(submetric) && typeof submetric['name'] === 'string' && isRecord(submetric['tags'])) onSubmetric(submetric['name'], submetric['tags']);
+  }
+}
+
 /**
  * Streams the samples of one k6 `--out json` file, plain or gzip (told by its first two bytes), line by line,
  * so memory does not grow with the file. Lines of other metrics are skipped without parsing, except a last line
@@ -65,11 +74,18 @@ async function openText(path: string): Promise<AsyncIterable<string>> {
  * @param path - The file.
  * @param metrics - The metrics whose samples are wanted.
  * @param onSample - Called with each wanted sample, in file order.
+ * @param onSubmetric - Called with each sub-metric a `Metric` line declares (k6 declares those its thresholds name),
+ *   such as `iterations{scenario:smoke}` with `{ scenario: 'smoke' }`.
  * @returns How many lines were read and samples handed on.
  * @throws {ForgeError} `invalid_file` naming the file (and line) for a missing or empty file, corrupt or truncated
  *   gzip, a line that is not JSON or not a k6 output line, or a sample without a time or numeric value.
  */
-export async function readK6Samples(path: string, metrics: ReadonlySet<string>, onSample: (sample: K6Sample) => void): Promise<K6FileCount> {
+export async function readK6Samples(
+  path: string,
+  metrics: ReadonlySet<string>,
+  onSample: (sample: K6Sample) => void,
+  onSubmetric?: (name: string, tags: Readonly<Record<string, unknown>>) => void,
+): Promise<K6FileCount> {
   let lines = 0;
   let samples = 0;
   const take = (raw: string, last: boolean): void => {
@@ -88,6 +104,7 @@ export async function readK6Samples(path: string, metrics: ReadonlySet<string>, 
       throw bad(where, last ? 'a last line that is cut short, as in a truncated file' : `text that is not JSON (${(error as Error).message})`);
     }
     if (!isRecord(json) || typeof json['type'] !== 'string' || typeof json['metric'] !== 'string') throw bad(where, shown(json));
+    if (json['type'] === 'Metric' && onSubmetric) return submetricsOf(json['data'], onSubmetric);
     if (json['type'] !== 'Point' || !metrics.has(json['metric'])) return;
     const data = json['data'];
     const time = isRecord(data) && typeof data['time'] === 'string' ? Date.parse(data['time']) : Number.NaN;

@@ -18,7 +18,8 @@ const USAGE = `Usage: k6-forge <command> [options]
 
 Commands:
   build <files...> [--outdir dist] [--target es2022] [--thresholds thresholds.json]
-      Bundle k6 scripts into single-file ESM that k6 runs as it is.
+      Bundle k6 scripts into single-file ESM that k6 runs as it is. A project's thresholds file is merged over
+      k6-forge's own, key by key; the build prints the limits and gates it embedded.
   run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--embedded-target] [--results results]
       Run dist/<scenario>.js (or a file) with k6 and exit with k6's exit code. The script gets a fresh
       <results>/<UTC timestamp>/ folder as RESULTS_DIR (a RESULTS_DIR given with -e or exported is created
@@ -27,19 +28,24 @@ Commands:
   target [--port 3000] [--orders-per-second 5000]
       Serve the embedded demo target until Ctrl-C.
   gate [results-dir] [--baseline-summary F] [--spike-summary F] [--summary SCENARIO=F]... [--thresholds F]
-      Check run summaries (every <scenario>-summary.json of results-dir, and each flag's file) against the
-      gate limits per scenario in the thresholds file; a limit is met when the value is below it.
+       [--p95 MS] [--p99 MS] [--error-rate R]
+      Check run summaries (every <scenario>-summary.json of results-dir, and each flag's file) against each
+      scenario's limits: gates over scenarios over global of the thresholds file, key by key, with the
+      one-off --p95/--p99/--error-rate over them. A limit is met when the value is below it; a limit without
+      samples (no data) or a run whose own verdict failed fails the gate.
   compare <current> <baseline> [--format text|json|markdown] [--min-throughput 0.9] [--p95-tolerance 0.10]
           [--error-rate-tolerance 0.005]
       Regression check per endpoint: throughput below 90% of the baseline's, p95 more than 10% higher or
       error rate more than 0.5 points higher fails; exactly at a limit passes. Files: summaries or baselines.
   baseline save <summary> [--out baselines/<scenario>.json] [--force]
       Record a run as the baseline for compare; an existing file is kept unless --force.
-  analyze <out.json[.gz]>... [--interval 10s] [--spike-end SECONDS] [--baseline-p95 MS]
+  analyze <out.json[.gz]>... [--interval D] [--expect spike|soak|steady] [--spike-end SECONDS] [--baseline-p95 MS]
           [--baseline-error-rate R] [--thresholds F] [--html report.html [--summary F]] [--format text|json]
-      Stream k6 --out json output (several files merge as one run): exact percentiles per endpoint, series
-      per interval, spike recovery (within 30 s) and soak degradation (under 10%). Baseline limits default
-      to gates.baseline of the thresholds file. Exits 1 when spike recovery or soak degradation fails.
+      Stream k6 --out json output (several files merge as one run): exact percentiles per endpoint, the
+      scenario's and endpoints' limits of the thresholds file on them, checks, series per interval (chosen
+      from the run's length unless given), spike recovery (within 30 s) for a spike and soak degradation
+      (under 10%) for a soak of 10 min or more, by --expect or the scenario's name. Recovery limits default
+      to gates.baseline. Exits 1 when a verdict fails or no limit had data; --summary must be of the same run.
   pool <domain> --count N --out FILE [--seed 1] [--locale en_US] [--force]
       Write a faker-made data pool as JSON for k6 to read from a mounted folder (k6-forge/pool?...&file=).
 
@@ -62,6 +68,7 @@ async function build(args: string[], { print }: CommandOutput): Promise<number> 
     outdir: values.outdir,
     ...(values.target !== undefined && { target: values.target }),
     ...(values.thresholds !== undefined && { thresholds: values.thresholds }),
+    log: print,
   });
   for (const bundle of bundles) print(`${bundle.file.padEnd(32)} ${formatSize(bundle.bytes).padStart(9)}`);
   return EXIT.ok;

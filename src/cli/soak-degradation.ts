@@ -3,6 +3,9 @@ import { ExactPercentiles } from './exact-percentiles.ts';
 /** Seed 002: a soak passes when p95 degrades by less than this share from the first tenth to the last. */
 export const SOAK_LIMIT = 0.1;
 
+/** The shortest run judged for soak degradation, in seconds: 10 minutes, so each tenth holds a minute of requests. */
+export const SOAK_MIN_SECONDS = 600;
+
 /** The soak degradation verdict. */
 export interface SoakVerdict {
   readonly verdict: 'pass' | 'fail' | 'not applicable';
@@ -55,6 +58,15 @@ export class SoakWindows {
   endPass(): void {
     this.#first.endPass();
     this.#last.endPass();
+  }
+
+  /**
+   * The verdict of a run soak degradation does not apply to.
+   * @param reason - Why, in one sentence.
+   * @returns A `not applicable` verdict.
+   */
+  static notApplicable(reason: string): SoakVerdict {
+    return { verdict: 'not applicable', firstP95: null, lastP95: null, change: null, limit: SOAK_LIMIT, tenthSeconds: 0, reason };
   }
 
   /**

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { ForgeError, shown } from '../lib/errors.ts';
-import type { RunMeta } from '../lib/summary/types.ts';
+import { runVerdict } from '../lib/summary/run-verdict.ts';
+import type { RunMeta, ThresholdVerdict, VerdictResult } from '../lib/summary/types.ts';
 import { isRecord } from '../lib/is-record.ts';
 import { readJsonFile } from './json-file.ts';
 
@@ -22,6 +23,7 @@ export const SUMMARY_ACCEPTED = "a k6 summary in JSON: k6-forge's <scenario>-sum
 /** `<scenario>-summary.json`, the name k6-forge's handleSummary gives a run's summary. */
 export const SUMMARY_FILE_NAME = /^(.+)-summary\.json$/;
 
+const RESULTS: readonly VerdictResult[] = ['pass', 'fail', 'no data'];
 const META_TEXT = ['scenario', 'environment', 'targetHost', 'startTime', 'endTime', 'k6ForgeVersion'] as const;
 
 function bad(path: string, at: string, given: string, accepted: string): ForgeError {
@@ -29,10 +31,10 @@ function bad(path: string, at: string, given: string, accepted: string): ForgeEr
 }
 
 /**
- * Checks k6-forge's run metadata.
+ * Checks k6-forge's run metadata and judges its verdict again from its thresholds and scenarios.
  * @param value - The `meta` member of a summary file.
  * @param path - The file, named in the message.
- * @returns The metadata, typed.
+ * @returns The metadata, typed, with its verdict.
  * @throws {ForgeError} `invalid_file` naming the first missing or malformed field.
  */
 export function runMetaOf(value: unknown, path: string): RunMeta {
@@ -43,11 +45,24 @@ export function runMetaOf(value: unknown, path: string): RunMeta {
   if (value['scenario'] === '') throw bad(path, 'meta.scenario', '""', 'a scenario name');
   if (value['gitRevision'] !== undefined && typeof value['gitRevision'] !== 'string') throw bad(path, 'meta.gitRevision', shown(value['gitRevision']), 'text');
   const verdicts = value['thresholds'];
-  const verdictOk = (v: unknown) => isRecord(v) && typeof v['metric'] === 'string' && typeof v['expression'] === 'string' && typeof v['ok'] === 'boolean';
+  const verdictOk = (v: unknown) =>
+    isRecord(v) &&
+    typeof v['metric'] === 'string' &&
+    typeof v['expression'] === 'string' &&
+    typeof v['ok'] === 'boolean' &&
+    (v['result'] === undefined || (RESULTS as readonly unknown[]).includes(v['result']));
   if (!Array.isArray(verdicts) || !verdicts.every(verdictOk)) {
-    throw bad(path, 'meta.thresholds', shown(verdicts), 'a list of { metric, expression, ok } verdicts');
+    throw bad(path, 'meta.thresholds', shown(verdicts), 'a list of { metric, expression, ok, result } verdicts');
   }
-  return value as unknown as RunMeta;
+  const scenarios = value['scenarios'];
+  if (scenarios !== undefined && !(Array.isArray(scenarios) && scenarios.every((name) => typeof name === 'string'))) {
+    throw bad(path, 'meta.scenarios', shown(scenarios), 'a list of scenario names');
+  }
+  // A summary written before verdicts had a result: k6's ok is all it says.
+  const thresholds = (verdicts as ThresholdVerdict[]).map((v) => ({ ...v, result: v.result ?? (v.ok ? 'pass' : 'fail') }) as ThresholdVerdict);
+  const meta = { ...value, thresholds } as unknown as RunMeta;
+  // The verdict is judged again from the thresholds and scenarios, so a file cannot claim a pass they do not support.
+  return { ...meta, verdict: runVerdict(meta) };
 }
 
 /** k6's handleSummary data nests numbers under `values`; --summary-export lays them flat and calls a rate `value`. */

@@ -21,7 +21,7 @@ export {
 export { loadConfig, type LoadConfigOptions, type StandardConfig, type StandardEnvironment } from './config.ts';
 export { oncePerRun } from './once-per-run.ts';
 export { embeddedThresholds, parseThresholdsFile, type Limits, type ThresholdsFile } from './thresholds-file.ts';
-export { limitsToThresholds, thresholdsFor, type Thresholds, type ThresholdsForOptions } from './thresholds.ts';
+export { limitsToThresholds, scenarioLimits, thresholdsFor, type Thresholds, type ThresholdsForOptions } from './thresholds.ts';
 export {
   catalog,
   type Api,
@@ -42,7 +42,9 @@ export type { RetryPolicy } from './retry.ts';
 export { messageChannel, type MessageChannel, type MessageChannelOptions } from './websocket.ts';
 export { summaryHandler, type HandleSummary, type SummaryHandlerOptions } from './summary/summary-handler.ts';
 export { readSummaryData, type SummaryReading } from './summary/summary-data.ts';
-export { runMeta, targetHost, thresholdVerdicts, type RunMetaInput } from './summary/run-meta.ts';
+export { runMeta, targetHost, type RunMetaInput } from './summary/run-meta.ts';
+export { runVerdict, scenarioProblems, thresholdVerdicts } from './summary/run-verdict.ts';
+export { hasSamples } from './summary/has-samples.ts';
 export { htmlReport } from './summary/html-report.ts';
 export { jsonReport } from './summary/json-report.ts';
 export { junitReport } from './summary/junit-report.ts';
@@ -53,10 +55,12 @@ export type {
   MetricType,
   RunMeta,
   RunSummary,
+  RunVerdict,
   Series,
   SummaryCheck,
   SummaryData,
   SummaryGroup,
   SummaryMetric,
   ThresholdVerdict,
+  VerdictResult,
 } from './summary/types.ts';

@@ -116,8 +116,8 @@ function checkNamedLimits(source: string, path: Path, value: unknown, abortAllow
  * @param value - The parsed JSON.
  * @param source - Where it came from, named in errors.
  * @returns The value, typed.
- * @throws {ForgeError} `invalid_thresholds` naming the JSON path of the first problem, a file with no limit at all,
- *   or a higher percentile with a stricter limit than a lower one (p99 under p95, also against the inherited global).
+ * @throws {ForgeError} `invalid_thresholds` naming the JSON path of the first problem, or of a higher percentile with
+ *   a stricter limit than a lower one in the same scope (p99 under p95).
  */
 export function parseThresholdsFile(value: unknown, source = 'thresholds.json'): ThresholdsFile {
   if (!isRecord(value)) fail(source, '$', value, 'an object with global, scenarios, endpoints and gates');
@@ -127,16 +127,25 @@ export function parseThresholdsFile(value: unknown, source = 'thresholds.json'):
     if (key === 'global') checkLimits(source, path, section, true);
     else checkNamedLimits(source, path, section, key !== 'gates');
   }
-  const file = value as ThresholdsFile;
+  return value as ThresholdsFile;
+}
+
+/**
+ * Refuses limits in force that cannot judge a run: none at all, or a scenario whose own `p95` is above the `p99` it
+ * inherits from `global` (each scope's own percentiles are checked by {@link parseThresholdsFile}).
+ * @param file - The limits in force: a project's file merged over the packaged one.
+ * @param source - The file named in errors.
+ * @throws {ForgeError} `invalid_thresholds` naming the JSON path.
+ */
+export function assertJudgeable(file: ThresholdsFile, source: string): void {
   const global = file.global ?? {};
   for (const [name, limits] of Object.entries(file.scenarios ?? {})) {
     checkPercentileOrder(source, `$.scenarios.${name}`, limits, { ...global, ...limits });
   }
   const scopes = [global, ...Object.values(file.scenarios ?? {}), ...Object.values(file.endpoints ?? {}), ...Object.values(file.gates ?? {})];
   if (!scopes.some(hasLimit)) {
-    fail(source, '$', value, 'at least one limit (p95, p99, errorRate, ...) in global, scenarios, endpoints or gates: without one a run has no pass/fail verdict');
+    fail(source, '$', file, 'at least one limit (p95, p99, errorRate, ...) in global, scenarios, endpoints or gates: without one a run has no pass/fail verdict');
   }
-  return file;
 }
 
 /**

@@ -44,6 +44,16 @@ export interface ThresholdsForOptions {
 }
 
 /**
+ * The limits a scenario is held to: the file's `global`, then its `scenarios` entry, key by key.
+ * @param file - The baselines.
+ * @param scenario - The profile or scenario name in the file's `scenarios` section.
+ * @returns Its limits; empty when the file sets none.
+ */
+export function scenarioLimits(file: ThresholdsFile, scenario: string): Limits {
+  return { ...file.global, ...file.scenarios?.[scenario] };
+}
+
+/**
  * The k6 thresholds for one scenario profile: the file's global limits, then the profile's, then the caller's.
  * @param profile - The profile name in the file's `scenarios` section, such as `spike`.
  * @param options - Scenario name, extra limits and the file to read.
@@ -51,6 +61,6 @@ export interface ThresholdsForOptions {
  */
 export function thresholdsFor(profile: string, options: ThresholdsForOptions = {}): Thresholds {
   const file = options.file ?? embeddedThresholds();
-  const limits = { ...file.global, ...file.scenarios?.[profile], ...options.limits };
+  const limits = { ...scenarioLimits(file, profile), ...options.limits };
   return limitsToThresholds(limits, `scenario:${options.scenario ?? profile}`);
 }

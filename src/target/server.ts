@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { ForgeError, invalidOption, printable } from '../lib/errors.ts';
 import { Dealer } from './dealer.ts';
+import { FaultInjector, parseFaults, type Faults } from './faults.ts';
 import { FlashSale } from './flash-sale.ts';
-import { fixedReply, NOT_FOUND, send } from './http-io.ts';
+import { fixedReply, NOT_FOUND, receiveJson, send, sendInvalid, sendJson } from './http-io.ts';
 import { Ledger } from './ledger.ts';
 import { routeMatcher, type Route, type Services } from './route.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -55,6 +56,12 @@ export interface TargetOptions {
    * @default a line on stderr per error
    */
   readonly log?: (line: string) => void;
+  /**
+   * Faults to inject per route, for tests of verdicts (a share of 503s, added latency, a stalled route); switchable
+   * while running with `POST /admin/faults` and a body of the same shape (`{}` clears them).
+   * @default {}
+   */
+  readonly faults?: Faults;
 }
 
 /** A listening target. */
@@ -77,17 +84,44 @@ const ROUTES: readonly Route[] = [
   ...authRoutes,
   ...dealerRoutes,
 ];
-const match = routeMatcher(ROUTES);
 
-/** Sends a request to its route; HEAD is answered as GET without a body, 404 for an unknown path, 405 for a known path with another method. */
-function route(services: Services, request: IncomingMessage, response: ServerResponse): void {
+/** `GET /admin/faults` shows the faults in force, `POST /admin/faults` replaces them. */
+function faultRoutes(injector: FaultInjector): readonly Route[] {
+  return [
+    { method: 'GET', path: '/admin/faults', handle: ({ response }) => sendJson(response, 200, injector.faults) },
+    {
+      method: 'POST',
+      path: '/admin/faults',
+      handle: ({ request, response }) =>
+        receiveJson(request, response, (body) => {
+          const parsed = parseFaults(body);
+          if ('field' in parsed) return sendInvalid(response, parsed.field, parsed.given, parsed.accepted);
+          injector.set(parsed.faults);
+          sendJson(response, 200, injector.faults);
+        }),
+    },
+  ];
+}
+
+/**
+ * Sends a request to its route, through its fault; HEAD is answered as GET without a body, 404 for an unknown path,
+ * 405 for a known path with another method.
+ */
+function route(
+  services: Services,
+  faults: FaultInjector,
+  match: ReturnType<typeof routeMatcher>,
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
   const url = request.url ?? '/';
   const query = url.indexOf('?');
   const method = request.method === 'HEAD' ? 'GET' : (request.method ?? 'GET');
   const found = match(method, query === -1 ? url : url.slice(0, query));
   if (!found) return send(response, NOT_FOUND);
   if ('allow' in found) return send(response, fixedReply(405, { error: 'method not allowed' }, { allow: found.allow }));
-  found.route.handle({ services, request, response, params: found.params });
+  const { route: chosen, params } = found;
+  faults.apply(`${chosen.method} ${chosen.path}`, response, () => chosen.handle({ services, request, response, params }));
 }
 
 /** The largest WebSocket message the echo accepts: larger ones close the socket with 1009. */
@@ -111,8 +145,8 @@ function listenError(error: NodeJS.ErrnoException, port: number, host: string): 
  * @param options - Port, host, rate limit, tokens, users and accounts; see {@link TargetOptions}.
  * @returns The running target, with its base URL and a `close()`.
  * @throws {ForgeError} `invalid_option` (as a rejection) when the port is not an integer from 0 to 65535, the host
- * is empty or the rate is negative, or the port is in use or not allowed, or the host is no address of this machine;
- * other listen errors reject as they are.
+ * is empty, the rate is negative or a fault is malformed, or the port is in use or not allowed, or the host is no
+ * address of this machine; other listen errors reject as they are.
  */
 export async function startTarget(options: TargetOptions = {}): Promise<RunningTarget> {
   const { port = 0, host = '127.0.0.1', ordersPerSecond = 5000 } = options;
@@ -124,6 +158,10 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
     invalidOption('ordersPerSecond', ordersPerSecond, 'a finite number of 0 or more (0 means no limit)');
   }
 
+  const initialFaults = parseFaults(options.faults ?? {});
+  if ('field' in initialFaults) invalidOption(initialFaults.field, initialFaults.given, initialFaults.accepted);
+  const faults = new FaultInjector(initialFaults.faults);
+  const match = routeMatcher([...ROUTES, ...faultRoutes(faults)]);
   const ledger = new Ledger();
   for (const [account, balance] of Object.entries(options.accounts ?? { 'acc-demo': 1_000_000_000_000 })) ledger.fund(account, balance, 'EUR');
   const services: Services = {
@@ -138,7 +176,7 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
   };
   const server = createServer(
     { keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: KEEP_ALIVE_MS + 1000 },
-    (request, response) => route(services, request, response),
+    (request, response) => route(services, faults, match, request, response),
   );
   const log = options.log ?? ((line: string) => console.error(line));
   const handled = (where: string) => (error: Error) => log(`k6-forge target: ${where}: ${printable(error.message)} (handled)`);

@@ -45,6 +45,7 @@ export const options = {
   thresholds: {
     'http_req_duration{scenario:dealer}': limits(500, 1000),
     'http_req_failed{scenario:dealer}': ['rate<0.01'],
+    'iterations{scenario:dealer}': ['count>0'],
     'http_req_duration{endpoint:login}': limits(500, 1000),
     'http_req_failed{endpoint:login}': [],
     'http_reqs{endpoint:login}': [],

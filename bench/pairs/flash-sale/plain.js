@@ -41,6 +41,7 @@ export const options = {
   thresholds: {
     'http_req_duration{scenario:flash-sale}': ['p(95)<500', 'p(99)<1000'],
     'http_req_failed{scenario:flash-sale}': ['rate<0.01'],
+    'iterations{scenario:flash-sale}': ['count>0'],
     'http_req_duration{endpoint:sale_init}': [],
     'http_req_failed{endpoint:sale_init}': [],
     'http_reqs{endpoint:sale_init}': [],

@@ -26,6 +26,7 @@ export const options = {
   thresholds: {
     'http_req_duration{scenario:smoke}': [abort('p(95)<1000'), abort('p(99)<1000')],
     'http_req_failed{scenario:smoke}': [abort('rate<0.01')],
+    'iterations{scenario:smoke}': ['count>0'],
     'http_req_duration{endpoint:health}': [],
     'http_req_failed{endpoint:health}': [],
     'http_reqs{endpoint:health}': [],

@@ -1,3 +1,5 @@
+import { packedItem, type Packed } from '../internal/packed.ts';
+
 /** A US place: what a postal address, a phone number and a tax jurisdiction need to agree on. */
 export interface Locality {
   readonly city: string;
@@ -10,35 +12,36 @@ export interface Locality {
   readonly areaCode: string;
 }
 
-/** Places the runtime generators use for addresses, phones and tax jurisdictions. */
-export const LOCALITIES: readonly Locality[] = [
-  { city: 'Austin', county: 'Travis', region: 'TX', zipPrefix: '787', areaCode: '512' },
-  { city: 'Dallas', county: 'Dallas', region: 'TX', zipPrefix: '752', areaCode: '214' },
-  { city: 'Los Angeles', county: 'Los Angeles', region: 'CA', zipPrefix: '900', areaCode: '213' },
-  { city: 'San Diego', county: 'San Diego', region: 'CA', zipPrefix: '921', areaCode: '619' },
-  { city: 'Phoenix', county: 'Maricopa', region: 'AZ', zipPrefix: '850', areaCode: '602' },
-  { city: 'Denver', county: 'Denver', region: 'CO', zipPrefix: '802', areaCode: '303' },
-  { city: 'Chicago', county: 'Cook', region: 'IL', zipPrefix: '606', areaCode: '312' },
-  { city: 'Columbus', county: 'Franklin', region: 'OH', zipPrefix: '432', areaCode: '614' },
-  { city: 'Atlanta', county: 'Fulton', region: 'GA', zipPrefix: '303', areaCode: '404' },
-  { city: 'Miami', county: 'Miami-Dade', region: 'FL', zipPrefix: '331', areaCode: '305' },
-  { city: 'Orlando', county: 'Orange', region: 'FL', zipPrefix: '328', areaCode: '407' },
-  { city: 'Charlotte', county: 'Mecklenburg', region: 'NC', zipPrefix: '282', areaCode: '704' },
-  { city: 'Nashville', county: 'Davidson', region: 'TN', zipPrefix: '372', areaCode: '615' },
-  { city: 'Seattle', county: 'King', region: 'WA', zipPrefix: '981', areaCode: '206' },
-  { city: 'Portland', county: 'Multnomah', region: 'OR', zipPrefix: '972', areaCode: '503' },
-  { city: 'Boston', county: 'Suffolk', region: 'MA', zipPrefix: '021', areaCode: '617' },
-  { city: 'Newark', county: 'Essex', region: 'NJ', zipPrefix: '071', areaCode: '973' },
-  { city: 'Philadelphia', county: 'Philadelphia', region: 'PA', zipPrefix: '191', areaCode: '215' },
-  { city: 'Detroit', county: 'Wayne', region: 'MI', zipPrefix: '482', areaCode: '313' },
-  { city: 'Minneapolis', county: 'Hennepin', region: 'MN', zipPrefix: '554', areaCode: '612' },
-];
+/**
+ * Places the runtime generators use for addresses, phones and tax jurisdictions, packed as rows of
+ * `city;county;region;zipPrefix;areaCode`; read a row with {@link locality}.
+ */
+export const LOCALITIES = (
+  'Austin;Travis;TX;787;512|Dallas;Dallas;TX;752;214|Los Angeles;Los Angeles;CA;900;213|San Diego;San Diego;CA;921;619|' +
+  'Phoenix;Maricopa;AZ;850;602|Denver;Denver;CO;802;303|Chicago;Cook;IL;606;312|Columbus;Franklin;OH;432;614|' +
+  'Atlanta;Fulton;GA;303;404|Miami;Miami-Dade;FL;331;305|Orlando;Orange;FL;328;407|Charlotte;Mecklenburg;NC;282;704|' +
+  'Nashville;Davidson;TN;372;615|Seattle;King;WA;981;206|Portland;Multnomah;OR;972;503|Boston;Suffolk;MA;021;617|' +
+  'Newark;Essex;NJ;071;973|Philadelphia;Philadelphia;PA;191;215|Detroit;Wayne;MI;482;313|Minneapolis;Hennepin;MN;554;612'
+) as Packed;
+
+/**
+ * The {@link Locality} a row of {@link LOCALITIES} describes, as a fresh object.
+ * @param row - One row of `LOCALITIES`.
+ * @returns The place.
+ */
+export function locality(row: string): Locality {
+  return {
+    city: packedItem(row, 0, ';'),
+    county: packedItem(row, 1, ';'),
+    region: packedItem(row, 2, ';'),
+    zipPrefix: packedItem(row, 3, ';'),
+    areaCode: packedItem(row, 4, ';'),
+  };
+}
 
 /** Street names. */
-export const STREET_NAMES = [
-  'Main', 'Oak', 'Maple', 'Cedar', 'Pine', 'Elm', 'Washington', 'Lake', 'Hill', 'Park',
-  'Sunset', 'Lincoln', 'Jackson', 'River', 'Highland', 'Franklin', 'Madison', 'Ridge', 'Spring', 'Church',
-] as const;
+export const STREET_NAMES = ('Main|Oak|Maple|Cedar|Pine|Elm|Washington|Lake|Hill|Park|' +
+  'Sunset|Lincoln|Jackson|River|Highland|Franklin|Madison|Ridge|Spring|Church') as Packed;
 
 /** Street suffixes, as USPS abbreviates them. */
-export const STREET_SUFFIXES = ['St', 'Ave', 'Blvd', 'Rd', 'Ln', 'Dr', 'Ct', 'Way', 'Pl'] as const;
+export const STREET_SUFFIXES = 'St|Ave|Blvd|Rd|Ln|Dr|Ct|Way|Pl' as Packed;

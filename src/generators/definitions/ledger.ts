@@ -1,3 +1,5 @@
+import { packedItem, type Packed } from '../internal/packed.ts';
+
 /** A currency and the amounts a transfer in it may have, in minor units (cents for USD, yen for JPY), both included. */
 export interface CurrencyRange {
   /** The ISO 4217 code. */
@@ -6,14 +8,17 @@ export interface CurrencyRange {
   readonly max: number;
 }
 
-/** Currencies and transfer amounts (seed 000's ledger). */
-export const CURRENCIES: readonly CurrencyRange[] = [
-  { code: 'USD', min: 100, max: 500_000 },
-  { code: 'EUR', min: 100, max: 500_000 },
-  { code: 'GBP', min: 100, max: 400_000 },
-  { code: 'JPY', min: 100, max: 600_000 },
-  { code: 'KWD', min: 1_000, max: 1_500_000 },
-];
+/** Currencies and transfer amounts (seed 000's ledger), packed as rows of `code;min;max`; read a row with {@link currencyRange}. */
+export const CURRENCIES = 'USD;100;500000|EUR;100;500000|GBP;100;400000|JPY;100;600000|KWD;1000;1500000' as Packed;
+
+/**
+ * The {@link CurrencyRange} a row of {@link CURRENCIES} describes, as a fresh object.
+ * @param row - One row of `CURRENCIES`.
+ * @returns The currency and its range.
+ */
+export function currencyRange(row: string): CurrencyRange {
+  return { code: packedItem(row, 0, ';'), min: Number(packedItem(row, 1, ';')), max: Number(packedItem(row, 2, ';')) };
+}
 
 /** Transfer references, by purpose. */
-export const TRANSFER_PURPOSES = ['invoice', 'payroll', 'refund', 'rent', 'supplier', 'savings'] as const;
+export const TRANSFER_PURPOSES = 'invoice|payroll|refund|rent|supplier|savings' as Packed;

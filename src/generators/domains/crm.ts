@@ -1,11 +1,12 @@
-import { LOCALITIES } from '../definitions/address.ts';
-import { COMPANY_STEMS, COMPANY_SUFFIXES, JOB_TITLES, LIFECYCLE_STAGES, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_SENTENCES, TICKET_TAGS, TICKET_TOPICS, type LifecycleStage, type TicketChannel, type TicketPriority } from '../definitions/crm.ts';
+import { LOCALITIES, locality } from '../definitions/address.ts';
+import { COMPANY_STEMS, COMPANY_SUFFIXES, JOB_TITLES, LIFECYCLE_STAGES, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_SENTENCES, TICKET_TAGS, TICKET_TOPICS, ticketTopic, type LifecycleStage, type TicketChannel, type TicketPriority } from '../definitions/crm.ts';
 import { LEAD_SOURCES, type LeadSource } from '../definitions/insurance.ts';
 import { FIRST_NAMES, LAST_NAMES } from '../definitions/person.ts';
 import type { Draw } from '../draw.ts';
+import { packedCount, packedItem, packedRow, pickPacked, weightedPacked } from '../internal/packed.ts';
 import { phoneNumber } from '../internal/phone.ts';
 import { serialEmail } from '../internal/serial.ts';
-import { bool, int, pick, weighted } from '../random.ts';
+import { bool, int } from '../random.ts';
 
 /** A contact in a CRM (seed 002's `CRM Create` and `CRM Search`). */
 export interface CrmContact {
@@ -47,18 +48,18 @@ function companyDomain(company: string): string {
  */
 export function crmContactFrom(draw: Draw, overrides: Partial<CrmContact> = {}): CrmContact {
   const r = draw.random;
-  const firstName = overrides.firstName ?? pick(FIRST_NAMES, r);
-  const lastName = overrides.lastName ?? pick(LAST_NAMES, r);
-  const company = overrides.company ?? `${pick(COMPANY_STEMS, r)} ${pick(COMPANY_SUFFIXES, r)}`;
+  const firstName = overrides.firstName ?? pickPacked(FIRST_NAMES, r);
+  const lastName = overrides.lastName ?? pickPacked(LAST_NAMES, r);
+  const company = overrides.company ?? `${pickPacked(COMPANY_STEMS, r)} ${pickPacked(COMPANY_SUFFIXES, r)}`;
   return {
     firstName,
     lastName,
     email: overrides.email ?? serialEmail(draw.serial(), [firstName, lastName], companyDomain(company)),
-    phone: overrides.phone ?? phoneNumber(pick(LOCALITIES, r).areaCode, r),
+    phone: overrides.phone ?? phoneNumber(locality(pickPacked(LOCALITIES, r)).areaCode, r),
     company,
-    jobTitle: overrides.jobTitle ?? pick(JOB_TITLES, r),
-    lifecycleStage: overrides.lifecycleStage ?? pick(LIFECYCLE_STAGES, r),
-    source: overrides.source ?? pick(LEAD_SOURCES, r),
+    jobTitle: overrides.jobTitle ?? pickPacked(JOB_TITLES, r),
+    lifecycleStage: overrides.lifecycleStage ?? pickPacked(LIFECYCLE_STAGES, r),
+    source: overrides.source ?? pickPacked(LEAD_SOURCES, r),
   };
 }
 
@@ -70,17 +71,21 @@ export function crmContactFrom(draw: Draw, overrides: Partial<CrmContact> = {}):
  */
 export function supportTicketFrom(draw: Draw, overrides: Partial<SupportTicket> = {}): SupportTicket {
   const r = draw.random;
-  const topic = TICKET_TOPICS.find((t) => t.category === overrides.category) ?? pick(TICKET_TOPICS, r);
-  const sentences: string[] = [];
-  for (let i = int(2, 4, r); i > 0; i -= 1) sentences.push(pick(TICKET_SENTENCES, r));
-  const tags = TICKET_TAGS.filter(() => bool(0.12, r)).slice(0, 2);
+  const topic = ticketTopic(packedRow(TICKET_TOPICS, overrides.category) ?? pickPacked(TICKET_TOPICS, r));
+  let description = '';
+  for (let i = int(2, 4, r); i > 0; i -= 1) description += description === '' ? pickPacked(TICKET_SENTENCES, r) : ` ${pickPacked(TICKET_SENTENCES, r)}`;
+  // Every tag gets its draw, so the stream moves on the same whatever is kept; the first two drawn are kept.
+  const tags: string[] = [];
+  for (let i = 0, count = packedCount(TICKET_TAGS); i < count; i += 1) {
+    if (bool(0.12, r) && tags.length < 2) tags.push(packedItem(TICKET_TAGS, i));
+  }
   return {
-    subject: overrides.subject ?? pick(topic.subjects, r),
-    description: overrides.description ?? sentences.join(' '),
+    subject: overrides.subject ?? pickPacked(topic.subjects, r, '/'),
+    description: overrides.description ?? description,
     category: overrides.category ?? topic.category,
-    priority: overrides.priority ?? weighted(TICKET_PRIORITIES, r),
-    channel: overrides.channel ?? pick(TICKET_CHANNELS, r),
-    requesterEmail: overrides.requesterEmail ?? serialEmail(draw.serial(), [pick(FIRST_NAMES, r), pick(LAST_NAMES, r)], 'example.com'),
+    priority: overrides.priority ?? weightedPacked(TICKET_PRIORITIES, r),
+    channel: overrides.channel ?? pickPacked(TICKET_CHANNELS, r),
+    requesterEmail: overrides.requesterEmail ?? serialEmail(draw.serial(), [pickPacked(FIRST_NAMES, r), pickPacked(LAST_NAMES, r)], 'example.com'),
     tags: overrides.tags ?? tags,
   };
 }

@@ -1,9 +1,10 @@
-import { LOCALITIES, STREET_NAMES, STREET_SUFFIXES, type Locality } from '../definitions/address.ts';
-import { BIRTH_DATES, FIRST_NAMES, LAST_NAMES } from '../definitions/person.ts';
+import { LOCALITIES, locality as localityOf, STREET_NAMES, STREET_SUFFIXES, type Locality } from '../definitions/address.ts';
+import { BIRTH_DATE_FROM, BIRTH_DATE_TO, FIRST_NAMES, LAST_NAMES } from '../definitions/person.ts';
 import type { Draw } from '../draw.ts';
+import { pickPacked } from '../internal/packed.ts';
 import { phoneNumber } from '../internal/phone.ts';
 import { serialEmail } from '../internal/serial.ts';
-import { dateBetween, digits, int, pick, type Random } from '../random.ts';
+import { dateBetween, digits, int, type Random } from '../random.ts';
 
 /** A postal address. */
 export interface PostalAddress {
@@ -31,7 +32,7 @@ export interface Customer {
 /** An address in a locality: house number, street and a ZIP code of the place. */
 function addressIn(locality: Locality, random: Random): PostalAddress {
   return {
-    line1: `${int(1, 9899, random)} ${pick(STREET_NAMES, random)} ${pick(STREET_SUFFIXES, random)}`,
+    line1: `${int(1, 9899, random)} ${pickPacked(STREET_NAMES, random)} ${pickPacked(STREET_SUFFIXES, random)}`,
     city: locality.city,
     region: locality.region,
     postalCode: `${locality.zipPrefix}${digits(2, random)}`,
@@ -45,7 +46,7 @@ function addressIn(locality: Locality, random: Random): PostalAddress {
  * @returns The address.
  */
 export function postalAddressFrom(draw: Draw, overrides: Partial<PostalAddress> = {}): PostalAddress {
-  return { ...addressIn(pick(LOCALITIES, draw.random), draw.random), ...overrides };
+  return { ...addressIn(localityOf(pickPacked(LOCALITIES, draw.random)), draw.random), ...overrides };
 }
 
 /**
@@ -56,15 +57,15 @@ export function postalAddressFrom(draw: Draw, overrides: Partial<PostalAddress> 
  */
 export function customerFrom(draw: Draw, overrides: Partial<Customer> = {}): Customer {
   const r = draw.random;
-  const locality = pick(LOCALITIES, r);
-  const firstName = overrides.firstName ?? pick(FIRST_NAMES, r);
-  const lastName = overrides.lastName ?? pick(LAST_NAMES, r);
+  const locality = localityOf(pickPacked(LOCALITIES, r));
+  const firstName = overrides.firstName ?? pickPacked(FIRST_NAMES, r);
+  const lastName = overrides.lastName ?? pickPacked(LAST_NAMES, r);
   return {
     firstName,
     lastName,
     email: overrides.email ?? serialEmail(draw.serial(), [firstName, lastName], 'example.com'),
     phone: overrides.phone ?? phoneNumber(locality.areaCode, r),
-    dateOfBirth: overrides.dateOfBirth ?? dateBetween(BIRTH_DATES.from, BIRTH_DATES.to, r),
+    dateOfBirth: overrides.dateOfBirth ?? dateBetween(BIRTH_DATE_FROM, BIRTH_DATE_TO, r),
     address: overrides.address ?? addressIn(locality, r),
   };
 }

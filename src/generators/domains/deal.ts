@@ -1,7 +1,8 @@
-import { APR, DEAL_TYPES, DOWN_PAYMENT_SHARE, TERM_MONTHS, type DealType } from '../definitions/deal.ts';
+import { APR_MAX, APR_MIN, DEAL_TYPES, DOWN_PAYMENT_SHARE_MAX, DOWN_PAYMENT_SHARE_MIN, termMonthsFor, type DealType } from '../definitions/deal.ts';
 import type { Draw } from '../draw.ts';
+import { pickPacked, weightedPacked } from '../internal/packed.ts';
 import { serialCode } from '../internal/serial.ts';
-import { bool, float, int, pick, weighted } from '../random.ts';
+import { bool, float, int } from '../random.ts';
 import { customerFrom, type Customer } from './customer.ts';
 import { vehicleFrom, type Vehicle } from './vehicle.ts';
 
@@ -33,7 +34,7 @@ export interface Deal {
  */
 export function dealFrom(draw: Draw, overrides: Partial<Deal> = {}): Deal {
   const r = draw.random;
-  const dealType = overrides.dealType ?? weighted(DEAL_TYPES, r);
+  const dealType = overrides.dealType ?? weightedPacked(DEAL_TYPES, r);
   const vehicle = overrides.vehicle ?? vehicleFrom(draw);
   const salePrice = overrides.salePrice ?? float(vehicle.price * 0.92, vehicle.price, r, 2);
   const financed = dealType !== 'cash';
@@ -44,9 +45,9 @@ export function dealFrom(draw: Draw, overrides: Partial<Deal> = {}): Deal {
     customer: overrides.customer ?? customerFrom(draw),
     vehicle,
     salePrice,
-    downPayment: overrides.downPayment ?? (financed ? float(salePrice * DOWN_PAYMENT_SHARE.min, salePrice * DOWN_PAYMENT_SHARE.max, r, 2) : salePrice),
+    downPayment: overrides.downPayment ?? (financed ? float(salePrice * DOWN_PAYMENT_SHARE_MIN, salePrice * DOWN_PAYMENT_SHARE_MAX, r, 2) : salePrice),
     tradeInValue: overrides.tradeInValue ?? (bool(0.35, r) ? int(10, 150, r) * 100 : 0),
-    termMonths: overrides.termMonths ?? (dealType === 'cash' ? null : pick(TERM_MONTHS[dealType], r)),
-    apr: overrides.apr ?? (financed ? float(APR.min, APR.max, r, 2) : null),
+    termMonths: overrides.termMonths ?? (dealType === 'cash' ? null : Number(pickPacked(termMonthsFor(dealType), r, '/'))),
+    apr: overrides.apr ?? (financed ? float(APR_MIN, APR_MAX, r, 2) : null),
   };
 }

@@ -1,7 +1,8 @@
 import { FLASH_SALE_PRODUCTS } from '../definitions/commerce.ts';
 import type { Draw } from '../draw.ts';
+import { pickPacked } from '../internal/packed.ts';
 import { serialUuid } from '../internal/serial.ts';
-import { pick, uuid } from '../random.ts';
+import { uuid } from '../random.ts';
 
 /** One order attempt in seed 004's flash sale: the body of `POST /order` and its `x-idempotency-key` header. */
 export interface FlashSaleOrder {
@@ -20,7 +21,7 @@ export interface FlashSaleOrder {
  */
 export function flashSaleOrderFrom(draw: Draw, overrides: Partial<FlashSaleOrder> = {}): FlashSaleOrder {
   return {
-    productId: overrides.productId ?? pick(FLASH_SALE_PRODUCTS, draw.random),
+    productId: overrides.productId ?? pickPacked(FLASH_SALE_PRODUCTS, draw.random),
     userId: overrides.userId ?? uuid(draw.random),
     idempotencyKey: overrides.idempotencyKey ?? serialUuid(draw.serial()),
   };

@@ -1,10 +1,11 @@
-import { LOCALITIES } from '../definitions/address.ts';
-import { COVERAGE, INSURANCE_TYPES, LEAD_SOURCES, type InsuranceType, type LeadSource } from '../definitions/insurance.ts';
-import { BIRTH_DATES, FIRST_NAMES, LAST_NAMES } from '../definitions/person.ts';
+import { LOCALITIES, locality } from '../definitions/address.ts';
+import { coverageFor, INSURANCE_TYPES, LEAD_SOURCES, type InsuranceType, type LeadSource } from '../definitions/insurance.ts';
+import { BIRTH_DATE_FROM, BIRTH_DATE_TO, FIRST_NAMES, LAST_NAMES } from '../definitions/person.ts';
 import type { Draw } from '../draw.ts';
+import { pickPacked, weightedPacked } from '../internal/packed.ts';
 import { phoneNumber } from '../internal/phone.ts';
 import { serialEmail } from '../internal/serial.ts';
-import { bool, dateBetween, digits, pick, weighted } from '../random.ts';
+import { bool, dateBetween, digits } from '../random.ts';
 
 /** A lead as an insurance platform receives it on `POST /leads` (seed 003). */
 export interface InsuranceLead {
@@ -33,22 +34,22 @@ export interface InsuranceLead {
  */
 export function insuranceLeadFrom(draw: Draw, overrides: Partial<InsuranceLead> = {}): InsuranceLead {
   const r = draw.random;
-  const place = pick(LOCALITIES, r);
-  const firstName = overrides.firstName ?? pick(FIRST_NAMES, r);
-  const lastName = overrides.lastName ?? pick(LAST_NAMES, r);
-  const insuranceType = overrides.insuranceType ?? weighted(INSURANCE_TYPES, r);
+  const place = locality(pickPacked(LOCALITIES, r));
+  const firstName = overrides.firstName ?? pickPacked(FIRST_NAMES, r);
+  const lastName = overrides.lastName ?? pickPacked(LAST_NAMES, r);
+  const insuranceType = overrides.insuranceType ?? weightedPacked(INSURANCE_TYPES, r);
   return {
     firstName,
     lastName,
     email: overrides.email ?? serialEmail(draw.serial(), [firstName, lastName], 'example.com'),
     phone: overrides.phone ?? phoneNumber(place.areaCode, r),
-    dateOfBirth: overrides.dateOfBirth ?? dateBetween(BIRTH_DATES.from, BIRTH_DATES.to, r),
+    dateOfBirth: overrides.dateOfBirth ?? dateBetween(BIRTH_DATE_FROM, BIRTH_DATE_TO, r),
     region: overrides.region ?? place.region,
     postalCode: overrides.postalCode ?? `${place.zipPrefix}${digits(2, r)}`,
     insuranceType,
-    coverageAmount: overrides.coverageAmount ?? pick(COVERAGE[insuranceType], r),
+    coverageAmount: overrides.coverageAmount ?? Number(pickPacked(coverageFor(insuranceType), r, '/')),
     currentlyInsured: overrides.currentlyInsured ?? bool(0.6, r),
-    source: overrides.source ?? pick(LEAD_SOURCES, r),
+    source: overrides.source ?? pickPacked(LEAD_SOURCES, r),
     consentToContact: overrides.consentToContact ?? true,
   };
 }

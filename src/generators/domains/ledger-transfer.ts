@@ -1,7 +1,8 @@
-import { CURRENCIES, TRANSFER_PURPOSES } from '../definitions/ledger.ts';
+import { CURRENCIES, currencyRange, TRANSFER_PURPOSES } from '../definitions/ledger.ts';
 import type { Draw } from '../draw.ts';
+import { packedRow, pickPacked } from '../internal/packed.ts';
 import { serialUuid } from '../internal/serial.ts';
-import { digits, int, pick, uuid } from '../random.ts';
+import { digits, int, uuid } from '../random.ts';
 
 /** A transfer between two ledger accounts (seed 000), in the ledger's own field names. */
 export interface LedgerTransfer {
@@ -27,7 +28,7 @@ export interface LedgerTransfer {
  */
 export function ledgerTransferFrom(draw: Draw, overrides: Partial<LedgerTransfer> = {}): LedgerTransfer {
   const r = draw.random;
-  const currency = CURRENCIES.find((c) => c.code === overrides.currency) ?? pick(CURRENCIES, r);
+  const currency = currencyRange(packedRow(CURRENCIES, overrides.currency) ?? pickPacked(CURRENCIES, r));
   const fromAccount = overrides.fromAccount ?? uuid(r);
   let toAccount = overrides.toAccount ?? uuid(r);
   while (toAccount === fromAccount) toAccount = uuid(r);
@@ -37,6 +38,6 @@ export function ledgerTransferFrom(draw: Draw, overrides: Partial<LedgerTransfer
     amountMinor: overrides.amountMinor ?? int(currency.min, currency.max, r),
     currency: overrides.currency ?? currency.code,
     idempotencyKey: overrides.idempotencyKey ?? serialUuid(draw.serial()),
-    reference: overrides.reference ?? `${pick(TRANSFER_PURPOSES, r)}-${digits(6, r)}`,
+    reference: overrides.reference ?? `${pickPacked(TRANSFER_PURPOSES, r)}-${digits(6, r)}`,
   };
 }

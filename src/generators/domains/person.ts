@@ -1,7 +1,8 @@
 import { FIRST_NAMES, LAST_NAMES, PASSWORD_SYMBOLS } from '../definitions/person.ts';
 import type { Draw } from '../draw.ts';
+import { pickPacked } from '../internal/packed.ts';
 import { serialEmail, serialUsername } from '../internal/serial.ts';
-import { int, pick, type Random } from '../random.ts';
+import { int, type Random } from '../random.ts';
 
 /** A person: a name and an e-mail address unique in the run. */
 export interface Person {
@@ -39,8 +40,8 @@ function password(random: Random): string {
  * @returns The person.
  */
 export function personFrom(draw: Draw, overrides: Partial<Person> = {}): Person {
-  const firstName = overrides.firstName ?? pick(FIRST_NAMES, draw.random);
-  const lastName = overrides.lastName ?? pick(LAST_NAMES, draw.random);
+  const firstName = overrides.firstName ?? pickPacked(FIRST_NAMES, draw.random);
+  const lastName = overrides.lastName ?? pickPacked(LAST_NAMES, draw.random);
   return { firstName, lastName, email: overrides.email ?? serialEmail(draw.serial(), [firstName, lastName], 'example.com') };
 }
 
@@ -51,6 +52,6 @@ export function personFrom(draw: Draw, overrides: Partial<Person> = {}): Person 
  * @returns The credentials.
  */
 export function credentialsFrom(draw: Draw, overrides: Partial<Credentials> = {}): Credentials {
-  const username = overrides.username ?? serialUsername(draw.serial(), [pick(FIRST_NAMES, draw.random), pick(LAST_NAMES, draw.random)]);
+  const username = overrides.username ?? serialUsername(draw.serial(), [pickPacked(FIRST_NAMES, draw.random), pickPacked(LAST_NAMES, draw.random)]);
   return { username, password: overrides.password ?? password(draw.random) };
 }

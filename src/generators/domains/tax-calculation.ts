@@ -1,8 +1,9 @@
-import { LOCALITIES } from '../definitions/address.ts';
-import { DEAL_TYPES, FEES, REBATES, type DealType, type FeeCode } from '../definitions/deal.ts';
-import { VEHICLE_PRICES } from '../definitions/vehicle.ts';
+import { LOCALITIES, locality } from '../definitions/address.ts';
+import { DEAL_TYPES, fee, FEES, REBATE_MAX, REBATE_MIN, type DealType, type FeeCode } from '../definitions/deal.ts';
+import { VEHICLE_PRICE_MAX, VEHICLE_PRICE_MIN } from '../definitions/vehicle.ts';
 import type { Draw } from '../draw.ts';
-import { bool, digits, float, int, pick, weighted } from '../random.ts';
+import { packedCount, packedItem, pickPacked, weightedPacked } from '../internal/packed.ts';
+import { bool, digits, float, int, type Random } from '../random.ts';
 
 /** Where a sale is taxed. */
 export interface TaxJurisdiction {
@@ -35,6 +36,23 @@ export interface TaxCalculationRequest {
 }
 
 /**
+ * The document fee, then each other fee at even odds, each with an amount in its range: which fees apply is drawn
+ * first (one draw per optional fee), then the amounts, in the fees' order.
+ */
+function drawnFees(random: Random): TaxFee[] {
+  const count = packedCount(FEES);
+  let chosen = 1;
+  for (let i = 1; i < count; i += 1) if (bool(0.5, random)) chosen |= 1 << i;
+  const fees: TaxFee[] = [];
+  for (let i = 0; i < count; i += 1) {
+    if ((chosen & (1 << i)) === 0) continue;
+    const range = fee(packedItem(FEES, i));
+    fees.push({ code: range.code, amount: float(range.min, range.max, random, 2) });
+  }
+  return fees;
+}
+
+/**
  * A {@link TaxCalculationRequest} drawn from `draw`.
  * @param draw - The stream to draw from.
  * @param overrides - Fields to use as given (jurisdiction and fees as a whole).
@@ -42,13 +60,13 @@ export interface TaxCalculationRequest {
  */
 export function taxCalculationRequestFrom(draw: Draw, overrides: Partial<TaxCalculationRequest> = {}): TaxCalculationRequest {
   const r = draw.random;
-  const place = pick(LOCALITIES, r);
+  const place = locality(pickPacked(LOCALITIES, r));
   return {
     jurisdiction: overrides.jurisdiction ?? { country: 'US', region: place.region, county: place.county, city: place.city, postalCode: `${place.zipPrefix}${digits(2, r)}` },
-    dealType: overrides.dealType ?? weighted(DEAL_TYPES, r),
-    vehiclePrice: overrides.vehiclePrice ?? float(VEHICLE_PRICES.min, VEHICLE_PRICES.max, r, 2),
+    dealType: overrides.dealType ?? weightedPacked(DEAL_TYPES, r),
+    vehiclePrice: overrides.vehiclePrice ?? float(VEHICLE_PRICE_MIN, VEHICLE_PRICE_MAX, r, 2),
     tradeInValue: overrides.tradeInValue ?? (bool(0.35, r) ? int(10, 150, r) * 100 : 0),
-    rebate: overrides.rebate ?? (bool(0.25, r) ? int(REBATES.min / 250 + 1, REBATES.max / 250, r) * 250 : 0),
-    fees: overrides.fees ?? FEES.filter((_, i) => i === 0 || bool(0.5, r)).map((fee) => ({ code: fee.code, amount: float(fee.min, fee.max, r, 2) })),
+    rebate: overrides.rebate ?? (bool(0.25, r) ? int(REBATE_MIN / 250 + 1, REBATE_MAX / 250, r) * 250 : 0),
+    fees: overrides.fees ?? drawnFees(r),
   };
 }

@@ -1,7 +1,8 @@
-import { COLORS, CURRENT_MODEL_YEAR, LOT_LOCATIONS, MILES_PER_YEAR, MODEL_YEARS, TRIMS, VEHICLE_MAKES, VEHICLE_PRICES, type BodyStyle } from '../definitions/vehicle.ts';
+import { COLORS, CURRENT_MODEL_YEAR, LOT_LOCATIONS, MILES_PER_YEAR_MAX, MILES_PER_YEAR_MIN, MODEL_YEAR_MIN, TRIMS, VEHICLE_MAKES, VEHICLE_PRICE_MAX, VEHICLE_PRICE_MIN, vehicleMake, vehicleModel, type BodyStyle } from '../definitions/vehicle.ts';
 import type { Draw } from '../draw.ts';
+import { packedRow, pickPacked, weightedPacked, type PackedWeights } from '../internal/packed.ts';
 import { serialCode } from '../internal/serial.ts';
-import { int, pick, weighted } from '../random.ts';
+import { int } from '../random.ts';
 import { vin } from '../vin.ts';
 
 /** A vehicle as a dealer platform lists it. */
@@ -37,6 +38,12 @@ export interface InventoryItem {
   readonly vehicle: Vehicle;
 }
 
+/** Conditions of a vehicle older than this model year, and how often each occurs. */
+const USED_CONDITIONS = 'used:3|certified:1' as PackedWeights<VehicleCondition>;
+
+/** Inventory statuses and how often each occurs. */
+const STATUSES = 'available:8|reserved:1|in_transit:1' as PackedWeights<InventoryStatus>;
+
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 /**
@@ -48,9 +55,9 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
  */
 export function vehicleFrom(draw: Draw, overrides: Partial<Vehicle> = {}): Vehicle {
   const r = draw.random;
-  const make = VEHICLE_MAKES.find((m) => m.name === overrides.make) ?? pick(VEHICLE_MAKES, r);
-  const model = make.models.find((m) => m.name === overrides.model) ?? pick(make.models, r);
-  const year = overrides.year ?? int(MODEL_YEARS.min, MODEL_YEARS.max, r);
+  const make = vehicleMake(packedRow(VEHICLE_MAKES, overrides.make) ?? pickPacked(VEHICLE_MAKES, r));
+  const model = vehicleModel(packedRow(make.models, overrides.model, ',', '/') ?? pickPacked(make.models, r, '/'));
+  const year = overrides.year ?? int(MODEL_YEAR_MIN, CURRENT_MODEL_YEAR, r);
   const age = Math.max(0, CURRENT_MODEL_YEAR - year);
   const msrp = int(model.msrp[0], model.msrp[1], r);
   return {
@@ -58,11 +65,11 @@ export function vehicleFrom(draw: Draw, overrides: Partial<Vehicle> = {}): Vehic
     make: overrides.make ?? make.name,
     model: overrides.model ?? model.name,
     year,
-    trim: overrides.trim ?? pick(TRIMS, r),
+    trim: overrides.trim ?? pickPacked(TRIMS, r),
     bodyStyle: overrides.bodyStyle ?? model.bodyStyle,
-    color: overrides.color ?? pick(COLORS, r),
-    mileage: overrides.mileage ?? (age === 0 ? int(0, 50, r) : age * int(MILES_PER_YEAR.min, MILES_PER_YEAR.max, r)),
-    price: overrides.price ?? clamp(Math.round((msrp * 0.86 ** age) / 50) * 50, VEHICLE_PRICES.min, VEHICLE_PRICES.max),
+    color: overrides.color ?? pickPacked(COLORS, r),
+    mileage: overrides.mileage ?? (age === 0 ? int(0, 50, r) : age * int(MILES_PER_YEAR_MIN, MILES_PER_YEAR_MAX, r)),
+    price: overrides.price ?? clamp(Math.round((msrp * 0.86 ** age) / 50) * 50, VEHICLE_PRICE_MIN, VEHICLE_PRICE_MAX),
   };
 }
 
@@ -75,12 +82,12 @@ export function vehicleFrom(draw: Draw, overrides: Partial<Vehicle> = {}): Vehic
 export function inventoryItemFrom(draw: Draw, overrides: Partial<InventoryItem> = {}): InventoryItem {
   const r = draw.random;
   const vehicle = overrides.vehicle ?? vehicleFrom(draw);
-  const condition: VehicleCondition = vehicle.year >= CURRENT_MODEL_YEAR ? 'new' : weighted([['used', 3], ['certified', 1]], r);
+  const condition: VehicleCondition = vehicle.year >= CURRENT_MODEL_YEAR ? 'new' : weightedPacked(USED_CONDITIONS, r);
   return {
     stockNumber: overrides.stockNumber ?? serialCode(draw.serial(), 'STK'),
     condition: overrides.condition ?? condition,
-    status: overrides.status ?? weighted<InventoryStatus>([['available', 8], ['reserved', 1], ['in_transit', 1]], r),
-    location: overrides.location ?? pick(LOT_LOCATIONS, r),
+    status: overrides.status ?? weightedPacked(STATUSES, r),
+    location: overrides.location ?? pickPacked(LOT_LOCATIONS, r),
     daysInStock: overrides.daysInStock ?? int(0, 180, r),
     vehicle,
   };

@@ -1,20 +1,25 @@
 import { checkResults } from './internal/check-results.ts';
-import { endpointLatencies, latencyText } from './internal/endpoint-latency.ts';
+import { endpointLabel, endpointLatencies, latencyText } from './internal/endpoint-latency.ts';
 import { escapeXml } from './internal/escape-xml.ts';
-import { headline, runFacts } from './internal/headline.ts';
+import { runFacts } from './internal/run-facts.ts';
 import { barChart, lineChart } from './internal/svg-chart.ts';
 import { thresholdRows } from './internal/threshold-rows.ts';
-import type { RunSummary, Series } from './types.ts';
+import type { RunSummary, Series, VerdictResult } from './types.ts';
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:980px;padding:0 1rem;color:#1f2328}
-h1{font-size:1.5rem}h1.pass{color:#1a7f37}h1.fail{color:#cf222e}h2{font-size:1.15rem;margin-top:2rem}
+h1{font-size:1.5rem}h1.pass{color:#1a7f37}h1.fail{color:#cf222e}h1.nodata{color:#59636e}h2{font-size:1.15rem;margin-top:2rem}
 table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.25rem .6rem;text-align:left}
 td.num{text-align:right;font-variant-numeric:tabular-nums}tr.fail td{background:#ffebe9}
 .facts{color:#59636e}code{font-size:.9em}svg.chart{display:block;margin:1rem 0;font-size:12px}
 svg .title{font-weight:600}svg .bar{fill:#0969da}svg .axis{stroke:#59636e}svg .line{fill:none;stroke:#0969da;stroke-width:1.5}`;
 
-const PASS = '<td>✅ pass</td>';
-const FAIL = '<td>❌ fail</td>';
+/** Each verdict's result cell, heading class and mark. */
+const VERDICTS: Readonly<Record<VerdictResult, { readonly cell: string; readonly className: string; readonly mark: string }>> = {
+  pass: { cell: '<td>✅ pass</td>', className: 'pass', mark: '✅' },
+  fail: { cell: '<td>❌ fail</td>', className: 'fail', mark: '❌' },
+  'no data': { cell: '<td>⚪ no data</td>', className: 'nodata', mark: '⚪' },
+};
+const WARNING = '<td>⚠️ warning</td>';
 
 function table(head: readonly string[], rows: readonly string[]): string {
   return `<table><thead><tr>${head.map((cell) => `<th>${escapeXml(cell)}</th>`).join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
@@ -33,11 +38,11 @@ function latencySection(summary: RunSummary): string {
   if (latencies.length === 0) return '<p>No HTTP request was timed.</p>';
   const timeUnit = summary.options.summaryTimeUnit;
   const rows = latencies.map((latency) =>
-    row([cell(latency.endpoint), ...stats.map((stat) => cell(latencyText(latency, stat, timeUnit), 'num'))]),
+    row([cell(endpointLabel(latency)), ...stats.map((stat) => cell(latencyText(latency, stat, timeUnit), 'num'))]),
   );
   const bars = latencies.flatMap((latency) => {
     const value = latency.values['p(95)'];
-    return value === undefined ? [] : [{ label: latency.endpoint, value, text: latencyText(latency, 'p(95)', timeUnit) }];
+    return value === undefined || !latency.called ? [] : [{ label: latency.endpoint, value, text: latencyText(latency, 'p(95)', timeUnit) }];
   });
   const chart = bars.length > 0 ? barChart('p(95) per endpoint', bars) : '<p>p(95) is not among summaryTrendStats, so there is no chart.</p>';
   return `${table(['endpoint', ...stats], rows)}\n${chart}`;
@@ -45,7 +50,10 @@ function latencySection(summary: RunSummary): string {
 
 function thresholdSection(summary: RunSummary): string {
   const rows = thresholdRows(summary).map((threshold) =>
-    row([codeCell(threshold.metric), codeCell(threshold.expression), cell(threshold.measured, 'num'), threshold.ok ? PASS : FAIL], !threshold.ok),
+    row(
+      [codeCell(threshold.metric), codeCell(threshold.expression), cell(threshold.measured, 'num'), VERDICTS[threshold.result].cell],
+      threshold.result === 'fail',
+    ),
   );
   return rows.length === 0 ? '<p>No thresholds were set.</p>' : table(['metric', 'expression', 'measured', 'result'], rows);
 }
@@ -58,9 +66,8 @@ function checkSection(summary: RunSummary): string {
         cell(check.name),
         cell(String(check.passes), 'num'),
         cell(String(check.fails), 'num'),
-        check.fails === 0 ? PASS : FAIL,
+        check.fails === 0 ? VERDICTS.pass.cell : WARNING,
       ],
-      check.fails > 0,
     ),
   );
   return rows.length === 0 ? '<p>No checks ran.</p>' : table(['group', 'check', 'passes', 'fails', 'result'], rows);
@@ -75,7 +82,8 @@ function checkSection(summary: RunSummary): string {
  * @returns The HTML document, ending in a newline.
  */
 export function htmlReport(summary: RunSummary, series: readonly Series[] = []): string {
-  const { ok, text } = headline(summary.meta);
+  const { result, text, problems } = summary.meta.verdict;
+  const { className, mark } = VERDICTS[result];
   const sections = [
     `<section><h2>Latency per endpoint</h2>\n${latencySection(summary)}\n</section>`,
     `<section><h2>Thresholds</h2>\n${thresholdSection(summary)}\n</section>`,
@@ -87,8 +95,10 @@ export function htmlReport(summary: RunSummary, series: readonly Series[] = []):
     '<html lang="en">',
     `<head><meta charset="utf-8"><title>${escapeXml(`k6-forge: ${text}`)}</title><style>${STYLE}</style></head>`,
     '<body>',
-    `<header><h1 class="${ok ? 'pass' : 'fail'}">${ok ? '✅' : '❌'} ${escapeXml(text)}</h1>`,
-    `<p class="facts">${escapeXml(runFacts(summary.meta).join(' · '))}</p></header>`,
+    `<header><h1 class="${className}">${mark} ${escapeXml(text)}</h1>`,
+    `<p class="facts">${escapeXml(runFacts(summary.meta).join(' · '))}</p>`,
+    ...(problems.length > 0 ? [`<ul>${problems.map((problem) => `<li>❌ ${escapeXml(problem)}</li>`).join('')}</ul>`] : []),
+    '</header>',
     ...sections,
     '</body>',
     '</html>',

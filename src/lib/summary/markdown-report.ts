@@ -1,8 +1,11 @@
 import { checkResults } from './internal/check-results.ts';
-import { endpointLatencies, latencyText } from './internal/endpoint-latency.ts';
-import { headline, runFacts } from './internal/headline.ts';
+import { endpointLabel, endpointLatencies, latencyText } from './internal/endpoint-latency.ts';
+import { runFacts } from './internal/run-facts.ts';
 import { thresholdRows } from './internal/threshold-rows.ts';
-import type { RunSummary } from './types.ts';
+import type { RunSummary, VerdictResult } from './types.ts';
+
+/** How each verdict shows in Markdown. */
+const MARKS: Readonly<Record<VerdictResult, string>> = { pass: '✅', fail: '❌', 'no data': '⚪ no data' };
 
 /** Escapes text for a Markdown table cell: Markdown's punctuation, HTML brackets and the cell separator. */
 function text(value: string): string {
@@ -19,18 +22,21 @@ function table(head: readonly string[], align: readonly string[], rows: readonly
 }
 
 /**
- * Writes Markdown for a CI job summary: the verdict, the run's facts, then tables of thresholds (measured value,
- * ✅/❌), latency per endpoint and checks.
+ * Writes Markdown for a CI job summary: the verdict, the run's facts and problems, then tables of thresholds
+ * (measured value, ✅/❌/no data), latency per endpoint (`not called` without requests) and checks (a failed check
+ * is a warning ⚠️: only a threshold fails a run, as in k6).
  * @param summary - The run summary.
  * @returns The Markdown, ending in a newline.
  */
 export function markdownReport(summary: RunSummary): string {
-  const { ok, text: verdict } = headline(summary.meta);
-  const lines = [`## ${ok ? '✅' : '❌'} ${text(verdict)}`, '', runFacts(summary.meta).map(text).join(' · '), '', '### Thresholds', ''];
+  const { verdict } = summary.meta;
+  const lines = [`## ${MARKS[verdict.result]} ${text(verdict.text)}`, '', runFacts(summary.meta).map(text).join(' · '), ''];
+  if (verdict.problems.length > 0) lines.push(...verdict.problems.map((problem) => `- ❌ ${text(problem)}`), '');
+  lines.push('### Thresholds', '');
   const thresholds = thresholdRows(summary);
   if (thresholds.length === 0) lines.push('No thresholds were set.');
   else {
-    const rows = thresholds.map((row) => [code(row.metric), code(row.expression), text(row.measured), row.ok ? '✅' : '❌']);
+    const rows = thresholds.map((row) => [code(row.metric), code(row.expression), text(row.measured), MARKS[row.result]]);
     lines.push(...table(['metric', 'expression', 'measured', 'result'], ['---', '---', '---:', ':---:'], rows));
   }
 
@@ -40,7 +46,7 @@ export function markdownReport(summary: RunSummary): string {
   if (latencies.length === 0) lines.push('No HTTP request was timed.');
   else {
     const rows = latencies.map((row) => [
-      text(row.endpoint),
+      text(endpointLabel(row)),
       ...stats.map((stat) => latencyText(row, stat, summary.options.summaryTimeUnit)),
     ]);
     lines.push(...table(['endpoint', ...stats.map(text)], ['---', ...stats.map(() => '---:')], rows));
@@ -55,7 +61,7 @@ export function markdownReport(summary: RunSummary): string {
       text(check.name),
       String(check.passes),
       String(check.fails),
-      check.fails === 0 ? '✅' : '❌',
+      check.fails === 0 ? '✅' : '⚠️',
     ]);
     lines.push(...table(['group', 'check', 'passes', 'fails', 'result'], ['---', '---', '---:', '---:', ':---:'], rows));
   }

@@ -1,5 +1,5 @@
-import { compareMetricNames } from './internal/metric-names.ts';
-import type { RunMeta, SummaryData, ThresholdVerdict } from './types.ts';
+import { runVerdict, thresholdVerdicts } from './run-verdict.ts';
+import type { RunMeta, SummaryData } from './types.ts';
 
 /** What `runMeta` reads beside k6's data. */
 export interface RunMetaInput {
@@ -9,6 +9,8 @@ export interface RunMetaInput {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** When the run ended (handleSummary runs right after). */
   readonly end: Date;
+  /** The scenarios k6 ran, from `exec.test.options.scenarios`; undefined when k6 did not tell. */
+  readonly scenarios?: readonly string[] | undefined;
 }
 
 // Optional scheme, then the authority up to `/`, `?` or `#`; greedy userinfo stops at its last `@`.
@@ -28,32 +30,16 @@ export function targetHost(baseUrl: string | undefined): string {
 }
 
 /**
- * Flattens every threshold of k6's summary into a verdict list, metrics in k6's order and each metric's
- * expressions sorted (k6 hands them over from a Go map, in no fixed order).
- * @param metrics - k6's summary metrics.
- * @returns One verdict per threshold expression.
- */
-export function thresholdVerdicts(metrics: SummaryData['metrics']): ThresholdVerdict[] {
-  return Object.keys(metrics)
-    .sort(compareMetricNames)
-    .flatMap((metric) =>
-      Object.entries(metrics[metric]?.thresholds ?? {})
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([expression, { ok }]) => ({ metric, expression, ok })),
-    );
-}
-
-/**
  * Builds the run metadata k6-forge records beside k6's numbers.
  * @param data - k6's summary metrics and state (for the run's duration).
  * @param input - The scenario, the variables and the end time.
- * @returns The run's metadata; the start is the end minus k6's `testRunDurationMs`.
+ * @returns The run's metadata and verdict; the start is the end minus k6's `testRunDurationMs`.
  */
 export function runMeta(data: Pick<SummaryData, 'metrics' | 'state'>, input: RunMetaInput): RunMeta {
-  const { scenario, env, end } = input;
+  const { scenario, env, end, scenarios } = input;
   const start = new Date(end.getTime() - Math.round(data.state.testRunDurationMs));
   const gitRevision = env['GIT_REVISION'];
-  return {
+  const meta = {
     scenario,
     environment: env['ENVIRONMENT'] || 'development',
     targetHost: targetHost(env['BASE_URL']),
@@ -61,6 +47,8 @@ export function runMeta(data: Pick<SummaryData, 'metrics' | 'state'>, input: Run
     endTime: end.toISOString(),
     k6ForgeVersion: typeof __K6_FORGE_VERSION__ === 'string' ? __K6_FORGE_VERSION__ : 'unknown',
     ...(gitRevision ? { gitRevision } : {}),
-    thresholds: thresholdVerdicts(data.metrics),
   };
+  const thresholds = thresholdVerdicts(data.metrics);
+  const ran = scenarios === undefined ? {} : { scenarios: [...scenarios] };
+  return { ...meta, thresholds, ...ran, verdict: runVerdict({ scenario, thresholds, ...ran }) };
 }

@@ -19,13 +19,14 @@ export type HandleSummary = (data: unknown) => Record<string, string>;
 /**
  * The scenarios of this run. `handleSummary` runs in a VU of its own whose state carries the run's consolidated
  * and derived options, so `exec.test.options` is readable there (the scenario-bound `exec.scenario` is not).
+ * @returns Their names, sorted; undefined when k6 does not tell (older than 0.38, or no scenarios in its options).
  */
-function scenariosOfRun(): string {
+function scenariosOfRun(): string[] | undefined {
   try {
     const names = Object.keys(exec.test.options.scenarios ?? {}).sort();
-    return names.length > 0 ? names.join('+') : 'default';
+    return names.length > 0 ? names : undefined;
   } catch {
-    return 'default';
+    return undefined;
   }
 }
 
@@ -39,6 +40,9 @@ function scenariosOfRun(): string {
  * not create missing folders (`handleSummaryResult` in k6's `internal/cmd/run.go`, through afero's
  * `OsFs.OpenFile`, that is `os.OpenFile`), so a RESULTS_DIR that names no folder would lose every file: the handler
  * then writes them into the working directory and says so (checked at init in VU 0, where handleSummary runs).
+ *
+ * The verdict is the same in every output: a threshold k6 passed on a metric without samples is "no data", and a
+ * scenario the thresholds name that k6 did not run (k6's `--vus`/`--duration` replace the scenarios) fails the run.
  *
  * Nothing here throws while k6 summarises: if `handleSummary` threw, k6 would log the error and print only its
  * own summary, losing the files. Malformed data is rendered as far as it goes, a renderer that fails is left
@@ -61,7 +65,8 @@ export function summaryHandler(options: SummaryHandlerOptions = {}): HandleSumma
   const missingDir = __VU === 0 ? missingResultsDir(__ENV) : undefined;
   return (raw) => {
     try {
-      return summaryOutputs(raw, chosen ?? scenariosOfRun(), missingDir);
+      const scenarios = scenariosOfRun();
+      return summaryOutputs(raw, { scenario: chosen ?? scenarios?.join('+') ?? 'default', scenarios }, missingDir);
     } catch (error) {
       return { stdout: `\n     k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}\n\n` };
     }

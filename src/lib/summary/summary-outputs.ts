@@ -10,6 +10,9 @@ import { readSummaryData } from './summary-data.ts';
 import { textSummary } from './text-summary.ts';
 import type { RunSummary } from './types.ts';
 
+/** The mark the text summary puts before the run's verdict. */
+const VERDICT_MARKS = { pass: '✓', fail: '✗', 'no data': '∅' } as const;
+
 /** `2026-11-22T07:30:05.123Z` as `2026-11-22T07-30-05-123Z`, safe in a file name on every system. */
 function fileTimestamp(time: Date): string {
   return time.toISOString().replace(/[:.]/g, '-');
@@ -18,6 +21,14 @@ function fileTimestamp(time: Date): string {
 /** The message of anything thrown. */
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Which run {@link summaryOutputs} renders. */
+export interface RunNames {
+  /** The scenario that names the files and is recorded in the metadata. */
+  readonly scenario: string;
+  /** The scenarios k6 ran; undefined when k6 did not tell. */
+  readonly scenarios: readonly string[] | undefined;
 }
 
 /**
@@ -46,16 +57,17 @@ export function missingResultsDir(env: Readonly<Record<string, string | undefine
 /**
  * Renders every output for one run, leaving out (and noting) any renderer that fails.
  * @param raw - k6's summary data, as handed to `handleSummary`.
- * @param scenario - The scenario that names the files and is recorded in the metadata.
+ * @param names - The scenario that names the files, and the scenarios k6 ran.
  * @param missingDir - `RESULTS_DIR` when {@link missingResultsDir} found no such folder: the files then go to the
  *   working directory, with a note naming the folder.
  * @returns k6's output map: `stdout` and one path per result file.
  */
-export function summaryOutputs(raw: unknown, scenario: string, missingDir?: string): Record<string, string> {
+export function summaryOutputs(raw: unknown, names: RunNames, missingDir?: string): Record<string, string> {
   const end = new Date();
   const env = __ENV;
+  const { scenario, scenarios } = names;
   const { data, problems } = readSummaryData(raw);
-  const summary: RunSummary = { ...data, meta: runMeta(data, { scenario, env, end }) };
+  const summary: RunSummary = { ...data, meta: runMeta(data, { scenario, env, end, scenarios }) };
   const dir = missingDir === undefined ? env['RESULTS_DIR']?.replace(/[/\\]+$/, '') : undefined;
   const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;
   const notes = problems.map((problem) => `k6-forge: ${problem}`);
@@ -76,6 +88,7 @@ export function summaryOutputs(raw: unknown, scenario: string, missingDir?: stri
       notes.push(`k6-forge: could not write ${path}: ${messageOf(error)}`);
     }
   }
+  notes.push(`k6-forge: ${VERDICT_MARKS[summary.meta.verdict.result]} ${summary.meta.verdict.text}`);
   notes.push(dir ? `k6-forge: results in ${dir}/` : `k6-forge: results in ${prefix}-* (set RESULTS_DIR to an existing folder to collect them there)`);
   try {
     outputs['stdout'] = textSummary(summary, { notes });

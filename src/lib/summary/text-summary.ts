@@ -1,3 +1,4 @@
+import { hasSamples } from './has-samples.ts';
 import { humanizeValue } from './internal/humanize.ts';
 import { compareMetricNames } from './internal/metric-names.ts';
 import type { SummaryCheck, SummaryData, SummaryGroup, SummaryMetric } from './types.ts';
@@ -24,6 +25,7 @@ const CYAN = '36';
 const FAINT = '2';
 const PASS = '✓';
 const FAIL = '✗';
+const NO_DATA = '∅';
 
 /** One column of a metric line: a fixed prefix (`p(95)=`) and a value, which gets the colour. */
 interface Cell {
@@ -97,7 +99,13 @@ function metricLines(data: Omit<SummaryData, 'setup_data'>, paint: Paint): strin
   return rows.map(({ metric, indent, label, cells }) => {
     const verdicts = Object.values(metric.thresholds ?? {});
     const mark =
-      metric.thresholds === undefined ? ' ' : verdicts.every((verdict) => verdict.ok) ? paint(PASS, GREEN) : paint(FAIL, RED);
+      metric.thresholds === undefined
+        ? ' '
+        : !verdicts.every((verdict) => verdict.ok)
+          ? paint(FAIL, RED)
+          : hasSamples(metric.values)
+            ? paint(PASS, GREEN)
+            : paint(NO_DATA, FAINT);
     const widths = columnWidths[metric.type === 'trend' ? 'trend' : 'other'];
     const shown = cells.map((cell, index) => {
       const value = cell.faint ? paint(cell.value, CYAN, FAINT) : paint(cell.value, CYAN);
@@ -110,7 +118,7 @@ function metricLines(data: Omit<SummaryData, 'setup_data'>, paint: Paint): strin
 
 /**
  * Writes k6's end-of-test summary in k6's familiar layout: checks by group (`✓ name`, or `✗ name` with its pass
- * share), then every metric with a threshold mark, dotted up to the values (`avg=1.2ms min=... p(95)=...`, counters
+ * share), then every metric with a threshold mark (`∅` where the thresholds held on no samples), dotted up to the values (`avg=1.2ms min=... p(95)=...`, counters
  * with their rate per second, rates as percent with ✓/✗ counts).
  * @param data - k6's summary data (or a run summary); trend columns follow `options.summaryTrendStats`.
  * @param options - Colours and the notes to add.

@@ -53,13 +53,29 @@ export interface SummaryData {
   readonly setup_data?: unknown;
 }
 
+/** A verdict: held on data, failed, or nothing to judge it on. */
+export type VerdictResult = 'pass' | 'fail' | 'no data';
+
 /** One threshold expression and whether it held. */
 export interface ThresholdVerdict {
   /** The metric or sub-metric, such as `http_req_duration{scenario:smoke}`. */
   readonly metric: string;
   /** The expression, such as `p(95)<1000`. */
   readonly expression: string;
+  /** k6's own verdict. */
   readonly ok: boolean;
+  /** k6-forge's: `fail` when k6 failed it, `no data` when it held on a metric without samples, else `pass`. */
+  readonly result: VerdictResult;
+}
+
+/** A run's verdict, the same in every report. */
+export interface RunVerdict {
+  /** `fail` when a threshold failed or a declared scenario never ran; `no data` when no threshold held on samples. */
+  readonly result: VerdictResult;
+  /** The verdict in one sentence, such as `smoke passed: all 6 thresholds held`. */
+  readonly text: string;
+  /** What failed the run beside its thresholds, such as a scenario that never ran; empty when nothing did. */
+  readonly problems: readonly string[];
 }
 
 /** What k6-forge records about a run beside k6's numbers. */
@@ -79,6 +95,10 @@ export interface RunMeta {
   readonly gitRevision?: string;
   /** Every threshold's verdict. */
   readonly thresholds: readonly ThresholdVerdict[];
+  /** The scenarios k6 ran (`exec.test.options.scenarios`); absent when k6 did not tell. */
+  readonly scenarios?: readonly string[];
+  /** The run's verdict, from its thresholds and scenarios. */
+  readonly verdict: RunVerdict;
 }
 
 /** The content of `<scenario>-summary.json`: k6's summary data without `setup_data`, plus `meta`. */

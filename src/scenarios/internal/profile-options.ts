@@ -128,10 +128,15 @@ export function profileOptions(profile: string, shape: Shape, options: ProfileOp
   };
   return {
     scenarios: { [name]: scenario },
-    thresholds: thresholdsFor(profile, {
-      scenario: name,
-      ...(options.thresholds !== undefined && { limits: options.thresholds }),
-      ...(options.thresholdsFile !== undefined && { file: options.thresholdsFile }),
-    }),
+    thresholds: {
+      ...thresholdsFor(profile, {
+        scenario: name,
+        ...(options.thresholds !== undefined && { limits: options.thresholds }),
+        ...(options.thresholdsFile !== undefined && { file: options.thresholdsFile }),
+      }),
+      // k6 fails the run (exit 99) when the scenario completed no iteration: it never ran (k6's --vus/--duration
+      // replaced it) or every iteration stalled, where the latency and error-rate thresholds have no samples and pass.
+      [`iterations{scenario:${name}}`]: ['count>0'],
+    },
   };
 }

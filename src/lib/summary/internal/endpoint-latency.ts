@@ -1,3 +1,4 @@
+import { hasSamples } from '../has-samples.ts';
 import type { SummaryMetric } from '../types.ts';
 import { humanizeValue } from './humanize.ts';
 
@@ -8,6 +9,8 @@ export interface EndpointLatency {
   /** The metric the values come from, such as `http_req_duration{endpoint:login}`. */
   readonly metric: string;
   readonly values: Readonly<Record<string, number>>;
+  /** Whether any request was timed; an endpoint without requests is shown as not called, never at 0 ms. */
+  readonly called: boolean;
 }
 
 const BY_TAG = (tag: string) => new RegExp(`^http_req_duration\\{${tag}:([^,{}]+)\\}$`);
@@ -24,12 +27,21 @@ export function endpointLatencies(metrics: Readonly<Record<string, SummaryMetric
     const rows: EndpointLatency[] = [];
     for (const [metric, data] of Object.entries(metrics)) {
       const endpoint = pattern.exec(metric)?.[1];
-      if (endpoint !== undefined) rows.push({ endpoint, metric, values: data.values });
+      if (endpoint !== undefined) rows.push({ endpoint, metric, values: data.values, called: hasSamples(data.values) });
     }
     if (rows.length > 0) return rows.sort((a, b) => (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0));
   }
   const whole = metrics['http_req_duration'];
-  return whole ? [{ endpoint: 'all requests', metric: 'http_req_duration', values: whole.values }] : [];
+  return whole ? [{ endpoint: 'all requests', metric: 'http_req_duration', values: whole.values, called: hasSamples(whole.values) }] : [];
+}
+
+/**
+ * Names a row's endpoint for a table: `login`, or `login (not called)` when no request was timed.
+ * @param row - The endpoint's latency.
+ * @returns The label.
+ */
+export function endpointLabel(row: EndpointLatency): string {
+  return row.called ? row.endpoint : `${row.endpoint} (not called)`;
 }
 
 /**
@@ -37,10 +49,10 @@ export function endpointLatencies(metrics: Readonly<Record<string, SummaryMetric
  * @param row - The endpoint's latency.
  * @param stat - A `summaryTrendStats` column, such as `p(95)`.
  * @param timeUnit - k6's `summaryTimeUnit`.
- * @returns The cell text; `-` when the summary lacks the column.
+ * @returns The cell text; `-` when the summary lacks the column or the endpoint was not called.
  */
 export function latencyText(row: EndpointLatency, stat: string, timeUnit: string): string {
-  const value = row.values[stat];
+  const value = row.called ? row.values[stat] : undefined;
   if (stat === 'count') return value === undefined ? '-' : String(value);
   return humanizeValue(value, { type: 'trend', contains: 'time' }, timeUnit);
 }

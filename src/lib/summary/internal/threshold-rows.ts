@@ -3,7 +3,7 @@ import { trimmedFixed } from './humanize.ts';
 
 /** A threshold's verdict with the value it was judged on. */
 export interface ThresholdRow extends ThresholdVerdict {
-  /** The measured value in the threshold's own unit (milliseconds for times), or why there is none. */
+  /** The measured value in the threshold's own unit (milliseconds for times), or why there is none (`no samples`). */
   readonly measured: string;
 }
 
@@ -34,6 +34,6 @@ function measuredValue(metric: SummaryMetric | undefined, expression: string): s
 export function thresholdRows(summary: Pick<RunSummary, 'meta' | 'metrics'>): ThresholdRow[] {
   return summary.meta.thresholds.map((verdict) => ({
     ...verdict,
-    measured: measuredValue(summary.metrics[verdict.metric], verdict.expression),
+    measured: verdict.result === 'no data' ? 'no samples' : measuredValue(summary.metrics[verdict.metric], verdict.expression),
   }));
 }
