@@ -852,9 +852,9 @@ function fillPath(endpoint, values) {
   let path = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i];
-    const value = values?.[key];
+    const value = values === void 0 ? void 0 : values[key];
     if (value === void 0) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
-    path += encodeURIComponent(String(value)) + parts[i + 1];
+    path += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
   }
   return path;
 }
@@ -886,7 +886,8 @@ function catalog(specs, options2) {
   const api = {
     send(name, request = NO_OPTIONS) {
       const ep = endpoints[name] ?? endpoint(name);
-      const url2 = options2.baseUrl + fillPath(ep, request.path) + (request.query ? queryString(request.query) : "");
+      let url2 = options2.baseUrl + fillPath(ep, request.path);
+      if (request.query) url2 += queryString(request.query);
       const json = request.body !== void 0 && typeof request.body === "object" && !(request.body instanceof ArrayBuffer);
       const auth = ep.auth ? options2.auth?.headers(api) : void 0;
       const body = json ? JSON.stringify(request.body) : request.body;

@@ -197,9 +197,9 @@ function fillPath(endpoint: Endpoint, values: Readonly<Record<string, string | n
   let path = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i]!;
-    const value = values?.[key];
+    const value = values === undefined ? undefined : values[key];
     if (value === undefined) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
-    path += encodeURIComponent(String(value)) + parts[i + 1]!;
+    path += encodeURIComponent(typeof value === 'string' ? value : String(value)) + parts[i + 1]!;
   }
   return path;
 }
@@ -247,7 +247,8 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
   const api: Api<S> = {
     send(name: string, request: SendOptions = NO_OPTIONS): ApiResponse {
       const ep = endpoints[name] ?? endpoint(name);
-      const url = options.baseUrl + fillPath(ep, request.path) + (request.query ? queryString(request.query) : '');
+      let url = options.baseUrl + fillPath(ep, request.path);
+      if (request.query) url += queryString(request.query);
       const json = request.body !== undefined && typeof request.body === 'object' && !(request.body instanceof ArrayBuffer);
       const auth = ep.auth ? options.auth?.headers(api) : undefined;
       const body = (json ? JSON.stringify(request.body) : request.body) as RequestBody | null | undefined;
