@@ -130,6 +130,10 @@ function lazy0() {
       const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
       return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
     }
+    function hostName(hostAndPort) {
+      const colon = hostAndPort.startsWith("[") ? hostAndPort.indexOf("]:") + 1 : hostAndPort.lastIndexOf(":");
+      return colon > 0 ? hostAndPort.slice(0, colon) : hostAndPort;
+    }
     function embeddedThresholds() {
       if (typeof define_K6_FORGE_THRESHOLDS_default2 === "undefined") {
         throw new ForgeError2("invalid_thresholds", {
@@ -246,8 +250,7 @@ function lazy0() {
     }
     function assertProductionLoadAllowed(profile, { allow, baseUrl }) {
       const hostAndPort = targetHost(baseUrl);
-      const colon = hostAndPort.lastIndexOf(":");
-      const host = colon > 0 && !hostAndPort.endsWith("]") ? hostAndPort.slice(0, colon) : hostAndPort;
+      const host = hostName(hostAndPort);
       const given = allow?.toLowerCase();
       if (host !== "" && (given === host || given === hostAndPort)) return;
       throw new ForgeError2("invalid_env", {
@@ -648,9 +651,13 @@ function lazy02() {
       const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
       return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
     }
+    function hostName(hostAndPort) {
+      const colon = hostAndPort.startsWith("[") ? hostAndPort.indexOf("]:") + 1 : hostAndPort.lastIndexOf(":");
+      return colon > 0 ? hostAndPort.slice(0, colon) : hostAndPort;
+    }
     var DEFAULT_VUS_LIMIT = 2e3;
     function isLocalHost(hostAndPort) {
-      const host = hostAndPort.startsWith("[") ? hostAndPort.slice(0, hostAndPort.indexOf("]") + 1) : hostAndPort.split(":")[0];
+      const host = hostName(hostAndPort);
       return host === "localhost" || host.endsWith(".localhost") || host.startsWith("127.") || host === "[::1]" || host === "0.0.0.0" || host === "host.docker.internal";
     }
     function readConfig(environments, vars, source) {
@@ -1513,6 +1520,12 @@ ${series.map(lineChart).join("\n")}
       return `${lines.join("\n")}
 `;
     }
+    var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+    var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+    function targetHost(baseUrl) {
+      const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
+      return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
+    }
     function parentMetric(name) {
       const brace = name.indexOf("{");
       return brace < 0 ? name : name.slice(0, brace);
@@ -1571,12 +1584,6 @@ ${series.map(lineChart).join("\n")}
       if (held === 0) return { result: "no data", text: `${name}: no data: none of its ${thresholds(total)} had samples`, problems };
       if (empty > 0) return { result: "pass", text: `${name} passed: ${thresholds(held)} held, ${empty} had no data`, problems };
       return { result: "pass", text: `${name} passed: ${total === 1 ? "its threshold" : `all ${total} thresholds`} held`, problems };
-    }
-    var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
-    var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
-    function targetHost(baseUrl) {
-      const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
-      return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
     }
     function runMeta(data, input) {
       const { scenario, env, end, scenarios } = input;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { humanizeBytes, humanizeDuration } from '../src/lib/summary/internal/humanize.ts';
-import { runMeta, targetHost } from '../src/lib/summary/run-meta.ts';
+import { runMeta } from '../src/lib/summary/run-meta.ts';
+import { targetHost } from '../src/lib/target-host.ts';
 import { thresholdVerdicts } from '../src/lib/summary/run-verdict.ts';
 import { readSummaryData } from '../src/lib/summary/summary-data.ts';
 

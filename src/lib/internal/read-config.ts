@@ -4,14 +4,14 @@ import type { StandardName } from '../config.ts';
 import { boolean, duration, oneOf, positiveInteger, readEnv, secret, text, url } from '../env.ts';
 import type { AnyEnvVar, EnvSchema } from '../env.ts';
 import { ForgeError, shown } from '../errors.ts';
-import { targetHost } from '../summary/run-meta.ts';
+import { hostName, targetHost } from '../target-host.ts';
 
 /** The most VUS accepted unless VUS_LIMIT says otherwise: more than one k6 instance usually runs well. */
 const DEFAULT_VUS_LIMIT = 2000;
 
 /** Whether a host (with or without its port) is this machine, where development defaults make sense. */
 function isLocalHost(hostAndPort: string): boolean {
-  const host = hostAndPort.startsWith('[') ? hostAndPort.slice(0, hostAndPort.indexOf(']') + 1) : hostAndPort.split(':')[0]!;
+  const host = hostName(hostAndPort);
   return host === 'localhost' || host.endsWith('.localhost') || host.startsWith('127.') || host === '[::1]' || host === '0.0.0.0' || host === 'host.docker.internal';
 }
 

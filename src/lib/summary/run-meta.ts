@@ -1,3 +1,4 @@
+import { targetHost } from '../target-host.ts';
 import { runVerdict, thresholdVerdicts } from './run-verdict.ts';
 import type { RunMeta, SummaryData } from './types.ts';
 
@@ -11,22 +12,6 @@ export interface RunMetaInput {
   readonly end: Date;
   /** The scenarios k6 ran, from `exec.test.options.scenarios`; undefined when k6 did not tell. */
   readonly scenarios?: readonly string[] | undefined;
-}
-
-// Optional scheme, then the authority up to `/`, `?` or `#`; greedy userinfo stops at its last `@`.
-const AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
-const HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
-
-/**
- * Reads the host and port of a base URL with a regex (k6 has no `URL` class), dropping scheme, credentials,
- * path, query and fragment.
- * @param baseUrl - A URL such as `https://user:pw@api.example.com:8443/v1?x=1`.
- * @returns `api.example.com:8443`; empty when unset or when the authority is not a plain host[:port], so a
- *   malformed URL never leaks part of a password.
- */
-export function targetHost(baseUrl: string | undefined): string {
-  const host = AUTHORITY.exec(baseUrl ?? '')?.[1] ?? '';
-  return HOST_AND_PORT.test(host) ? host.toLowerCase() : '';
 }
 
 /**

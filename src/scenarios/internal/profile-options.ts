@@ -4,7 +4,7 @@ import type { Options, Scenario } from 'k6/options';
 import { parseDuration } from '../../lib/duration.ts';
 import { ForgeError, invalidOption, shown } from '../../lib/errors.ts';
 import { isName } from '../../lib/names.ts';
-import { targetHost } from '../../lib/summary/run-meta.ts';
+import { hostName, targetHost } from '../../lib/target-host.ts';
 import { thresholdsFor } from '../../lib/thresholds.ts';
 import type { ProfileOptions } from '../profile.ts';
 import { arrivalRate } from '../rate.ts';
@@ -92,8 +92,7 @@ export interface ProductionTarget {
  */
 function assertProductionLoadAllowed(profile: string, { allow, baseUrl }: ProductionTarget): void {
   const hostAndPort = targetHost(baseUrl);
-  const colon = hostAndPort.lastIndexOf(':');
-  const host = colon > 0 && !hostAndPort.endsWith(']') ? hostAndPort.slice(0, colon) : hostAndPort;
+  const host = hostName(hostAndPort);
   const given = allow?.toLowerCase();
   if (host !== '' && (given === host || given === hostAndPort)) return;
   throw new ForgeError('invalid_env', {
