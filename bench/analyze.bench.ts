@@ -7,7 +7,7 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeK6Output } from '../src/cli/analysis.ts';
+import { analyzeK6Output } from '../src/cli/analysis/analyze-k6-output.ts';
 
 const SIZES = [100_000, 1_000_000];
 const ENDPOINTS = ['login', 'deals', 'deal_get', 'customer_search', 'tax_calculate'];

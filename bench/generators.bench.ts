@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { poolFile, POOL_DOMAINS } from '../src/cli/pools.ts';
+import { poolFile, POOL_DOMAINS } from '../src/cli/pools/pools.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-generators-bench-'));

@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findK6 } from '../src/cli/k6-binary.ts';
+import { findK6 } from '../src/cli/runner/k6-binary.ts';
 import { GNU_TIME, k6Version, measureK6, THRESHOLDS_CROSSED, type MeasuredRun } from './support/k6-run.ts';
 import { findNginx, startNginxTarget } from './support/nginx-target.ts';
 import { buildSdkBundle, PAIRS, ROOT, type BenchPair, type Budget } from './support/pairs.ts';

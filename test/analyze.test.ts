@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
-import { analyzeK6Output, intervalFor, type Analysis } from '../src/cli/analysis.ts';
-import { ExactPercentiles } from '../src/cli/exact-percentiles.ts';
-import { bucketOf, HISTOGRAM_PRECISION, LogHistogram } from '../src/cli/log-histogram.ts';
+import { analyzeK6Output, intervalFor, type Analysis } from '../src/cli/analysis/analyze-k6-output.ts';
+import { ExactPercentiles } from '../src/cli/analysis/exact-percentiles.ts';
+import { bucketOf, HISTOGRAM_PRECISION, LogHistogram } from '../src/cli/analysis/log-histogram.ts';
 import { cli } from './support/cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-analyze-'));

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inspectK6, runK6 } from '../bench/support/k6-run.ts';
 import { findNginx, startNginxTarget, type NginxTarget } from '../bench/support/nginx-target.ts';
 import { buildSdkBundle, PAIRS, ROOT } from '../bench/support/pairs.ts';
-import { findK6 } from '../src/cli/k6-binary.ts';
+import { findK6 } from '../src/cli/runner/k6-binary.ts';
 
 const k6 = findK6();
 const nginx = findNginx();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { init, parse } from 'es-module-lexer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildBundles } from '../src/cli/build.ts';
+import { buildBundles } from '../src/cli/bundle/build-bundles.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const examples = readdirSync(join(root, 'examples'))

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
-import { findK6, K6_INSTALL_HINT } from '../src/cli/k6-binary.ts';
+import { findK6, K6_INSTALL_HINT } from '../src/cli/runner/k6-binary.ts';
 import { main } from '../src/cli/main.ts';
-import { createResultsDir, resolveScript, scriptVariables } from '../src/cli/run.ts';
+import { createResultsDir, resolveScript, scriptVariables } from '../src/cli/runner/run-script.ts';
 import { fakeK6 } from './support/fake-k6.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-cli-'));
@@ -176,5 +176,45 @@ describe('scriptVariables and resolveScript', () => {
     expect(scriptVariables({ env: ['QUERY=a=b'] })).toStrictEqual({ QUERY: 'a=b' });
     expect(resolveScript('flash-sale')).toBe(join('dist', 'flash-sale.js'));
     expect(resolveScript('examples/smoke.ts')).toBe('examples/smoke.ts');
+  });
+});
+
+describe('k6-forge help and version', () => {
+  test.each(['build', 'run', 'target', 'gate', 'compare', 'baseline', 'analyze', 'pool'])('%s --help prints its own usage and exits 0', async (name) => {
+    for (const flag of ['--help', '-h']) {
+      const out = capture();
+      expect(await main([name, flag], out.print)).toBe(0);
+      expect(out.lines).toHaveLength(1);
+      expect(out.lines[0]).toMatch(new RegExp(`^Usage: k6-forge ${name} `));
+      expect(out.lines[0]).not.toContain('Commands:');
+    }
+  });
+
+  test('--help after other arguments still prints the usage, and runs nothing', async () => {
+    const out = capture();
+    expect(await main(['gate', 'results/nowhere', '--help'], out.print)).toBe(0);
+    expect(out.lines[0]).toMatch(/^Usage: k6-forge gate /);
+  });
+
+  test('the overview lists every command', async () => {
+    const out = capture();
+    expect(await main(['--help'], out.print)).toBe(0);
+    for (const name of ['build', 'run', 'target', 'gate', 'compare', 'baseline', 'analyze', 'pool']) expect(out.lines[0]).toMatch(new RegExp(`\\n  ${name} `));
+  });
+
+  test('--version prints the version of package.json on stdout', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const messages = capture();
+    const report = capture();
+    expect(await main(['--version'], messages.print, report.print)).toBe(0);
+    expect(report.lines).toStrictEqual([version]);
+    expect(messages.lines).toStrictEqual([]);
+  });
+
+  test("a bad option prints the command's usage, not the overview", async () => {
+    const out = capture();
+    expect(await main(['compare', '--nope'], out.print)).toBe(2);
+    expect(out.lines[0]).toContain('Usage: k6-forge compare ');
+    expect(out.lines[0]).not.toContain('Commands:');
   });
 });

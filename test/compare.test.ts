@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { baselineFile, readComparable } from '../src/cli/baseline.ts';
-import { comparableNumbers, type ComparableRun, type EndpointNumbers } from '../src/cli/comparable.ts';
-import { compareRuns, DEFAULT_TOLERANCES } from '../src/cli/compare.ts';
-import { summaryFromJson } from '../src/cli/summary-file.ts';
+import { baselineFile, readComparable } from '../src/cli/results/baseline-file.ts';
+import { comparableNumbers, type ComparableRun, type EndpointNumbers } from '../src/cli/results/comparable.ts';
+import { compareRuns, DEFAULT_TOLERANCES } from '../src/cli/results/comparison.ts';
+import { summaryFromJson } from '../src/cli/results/summary-file.ts';
 import { cli } from './support/cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-compare-'));

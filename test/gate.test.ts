@@ -2,10 +2,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { gateChecks, gateLimitsWith } from '../src/cli/gate.ts';
+import { gateChecks, gateLimitsWith } from '../src/cli/results/gate-checks.ts';
 import { runMeta } from '../src/lib/summary/run-meta.ts';
 import { readSummaryData } from '../src/lib/summary/summary-data.ts';
-import { summaryFromJson } from '../src/cli/summary-file.ts';
+import { summaryFromJson } from '../src/cli/results/summary-file.ts';
 import { cli } from './support/cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-gate-'));

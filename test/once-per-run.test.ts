@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildBundles } from '../src/cli/build.ts';
-import { findK6, k6Version } from '../src/cli/k6-binary.ts';
+import { buildBundles } from '../src/cli/bundle/build-bundles.ts';
+import { findK6, k6Version } from '../src/cli/runner/k6-binary.ts';
 import { oncePerRun } from '../src/lib/once-per-run.ts';
 import { callsTo, resetRecorded } from './doubles/recorder.ts';
 

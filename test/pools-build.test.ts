@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { init, parse } from 'es-module-lexer';
 import ts from 'typescript';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { buildBundles } from '../src/cli/build.ts';
+import { buildBundles } from '../src/cli/bundle/build-bundles.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 // Inside the repo, so scripts resolve `k6-forge/...` (the package's own name) and `@faker-js/faker` as a user's would.
@@ -87,7 +87,7 @@ describe('a bundle with a pool import', () => {
     const { file, code } = await bundle('mounted', POOL_SCRIPT('domain=ledgerTransfer&file=/data/ledger.json'));
     expect(nodes(code, ts.isStringLiteralLike).filter((literal) => literal.text.length > 500)).toStrictEqual([]);
     expect(code).toMatch(/filePool\d*\(\{ "path": "\/data\/ledger\.json", "domain": "ledgerTransfer" \}\)/);
-    const { poolJson } = await import('../src/cli/pools.ts');
+    const { poolJson } = await import('../src/cli/pools/pools.ts');
     const open = vi.fn(async () => {});
     const text = await poolJson({ domain: 'ledgerTransfer', count: 3 });
     open.mockImplementation(() => text as never);

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
-import { parsePoolImport } from '../src/cli/pools-import.ts';
-import { checkPoolSpec, poolFile, poolJson, POOL_DOMAINS, writePool } from '../src/cli/pools.ts';
+import { parsePoolImport } from '../src/cli/pools/pools-import.ts';
+import { checkPoolSpec, poolFile, poolJson, POOL_DOMAINS, writePool } from '../src/cli/pools/pools.ts';
 import type { LedgerTransfer } from '../src/generators/index.ts';
 import { loadVu } from './support/seeded-runs.ts';
 

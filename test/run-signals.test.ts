@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { findK6 } from '../src/cli/k6-binary.ts';
+import { findK6 } from '../src/cli/runner/k6-binary.ts';
 import { fakeK6 } from './support/fake-k6.ts';
 
 const root = new URL('..', import.meta.url).pathname;

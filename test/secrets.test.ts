@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { findK6 } from '../src/cli/k6-binary.ts';
+import { findK6 } from '../src/cli/runner/k6-binary.ts';
 import { readConfig } from '../src/lib/internal/read-config.ts';
 import { caught } from './support/caught.ts';
 import { cli } from './support/cli.ts';

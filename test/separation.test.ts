@@ -1,27 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
+import { importsOf, landsIn, REPO_ROOT as root, sourceFiles as sources } from './support/import-graph.ts';
 
-const root = resolve(new URL('..', import.meta.url).pathname);
 const K6_WORLD = ['src/lib', 'src/generators', 'src/scenarios', 'examples'];
 const K6_IMPORT = /^(k6|k6\/.+|https:\/\/.+|k6-forge\/(lib|scenarios|generators|generators\/faker|generators\/xk6-faker)|k6-forge\/pool\?.+)$/;
-
-function sources(folder: string): string[] {
-  return readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })
-    .filter((file) => /\.(ts|mjs|js)$/.test(file))
-    .map((file) => join(folder, file));
-}
-
-function importsOf(file: string): string[] {
-  const info = ts.preProcessFile(readFileSync(join(root, file), 'utf8'), true, true);
-  return info.importedFiles.map((i) => i.fileName);
-}
-
-/** Where a relative import lands, as a folder of the repo. */
-function landsIn(file: string, specifier: string): string {
-  return relative(root, resolve(root, dirname(file), specifier));
-}
 
 describe('code that runs inside k6', () => {
   const files = K6_WORLD.flatMap(sources);
@@ -47,6 +31,40 @@ describe('code that runs inside k6', () => {
       const target = pkg.exports[subpath]?.default ?? '';
       expect(K6_WORLD.some((folder) => target.startsWith(`./${folder}/`)), subpath).toBe(true);
     }
+  });
+});
+
+/** The Node side's rooms for commands and renderers; every other folder of src/cli holds engines. */
+const COMMANDS = 'src/cli/commands/';
+const RENDERERS = 'src/cli/report/';
+const NODE_FILES = ['src/cli', 'src/target'].flatMap(sources);
+
+/** The Node-side files a Node-side file imports, relative to the repository's root. */
+function nodeImports(file: string): string[] {
+  return importsOf(file)
+    .filter((specifier) => specifier.startsWith('.'))
+    .map((specifier) => landsIn(file, specifier));
+}
+
+describe('the Node side', () => {
+  test('has commands, renderers and engines to check', () => {
+    expect(NODE_FILES.filter((file) => file.startsWith(COMMANDS)).length).toBeGreaterThan(5);
+    expect(NODE_FILES.filter((file) => file.startsWith(RENDERERS)).length).toBeGreaterThan(3);
+  });
+
+  test.each(NODE_FILES.filter((file) => file !== 'src/cli/main.ts'))('%s imports no command (only src/cli/main.ts does)', (file) => {
+    for (const target of nodeImports(file)) expect(target.startsWith(COMMANDS), `${file} imports ${target}`).toBe(false);
+  });
+
+  test.each(NODE_FILES.filter((file) => !file.startsWith(COMMANDS) && !file.startsWith(RENDERERS) && file !== 'src/cli/main.ts'))(
+    '%s, an engine, imports no renderer',
+    (file) => {
+      for (const target of nodeImports(file)) expect(target.startsWith(RENDERERS), `${file} imports ${target}`).toBe(false);
+    },
+  );
+
+  test.each(sources('src/target'))('%s, the demo system, imports nothing of the command line', (file) => {
+    for (const target of nodeImports(file)) expect(target.startsWith('src/cli/'), `${file} imports ${target}`).toBe(false);
   });
 });
 

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildBundles } from '../src/cli/build.ts';
-import { gateLimits, mergeThresholdsFiles, readThresholdsFile, thresholdsDescription, thresholdsWarnings } from '../src/cli/thresholds-source.ts';
+import { buildBundles } from '../src/cli/bundle/build-bundles.ts';
+import { gateLimits, mergeThresholdsFiles, readThresholdsFile, thresholdsDescription, thresholdsWarnings } from '../src/cli/limits/thresholds-source.ts';
 import { parseThresholdsFile } from '../src/lib/thresholds-file.ts';
 
 const root = new URL('..', import.meta.url).pathname;

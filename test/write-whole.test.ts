@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { writeWhole } from '../src/cli/write-whole.ts';
+import { writeWhole } from '../src/cli/io/write-whole.ts';
 import { cli } from './support/cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-writes-'));

@@ -2,8 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildBundles } from '../../src/cli/build.ts';
-import { poolJson } from '../../src/cli/pools.ts';
+import { buildBundles } from '../../src/cli/bundle/build-bundles.ts';
+import { poolJson } from '../../src/cli/pools/pools.ts';
 
 /** The repository's root folder. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -12,5 +12,13 @@ export interface CommandOutput {
   readonly report: Print;
 }
 
-/** One subcommand: parses its arguments, does its work and returns the exit code. */
-export type Command = (args: string[], out: CommandOutput) => Promise<number>;
+/** One subcommand: its usage and its handler, which parses its arguments, calls an engine, prints and returns the exit code. */
+export interface Command {
+  /**
+   * Its usage: the synopsis (from the command's name on), then what it does, each line indented four spaces.
+   * `k6-forge <command> --help` prints it, and `k6-forge --help` lists every command's.
+   */
+  readonly usage: string;
+  /** Runs the command on the arguments after its name and returns the exit code. */
+  readonly run: (args: string[], out: CommandOutput) => Promise<number>;
+}

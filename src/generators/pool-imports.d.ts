@@ -1,4 +1,4 @@
-// Types of the pool imports that `k6-forge build` resolves at build time (src/cli/pools-import.ts), one per domain:
+// Types of the pool imports that `k6-forge build` resolves at build time (src/cli/pools/pools-import.ts), one per domain:
 //   import customers from 'k6-forge/pool?domain=customer&count=10000&seed=42&locale=de';
 // The query starts with `domain=`, so TypeScript can tell the record type from the specifier.
 

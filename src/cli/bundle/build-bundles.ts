@@ -1,0 +1,130 @@
+import { existsSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { basename, relative } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+import { ForgeError, invalidOption, shown } from '../../lib/errors.ts';
+import { lazyImports } from './lazy-imports.ts';
+import { poolImports } from '../pools/pools-import.ts';
+import { readThresholdsFile, thresholdsDescription, thresholdsWarnings } from '../limits/thresholds-source.ts';
+import { writeAllWhole } from '../io/write-whole.ts';
+import { PACKAGE_VERSION } from '../io/package-version.ts';
+
+/** Options for {@link buildBundles}. */
+export interface BuildOptions {
+  /** TypeScript or JavaScript entry scripts, one bundle each. */
+  readonly entries: readonly string[];
+  /** Where `<name>.js` and `<name>.js.map` go. */
+  readonly outdir: string;
+  /** The JavaScript version to emit; lower it (such as `es2017`) for k6 older than 0.53. @default "es2022" */
+  readonly target?: string;
+  /**
+   * The thresholds file to validate, merge over k6-forge's packaged one, and embed.
+   * @default `./thresholds.json` when present, else k6-forge's own
+   */
+  readonly thresholds?: string;
+  /** Where the build says what it embedded (the thresholds file, its limits and gates) and warns. @default nowhere */
+  readonly log?: ((line: string) => void) | undefined;
+}
+
+/** One bundle written by {@link buildBundles}. */
+export interface Bundle {
+  /** The entry script it came from. */
+  readonly entry: string;
+  /** The bundle's path. */
+  readonly file: string;
+  /** The bundle's size in bytes (without its source map). */
+  readonly bytes: number;
+}
+
+/** The JavaScript versions `--target` accepts. */
+export const BUILD_TARGETS = ['es2015', 'es2016', 'es2017', 'es2018', 'es2019', 'es2020', 'es2021', 'es2022'] as const;
+
+const NODE_BUILTINS = new Set(builtinModules);
+const K6_IMPORT = /^(k6|k6\/.+|https:\/\/.+)$/;
+
+/** Refuses Node built-ins with a message that says why, instead of esbuild's bundling hint. */
+const k6OnlyImports: Plugin = {
+  name: 'k6-only-imports',
+  setup(bundle) {
+    bundle.onResolve({ filter: /.*/ }, ({ path, importer }) => {
+      const name = path.replace(/^node:/, '');
+      if (!path.startsWith('node:') && !NODE_BUILTINS.has(name)) return undefined;
+      return {
+        errors: [
+          {
+            text: `${relative('.', importer)} imports the Node built-in "${path}", which k6 does not have; use k6 and k6/* modules instead`,
+          },
+        ],
+      };
+    });
+  },
+};
+
+function checkExternalImports(entry: string, imports: readonly { path: string; external?: boolean }[]): void {
+  for (const { path, external } of imports) {
+    if (external && !K6_IMPORT.test(path)) {
+      throw new ForgeError('invalid_script', {
+        field: entry,
+        given: `an import of ${shown(path)}`,
+        accepted: 'imports of k6, k6/* and https:// modules only; everything else must be bundled',
+      });
+    }
+  }
+}
+
+/**
+ * Bundles k6 entry scripts into single-file ESM that k6 runs as it is, with the thresholds in force embedded and
+ * `k6-forge/pool?...` imports resolved (pools built now and carried as JSON, or read from a file at init).
+ * The bundles and source maps are written all or none (temporary names, then renames), so a failed build leaves
+ * the earlier bundles as they were.
+ * @param options - Entries, output folder, JavaScript target and thresholds file.
+ * @returns The bundles written, with their sizes.
+ * @throws {ForgeError} For a bad target, a malformed thresholds file, or a script importing what k6 cannot load.
+ */
+export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
+  const target = options.target ?? 'es2022';
+  if (!(BUILD_TARGETS as readonly string[]).includes(target)) {
+    invalidOption('--target', target, `one of ${BUILD_TARGETS.join(', ')}`);
+  }
+  for (const entry of options.entries) {
+    if (!existsSync(entry)) invalidOption('entry', entry, 'an existing script file');
+  }
+  const thresholds = await readThresholdsFile(options.thresholds);
+  const { file } = thresholds;
+  for (const line of [...thresholdsDescription(thresholds), ...thresholdsWarnings(file).map((warning) => `warning: ${warning}`)]) options.log?.(line);
+  const define = { __K6_FORGE_THRESHOLDS__: JSON.stringify(file), __K6_FORGE_VERSION__: JSON.stringify(PACKAGE_VERSION) };
+  const plugins = [k6OnlyImports, poolImports];
+  const result = await build({
+    entryPoints: [...options.entries],
+    outdir: options.outdir,
+    entryNames: '[name]',
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target,
+    supported: { 'async-generator': false, 'for-await': false },
+    external: ['k6', 'k6/*', 'https://*'],
+    define,
+    plugins: [...plugins, lazyImports({ target, define, plugins })],
+    sourcemap: 'linked',
+    sourcesContent: false,
+    legalComments: 'none',
+    charset: 'utf8',
+    metafile: true,
+    write: false,
+    logLevel: 'silent',
+  }).catch((error: { errors?: { text: string; location?: { file: string; line: number } | null }[] }) => {
+    const first = error.errors?.[0];
+    if (!first) throw error;
+    const where = first.location ? `${first.location.file}:${first.location.line}` : 'build';
+    throw new ForgeError('invalid_script', { field: where, given: first.text, accepted: 'a script k6 can run once bundled' });
+  });
+  const bundles: Bundle[] = [];
+  for (const [output, meta] of Object.entries(result.metafile.outputs)) {
+    if (!meta.entryPoint) continue;
+    checkExternalImports(meta.entryPoint, meta.imports);
+    bundles.push({ entry: meta.entryPoint, file: output, bytes: meta.bytes });
+  }
+  await writeAllWhole(result.outputFiles);
+  return bundles.sort((a, b) => basename(a.file).localeCompare(basename(b.file)));
+}

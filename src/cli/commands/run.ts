@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import { invalidOption } from '../../lib/errors.ts';
+import { EXIT, type Command } from '../command.ts';
+import { findK6, K6_INSTALL_HINT } from '../runner/k6-binary.ts';
+import { runScript } from '../runner/run-script.ts';
+
+/**
+ * `k6-forge run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--embedded-target] [--results results]`:
+ * runs a bundle with k6 through {@link runScript} and exits with k6's exit code (127 when k6 is not found).
+ */
+export const runCommand: Command = {
+  usage: `run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--embedded-target] [--results results]
+    Run dist/<scenario>.js (or a file) with k6 and exit with k6's exit code. The script gets a fresh
+    <results>/<UTC timestamp>/ folder as RESULTS_DIR (a RESULTS_DIR given with -e or exported is created
+    when missing and must be empty); its path is printed at the end. A secret goes in the environment, not -e.
+    --embedded-target starts the demo target on a free loopback port and sets BASE_URL.`,
+  async run(args, { print }) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        vus: { type: 'string' },
+        duration: { type: 'string' },
+        env: { type: 'string', short: 'e', multiple: true, default: [] },
+        'embedded-target': { type: 'boolean', default: false },
+        results: { type: 'string' },
+      },
+    });
+    if (positionals.length !== 1) {
+      invalidOption('run', positionals.join(' ') || undefined, 'exactly one scenario name or script path');
+    }
+    const k6 = findK6();
+    if (!k6) {
+      print(K6_INSTALL_HINT);
+      return EXIT.k6NotFound;
+    }
+    return runScript({
+      script: positionals[0]!,
+      k6,
+      env: values.env,
+      vus: values.vus,
+      duration: values.duration,
+      embeddedTarget: values['embedded-target'],
+      resultsRoot: values.results,
+      log: print,
+    });
+  },
+};

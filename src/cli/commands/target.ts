@@ -1,0 +1,26 @@
+import { parseArgs } from 'node:util';
+import { startTarget } from '../../target/index.ts';
+import { wholeNumber } from '../args/number-option.ts';
+import { EXIT, type Command } from '../command.ts';
+
+/** `k6-forge target [--port 3000] [--orders-per-second 5000]`: serves the embedded demo target until Ctrl-C. */
+export const targetCommand: Command = {
+  usage: `target [--port 3000] [--orders-per-second 5000]
+    Serve the embedded demo target until Ctrl-C.`,
+  async run(args, { print }) {
+    const { values } = parseArgs({
+      args,
+      options: { port: { type: 'string', default: '3000' }, 'orders-per-second': { type: 'string' } },
+    });
+    const ordersPerSecond = values['orders-per-second'];
+    const running = await startTarget({
+      log: print,
+      port: wholeNumber('--port', values.port),
+      ...(ordersPerSecond !== undefined && { ordersPerSecond: wholeNumber('--orders-per-second', ordersPerSecond) }),
+    });
+    print(`k6-forge: embedded target listening at ${running.url} (Ctrl-C stops it)`);
+    await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
+    await running.close();
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,237 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
+import { constants } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDuration } from '../../lib/duration.ts';
+import { ForgeError, invalidOption, shown } from '../../lib/errors.ts';
+import { isSecretName, redactUrl } from '../../lib/redact.ts';
+import { startTarget } from '../../target/index.ts';
+import { assertK6Supports, k6Version } from './k6-binary.ts';
+
+/** Options for {@link runScript}. */
+export interface RunOptions {
+  /** A script path, or a scenario name looked up as `<distDir>/<name>.js`. */
+  readonly script: string;
+  /** The k6 binary to run. */
+  readonly k6: string;
+  /** `KEY=VALUE` pairs for the script's `__ENV`. */
+  readonly env?: readonly string[];
+  /** Peak VUs, passed to the script as `VUS`. */
+  readonly vus?: string | undefined;
+  /** Total duration, passed to the script as `DURATION`. */
+  readonly duration?: string | undefined;
+  /** Start the embedded demo target on a free loopback port and point `BASE_URL` at it. @default false */
+  readonly embeddedTarget?: boolean;
+  /** Where scenario names are looked up. @default "dist" */
+  readonly distDir?: string;
+  /** The folder that receives the run's fresh `<UTC timestamp>/` results folder. @default "results" */
+  readonly resultsRoot?: string | undefined;
+  /** Where progress lines go. @default console.error */
+  readonly log?: (line: string) => void;
+}
+
+/**
+ * Resolves a scenario name or path to a bundle file.
+ * @param script - A path to an existing file, or a name such as `smoke`.
+ * @param distDir - The folder holding built bundles.
+ * @returns The script's path.
+ * @throws {ForgeError} `invalid_option` listing the scenarios that exist.
+ */
+export function resolveScript(script: string, distDir = 'dist'): string {
+  if (existsSync(script) && statSync(script).isFile()) return script;
+  const bundle = join(distDir, `${script}.js`);
+  if (existsSync(bundle)) return bundle;
+  const known = existsSync(distDir) ? readdirSync(distDir).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)) : [];
+  throw new ForgeError('invalid_option', {
+    field: 'scenario',
+    given: shown(script),
+    accepted: `a script path or a bundle in ${distDir}/: ${known.join(', ') || 'none built yet (run the build first)'}`,
+  });
+}
+
+/**
+ * Turns `-e KEY=VALUE` pairs and the `--vus`/`--duration` shortcuts into script variables.
+ * @param options - The pairs and shortcuts.
+ * @returns The variables, validated.
+ * @throws {ForgeError} `invalid_option` for a malformed pair, a secret such as `BEARER_TOKEN` (a command line shows in
+ *   process lists; export it instead), a bad shortcut value, or a variable set twice.
+ */
+export function scriptVariables(options: Pick<RunOptions, 'env' | 'vus' | 'duration'>): Record<string, string> {
+  const variables: Record<string, string> = {};
+  const set = (key: string, value: string) => {
+    if (key in variables) throw new ForgeError('invalid_option', { field: key, given: 'two values', accepted: 'one value per variable' });
+    variables[key] = value;
+  };
+  for (const pair of options.env ?? []) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(pair);
+    if (!match) invalidOption('-e', pair.split('=')[0], 'KEY=VALUE with KEY a variable name');
+    if (isSecretName(match[1]!)) {
+      throw new ForgeError('invalid_option', {
+        field: `-e ${match[1]!}`,
+        given: 'a secret on the command line (its value is not shown)',
+        accepted: `${match[1]!} exported in the environment instead (${match[1]!}=... k6-forge run ...), which k6 inherits: a command line shows in every process list for the whole run`,
+      });
+    }
+    set(match[1]!, match[2]!);
+  }
+  if (options.vus !== undefined) {
+    if (!/^[1-9]\d*$/.test(options.vus)) invalidOption('--vus', options.vus, 'a whole number greater than 0');
+    set('VUS', options.vus);
+  }
+  if (options.duration !== undefined) {
+    parseDuration(options.duration, '--duration');
+    set('DURATION', options.duration);
+  }
+  return variables;
+}
+
+/**
+ * Creates a fresh results folder for one run, `<root>/<UTC timestamp>` such as `results/2025-06-01T12-30-05Z`,
+ * with `-2`, `-3`, ... appended when that folder exists already, so a run never writes into an earlier one's.
+ * @param root - The folder that holds every run's results; created when missing.
+ * @param now - The run's start. @default new Date()
+ * @returns The new folder's path.
+ */
+export function createResultsDir(root: string, now: Date = new Date()): string {
+  mkdirSync(root, { recursive: true });
+  const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll(':', '-');
+  for (let attempt = 1; ; attempt += 1) {
+    const folder = join(root, attempt === 1 ? stamp : `${stamp}-${attempt}`);
+    try {
+      mkdirSync(folder);
+      return folder;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/** The signals k6-forge passes on to k6; SIGHUP (a closed terminal) becomes SIGTERM, which k6 treats as a graceful stop. */
+const PASSED_ON: Readonly<Partial<Record<NodeJS.Signals, NodeJS.Signals>>> = { SIGINT: 'SIGINT', SIGTERM: 'SIGTERM', SIGHUP: 'SIGTERM' };
+
+/** How k6 ended: its exit code, or 128 + the signal's number when a signal killed it, as a shell reports it. */
+function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number {
+  return code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0);
+}
+
+/** The watchdog that runs k6 and stops it when k6-forge dies unannounced (see the file). */
+const WATCHDOG = fileURLToPath(new URL('../../../bin/k6-watchdog.mjs', import.meta.url));
+
+/**
+ * Runs k6 in a process group of its own, under a watchdog, and hands the group each signal k6-forge gets, exactly once.
+ * A Ctrl-C in a terminal or a CI cancel signals k6-forge's whole group; were k6 in it too, it would get the signal
+ * twice, take the second as an abort and skip handleSummary. A second signal still aborts k6, as in k6. SIGHUP
+ * reaches k6 as SIGTERM; when k6-forge dies any other way (a crash, SIGKILL), the watchdog sends k6 SIGTERM, so k6
+ * never outlives k6-forge.
+ */
+function runK6(k6: string, script: string, variables: Record<string, string>, log: (line: string) => void): Promise<number> {
+  // Variables go through the environment, not k6's argv, so no value shows in a process list.
+  const child = spawn(process.execPath, [WATCHDOG, k6, 'run', script], { stdio: 'inherit', env: { ...process.env, ...variables }, detached: true });
+  const group = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // The group is gone: k6 has ended.
+    }
+  };
+  let signals = 0;
+  const passOn = (signal: NodeJS.Signals) => {
+    signals += 1;
+    if (signals === 1) log(`k6-forge: ${signal} passed to k6, which stops and writes its results; a second one aborts it`);
+    group(PASSED_ON[signal]!);
+  };
+  for (const signal of Object.keys(PASSED_ON)) process.on(signal, passOn);
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      for (const signal of Object.keys(PASSED_ON)) process.off(signal, passOn);
+    };
+    child.on('error', (error) => {
+      done();
+      reject(error);
+    });
+    child.on('exit', (code, signal) => {
+      done();
+      resolve(exitCodeOf(code, signal));
+    });
+  });
+}
+
+/**
+ * Runs one k6 script, optionally against the embedded target, and returns k6's exit code (99 when thresholds failed).
+ * The script gets a fresh `<results>/<timestamp>/` folder as `RESULTS_DIR`, or the `RESULTS_DIR` given (created when
+ * missing, as k6 cannot), where k6-forge's handleSummary writes; when k6 ends its
+ * path is logged, or, when k6 wrote nothing there, the folder is removed and the log says why.
+ * @param options - Script, k6 binary, variables, results folder and target choice.
+ * @returns k6's exit code.
+ * @throws {ForgeError} For an unknown scenario, malformed variables, a `RESULTS_DIR` (from `-e` or the environment)
+ *   that cannot be made a folder, holds files already or comes with `--results`, or a script that imports a k6 module
+ *   this k6 lacks, before k6 starts.
+ */
+export async function runScript(options: RunOptions): Promise<number> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const script = resolveScript(options.script, options.distDir);
+  const version = k6Version(options.k6);
+  if (version !== undefined) assertK6Supports(script, readFileSync(script, 'utf8'), version);
+  const variables = scriptVariables(options);
+  const chosen = variables['RESULTS_DIR'] ?? process.env['RESULTS_DIR'];
+  if (chosen !== undefined && options.resultsRoot !== undefined) {
+    invalidOption('RESULTS_DIR', chosen, 'either RESULTS_DIR (the run\'s own folder) or --results (where run makes a fresh folder), not both');
+  }
+  if (options.embeddedTarget && 'BASE_URL' in variables) {
+    invalidOption('BASE_URL', redactUrl(variables['BASE_URL']!), 'no BASE_URL with --embedded-target, which sets it');
+  }
+  const results = chosen !== undefined ? chosenResultsDir(chosen) : createResultsDir(options.resultsRoot ?? 'results');
+  const target = options.embeddedTarget ? await startTarget({ log }) : undefined;
+  if (target) log(`k6-forge: embedded target listening at ${target.url}`);
+  let code: number | undefined;
+  try {
+    code = await runK6(options.k6, script, { ...variables, RESULTS_DIR: results, ...(target && { BASE_URL: target.url }) }, log);
+    return code;
+  } finally {
+    await target?.close();
+    log(resultsLine(results, code, chosen === undefined));
+  }
+}
+
+/**
+ * Makes the folder `RESULTS_DIR` names, as k6 cannot, so that no result file is lost to a missing folder.
+ * @param folder - The folder; created with its parents when missing.
+ * @returns The folder.
+ * @throws {ForgeError} `invalid_file` when it cannot be made a folder, or already holds files (an earlier run's).
+ */
+function chosenResultsDir(folder: string): string {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ForgeError('invalid_file', {
+      field: 'RESULTS_DIR',
+      given: `${shown(folder)}, which cannot be made a folder (${code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way' : (code ?? String(error))})`,
+      accepted: 'a folder that exists or can be created',
+    });
+  }
+  const held = readdirSync(folder).length;
+  if (held > 0) {
+    throw new ForgeError('invalid_file', {
+      field: 'RESULTS_DIR',
+      given: `${shown(folder)}, a folder that already holds ${held} ${held === 1 ? 'entry' : 'entries'}`,
+      accepted: "a new or empty folder, so no earlier run's results are replaced (or no RESULTS_DIR: run makes a fresh folder under --results)",
+    });
+  }
+  return folder;
+}
+
+/**
+ * Says where a run's results are, or, when k6 wrote none, what happened; an empty folder that run made is removed.
+ * @param folder - The run's results folder.
+ * @param code - k6's exit code, or undefined when k6 could not be started.
+ * @param remove - Whether to remove the folder when it is empty (run made it under --results).
+ * @returns The line to print.
+ */
+function resultsLine(folder: string, code: number | undefined, remove: boolean): string {
+  if (readdirSync(folder).length > 0) return `k6-forge: results in ${folder}`;
+  if (remove) rmdirSync(folder);
+  const ended = code === undefined ? 'k6 did not start' : `k6 ended with exit code ${code}${code === 105 ? ' (aborted)' : ''} before handleSummary wrote any`;
+  return `k6-forge: no results: ${ended}, so ${folder} ${remove ? 'was removed' : 'is empty'}`;
+}
