@@ -59,17 +59,17 @@ describe('k6-forge run', () => {
     expect(seen.env).toStrictEqual({ VUS: '5', DURATION: '30s', PAGE: '3', TOKEN: 's3cr3t', BASE_URL: 'http://127.0.0.1:9', RESULTS_DIR: expect.stringMatching(RUN_FOLDER) });
   });
 
-  test('--embedded-target starts the target, points BASE_URL at it and stops it afterwards', async () => {
+  test('--demo-target starts the demo target, points BASE_URL at it and stops it afterwards', async () => {
     const { bin, report } = fakeK6(scratch);
     vi.stubEnv('K6_BIN', bin);
     vi.stubEnv('FAKE_K6_EXIT', '0');
     const out = capture();
-    expect(await main(['run', 'smoke', '--embedded-target', '--results', results], out.print)).toBe(0);
+    expect(await main(['run', 'smoke', '--demo-target', '--results', results], out.print)).toBe(0);
     const seen = JSON.parse(readFileSync(report, 'utf8')) as { args: string[]; env: { BASE_URL: string; RESULTS_DIR: string }; health: number };
     expect(seen.args).toStrictEqual(['run', 'dist/smoke.js']);
     expect(seen.env.BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(seen.health).toBe(200);
-    expect(out.lines).toStrictEqual([`k6-forge: embedded target listening at ${seen.env.BASE_URL}`, `k6-forge: results in ${seen.env.RESULTS_DIR}`]);
+    expect(out.lines).toStrictEqual([`k6-forge: demo target listening at ${seen.env.BASE_URL}`, `k6-forge: results in ${seen.env.RESULTS_DIR}`]);
     await expect(fetch(`${seen.env.BASE_URL}/health`)).rejects.toThrow();
   });
 
@@ -137,7 +137,8 @@ describe('k6-forge run', () => {
     [['run', 'smoke', '--duration', '5 min'], '--duration: "5 min" is not accepted'],
     [['run', 'smoke', '-e', 'NOVALUE'], '-e: "NOVALUE" is not accepted; expected KEY=VALUE'],
     [['run', 'smoke', '--vus', '2', '-e', 'VUS=3'], 'VUS: two values is not accepted'],
-    [['run', 'smoke', '--embedded-target', '-e', 'BASE_URL=http://x'], 'BASE_URL: "http://x" is not accepted; expected no BASE_URL with --embedded-target'],
+    [['run', 'smoke', '--demo-target', '-e', 'BASE_URL=http://x'], 'BASE_URL: "http://x" is not accepted; expected no BASE_URL with --demo-target'],
+    [['run', 'smoke', '--embedded-target', '-e', 'BASE_URL=http://x'], 'BASE_URL: "http://x" is not accepted; expected no BASE_URL with --demo-target'],
     [['run'], 'run: nothing is not accepted; expected exactly one scenario name or script path'],
     [['run', 'smoke', '--fast'], "Unknown option '--fast'"],
   ])('%j exits 2 with a message that names the problem', async (argv, message) => {
@@ -180,12 +181,12 @@ describe('scriptVariables and resolveScript', () => {
 });
 
 describe('k6-forge help and version', () => {
-  test.each(['build', 'run', 'target', 'gate', 'compare', 'baseline', 'analyze', 'pool'])('%s --help prints its own usage and exits 0', async (name) => {
+  test.each(['build', 'run', 'demo-target', 'target', 'gate', 'compare', 'baseline', 'analyze', 'pool'])('%s --help prints its own usage and exits 0', async (name) => {
     for (const flag of ['--help', '-h']) {
       const out = capture();
       expect(await main([name, flag], out.print)).toBe(0);
       expect(out.lines).toHaveLength(1);
-      expect(out.lines[0]).toMatch(new RegExp(`^Usage: k6-forge ${name} `));
+      expect(out.lines[0]).toMatch(new RegExp(`^Usage: k6-forge ${name === 'target' ? 'demo-target' : name} `));
       expect(out.lines[0]).not.toContain('Commands:');
     }
   });
@@ -199,7 +200,7 @@ describe('k6-forge help and version', () => {
   test('the overview lists every command', async () => {
     const out = capture();
     expect(await main(['--help'], out.print)).toBe(0);
-    for (const name of ['build', 'run', 'target', 'gate', 'compare', 'baseline', 'analyze', 'pool']) expect(out.lines[0]).toMatch(new RegExp(`\\n  ${name} `));
+    for (const name of ['build', 'run', 'demo-target', 'gate', 'compare', 'baseline', 'analyze', 'pool']) expect(out.lines[0]).toMatch(new RegExp(`\\n  ${name} `));
   });
 
   test('--version prints the version of package.json on stdout', async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildBundles } from '../src/cli/bundle/build-bundles.ts';
 import { findK6 } from '../src/cli/runner/k6-binary.ts';
 import { main } from '../src/cli/main.ts';
-import { startTarget, type RunningTarget } from '../src/target/index.ts';
+import { startTarget, type RunningTarget } from '../src/demo-target/index.ts';
 import { atLeast, k6Version, runK6, type K6Outcome } from './support/real-k6.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -89,7 +89,7 @@ function total(file: string, metric: string): number {
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe.skipIf(!k6)(`bundles under real ${shown}${legacy ? ' (es2017 builds)' : ''} against the embedded target`, () => {
+describe.skipIf(!k6)(`bundles under real ${shown}${legacy ? ' (es2017 builds)' : ''} against the demo target`, () => {
   let target: RunningTarget;
   beforeAll(async () => {
     if (legacy) {

@@ -134,12 +134,12 @@ async function manyRuns(count: number, parallel: number, run: () => Promise<Sign
 
 const REPORTS = ['smoke-junit.xml', 'smoke-report.html', 'smoke-summary.json', 'smoke-summary.md'];
 
-describe.skipIf(!k6)('k6-forge run under signals with real k6 against the embedded target', () => {
+describe.skipIf(!k6)('k6-forge run under signals with real k6 against the demo target', () => {
   test.each(['SIGINT', 'SIGTERM'] as const)('20 runs, each stopped by one %s to the process group, all keep their four result files', { timeout: 600_000 }, async (signal) => {
     const runs = await manyRuns(20, 3, () =>
       // k6 prints its scenarios just before it installs its signal handler (internal/cmd/run.go): a signal before
       // that ends k6 at once, as it does a plain k6 run. The signal follows a second later, with the test running.
-      signalledRun(['smoke', '--embedded-target', '--vus', '2', '--duration', '30s'], {}, '* smoke:', [signal], { delay: 1000 }),
+      signalledRun(['smoke', '--demo-target', '--vus', '2', '--duration', '30s'], {}, '* smoke:', [signal], { delay: 1000 }),
     );
     const kept = runs.filter((run) => run.code === 105 && run.folders.length === 1 && REPORTS.every((file) => run.folders[0]!.includes(file)));
     expect(kept.length, runs.filter((run) => !kept.includes(run)).map((run) => `${run.code}: ${run.output.slice(-2000)}`).join('\n---\n')).toBe(20);

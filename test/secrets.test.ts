@@ -75,8 +75,8 @@ describe('a refused BASE_URL is shown with its user information and secret query
     expect(error.message).toContain('[redacted]');
   });
 
-  test.each(REFUSED_URLS)('k6-forge run --embedded-target -e BASE_URL=%j', async (given) => {
-    const run = await cli('run', 'smoke', '--embedded-target', '-e', `BASE_URL=${given}`);
+  test.each(REFUSED_URLS)('k6-forge run --demo-target -e BASE_URL=%j', async (given) => {
+    const run = await cli('run', 'smoke', '--demo-target', '-e', `BASE_URL=${given}`);
     expect(run.code).toBe(2);
     expect(run.messages).toContain('BASE_URL: "');
     expect(run.messages).not.toContain(SECRET);
@@ -115,7 +115,7 @@ describe('secrets given to k6-forge run', () => {
   test('exported secrets reach k6 and appear in no process list, output or result file (stand-in k6)', { timeout: 30_000 }, async () => {
     const { bin, report } = fakeK6(mkdtempSync(join(scratch, 'fake-')));
     const results = mkdtempSync(join(scratch, 'results-'));
-    const run = await scannedRun(['run', 'smoke', '--embedded-target'], { K6_BIN: bin, TOKEN: SECRET, BEARER_TOKEN: SECRET, TEST_PASSWORD: SECRET }, results);
+    const run = await scannedRun(['run', 'smoke', '--demo-target'], { K6_BIN: bin, TOKEN: SECRET, BEARER_TOKEN: SECRET, TEST_PASSWORD: SECRET }, results);
     expect(run.code, run.output).toBe(0);
     expect(JSON.parse(readFileSync(report, 'utf8')).env.TOKEN).toBe(SECRET);
     expect(run.output).not.toContain(SECRET);
@@ -127,7 +127,7 @@ describe('secrets given to k6-forge run', () => {
   test.skipIf(!k6)('under real k6: exported secrets appear in no process list, output or result file', { timeout: 120_000 }, async () => {
     const results = mkdtempSync(join(scratch, 'results-'));
     const env = { K6_BIN: k6!, BEARER_TOKEN: SECRET, TEST_PASSWORD: SECRET, SEED: '7' };
-    const run = await scannedRun(['run', 'smoke', '--embedded-target', '--vus', '1', '--duration', '3s'], env, results);
+    const run = await scannedRun(['run', 'smoke', '--demo-target', '--vus', '1', '--duration', '3s'], env, results);
     expect(run.code, run.output).toBe(0);
     expect(run.ps).toMatch(/k6 run \S*smoke\.js/);
     expect(run.ps).not.toContain(SECRET);

@@ -37,7 +37,7 @@ describe('code that runs inside k6', () => {
 /** The Node side's rooms for commands and renderers; every other folder of src/cli holds engines. */
 const COMMANDS = 'src/cli/commands/';
 const RENDERERS = 'src/cli/report/';
-const NODE_FILES = ['src/cli', 'src/target'].flatMap(sources);
+const NODE_FILES = ['src/cli', 'src/demo-target'].flatMap(sources);
 
 /** The Node-side files a Node-side file imports, relative to the repository's root. */
 function nodeImports(file: string): string[] {
@@ -63,7 +63,7 @@ describe('the Node side', () => {
     },
   );
 
-  test.each(sources('src/target'))('%s, the demo system, imports nothing of the command line', (file) => {
+  test.each(sources('src/demo-target'))('%s, the demo system, imports nothing of the command line', (file) => {
     for (const target of nodeImports(file)) expect(target.startsWith('src/cli/'), `${file} imports ${target}`).toBe(false);
   });
 });

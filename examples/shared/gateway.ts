@@ -5,7 +5,7 @@ import exec from 'k6/execution';
 import { Counter } from 'k6/metrics';
 import { bearerAuth, catalog, jsonHas, loadConfig, summaryHandler } from 'k6-forge/lib';
 
-/** This run's configuration: `BASE_URL`, `BEARER_TOKEN` and `ACCOUNT_ID` (development defaults to the embedded target). */
+/** This run's configuration: `BASE_URL`, `BEARER_TOKEN` and `ACCOUNT_ID` (development defaults to the demo target). */
 export const config = loadConfig();
 
 /** The gateway's endpoints: bearer auth on every request, transfers idempotent and retried. */

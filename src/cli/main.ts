@@ -7,7 +7,7 @@ import { compareCommand } from './commands/compare.ts';
 import { gateCommand } from './commands/gate.ts';
 import { poolCommand } from './commands/pool.ts';
 import { runCommand } from './commands/run.ts';
-import { targetCommand } from './commands/target.ts';
+import { demoTargetCommand } from './commands/demo-target.ts';
 import { PACKAGE_VERSION } from './io/package-version.ts';
 
 export { EXIT } from './command.ts';
@@ -15,13 +15,16 @@ export { EXIT } from './command.ts';
 const COMMANDS: Readonly<Record<string, Command>> = {
   build: buildCommand,
   run: runCommand,
-  target: targetCommand,
+  'demo-target': demoTargetCommand,
   gate: gateCommand,
   compare: compareCommand,
   baseline: baselineCommand,
   analyze: analyzeCommand,
   pool: poolCommand,
 };
+
+/** Older names of commands, kept so scripts that use them go on working. */
+const ALIASES: Readonly<Record<string, string>> = { target: 'demo-target' };
 
 const indented = (text: string) => text.replace(/^/gm, '  ');
 
@@ -64,7 +67,8 @@ export async function main(
     report(PACKAGE_VERSION);
     return EXIT.ok;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const canonical = Object.hasOwn(ALIASES, name) ? ALIASES[name]! : name;
+  const command = Object.hasOwn(COMMANDS, canonical) ? COMMANDS[canonical] : undefined;
   if (!command) {
     print(`k6-forge: unknown command ${printable(shown(name))}; expected one of ${Object.keys(COMMANDS).join(', ')}\n\n${USAGE}`);
     return EXIT.badInput;

@@ -23,9 +23,9 @@ export interface StandardConfig<E extends string = never> {
   readonly TEST_USERNAME: string | undefined;
   /** The test user's password (non-enumerable); defaulted in development only. */
   readonly TEST_PASSWORD: string | undefined;
-  /** A ready-made bearer token (non-enumerable); defaulted in development only, to the embedded target's. */
+  /** A ready-made bearer token (non-enumerable); defaulted in development only, to the demo target's. */
   readonly BEARER_TOKEN: string | undefined;
-  /** The funded account to test against; defaulted in development only, to the embedded target's. */
+  /** The funded account to test against; defaulted in development only, to the demo target's. */
   readonly ACCOUNT_ID: string | undefined;
 }
 

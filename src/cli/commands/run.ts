@@ -5,15 +5,15 @@ import { findK6, K6_INSTALL_HINT } from '../runner/k6-binary.ts';
 import { runScript } from '../runner/run-script.ts';
 
 /**
- * `k6-forge run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--embedded-target] [--results results]`:
+ * `k6-forge run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--demo-target] [--results results]`:
  * runs a bundle with k6 through {@link runScript} and exits with k6's exit code (127 when k6 is not found).
  */
 export const runCommand: Command = {
-  usage: `run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--embedded-target] [--results results]
+  usage: `run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--demo-target] [--results results]
     Run dist/<scenario>.js (or a file) with k6 and exit with k6's exit code. The script gets a fresh
     <results>/<UTC timestamp>/ folder as RESULTS_DIR (a RESULTS_DIR given with -e or exported is created
     when missing and must be empty); its path is printed at the end. A secret goes in the environment, not -e.
-    --embedded-target starts the demo target on a free loopback port and sets BASE_URL.`,
+    --demo-target (alias: --embedded-target) starts the demo target on a free loopback port and sets BASE_URL.`,
   async run(args, { print }) {
     const { values, positionals } = parseArgs({
       args,
@@ -22,6 +22,7 @@ export const runCommand: Command = {
         vus: { type: 'string' },
         duration: { type: 'string' },
         env: { type: 'string', short: 'e', multiple: true, default: [] },
+        'demo-target': { type: 'boolean', default: false },
         'embedded-target': { type: 'boolean', default: false },
         results: { type: 'string' },
       },
@@ -40,7 +41,7 @@ export const runCommand: Command = {
       env: values.env,
       vus: values.vus,
       duration: values.duration,
-      embeddedTarget: values['embedded-target'],
+      demoTarget: values['demo-target'] || values['embedded-target'],
       resultsRoot: values.results,
       log: print,
     });

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDuration } from '../../lib/duration.ts';
 import { ForgeError, invalidOption, shown } from '../../lib/errors.ts';
 import { isSecretName, redactUrl } from '../../lib/redact.ts';
-import { startTarget } from '../../target/index.ts';
+import { startTarget } from '../../demo-target/index.ts';
 import { assertK6Supports, k6Version } from './k6-binary.ts';
 
 /** Options for {@link runScript}. */
@@ -21,8 +21,8 @@ export interface RunOptions {
   readonly vus?: string | undefined;
   /** Total duration, passed to the script as `DURATION`. */
   readonly duration?: string | undefined;
-  /** Start the embedded demo target on a free loopback port and point `BASE_URL` at it. @default false */
-  readonly embeddedTarget?: boolean;
+  /** Start the demo target on a free loopback port and point `BASE_URL` at it. @default false */
+  readonly demoTarget?: boolean;
   /** Where scenario names are looked up. @default "dist" */
   readonly distDir?: string;
   /** The folder that receives the run's fresh `<UTC timestamp>/` results folder. @default "results" */
@@ -158,7 +158,7 @@ function runK6(k6: string, script: string, variables: Record<string, string>, lo
 }
 
 /**
- * Runs one k6 script, optionally against the embedded target, and returns k6's exit code (99 when thresholds failed).
+ * Runs one k6 script, optionally against the demo target, and returns k6's exit code (99 when thresholds failed).
  * The script gets a fresh `<results>/<timestamp>/` folder as `RESULTS_DIR`, or the `RESULTS_DIR` given (created when
  * missing, as k6 cannot), where k6-forge's handleSummary writes; when k6 ends its
  * path is logged, or, when k6 wrote nothing there, the folder is removed and the log says why.
@@ -178,12 +178,12 @@ export async function runScript(options: RunOptions): Promise<number> {
   if (chosen !== undefined && options.resultsRoot !== undefined) {
     invalidOption('RESULTS_DIR', chosen, 'either RESULTS_DIR (the run\'s own folder) or --results (where run makes a fresh folder), not both');
   }
-  if (options.embeddedTarget && 'BASE_URL' in variables) {
-    invalidOption('BASE_URL', redactUrl(variables['BASE_URL']!), 'no BASE_URL with --embedded-target, which sets it');
+  if (options.demoTarget && 'BASE_URL' in variables) {
+    invalidOption('BASE_URL', redactUrl(variables['BASE_URL']!), 'no BASE_URL with --demo-target, which sets it');
   }
   const results = chosen !== undefined ? chosenResultsDir(chosen) : createResultsDir(options.resultsRoot ?? 'results');
-  const target = options.embeddedTarget ? await startTarget({ log }) : undefined;
-  if (target) log(`k6-forge: embedded target listening at ${target.url}`);
+  const target = options.demoTarget ? await startTarget({ log }) : undefined;
+  if (target) log(`k6-forge: demo target listening at ${target.url}`);
   let code: number | undefined;
   try {
     code = await runK6(options.k6, script, { ...variables, RESULTS_DIR: results, ...(target && { BASE_URL: target.url }) }, log);

@@ -1,4 +1,4 @@
-import { isValidVin } from '../generators/vin.ts';
+import { isValidVin } from '../../generators/vin.ts';
 import { BoundedMap } from './bounded-map.ts';
 
 /** A customer as the dealer platform stores it. */

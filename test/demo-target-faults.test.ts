@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTarget, type RunningTarget } from '../src/target/index.ts';
+import { startTarget, type RunningTarget } from '../src/demo-target/index.ts';
 
 describe('the demo target with injected faults', () => {
   let target: RunningTarget;

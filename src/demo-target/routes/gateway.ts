@@ -1,4 +1,4 @@
-import type { TransferRejection } from '../ledger.ts';
+import type { TransferRejection } from '../services/ledger.ts';
 import { fixedReply, receiveJson, requiredText, send, sendInvalid, sendJson, UNAUTHORIZED, type Reply } from '../http-io.ts';
 import type { Route, RouteContext } from '../route.ts';
 

@@ -2,19 +2,19 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { ForgeError, invalidOption, printable } from '../lib/errors.ts';
-import { Dealer } from './dealer.ts';
-import { FaultInjector, parseFaults, type Faults } from './faults.ts';
-import { FlashSale } from './flash-sale.ts';
+import { Dealer } from './services/dealer.ts';
+import { FaultInjector, parseFaults, type Faults } from './services/faults.ts';
+import { FlashSale } from './services/flash-sale.ts';
 import { fixedReply, NOT_FOUND, receiveJson, send, sendInvalid, sendJson } from './http-io.ts';
-import { Ledger } from './ledger.ts';
+import { Ledger } from './services/ledger.ts';
 import { routeMatcher, type Route, type Services } from './route.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dealerRoutes } from './routes/dealer.ts';
 import { flashSaleRoutes } from './routes/flash-sale.ts';
 import { gatewayRoutes } from './routes/gateway.ts';
-import { Sessions } from './sessions.ts';
+import { Sessions } from './services/sessions.ts';
 
-/** Where and how the embedded target serves. */
+/** Where and how the demo target serves. */
 export interface TargetOptions {
   /**
    * TCP port to listen on; 0 picks a free one.
@@ -140,7 +140,7 @@ function listenError(error: NodeJS.ErrnoException, port: number, host: string): 
 }
 
 /**
- * Starts the embedded target on loopback, so k6 examples have a system under test: seed 004's flash sale,
+ * Starts the demo target on loopback, so k6 examples have a system under test: seed 004's flash sale,
  * seed 000's gateway and ledger, seed 001's login, refresh, customers, deals and tax engine, and a WebSocket echo at `/ws/echo`.
  * @param options - Port, host, rate limit, tokens, users and accounts; see {@link TargetOptions}.
  * @returns The running target, with its base URL and a `close()`.
@@ -179,7 +179,7 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
     (request, response) => route(services, faults, match, request, response),
   );
   const log = options.log ?? ((line: string) => console.error(line));
-  const handled = (where: string) => (error: Error) => log(`k6-forge target: ${where}: ${printable(error.message)} (handled)`);
+  const handled = (where: string) => (error: Error) => log(`k6-forge demo-target: ${where}: ${printable(error.message)} (handled)`);
   // A malformed request is answered 400 and its connection closed; a malformed WebSocket frame closes that socket
   // (ws closes it with 1002 or 1007 and then emits the error). Neither reaches the process as an uncaught error.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {

@@ -1,8 +1,8 @@
 import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ForgeError } from '../src/lib/errors.ts';
-import { FlashSale } from '../src/target/flash-sale.ts';
-import { startTarget, type RunningTarget, type TargetOptions } from '../src/target/index.ts';
+import { FlashSale } from '../src/demo-target/services/flash-sale.ts';
+import { startTarget, type RunningTarget, type TargetOptions } from '../src/demo-target/index.ts';
 
 interface Answer {
   readonly status: number;

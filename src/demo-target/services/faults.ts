@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import { shown } from '../lib/errors.ts';
-import { isRecord } from '../lib/is-record.ts';
-import { fixedReply, send } from './http-io.ts';
+import { shown } from '../../lib/errors.ts';
+import { isRecord } from '../../lib/is-record.ts';
+import { fixedReply, send } from '../http-io.ts';
 
 /** A fault injected into one route of the demo target, for tests whose verdict must say "fail". */
 export interface Fault {

@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { BoundedMap } from '../src/target/bounded-map.ts';
-import { Dealer } from '../src/target/dealer.ts';
+import { BoundedMap } from '../src/demo-target/services/bounded-map.ts';
+import { Dealer } from '../src/demo-target/services/dealer.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-memory-'));
@@ -14,8 +14,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** 1,000,000 transfers (10 times the idempotency window) and 300,000 customers, deals and searches (6 times the cap). */
 const SCRIPT = `
-import { Ledger } from ${JSON.stringify(join(root, 'src/target/ledger.ts'))};
-import { Dealer } from ${JSON.stringify(join(root, 'src/target/dealer.ts'))};
+import { Ledger } from ${JSON.stringify(join(root, 'src/demo-target/services/ledger.ts'))};
+import { Dealer } from ${JSON.stringify(join(root, 'src/demo-target/services/dealer.ts'))};
 const ledger = new Ledger();
 ledger.fund('acc-demo', 1e15, 'EUR');
 const dealer = new Dealer();

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Dealer } from './dealer.ts';
-import type { FlashSale } from './flash-sale.ts';
-import type { Ledger } from './ledger.ts';
-import type { Sessions } from './sessions.ts';
+import type { Dealer } from './services/dealer.ts';
+import type { FlashSale } from './services/flash-sale.ts';
+import type { Ledger } from './services/ledger.ts';
+import type { Sessions } from './services/sessions.ts';
 
 /** The target's state, shared by every route. */
 export interface Services {

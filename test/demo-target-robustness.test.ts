@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ForgeError } from '../src/lib/errors.ts';
-import { startTarget } from '../src/target/index.ts';
+import { startTarget } from '../src/demo-target/index.ts';
 import { cli } from './support/cli.ts';
 import { fakeK6 } from './support/fake-k6.ts';
 
@@ -82,9 +82,9 @@ function poke(port: number, ...chunks: Buffer[]): Promise<void> {
   });
 }
 
-/** Starts `k6-forge target --port 0` as a child and returns it with its URL and everything it printed. */
+/** Starts `k6-forge demo-target --port 0` as a child and returns it with its URL and everything it printed. */
 async function targetProcess(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [join(root, 'bin/k6-forge.mjs'), 'target', '--port', '0'], { cwd: root });
+  const child = spawn(process.execPath, [join(root, 'bin/k6-forge.mjs'), 'demo-target', '--port', '0'], { cwd: root });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -111,7 +111,7 @@ describe('the demo target under malformed input', () => {
       expect((await fetch(`${target.url}/health`)).status, name).toBe(200);
     }
     expect(lines.length).toBeGreaterThanOrEqual(Object.keys(BAD_FRAMES).length);
-    expect(lines.every((line) => line.startsWith('k6-forge target: WebSocket frame: ') && line.endsWith(' (handled)'))).toBe(true);
+    expect(lines.every((line) => line.startsWith('k6-forge demo-target: WebSocket frame: ') && line.endsWith(' (handled)'))).toBe(true);
     await target.close();
   });
 
@@ -122,7 +122,7 @@ describe('the demo target under malformed input', () => {
     await target.close();
   });
 
-  test('3 s of seeded random bytes, malformed requests and frames leave `k6-forge target` running and /health answering', { timeout: 60_000 }, async () => {
+  test('3 s of seeded random bytes, malformed requests and frames leave `k6-forge demo-target` running and /health answering', { timeout: 60_000 }, async () => {
     const { child, url, output } = await targetProcess();
     const port = Number(new URL(url).port);
     const random = seeded(20261202);
@@ -176,7 +176,7 @@ describe('the demo target under malformed input', () => {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code, output).toBe(99);
-    expect(output).toContain('k6-forge target: WebSocket frame: ');
+    expect(output).toContain('k6-forge demo-target: WebSocket frame: ');
     expect(output).toContain('(handled)');
     expect(output).not.toMatch(/\n\s+at /);
   });

@@ -1,12 +1,15 @@
 import { parseArgs } from 'node:util';
-import { startTarget } from '../../target/index.ts';
+import { startTarget } from '../../demo-target/index.ts';
 import { wholeNumber } from '../args/number-option.ts';
 import { EXIT, type Command } from '../command.ts';
 
-/** `k6-forge target [--port 3000] [--orders-per-second 5000]`: serves the embedded demo target until Ctrl-C. */
-export const targetCommand: Command = {
-  usage: `target [--port 3000] [--orders-per-second 5000]
-    Serve the embedded demo target until Ctrl-C.`,
+/**
+ * `k6-forge demo-target [--port 3000] [--orders-per-second 5000]` (alias `target`): serves the demo target, the
+ * system under test of the examples, until Ctrl-C.
+ */
+export const demoTargetCommand: Command = {
+  usage: `demo-target [--port 3000] [--orders-per-second 5000]   (alias: target)
+    Serve the demo target, the examples' system under test, until Ctrl-C.`,
   async run(args, { print }) {
     const { values } = parseArgs({
       args,
@@ -18,7 +21,7 @@ export const targetCommand: Command = {
       port: wholeNumber('--port', values.port),
       ...(ordersPerSecond !== undefined && { ordersPerSecond: wholeNumber('--orders-per-second', ordersPerSecond) }),
     });
-    print(`k6-forge: embedded target listening at ${running.url} (Ctrl-C stops it)`);
+    print(`k6-forge: demo target listening at ${running.url} (Ctrl-C stops it)`);
     await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
     await running.close();
     return EXIT.ok;

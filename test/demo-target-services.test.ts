@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import { startTarget, type RunningTarget } from '../src/target/index.ts';
+import { startTarget, type RunningTarget } from '../src/demo-target/index.ts';
 
 let target: RunningTarget;
 beforeAll(async () => {

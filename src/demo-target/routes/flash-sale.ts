@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { OrderRejection } from '../flash-sale.ts';
+import type { OrderRejection } from '../services/flash-sale.ts';
 import { fixedReply, receiveJson, requiredText, send, sendInvalid, sendJson, type Reply } from '../http-io.ts';
 import type { Route } from '../route.ts';
 
