@@ -49,13 +49,23 @@ function lazy0() {
       }
       return from === 0 ? text2 : out + text2.slice(from);
     }
+    var AlreadyShown2 = class {
+      constructor(text2) {
+        this.text = text2;
+      }
+      text;
+    };
     function shown2(value) {
+      if (value instanceof AlreadyShown2) return value.text;
       if (value === void 0) return "nothing";
       const text2 = JSON.stringify(value) ?? String(value);
       return text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
     }
+    function refuse2(code, field2, given, accepted) {
+      throw new ForgeError2(code, { field: field2, given: shown2(given), accepted });
+    }
     function invalidOption2(field2, given, accepted) {
-      throw new ForgeError2("invalid_option", { field: field2, given: shown2(given), accepted });
+      refuse2("invalid_option", field2, given, accepted);
     }
     var UNITS = [
       ["d", 864e5],
@@ -325,13 +335,23 @@ function printable(text2) {
   }
   return from === 0 ? text2 : out + text2.slice(from);
 }
+var AlreadyShown = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+};
 function shown(value) {
+  if (value instanceof AlreadyShown) return value.text;
   if (value === void 0) return "nothing";
   const text2 = JSON.stringify(value) ?? String(value);
   return text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
 }
+function refuse(code, field2, given, accepted) {
+  throw new ForgeError(code, { field: field2, given: shown(given), accepted });
+}
 function invalidOption(field2, given, accepted) {
-  throw new ForgeError("invalid_option", { field: field2, given: shown(given), accepted });
+  refuse("invalid_option", field2, given, accepted);
 }
 
 // src/scenarios/compose.ts
@@ -451,7 +471,14 @@ function lazy02() {
       }
       return from === 0 ? text22 : out + text22.slice(from);
     }
+    var AlreadyShown2 = class {
+      constructor(text22) {
+        this.text = text22;
+      }
+      text;
+    };
     function shown2(value) {
+      if (value instanceof AlreadyShown2) return value.text;
       if (value === void 0) return "nothing";
       const text22 = JSON.stringify(value) ?? String(value);
       return text22.length > 80 ? `${text22.slice(0, 77)}...` : text22;
@@ -829,13 +856,23 @@ function load() {
       }
       return from === 0 ? text2 : out + text2.slice(from);
     }
+    var AlreadyShown2 = class {
+      constructor(text2) {
+        this.text = text2;
+      }
+      text;
+    };
     function shown2(value) {
+      if (value instanceof AlreadyShown2) return value.text;
       if (value === void 0) return "nothing";
       const text2 = JSON.stringify(value) ?? String(value);
       return text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
     }
+    function refuse2(code, field2, given, accepted) {
+      throw new ForgeError2(code, { field: field2, given: shown2(given), accepted });
+    }
     function invalidOption2(field2, given, accepted) {
-      throw new ForgeError2("invalid_option", { field: field2, given: shown2(given), accepted });
+      refuse2("invalid_option", field2, given, accepted);
     }
     var UNITS = [
       ["d", 864e5],
@@ -1148,6 +1185,13 @@ function load2() {
       visit(root, []);
       return results;
     }
+    var WHOLE_RUN = "*";
+    var ENDPOINT_TAGS = ["endpoint", "name"];
+    function endpointSubmetric(name) {
+      const [, metric, tag, endpoint] = /^([A-Za-z_][A-Za-z0-9_]*)\{\s*(endpoint|name)\s*:\s*([^,{}]+?)\s*\}$/.exec(name) ?? [];
+      if (metric === void 0 || endpoint === void 0) return void 0;
+      return { metric, tag, endpoint };
+    }
     function hasSamples(values) {
       const { passes, fails, count } = values;
       if (passes !== void 0 && fails !== void 0) return passes + fails > 0;
@@ -1155,18 +1199,18 @@ function load2() {
       if (values["value"] !== void 0) return true;
       return Object.values(values).some((value) => value !== 0);
     }
+    function trimmed(value, digits = 2) {
+      return String(Number(value.toFixed(digits)));
+    }
     var FIXED_TIME_UNITS = {
       s: [1e-3, "s"],
       ms: [1, "ms"],
       us: [1e3, "µs"]
     };
     var BYTE_UNITS = ["B", "kB", "MB", "GB", "TB", "PB"];
-    function trimmedFixed(value, digits) {
-      return String(Number(value.toFixed(digits)));
-    }
     function truncated(value, digits) {
       const scale = 10 ** digits;
-      return trimmedFixed(Math.trunc(Number((value * scale).toPrecision(15))) / scale, digits);
+      return trimmed(Math.trunc(Number((value * scale).toPrecision(15))) / scale, digits);
     }
     function humanizeDuration(ms, timeUnit = "") {
       const fixed = FIXED_TIME_UNITS[timeUnit];
@@ -1182,7 +1226,7 @@ function load2() {
       return hours === 0 ? `${minutes}m${seconds}` : `${hours}h${minutes % 60}m${seconds}`;
     }
     function humanizeBytes(bytes) {
-      if (bytes < 10) return `${trimmedFixed(bytes, 2)} B`;
+      if (bytes < 10) return `${trimmed(bytes, 2)} B`;
       const power = Math.min(Math.floor(Math.log(bytes) / Math.log(1e3)), BYTE_UNITS.length - 1);
       const value = Math.floor(bytes / 1e3 ** power * 10 + 0.5) / 10;
       return `${value.toFixed(value < 10 ? 1 : 0)} ${BYTE_UNITS[power] ?? ""}`;
@@ -1192,21 +1236,23 @@ function load2() {
       if (metric.type === "rate") return `${(Math.trunc(Number((value * 1e4).toPrecision(15))) / 100).toFixed(2)}%`;
       if (metric.contains === "time") return humanizeDuration(value, timeUnit);
       if (metric.contains === "data") return humanizeBytes(value);
-      return trimmedFixed(value, 6);
+      return trimmed(value, 6);
     }
-    var BY_TAG = (tag) => new RegExp(`^http_req_duration\\{${tag}:([^,{}]+)\\}$`);
+    function byCodeUnits(a, b) {
+      return a < b ? -1 : a > b ? 1 : 0;
+    }
     function endpointLatencies(metrics) {
-      for (const tag of ["endpoint", "name"]) {
-        const pattern = BY_TAG(tag);
+      for (const tag of ENDPOINT_TAGS) {
         const rows = [];
         for (const [metric, data] of Object.entries(metrics)) {
-          const endpoint = pattern.exec(metric)?.[1];
-          if (endpoint !== void 0) rows.push({ endpoint, metric, values: data.values, called: hasSamples(data.values) });
+          const submetric = endpointSubmetric(metric);
+          if (submetric?.metric !== "http_req_duration" || submetric.tag !== tag) continue;
+          rows.push({ endpoint: submetric.endpoint, metric, values: data.values, called: hasSamples(data.values) });
         }
-        if (rows.length > 0) return rows.sort((a, b) => a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0);
+        if (rows.length > 0) return rows.sort((a, b) => byCodeUnits(a.endpoint, b.endpoint));
       }
       const whole = metrics["http_req_duration"];
-      return whole ? [{ endpoint: "all requests", metric: "http_req_duration", values: whole.values, called: hasSamples(whole.values) }] : [];
+      return whole ? [{ endpoint: WHOLE_RUN, metric: "http_req_duration", values: whole.values, called: hasSamples(whole.values) }] : [];
     }
     function endpointLabel(row2) {
       return row2.called ? row2.endpoint : `${row2.endpoint} (not called)`;
@@ -1218,8 +1264,8 @@ function load2() {
     }
     var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
     var FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-    function escapeXml(text22) {
-      return text22.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char).replace(FORBIDDEN, "�");
+    function escapeXml(text2) {
+      return text2.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char).replace(FORBIDDEN, "�");
     }
     var UNITS = [
       ["d", 864e5],
@@ -1230,14 +1276,14 @@ function load2() {
     ];
     function formatDuration(ms) {
       let rest = Math.round(ms);
-      let text22 = "";
+      let text2 = "";
       for (let u = 1; u < UNITS.length; u += 1) {
         const [unit, size] = UNITS[u];
         const count = Math.floor(rest / size);
-        if (count > 0) text22 += `${count}${unit}`;
+        if (count > 0) text2 += `${count}${unit}`;
         rest -= count * size;
       }
-      return text22 || "0s";
+      return text2 || "0s";
     }
     function runFacts(meta) {
       const lengthMs = Date.parse(meta.endTime) - Date.parse(meta.startTime);
@@ -1276,11 +1322,11 @@ function load2() {
       }
       const xSpan = xMax - xMin || 1;
       const ySpan = yMax - yMin || 1;
-      const at = ([x, y]) => `${trimmedFixed(left + (x - xMin) / xSpan * plotWidth, 1)},${trimmedFixed(top + plotHeight - (y - yMin) / ySpan * plotHeight, 1)}`;
+      const at = ([x, y]) => `${trimmed(left + (x - xMin) / xSpan * plotWidth, 1)},${trimmed(top + plotHeight - (y - yMin) / ySpan * plotHeight, 1)}`;
       const title = `${series.name} (${series.unit})`;
       const bottom = top + plotHeight;
-      const axes = `<line class="axis" x1="${left}" y1="${top}" x2="${left}" y2="${bottom}"></line><line class="axis" x1="${left}" y1="${bottom}" x2="${left + plotWidth}" y2="${bottom}"></line><text x="${left - 6}" y="${top + 4}" text-anchor="end">${trimmedFixed(yMax, 2)}</text><text x="${left - 6}" y="${bottom}" text-anchor="end">${trimmedFixed(yMin, 2)}</text>`;
-      const ticks = series.points.length === 0 ? "" : `<text x="${left}" y="${bottom + 18}">${trimmedFixed(xMin, 1)}s</text><text x="${left + plotWidth}" y="${bottom + 18}" text-anchor="end">${trimmedFixed(xMax, 1)}s</text>`;
+      const axes = `<line class="axis" x1="${left}" y1="${top}" x2="${left}" y2="${bottom}"></line><line class="axis" x1="${left}" y1="${bottom}" x2="${left + plotWidth}" y2="${bottom}"></line><text x="${left - 6}" y="${top + 4}" text-anchor="end">${trimmed(yMax, 2)}</text><text x="${left - 6}" y="${bottom}" text-anchor="end">${trimmed(yMin, 2)}</text>`;
+      const ticks = series.points.length === 0 ? "" : `<text x="${left}" y="${bottom + 18}">${trimmed(xMin, 1)}s</text><text x="${left + plotWidth}" y="${bottom + 18}" text-anchor="end">${trimmed(xMax, 1)}s</text>`;
       return `<svg class="chart" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeXml(title)}"><text class="title" x="0" y="16">${escapeXml(title)}</text>${axes}${ticks}<polyline class="line" points="${series.points.map(at).join(" ")}"></polyline></svg>`;
     }
     var AGGREGATION = /^\s*([a-z]+(?:\(\d+(?:\.\d+)?\))?)\s*[<>=!]/;
@@ -1289,9 +1335,9 @@ function load2() {
       if (aggregation === void 0) return "unreadable expression";
       const value = metric?.values[aggregation];
       if (value === void 0) return `${aggregation} not in the summary`;
-      if (metric?.contains === "time" && aggregation !== "count" && aggregation !== "rate") return `${trimmedFixed(value, 2)}ms`;
-      if (metric?.type === "counter" && aggregation === "rate") return `${trimmedFixed(value, 6)}/s`;
-      return trimmedFixed(value, 6);
+      if (metric?.contains === "time" && aggregation !== "count" && aggregation !== "rate") return `${trimmed(value, 2)}ms`;
+      if (metric?.type === "counter" && aggregation === "rate") return `${trimmed(value, 6)}/s`;
+      return trimmed(value, 6);
     }
     function thresholdRows(summary) {
       return summary.meta.thresholds.map((verdict) => ({
@@ -1361,7 +1407,7 @@ ${chart}`;
       return rows.length === 0 ? "<p>No checks ran.</p>" : table(["group", "check", "passes", "fails", "result"], rows);
     }
     function htmlReport(summary, series = []) {
-      const { result, text: text22, problems } = summary.meta.verdict;
+      const { result, text: text2, problems } = summary.meta.verdict;
       const { className, mark } = VERDICTS[result];
       const sections = [
         `<section><h2>Latency per endpoint</h2>
@@ -1380,9 +1426,9 @@ ${series.map(lineChart).join("\n")}
       return [
         "<!DOCTYPE html>",
         '<html lang="en">',
-        `<head><meta charset="utf-8"><title>${escapeXml(`k6-forge: ${text22}`)}</title><style>${STYLE}</style></head>`,
+        `<head><meta charset="utf-8"><title>${escapeXml(`k6-forge: ${text2}`)}</title><style>${STYLE}</style></head>`,
         "<body>",
-        `<header><h1 class="${className}">${mark} ${escapeXml(text22)}</h1>`,
+        `<header><h1 class="${className}">${mark} ${escapeXml(text2)}</h1>`,
         `<p class="facts">${escapeXml(runFacts(summary.meta).join(" · "))}</p>`,
         ...problems.length > 0 ? [`<ul>${problems.map((problem) => `<li>❌ ${escapeXml(problem)}</li>`).join("")}</ul>`] : [],
         "</header>",
@@ -1394,7 +1440,7 @@ ${series.map(lineChart).join("\n")}
     }
     function sortedKeys(_key, value) {
       if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-      return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+      return Object.fromEntries(Object.entries(value).sort(([a], [b]) => byCodeUnits(a, b)));
     }
     function jsonReport(summary) {
       const { meta, metrics, root_group, options: options2, state } = summary;
@@ -1463,26 +1509,26 @@ ${series.map(lineChart).join("\n")}
         ""
       ].join("\n");
     }
-    var MARKS = { pass: "✅", fail: "❌", "no data": "⚪ no data" };
-    function text2(value) {
+    function markdownText(value) {
       return value.replace(/[\\`*_[\]<>|#~&]/g, "\\$&").replace(/\s*[\r\n]+\s*/g, " ");
     }
-    function code(value) {
-      return value.includes("`") ? text2(value) : `\`${value.replace(/\|/g, "\\|").replace(/\s*[\r\n]+\s*/g, " ")}\``;
+    function markdownCode(value) {
+      return value.includes("`") ? markdownText(value) : `\`${value.replace(/\|/g, "\\|").replace(/\s*[\r\n]+\s*/g, " ")}\``;
     }
-    function table2(head, align, rows) {
+    function markdownTable(head, align, rows) {
       return [`| ${head.join(" | ")} |`, `| ${align.join(" | ")} |`, ...rows.map((row2) => `| ${row2.join(" | ")} |`)];
     }
+    var MARKS = { pass: "✅", fail: "❌", "no data": "⚪ no data" };
     function markdownReport(summary) {
       const { verdict } = summary.meta;
-      const lines = [`## ${MARKS[verdict.result]} ${text2(verdict.text)}`, "", runFacts(summary.meta).map(text2).join(" · "), ""];
-      if (verdict.problems.length > 0) lines.push(...verdict.problems.map((problem) => `- ❌ ${text2(problem)}`), "");
+      const lines = [`## ${MARKS[verdict.result]} ${markdownText(verdict.text)}`, "", runFacts(summary.meta).map(markdownText).join(" · "), ""];
+      if (verdict.problems.length > 0) lines.push(...verdict.problems.map((problem) => `- ❌ ${markdownText(problem)}`), "");
       lines.push("### Thresholds", "");
       const thresholds = thresholdRows(summary);
       if (thresholds.length === 0) lines.push("No thresholds were set.");
       else {
-        const rows = thresholds.map((row2) => [code(row2.metric), code(row2.expression), text2(row2.measured), MARKS[row2.result]]);
-        lines.push(...table2(["metric", "expression", "measured", "result"], ["---", "---", "---:", ":---:"], rows));
+        const rows = thresholds.map((row2) => [markdownCode(row2.metric), markdownCode(row2.expression), markdownText(row2.measured), MARKS[row2.result]]);
+        lines.push(...markdownTable(["metric", "expression", "measured", "result"], ["---", "---", "---:", ":---:"], rows));
       }
       lines.push("", "### Latency per endpoint", "");
       const stats = summary.options.summaryTrendStats;
@@ -1490,23 +1536,23 @@ ${series.map(lineChart).join("\n")}
       if (latencies.length === 0) lines.push("No HTTP request was timed.");
       else {
         const rows = latencies.map((row2) => [
-          text2(endpointLabel(row2)),
+          markdownText(endpointLabel(row2)),
           ...stats.map((stat) => latencyText(row2, stat, summary.options.summaryTimeUnit))
         ]);
-        lines.push(...table2(["endpoint", ...stats.map(text2)], ["---", ...stats.map(() => "---:")], rows));
+        lines.push(...markdownTable(["endpoint", ...stats.map(markdownText)], ["---", ...stats.map(() => "---:")], rows));
       }
       lines.push("", "### Checks", "");
       const checks = checkResults(summary.root_group);
       if (checks.length === 0) lines.push("No checks ran.");
       else {
         const rows = checks.map((check3) => [
-          check3.groups.length > 0 ? text2(check3.groups.join(" › ")) : "–",
-          text2(check3.name),
+          check3.groups.length > 0 ? markdownText(check3.groups.join(" › ")) : "–",
+          markdownText(check3.name),
           String(check3.passes),
           String(check3.fails),
           check3.fails === 0 ? "✅" : "⚠️"
         ]);
-        lines.push(...table2(["group", "check", "passes", "fails", "result"], ["---", "---", "---:", "---:", ":---:"], rows));
+        lines.push(...markdownTable(["group", "check", "passes", "fails", "result"], ["---", "---", "---:", "---:", ":---:"], rows));
       }
       return `${lines.join("\n")}
 `;
@@ -1522,16 +1568,13 @@ ${series.map(lineChart).join("\n")}
       return brace < 0 ? name : name.slice(0, brace);
     }
     function compareMetricNames(a, b) {
-      const parentA = parentMetric(a);
-      const parentB = parentMetric(b);
-      if (parentA !== parentB) return parentA < parentB ? -1 : 1;
-      return a < b ? -1 : a > b ? 1 : 0;
+      return byCodeUnits(parentMetric(a), parentMetric(b)) || byCodeUnits(a, b);
     }
     function thresholdVerdicts(metrics) {
       return Object.keys(metrics).sort(compareMetricNames).flatMap((metric) => {
         const { thresholds = {}, values } = metrics[metric];
         const sampled = hasSamples(values);
-        return Object.entries(thresholds).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([expression, { ok }]) => ({ metric, expression, ok, result: !ok ? "fail" : sampled ? "pass" : "no data" }));
+        return Object.entries(thresholds).sort(([a], [b]) => byCodeUnits(a, b)).map(([expression, { ok }]) => ({ metric, expression, ok, result: !ok ? "fail" : sampled ? "pass" : "no data" }));
       });
     }
     function scenarioTag(metric) {
@@ -1597,8 +1640,8 @@ ${series.map(lineChart).join("\n")}
       return typeof value === "object" && value !== null && !Array.isArray(value);
     }
     var USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^\s/?#]*@/gi;
-    function withoutCredentials(text22) {
-      return text22.replace(USERINFO, "$1");
+    function withoutCredentials(text2) {
+      return text2.replace(USERINFO, "$1");
     }
     var DEFAULT_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)"];
     var METRIC_TYPES = ["counter", "gauge", "rate", "trend"];
@@ -1651,8 +1694,8 @@ ${series.map(lineChart).join("\n")}
     }
     function readCheck(value, where, problems) {
       if (isRecord(value) && typeof value["name"] === "string" && typeof value["passes"] === "number" && typeof value["fails"] === "number") {
-        const text22 = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
-        return { name: text22("name"), path: text22("path"), id: text22("id"), passes: value["passes"], fails: value["fails"] };
+        const text2 = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
+        return { name: text2("name"), path: text2("path"), id: text2("id"), passes: value["passes"], fails: value["fails"] };
       }
       problems.push(`a check in ${where} has no name, passes or fails, so it is left out`);
       return void 0;
@@ -1662,18 +1705,18 @@ ${series.map(lineChart).join("\n")}
         problems.push(`${where} is missing, so no check is shown from it`);
         return { name: "", path: "", id: "", groups: [], checks: [] };
       }
-      const text22 = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
+      const text2 = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
       const list = (key) => {
         const items = value[key];
         if (Array.isArray(items)) return items;
         if (items !== void 0) problems.push(`${where}.${key} is not a list`);
         return [];
       };
-      const label = text22("name") === "" ? where : `group ${text22("name")}`;
+      const label = text2("name") === "" ? where : `group ${text2("name")}`;
       return {
-        name: text22("name"),
-        path: text22("path"),
-        id: text22("id"),
+        name: text2("name"),
+        path: text2("path"),
+        id: text2("id"),
         groups: list("groups").map((group) => readGroup(group, `a group in ${label}`, problems)),
         checks: list("checks").flatMap((check3) => readCheck(check3, label, problems) ?? [])
       };
@@ -1722,7 +1765,7 @@ ${series.map(lineChart).join("\n")}
     var PASS = "✓";
     var FAIL = "✗";
     var NO_DATA = "∅";
-    var width = (text22) => [...text22].length;
+    var width = (text2) => [...text2].length;
     function checkLines(check3, indent, paint) {
       if (check3.fails === 0) return [paint(`${indent}${PASS} ${check3.name}`, GREEN)];
       const total = check3.passes + check3.fails;
@@ -1792,7 +1835,7 @@ ${series.map(lineChart).join("\n")}
     }
     function textSummary(data, options2 = {}) {
       const colors = options2.enableColors ?? (!data.options.noColor && data.state.isStdOutTTY);
-      const paint = (text22, ...codes) => colors ? `\x1B[${codes.join(";")}m${text22}\x1B[0m` : text22;
+      const paint = (text2, ...codes) => colors ? `\x1B[${codes.join(";")}m${text2}\x1B[0m` : text2;
       const lines = [...groupLines(data.root_group, "     ", paint), ...metricLines(data, paint)];
       const notes = options2.notes ?? [];
       if (notes.length > 0) lines.push("", ...notes.map((note) => `     ${note}`));

@@ -103,7 +103,7 @@ describe('markdownReport', () => {
     const plain = markdownReport(
       smokeRun((data) => ({ ...data, metrics: { http_req_duration: data.metrics['http_req_duration']! } })),
     );
-    expect(plain).toContain('| all requests | 182.44ms | 841.2µs | 120.5ms | 2.31s | 410.12ms | 640.88ms | 1.52s |');
+    expect(plain).toContain('| \\* | 182.44ms | 841.2µs | 120.5ms | 2.31s | 410.12ms | 640.88ms | 1.52s |');
     expect(plain).toContain('## ✅ smoke passed: no thresholds were set');
     const empty = markdownReport(smokeRun((data) => ({ ...data, metrics: {}, root_group: { ...data.root_group, groups: [], checks: [] } })));
     expect(empty).toContain('No thresholds were set.\n');

@@ -1,7 +1,7 @@
 /// <reference path="./pool-imports.d.ts" />
 import { SharedArray } from 'k6/data';
 import exec from 'k6/execution';
-import { ForgeError, shown } from '../lib/errors.ts';
+import { AlreadyShown, refuse, shown } from '../lib/errors.ts';
 import { int } from './random.ts';
 import type { Source } from './source.ts';
 import { vuRandom } from './vu-draw.ts';
@@ -54,10 +54,6 @@ export type PoolOptions =
 
 const PICKS = "pick: 'unique', 'random', 'circular' or 'shard'";
 
-function poolError(field: string, given: string, accepted: string): ForgeError {
-  return new ForgeError('invalid_option', { field, given, accepted });
-}
-
 /** Parses a pool's JSON and checks it, in the SharedArray callback, so it happens once per run. */
 function recordsOf(text: string, name: string, domain: string | undefined): readonly unknown[] {
   let file: Partial<PoolFile> | null = null;
@@ -67,9 +63,9 @@ function recordsOf(text: string, name: string, domain: string | undefined): read
     // reported below, with what is accepted
   }
   if (file?.format !== 'k6-forge-pool' || !Array.isArray(file.records) || file.records.length === 0) {
-    throw poolError(name, 'data that is not a k6-forge pool with records', 'a pool built by k6-forge (a `k6-forge/pool?...` import, writePool or `k6-forge pool`)');
+    refuse('invalid_option', name, new AlreadyShown('data that is not a k6-forge pool with records'), 'a pool built by k6-forge (a `k6-forge/pool?...` import, writePool or `k6-forge pool`)');
   }
-  if (domain !== undefined && file.domain !== domain) throw poolError(name, `a pool of ${shown(file.domain)} records`, `a pool of ${shown(domain)} records`);
+  if (domain !== undefined && file.domain !== domain) refuse('invalid_option', name, new AlreadyShown(`a pool of ${shown(file.domain)} records`), `a pool of ${shown(domain)} records`);
   return file.records;
 }
 
@@ -108,7 +104,7 @@ export function filePool<T>(options: FilePoolOptions): PoolData<T> {
 
 function wholeAtLeast(value: number | undefined, min: number, field: string, fallback: number): number {
   const chosen = value ?? fallback;
-  if (!Number.isSafeInteger(chosen) || chosen < min) throw poolError(field, shown(chosen), `a whole number of at least ${min}`);
+  if (!Number.isSafeInteger(chosen) || chosen < min) refuse('invalid_option', field, chosen, `a whole number of at least ${min}`);
   return chosen;
 }
 
@@ -135,11 +131,11 @@ export function pool<T>(data: PoolData<T>, options: PoolOptions): Source<T> {
         next() {
           const current = exec.scenario.iterationInTest;
           if (current !== iteration) [iteration, taken] = [current, 0];
-          if (taken === perIteration) throw poolError(`${name}: perIteration`, `${perIteration + 1} records in one iteration`, `at most ${perIteration}; raise perIteration`);
+          if (taken === perIteration) refuse('invalid_option', `${name}: perIteration`, new AlreadyShown(`${perIteration + 1} records in one iteration`), `at most ${perIteration}; raise perIteration`);
           const index = current * perIteration + taken;
           taken += 1;
           if (index >= count && !recycle) {
-            throw poolError(name, `record ${index + 1} of ${count} with pick "unique"`, `at most ${count} records in a run; build a bigger pool, run fewer iterations, or set recycle: true`);
+            refuse('invalid_option', name, new AlreadyShown(`record ${index + 1} of ${count} with pick "unique"`), `at most ${count} records in a run; build a bigger pool, run fewer iterations, or set recycle: true`);
           }
           return records[index % count]!;
         },
@@ -159,14 +155,14 @@ export function pool<T>(data: PoolData<T>, options: PoolOptions): Source<T> {
     case 'shard': {
       const vus = wholeAtLeast(options.vus, 1, `${name}: vus`, 0);
       const size = Math.floor(count / vus);
-      if (size === 0) throw poolError(`${name}: vus`, shown(vus), `at most ${count}, so each VU gets at least one of the pool's ${count} records`);
+      if (size === 0) refuse('invalid_option', `${name}: vus`, vus, `at most ${count}, so each VU gets at least one of the pool's ${count} records`);
       let start = -1;
       let offset = -1;
       return {
         next() {
           if (start < 0) {
             const id = exec.vu.idInTest;
-            if (id < 1 || id > vus) throw poolError(name, `VU ${id}`, `VUs 1 to ${vus}, the ones the pool was sharded for (set vus to the test's most VUs)`);
+            if (id < 1 || id > vus) refuse('invalid_option', name, new AlreadyShown(`VU ${id}`), `VUs 1 to ${vus}, the ones the pool was sharded for (set vus to the test's most VUs)`);
             start = (id - 1) * size;
           }
           offset = (offset + 1) % size;
@@ -175,6 +171,6 @@ export function pool<T>(data: PoolData<T>, options: PoolOptions): Source<T> {
       };
     }
     default:
-      throw poolError(`${name}: pick`, shown((options as { pick: unknown }).pick), PICKS);
+      refuse('invalid_option', `${name}: pick`, (options as { pick: unknown }).pick, PICKS);
   }
 }

@@ -1,7 +1,7 @@
 import { sleep } from 'k6';
 import exec from 'k6/execution';
 import { parseDuration } from './duration.ts';
-import { ForgeError, invalidOption } from './errors.ts';
+import { AlreadyShown, ForgeError, invalidOption } from './errors.ts';
 import type { Auth, Sender } from './catalog.ts';
 
 /**
@@ -77,7 +77,7 @@ export interface SessionAuth extends Auth {
 export function sessionAuth(options: SessionAuthOptions): SessionAuth {
   const { username, password, now = () => Date.now(), maxFailures = 3 } = options;
   if (!username) invalidOption('TEST_USERNAME', username, 'a user name');
-  if (!password) throw new ForgeError('invalid_option', { field: 'TEST_PASSWORD', given: '(hidden)', accepted: 'a password' });
+  if (!password) invalidOption('TEST_PASSWORD', new AlreadyShown('(hidden)'), 'a password');
   if (!Number.isInteger(maxFailures) || maxFailures < 1 || maxFailures > 10) invalidOption('maxFailures', maxFailures, 'a whole number from 1 to 10');
   const backoff = parseDuration(options.backoff ?? '1s', 'backoff');
   const margin = parseDuration(options.refreshBefore ?? '30s', 'refreshBefore');

@@ -11,7 +11,7 @@ export type ForgeErrorCode =
 export interface ForgeErrorDetails {
   /** The variable, option or JSON path that held the bad value. */
   readonly field: string;
-  /** The value as shown to a person: quoted, or `(hidden)` for secrets. */
+  /** The value as shown to a person: quoted by {@link shown}, or `(hidden)` for secrets ({@link AlreadyShown}). */
   readonly given: string;
   /** The accepted form, in plain words. */
   readonly accepted: string;
@@ -55,23 +55,45 @@ export function printable(text: string): string {
 }
 
 /**
- * Shows a value in an error message: strings quoted, everything else as JSON.
+ * A value already written for a person, which {@link shown} keeps as it is: `(hidden)` for a secret, or a description
+ * such as `a missing file` where there is no value to quote. `text` is the value as it is to be shown.
+ */
+export class AlreadyShown {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * Shows a value in an error message: strings quoted, everything else as JSON, an {@link AlreadyShown} as it is.
  * @param value - The offending value.
  * @returns A short printable form.
  */
 export function shown(value: unknown): string {
+  if (value instanceof AlreadyShown) return value.text;
   if (value === undefined) return 'nothing';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 /**
- * Throws the `invalid_option` ForgeError for an option, showing the value given.
+ * Refuses bad input: throws the ForgeError of that kind, showing the value given with {@link shown}. Every helper that
+ * reports bad input throws through this one, so a check reads `if (bad) refuse(...)` everywhere.
+ * @param code - The kind of bad input.
+ * @param field - The variable, option, file or JSON path that held it.
+ * @param given - The value: quoted when shown, or an {@link AlreadyShown} such as `(hidden)`.
+ * @param accepted - What is accepted, in plain words.
+ * @throws {ForgeError} Always.
+ */
+export function refuse(code: ForgeErrorCode, field: string, given: unknown, accepted: string): never {
+  throw new ForgeError(code, { field, given: shown(given), accepted });
+}
+
+/**
+ * Refuses an option: {@link refuse} with `invalid_option`, the most common kind.
  * @param field - The option.
- * @param given - Its value, shown quoted.
+ * @param given - Its value, shown quoted, or an {@link AlreadyShown}.
  * @param accepted - What is accepted, in plain words.
  * @throws {ForgeError} Always.
  */
 export function invalidOption(field: string, given: unknown, accepted: string): never {
-  throw new ForgeError('invalid_option', { field, given: shown(given), accepted });
+  refuse('invalid_option', field, given, accepted);
 }

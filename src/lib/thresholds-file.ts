@@ -1,5 +1,5 @@
 import { isDuration } from './duration.ts';
-import { ForgeError, shown } from './errors.ts';
+import { ForgeError, refuse } from './errors.ts';
 import { isRecord } from './is-record.ts';
 
 /**
@@ -42,7 +42,7 @@ const ACCEPTED_KEYS = 'avg, med, max, pN (such as p95 or p99.9), errorRate, abor
 type Path = string;
 
 function fail(source: string, path: Path, given: unknown, accepted: string): never {
-  throw new ForgeError('invalid_thresholds', { field: `${source} at ${path}`, given: shown(given), accepted });
+  refuse('invalid_thresholds', `${source} at ${path}`, given, accepted);
 }
 
 function checkLimits(source: string, path: Path, value: unknown, abortAllowed: boolean): Limits {

@@ -2,13 +2,14 @@ import { ForgeError, invalidOption } from '../../lib/errors.ts';
 import type { Series, VerdictResult } from '../../lib/summary/types.ts';
 import type { Limits, ThresholdsFile } from '../../lib/thresholds-file.ts';
 import { scenarioLimits } from '../../lib/thresholds.ts';
-import { WHOLE_RUN } from '../results/comparable.ts';
+import { endpointOfTags, WHOLE_RUN } from '../../lib/summary/endpoints.ts';
 import { ExactPercentiles, type ExactStats } from './exact-percentiles.ts';
 import { IntervalSeries } from './interval-series.ts';
 import { readK6Samples, type K6Sample } from './k6-json-stream.ts';
 import { limitChecks, type LimitCheck } from '../limits/limit-checks.ts';
 import { RECOVERY_LIMIT_SECONDS, RecoveryWindows, VusPeak, type RecoveryLimits, type RecoveryVerdict } from './spike-recovery.ts';
 import { SOAK_MIN_SECONDS, SoakWindows, type SoakVerdict } from './soak-degradation.ts';
+import { byCodeUnits } from '../../lib/text-order.ts';
 
 
 /** Options for {@link analyzeK6Output}. */
@@ -140,12 +141,6 @@ interface FirstPass {
   endpointsLeftOut: boolean;
 }
 
-function endpointOf(sample: K6Sample): string | undefined {
-  const { endpoint, name } = sample.tags;
-  if (typeof endpoint === 'string' && endpoint !== '') return endpoint;
-  return typeof name === 'string' && name !== '' ? name : undefined;
-}
-
 async function firstPass(files: readonly string[], fractions: readonly number[]): Promise<FirstPass> {
   const seen: FirstPass = {
     lines: 0,
@@ -164,7 +159,7 @@ async function firstPass(files: readonly string[], fractions: readonly number[])
     endpointsLeftOut: false,
   };
   const keysOf = (sample: K6Sample): string[] => {
-    const endpoint = endpointOf(sample);
+    const endpoint = endpointOfTags(sample.tags);
     if (endpoint === undefined || endpoint === WHOLE_RUN) return [WHOLE_RUN];
     if (!seen.latency.has(endpoint)) {
       if (seen.latency.size > MAX_ENDPOINTS) {
@@ -336,7 +331,7 @@ export async function analyzeK6Output(options: AnalyzeOptions): Promise<Analysis
     for (const [index, path] of options.files.entries()) {
       let requests = 0;
       await readK6Samples(path, first ? SECOND_PASS : LATER_PASSES, (sample) => {
-        const endpoint = endpointOf(sample);
+        const endpoint = endpointOfTags(sample.tags);
         const keys = endpoint !== undefined && seen.latency.has(endpoint) ? [WHOLE_RUN, endpoint] : [WHOLE_RUN];
         if (sample.metric === 'http_req_failed') {
           series.addCheck(keys, sample.time, sample.value !== 0);
@@ -367,7 +362,7 @@ export async function analyzeK6Output(options: AnalyzeOptions): Promise<Analysis
     return checked > 0 ? failed / checked : null;
   };
   const endpoints: EndpointAnalysis[] = [...seen.latency.keys()]
-    .sort((a, b) => (a === WHOLE_RUN ? -1 : b === WHOLE_RUN ? 1 : a < b ? -1 : a > b ? 1 : 0))
+    .sort((a, b) => (a === WHOLE_RUN ? -1 : b === WHOLE_RUN ? 1 : byCodeUnits(a, b)))
     .map((endpoint) => {
       const result = stats.get(endpoint)!;
       const at = (aggregation: string) => statistic(result, fractions, aggregation);
@@ -433,7 +428,7 @@ export async function analyzeK6Output(options: AnalyzeOptions): Promise<Analysis
     kind,
     scenarioProblems,
     limits,
-    checks: [...seen.checkSamples.values()].sort((a, b) => (a.groups.join('::') + a.name < b.groups.join('::') + b.name ? -1 : 1)),
+    checks: [...seen.checkSamples.values()].sort((a, b) => byCodeUnits(a.groups.join('::') + a.name, b.groups.join('::') + b.name)),
     endpoints,
     series: endpoints.flatMap(({ endpoint }) => series.seriesOf(endpoint, endpoint === WHOLE_RUN ? '' : ` ${endpoint}`)),
     recovery: recoveryVerdict,

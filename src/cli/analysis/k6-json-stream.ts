@@ -2,8 +2,9 @@ import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { ForgeError, shown } from '../../lib/errors.ts';
+import { AlreadyShown, refuse, shown } from '../../lib/errors.ts';
 import { isRecord } from '../../lib/is-record.ts';
+import { fileProblem } from '../io/file-problem.ts';
 
 /** One data point of k6's `--out json` output. */
 export interface K6Sample {
@@ -30,26 +31,21 @@ const LONGEST_LINE = 16 * 1024 * 1024;
 // k6 writes points with the metric first, so a point of an unwanted metric is skipped without parsing it.
 const POINT_PREFIX = '{"metric":"';
 
-function bad(field: string, given: string): ForgeError {
-  return new ForgeError('invalid_file', { field, given, accepted: ACCEPTED });
-}
-
 async function openText(path: string): Promise<AsyncIterable<string>> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw bad(path, code === 'ENOENT' ? 'a missing file' : `an unreadable file (${code ?? String(error)})`);
+    refuse('invalid_file', path, fileProblem(error), ACCEPTED);
   }
   const head = Buffer.alloc(2);
   const { bytesRead } = await handle.read(head, 0, 2, 0).catch(async (error: NodeJS.ErrnoException) => {
     await handle.close();
-    throw bad(path, error.code === 'EISDIR' ? 'a folder' : `an unreadable file (${error.code ?? String(error)})`);
+    refuse('invalid_file', path, fileProblem(error), ACCEPTED);
   });
   if (bytesRead === 0) {
     await handle.close();
-    throw bad(path, 'an empty file');
+    refuse('invalid_file', path, new AlreadyShown('an empty file'), ACCEPTED);
   }
   const file = handle.createReadStream({ start: 0 });
   // gzip is told by its magic bytes, not the file name: k6 writes gzip for any name ending in .gz.
@@ -101,9 +97,9 @@ export async function readK6Samples(
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw bad(where, last ? 'a last line that is cut short, as in a truncated file' : `text that is not JSON (${(error as Error).message})`);
+      refuse('invalid_file', where, new AlreadyShown(last ? 'a last line that is cut short, as in a truncated file' : `text that is not JSON (${(error as Error).message})`), ACCEPTED);
     }
-    if (!isRecord(json) || typeof json['type'] !== 'string' || typeof json['metric'] !== 'string') throw bad(where, shown(json));
+    if (!isRecord(json) || typeof json['type'] !== 'string' || typeof json['metric'] !== 'string') refuse('invalid_file', where, json, ACCEPTED);
     if (json['type'] === 'Metric' && onSubmetric) return submetricsOf(json['data'], onSubmetric);
     if (json['type'] !== 'Point' || !metrics.has(json['metric'])) return;
     const data = json['data'];
@@ -111,7 +107,7 @@ export async function readK6Samples(
     const value = isRecord(data) ? data['value'] : undefined;
     const tags = isRecord(data) ? (data['tags'] ?? {}) : undefined;
     if (!Number.isFinite(time) || typeof value !== 'number' || !Number.isFinite(value) || !isRecord(tags)) {
-      throw bad(`${where} at data`, `${shown(data)}, which lacks a time, a numeric value or tags`);
+      refuse('invalid_file', `${where} at data`, new AlreadyShown(`${shown(data)}, which lacks a time, a numeric value or tags`), ACCEPTED);
     }
     samples += 1;
     onSample({ metric: json['metric'], time, value, tags });
@@ -126,12 +122,12 @@ export async function readK6Samples(
         start = end + 1;
       }
       rest = text.slice(start);
-      if (rest.length > LONGEST_LINE) throw bad(`${path} line ${lines + 1}`, 'a line longer than 16 MB');
+      if (rest.length > LONGEST_LINE) refuse('invalid_file', `${path} line ${lines + 1}`, new AlreadyShown('a line longer than 16 MB'), ACCEPTED);
     }
   } catch (error) {
     const code = String((error as NodeJS.ErrnoException).code ?? '');
     if (!code.startsWith('Z_')) throw error;
-    throw bad(path, code === 'Z_BUF_ERROR' ? 'a truncated gzip file' : `a corrupt gzip file (${(error as Error).message})`);
+    refuse('invalid_file', path, new AlreadyShown(code === 'Z_BUF_ERROR' ? 'a truncated gzip file' : `a corrupt gzip file (${(error as Error).message})`), ACCEPTED);
   }
   if (rest !== '') take(rest, true);
   return { lines, samples };

@@ -1,11 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { ForgeError } from '../../lib/errors.ts';
-
-function unreadable(path: string, error: unknown, expected: string): ForgeError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const given = code === 'ENOENT' ? 'a missing file' : code === 'EISDIR' ? 'a folder' : `an unreadable file (${code ?? String(error)})`;
-  return new ForgeError('invalid_file', { field: path, given, accepted: expected });
-}
+import { AlreadyShown, refuse } from '../../lib/errors.ts';
+import { fileProblem } from './file-problem.ts';
 
 /** Tells whether JSON.parse ran out of text (its message names the position), as it does on a truncated file. */
 function endsEarly(text: string, message: string): boolean {
@@ -25,14 +20,14 @@ export async function readJsonFile(path: string, expected: string): Promise<unkn
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw unreadable(path, error, expected);
+    refuse('invalid_file', path, fileProblem(error), expected);
   }
-  if (text.trim() === '') throw new ForgeError('invalid_file', { field: path, given: 'an empty file', accepted: expected });
+  if (text.trim() === '') refuse('invalid_file', path, new AlreadyShown('an empty file'), expected);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
     const message = (error as Error).message;
     const given = endsEarly(text, message) ? `JSON that stops short, as a truncated file does (${message})` : `text that is not JSON (${message})`;
-    throw new ForgeError('invalid_file', { field: path, given, accepted: expected });
+    refuse('invalid_file', path, new AlreadyShown(given), expected);
   }
 }

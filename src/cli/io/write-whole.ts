@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ForgeError } from '../../lib/errors.ts';
+import { ForgeError, AlreadyShown, refuse } from '../../lib/errors.ts';
 
 /** Options for {@link writeWhole}. */
 export interface WriteWholeOptions {
@@ -31,21 +31,21 @@ const WRITE_PROBLEMS: Readonly<Record<string, string>> = {
   ENAMETOOLONG: 'a name too long for the file system',
 };
 
-function refused(path: string): ForgeError {
-  return new ForgeError('invalid_option', { field: path, given: 'a file that already exists', accepted: 'a path that is free, or --force to replace the file' });
+function refuseExisting(path: string): never {
+  refuse('invalid_option', path, new AlreadyShown('a file that already exists'), 'a path that is free, or --force to replace the file');
 }
 
 /**
- * Turns a file system error from writing a file into the one-line message of bad input.
+ * Refuses a write the file system failed, with the one-line message of bad input.
  * @param path - The file being written.
  * @param error - What the file system threw.
- * @returns A ForgeError `invalid_file` naming the path and the problem; a ForgeError is returned as it is.
+ * @throws {ForgeError} `invalid_file` naming the path and the problem; a ForgeError is thrown as it is.
  */
-function writeError(path: string, error: unknown): ForgeError {
-  if (error instanceof ForgeError) return error;
+function refuseWrite(path: string, error: unknown): never {
+  if (error instanceof ForgeError) throw error;
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const given = WRITE_PROBLEMS[code] ?? `a path that cannot be written (${code || String(error)})`;
-  return new ForgeError('invalid_file', { field: path, given, accepted: 'a writable file path whose folders exist or can be created' });
+  refuse('invalid_file', path, new AlreadyShown(given), 'a writable file path whose folders exist or can be created');
 }
 
 /** The temporary name a write uses: `.<name>.<pid>.<8 hex>.tmp`, in the file's own folder. */
@@ -111,7 +111,7 @@ export async function assertWritable(path: string): Promise<void> {
     await makeFolder(dirname(path));
     if ((await stat(path).catch(() => undefined))?.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
   } catch (error) {
-    throw writeError(path, error);
+    refuseWrite(path, error);
   }
 }
 
@@ -136,12 +136,12 @@ export async function writeWhole(path: string, contents: string | Uint8Array, op
     await link(temporary, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    if (code === 'EEXIST' && temporary !== undefined) throw refused(path);
+    if (code === 'EEXIST' && temporary !== undefined) refuseExisting(path);
     // A file system without hard links: check, then rename (a race with another writer is possible only here).
-    if (temporary === undefined || !NO_HARD_LINKS.has(code) || options.replace) throw writeError(path, error);
-    if (existsSync(path)) throw refused(path);
+    if (temporary === undefined || !NO_HARD_LINKS.has(code) || options.replace) refuseWrite(path, error);
+    if (existsSync(path)) refuseExisting(path);
     await rename(temporary, path).catch((renameError: unknown) => {
-      throw writeError(path, renameError);
+      refuseWrite(path, renameError);
     });
   } finally {
     if (temporary !== undefined) await rm(temporary, { force: true });
@@ -162,13 +162,13 @@ export async function writeAllWhole(files: readonly WholeFile[]): Promise<void> 
       try {
         staged.push({ path, temporary: await stage(path, contents) });
       } catch (error) {
-        throw writeError(path, error);
+        refuseWrite(path, error);
       }
-      if ((await stat(path).catch(() => undefined))?.isDirectory()) throw writeError(path, { code: 'EISDIR' });
+      if ((await stat(path).catch(() => undefined))?.isDirectory()) refuseWrite(path, { code: 'EISDIR' });
     }
     for (const { path, temporary } of staged) {
       await rename(temporary, path).catch((error: unknown) => {
-        throw writeError(path, error);
+        refuseWrite(path, error);
       });
     }
   } finally {

@@ -4,7 +4,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
-import { ForgeError, shown } from '../../lib/errors.ts';
+import { ForgeError, shown, AlreadyShown, refuse } from '../../lib/errors.ts';
 import { checkPoolSpec, poolJson, POOL_DOMAINS, type CheckedPoolSpec, type PoolDomain } from './pools.ts';
 
 /** The specifiers a pool import starts with. */
@@ -20,7 +20,7 @@ const KEYS = ['domain', 'count', 'seed', 'locale', 'file'];
 const WHOLE = /^\d{1,10}$/;
 
 function bad(specifier: string, given: string, accepted: string): never {
-  throw new ForgeError('invalid_script', { field: specifier, given, accepted });
+  refuse('invalid_script', specifier, new AlreadyShown(given), accepted);
 }
 
 /**

@@ -2,7 +2,7 @@ import { htmlReport } from '../../lib/summary/html-report.ts';
 import { runVerdict } from '../../lib/summary/run-verdict.ts';
 import type { RunMeta, RunSummary, SummaryCheck, SummaryGroup, SummaryMetric, ThresholdVerdict } from '../../lib/summary/types.ts';
 import type { Analysis, EndpointAnalysis } from '../analysis/analyze-k6-output.ts';
-import { WHOLE_RUN } from '../results/comparable.ts';
+import { WHOLE_RUN } from '../../lib/summary/endpoints.ts';
 import { SOAK_LIMIT } from '../analysis/soak-degradation.ts';
 import { RECOVERY_LIMIT_SECONDS } from '../analysis/spike-recovery.ts';
 import { PACKAGE_VERSION } from '../io/package-version.ts';

@@ -1,7 +1,8 @@
 import type { Analysis, AnalysisLimitCheck, EndpointAnalysis } from '../analysis/analyze-k6-output.ts';
 import { limitCells } from './limit-cells.ts';
 import { HISTOGRAM_PRECISION } from '../analysis/log-histogram.ts';
-import { formatMs, formatShare, trimmed } from './number-format.ts';
+import { formatMs, formatShare } from './number-format.ts';
+import { trimmed } from '../../lib/trimmed.ts';
 import type { RecoveryVerdict } from '../analysis/spike-recovery.ts';
 import type { SoakVerdict } from '../analysis/soak-degradation.ts';
 import { textTable } from './text-table.ts';

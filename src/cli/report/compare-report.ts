@@ -1,6 +1,8 @@
 import type { CompareCheck, CompareRule, Comparison, Tolerances } from '../results/comparison.ts';
-import { formatMs, formatPerSecond, formatShare, trimmed } from './number-format.ts';
+import { formatMs, formatPerSecond, formatShare } from './number-format.ts';
+import { trimmed } from '../../lib/trimmed.ts';
 import { textTable } from './text-table.ts';
+import { markdownTable, markdownText } from '../../lib/summary/markdown.ts';
 
 const HEADER = ['endpoint', 'rule', 'baseline', 'current', 'change', 'limit', 'verdict'];
 const VALUE: Record<CompareRule, (value: number) => string> = { throughput: formatPerSecond, p95: formatMs, 'error rate': formatShare };
@@ -57,11 +59,6 @@ export function compareText(comparison: Comparison): string {
   ].join('\n');
 }
 
-/** Escapes text from the summaries (endpoint names, paths) so Markdown shows it as it is. */
-function markdownText(text: string): string {
-  return text.replace(/[\\`*_[\]|]/g, (character) => `\\${character}`).replaceAll('<', '&lt;');
-}
-
 /**
  * Writes a comparison as Markdown for a CI job summary (such as `$GITHUB_STEP_SUMMARY`).
  * @param comparison - The outcome of `compareRuns`.
@@ -70,16 +67,14 @@ function markdownText(text: string): string {
 export function compareMarkdown(comparison: Comparison): string {
   const rows = comparison.checks.map((check) => {
     const [endpoint = '', ...rest] = cells(check);
-    return `| ${[markdownText(endpoint), ...rest, check.passed ? '✅ pass' : '❌ fail'].join(' | ')} |`;
+    return [markdownText(endpoint), ...rest, check.passed ? '✅ pass' : '❌ fail'];
   });
   return [
     `## k6-forge compare: ${comparison.passed ? '✅ PASS' : '❌ FAIL'}`,
     '',
     `Current ${markdownText(comparison.current)} against baseline ${markdownText(comparison.baseline)}: ${rulesSentence(comparison.tolerances)}.`,
     '',
-    `| ${HEADER.join(' | ')} |`,
-    '| --- | --- | ---: | ---: | ---: | --- | --- |',
-    ...rows,
+    ...markdownTable(HEADER, ['---', '---', '---:', '---:', '---:', '---', '---'], rows),
     '',
     ...(comparison.notes.length > 0 ? [...comparison.notes.map((note) => `- ${markdownText(note)}`), ''] : []),
     verdictLine(comparison),

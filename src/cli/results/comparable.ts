@@ -1,6 +1,8 @@
+import { endpointSubmetric, WHOLE_RUN } from '../../lib/summary/endpoints.ts';
 import { hasSamples } from '../../lib/summary/has-samples.ts';
 import type { RunVerdict } from '../../lib/summary/types.ts';
 import { statOf, type SummaryFile } from './summary-file.ts';
+import { byCodeUnits } from '../../lib/text-order.ts';
 
 /** The numbers compare judges for one endpoint, or for the whole run. */
 export interface EndpointNumbers {
@@ -12,7 +14,7 @@ export interface EndpointNumbers {
   readonly errorRate?: number;
 }
 
-/** A run's comparable numbers by endpoint; {@link WHOLE_RUN} holds the whole run's. */
+/** A run's comparable numbers by endpoint; `WHOLE_RUN` (`*`) holds the whole run's. */
 export type Comparable = Readonly<Record<string, EndpointNumbers>>;
 
 /** A run to compare: where its numbers came from, its scenario when known, and the numbers. */
@@ -24,11 +26,7 @@ export interface ComparableRun {
   readonly verdict?: RunVerdict | undefined;
 }
 
-/** The key of the whole run's numbers, among endpoints (compare, baseline files, analyze). */
-export const WHOLE_RUN = '*';
-
 const FIELD = { http_reqs: 'requestsPerSecond', http_req_duration: 'p95', http_req_failed: 'errorRate' } as const;
-const ENDPOINT_METRIC = /^(http_reqs|http_req_duration|http_req_failed)\{\s*(endpoint|name)\s*:\s*([^,{}]+?)\s*\}$/;
 
 /**
  * Picks a summary's comparable numbers: the whole run's, then each endpoint's from sub-metrics tagged `endpoint`
@@ -52,14 +50,14 @@ export function comparableNumbers(summary: SummaryFile): Comparable {
   };
   const byTag: Record<string, Map<string, Record<string, number>>> = { endpoint: new Map(), name: new Map() };
   for (const [metric, values] of Object.entries(summary.metrics)) {
-    const [, base, tag, endpoint] = ENDPOINT_METRIC.exec(metric) ?? [];
-    if (base === undefined || tag === undefined || endpoint === undefined || endpoint === WHOLE_RUN) continue;
+    const { metric: base, tag, endpoint } = endpointSubmetric(metric) ?? {};
+    if (base === undefined || !Object.hasOwn(FIELD, base) || tag === undefined || endpoint === undefined || endpoint === WHOLE_RUN) continue;
     const value = base === 'http_reqs' || hasSamples(values) ? values[base === 'http_req_duration' ? 'p(95)' : 'rate'] : undefined;
     const numbers = byTag[tag]!.get(endpoint) ?? {};
     if (value !== undefined) numbers[FIELD[base as keyof typeof FIELD]] = value;
     byTag[tag]!.set(endpoint, numbers);
   }
   const endpoints = byTag['endpoint']!.size > 0 ? byTag['endpoint']! : byTag['name']!;
-  const sorted = [...endpoints].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...endpoints].sort(([a], [b]) => byCodeUnits(a, b));
   return { [WHOLE_RUN]: whole, ...Object.fromEntries(sorted) };
 }

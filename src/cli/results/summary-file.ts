@@ -1,5 +1,9 @@
+// The strict reader of k6's summary JSON, for verdicts: gate, compare and baseline judge a release on it, so a missing
+// metric, a number out of range or malformed metadata is refused with the file and the JSON path, never read as 0 or
+// guessed. Its lenient twin, src/lib/summary/summary-data.ts, reads the same data for rendering inside k6's
+// handleSummary, where refusing would lose a finished run's reports, so it fills the gaps and lists them instead.
 import { basename } from 'node:path';
-import { ForgeError, shown } from '../../lib/errors.ts';
+import { AlreadyShown, refuse } from '../../lib/errors.ts';
 import { runVerdict } from '../../lib/summary/run-verdict.ts';
 import type { RunMeta, ThresholdVerdict, VerdictResult } from '../../lib/summary/types.ts';
 import { isRecord } from '../../lib/is-record.ts';
@@ -26,10 +30,6 @@ export const SUMMARY_FILE_NAME = /^(.+)-summary\.json$/;
 const RESULTS: readonly VerdictResult[] = ['pass', 'fail', 'no data'];
 const META_TEXT = ['scenario', 'environment', 'targetHost', 'startTime', 'endTime', 'k6ForgeVersion'] as const;
 
-function bad(path: string, at: string, given: string, accepted: string): ForgeError {
-  return new ForgeError('invalid_file', { field: `${path} at ${at}`, given, accepted });
-}
-
 /**
  * Checks k6-forge's run metadata and judges its verdict again from its thresholds and scenarios.
  * @param value - The `meta` member of a summary file.
@@ -38,12 +38,12 @@ function bad(path: string, at: string, given: string, accepted: string): ForgeEr
  * @throws {ForgeError} `invalid_file` naming the first missing or malformed field.
  */
 export function runMetaOf(value: unknown, path: string): RunMeta {
-  if (!isRecord(value)) throw bad(path, 'meta', shown(value), "k6-forge's run metadata: an object with scenario, environment, times and thresholds");
+  if (!isRecord(value)) refuse('invalid_file', `${path} at meta`, value, "k6-forge's run metadata: an object with scenario, environment, times and thresholds");
   for (const key of META_TEXT) {
-    if (typeof value[key] !== 'string') throw bad(path, `meta.${key}`, shown(value[key]), 'text');
+    if (typeof value[key] !== 'string') refuse('invalid_file', `${path} at meta.${key}`, value[key], 'text');
   }
-  if (value['scenario'] === '') throw bad(path, 'meta.scenario', '""', 'a scenario name');
-  if (value['gitRevision'] !== undefined && typeof value['gitRevision'] !== 'string') throw bad(path, 'meta.gitRevision', shown(value['gitRevision']), 'text');
+  if (value['scenario'] === '') refuse('invalid_file', `${path} at meta.scenario`, '', 'a scenario name');
+  if (value['gitRevision'] !== undefined && typeof value['gitRevision'] !== 'string') refuse('invalid_file', `${path} at meta.gitRevision`, value['gitRevision'], 'text');
   const verdicts = value['thresholds'];
   const verdictOk = (v: unknown) =>
     isRecord(v) &&
@@ -52,11 +52,11 @@ export function runMetaOf(value: unknown, path: string): RunMeta {
     typeof v['ok'] === 'boolean' &&
     (v['result'] === undefined || (RESULTS as readonly unknown[]).includes(v['result']));
   if (!Array.isArray(verdicts) || !verdicts.every(verdictOk)) {
-    throw bad(path, 'meta.thresholds', shown(verdicts), 'a list of { metric, expression, ok, result } verdicts');
+    refuse('invalid_file', `${path} at meta.thresholds`, verdicts, 'a list of { metric, expression, ok, result } verdicts');
   }
   const scenarios = value['scenarios'];
   if (scenarios !== undefined && !(Array.isArray(scenarios) && scenarios.every((name) => typeof name === 'string'))) {
-    throw bad(path, 'meta.scenarios', shown(scenarios), 'a list of scenario names');
+    refuse('invalid_file', `${path} at meta.scenarios`, scenarios, 'a list of scenario names');
   }
   // A summary written before verdicts had a result: k6's ok is all it says.
   const thresholds = (verdicts as ThresholdVerdict[]).map((v) => ({ ...v, result: v.result ?? (v.ok ? 'pass' : 'fail') }) as ThresholdVerdict);
@@ -67,7 +67,7 @@ export function runMetaOf(value: unknown, path: string): RunMeta {
 
 /** k6's handleSummary data nests numbers under `values`; --summary-export lays them flat and calls a rate `value`. */
 function metricNumbers(path: string, name: string, metric: unknown): Record<string, number> {
-  if (!isRecord(metric)) throw bad(path, `metrics[${JSON.stringify(name)}]`, shown(metric), 'an object of numbers');
+  if (!isRecord(metric)) refuse('invalid_file', `${path} at metrics[${JSON.stringify(name)}]`, metric, 'an object of numbers');
   const nested = isRecord(metric['values']);
   const source = nested ? (metric['values'] as Record<string, unknown>) : metric;
   const numbers: Record<string, number> = {};
@@ -106,10 +106,10 @@ function percentileOf(key: string): number | undefined {
  */
 function checkRanges(numbers: Record<string, number>, kind: MetricKind, at: (key: string) => string, path: string): void {
   for (const [key, value] of Object.entries(numbers)) {
-    if (!Number.isFinite(value)) throw bad(path, at(key), String(value), 'a finite number');
-    if (kind === 'rate' && (key === 'rate' || key === 'value') && (value < 0 || value > 1)) throw bad(path, at(key), String(value), 'a share from 0 to 1');
+    if (!Number.isFinite(value)) refuse('invalid_file', `${path} at ${at(key)}`, new AlreadyShown(String(value)), 'a finite number');
+    if (kind === 'rate' && (key === 'rate' || key === 'value') && (value < 0 || value > 1)) refuse('invalid_file', `${path} at ${at(key)}`, new AlreadyShown(String(value)), 'a share from 0 to 1');
     if ((kind === 'counter' || kind === 'rate' || kind === 'time') && value < 0) {
-      throw bad(path, at(key), String(value), kind === 'time' ? 'a duration of at least 0 ms' : 'a number of at least 0');
+      refuse('invalid_file', `${path} at ${at(key)}`, new AlreadyShown(String(value)), kind === 'time' ? 'a duration of at least 0 ms' : 'a number of at least 0');
     }
   }
   if (kind !== 'time' && kind !== 'trend') return;
@@ -121,12 +121,12 @@ function checkRanges(numbers: Record<string, number>, kind: MetricKind, at: (key
     const [, lower] = ordered[i - 1]!;
     const [, higher] = ordered[i]!;
     if (numbers[higher]! < numbers[lower]!) {
-      throw bad(path, at(higher), `${numbers[higher]} under ${lower} ${numbers[lower]}`, `${higher} at least ${lower}: statistics that do not fall as the percentage rises`);
+      refuse('invalid_file', `${path} at ${at(higher)}`, new AlreadyShown(`${numbers[higher]} under ${lower} ${numbers[lower]}`), `${higher} at least ${lower}: statistics that do not fall as the percentage rises`);
     }
   }
   const { avg, min, max } = numbers;
   if (avg !== undefined && ((min !== undefined && avg < min) || (max !== undefined && avg > max))) {
-    throw bad(path, at('avg'), String(avg), `an average from min ${min ?? '?'} to max ${max ?? '?'}`);
+    refuse('invalid_file', `${path} at ${at('avg')}`, new AlreadyShown(String(avg)), `an average from min ${min ?? '?'} to max ${max ?? '?'}`);
   }
 }
 
@@ -140,7 +140,7 @@ function checkRanges(numbers: Record<string, number>, kind: MetricKind, at: (key
  */
 export function summaryFromJson(json: unknown, path: string): SummaryFile {
   if (!isRecord(json) || !isRecord(json['metrics'])) {
-    throw bad(path, isRecord(json) ? 'metrics' : '$', shown(isRecord(json) ? json['metrics'] : json), SUMMARY_ACCEPTED);
+    refuse('invalid_file', `${path} at ${isRecord(json) ? 'metrics' : '$'}`, isRecord(json) ? json['metrics'] : json, SUMMARY_ACCEPTED);
   }
   const metrics: Record<string, Record<string, number>> = {};
   for (const [name, metric] of Object.entries(json['metrics'])) metrics[name] = metricNumbers(path, name, metric);
@@ -168,11 +168,11 @@ export async function readSummaryFile(path: string): Promise<SummaryFile> {
  */
 export function statOf(summary: SummaryFile, metric: string, stat: string): number {
   const values = summary.metrics[metric];
-  if (values === undefined) throw bad(summary.path, 'metrics', `no ${metric}`, `the metric ${metric}, which k6 records for HTTP requests`);
+  if (values === undefined) refuse('invalid_file', `${summary.path} at metrics`, new AlreadyShown(`no ${metric}`), `the metric ${metric}, which k6 records for HTTP requests`);
   const value = values[stat];
   if (value === undefined) {
     const hint = /^(avg|min|med|max|p\(.+\))$/.test(stat) ? `; add it to summaryTrendStats, as k6-forge's profiles do for p(99)` : '';
-    throw bad(summary.path, `metrics[${JSON.stringify(metric)}]`, `no ${stat}`, `the statistic ${stat}${hint}`);
+    refuse('invalid_file', `${summary.path} at metrics[${JSON.stringify(metric)}]`, new AlreadyShown(`no ${stat}`), `the statistic ${stat}${hint}`);
   }
   return value;
 }

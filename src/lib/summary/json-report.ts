@@ -1,8 +1,9 @@
 import type { RunSummary } from './types.ts';
+import { byCodeUnits } from '../text-order.ts';
 
 function sortedKeys(_key: string, value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => byCodeUnits(a, b)));
 }
 
 /**

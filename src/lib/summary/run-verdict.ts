@@ -1,6 +1,7 @@
 import { hasSamples } from './has-samples.ts';
 import { compareMetricNames } from './internal/metric-names.ts';
 import type { RunMeta, RunVerdict, SummaryData, ThresholdVerdict } from './types.ts';
+import { byCodeUnits } from '../text-order.ts';
 
 /**
  * Flattens every threshold of k6's summary into a verdict list, metrics in k6's order and each metric's
@@ -16,7 +17,7 @@ export function thresholdVerdicts(metrics: SummaryData['metrics']): ThresholdVer
       const { thresholds = {}, values } = metrics[metric]!;
       const sampled = hasSamples(values);
       return Object.entries(thresholds)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .sort(([a], [b]) => byCodeUnits(a, b))
         .map(([expression, { ok }]) => ({ metric, expression, ok, result: !ok ? 'fail' : sampled ? 'pass' : 'no data' }) as const);
     });
 }

@@ -1,10 +1,12 @@
+import { ENDPOINT_TAGS, endpointSubmetric, WHOLE_RUN } from '../endpoints.ts';
 import { hasSamples } from '../has-samples.ts';
 import type { SummaryMetric } from '../types.ts';
 import { humanizeValue } from './humanize.ts';
+import { byCodeUnits } from '../../text-order.ts';
 
 /** The latency of one endpoint, or of the whole run when no endpoint was tagged. */
 export interface EndpointLatency {
-  /** The tag value, such as `login`, or `all requests`. */
+  /** The tag value, such as `login`, or {@link WHOLE_RUN} (`*`). */
   readonly endpoint: string;
   /** The metric the values come from, such as `http_req_duration{endpoint:login}`. */
   readonly metric: string;
@@ -13,8 +15,6 @@ export interface EndpointLatency {
   readonly called: boolean;
 }
 
-const BY_TAG = (tag: string) => new RegExp(`^http_req_duration\\{${tag}:([^,{}]+)\\}$`);
-
 /**
  * Finds per-endpoint latency in the summary: `http_req_duration{endpoint:x}` sub-metrics, else `{name:x}` ones,
  * else the whole run's `http_req_duration`.
@@ -22,17 +22,17 @@ const BY_TAG = (tag: string) => new RegExp(`^http_req_duration\\{${tag}:([^,{}]+
  * @returns One row per endpoint, sorted by name; empty when no HTTP request was timed.
  */
 export function endpointLatencies(metrics: Readonly<Record<string, SummaryMetric>>): EndpointLatency[] {
-  for (const tag of ['endpoint', 'name']) {
-    const pattern = BY_TAG(tag);
+  for (const tag of ENDPOINT_TAGS) {
     const rows: EndpointLatency[] = [];
     for (const [metric, data] of Object.entries(metrics)) {
-      const endpoint = pattern.exec(metric)?.[1];
-      if (endpoint !== undefined) rows.push({ endpoint, metric, values: data.values, called: hasSamples(data.values) });
+      const submetric = endpointSubmetric(metric);
+      if (submetric?.metric !== 'http_req_duration' || submetric.tag !== tag) continue;
+      rows.push({ endpoint: submetric.endpoint, metric, values: data.values, called: hasSamples(data.values) });
     }
-    if (rows.length > 0) return rows.sort((a, b) => (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0));
+    if (rows.length > 0) return rows.sort((a, b) => byCodeUnits(a.endpoint, b.endpoint));
   }
   const whole = metrics['http_req_duration'];
-  return whole ? [{ endpoint: 'all requests', metric: 'http_req_duration', values: whole.values, called: hasSamples(whole.values) }] : [];
+  return whole ? [{ endpoint: WHOLE_RUN, metric: 'http_req_duration', values: whole.values, called: hasSamples(whole.values) }] : [];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { trimmed } from '../../trimmed.ts';
 import type { SummaryMetric } from '../types.ts';
 
 const FIXED_TIME_UNITS: Readonly<Record<string, readonly [number, string]>> = {
@@ -7,20 +8,10 @@ const FIXED_TIME_UNITS: Readonly<Record<string, readonly [number, string]>> = {
 };
 const BYTE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'] as const;
 
-/**
- * Writes a number with at most `digits` decimals and no trailing zeros (`1.50` becomes `1.5`).
- * @param value - The number.
- * @param digits - The most decimals to keep, rounding.
- * @returns The short form.
- */
-export function trimmedFixed(value: number, digits: number): string {
-  return String(Number(value.toFixed(digits)));
-}
-
 function truncated(value: number, digits: number): string {
   const scale = 10 ** digits;
   // toPrecision first, so that 80.1 * 100 = 8009.999999999999 truncates to 8010, not 8009.
-  return trimmedFixed(Math.trunc(Number((value * scale).toPrecision(15))) / scale, digits);
+  return trimmed(Math.trunc(Number((value * scale).toPrecision(15))) / scale, digits);
 }
 
 /**
@@ -49,7 +40,7 @@ export function humanizeDuration(ms: number, timeUnit = ''): string {
  * @returns The size with its unit.
  */
 export function humanizeBytes(bytes: number): string {
-  if (bytes < 10) return `${trimmedFixed(bytes, 2)} B`;
+  if (bytes < 10) return `${trimmed(bytes, 2)} B`;
   const power = Math.min(Math.floor(Math.log(bytes) / Math.log(1000)), BYTE_UNITS.length - 1);
   const value = Math.floor((bytes / 1000 ** power) * 10 + 0.5) / 10;
   return `${value.toFixed(value < 10 ? 1 : 0)} ${BYTE_UNITS[power] ?? ''}`;
@@ -67,5 +58,5 @@ export function humanizeValue(value: number | undefined, metric: Pick<SummaryMet
   if (metric.type === 'rate') return `${(Math.trunc(Number((value * 10_000).toPrecision(15))) / 100).toFixed(2)}%`;
   if (metric.contains === 'time') return humanizeDuration(value, timeUnit);
   if (metric.contains === 'data') return humanizeBytes(value);
-  return trimmedFixed(value, 6);
+  return trimmed(value, 6);
 }

@@ -1,3 +1,5 @@
+import { byCodeUnits } from '../../text-order.ts';
+
 /** The metric a name belongs to: `http_req_duration` for `http_req_duration{endpoint:login}`. */
 function parentMetric(name: string): string {
   const brace = name.indexOf('{');
@@ -12,8 +14,5 @@ function parentMetric(name: string): string {
  * @returns A negative number when `a` comes first, a positive one when `b` does, 0 when equal.
  */
 export function compareMetricNames(a: string, b: string): number {
-  const parentA = parentMetric(a);
-  const parentB = parentMetric(b);
-  if (parentA !== parentB) return parentA < parentB ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return byCodeUnits(parentMetric(a), parentMetric(b)) || byCodeUnits(a, b);
 }

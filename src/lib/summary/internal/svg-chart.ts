@@ -1,6 +1,6 @@
 import type { Series } from '../types.ts';
 import { escapeXml } from './escape-xml.ts';
-import { trimmedFixed } from './humanize.ts';
+import { trimmed } from '../../trimmed.ts';
 
 /** One bar: its label, its length and the text written beside it. */
 export interface Bar {
@@ -58,19 +58,19 @@ export function lineChart(series: Series): string {
   const xSpan = xMax - xMin || 1;
   const ySpan = yMax - yMin || 1;
   const at = ([x, y]: readonly [number, number]) =>
-    `${trimmedFixed(left + ((x - xMin) / xSpan) * plotWidth, 1)},${trimmedFixed(top + plotHeight - ((y - yMin) / ySpan) * plotHeight, 1)}`;
+    `${trimmed(left + ((x - xMin) / xSpan) * plotWidth, 1)},${trimmed(top + plotHeight - ((y - yMin) / ySpan) * plotHeight, 1)}`;
   const title = `${series.name} (${series.unit})`;
   const bottom = top + plotHeight;
   const axes =
     `<line class="axis" x1="${left}" y1="${top}" x2="${left}" y2="${bottom}"></line>` +
     `<line class="axis" x1="${left}" y1="${bottom}" x2="${left + plotWidth}" y2="${bottom}"></line>` +
-    `<text x="${left - 6}" y="${top + 4}" text-anchor="end">${trimmedFixed(yMax, 2)}</text>` +
-    `<text x="${left - 6}" y="${bottom}" text-anchor="end">${trimmedFixed(yMin, 2)}</text>`;
+    `<text x="${left - 6}" y="${top + 4}" text-anchor="end">${trimmed(yMax, 2)}</text>` +
+    `<text x="${left - 6}" y="${bottom}" text-anchor="end">${trimmed(yMin, 2)}</text>`;
   const ticks =
     series.points.length === 0
       ? ''
-      : `<text x="${left}" y="${bottom + 18}">${trimmedFixed(xMin, 1)}s</text>` +
-        `<text x="${left + plotWidth}" y="${bottom + 18}" text-anchor="end">${trimmedFixed(xMax, 1)}s</text>`;
+      : `<text x="${left}" y="${bottom + 18}">${trimmed(xMin, 1)}s</text>` +
+        `<text x="${left + plotWidth}" y="${bottom + 18}" text-anchor="end">${trimmed(xMax, 1)}s</text>`;
   return (
     `<svg class="chart" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeXml(title)}">` +
     `<text class="title" x="0" y="16">${escapeXml(title)}</text>${axes}${ticks}` +

@@ -1,5 +1,5 @@
 import type { RunSummary, SummaryMetric, ThresholdVerdict } from '../types.ts';
-import { trimmedFixed } from './humanize.ts';
+import { trimmed } from '../../trimmed.ts';
 
 /** A threshold's verdict with the value it was judged on. */
 export interface ThresholdRow extends ThresholdVerdict {
@@ -21,9 +21,9 @@ function measuredValue(metric: SummaryMetric | undefined, expression: string): s
   if (aggregation === undefined) return 'unreadable expression';
   const value = metric?.values[aggregation];
   if (value === undefined) return `${aggregation} not in the summary`;
-  if (metric?.contains === 'time' && aggregation !== 'count' && aggregation !== 'rate') return `${trimmedFixed(value, 2)}ms`;
-  if (metric?.type === 'counter' && aggregation === 'rate') return `${trimmedFixed(value, 6)}/s`;
-  return trimmedFixed(value, 6);
+  if (metric?.contains === 'time' && aggregation !== 'count' && aggregation !== 'rate') return `${trimmed(value, 2)}ms`;
+  if (metric?.type === 'counter' && aggregation === 'rate') return `${trimmed(value, 6)}/s`;
+  return trimmed(value, 6);
 }
 
 /**
