@@ -1,4 +1,4 @@
-// Seed 001's dealer platform: the desk logs in once (in setup), then each VU registers a generated customer, finds them again,
+// The dealer platform of docs/requirements.md, 001: the desk logs in once (in setup), then each VU registers a generated customer, finds them again,
 // opens a deal on a generated vehicle (with a valid VIN) and prices it with the tax engine.
 import { check, group, sleep } from 'k6';
 import { customer, deal, taxCalculationRequest } from 'k6-forge/generators';

@@ -1,4 +1,4 @@
-// Seed 004's flash sale: stock a product, let 100 VUs race for it, and prove nothing was oversold.
+// The flash sale of docs/requirements.md, 004: stock a product, let 100 VUs race for it, and prove nothing was oversold.
 import { check } from 'k6';
 import exec from 'k6/execution';
 import { Counter } from 'k6/metrics';

@@ -1,4 +1,4 @@
-// Seed 000's baseline: steady load with the release-gate limits (p95<400ms, p99<900ms, errors<1%).
+// The baseline of docs/requirements.md, 000: steady load with the release-gate limits (p95<400ms, p99<900ms, errors<1%).
 import { baselineProfile, composeOptions } from 'k6-forge/scenarios';
 import { config, gateway } from './shared/gateway.ts';
 

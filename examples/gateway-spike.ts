@@ -1,4 +1,4 @@
-// Seed 000's spike: the open model at 20 times the average of 1,000,000 transactions a day (≈231.5/s at the
+// The spike of docs/requirements.md, 000: the open model at 20 times the average of 1,000,000 transactions a day (≈231.5/s at the
 // peak), judged by the spike release gate (p95<500ms, p99<1200ms, errors<2%).
 import { embeddedThresholds } from 'k6-forge/lib';
 import { composeOptions, dailyRate, spikeProfile } from 'k6-forge/scenarios';

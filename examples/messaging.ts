@@ -1,4 +1,4 @@
-// Seed 001's messaging service: one WebSocket round trip per iteration, its latency in ws_message_duration.
+// The messaging service of docs/requirements.md, 001: one WebSocket round trip per iteration, its latency in ws_message_duration.
 import { sleep } from 'k6';
 import { loadConfig, messageChannel, summaryHandler } from 'k6-forge/lib';
 import { composeOptions, smokeProfile } from 'k6-forge/scenarios';

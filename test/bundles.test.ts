@@ -132,7 +132,7 @@ describe('flash-sale.js', () => {
   });
 });
 
-describe('gateway examples (seed 000)', () => {
+describe('gateway examples (document 000)', () => {
   test('gateway-spike runs the open model at a 20x burst under the spike release gate', async () => {
     const { options } = await initBundle('gateway-spike', {});
     const { scenarios, thresholds } = options as { scenarios: Record<string, object>; thresholds: Record<string, unknown> };
@@ -170,7 +170,7 @@ describe('gateway examples (seed 000)', () => {
   });
 });
 
-describe('dealer.js (seed 001)', () => {
+describe('dealer.js (document 001)', () => {
   test('logs in once in setup(), then each iteration registers, finds, opens a deal with a valid VIN and prices it', async () => {
     const { call, respondWith, callsTo } = await initBundle('dealer', { SEED: '42' });
     respondWith((method, url) => {

@@ -10,7 +10,7 @@ function response(status: number, body: string, duration: number): CheckedRespon
 }
 
 describe('response checks', () => {
-  test('read like the seeds’ checks and count in k6’s check', () => {
+  test('read like the source documents’ checks and count in k6’s check', () => {
     resetRecorded();
     const res = response(201, '{"data":{"id":7,"status":"open"}}', 120);
     const ok = check(res, { ...statusIn(200, 201), ...jsonHas('data.id'), ...jsonEquals('data.status', 'open'), ...fasterThan(500) });

@@ -21,7 +21,7 @@ const AUTH = { authorization: 'Bearer gw-token' };
 const transfer = (key: string, amountMinor = 100, toAccount = 'acc-b') =>
   call('POST', '/transfers', { fromAccount: 'acc-a', toAccount, amountMinor, currency: 'EUR' }, { ...AUTH, 'x-idempotency-key': key });
 
-describe('gateway and ledger (seed 000)', () => {
+describe('gateway and ledger (document 000)', () => {
   test('require a valid bearer token', async () => {
     expect((await call('GET', '/accounts/acc-a')).status).toBe(401);
     expect((await call('GET', '/accounts/acc-a', undefined, { authorization: 'Bearer nope' })).status).toBe(401);
@@ -56,7 +56,7 @@ describe('gateway and ledger (seed 000)', () => {
   });
 });
 
-describe('auth service (seed 001)', () => {
+describe('auth service (document 001)', () => {
   test('logs in, authorizes the access token, refreshes once per refresh token', async () => {
     const login = await call('POST', '/auth/login', { username: 'loadtest@example.com', password: 'LoadTest123!' });
     expect(login.status).toBe(200);
@@ -87,7 +87,7 @@ describe('WebSocket echo', () => {
   });
 });
 
-describe('dealer platform (seed 001)', () => {
+describe('dealer platform (document 001)', () => {
   let auth: Record<string, string>;
   beforeAll(async () => {
     const login = await call('POST', '/auth/login', { username: 'loadtest@example.com', password: 'LoadTest123!' });

@@ -89,7 +89,7 @@ describe('k6-forge gate', () => {
     });
   });
 
-  test('takes seed 000\'s --baseline-summary and --spike-summary and exits 0 when every check passes', async () => {
+  test('takes document 000\'s --baseline-summary and --spike-summary and exits 0 when every check passes', async () => {
     const spike = fixture(SPIKE_EXPORT);
     spike['metrics']['http_req_duration']['p(99)'] = 1100;
     const { code, report } = await cli('gate', '--baseline-summary', BASELINE, '--spike-summary', scratchFile('spike-ok.json', spike), '--thresholds', 'thresholds.json');
@@ -112,7 +112,7 @@ describe('k6-forge gate', () => {
     ]);
   });
 
-  test('without --thresholds reads ./thresholds.json, whose gates hold seed 000\'s defaults', async () => {
+  test('without --thresholds reads ./thresholds.json, whose gates hold document 000\'s defaults', async () => {
     const { code, report } = await cli('gate', '--baseline-summary', BASELINE);
     expect(code).toBe(0);
     expect(report.split('\n')[0]).toBe('k6-forge gate: 1 summary against the limits in thresholds.json (baseline: gates.baseline over scenarios.baseline over global)');

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 const dist = new URL('../dist/', import.meta.url).pathname;
 const bundles = readdirSync(dist).filter((file) => file.endsWith('.js'));
 
-/** What k6's engine (Sobek) lacks, per DESIGN.md, and what k6 does not provide as a global. */
+/** What k6's engine (Sobek) lacks, per docs/design.md, and what k6 does not provide as a global. */
 const UNSUPPORTED: readonly (readonly [string, RegExp])[] = [
   ['async generators', /async\s+function\s*\*|async\s*\*\s*\[?\w/],
   ['for await', /for\s+await\s*\(/],

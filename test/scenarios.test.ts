@@ -87,7 +87,7 @@ describe('default profiles', () => {
     });
   });
 
-  test('baselineProfile and peakProfile carry seed 000 and 003 limits', () => {
+  test('baselineProfile and peakProfile carry document 000 and 003 limits', () => {
     expect(baselineProfile().scenarios).toStrictEqual({
       baseline: { executor: 'ramping-vus', startVUs: 0, stages: stages(['1m', 20], ['5m', 20], ['1m', 0]) },
     });

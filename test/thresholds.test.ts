@@ -18,7 +18,7 @@ function problem(value: unknown): string {
 }
 
 describe('parseThresholdsFile', () => {
-  test('accepts the repository thresholds.json with the seeds’ values', () => {
+  test('accepts the repository thresholds.json with the source documents’ values', () => {
     const file = parseThresholdsFile(repoFile);
     expect(file.scenarios?.['smoke']).toStrictEqual({ p95: 1000, errorRate: 0.01, abortOnFail: true, delayAbortEval: '10s' });
     expect(file.scenarios?.['spike']).toMatchObject({ p95: 2000, errorRate: 0.1 });

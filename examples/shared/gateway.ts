@@ -1,4 +1,4 @@
-// Seed 000's gateway journey, shared by gateway-baseline and gateway-spike: read the funded account's
+// The gateway journey of docs/requirements.md, 000, shared by gateway-baseline and gateway-spike: read the funded account's
 // balance, then post a ledger transfer with an idempotency key (retried safely on 502/503/504).
 import { check } from 'k6';
 import exec from 'k6/execution';

@@ -32,12 +32,12 @@ export interface TargetOptions {
    */
   readonly ordersPerSecond?: number;
   /**
-   * Bearer tokens the gateway always accepts (seed 000's `BEARER_TOKEN`).
+   * Bearer tokens the gateway always accepts (docs/requirements.md, 000: `BEARER_TOKEN`).
    * @default ['demo-token']
    */
   readonly bearerTokens?: readonly string[];
   /**
-   * Users who can log in (seed 001's `TEST_USERNAME`/`TEST_PASSWORD`).
+   * Users who can log in (docs/requirements.md, 001: `TEST_USERNAME`/`TEST_PASSWORD`).
    * @default { 'loadtest@example.com': 'LoadTest123!' }
    */
   readonly users?: Readonly<Record<string, string>>;
@@ -47,7 +47,7 @@ export interface TargetOptions {
    */
   readonly tokenLifetimeSeconds?: number;
   /**
-   * Funded accounts opened at start, in minor units of EUR (seed 000's `ACCOUNT_ID`).
+   * Funded accounts opened at start, in minor units of EUR (docs/requirements.md, 000: `ACCOUNT_ID`).
    * @default { 'acc-demo': 1_000_000_000_000 }
    */
   readonly accounts?: Readonly<Record<string, number>>;
@@ -140,8 +140,8 @@ function listenError(error: NodeJS.ErrnoException, port: number, host: string): 
 }
 
 /**
- * Starts the demo target on loopback, so k6 examples have a system under test: seed 004's flash sale,
- * seed 000's gateway and ledger, seed 001's login, refresh, customers, deals and tax engine, and a WebSocket echo at `/ws/echo`.
+ * Starts the demo target on loopback, so k6 examples have a system under test (docs/requirements.md): the flash sale
+ * of 004, the gateway and ledger of 000, the login, refresh, customers, deals and tax engine of 001, and a WebSocket echo at `/ws/echo`.
  * @param options - Port, host, rate limit, tokens, users and accounts; see {@link TargetOptions}.
  * @returns The running target, with its base URL and a `close()`.
  * @throws {ForgeError} `invalid_option` (as a rejection) when the port is not an integer from 0 to 65535, the host

@@ -73,7 +73,7 @@ export const deal = (overrides?: Partial<Deal>): Deal => dealFrom(vuDraw(), over
 export const taxCalculationRequest = (overrides?: Partial<TaxCalculationRequest>): TaxCalculationRequest => taxCalculationRequestFrom(vuDraw(), overrides);
 
 /**
- * An insurance lead (seed 003): contact details, line of insurance and coverage.
+ * An insurance lead (docs/requirements.md, 003): contact details, line of insurance and coverage.
  * @param overrides - Fields to use as given.
  * @returns The lead.
  * @throws {ForgeError} `invalid_script` in the init context.
@@ -81,7 +81,7 @@ export const taxCalculationRequest = (overrides?: Partial<TaxCalculationRequest>
 export const insuranceLead = (overrides?: Partial<InsuranceLead>): InsuranceLead => insuranceLeadFrom(vuDraw(), overrides);
 
 /**
- * A flash-sale order (seed 004): product, shopper and an idempotency key unique in the run.
+ * A flash-sale order (docs/requirements.md, 004): product, shopper and an idempotency key unique in the run.
  * @param overrides - Fields to use as given, such as `flashSaleOrder({ productId: 'iphone-15' })`.
  * @returns The order.
  * @throws {ForgeError} `invalid_script` in the init context.
@@ -89,7 +89,7 @@ export const insuranceLead = (overrides?: Partial<InsuranceLead>): InsuranceLead
 export const flashSaleOrder = (overrides?: Partial<FlashSaleOrder>): FlashSaleOrder => flashSaleOrderFrom(vuDraw(), overrides);
 
 /**
- * A ledger transfer (seed 000): two accounts, an amount in minor units, a currency and an idempotency key unique in the run.
+ * A ledger transfer (docs/requirements.md, 000): two accounts, an amount in minor units, a currency and an idempotency key unique in the run.
  * @param overrides - Fields to use as given, such as `ledgerTransfer({ fromAccount: config.ACCOUNT_ID })`.
  * @returns The transfer.
  * @throws {ForgeError} `invalid_script` in the init context.
@@ -97,7 +97,7 @@ export const flashSaleOrder = (overrides?: Partial<FlashSaleOrder>): FlashSaleOr
 export const ledgerTransfer = (overrides?: Partial<LedgerTransfer>): LedgerTransfer => ledgerTransferFrom(vuDraw(), overrides);
 
 /**
- * A CRM contact (seed 002) at a company, with an e-mail at its domain unique in the run.
+ * A CRM contact (docs/requirements.md, 002) at a company, with an e-mail at its domain unique in the run.
  * @param overrides - Fields to use as given.
  * @returns The contact.
  * @throws {ForgeError} `invalid_script` in the init context.
@@ -105,7 +105,7 @@ export const ledgerTransfer = (overrides?: Partial<LedgerTransfer>): LedgerTrans
 export const crmContact = (overrides?: Partial<CrmContact>): CrmContact => crmContactFrom(vuDraw(), overrides);
 
 /**
- * A support ticket (seed 002): subject, description, category, priority, channel and requester.
+ * A support ticket (docs/requirements.md, 002): subject, description, category, priority, channel and requester.
  * @param overrides - Fields to use as given.
  * @returns The ticket.
  * @throws {ForgeError} `invalid_script` in the init context.

@@ -5,7 +5,7 @@ import { AlreadyShown, ForgeError, invalidOption } from './errors.ts';
 import type { Auth, Sender } from './catalog.ts';
 
 /**
- * Auth with a fixed bearer token, such as `BEARER_TOKEN` (seed 000).
+ * Auth with a fixed bearer token, such as `BEARER_TOKEN` (docs/requirements.md, 000).
  * @param token - The token; it is sent, never logged (DEBUG redacts `Authorization`).
  * @returns The auth provider for `catalog({ auth })`.
  * @throws {ForgeError} `invalid_option` when the token is empty.
@@ -67,7 +67,7 @@ export interface SessionAuth extends Auth {
 }
 
 /**
- * Auth by login (seed 001: `TEST_USERNAME`/`TEST_PASSWORD`), cached per VU and refreshed before expiry.
+ * Auth by login (docs/requirements.md, 001: `TEST_USERNAME`/`TEST_PASSWORD`), cached per VU and refreshed before expiry.
  * A failed login is tried again after `backoff` (doubling); after `maxFailures` failures in a row the test is aborted
  * with one line that names the endpoint and status, never the credentials or the token. A refused refresh logs in.
  * @param options - Endpoints, credentials, refresh margin, failure bound, backoff and response fields.

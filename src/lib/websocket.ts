@@ -28,7 +28,7 @@ export interface MessageChannel {
 }
 
 /**
- * Declares a WebSocket message channel (seed 001's messaging service); call it in the init context,
+ * Declares a WebSocket message channel (docs/requirements.md, 001: messaging service); call it in the init context,
  * where it creates the latency Trend.
  * @param options - URL, Trend name and reply timeout.
  * @returns The channel.

@@ -13,7 +13,7 @@ const SHAPE: Shape = {
 };
 
 /**
- * A baseline test (seeds 000 and 003): steady, moderate load of 20 VUs for 5 minutes, the reference that regressions are measured against.
+ * A baseline test (docs/requirements.md, 000 and 003): steady, moderate load of 20 VUs for 5 minutes, the reference that regressions are measured against.
  * @param options - Overrides: VUs, duration, scale, open-model rate, name, exec, start time, limits.
  * @returns k6 options with the `baseline` scenario and its thresholds.
  * @throws {ForgeError} When an override is invalid; the message names it.

@@ -14,7 +14,7 @@ const SHAPE: Shape = {
 };
 
 /**
- * A flash sale (seed 004): 0 to 50 VUs in 10 seconds, to 100 in 10 more, down to 0 in 5, with no graceful ramp-down.
+ * A flash sale (docs/requirements.md, 004): 0 to 50 VUs in 10 seconds, to 100 in 10 more, down to 0 in 5, with no graceful ramp-down.
  * @param options - Overrides: VUs, duration, scale, open-model rate, name, exec, start time, limits.
  * @returns k6 options with the `flash-sale` scenario and its thresholds.
  * @throws {ForgeError} When an override is invalid; the message names it.

@@ -14,7 +14,7 @@ const SHAPE: Shape = {
 };
 
 /**
- * A load test (seed 001): normal production traffic, ramping to 100 VUs over 4 minutes, 5 minutes at 100, 1 minute down.
+ * A load test (docs/requirements.md, 001): normal production traffic, ramping to 100 VUs over 4 minutes, 5 minutes at 100, 1 minute down.
  * @param options - Overrides: VUs, duration, scale, open-model rate, name, exec, start time, limits.
  * @returns k6 options with the `load` scenario and its thresholds.
  * @throws {ForgeError} When an override is invalid; the message names it.

@@ -13,7 +13,7 @@ const SHAPE: Shape = {
 };
 
 /**
- * A peak-load test (seed 003): the highest expected daily load, 200 VUs held for 10 minutes.
+ * A peak-load test (docs/requirements.md, 003): the highest expected daily load, 200 VUs held for 10 minutes.
  * @param options - Overrides: VUs, duration, scale, open-model rate, name, exec, start time, limits.
  * @returns k6 options with the `peak` scenario and its thresholds.
  * @throws {ForgeError} When an override is invalid; the message names it.

@@ -17,7 +17,7 @@ const SHAPE: Shape = {
 };
 
 /**
- * A spike test (seed 001): a baseline of 100 VUs, a sudden jump to 1000 in 10 seconds held for 3 minutes, then 3 minutes back at 100 to watch recovery.
+ * A spike test (docs/requirements.md, 001): a baseline of 100 VUs, a sudden jump to 1000 in 10 seconds held for 3 minutes, then 3 minutes back at 100 to watch recovery.
  * @param options - Overrides: VUs, duration, scale, open-model rate, name, exec, start time, limits.
  * @returns k6 options with the `spike` scenario and its thresholds.
  * @throws {ForgeError} When an override is invalid; the message names it.

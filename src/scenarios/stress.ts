@@ -16,7 +16,7 @@ const SHAPE: Shape = {
 };
 
 /**
- * A stress test (seed 001): steps of 100 VUs up to 500 over 13 minutes to find the breaking point, then 2 minutes of recovery.
+ * A stress test (docs/requirements.md, 001): steps of 100 VUs up to 500 over 13 minutes to find the breaking point, then 2 minutes of recovery.
  * @param options - Overrides: VUs, duration, scale, open-model rate, name, exec, start time, limits.
  * @returns k6 options with the `stress` scenario and its thresholds.
  * @throws {ForgeError} When an override is invalid; the message names it.

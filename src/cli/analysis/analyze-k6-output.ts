@@ -293,7 +293,7 @@ function verdictOf(limits: readonly AnalysisLimitCheck[], recovery: RecoveryVerd
 /**
  * Analyzes k6 `--out json` output in passes over the files, with memory that grows with the run's length and
  * endpoints but not with its samples: exact percentiles per endpoint across all files (k6's definition), series per
- * interval, spike recovery (seed 002: back within the baseline limits no later than 30 s after the spike ends) and
+ * interval, spike recovery (docs/requirements.md, 002: back within the baseline limits no later than 30 s after the spike ends) and
  * soak degradation (p95 of the last tenth against the first, under 10%).
  * @param options - Files, interval, spike end and baseline limits.
  * @returns The analysis.

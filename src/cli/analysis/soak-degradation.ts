@@ -1,6 +1,6 @@
 import { ExactPercentiles } from './exact-percentiles.ts';
 
-/** Seed 002: a soak passes when p95 degrades by less than this share from the first tenth to the last. */
+/** docs/requirements.md, 002: a soak passes when p95 degrades by less than this share from the first tenth to the last. */
 export const SOAK_LIMIT = 0.1;
 
 /** The shortest run judged for soak degradation, in seconds: 10 minutes, so each tenth holds a minute of requests. */

@@ -1,6 +1,6 @@
 import { ExactPercentiles } from './exact-percentiles.ts';
 
-/** Seed 002: after a spike, p95 and error rate are back within the baseline limits no later than this. */
+/** docs/requirements.md, 002: after a spike, p95 and error rate are back within the baseline limits no later than this. */
 export const RECOVERY_LIMIT_SECONDS = 30;
 
 /** The baseline limits a run must be back within after its spike. */

@@ -4,7 +4,7 @@ import type { Route } from '../route.ts';
 const BAD_CREDENTIALS = fixedReply(401, { error: 'invalid credentials' });
 const BAD_REFRESH = fixedReply(401, { error: 'invalid refresh token' });
 
-/** Seed 001's authentication service: login with user name and password, token refresh. */
+/** The authentication service of docs/requirements.md, 001: login with user name and password, token refresh. */
 export const authRoutes: readonly Route[] = [
   {
     method: 'POST',

@@ -17,7 +17,7 @@ function amount(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
-/** Seed 001's dealer platform: customers and search, deals with a VIN check, and the tax engine. */
+/** The dealer platform of docs/requirements.md, 001: customers and search, deals with a VIN check, and the tax engine. */
 export const dealerRoutes: readonly Route[] = [
   {
     method: 'POST',

@@ -11,7 +11,7 @@ const REJECTIONS: Readonly<Record<OrderRejection['kind'], Reply>> = {
   rate_limited: fixedReply(302, { error: 'rate limited' }, { location: '/waiting-room' }),
 };
 
-/** Seed 004's flash-sale API: stock a product, order it with an idempotency key, read its state. */
+/** The flash-sale API of docs/requirements.md, 004: stock a product, order it with an idempotency key, read its state. */
 export const flashSaleRoutes: readonly Route[] = [
   {
     method: 'POST',

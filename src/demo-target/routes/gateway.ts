@@ -15,7 +15,7 @@ function authorized({ services, request, response }: RouteContext): boolean {
   return false;
 }
 
-/** Seed 000's gateway in front of a ledger: bearer token, account balance, idempotent transfers. */
+/** The gateway in front of a ledger of docs/requirements.md, 000: bearer token, account balance, idempotent transfers. */
 export const gatewayRoutes: readonly Route[] = [
   {
     method: 'GET',

@@ -19,7 +19,7 @@ export interface StoredDeal {
   readonly customerEmail: string;
 }
 
-/** What a tax calculation answers (seed 001's tax engine), amounts in the request's currency units. */
+/** What a tax calculation answers (docs/requirements.md, 001: tax engine), amounts in the request's currency units. */
 export interface TaxQuote {
   readonly region: string;
   readonly rate: number;
@@ -52,7 +52,7 @@ function indexKeys(fields: readonly string[]): Set<string> {
 const cents = (amount: number) => Math.round(amount * 100) / 100;
 
 /**
- * Seed 001's dealer platform with no I/O: customers with search, deals that must carry a valid VIN, and tax quotes.
+ * The dealer platform of docs/requirements.md, 001, with no I/O: customers with search, deals that must carry a valid VIN, and tax quotes.
  */
 export class Dealer {
   // Customers by id, the newest RECORDS_KEPT of them, and an index from the first three letters of each name and

@@ -20,7 +20,7 @@ export interface TransferRejection {
   readonly kind: 'unknown_account' | 'key_conflict' | 'insufficient_funds' | 'currency_mismatch';
 }
 
-/** One transfer request, as the gateway receives it (seed 000). */
+/** One transfer request, as the gateway receives it (docs/requirements.md, 000). */
 export interface TransferRequest {
   readonly fromAccount: string;
   readonly toAccount: string;

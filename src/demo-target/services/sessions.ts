@@ -25,7 +25,7 @@ export interface SessionsOptions {
 const TOKENS_KEPT = 100_000;
 
 /**
- * Login, refresh and bearer-token checks for the target (seed 001's auth service, seed 000's gateway token).
+ * Login, refresh and bearer-token checks for the target (docs/requirements.md: the auth service of 001, the gateway token of 000).
  */
 export class Sessions {
   readonly #options: SessionsOptions;

@@ -1,6 +1,6 @@
 import { packedItem, packedRow, type Packed, type PackedWeights } from '../internal/packed.ts';
 
-/** Lines of insurance a lead may ask about (seed 003). */
+/** Lines of insurance a lead may ask about (docs/requirements.md, 003). */
 export type InsuranceType = 'auto' | 'home' | 'renters' | 'life' | 'health';
 
 /**

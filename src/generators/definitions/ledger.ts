@@ -8,7 +8,7 @@ export interface CurrencyRange {
   readonly max: number;
 }
 
-/** Currencies and transfer amounts (seed 000's ledger), packed as rows of `code;min;max`; read a row with {@link currencyRange}. */
+/** Currencies and transfer amounts (docs/requirements.md, 000: ledger), packed as rows of `code;min;max`; read a row with {@link currencyRange}. */
 export const CURRENCIES = 'USD;100;500000|EUR;100;500000|GBP;100;400000|JPY;100;600000|KWD;1000;1500000' as Packed;
 
 /**

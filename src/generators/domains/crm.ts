@@ -8,7 +8,7 @@ import { phoneNumber } from '../internal/phone.ts';
 import { serialEmail } from '../internal/serial.ts';
 import { bool, int } from '../random.ts';
 
-/** A contact in a CRM (seed 002's `CRM Create` and `CRM Search`). */
+/** A contact in a CRM (docs/requirements.md, 002: `CRM Create` and `CRM Search`). */
 export interface CrmContact {
   readonly firstName: string;
   readonly lastName: string;
@@ -21,7 +21,7 @@ export interface CrmContact {
   readonly source: LeadSource;
 }
 
-/** A support ticket in a helpdesk (seed 002's `Ticket Create` and `Ticket Search`). */
+/** A support ticket in a helpdesk (docs/requirements.md, 002: `Ticket Create` and `Ticket Search`). */
 export interface SupportTicket {
   readonly subject: string;
   /** Two to four sentences. */

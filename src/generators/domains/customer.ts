@@ -16,7 +16,7 @@ export interface PostalAddress {
   readonly postalCode: string;
 }
 
-/** A dealer-platform customer with the PII that seed 001 encrypts: name, e-mail, phone, address and birth date. */
+/** A dealer-platform customer with the PII that docs/requirements.md, 001, encrypts: name, e-mail, phone, address and birth date. */
 export interface Customer {
   readonly firstName: string;
   readonly lastName: string;

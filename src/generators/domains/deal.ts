@@ -6,7 +6,7 @@ import { bool, float, int } from '../random.ts';
 import { customerFrom, type Customer } from './customer.ts';
 import { vehicleFrom, type Vehicle } from './vehicle.ts';
 
-/** An automotive deal as a dealer platform creates it (seed 001): a customer buying a vehicle. */
+/** An automotive deal as a dealer platform creates it (docs/requirements.md, 001): a customer buying a vehicle. */
 export interface Deal {
   /** Unique in the run, such as `DEAL-1Z141Z3-17-42`. */
   readonly dealNumber: string;

@@ -4,7 +4,7 @@ import { pickPacked } from '../internal/packed.ts';
 import { serialUuid } from '../internal/serial.ts';
 import { uuid } from '../random.ts';
 
-/** One order attempt in seed 004's flash sale: the body of `POST /order` and its `x-idempotency-key` header. */
+/** One order attempt in the flash sale of docs/requirements.md, 004: the body of `POST /order` and its `x-idempotency-key` header. */
 export interface FlashSaleOrder {
   readonly productId: string;
   /** A UUID v4 for the shopper. */

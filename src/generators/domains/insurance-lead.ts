@@ -7,7 +7,7 @@ import { phoneNumber } from '../internal/phone.ts';
 import { serialEmail } from '../internal/serial.ts';
 import { bool, dateBetween, digits } from '../random.ts';
 
-/** A lead as an insurance platform receives it on `POST /leads` (seed 003). */
+/** A lead as an insurance platform receives it on `POST /leads` (docs/requirements.md, 003). */
 export interface InsuranceLead {
   readonly firstName: string;
   readonly lastName: string;

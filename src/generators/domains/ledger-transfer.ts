@@ -4,7 +4,7 @@ import { packedRow, pickPacked } from '../internal/packed.ts';
 import { serialUuid } from '../internal/serial.ts';
 import { digits, int, uuid } from '../random.ts';
 
-/** A transfer between two ledger accounts (seed 000), in the ledger's own field names. */
+/** A transfer between two ledger accounts (docs/requirements.md, 000), in the ledger's own field names. */
 export interface LedgerTransfer {
   /** A UUID v4; pass `ACCOUNT_ID` to move money from the funded test account. */
   readonly fromAccount: string;

@@ -21,7 +21,7 @@ export interface TaxFee {
   readonly amount: number;
 }
 
-/** A request to a tax engine (seed 001's critical path): where, what kind of deal, the price and the fees. */
+/** A request to a tax engine (docs/requirements.md, 001: critical path): where, what kind of deal, the price and the fees. */
 export interface TaxCalculationRequest {
   readonly jurisdiction: TaxJurisdiction;
   readonly dealType: DealType;

@@ -4,7 +4,7 @@ import type { FakerBuild, FakerLike } from './faker-like.ts';
 
 /**
  * A source of records built with faker bundled into the k6 script: opt-in, because every VU evaluates faker.
- * Measured with k6 v1.3.0 at 500 VUs (DESIGN.md): a script bundling faker's `en` locale (446 KB) peaked at 2,035 MB
+ * Measured with k6 v1.3.0 at 500 VUs (docs/design.md): a script bundling faker's `en` locale (446 KB) peaked at 2,035 MB
  * against 94 MB for a plain script, about 4 MB more per VU and 22 times the memory, and took 17 s instead of 5 s.
  * Prefer a build-time pool (`k6-forge/pool?domain=...`, 1.3 to 1.5 times a plain script) or the runtime generators.
  * faker is reseeded from the VU's stream before each record, so the same `SEED` replays the same records.
