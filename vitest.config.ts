@@ -19,10 +19,13 @@ export default defineConfig({
       { find: /^k6\/x\/faker$/, replacement: doubles('xk6-faker') },
       { find: /^k6\/timers$/, replacement: doubles('timers') },
       { find: /^k6\/websockets$/, replacement: doubles('websockets') },
+      { find: /^k6-forge\/pool\?.*$/, replacement: doubles('pool-import') },
     ],
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Type-level tests (*.test-d.ts) are checked by tsc and never run; their @ts-expect-error lines must hold.
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     setupFiles: ['./test/support/k6-globals.ts'],
     reporters: ['default', './test/support/closing-line-reporter.ts'],
     testTimeout: 20_000,

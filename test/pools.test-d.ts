@@ -1,16 +1,26 @@
-// Type tests (checked by `tsc --noEmit`, not run): a pool import is typed by its domain, and pool options by their pick.
+// Type tests, run by vitest's typecheck mode (never executed): a pool import is typed by its domain, and pool options
+// by their pick.
+import { pool, type Customer, type LedgerTransfer, type Source } from 'k6-forge/generators';
 import customers from 'k6-forge/pool?domain=customer&count=10&seed=42&locale=de';
 import ledger from 'k6-forge/pool?domain=ledgerTransfer&file=/data/ledger.json';
-import { pool, type Customer, type LedgerTransfer, type Source } from 'k6-forge/generators';
+import { describe, expectTypeOf, test } from 'vitest';
 
-export const customerSource: Source<Customer> = pool(customers, { pick: 'unique', recycle: true, perIteration: 2 });
-export const ledgerSource: Source<LedgerTransfer> = pool(ledger, { pick: 'shard', vus: 10 });
+describe('pool types', () => {
+  test('a pool import is typed by its domain, and the source by its records', () => {
+    expectTypeOf(pool(customers, { pick: 'unique', recycle: true, perIteration: 2 })).toEqualTypeOf<Source<Customer>>();
+    expectTypeOf(pool(ledger, { pick: 'shard', vus: 10 })).toEqualTypeOf<Source<LedgerTransfer>>();
+  });
 
-// @ts-expect-error a ledger pool holds no customers
-export const wrongRecords: Source<Customer> = pool(ledger, { pick: 'random' });
+  test('refuses another domain’s records', () => {
+    // @ts-expect-error a ledger pool holds no customers
+    const wrongRecords: Source<Customer> = pool(ledger, { pick: 'random' });
+    expectTypeOf(wrongRecords).toEqualTypeOf<Source<Customer>>();
+  });
 
-// @ts-expect-error shard needs the test's most VUs
-pool(customers, { pick: 'shard' });
-
-// @ts-expect-error recycle belongs to unique
-pool(customers, { pick: 'circular', recycle: true });
+  test('refuses options that do not belong to the pick', () => {
+    // @ts-expect-error shard needs the test's most VUs
+    pool(customers, { pick: 'shard' });
+    // @ts-expect-error recycle belongs to unique
+    pool(customers, { pick: 'circular', recycle: true });
+  });
+});

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { htmlReport } from '../src/lib/summary/html-report.ts';
 import { jsonReport } from '../src/lib/summary/json-report.ts';
@@ -20,14 +20,11 @@ function smokeRun(change: (data: Omit<SummaryData, 'setup_data'>) => Omit<Summar
 }
 
 /**
- * Compares a whole output with its golden file. Regenerate deliberately, after reading the diff:
- * `UPDATE_GOLDEN=1 npx vitest run test/summary-renderers.test.ts`.
+ * Compares a whole output with its golden file in test/golden, a vitest file snapshot. Update it deliberately, after
+ * reading the diff, as every snapshot is: `npx vitest run -u test/summary-renderers.test.ts`.
  */
-function expectGolden(name: string, actual: string): void {
-  const file = new URL(`./golden/${name}`, import.meta.url);
-  if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(file, actual);
-  expect(existsSync(file), `test/golden/${name} is missing; write it with UPDATE_GOLDEN=1`).toBe(true);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
+async function expectGolden(name: string, actual: string): Promise<void> {
+  await expect(actual).toMatchFileSnapshot(`./golden/${name}`);
 }
 
 const VOID_ELEMENTS = ['meta'];
@@ -78,8 +75,8 @@ describe('jsonReport', () => {
 });
 
 describe('junitReport', () => {
-  test('matches the golden file: a case per threshold and per check, failures with measured values', () => {
-    expectGolden('summary-smoke-junit.xml', junitReport(smokeRun()));
+  test('matches the golden file: a case per threshold and per check, failures with measured values', async () => {
+    await expectGolden('summary-smoke-junit.xml', junitReport(smokeRun()));
   });
 
   test('escapes names that would break XML', () => {
@@ -95,8 +92,8 @@ describe('junitReport', () => {
 });
 
 describe('markdownReport', () => {
-  test('matches the golden file: verdict, facts, thresholds, latency per endpoint, checks', () => {
-    expectGolden('summary-smoke.md', markdownReport(smokeRun()));
+  test('matches the golden file: verdict, facts, thresholds, latency per endpoint, checks', async () => {
+    await expectGolden('summary-smoke.md', markdownReport(smokeRun()));
   });
 
   test('falls back to the whole run’s latency without endpoint or name sub-metrics, and says when nothing is there', () => {
