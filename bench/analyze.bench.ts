@@ -27,7 +27,7 @@ interface Measurement {
 async function writeOutput(path: string, samples: number): Promise<void> {
   const out = createWriteStream(path);
   let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const line = (metric: string, ms: number, value: number, tags: string) =>
     `{"metric":"${metric}","type":"Point","data":{"time":"${new Date(T0 + ms).toISOString().replace('Z', '000000Z')}","value":${value},"tags":${tags}}}\n`;
   let written = 0;
@@ -42,7 +42,11 @@ async function writeOutput(path: string, samples: number): Promise<void> {
     const failed = random() < 0.01;
     const tags = `{"endpoint":"${endpoint}","expected_response":"${!failed}","method":"GET","name":"${endpoint}","proto":"HTTP/1.1","scenario":"load","status":"${failed ? 503 : 200}","url":"http://127.0.0.1:3000/${endpoint}"}`;
     const latency = Math.round(Math.exp(3 + random() * 2.5 + random()) * 1000) / 1000;
-    chunk += line('http_reqs', ms, 1, tags) + line('http_req_duration', ms, latency, tags) + line('http_req_waiting', ms, latency * 0.9, tags) + line('http_req_failed', ms, failed ? 1 : 0, tags);
+    chunk +=
+      line('http_reqs', ms, 1, tags) +
+      line('http_req_duration', ms, latency, tags) +
+      line('http_req_waiting', ms, latency * 0.9, tags) +
+      line('http_req_failed', ms, failed ? 1 : 0, tags);
     written += 4;
     if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
@@ -54,7 +58,13 @@ async function child(file: string): Promise<void> {
   const started = performance.now();
   const analysis = await analyzeK6Output({ files: [file], recoveryLimits: { p95: 400, errorRate: 0.01 } });
   const seconds = (performance.now() - started) / 1000;
-  const measurement: Measurement = { lines: analysis.lines, passes: analysis.passes, seconds, startRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  const measurement: Measurement = {
+    lines: analysis.lines,
+    passes: analysis.passes,
+    seconds,
+    startRssMb,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
   process.stdout.write(JSON.stringify(measurement));
 }
 

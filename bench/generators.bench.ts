@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { poolFile, POOL_DOMAINS } from '../src/cli/pools/pools.ts';
+import { POOL_DOMAINS, poolFile } from '../src/cli/pools/pools.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-generators-bench-'));
@@ -31,7 +31,10 @@ async function generatorsInNode(): Promise<{ generators: Generators; execution: 
     plugins: [
       {
         name: 'k6-doubles',
-        setup: (bundle) => bundle.onResolve({ filter: /^k6\/(execution|data)$/ }, ({ path }) => ({ path: join(root, 'test/doubles', `${DOUBLES[path]}.ts`) })),
+        setup: (bundle) =>
+          bundle.onResolve({ filter: /^k6\/(execution|data)$/ }, ({ path }) => ({
+            path: join(root, 'test/doubles', `${DOUBLES[path]}.ts`),
+          })),
       },
     ],
     logLevel: 'silent',

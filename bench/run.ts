@@ -6,9 +6,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findK6 } from '../src/cli/runner/k6-binary.ts';
-import { GNU_TIME, k6Version, measureK6, THRESHOLDS_CROSSED, type MeasuredRun } from './support/k6-run.ts';
+import { GNU_TIME, k6Version, type MeasuredRun, measureK6, THRESHOLDS_CROSSED } from './support/k6-run.ts';
 import { findNginx, startNginxTarget } from './support/nginx-target.ts';
-import { buildSdkBundle, PAIRS, ROOT, type BenchPair, type Budget } from './support/pairs.ts';
+import { type BenchPair, type Budget, buildSdkBundle, PAIRS, ROOT } from './support/pairs.ts';
 import { median } from './support/stats.ts';
 import { tableRow } from './support/table.ts';
 
@@ -44,7 +44,10 @@ function chosenPairs(names: readonly string[]): readonly BenchPair[] {
 
 /** Requests per second from the requests pair's handleSummary line, `{"rate":...,"count":...}`. */
 function requestsPerSecond(run: MeasuredRun): number {
-  const line = run.stdout.split('\n').filter((text) => text.includes('"rate":')).pop();
+  const line = run.stdout
+    .split('\n')
+    .filter((text) => text.includes('"rate":'))
+    .pop();
   if (!line) throw new Error(`no http_reqs line in the output:\n${run.stdout.slice(-500)}`);
   return (JSON.parse(line) as { rate: number }).rate;
 }
@@ -67,8 +70,12 @@ function printVerdict(budget: Budget, figures: readonly (readonly number[])[]): 
     console.log(tableRow('median', medians.map(fixed(0))));
     const ratio = medians[0]! / medians[1]!;
     const pairs = figures.map((row) => row[0]! / row[1]!);
-    console.log(`  SDK/twin: ${ratio.toFixed(3)} of the requests per second (target: at least ${budget.minRatio}: ${verdict(ratio >= budget.minRatio)})`);
-    console.log(`  round by round: median ${median(pairs).toFixed(3)}, from ${Math.min(...pairs).toFixed(3)} to ${Math.max(...pairs).toFixed(3)}`);
+    console.log(
+      `  SDK/twin: ${ratio.toFixed(3)} of the requests per second (target: at least ${budget.minRatio}: ${verdict(ratio >= budget.minRatio)})`,
+    );
+    console.log(
+      `  round by round: median ${median(pairs).toFixed(3)}, from ${Math.min(...pairs).toFixed(3)} to ${Math.max(...pairs).toFixed(3)}`,
+    );
     return;
   }
   console.log(tableRow('median', medians.map(fixed(1))));
@@ -93,8 +100,12 @@ async function benchPair(pair: BenchPair, plan: Plan): Promise<void> {
     const target = await startNginxTarget(plan.nginx);
     try {
       const throughput = pair.budget.kind === 'throughput';
-      console.log(`\n${pair.name}: A = ${pair.sdk} (SDK), B = ${pair.twin} (twin); ${throughput ? 'requests per second' : 'peak memory and wall time'}`);
-      console.log(`  ${plan.version}; ${plan.vus} VUs, ${plan.duration}, ${plan.rounds} round${plan.rounds === 1 ? '' : 's'}, A B interleaved`);
+      console.log(
+        `\n${pair.name}: A = ${pair.sdk} (SDK), B = ${pair.twin} (twin); ${throughput ? 'requests per second' : 'peak memory and wall time'}`,
+      );
+      console.log(
+        `  ${plan.version}; ${plan.vus} VUs, ${plan.duration}, ${plan.rounds} round${plan.rounds === 1 ? '' : 's'}, A B interleaved`,
+      );
       console.log(`  target: ${target.description}`);
       console.log(tableRow('round', throughput ? ['A req/s', 'B req/s'] : ['A MB', 'A s', 'B MB', 'B s']));
       const figures: number[][] = [];
@@ -109,7 +120,12 @@ async function benchPair(pair: BenchPair, plan: Plan): Promise<void> {
         const values = runs.map((run) => figuresOf(run, throughput));
         figures.push(values.flat());
         const mark = (i: number) => (runs[i]!.thresholdsCrossed ? '*' : '');
-        console.log(tableRow(String(round), values.flatMap((side, i) => side.map((value) => `${value.toFixed(throughput ? 0 : 1)}${mark(i)}`))));
+        console.log(
+          tableRow(
+            String(round),
+            values.flatMap((side, i) => side.map((value) => `${value.toFixed(throughput ? 0 : 1)}${mark(i)}`)),
+          ),
+        );
         crossed ||= runs.some((run) => run.thresholdsCrossed);
       }
       printVerdict(pair.budget, figures);

@@ -168,7 +168,8 @@ function runSeed() {
   const text = seedText();
   if (text !== void 0) return parseSeed(text);
   const seed2 = randomSeed[0];
-  if (!announced && firstVu()) console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
+  if (!announced && firstVu())
+    console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
   announced = true;
   return seed2;
 }
@@ -232,7 +233,11 @@ function packedItem(list, index, separator = "|") {
     else start = at + separator.length;
   }
   if (missing) {
-    throw new ForgeError("invalid_option", { field: "packedItem(index)", given: shown(index), accepted: `a whole number from 0 to ${packedCount(list, separator) - 1}` });
+    throw new ForgeError("invalid_option", {
+      field: "packedItem(index)",
+      given: shown(index),
+      accepted: `a whole number from 0 to ${packedCount(list, separator) - 1}`
+    });
   }
   const end = list.indexOf(separator, start);
   return end === -1 ? list.slice(start) : list.slice(start, end);
@@ -240,7 +245,8 @@ function packedItem(list, index, separator = "|") {
 function pickPacked(list, random, separator = "|") {
   let count = list.length === 0 ? 0 : 1;
   for (let at = list.indexOf(separator); at !== -1; at = list.indexOf(separator, at + separator.length)) count += 1;
-  if (count === 0) throw new ForgeError("invalid_option", { field: "pick(list)", given: "an empty list", accepted: "a list with at least one element" });
+  if (count === 0)
+    throw new ForgeError("invalid_option", { field: "pick(list)", given: "an empty list", accepted: "a list with at least one element" });
   let start = 0;
   for (let i = Math.floor(random() * count); i > 0; i -= 1) start = list.indexOf(separator, start) + separator.length;
   const end = list.indexOf(separator, start);
@@ -254,12 +260,21 @@ function weightedPacked(list, random) {
     const colon = list.indexOf(":", start);
     const weight = colon === -1 || colon > end ? Number.NaN : Number(list.slice(colon + 1, end));
     if (!(weight > 0 && Number.isFinite(weight))) {
-      throw new ForgeError("invalid_option", { field: "weighted(entries)", given: `the weight ${shown(weight)}`, accepted: "positive finite weights" });
+      throw new ForgeError("invalid_option", {
+        field: "weighted(entries)",
+        given: `the weight ${shown(weight)}`,
+        accepted: "positive finite weights"
+      });
     }
     total += weight;
     start = end + 1;
   }
-  if (list.length === 0) throw new ForgeError("invalid_option", { field: "weighted(entries)", given: "no entries", accepted: "at least one [value, weight] pair" });
+  if (list.length === 0)
+    throw new ForgeError("invalid_option", {
+      field: "weighted(entries)",
+      given: "no entries",
+      accepted: "at least one [value, weight] pair"
+    });
   let point = random() * total;
   let value = "";
   for (let start = 0; start < list.length; ) {
@@ -483,7 +498,13 @@ function taxCalculationRequestFrom(draw, overrides = {}) {
   const r = draw.random;
   const place = locality(pickPacked(LOCALITIES, r));
   return {
-    jurisdiction: overrides.jurisdiction ?? { country: "US", region: place.region, county: place.county, city: place.city, postalCode: `${place.zipPrefix}${digits(2, r)}` },
+    jurisdiction: overrides.jurisdiction ?? {
+      country: "US",
+      region: place.region,
+      county: place.county,
+      city: place.city,
+      postalCode: `${place.zipPrefix}${digits(2, r)}`
+    },
     dealType: overrides.dealType ?? weightedPacked(DEAL_TYPES, r),
     vehiclePrice: overrides.vehiclePrice ?? float(VEHICLE_PRICE_MIN, VEHICLE_PRICE_MAX, r, 2),
     tradeInValue: overrides.tradeInValue ?? (bool(0.35, r) ? int(10, 150, r) * 100 : 0),
@@ -496,6 +517,10 @@ function taxCalculationRequestFrom(draw, overrides = {}) {
 var customer = (overrides) => customerFrom(vuDraw(), overrides);
 var deal = (overrides) => dealFrom(vuDraw(), overrides);
 var taxCalculationRequest = (overrides) => taxCalculationRequestFrom(vuDraw(), overrides);
+
+// src/lib/auth.ts
+import { sleep } from "k6";
+import exec3 from "k6/execution";
 
 // src/lib/duration.ts
 var UNITS = [
@@ -541,10 +566,509 @@ function parseDuration(text, field2 = "duration", allowZero = false) {
   });
 }
 
-// k6-forge-lazy:src/lib/internal/read-config.ts
+// src/lib/auth.ts
+function sessionAuth(options2) {
+  const { username, password, now = () => Date.now(), maxFailures = 3 } = options2;
+  if (!username) invalidOption("TEST_USERNAME", username, "a user name");
+  if (!password) invalidOption("TEST_PASSWORD", new AlreadyShown("(hidden)"), "a password");
+  if (!Number.isInteger(maxFailures) || maxFailures < 1 || maxFailures > 10)
+    invalidOption("maxFailures", maxFailures, "a whole number from 1 to 10");
+  const backoff = parseDuration(options2.backoff ?? "1s", "backoff");
+  const margin = parseDuration(options2.refreshBefore ?? "30s", "refreshBefore");
+  const fields = { accessToken: "accessToken", refreshToken: "refreshToken", expiresIn: "expiresIn", ...options2.fields };
+  let session;
+  let headers = {};
+  const use = (token) => {
+    session = token;
+    headers = Object.freeze({ Authorization: `Bearer ${token.accessToken}` });
+  };
+  const request = (api, endpoint, body) => {
+    const res = api.send(endpoint, { body });
+    const data = res.status >= 200 && res.status < 300 ? res.json() : null;
+    const accessToken = data?.[fields.accessToken];
+    if (typeof accessToken !== "string") return res.status;
+    const refreshToken = data?.[fields.refreshToken];
+    const expiresIn = data?.[fields.expiresIn];
+    return {
+      accessToken,
+      ...typeof refreshToken === "string" && { refreshToken },
+      ...typeof expiresIn === "number" && { expiresAt: now() + expiresIn * 1e3 }
+    };
+  };
+  const login = (api) => {
+    for (let failures = 1; ; failures += 1) {
+      const got = request(api, options2.login, { username, password });
+      if (typeof got !== "number") return got;
+      if (failures >= maxFailures) {
+        exec3.test.abort(
+          `k6-forge sessionAuth: ${options2.login} failed ${failures} times in a row, last with HTTP ${got} and no ${fields.accessToken} in the response; check TEST_USERNAME and TEST_PASSWORD (the test stops so that an identity provider does not lock the account)`
+        );
+      }
+      sleep(backoff * 2 ** (failures - 1) / 1e3);
+    }
+  };
+  const renew = (api, old) => {
+    const renewed = options2.refresh && old.refreshToken ? request(api, options2.refresh, { refreshToken: old.refreshToken }) : void 0;
+    return renewed !== void 0 && typeof renewed !== "number" ? renewed : login(api);
+  };
+  let adopted;
+  return {
+    login,
+    adopt(token) {
+      if (token.accessToken === adopted) return;
+      adopted = token.accessToken;
+      use(token);
+    },
+    headers(api) {
+      if (!session) use(login(api));
+      else if (session.expiresAt !== void 0 && now() >= session.expiresAt - margin) use(renew(api, session));
+      return headers;
+    }
+  };
+}
+
+// src/lib/catalog.ts
+import { check, sleep as sleep2 } from "k6";
+import http from "k6/http";
+import { Counter, Rate, Trend } from "k6/metrics";
+
+// k6-forge-lazy:src/lib/debug-log.ts
 var loaded;
 function lazy0() {
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
+    var REDACTED = "[redacted]";
+    var secretHeader = () => /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
+    var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
+    function redactHeaders(headers) {
+      const safe = {};
+      const secret = secretHeader();
+      for (const [name, value] of Object.entries(headers)) safe[name] = secret.test(name) ? REDACTED : String(value);
+      return safe;
+    }
+    function redactJson(value) {
+      if (Array.isArray(value)) return value.map(redactJson);
+      if (typeof value !== "object" || value === null) return value;
+      const secret = secretField();
+      return Object.fromEntries(Object.entries(value).map(([key, field2]) => [key, secret.test(key) ? REDACTED : redactJson(field2)]));
+    }
+    function redactBody(body, limit = 500) {
+      if (body === null || body === void 0 || body === "") return "";
+      let text;
+      if (typeof body !== "string") {
+        text = typeof body === "object" && !(body instanceof ArrayBuffer) ? JSON.stringify(redactJson(body)) : "[binary]";
+      } else {
+        try {
+          text = JSON.stringify(redactJson(JSON.parse(body)));
+        } catch {
+          text = /pass(word)?=|token=|secret=/i.test(body) ? REDACTED : body;
+        }
+      }
+      return text.length > limit ? `${text.slice(0, limit)}...` : text;
+    }
+    function redactUrl(url) {
+      return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(
+        /([?&])([^=&#]*)=([^&#]*)/g,
+        (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole
+      );
+    }
+    function requestLogger(options2) {
+      const { vus = 2, first = 20, every = 100, log = (line) => console.log(line) } = options2;
+      let seen = 0;
+      return (label, sent, res) => {
+        if (__VU > vus) return;
+        seen += 1;
+        if (seen > first && (seen - first) % every !== 0) return;
+        log(
+          `[k6-forge debug] -> ${label} ${redactUrl(sent.url)} headers=${JSON.stringify(redactHeaders(sent.headers))} body=${redactBody(sent.body)}`
+        );
+        log(
+          `[k6-forge debug] <- ${label} ${res.status} in ${res.timings.duration.toFixed(1)}ms headers=${JSON.stringify(redactHeaders(res.headers))} body=${redactBody(res.body)}`
+        );
+      };
+    }
+    return { "requestLogger": requestLogger };
+  })();
+  return loaded["requestLogger"].apply(void 0, arguments);
+}
+
+// k6-forge-lazy:src/lib/internal/endpoint-plans.ts
+var loaded2;
+function load() {
+  if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
+    var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
+    var ForgeError2 = class extends Error {
+      /**
+       * @param code - The kind of bad input.
+       * @param details - The field, the value given and the accepted form.
+       */
+      constructor(code, details) {
+        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
+        this.code = code;
+        this.details = details;
+      }
+      code;
+      details;
+      name = "ForgeError";
+    };
+    function printable2(text) {
+      let out = "";
+      let from = 0;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        if (code >= 32 && (code < 127 || code > 159)) continue;
+        out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+        from = i + 1;
+      }
+      return from === 0 ? text : out + text.slice(from);
+    }
+    var AlreadyShown2 = class {
+      constructor(text) {
+        this.text = text;
+      }
+      text;
+    };
+    function shown2(value) {
+      if (value instanceof AlreadyShown2) return value.text;
+      if (value === void 0) return "nothing";
+      const text = JSON.stringify(value) ?? String(value);
+      return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    }
+    function refuse2(code, field2, given, accepted) {
+      throw new ForgeError2(code, { field: field2, given: shown2(given), accepted });
+    }
+    function invalidOption2(field2, given, accepted) {
+      refuse2("invalid_option", field2, given, accepted);
+    }
+    var UNITS2 = [
+      ["d", 864e5],
+      ["h", 36e5],
+      ["m", 6e4],
+      ["s", 1e3],
+      ["ms", 1]
+    ];
+    function durationMs2(text) {
+      let total = 0;
+      let rank = -1;
+      let i = 0;
+      if (text.length === 0) return Number.NaN;
+      while (i < text.length) {
+        const start = i;
+        while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+        if (i === start) return Number.NaN;
+        if (text[i] === ".") {
+          i += 1;
+          const decimals = i;
+          while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+          if (i === decimals) return Number.NaN;
+        }
+        const amount = Number(text.slice(start, i));
+        const unit = text[i] === "m" && text[i + 1] === "s" ? "ms" : text[i];
+        let unitRank = rank + 1;
+        while (unitRank < UNITS2.length && UNITS2[unitRank][0] !== unit) unitRank += 1;
+        if (unitRank === UNITS2.length) return Number.NaN;
+        rank = unitRank;
+        total += amount * UNITS2[unitRank][1];
+        i += unit.length;
+      }
+      return Math.round(total);
+    }
+    function parseDuration2(text, field2 = "duration", allowZero = false) {
+      const ms = typeof text === "string" ? durationMs2(text) : Number.NaN;
+      if (ms > 0 || allowZero && ms === 0) return ms;
+      throw new ForgeError2("invalid_duration", {
+        field: field2,
+        given: shown2(text),
+        accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
+      });
+    }
+    function isAsciiLetter2(code) {
+      return code >= 65 && code <= 90 || code >= 97 && code <= 122;
+    }
+    function isName2(text, rule) {
+      if (typeof text !== "string" || text.length === 0) return false;
+      if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        const digit = code >= 48 && code <= 57;
+        const ok = isAsciiLetter2(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
+        if (!ok) return false;
+      }
+      return true;
+    }
+    function metricName(name, field2) {
+      if (isName2(name, "metric")) return name;
+      throw new ForgeError2("invalid_option", {
+        field: field2,
+        given: shown2(name),
+        accepted: "a k6 metric name: a letter or _, then 1 to 128 letters, digits or _"
+      });
+    }
+    function retrySchedule(policy, field2) {
+      const { attempts, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
+      if (!(Number.isInteger(attempts) && attempts >= 2 && attempts <= 10)) {
+        invalidOption2(`${field2}.attempts`, attempts, "a whole number from 2 to 10");
+      }
+      if (!(Number.isFinite(factor) && factor >= 1)) {
+        invalidOption2(`${field2}.factor`, factor, "a number of 1 or more");
+      }
+      const firstMs = parseDuration2(backoff, `${field2}.backoff`);
+      return { on: [...on], waits: Array.from({ length: attempts - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
+    }
+    function embeddedThresholds() {
+      if (typeof define_K6_FORGE_THRESHOLDS_default2 === "undefined") {
+        throw new ForgeError2("invalid_thresholds", {
+          field: "thresholds.json",
+          given: "nothing embedded in this bundle",
+          accepted: "a bundle made by `k6-forge build`, or a thresholds file passed to the factory"
+        });
+      }
+      return define_K6_FORGE_THRESHOLDS_default2;
+    }
+    var TREND_ORDER = ["avg", "med", "max"];
+    function latencyExpressions(limits) {
+      const expressions = [];
+      for (const key of TREND_ORDER) if (limits[key] !== void 0) expressions.push(`${key}<${limits[key]}`);
+      const percentiles = Object.keys(limits).filter((key) => key[0] === "p");
+      percentiles.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+      for (const key of percentiles) expressions.push(`p(${key.slice(1)})<${limits[key]}`);
+      return expressions;
+    }
+    function limitsToThresholds(limits, selector = "") {
+      const tagged = (metric) => selector ? `${metric}{${selector}}` : metric;
+      const expression = (text) => limits.abortOnFail ? { threshold: text, abortOnFail: true, delayAbortEval: limits.delayAbortEval ?? "10s" } : text;
+      const thresholds = {};
+      const latency = latencyExpressions(limits).map(expression);
+      if (latency.length > 0) thresholds[tagged("http_req_duration")] = latency;
+      if (limits.errorRate !== void 0) thresholds[tagged("http_req_failed")] = [expression(`rate<${limits.errorRate}`)];
+      return thresholds;
+    }
+    var IDEMPOTENT_METHODS = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"];
+    function templateParts(path) {
+      const parts = [];
+      let from = 0;
+      for (let open2 = path.indexOf("{"); open2 >= 0; open2 = path.indexOf("{", from)) {
+        const close = path.indexOf("}", open2);
+        if (close < 0) break;
+        parts.push(path.slice(from, open2), path.slice(open2 + 1, close));
+        from = close + 1;
+      }
+      parts.push(path.slice(from));
+      return parts;
+    }
+    function plan(name, spec, defaultTimeout) {
+      const field2 = `endpoints.${name}`;
+      if (!isName2(name, "identifier")) invalidOption2(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+      if (!spec.path.startsWith("/")) invalidOption2(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
+      const idempotencyKey = spec.idempotencyKey === true;
+      if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
+        invalidOption2(
+          `${field2}.retry`,
+          spec.retry,
+          `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`
+        );
+      }
+      const timeout = spec.timeout ?? defaultTimeout;
+      if (timeout !== void 0) parseDuration2(timeout, `${field2}.timeout`);
+      const { expect } = spec;
+      const redirects = spec.redirects ?? (expect?.some((s) => s >= 300 && s < 400) ? 0 : void 0);
+      return {
+        method: spec.method,
+        path: spec.path,
+        pathParts: templateParts(spec.path),
+        tags: {
+          name: spec.path,
+          endpoint: name,
+          operation: spec.operation ?? name,
+          ...spec.service !== void 0 && { service: spec.service }
+        },
+        ...timeout !== void 0 && { timeout },
+        ...redirects !== void 0 && { redirects },
+        ...expect !== void 0 && { expect: [...expect] },
+        ...spec.trend !== void 0 && { trend: metricName(spec.trend, `${field2}.trend`) },
+        ...spec.checkStatus !== false && { checkName: `${name} status is ${expect ? expect.join(" or ") : "2xx"}` },
+        idempotencyKey,
+        auth: spec.auth !== false,
+        ...spec.retry && { retry: retrySchedule(spec.retry, `${field2}.retry`) }
+      };
+    }
+    function endpointPlans(specs, defaultTimeout) {
+      const plans = {};
+      for (const name of Object.keys(specs)) plans[name] = plan(name, specs[name], defaultTimeout);
+      return plans;
+    }
+    function endpointThresholds(specs, file = embeddedThresholds()) {
+      const thresholds = {};
+      for (const name of Object.keys(specs)) {
+        const selector = `endpoint:${name}`;
+        Object.assign(
+          thresholds,
+          { [`http_req_duration{${selector}}`]: [], [`http_req_failed{${selector}}`]: [], [`http_reqs{${selector}}`]: [] },
+          limitsToThresholds({ ...file.endpoints?.[name], ...specs[name].thresholds }, selector)
+        );
+      }
+      return thresholds;
+    }
+    return { "endpointPlans": endpointPlans, "endpointThresholds": endpointThresholds };
+  })();
+}
+function lazy02() {
+  load();
+  return loaded2["endpointPlans"].apply(void 0, arguments);
+}
+function lazy1() {
+  load();
+  return loaded2["endpointThresholds"].apply(void 0, arguments);
+}
+
+// src/lib/once-per-run.ts
+import { SharedArray as SharedArray2 } from "k6/data";
+function oncePerRun(name, inputs, compute) {
+  let failure;
+  let shared;
+  try {
+    shared = new SharedArray2(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
+      try {
+        return [JSON.stringify(compute())];
+      } catch (error) {
+        failure = { error };
+        throw error;
+      }
+    });
+  } catch (error) {
+    if (failure) throw failure.error;
+    return compute();
+  }
+  return JSON.parse(shared[0]);
+}
+
+// src/lib/catalog.ts
+var NO_OPTIONS = {};
+var keyTag;
+var keyCount = 0;
+function automaticKey() {
+  keyTag ??= Math.floor(Math.random() * 2 ** 32);
+  keyCount += 1;
+  return serialUuid({ tag: keyTag, vu: __VU, n: keyCount });
+}
+function is2xx(res) {
+  return res.status >= 200 && res.status < 300;
+}
+function liveEndpoint(name, plan) {
+  const accepted = plan.expect;
+  const params = { tags: plan.tags };
+  if (accepted !== void 0) params.responseCallback = http.expectedStatuses.apply(http, accepted);
+  if (plan.timeout !== void 0) params.timeout = plan.timeout;
+  if (plan.redirects !== void 0) params.redirects = plan.redirects;
+  return {
+    ...plan,
+    name,
+    params,
+    trendMetric: plan.trend === void 0 ? void 0 : new Trend(plan.trend, true),
+    metricTags: { endpoint: name },
+    statusCheck: plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res) => accepted.includes(res.status) : is2xx },
+    reusable: void 0
+  };
+}
+function fillPath(endpoint, values) {
+  const parts = endpoint.pathParts;
+  if (parts.length === 1) return parts[0];
+  let path = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i];
+    const value = values === void 0 ? void 0 : values[key];
+    if (value === void 0) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
+    path += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
+  }
+  return path;
+}
+function queryString(query) {
+  let text = "";
+  for (const key in query) {
+    const value = query[key];
+    if (value !== void 0) text += `${text ? "&" : "?"}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
+  }
+  return text;
+}
+function catalog(specs, options2) {
+  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => lazy02(specs, options2.timeout));
+  const endpoints = /* @__PURE__ */ Object.create(null);
+  for (const name of Object.keys(plans)) endpoints[name] = liveEndpoint(name, plans[name]);
+  const byClass = [
+    new Counter("responses_failed"),
+    new Counter("responses_1xx"),
+    new Counter("responses_2xx"),
+    new Counter("responses_3xx"),
+    new Counter("responses_4xx"),
+    new Counter("responses_5xx")
+  ];
+  const businessErrors = new Rate("business_errors");
+  const baseHeaders = options2.headers ?? { Accept: "application/json" };
+  const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
+  const log = options2.debug === true ? lazy0({}) : options2.debug ? lazy0(options2.debug) : void 0;
+  const endpoint = (name) => endpoints[name] ?? invalidOption("endpoint", name, `a declared endpoint: ${Object.keys(endpoints).join(", ")}`);
+  const api = {
+    send(name, request = NO_OPTIONS) {
+      const ep = endpoints[name] ?? endpoint(name);
+      let url = options2.baseUrl + fillPath(ep, request.path);
+      if (request.query) url += queryString(request.query);
+      const json = request.body !== void 0 && typeof request.body === "object" && !(request.body instanceof ArrayBuffer);
+      const auth2 = ep.auth ? options2.auth?.headers(api) : void 0;
+      const body = json ? JSON.stringify(request.body) : request.body;
+      let params;
+      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
+        if (!ep.reusable || ep.reusable.auth !== auth2)
+          ep.reusable = { auth: auth2, params: { ...ep.params, headers: { ...baseHeaders, ...auth2 } } };
+        params = ep.reusable.params;
+      } else {
+        const headers = { ...baseHeaders };
+        if (json) headers["Content-Type"] = "application/json";
+        if (auth2) Object.assign(headers, auth2);
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? automaticKey();
+        if (request.headers) Object.assign(headers, request.headers);
+        params = { ...ep.params, headers };
+        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
+      }
+      let res = http.request(ep.method, url, body ?? null, params);
+      if (ep.retry) {
+        for (const wait of ep.retry.waits) {
+          if (!ep.retry.on.includes(res.status)) break;
+          sleep2(wait);
+          res = http.request(ep.method, url, body ?? null, params);
+        }
+      }
+      ep.trendMetric?.add(res.timings.duration);
+      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
+      if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
+      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
+      return res;
+    },
+    thresholds() {
+      const file = options2.thresholdsFile;
+      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => lazy1(specs, file));
+    },
+    reportBusinessError(name, failed) {
+      businessErrors.add(failed, endpoint(name).metricTags);
+    }
+  };
+  return api;
+}
+
+// src/lib/checks.ts
+function field(res, path) {
+  try {
+    return res.json(path);
+  } catch {
+    return void 0;
+  }
+}
+function jsonHas(path) {
+  return { [`json has ${path}`]: (res) => field(res, path) !== void 0 && field(res, path) !== null };
+}
+
+// k6-forge-lazy:src/lib/internal/read-config.ts
+var loaded3;
+function lazy03() {
+  if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     var ForgeError2 = class extends Error {
       /**
        * @param code - The kind of bad input.
@@ -618,11 +1142,6 @@ function lazy0() {
     function isDuration(value) {
       return typeof value === "string" && durationMs2(value) > 0;
     }
-    var REDACTED = "[redacted]";
-    var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
-    function redactUrl(url2) {
-      return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
-    }
     function isDigits2(text2) {
       if (text2.length === 0) return false;
       for (let i = 0; i < text2.length; i += 1) {
@@ -630,6 +1149,14 @@ function lazy0() {
         if (code < 48 || code > 57) return false;
       }
       return true;
+    }
+    var REDACTED = "[redacted]";
+    var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
+    function redactUrl(url2) {
+      return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(
+        /([?&])([^=&#]*)=([^&#]*)/g,
+        (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole
+      );
     }
     var ACCEPTED = {
       text: "any non-empty text",
@@ -830,28 +1357,7 @@ function lazy0() {
     }
     return { "readConfig": readConfig };
   })();
-  return loaded["readConfig"].apply(void 0, arguments);
-}
-
-// src/lib/once-per-run.ts
-import { SharedArray as SharedArray2 } from "k6/data";
-function oncePerRun(name, inputs, compute) {
-  let failure;
-  let shared;
-  try {
-    shared = new SharedArray2(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
-      try {
-        return [JSON.stringify(compute())];
-      } catch (error) {
-        failure = { error };
-        throw error;
-      }
-    });
-  } catch (error) {
-    if (failure) throw failure.error;
-    return compute();
-  }
-  return JSON.parse(shared[0]);
+  return loaded3["readConfig"].apply(void 0, arguments);
 }
 
 // src/lib/config.ts
@@ -872,474 +1378,10 @@ function loadConfig(options2 = {}) {
   const names = [...STANDARD_NAMES, ...Object.keys(vars)];
   const given = {};
   for (const name of names) given[name] = source[name];
-  const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => lazy0(environments, vars, given));
+  const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => lazy03(environments, vars, given));
   const config2 = {};
   for (const name of names) Object.defineProperty(config2, name, { value: values[name], enumerable: !secrets.includes(name) });
   return Object.freeze(config2);
-}
-
-// src/lib/catalog.ts
-import { check, sleep } from "k6";
-import http from "k6/http";
-import { Counter, Rate, Trend } from "k6/metrics";
-
-// k6-forge-lazy:src/lib/debug-log.ts
-var loaded2;
-function lazy02() {
-  if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
-    var REDACTED = "[redacted]";
-    var secretHeader = () => /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
-    var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
-    function redactHeaders(headers) {
-      const safe = {};
-      const secret = secretHeader();
-      for (const [name, value] of Object.entries(headers)) safe[name] = secret.test(name) ? REDACTED : String(value);
-      return safe;
-    }
-    function redactJson(value) {
-      if (Array.isArray(value)) return value.map(redactJson);
-      if (typeof value !== "object" || value === null) return value;
-      const secret = secretField();
-      return Object.fromEntries(Object.entries(value).map(([key, field2]) => [key, secret.test(key) ? REDACTED : redactJson(field2)]));
-    }
-    function redactBody(body, limit = 500) {
-      if (body === null || body === void 0 || body === "") return "";
-      let text;
-      if (typeof body !== "string") {
-        text = typeof body === "object" && !(body instanceof ArrayBuffer) ? JSON.stringify(redactJson(body)) : "[binary]";
-      } else {
-        try {
-          text = JSON.stringify(redactJson(JSON.parse(body)));
-        } catch {
-          text = /pass(word)?=|token=|secret=/i.test(body) ? REDACTED : body;
-        }
-      }
-      return text.length > limit ? `${text.slice(0, limit)}...` : text;
-    }
-    function redactUrl(url) {
-      return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
-    }
-    function requestLogger(options2) {
-      const { vus = 2, first = 20, every = 100, log = (line) => console.log(line) } = options2;
-      let seen = 0;
-      return (label, sent, res) => {
-        if (__VU > vus) return;
-        seen += 1;
-        if (seen > first && (seen - first) % every !== 0) return;
-        log(`[k6-forge debug] -> ${label} ${redactUrl(sent.url)} headers=${JSON.stringify(redactHeaders(sent.headers))} body=${redactBody(sent.body)}`);
-        log(
-          `[k6-forge debug] <- ${label} ${res.status} in ${res.timings.duration.toFixed(1)}ms headers=${JSON.stringify(redactHeaders(res.headers))} body=${redactBody(res.body)}`
-        );
-      };
-    }
-    return { "requestLogger": requestLogger };
-  })();
-  return loaded2["requestLogger"].apply(void 0, arguments);
-}
-
-// k6-forge-lazy:src/lib/internal/endpoint-plans.ts
-var loaded3;
-function load() {
-  if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
-    var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
-    var ForgeError2 = class extends Error {
-      /**
-       * @param code - The kind of bad input.
-       * @param details - The field, the value given and the accepted form.
-       */
-      constructor(code, details) {
-        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
-        this.code = code;
-        this.details = details;
-      }
-      code;
-      details;
-      name = "ForgeError";
-    };
-    function printable2(text) {
-      let out = "";
-      let from = 0;
-      for (let i = 0; i < text.length; i += 1) {
-        const code = text.charCodeAt(i);
-        if (code >= 32 && (code < 127 || code > 159)) continue;
-        out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
-        from = i + 1;
-      }
-      return from === 0 ? text : out + text.slice(from);
-    }
-    var AlreadyShown2 = class {
-      constructor(text) {
-        this.text = text;
-      }
-      text;
-    };
-    function shown2(value) {
-      if (value instanceof AlreadyShown2) return value.text;
-      if (value === void 0) return "nothing";
-      const text = JSON.stringify(value) ?? String(value);
-      return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-    }
-    function refuse2(code, field2, given, accepted) {
-      throw new ForgeError2(code, { field: field2, given: shown2(given), accepted });
-    }
-    function invalidOption2(field2, given, accepted) {
-      refuse2("invalid_option", field2, given, accepted);
-    }
-    var UNITS2 = [
-      ["d", 864e5],
-      ["h", 36e5],
-      ["m", 6e4],
-      ["s", 1e3],
-      ["ms", 1]
-    ];
-    function durationMs2(text) {
-      let total = 0;
-      let rank = -1;
-      let i = 0;
-      if (text.length === 0) return Number.NaN;
-      while (i < text.length) {
-        const start = i;
-        while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
-        if (i === start) return Number.NaN;
-        if (text[i] === ".") {
-          i += 1;
-          const decimals = i;
-          while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
-          if (i === decimals) return Number.NaN;
-        }
-        const amount = Number(text.slice(start, i));
-        const unit = text[i] === "m" && text[i + 1] === "s" ? "ms" : text[i];
-        let unitRank = rank + 1;
-        while (unitRank < UNITS2.length && UNITS2[unitRank][0] !== unit) unitRank += 1;
-        if (unitRank === UNITS2.length) return Number.NaN;
-        rank = unitRank;
-        total += amount * UNITS2[unitRank][1];
-        i += unit.length;
-      }
-      return Math.round(total);
-    }
-    function parseDuration2(text, field2 = "duration", allowZero = false) {
-      const ms = typeof text === "string" ? durationMs2(text) : Number.NaN;
-      if (ms > 0 || allowZero && ms === 0) return ms;
-      throw new ForgeError2("invalid_duration", {
-        field: field2,
-        given: shown2(text),
-        accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
-      });
-    }
-    function isAsciiLetter2(code) {
-      return code >= 65 && code <= 90 || code >= 97 && code <= 122;
-    }
-    function isName2(text, rule) {
-      if (typeof text !== "string" || text.length === 0) return false;
-      if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
-      for (let i = 0; i < text.length; i += 1) {
-        const code = text.charCodeAt(i);
-        const digit = code >= 48 && code <= 57;
-        const ok = isAsciiLetter2(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
-        if (!ok) return false;
-      }
-      return true;
-    }
-    function metricName(name, field2) {
-      if (isName2(name, "metric")) return name;
-      throw new ForgeError2("invalid_option", {
-        field: field2,
-        given: shown2(name),
-        accepted: "a k6 metric name: a letter or _, then 1 to 128 letters, digits or _"
-      });
-    }
-    function retrySchedule(policy, field2) {
-      const { attempts, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
-      if (!(Number.isInteger(attempts) && attempts >= 2 && attempts <= 10)) {
-        invalidOption2(`${field2}.attempts`, attempts, "a whole number from 2 to 10");
-      }
-      if (!(Number.isFinite(factor) && factor >= 1)) {
-        invalidOption2(`${field2}.factor`, factor, "a number of 1 or more");
-      }
-      const firstMs = parseDuration2(backoff, `${field2}.backoff`);
-      return { on: [...on], waits: Array.from({ length: attempts - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
-    }
-    function embeddedThresholds() {
-      if (typeof define_K6_FORGE_THRESHOLDS_default2 === "undefined") {
-        throw new ForgeError2("invalid_thresholds", {
-          field: "thresholds.json",
-          given: "nothing embedded in this bundle",
-          accepted: "a bundle made by `k6-forge build`, or a thresholds file passed to the factory"
-        });
-      }
-      return define_K6_FORGE_THRESHOLDS_default2;
-    }
-    var TREND_ORDER = ["avg", "med", "max"];
-    function latencyExpressions(limits) {
-      const expressions = [];
-      for (const key of TREND_ORDER) if (limits[key] !== void 0) expressions.push(`${key}<${limits[key]}`);
-      const percentiles = Object.keys(limits).filter((key) => key[0] === "p");
-      percentiles.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-      for (const key of percentiles) expressions.push(`p(${key.slice(1)})<${limits[key]}`);
-      return expressions;
-    }
-    function limitsToThresholds(limits, selector = "") {
-      const tagged = (metric) => selector ? `${metric}{${selector}}` : metric;
-      const expression = (text) => limits.abortOnFail ? { threshold: text, abortOnFail: true, delayAbortEval: limits.delayAbortEval ?? "10s" } : text;
-      const thresholds = {};
-      const latency = latencyExpressions(limits).map(expression);
-      if (latency.length > 0) thresholds[tagged("http_req_duration")] = latency;
-      if (limits.errorRate !== void 0) thresholds[tagged("http_req_failed")] = [expression(`rate<${limits.errorRate}`)];
-      return thresholds;
-    }
-    var IDEMPOTENT_METHODS = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"];
-    function templateParts(path) {
-      const parts = [];
-      let from = 0;
-      for (let open2 = path.indexOf("{"); open2 >= 0; open2 = path.indexOf("{", from)) {
-        const close = path.indexOf("}", open2);
-        if (close < 0) break;
-        parts.push(path.slice(from, open2), path.slice(open2 + 1, close));
-        from = close + 1;
-      }
-      parts.push(path.slice(from));
-      return parts;
-    }
-    function plan(name, spec, defaultTimeout) {
-      const field2 = `endpoints.${name}`;
-      if (!isName2(name, "identifier")) invalidOption2(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
-      if (!spec.path.startsWith("/")) invalidOption2(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
-      const idempotencyKey = spec.idempotencyKey === true;
-      if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
-        invalidOption2(`${field2}.retry`, spec.retry, `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`);
-      }
-      const timeout = spec.timeout ?? defaultTimeout;
-      if (timeout !== void 0) parseDuration2(timeout, `${field2}.timeout`);
-      const { expect } = spec;
-      const redirects = spec.redirects ?? (expect?.some((s) => s >= 300 && s < 400) ? 0 : void 0);
-      return {
-        method: spec.method,
-        path: spec.path,
-        pathParts: templateParts(spec.path),
-        tags: { name: spec.path, endpoint: name, operation: spec.operation ?? name, ...spec.service !== void 0 && { service: spec.service } },
-        ...timeout !== void 0 && { timeout },
-        ...redirects !== void 0 && { redirects },
-        ...expect !== void 0 && { expect: [...expect] },
-        ...spec.trend !== void 0 && { trend: metricName(spec.trend, `${field2}.trend`) },
-        ...spec.checkStatus !== false && { checkName: `${name} status is ${expect ? expect.join(" or ") : "2xx"}` },
-        idempotencyKey,
-        auth: spec.auth !== false,
-        ...spec.retry && { retry: retrySchedule(spec.retry, `${field2}.retry`) }
-      };
-    }
-    function endpointPlans(specs, defaultTimeout) {
-      const plans = {};
-      for (const name of Object.keys(specs)) plans[name] = plan(name, specs[name], defaultTimeout);
-      return plans;
-    }
-    function endpointThresholds(specs, file = embeddedThresholds()) {
-      const thresholds = {};
-      for (const name of Object.keys(specs)) {
-        const selector = `endpoint:${name}`;
-        Object.assign(
-          thresholds,
-          { [`http_req_duration{${selector}}`]: [], [`http_req_failed{${selector}}`]: [], [`http_reqs{${selector}}`]: [] },
-          limitsToThresholds({ ...file.endpoints?.[name], ...specs[name].thresholds }, selector)
-        );
-      }
-      return thresholds;
-    }
-    return { "endpointPlans": endpointPlans, "endpointThresholds": endpointThresholds };
-  })();
-}
-function lazy03() {
-  load();
-  return loaded3["endpointPlans"].apply(void 0, arguments);
-}
-function lazy1() {
-  load();
-  return loaded3["endpointThresholds"].apply(void 0, arguments);
-}
-
-// src/lib/catalog.ts
-var NO_OPTIONS = {};
-var keyTag;
-var keyCount = 0;
-function automaticKey() {
-  keyTag ??= Math.floor(Math.random() * 2 ** 32);
-  keyCount += 1;
-  return serialUuid({ tag: keyTag, vu: __VU, n: keyCount });
-}
-function is2xx(res) {
-  return res.status >= 200 && res.status < 300;
-}
-function liveEndpoint(name, plan) {
-  const accepted = plan.expect;
-  const params = { tags: plan.tags };
-  if (accepted !== void 0) params.responseCallback = http.expectedStatuses.apply(http, accepted);
-  if (plan.timeout !== void 0) params.timeout = plan.timeout;
-  if (plan.redirects !== void 0) params.redirects = plan.redirects;
-  return {
-    ...plan,
-    name,
-    params,
-    trendMetric: plan.trend === void 0 ? void 0 : new Trend(plan.trend, true),
-    metricTags: { endpoint: name },
-    statusCheck: plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res) => accepted.includes(res.status) : is2xx },
-    reusable: void 0
-  };
-}
-function fillPath(endpoint, values) {
-  const parts = endpoint.pathParts;
-  if (parts.length === 1) return parts[0];
-  let path = parts[0];
-  for (let i = 1; i < parts.length; i += 2) {
-    const key = parts[i];
-    const value = values === void 0 ? void 0 : values[key];
-    if (value === void 0) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
-    path += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
-  }
-  return path;
-}
-function queryString(query) {
-  let text = "";
-  for (const key in query) {
-    const value = query[key];
-    if (value !== void 0) text += `${text ? "&" : "?"}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
-  }
-  return text;
-}
-function catalog(specs, options2) {
-  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => lazy03(specs, options2.timeout));
-  const endpoints = /* @__PURE__ */ Object.create(null);
-  for (const name of Object.keys(plans)) endpoints[name] = liveEndpoint(name, plans[name]);
-  const byClass = [
-    new Counter("responses_failed"),
-    new Counter("responses_1xx"),
-    new Counter("responses_2xx"),
-    new Counter("responses_3xx"),
-    new Counter("responses_4xx"),
-    new Counter("responses_5xx")
-  ];
-  const businessErrors = new Rate("business_errors");
-  const baseHeaders = options2.headers ?? { Accept: "application/json" };
-  const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? lazy02({}) : options2.debug ? lazy02(options2.debug) : void 0;
-  const endpoint = (name) => endpoints[name] ?? invalidOption("endpoint", name, `a declared endpoint: ${Object.keys(endpoints).join(", ")}`);
-  const api = {
-    send(name, request = NO_OPTIONS) {
-      const ep = endpoints[name] ?? endpoint(name);
-      let url = options2.baseUrl + fillPath(ep, request.path);
-      if (request.query) url += queryString(request.query);
-      const json = request.body !== void 0 && typeof request.body === "object" && !(request.body instanceof ArrayBuffer);
-      const auth2 = ep.auth ? options2.auth?.headers(api) : void 0;
-      const body = json ? JSON.stringify(request.body) : request.body;
-      let params;
-      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
-        if (!ep.reusable || ep.reusable.auth !== auth2) ep.reusable = { auth: auth2, params: { ...ep.params, headers: { ...baseHeaders, ...auth2 } } };
-        params = ep.reusable.params;
-      } else {
-        const headers = { ...baseHeaders };
-        if (json) headers["Content-Type"] = "application/json";
-        if (auth2) Object.assign(headers, auth2);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? automaticKey();
-        if (request.headers) Object.assign(headers, request.headers);
-        params = { ...ep.params, headers };
-        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
-      }
-      let res = http.request(ep.method, url, body ?? null, params);
-      if (ep.retry) {
-        for (const wait of ep.retry.waits) {
-          if (!ep.retry.on.includes(res.status)) break;
-          sleep(wait);
-          res = http.request(ep.method, url, body ?? null, params);
-        }
-      }
-      ep.trendMetric?.add(res.timings.duration);
-      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
-      if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
-      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
-      return res;
-    },
-    thresholds() {
-      const file = options2.thresholdsFile;
-      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => lazy1(specs, file));
-    },
-    reportBusinessError(name, failed) {
-      businessErrors.add(failed, endpoint(name).metricTags);
-    }
-  };
-  return api;
-}
-
-// src/lib/auth.ts
-import { sleep as sleep2 } from "k6";
-import exec3 from "k6/execution";
-function sessionAuth(options2) {
-  const { username, password, now = () => Date.now(), maxFailures = 3 } = options2;
-  if (!username) invalidOption("TEST_USERNAME", username, "a user name");
-  if (!password) invalidOption("TEST_PASSWORD", new AlreadyShown("(hidden)"), "a password");
-  if (!Number.isInteger(maxFailures) || maxFailures < 1 || maxFailures > 10) invalidOption("maxFailures", maxFailures, "a whole number from 1 to 10");
-  const backoff = parseDuration(options2.backoff ?? "1s", "backoff");
-  const margin = parseDuration(options2.refreshBefore ?? "30s", "refreshBefore");
-  const fields = { accessToken: "accessToken", refreshToken: "refreshToken", expiresIn: "expiresIn", ...options2.fields };
-  let session;
-  let headers = {};
-  const use = (token) => {
-    session = token;
-    headers = Object.freeze({ Authorization: `Bearer ${token.accessToken}` });
-  };
-  const request = (api, endpoint, body) => {
-    const res = api.send(endpoint, { body });
-    const data = res.status >= 200 && res.status < 300 ? res.json() : null;
-    const accessToken = data?.[fields.accessToken];
-    if (typeof accessToken !== "string") return res.status;
-    const refreshToken = data?.[fields.refreshToken];
-    const expiresIn = data?.[fields.expiresIn];
-    return {
-      accessToken,
-      ...typeof refreshToken === "string" && { refreshToken },
-      ...typeof expiresIn === "number" && { expiresAt: now() + expiresIn * 1e3 }
-    };
-  };
-  const login = (api) => {
-    for (let failures = 1; ; failures += 1) {
-      const got = request(api, options2.login, { username, password });
-      if (typeof got !== "number") return got;
-      if (failures >= maxFailures) {
-        exec3.test.abort(
-          `k6-forge sessionAuth: ${options2.login} failed ${failures} times in a row, last with HTTP ${got} and no ${fields.accessToken} in the response; check TEST_USERNAME and TEST_PASSWORD (the test stops so that an identity provider does not lock the account)`
-        );
-      }
-      sleep2(backoff * 2 ** (failures - 1) / 1e3);
-    }
-  };
-  const renew = (api, old) => {
-    const renewed = options2.refresh && old.refreshToken ? request(api, options2.refresh, { refreshToken: old.refreshToken }) : void 0;
-    return renewed !== void 0 && typeof renewed !== "number" ? renewed : login(api);
-  };
-  let adopted;
-  return {
-    login,
-    adopt(token) {
-      if (token.accessToken === adopted) return;
-      adopted = token.accessToken;
-      use(token);
-    },
-    headers(api) {
-      if (!session) use(login(api));
-      else if (session.expiresAt !== void 0 && now() >= session.expiresAt - margin) use(renew(api, session));
-      return headers;
-    }
-  };
-}
-
-// src/lib/checks.ts
-function field(res, path) {
-  try {
-    return res.json(path);
-  } catch {
-    return void 0;
-  }
-}
-function jsonHas(path) {
-  return { [`json has ${path}`]: (res) => field(res, path) !== void 0 && field(res, path) !== null };
 }
 
 // src/lib/summary/summary-handler.ts
@@ -1357,6 +1399,9 @@ function load2() {
       };
       visit(root, []);
       return results;
+    }
+    function byCodeUnits(a, b) {
+      return a < b ? -1 : a > b ? 1 : 0;
     }
     var WHOLE_RUN = "*";
     var ENDPOINT_TAGS = ["endpoint", "name"];
@@ -1410,9 +1455,6 @@ function load2() {
       if (metric.contains === "time") return humanizeDuration(value, timeUnit);
       if (metric.contains === "data") return humanizeBytes(value);
       return trimmed(value, 6);
-    }
-    function byCodeUnits(a, b) {
-      return a < b ? -1 : a > b ? 1 : 0;
     }
     function endpointLatencies(metrics) {
       for (const tag of ENDPOINT_TAGS) {
@@ -1567,15 +1609,13 @@ ${chart}`;
     }
     function checkSection(summary) {
       const rows = checkResults(summary.root_group).map(
-        (check3) => row(
-          [
-            cell(check3.groups.join(" › ") || "–"),
-            cell(check3.name),
-            cell(String(check3.passes), "num"),
-            cell(String(check3.fails), "num"),
-            check3.fails === 0 ? VERDICTS.pass.cell : WARNING
-          ]
-        )
+        (check3) => row([
+          cell(check3.groups.join(" › ") || "–"),
+          cell(check3.name),
+          cell(String(check3.passes), "num"),
+          cell(String(check3.fails), "num"),
+          check3.fails === 0 ? VERDICTS.pass.cell : WARNING
+        ])
       );
       return rows.length === 0 ? "<p>No checks ran.</p>" : table(["group", "check", "passes", "fails", "result"], rows);
     }
@@ -1700,7 +1740,12 @@ ${series.map(lineChart).join("\n")}
       const thresholds = thresholdRows(summary);
       if (thresholds.length === 0) lines.push("No thresholds were set.");
       else {
-        const rows = thresholds.map((row2) => [markdownCode(row2.metric), markdownCode(row2.expression), markdownText(row2.measured), MARKS[row2.result]]);
+        const rows = thresholds.map((row2) => [
+          markdownCode(row2.metric),
+          markdownCode(row2.expression),
+          markdownText(row2.measured),
+          MARKS[row2.result]
+        ]);
         lines.push(...markdownTable(["metric", "expression", "measured", "result"], ["---", "---", "---:", ":---:"], rows));
       }
       lines.push("", "### Latency per endpoint", "");
@@ -1769,7 +1814,9 @@ ${series.map(lineChart).join("\n")}
           problems.push(`scenario ${scenario} never ran: this run's scenarios were ${ran}; ${why}`);
           continue;
         }
-        const iterations = meta.thresholds.find((verdict) => verdict.metric === `iterations{scenario:${scenario}}` && verdict.expression === "count>0");
+        const iterations = meta.thresholds.find(
+          (verdict) => verdict.metric === `iterations{scenario:${scenario}}` && verdict.expression === "count>0"
+        );
         if (iterations !== void 0 && !iterations.ok) {
           problems.push(`scenario ${scenario} completed no iteration: every one was stalled or interrupted`);
         }
@@ -1977,7 +2024,11 @@ ${series.map(lineChart).join("\n")}
         case "gauge":
           return [plain2(show(values["value"])), plain2(`min=${show(values["min"])}`, true), plain2(`max=${show(values["max"])}`, true)];
         case "rate":
-          return [plain2(show(values["rate"])), plain2(`${PASS} ${count(values["passes"])}`, true), plain2(`${FAIL} ${count(values["fails"])}`, true)];
+          return [
+            plain2(show(values["rate"])),
+            plain2(`${PASS} ${count(values["passes"])}`, true),
+            plain2(`${FAIL} ${count(values["fails"])}`, true)
+          ];
       }
     }
     function metricLines(data, paint) {
@@ -2047,7 +2098,9 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
       const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;
       const notes = problems.map((problem) => `k6-forge: ${problem}`);
       if (missingDir !== void 0) {
-        notes.push(`k6-forge: RESULTS_DIR ${JSON.stringify(missingDir)} is not an existing folder, and k6 cannot create one: results written to the working directory instead`);
+        notes.push(
+          `k6-forge: RESULTS_DIR ${JSON.stringify(missingDir)} is not an existing folder, and k6 cannot create one: results written to the working directory instead`
+        );
       }
       const outputs = {};
       const renderers = [
@@ -2064,7 +2117,9 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
         }
       }
       notes.push(`k6-forge: ${VERDICT_MARKS[summary.meta.verdict.result]} ${summary.meta.verdict.text}`);
-      notes.push(dir ? `k6-forge: results in ${dir}/` : `k6-forge: results in ${prefix}-* (set RESULTS_DIR to an existing folder to collect them there)`);
+      notes.push(
+        dir ? `k6-forge: results in ${dir}/` : `k6-forge: results in ${prefix}-* (set RESULTS_DIR to an existing folder to collect them there)`
+      );
       try {
         outputs["stdout"] = textSummary(summary, { notes });
       } catch (error) {
@@ -2431,7 +2486,11 @@ function composeOptions(...parts) {
         for (const stat of value) if (!trendStats.includes(stat)) trendStats.push(stat);
       } else {
         if (key in rest && !sameJson(rest[key], value)) {
-          throw new ForgeError("invalid_option", { field: key, given: shown(value), accepted: `the same value in every part, ${shown(rest[key])}` });
+          throw new ForgeError("invalid_option", {
+            field: key,
+            given: shown(value),
+            accepted: `the same value in every part, ${shown(rest[key])}`
+          });
         }
         rest[key] = value;
       }

@@ -84,20 +84,25 @@ function parseDuration(text, field = "duration", allowZero = false) {
   });
 }
 
-// src/lib/names.ts
-function isAsciiLetter(code) {
-  return code >= 65 && code <= 90 || code >= 97 && code <= 122;
-}
-function isName(text, rule) {
-  if (typeof text !== "string" || text.length === 0) return false;
-  if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    const digit = code >= 48 && code <= 57;
-    const ok = isAsciiLetter(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
-    if (!ok) return false;
+// src/lib/once-per-run.ts
+import { SharedArray } from "k6/data";
+function oncePerRun(name, inputs, compute) {
+  let failure;
+  let shared;
+  try {
+    shared = new SharedArray(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
+      try {
+        return [JSON.stringify(compute())];
+      } catch (error) {
+        failure = { error };
+        throw error;
+      }
+    });
+  } catch (error) {
+    if (failure) throw failure.error;
+    return compute();
   }
-  return true;
+  return JSON.parse(shared[0]);
 }
 
 // k6-forge-lazy:src/lib/internal/read-config.ts
@@ -177,11 +182,6 @@ function lazy0() {
     function isDuration(value) {
       return typeof value === "string" && durationMs2(value) > 0;
     }
-    var REDACTED = "[redacted]";
-    var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
-    function redactUrl(url2) {
-      return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole);
-    }
     function isDigits(text2) {
       if (text2.length === 0) return false;
       for (let i = 0; i < text2.length; i += 1) {
@@ -189,6 +189,14 @@ function lazy0() {
         if (code < 48 || code > 57) return false;
       }
       return true;
+    }
+    var REDACTED = "[redacted]";
+    var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
+    function redactUrl(url2) {
+      return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(
+        /([?&])([^=&#]*)=([^&#]*)/g,
+        (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole
+      );
     }
     var ACCEPTED = {
       text: "any non-empty text",
@@ -392,27 +400,6 @@ function lazy0() {
   return loaded["readConfig"].apply(void 0, arguments);
 }
 
-// src/lib/once-per-run.ts
-import { SharedArray } from "k6/data";
-function oncePerRun(name, inputs, compute) {
-  let failure;
-  let shared;
-  try {
-    shared = new SharedArray(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
-      try {
-        return [JSON.stringify(compute())];
-      } catch (error) {
-        failure = { error };
-        throw error;
-      }
-    });
-  } catch (error) {
-    if (failure) throw failure.error;
-    return compute();
-  }
-  return JSON.parse(shared[0]);
-}
-
 // src/lib/config.ts
 var STANDARD_NAMES = [
   "ENVIRONMENT",
@@ -437,58 +424,20 @@ function loadConfig(options2 = {}) {
   return Object.freeze(config2);
 }
 
-// src/lib/websocket.ts
-import { check } from "k6";
-import { Trend } from "k6/metrics";
-import { clearTimeout, setTimeout } from "k6/timers";
-import { WebSocket } from "k6/websockets";
-
-// src/lib/metric-name.ts
-function metricName(name, field) {
-  if (isName(name, "metric")) return name;
-  throw new ForgeError("invalid_option", {
-    field,
-    given: shown(name),
-    accepted: "a k6 metric name: a letter or _, then 1 to 128 letters, digits or _"
-  });
+// src/lib/names.ts
+function isAsciiLetter(code) {
+  return code >= 65 && code <= 90 || code >= 97 && code <= 122;
 }
-
-// src/lib/websocket.ts
-function messageChannel(options2) {
-  const name = metricName(options2.trend ?? "ws_message_duration", "trend");
-  const timeout = options2.timeout ?? "5s";
-  const waitMs = parseDuration(timeout, "timeout");
-  const latency = new Trend(name, true);
-  const checkName = `${name} reply within ${timeout}`;
-  return {
-    exchange(message, match = () => true) {
-      return new Promise((resolve) => {
-        const socket = new WebSocket(options2.url);
-        let sentAt = 0;
-        let done = false;
-        const finish = (ok) => {
-          if (done) return;
-          done = true;
-          clearTimeout(timer);
-          socket.onmessage = () => void 0;
-          socket.close();
-          check(ok, { [checkName]: (answered) => answered });
-          resolve(ok);
-        };
-        const timer = setTimeout(() => finish(false), waitMs);
-        socket.onopen = () => {
-          sentAt = Date.now();
-          socket.send(message);
-        };
-        socket.onmessage = (event) => {
-          if (typeof event?.data !== "string" || !match(event.data)) return;
-          latency.add(Date.now() - sentAt);
-          finish(true);
-        };
-        socket.onerror = () => finish(false);
-      });
-    }
-  };
+function isName(text, rule) {
+  if (typeof text !== "string" || text.length === 0) return false;
+  if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    const digit = code >= 48 && code <= 57;
+    const ok = isAsciiLetter(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
+    if (!ok) return false;
+  }
+  return true;
 }
 
 // src/lib/summary/summary-handler.ts
@@ -506,6 +455,9 @@ function load() {
       };
       visit(root, []);
       return results;
+    }
+    function byCodeUnits(a, b) {
+      return a < b ? -1 : a > b ? 1 : 0;
     }
     var WHOLE_RUN = "*";
     var ENDPOINT_TAGS = ["endpoint", "name"];
@@ -559,9 +511,6 @@ function load() {
       if (metric.contains === "time") return humanizeDuration(value, timeUnit);
       if (metric.contains === "data") return humanizeBytes(value);
       return trimmed(value, 6);
-    }
-    function byCodeUnits(a, b) {
-      return a < b ? -1 : a > b ? 1 : 0;
     }
     function endpointLatencies(metrics) {
       for (const tag of ENDPOINT_TAGS) {
@@ -716,15 +665,13 @@ ${chart}`;
     }
     function checkSection(summary) {
       const rows = checkResults(summary.root_group).map(
-        (check2) => row(
-          [
-            cell(check2.groups.join(" › ") || "–"),
-            cell(check2.name),
-            cell(String(check2.passes), "num"),
-            cell(String(check2.fails), "num"),
-            check2.fails === 0 ? VERDICTS.pass.cell : WARNING
-          ]
-        )
+        (check2) => row([
+          cell(check2.groups.join(" › ") || "–"),
+          cell(check2.name),
+          cell(String(check2.passes), "num"),
+          cell(String(check2.fails), "num"),
+          check2.fails === 0 ? VERDICTS.pass.cell : WARNING
+        ])
       );
       return rows.length === 0 ? "<p>No checks ran.</p>" : table(["group", "check", "passes", "fails", "result"], rows);
     }
@@ -849,7 +796,12 @@ ${series.map(lineChart).join("\n")}
       const thresholds = thresholdRows(summary);
       if (thresholds.length === 0) lines.push("No thresholds were set.");
       else {
-        const rows = thresholds.map((row2) => [markdownCode(row2.metric), markdownCode(row2.expression), markdownText(row2.measured), MARKS[row2.result]]);
+        const rows = thresholds.map((row2) => [
+          markdownCode(row2.metric),
+          markdownCode(row2.expression),
+          markdownText(row2.measured),
+          MARKS[row2.result]
+        ]);
         lines.push(...markdownTable(["metric", "expression", "measured", "result"], ["---", "---", "---:", ":---:"], rows));
       }
       lines.push("", "### Latency per endpoint", "");
@@ -918,7 +870,9 @@ ${series.map(lineChart).join("\n")}
           problems.push(`scenario ${scenario} never ran: this run's scenarios were ${ran}; ${why}`);
           continue;
         }
-        const iterations = meta.thresholds.find((verdict) => verdict.metric === `iterations{scenario:${scenario}}` && verdict.expression === "count>0");
+        const iterations = meta.thresholds.find(
+          (verdict) => verdict.metric === `iterations{scenario:${scenario}}` && verdict.expression === "count>0"
+        );
         if (iterations !== void 0 && !iterations.ok) {
           problems.push(`scenario ${scenario} completed no iteration: every one was stalled or interrupted`);
         }
@@ -1126,7 +1080,11 @@ ${series.map(lineChart).join("\n")}
         case "gauge":
           return [plain(show(values["value"])), plain(`min=${show(values["min"])}`, true), plain(`max=${show(values["max"])}`, true)];
         case "rate":
-          return [plain(show(values["rate"])), plain(`${PASS} ${count(values["passes"])}`, true), plain(`${FAIL} ${count(values["fails"])}`, true)];
+          return [
+            plain(show(values["rate"])),
+            plain(`${PASS} ${count(values["passes"])}`, true),
+            plain(`${FAIL} ${count(values["fails"])}`, true)
+          ];
       }
     }
     function metricLines(data, paint) {
@@ -1196,7 +1154,9 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
       const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;
       const notes = problems.map((problem) => `k6-forge: ${problem}`);
       if (missingDir !== void 0) {
-        notes.push(`k6-forge: RESULTS_DIR ${JSON.stringify(missingDir)} is not an existing folder, and k6 cannot create one: results written to the working directory instead`);
+        notes.push(
+          `k6-forge: RESULTS_DIR ${JSON.stringify(missingDir)} is not an existing folder, and k6 cannot create one: results written to the working directory instead`
+        );
       }
       const outputs = {};
       const renderers = [
@@ -1213,7 +1173,9 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
         }
       }
       notes.push(`k6-forge: ${VERDICT_MARKS[summary.meta.verdict.result]} ${summary.meta.verdict.text}`);
-      notes.push(dir ? `k6-forge: results in ${dir}/` : `k6-forge: results in ${prefix}-* (set RESULTS_DIR to an existing folder to collect them there)`);
+      notes.push(
+        dir ? `k6-forge: results in ${dir}/` : `k6-forge: results in ${prefix}-* (set RESULTS_DIR to an existing folder to collect them there)`
+      );
       try {
         outputs["stdout"] = textSummary(summary, { notes });
       } catch (error) {
@@ -1264,6 +1226,60 @@ function summaryHandler(options2 = {}) {
      k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}
 
 ` };
+    }
+  };
+}
+
+// src/lib/websocket.ts
+import { check } from "k6";
+import { Trend } from "k6/metrics";
+import { clearTimeout, setTimeout } from "k6/timers";
+import { WebSocket } from "k6/websockets";
+
+// src/lib/metric-name.ts
+function metricName(name, field) {
+  if (isName(name, "metric")) return name;
+  throw new ForgeError("invalid_option", {
+    field,
+    given: shown(name),
+    accepted: "a k6 metric name: a letter or _, then 1 to 128 letters, digits or _"
+  });
+}
+
+// src/lib/websocket.ts
+function messageChannel(options2) {
+  const name = metricName(options2.trend ?? "ws_message_duration", "trend");
+  const timeout = options2.timeout ?? "5s";
+  const waitMs = parseDuration(timeout, "timeout");
+  const latency = new Trend(name, true);
+  const checkName = `${name} reply within ${timeout}`;
+  return {
+    exchange(message, match = () => true) {
+      return new Promise((resolve) => {
+        const socket = new WebSocket(options2.url);
+        let sentAt = 0;
+        let done = false;
+        const finish = (ok) => {
+          if (done) return;
+          done = true;
+          clearTimeout(timer);
+          socket.onmessage = () => void 0;
+          socket.close();
+          check(ok, { [checkName]: (answered) => answered });
+          resolve(ok);
+        };
+        const timer = setTimeout(() => finish(false), waitMs);
+        socket.onopen = () => {
+          sentAt = Date.now();
+          socket.send(message);
+        };
+        socket.onmessage = (event) => {
+          if (typeof event?.data !== "string" || !match(event.data)) return;
+          latency.add(Date.now() - sentAt);
+          finish(true);
+        };
+        socket.onerror = () => finish(false);
+      });
     }
   };
 }
@@ -1580,7 +1596,11 @@ function composeOptions(...parts) {
         for (const stat of value) if (!trendStats.includes(stat)) trendStats.push(stat);
       } else {
         if (key in rest && !sameJson(rest[key], value)) {
-          throw new ForgeError("invalid_option", { field: key, given: shown(value), accepted: `the same value in every part, ${shown(rest[key])}` });
+          throw new ForgeError("invalid_option", {
+            field: key,
+            given: shown(value),
+            accepted: `the same value in every part, ${shown(rest[key])}`
+          });
         }
         rest[key] = value;
       }

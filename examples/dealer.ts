@@ -2,7 +2,7 @@
 // opens a deal on a generated vehicle (with a valid VIN) and prices it with the tax engine.
 import { check, group, sleep } from 'k6';
 import { customer, deal, taxCalculationRequest } from 'k6-forge/generators';
-import { catalog, jsonHas, loadConfig, sessionAuth, summaryHandler, type SessionToken } from 'k6-forge/lib';
+import { catalog, jsonHas, loadConfig, type SessionToken, sessionAuth, summaryHandler } from 'k6-forge/lib';
 import { composeOptions, loadProfile } from 'k6-forge/scenarios';
 
 const config = loadConfig();

@@ -1,5 +1,7 @@
 import { composeOptions, stressProfile } from 'k6-forge/scenarios';
 import { config, storefront } from './shared/storefront.ts';
 
-export const options = composeOptions(stressProfile({ vus: config.VUS, duration: config.DURATION }), { thresholds: storefront.thresholds() });
+export const options = composeOptions(stressProfile({ vus: config.VUS, duration: config.DURATION }), {
+  thresholds: storefront.thresholds(),
+});
 export { browse as default, handleSummary, setup } from './shared/storefront.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
-import { analyzeK6Output, intervalFor, type Analysis } from '../src/cli/analysis/analyze-k6-output.ts';
+import { type Analysis, analyzeK6Output, intervalFor } from '../src/cli/analysis/analyze-k6-output.ts';
 import { ExactPercentiles } from '../src/cli/analysis/exact-percentiles.ts';
 import { bucketOf, HISTOGRAM_PRECISION, LogHistogram } from '../src/cli/analysis/log-histogram.ts';
 import { cli } from './support/cli.ts';
@@ -39,7 +39,11 @@ function point(metric: string, seconds: number, value: number, tags: Record<stri
 
 /** The samples k6 writes for one HTTP request, with one metric analyze does not read. */
 function request(seconds: number, latency: number, options: { failed?: boolean; endpoint?: string; scenario?: string } = {}): string[] {
-  const tags = { scenario: options.scenario ?? 'spike', status: options.failed ? '503' : '200', ...(options.endpoint && { endpoint: options.endpoint }) };
+  const tags = {
+    scenario: options.scenario ?? 'spike',
+    status: options.failed ? '503' : '200',
+    ...(options.endpoint && { endpoint: options.endpoint }),
+  };
   return [
     point('http_reqs', seconds, 1, tags),
     point('http_req_duration', seconds, latency, tags),
@@ -48,7 +52,8 @@ function request(seconds: number, latency: number, options: { failed?: boolean; 
   ];
 }
 
-const METRIC_LINE = '{"type":"Metric","data":{"name":"http_req_duration","type":"trend","contains":"time","thresholds":["p(95)<500"],"submetrics":null},"metric":"http_req_duration"}';
+const METRIC_LINE =
+  '{"type":"Metric","data":{"name":"http_req_duration","type":"trend","contains":"time","thresholds":["p(95)<500"],"submetrics":null},"metric":"http_req_duration"}';
 
 function output(name: string, lines: readonly string[], gzip = false): string {
   const path = join(scratch, name);
@@ -66,7 +71,9 @@ describe('exact percentiles across several files', () => {
   const values = Array.from({ length: 1000 }, (_, index) => index + 1).sort(() => next() - 0.5);
   const endpointOf = (value: number) => (value % 3 === 0 ? 'login' : 'deals');
   const lines = (odd: boolean) =>
-    values.flatMap((value, index) => (value % 2 === (odd ? 1 : 0) ? request(index * 0.1, value, { failed: value % 100 === 0, endpoint: endpointOf(value) }) : []));
+    values.flatMap((value, index) =>
+      value % 2 === (odd ? 1 : 0) ? request(index * 0.1, value, { failed: value % 100 === 0, endpoint: endpointOf(value) }) : [],
+    );
   const odd = output('instance-1.json', lines(true));
   const even = output('instance-2.json', lines(false));
 
@@ -100,7 +107,9 @@ describe('exact percentiles across several files', () => {
       const own = values.filter((value) => endpointOf(value) === name);
       const endpoint = analysis.endpoints.find((candidate) => candidate.endpoint === name)!;
       expect(endpoint.requests).toBe(own.length);
-      expect([endpoint.latency.med, endpoint.latency.p95, endpoint.latency.p99]).toStrictEqual([0.5, 0.95, 0.99].map((p) => k6Percentile(own, p)));
+      expect([endpoint.latency.med, endpoint.latency.p95, endpoint.latency.p99]).toStrictEqual(
+        [0.5, 0.95, 0.99].map((p) => k6Percentile(own, p)),
+      );
     }
   });
 
@@ -142,7 +151,12 @@ describe('ExactPercentiles', () => {
 
   test('needs no second pass when the wanted ranks fall in buckets of one value', () => {
     const selection = new ExactPercentiles([0.5, 0.95]);
-    expect(passes(selection, Array.from({ length: 100_000 }, () => 42))).toBe(1);
+    expect(
+      passes(
+        selection,
+        Array.from({ length: 100_000 }, () => 42),
+      ),
+    ).toBe(1);
     expect(selection.result().percentiles).toStrictEqual([42, 42]);
   });
 
@@ -159,9 +173,24 @@ describe('ExactPercentiles', () => {
 describe('LogHistogram', () => {
   test('orders buckets exactly as values, from zero to huge', () => {
     const next = random(3);
-    const values = [0, -1, 1e-12, 2 ** -30, 0.001, 1, 1.015625, 1.0156251, 2, 1e6, 2 ** 60, 1e300, ...Array.from({ length: 5000 }, () => 10 ** (next() * 8 - 3))];
+    const values = [
+      0,
+      -1,
+      1e-12,
+      2 ** -30,
+      0.001,
+      1,
+      1.015625,
+      1.0156251,
+      2,
+      1e6,
+      2 ** 60,
+      1e300,
+      ...Array.from({ length: 5000 }, () => 10 ** (next() * 8 - 3)),
+    ];
     const sorted = values.sort((a, b) => a - b);
-    for (let index = 1; index < sorted.length; index += 1) expect(bucketOf(sorted[index]!)).toBeGreaterThanOrEqual(bucketOf(sorted[index - 1]!));
+    for (let index = 1; index < sorted.length; index += 1)
+      expect(bucketOf(sorted[index]!)).toBeGreaterThanOrEqual(bucketOf(sorted[index - 1]!));
     expect(bucketOf(1)).toBe(bucketOf(1.015624));
     expect(bucketOf(1.015625)).toBe(bucketOf(1) + 1);
   });
@@ -213,7 +242,11 @@ describe('spike recovery', () => {
 
   test('fails past 30 s, counting a window with any slow share above p95 as not recovered', async () => {
     const { recovery } = await analyze([spikeRun('slow.json', 162)], { intervalMs: 5000 });
-    expect(recovery).toMatchObject({ verdict: 'fail', recoverySeconds: 45, reason: 'back within the baseline limits 45 s after the spike ended (beyond 30 s)' });
+    expect(recovery).toMatchObject({
+      verdict: 'fail',
+      recoverySeconds: 45,
+      reason: 'back within the baseline limits 45 s after the spike ended (beyond 30 s)',
+    });
   });
 
   test('waits for the error rate too, and exactly 30 s passes', async () => {
@@ -229,7 +262,11 @@ describe('spike recovery', () => {
 
   test('fails when the run never gets back within the limits', async () => {
     const { recovery } = await analyze([spikeRun('never.json', 999)], { intervalMs: 5000 });
-    expect(recovery).toMatchObject({ verdict: 'fail', recoverySeconds: null, reason: 'p95 and error rate were not back within the baseline limits by the end of the run' });
+    expect(recovery).toMatchObject({
+      verdict: 'fail',
+      recoverySeconds: null,
+      reason: 'p95 and error rate were not back within the baseline limits by the end of the run',
+    });
   });
 
   test('does not apply to a run whose VUs only stop at the end', async () => {
@@ -243,10 +280,20 @@ describe('soak degradation', () => {
   /** Ten minutes of 10 requests a second whose latency grows by `drift` of 100 ms over the run, with seeded noise. */
   function soakRun(name: string, drift: number): { path: string; first: number; last: number } {
     const next = random(13);
-    const samples = Array.from({ length: 6001 }, (_, index) => ({ at: index / 10, latency: (100 + 100 * drift * (index / 6000)) * (0.9 + next() * 0.2) }));
+    const samples = Array.from({ length: 6001 }, (_, index) => ({
+      at: index / 10,
+      latency: (100 + 100 * drift * (index / 6000)) * (0.9 + next() * 0.2),
+    }));
     const length = samples.at(-1)!.at;
-    const p95Where = (keep: (at: number) => boolean) => k6Percentile(samples.filter(({ at }) => keep(at)).map(({ latency }) => latency), 0.95);
-    const path = output(name, samples.flatMap(({ at, latency }) => request(at, latency)));
+    const p95Where = (keep: (at: number) => boolean) =>
+      k6Percentile(
+        samples.filter(({ at }) => keep(at)).map(({ latency }) => latency),
+        0.95,
+      );
+    const path = output(
+      name,
+      samples.flatMap(({ at, latency }) => request(at, latency)),
+    );
     return { path, first: p95Where((at) => at < length / 10), last: p95Where((at) => at >= length - length / 10) };
   }
 
@@ -276,7 +323,9 @@ describe('soak degradation', () => {
 describe('k6-forge analyze', () => {
   const small = output(
     'small.json',
-    Array.from({ length: 30 }, (_, index) => request(index, 100 + index * 10, { endpoint: index % 2 ? 'login' : 'deals', failed: index === 29 })).flat(),
+    Array.from({ length: 30 }, (_, index) =>
+      request(index, 100 + index * 10, { endpoint: index % 2 ? 'login' : 'deals', failed: index === 29 }),
+    ).flat(),
   );
 
   test('prints the run, exact latency per endpoint, the limits, checks and verdicts and the series, and exits 1 on a failed limit', async () => {
@@ -316,12 +365,27 @@ describe('k6-forge analyze', () => {
     const steady = output('steady.json', Array.from({ length: 30 }, (_, index) => request(index, 120)).flat());
     const { code, report } = await cli('analyze', steady, '--thresholds', 'thresholds.json');
     expect(code).toBe(0);
-    expect(report).toContain('soak degradation: NOT APPLICABLE: not a soak run (its scenario is spike; give --expect soak to judge degradation)');
+    expect(report).toContain(
+      'soak degradation: NOT APPLICABLE: not a soak run (its scenario is spike; give --expect soak to judge degradation)',
+    );
     expect(report.split('\n').at(-1)).toBe('PASS: 3 of 3 limits held');
   });
 
   test('--format json gives the whole analysis, series and verdicts included', async () => {
-    const { code, report } = await cli('analyze', small, '--format', 'json', '--interval', '10s', '--baseline-p95', '300', '--baseline-error-rate', '0.05', '--spike-end', '20');
+    const { code, report } = await cli(
+      'analyze',
+      small,
+      '--format',
+      'json',
+      '--interval',
+      '10s',
+      '--baseline-p95',
+      '300',
+      '--baseline-error-rate',
+      '0.05',
+      '--spike-end',
+      '20',
+    );
     expect(code).toBe(1);
     const analysis = JSON.parse(report) as Analysis;
     expect(analysis.series.map((series) => series.name)).toStrictEqual([
@@ -340,7 +404,12 @@ describe('k6-forge analyze', () => {
       [10, 1],
       [20, 10 / 9],
     ]);
-    expect(analysis.recovery).toMatchObject({ verdict: 'fail', spikeEndSeconds: 20, recoverySeconds: null, limits: { p95: 300, errorRate: 0.05 } });
+    expect(analysis.recovery).toMatchObject({
+      verdict: 'fail',
+      spikeEndSeconds: 20,
+      recoverySeconds: null,
+      limits: { p95: 300, errorRate: 0.05 },
+    });
   });
 
   test('--html writes a self-contained report with the series as charts and the verdicts as thresholds', async () => {
@@ -351,7 +420,9 @@ describe('k6-forge analyze', () => {
     const html = readFileSync(report, 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('spike failed: 1 of 6 thresholds failed');
-    expect(html).toContain('<td><code>http_req_duration{endpoint:login}</code></td><td><code>p(95)&lt;300</code></td><td class="num">376ms</td><td>❌ fail</td>');
+    expect(html).toContain(
+      '<td><code>http_req_duration{endpoint:login}</code></td><td><code>p(95)&lt;300</code></td><td class="num">376ms</td><td>❌ fail</td>',
+    );
     expect(html).toContain('aria-label="p95 login (ms)"');
     expect(html).toContain('<code>spike_recovery_seconds</code>');
     expect(html).not.toMatch(/(src|href)=|https?:\/\//);
@@ -367,7 +438,16 @@ describe('k6-forge analyze', () => {
     const other = JSON.parse(readFileSync('test/fixtures/gate-baseline-summary.json', 'utf8')) as { meta: Record<string, string> };
     other.meta = { ...other.meta, startTime: '2025-06-02T08:00:00.000Z', endTime: '2025-06-02T08:07:00.000Z' };
     const path = writeText('other-run-summary.json', JSON.stringify(other));
-    const { code, messages } = await cli('analyze', small, '--html', join(scratch, 'other.html'), '--summary', path, '--thresholds', 'thresholds.json');
+    const { code, messages } = await cli(
+      'analyze',
+      small,
+      '--html',
+      join(scratch, 'other.html'),
+      '--summary',
+      path,
+      '--thresholds',
+      'thresholds.json',
+    );
     expect(code).toBe(2);
     expect(messages).toBe(
       `k6-forge analyze: --summary: "${path}" is not accepted; expected a summary of the same run: it spans 2025-06-02T08:00:00.000Z to 2025-06-02T08:07:00.000Z, the output 2025-06-01T12:00:00.000Z to 2025-06-01T12:00:29.000Z`,
@@ -380,14 +460,46 @@ describe('k6-forge analyze', () => {
   test.each([
     ['a missing file', () => join(scratch, 'nope.json'), 'nope.json: a missing file is not accepted; expected k6 --out json output'],
     ['an empty file', () => writeText('empty.json', ''), 'empty.json: an empty file is not accepted'],
-    ['a truncated last line', () => writeText('cut.json', cut(smallText)), 'cut.json line 121: a last line that is cut short, as in a truncated file'],
-    ['a truncated last line of a metric analyze skips', () => writeText('cut-other.json', `${smallText}{"metric":"http_req_waiting","type":"Poi`), 'cut-other.json line 122: a last line that is cut short'],
-    ['a truncated gzip file', () => writeBytes('cut.json.gz', gzipSync(smallText).subarray(0, 300)), 'cut.json.gz: a truncated gzip file is not accepted'],
-    ['a line that is not JSON', () => writeText('garbage.json', `${METRIC_LINE}\nnot json\n${smallText}`), 'garbage.json line 2: text that is not JSON'],
-    ['a summary instead of k6 output', () => writeText('summary.json', readFileSync('test/fixtures/gate-spike-export.json', 'utf8')), 'summary.json line 1: text that is not JSON'],
-    ['a line of the wrong shape', () => writeText('shape.json', '{"metrics":{}}\n'), 'shape.json line 1: {"metrics":{}} is not accepted; expected k6 --out json output'],
-    ['a sample without a time', () => writeText('no-time.json', '{"metric":"http_req_duration","type":"Point","data":{"value":1,"tags":null}}\n'), 'no-time.json line 1 at data: {"value":1,"tags":null}, which lacks a time, a numeric value or tags'],
-    ['output without requests', () => output('idle.json', [point('vus', 0, 1), point('vus', 1, 1)]), 'idle.json: output without http_req_duration samples is not accepted; expected k6 --out json output of a test that made HTTP requests'],
+    [
+      'a truncated last line',
+      () => writeText('cut.json', cut(smallText)),
+      'cut.json line 121: a last line that is cut short, as in a truncated file',
+    ],
+    [
+      'a truncated last line of a metric analyze skips',
+      () => writeText('cut-other.json', `${smallText}{"metric":"http_req_waiting","type":"Poi`),
+      'cut-other.json line 122: a last line that is cut short',
+    ],
+    [
+      'a truncated gzip file',
+      () => writeBytes('cut.json.gz', gzipSync(smallText).subarray(0, 300)),
+      'cut.json.gz: a truncated gzip file is not accepted',
+    ],
+    [
+      'a line that is not JSON',
+      () => writeText('garbage.json', `${METRIC_LINE}\nnot json\n${smallText}`),
+      'garbage.json line 2: text that is not JSON',
+    ],
+    [
+      'a summary instead of k6 output',
+      () => writeText('summary.json', readFileSync('test/fixtures/gate-spike-export.json', 'utf8')),
+      'summary.json line 1: text that is not JSON',
+    ],
+    [
+      'a line of the wrong shape',
+      () => writeText('shape.json', '{"metrics":{}}\n'),
+      'shape.json line 1: {"metrics":{}} is not accepted; expected k6 --out json output',
+    ],
+    [
+      'a sample without a time',
+      () => writeText('no-time.json', '{"metric":"http_req_duration","type":"Point","data":{"value":1,"tags":null}}\n'),
+      'no-time.json line 1 at data: {"value":1,"tags":null}, which lacks a time, a numeric value or tags',
+    ],
+    [
+      'output without requests',
+      () => output('idle.json', [point('vus', 0, 1), point('vus', 1, 1)]),
+      'idle.json: output without http_req_duration samples is not accepted; expected k6 --out json output of a test that made HTTP requests',
+    ],
   ])('%s is bad input: exit 2 and one message naming the file', async (_case, path, message) => {
     const { code, report, messages } = await cli('analyze', path(), '--thresholds', 'thresholds.json');
     expect({ code, report }).toStrictEqual({ code: 2, report: '' });
@@ -403,7 +515,10 @@ describe('k6-forge analyze', () => {
     [['analyze', small, '--spike-end', 'soon'], '--spike-end: "soon" is not accepted'],
     [['analyze', small, '--baseline-p95', '0'], '--baseline-p95: "0" is not accepted; expected milliseconds above 0'],
     [['analyze', small, '--summary', 'x.json'], '--summary: "x.json" is not accepted; expected a summary only together with --html'],
-    [['analyze', small, '--html', join(scratch, 'never.html'), '--summary', 'test/fixtures/nope.json'], 'test/fixtures/nope.json: a missing file is not accepted'],
+    [
+      ['analyze', small, '--html', join(scratch, 'never.html'), '--summary', 'test/fixtures/nope.json'],
+      'test/fixtures/nope.json: a missing file is not accepted',
+    ],
   ])('%j is bad input and writes nothing', async (argv, message) => {
     const { code, messages } = await cli(...argv, '--thresholds', 'thresholds.json');
     expect(code).toBe(2);
@@ -424,27 +539,45 @@ describe('k6-forge analyze', () => {
 
 describe('analyze judges what the run was', () => {
   /** A 10 s load run at 10 requests a second with a falling VU count at the end, `failedEvery` failing one in N. */
-  function loadRun(name: string, options: { failedEvery?: number; scenario?: string; declared?: string[]; checks?: boolean; iterations?: boolean } = {}): string {
+  function loadRun(
+    name: string,
+    options: { failedEvery?: number; scenario?: string; declared?: string[]; checks?: boolean; iterations?: boolean } = {},
+  ): string {
     const lines: string[] = [];
     for (let index = 0; index < 100; index += 1) {
       const seconds = index / 10;
       if (index % 10 === 0) lines.push(point('vus', seconds, seconds < 5 ? 20 : 5, null));
       const failed = options.failedEvery !== undefined && index % options.failedEvery === 0;
-      lines.push(...request(seconds, 1.23 + (0.2 * index) / 100, { failed, scenario: options.scenario ?? 'load', endpoint: 'product_get' }));
-      if (options.checks) lines.push(point('checks', seconds, index === 7 ? 0 : 1, { check: 'product_get status is 2xx', group: '', scenario: 'load' }));
+      lines.push(
+        ...request(seconds, 1.23 + (0.2 * index) / 100, { failed, scenario: options.scenario ?? 'load', endpoint: 'product_get' }),
+      );
+      if (options.checks)
+        lines.push(point('checks', seconds, index === 7 ? 0 : 1, { check: 'product_get status is 2xx', group: '', scenario: 'load' }));
       if (options.iterations) lines.push(point('iterations', seconds, 1, { scenario: options.scenario ?? 'load' }));
     }
-    const declared = (options.declared ?? []).map((scenario) => ({ name: `iterations{scenario:${scenario}}`, suffix: `scenario:${scenario}`, tags: { scenario } }));
-    const definition = JSON.stringify({ type: 'Metric', data: { name: 'iterations', type: 'counter', contains: 'default', thresholds: [], submetrics: declared }, metric: 'iterations' });
+    const declared = (options.declared ?? []).map((scenario) => ({
+      name: `iterations{scenario:${scenario}}`,
+      suffix: `scenario:${scenario}`,
+      tags: { scenario },
+    }));
+    const definition = JSON.stringify({
+      type: 'Metric',
+      data: { name: 'iterations', type: 'counter', contains: 'default', thresholds: [], submetrics: declared },
+      metric: 'iterations',
+    });
     return output(name, [definition, ...lines]);
   }
 
   test('a healthy short load run passes: no soak verdict from a p95 creeping 1.23 → 1.43 ms, no spike from its VU drop', async () => {
     const { code, report } = await cli('analyze', loadRun('healthy-load.json'), '--thresholds', 'thresholds.json');
     expect(code).toBe(0);
-    expect(report).toContain("judged as steady (neither a spike nor a soak by name)");
-    expect(report).toContain('spike recovery: NOT APPLICABLE: not a spike run (its scenario is named neither spike nor soak; give --expect spike to judge recovery)');
-    expect(report).toContain('soak degradation: NOT APPLICABLE: not a soak run (its scenario is named neither spike nor soak; give --expect soak to judge degradation)');
+    expect(report).toContain('judged as steady (neither a spike nor a soak by name)');
+    expect(report).toContain(
+      'spike recovery: NOT APPLICABLE: not a spike run (its scenario is named neither spike nor soak; give --expect spike to judge recovery)',
+    );
+    expect(report).toContain(
+      'soak degradation: NOT APPLICABLE: not a soak run (its scenario is named neither spike nor soak; give --expect soak to judge degradation)',
+    );
     expect(report.split('\n').at(-1)).toBe('PASS: 3 of 3 limits held');
   });
 
@@ -495,17 +628,29 @@ describe('analyze judges what the run was', () => {
   });
 
   test('a scenario the output declares that made no request or iteration fails the run', async () => {
-    const { code, report } = await cli('analyze', loadRun('replaced.json', { scenario: 'default', declared: ['smoke'] }), '--thresholds', 'thresholds.json');
+    const { code, report } = await cli(
+      'analyze',
+      loadRun('replaced.json', { scenario: 'default', declared: ['smoke'] }),
+      '--thresholds',
+      'thresholds.json',
+    );
     expect(code).toBe(1);
     expect(report).toContain('FAIL: scenario smoke never ran: the output declares it, but it made no request, check or iteration');
-    expect(report.split('\n').at(-1)).toBe('FAIL: scenario smoke never ran: the output declares it, but it made no request, check or iteration');
+    expect(report.split('\n').at(-1)).toBe(
+      'FAIL: scenario smoke never ran: the output declares it, but it made no request, check or iteration',
+    );
   });
 
   test('a declared scenario whose requests never completed an iteration (a stalled route) fails; one that iterated passes', async () => {
     const stalled = await cli('analyze', loadRun('stalled.json', { declared: ['load'] }), '--thresholds', 'thresholds.json');
     expect(stalled.code).toBe(1);
     expect(stalled.report.split('\n').at(-1)).toBe('FAIL: scenario load completed no iteration: every one was stalled or interrupted');
-    const iterated = await cli('analyze', loadRun('iterated.json', { declared: ['load'], iterations: true }), '--thresholds', 'thresholds.json');
+    const iterated = await cli(
+      'analyze',
+      loadRun('iterated.json', { declared: ['load'], iterations: true }),
+      '--thresholds',
+      'thresholds.json',
+    );
     expect(iterated.code).toBe(0);
   });
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { bearerAuth, sessionAuth } from '../src/lib/auth.ts';
 import { catalog } from '../src/lib/catalog.ts';
-import { callsTo, resetRecorded } from './doubles/recorder.ts';
 import { respondWith } from './doubles/http.ts';
+import { callsTo, resetRecorded } from './doubles/recorder.ts';
 import { caught } from './support/caught.ts';
 
 const TOKEN = 'tok-3f9a8c1e7b';
@@ -134,14 +134,17 @@ describe('sessionAuth', () => {
     const auth = sessionAuth({ login: 'login', username: 'u', password: PASSWORD, maxFailures: 5, backoff: '200ms' });
     const api = catalog(specs, { baseUrl: 'http://x', thresholdsFile: {}, auth });
     respondWith((_method, url) => {
-      if (url.endsWith('/auth/login')) return (tries += 1) < 4 ? { status: 503, body: '' } : { status: 200, body: JSON.stringify({ accessToken: TOKEN }) };
+      if (url.endsWith('/auth/login'))
+        return (tries += 1) < 4 ? { status: 503, body: '' } : { status: 200, body: JSON.stringify({ accessToken: TOKEN }) };
       return { status: 200, body: '[]' };
     });
     api.send('deals');
     expect(urls()).toStrictEqual(['/auth/login', '/auth/login', '/auth/login', '/auth/login', '/deals']);
     expect(callsTo('k6', 'sleep')).toStrictEqual([[0.2], [0.4], [0.8]]);
     expect(sentAuthorization().at(-1)).toBe(`Bearer ${TOKEN}`);
-    expect(() => sessionAuth({ login: 'login', username: 'u', password: 'p', maxFailures: 0 })).toThrow('maxFailures: 0 is not accepted; expected a whole number from 1 to 10');
+    expect(() => sessionAuth({ login: 'login', username: 'u', password: 'p', maxFailures: 0 })).toThrow(
+      'maxFailures: 0 is not accepted; expected a whole number from 1 to 10',
+    );
   });
 
   test('a refused refresh (a rotated token another VU used) logs in instead of failing', () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inspectK6, runK6 } from '../bench/support/k6-run.ts';
-import { findNginx, startNginxTarget, type NginxTarget } from '../bench/support/nginx-target.ts';
+import { findNginx, type NginxTarget, startNginxTarget } from '../bench/support/nginx-target.ts';
 import { buildSdkBundle, PAIRS, ROOT } from '../bench/support/pairs.ts';
 import { findK6 } from '../src/cli/runner/k6-binary.ts';
 
@@ -74,7 +74,10 @@ describe.skipIf(skipped !== undefined)('each benchmark twin does the work of its
     mkdirSync(folder);
     const bundle = await buildSdkBundle(pair, join(folder, 'build'));
     const env = { BASE_URL: target.url, VUS: '1', DURATION: '2s', SEED: '42', ...(await pair.prepare?.(folder)) };
-    const [sdk, twin] = await Promise.all([workOf(bundle, env, join(folder, 'sdk')), workOf(join(ROOT, pair.twin), env, join(folder, 'twin'))]);
+    const [sdk, twin] = await Promise.all([
+      workOf(bundle, env, join(folder, 'sdk')),
+      workOf(join(ROOT, pair.twin), env, join(folder, 'twin')),
+    ]);
     expect(sdk.requests.length).toBeGreaterThan(0);
     expect(twin.requests, 'http_reqs tag sets').toStrictEqual(sdk.requests);
     expect(twin.metrics, 'metrics with samples').toStrictEqual(sdk.metrics);

@@ -26,7 +26,9 @@ describe('dist/', () => {
 
   test('equals a fresh build of examples/ (run `npm run build` and commit dist/ when this fails)', async () => {
     const bundles = await buildBundles({ entries: examples, outdir: fresh, thresholds: join(root, 'thresholds.json') });
-    expect(bundles.map((b) => b.file.split('/').pop())).toStrictEqual(examples.map((e) => e.split('/').pop()!.replace(/\.ts$/, '.js')).sort());
+    expect(bundles.map((b) => b.file.split('/').pop())).toStrictEqual(
+      examples.map((e) => e.split('/').pop()!.replace(/\.ts$/, '.js')).sort(),
+    );
     const committed = readdirSync(join(root, 'dist')).sort();
     expect(readdirSync(fresh).sort()).toStrictEqual(committed);
     for (const file of committed) {
@@ -48,7 +50,10 @@ describe('dist/', () => {
 
 describe('buildBundles', () => {
   test('embeds the thresholds file it was given, and reports each bundle size', async () => {
-    const entry = script('embed.ts', `import { thresholdsFor } from '${root}src/lib/thresholds.ts';\nexport const options = { thresholds: thresholdsFor('smoke') };\nexport default function () {}\n`);
+    const entry = script(
+      'embed.ts',
+      `import { thresholdsFor } from '${root}src/lib/thresholds.ts';\nexport const options = { thresholds: thresholdsFor('smoke') };\nexport default function () {}\n`,
+    );
     const thresholds = script('custom-thresholds.json', JSON.stringify({ scenarios: { smoke: { p95: 123 } } }));
     const [bundle] = await buildBundles({ entries: [entry], outdir: join(scratch, 'out-embed'), thresholds });
     const code = readFileSync(bundle!.file, 'utf8');

@@ -49,9 +49,18 @@ describe('bundles at init', () => {
     [{ ENVIRONMENT: 'staging' }, 'BASE_URL: nothing is not accepted; expected an http:// or https:// URL'],
     [{ DURATION: '5 minutes' }, 'DURATION: "5 minutes" is not accepted'],
     [{ ENVIRONMENT: 'prod' }, 'ENVIRONMENT: "prod" is not accepted; expected one of "development", "staging", "production"'],
-    [{ VUS: '1000000' }, 'VUS: "1000000" is not accepted; expected a whole number from 1 to 2000, the VUS_LIMIT (default 2000); set VUS_LIMIT to allow more'],
-    [{ ENVIRONMENT: 'production', BASE_URL: 'https://shop.example.com' }, 'ALLOW_PRODUCTION_LOAD: nothing is not accepted; expected shop.example.com, the target\'s host'],
-    [{ BASE_URL: 'https://shop.example.com' }, 'ENVIRONMENT: nothing is not accepted; expected one of development, staging, production, set because BASE_URL names shop.example.com'],
+    [
+      { VUS: '1000000' },
+      'VUS: "1000000" is not accepted; expected a whole number from 1 to 2000, the VUS_LIMIT (default 2000); set VUS_LIMIT to allow more',
+    ],
+    [
+      { ENVIRONMENT: 'production', BASE_URL: 'https://shop.example.com' },
+      "ALLOW_PRODUCTION_LOAD: nothing is not accepted; expected shop.example.com, the target's host",
+    ],
+    [
+      { BASE_URL: 'https://shop.example.com' },
+      'ENVIRONMENT: nothing is not accepted; expected one of development, staging, production, set because BASE_URL names shop.example.com',
+    ],
   ])('stops at init on %j with a message naming the variable', async (env, message) => {
     await expect(initBundle('spike', env)).rejects.toThrow(message);
   });
@@ -59,7 +68,14 @@ describe('bundles at init', () => {
   test.each(['load', 'stress', 'spike', 'soak', 'flash-sale', 'gateway-baseline', 'gateway-spike', 'dealer'])(
     '%s.js refuses production without ALLOW_PRODUCTION_LOAD naming the host, and starts with it',
     async (name) => {
-      const env = { ENVIRONMENT: 'production', BASE_URL: 'https://shop.example.com', TEST_USERNAME: 'u', TEST_PASSWORD: 'p', BEARER_TOKEN: 't', ACCOUNT_ID: 'a' };
+      const env = {
+        ENVIRONMENT: 'production',
+        BASE_URL: 'https://shop.example.com',
+        TEST_USERNAME: 'u',
+        TEST_PASSWORD: 'p',
+        BEARER_TOKEN: 't',
+        ACCOUNT_ID: 'a',
+      };
       await expect(initBundle(name, env)).rejects.toThrow('ALLOW_PRODUCTION_LOAD: nothing is not accepted; expected shop.example.com');
       await expect(initBundle(name, { ...env, ALLOW_PRODUCTION_LOAD: 'shop.example.com' })).resolves.toBeDefined();
     },
@@ -74,14 +90,18 @@ describe('bundles at init', () => {
     const opted = await initBundle(name, { ...staging, SETUP_WRITES: 'true' });
     opted.respondWith(() => ({ status: 200, body: '{}' }));
     opted.call('setup');
-    expect(opted.callsTo('k6/http', 'request').map(([method, url]) => `${String(method)} ${String(url)}`)).toStrictEqual(['POST https://shop.example.com/init']);
+    expect(opted.callsTo('k6/http', 'request').map(([method, url]) => `${String(method)} ${String(url)}`)).toStrictEqual([
+      'POST https://shop.example.com/init',
+    ]);
   });
 });
 
 describe('flash-sale.js', () => {
   test('stocks the sale, orders with a fresh idempotency key and counts each answer', async () => {
     const { call, respondWith, callsTo } = await initBundle('flash-sale', { BASE_URL: 'http://127.0.0.1:9999', STOCK: '7' });
-    respondWith((_method, url) => (url.endsWith('/init') ? { status: 200, body: '{"stock":7}' } : { status: 409, body: '{"error":"sold out"}' }));
+    respondWith((_method, url) =>
+      url.endsWith('/init') ? { status: 200, body: '{"stock":7}' } : { status: 409, body: '{"error":"sold out"}' },
+    );
     call('setup');
     call('default');
     call('default');
@@ -166,7 +186,9 @@ describe('gateway examples (document 000)', () => {
     expect(params.headers['Authorization']).toBe('Bearer tok-123');
     expect(params.headers['x-idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.parse(String(transfer![2]))).toMatchObject({ fromAccount: 'acc-9', currency: 'EUR' });
-    expect(callsTo('k6/metrics', 'add').map(([metric]) => metric)).toEqual(expect.arrayContaining(['transfers_replayed', 'business_errors']));
+    expect(callsTo('k6/metrics', 'add').map(([metric]) => metric)).toEqual(
+      expect.arrayContaining(['transfers_replayed', 'business_errors']),
+    );
   });
 });
 
@@ -183,7 +205,9 @@ describe('dealer.js (document 001)', () => {
     expect(data).toStrictEqual({ session: { accessToken: 'a-1', refreshToken: 'r-1', expiresAt: expect.any(Number) } });
     call('default', data);
     call('default', data);
-    const sent = callsTo('k6/http', 'request').map(([method, url]) => `${String(method)} ${String(url).replace('http://127.0.0.1:3000', '')}`);
+    const sent = callsTo('k6/http', 'request').map(
+      ([method, url]) => `${String(method)} ${String(url).replace('http://127.0.0.1:3000', '')}`,
+    );
     expect(sent.filter((line) => line.endsWith('/auth/login'))).toHaveLength(1);
     expect(sent.slice(0, 7)).toStrictEqual([
       'POST /auth/login',

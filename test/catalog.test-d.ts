@@ -2,7 +2,10 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import { type ApiResponse, catalog } from '../src/lib/catalog.ts';
 
-const api = catalog({ deal_get: { method: 'GET', path: '/deals/{id}', service: 'deal', operation: 'get' } }, { baseUrl: 'http://api.test' });
+const api = catalog(
+  { deal_get: { method: 'GET', path: '/deals/{id}', service: 'deal', operation: 'get' } },
+  { baseUrl: 'http://api.test' },
+);
 
 describe('catalog types', () => {
   test('send takes the path values its template names and returns k6’s response', () => {

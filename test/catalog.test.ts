@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, expectTypeOf, test, vi } from 'vitest';
-import { catalog, type ApiResponse } from '../src/lib/catalog.ts';
-import { callsTo, recorded, resetRecorded } from './doubles/recorder.ts';
+import { type ApiResponse, catalog } from '../src/lib/catalog.ts';
 import { respondWith } from './doubles/http.ts';
+import { callsTo, recorded, resetRecorded } from './doubles/recorder.ts';
 
 const FILE = { endpoints: { login: { p95: 500, p99: 1000 }, deal_get: { p95: 150 } } };
 
@@ -50,11 +50,23 @@ describe('catalog at init', () => {
 
   test.each([
     [{ 'deal-get': { method: 'GET', path: '/deals' } }, 'endpoints.deal-get: "deal-get" is not accepted; expected an endpoint name'],
-    [{ deals: { method: 'GET', path: 'deals' } }, 'endpoints.deals.path: "deals" is not accepted; expected a path template starting with /'],
-    [{ deals: { method: 'GET', path: '/deals', trend: '1bad' } }, 'endpoints.deals.trend: "1bad" is not accepted; expected a k6 metric name'],
+    [
+      { deals: { method: 'GET', path: 'deals' } },
+      'endpoints.deals.path: "deals" is not accepted; expected a path template starting with /',
+    ],
+    [
+      { deals: { method: 'GET', path: '/deals', trend: '1bad' } },
+      'endpoints.deals.trend: "1bad" is not accepted; expected a k6 metric name',
+    ],
     [{ deals: { method: 'GET', path: '/deals', timeout: 'soon' } }, 'endpoints.deals.timeout: "soon" is not accepted'],
-    [{ pay: { method: 'POST', path: '/pay', retry: { attempts: 3 } } }, 'endpoints.pay.retry: {"attempts":3} is not accepted; expected retries only on idempotent requests'],
-    [{ deals: { method: 'GET', path: '/deals', retry: { attempts: 1 } } }, 'endpoints.deals.retry.attempts: 1 is not accepted; expected a whole number from 2 to 10'],
+    [
+      { pay: { method: 'POST', path: '/pay', retry: { attempts: 3 } } },
+      'endpoints.pay.retry: {"attempts":3} is not accepted; expected retries only on idempotent requests',
+    ],
+    [
+      { deals: { method: 'GET', path: '/deals', retry: { attempts: 1 } } },
+      'endpoints.deals.retry.attempts: 1 is not accepted; expected a whole number from 2 to 10',
+    ],
   ] as const)('rejects %j at init, naming the field', (specs, message) => {
     expect(() => catalog(specs, { baseUrl: 'http://x', thresholdsFile: {} })).toThrow(message);
   });
@@ -169,7 +181,10 @@ describe('retries', () => {
   });
 
   test('do not retry a status that is not listed', () => {
-    const api = catalog({ balance: { method: 'GET', path: '/balance', retry: { attempts: 3 } } }, { baseUrl: 'http://x', thresholdsFile: {} });
+    const api = catalog(
+      { balance: { method: 'GET', path: '/balance', retry: { attempts: 3 } } },
+      { baseUrl: 'http://x', thresholdsFile: {} },
+    );
     flaky([500, 200]);
     expect(api.send('balance').status).toBe(500);
     expect(callsTo('k6/http', 'request')).toHaveLength(1);

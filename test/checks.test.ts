@@ -1,6 +1,6 @@
 import { check } from 'k6';
 import { describe, expect, test } from 'vitest';
-import { fasterThan, jsonEquals, jsonHas, statusIn, type CheckedResponse } from '../src/lib/checks.ts';
+import { type CheckedResponse, fasterThan, jsonEquals, jsonHas, statusIn } from '../src/lib/checks.ts';
 import { request, respondWith } from './doubles/http.ts';
 import { callsTo, resetRecorded } from './doubles/recorder.ts';
 
@@ -16,18 +16,20 @@ describe('response checks', () => {
     const ok = check(res, { ...statusIn(200, 201), ...jsonHas('data.id'), ...jsonEquals('data.status', 'open'), ...fasterThan(500) });
     expect(ok).toBe(true);
     expect(callsTo('k6', 'check')).toStrictEqual([
-      [{ 'status is 200 or 201': true, 'json has data.id': true, 'json data.status is "open"': true, 'latency under 500ms': true }, undefined],
+      [
+        { 'status is 200 or 201': true, 'json has data.id': true, 'json data.status is "open"': true, 'latency under 500ms': true },
+        undefined,
+      ],
     ]);
   });
 
   test('fail on the wrong status, a missing or different field, a slow answer, or a body that is not JSON', () => {
     const res = response(500, '{"data":{"status":"closed","id":null}}', 900);
-    expect(Object.values({ ...statusIn(200), ...jsonHas('data.id'), ...jsonEquals('data.status', 'open'), ...fasterThan(500) }).map((f) => f(res))).toStrictEqual([
-      false,
-      false,
-      false,
-      false,
-    ]);
+    expect(
+      Object.values({ ...statusIn(200), ...jsonHas('data.id'), ...jsonEquals('data.status', 'open'), ...fasterThan(500) }).map((f) =>
+        f(res),
+      ),
+    ).toStrictEqual([false, false, false, false]);
     expect(jsonHas('id')['json has id']!(response(200, 'not json', 1))).toBe(false);
   });
 });

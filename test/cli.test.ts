@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
-import { findK6, K6_INSTALL_HINT } from '../src/cli/runner/k6-binary.ts';
 import { main } from '../src/cli/main.ts';
+import { findK6, K6_INSTALL_HINT } from '../src/cli/runner/k6-binary.ts';
 import { createResultsDir, resolveScript, scriptVariables } from '../src/cli/runner/run-script.ts';
 import { fakeK6 } from './support/fake-k6.ts';
 
@@ -51,12 +51,32 @@ describe('k6-forge run', () => {
     vi.stubEnv('K6_BIN', bin);
     vi.stubEnv('FAKE_K6_EXIT', '99');
     vi.stubEnv('TOKEN', 's3cr3t');
-    const argv = ['run', 'dist/smoke.js', '--vus', '5', '--duration', '30s', '-e', 'PAGE=3', '-e', 'BASE_URL=http://127.0.0.1:9', '--results', results];
+    const argv = [
+      'run',
+      'dist/smoke.js',
+      '--vus',
+      '5',
+      '--duration',
+      '30s',
+      '-e',
+      'PAGE=3',
+      '-e',
+      'BASE_URL=http://127.0.0.1:9',
+      '--results',
+      results,
+    ];
     const code = await main(argv, capture().print);
     expect(code).toBe(99);
     const seen = JSON.parse(readFileSync(report, 'utf8')) as { args: string[]; env: Record<string, string> };
     expect(seen.args).toStrictEqual(['run', 'dist/smoke.js']);
-    expect(seen.env).toStrictEqual({ VUS: '5', DURATION: '30s', PAGE: '3', TOKEN: 's3cr3t', BASE_URL: 'http://127.0.0.1:9', RESULTS_DIR: expect.stringMatching(RUN_FOLDER) });
+    expect(seen.env).toStrictEqual({
+      VUS: '5',
+      DURATION: '30s',
+      PAGE: '3',
+      TOKEN: 's3cr3t',
+      BASE_URL: 'http://127.0.0.1:9',
+      RESULTS_DIR: expect.stringMatching(RUN_FOLDER),
+    });
   });
 
   test('--demo-target starts the demo target, points BASE_URL at it and stops it afterwards', async () => {
@@ -65,11 +85,18 @@ describe('k6-forge run', () => {
     vi.stubEnv('FAKE_K6_EXIT', '0');
     const out = capture();
     expect(await main(['run', 'smoke', '--demo-target', '--results', results], out.print)).toBe(0);
-    const seen = JSON.parse(readFileSync(report, 'utf8')) as { args: string[]; env: { BASE_URL: string; RESULTS_DIR: string }; health: number };
+    const seen = JSON.parse(readFileSync(report, 'utf8')) as {
+      args: string[];
+      env: { BASE_URL: string; RESULTS_DIR: string };
+      health: number;
+    };
     expect(seen.args).toStrictEqual(['run', 'dist/smoke.js']);
     expect(seen.env.BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(seen.health).toBe(200);
-    expect(out.lines).toStrictEqual([`k6-forge: demo target listening at ${seen.env.BASE_URL}`, `k6-forge: results in ${seen.env.RESULTS_DIR}`]);
+    expect(out.lines).toStrictEqual([
+      `k6-forge: demo target listening at ${seen.env.BASE_URL}`,
+      `k6-forge: results in ${seen.env.RESULTS_DIR}`,
+    ]);
     await expect(fetch(`${seen.env.BASE_URL}/health`)).rejects.toThrow();
   });
 
@@ -129,16 +156,34 @@ describe('k6-forge run', () => {
   });
 
   test.each([
-    [['run', 'smoke', '-e', 'RESULTS_DIR=x', '--results', 'y'], 'RESULTS_DIR: "x" is not accepted; expected either RESULTS_DIR (the run\'s own folder) or --results'],
-    [['run', 'smoke', '-e', 'RESULTS_DIR=package.json/x'], 'RESULTS_DIR: "package.json/x", which cannot be made a folder (a file is in the way) is not accepted'],
-    [['run', 'smoke', '-e', `RESULTS_DIR=${earlierRun}`], `RESULTS_DIR: ${JSON.stringify(earlierRun)}, a folder that already holds 1 entry is not accepted; expected a new or empty folder`],
-    [['run', 'nosuch'], 'scenario: "nosuch" is not accepted; expected a script path or a bundle in dist/: dealer, flash-sale, gateway-baseline,'],
+    [
+      ['run', 'smoke', '-e', 'RESULTS_DIR=x', '--results', 'y'],
+      'RESULTS_DIR: "x" is not accepted; expected either RESULTS_DIR (the run\'s own folder) or --results',
+    ],
+    [
+      ['run', 'smoke', '-e', 'RESULTS_DIR=package.json/x'],
+      'RESULTS_DIR: "package.json/x", which cannot be made a folder (a file is in the way) is not accepted',
+    ],
+    [
+      ['run', 'smoke', '-e', `RESULTS_DIR=${earlierRun}`],
+      `RESULTS_DIR: ${JSON.stringify(earlierRun)}, a folder that already holds 1 entry is not accepted; expected a new or empty folder`,
+    ],
+    [
+      ['run', 'nosuch'],
+      'scenario: "nosuch" is not accepted; expected a script path or a bundle in dist/: dealer, flash-sale, gateway-baseline,',
+    ],
     [['run', 'smoke', '--vus', 'ten'], '--vus: "ten" is not accepted; expected a whole number greater than 0'],
     [['run', 'smoke', '--duration', '5 min'], '--duration: "5 min" is not accepted'],
     [['run', 'smoke', '-e', 'NOVALUE'], '-e: "NOVALUE" is not accepted; expected KEY=VALUE'],
     [['run', 'smoke', '--vus', '2', '-e', 'VUS=3'], 'VUS: two values is not accepted'],
-    [['run', 'smoke', '--demo-target', '-e', 'BASE_URL=http://x'], 'BASE_URL: "http://x" is not accepted; expected no BASE_URL with --demo-target'],
-    [['run', 'smoke', '--embedded-target', '-e', 'BASE_URL=http://x'], 'BASE_URL: "http://x" is not accepted; expected no BASE_URL with --demo-target'],
+    [
+      ['run', 'smoke', '--demo-target', '-e', 'BASE_URL=http://x'],
+      'BASE_URL: "http://x" is not accepted; expected no BASE_URL with --demo-target',
+    ],
+    [
+      ['run', 'smoke', '--embedded-target', '-e', 'BASE_URL=http://x'],
+      'BASE_URL: "http://x" is not accepted; expected no BASE_URL with --demo-target',
+    ],
     [['run'], 'run: nothing is not accepted; expected exactly one scenario name or script path'],
     [['run', 'smoke', '--fast'], "Unknown option '--fast'"],
   ])('%j exits 2 with a message that names the problem', async (argv, message) => {
@@ -181,15 +226,18 @@ describe('scriptVariables and resolveScript', () => {
 });
 
 describe('k6-forge help and version', () => {
-  test.each(['build', 'run', 'demo-target', 'target', 'gate', 'compare', 'baseline', 'analyze', 'pool'])('%s --help prints its own usage and exits 0', async (name) => {
-    for (const flag of ['--help', '-h']) {
-      const out = capture();
-      expect(await main([name, flag], out.print)).toBe(0);
-      expect(out.lines).toHaveLength(1);
-      expect(out.lines[0]).toMatch(new RegExp(`^Usage: k6-forge ${name === 'target' ? 'demo-target' : name} `));
-      expect(out.lines[0]).not.toContain('Commands:');
-    }
-  });
+  test.each(['build', 'run', 'demo-target', 'target', 'gate', 'compare', 'baseline', 'analyze', 'pool'])(
+    '%s --help prints its own usage and exits 0',
+    async (name) => {
+      for (const flag of ['--help', '-h']) {
+        const out = capture();
+        expect(await main([name, flag], out.print)).toBe(0);
+        expect(out.lines).toHaveLength(1);
+        expect(out.lines[0]).toMatch(new RegExp(`^Usage: k6-forge ${name === 'target' ? 'demo-target' : name} `));
+        expect(out.lines[0]).not.toContain('Commands:');
+      }
+    },
+  );
 
   test('--help after other arguments still prints the usage, and runs nothing', async () => {
     const out = capture();
@@ -200,7 +248,8 @@ describe('k6-forge help and version', () => {
   test('the overview lists every command', async () => {
     const out = capture();
     expect(await main(['--help'], out.print)).toBe(0);
-    for (const name of ['build', 'run', 'demo-target', 'gate', 'compare', 'baseline', 'analyze', 'pool']) expect(out.lines[0]).toMatch(new RegExp(`\\n  ${name} `));
+    for (const name of ['build', 'run', 'demo-target', 'gate', 'compare', 'baseline', 'analyze', 'pool'])
+      expect(out.lines[0]).toMatch(new RegExp(`\\n  ${name} `));
   });
 
   test('--version prints the version of package.json on stdout', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { baselineFile, readComparable } from '../src/cli/results/baseline-file.ts';
-import { comparableNumbers, type ComparableRun, type EndpointNumbers } from '../src/cli/results/comparable.ts';
+import { type ComparableRun, comparableNumbers, type EndpointNumbers } from '../src/cli/results/comparable.ts';
 import { compareRuns, DEFAULT_TOLERANCES } from '../src/cli/results/comparison.ts';
 import { summaryFromJson } from '../src/cli/results/summary-file.ts';
 import { cli } from './support/cli.ts';
@@ -44,10 +44,22 @@ describe('compareRuns at the tolerance edges (a value exactly at its limit passe
 
   test('custom tolerances move the edges', () => {
     const strict = { minThroughput: 1, p95Tolerance: 0, errorRateTolerance: 0 };
-    expect(verdict({ requestsPerSecond: 100, p95: 400, errorRate: 0.02 }, strict)).toStrictEqual({ throughput: true, p95: true, 'error rate': true });
-    expect(verdict({ requestsPerSecond: 99.99, p95: 400.01, errorRate: 0.0201 }, strict)).toStrictEqual({ throughput: false, p95: false, 'error rate': false });
+    expect(verdict({ requestsPerSecond: 100, p95: 400, errorRate: 0.02 }, strict)).toStrictEqual({
+      throughput: true,
+      p95: true,
+      'error rate': true,
+    });
+    expect(verdict({ requestsPerSecond: 99.99, p95: 400.01, errorRate: 0.0201 }, strict)).toStrictEqual({
+      throughput: false,
+      p95: false,
+      'error rate': false,
+    });
     const loose = { minThroughput: 0.5, p95Tolerance: 1, errorRateTolerance: 0.05 };
-    expect(verdict({ requestsPerSecond: 50, p95: 800, errorRate: 0.07 }, loose)).toStrictEqual({ throughput: true, p95: true, 'error rate': true });
+    expect(verdict({ requestsPerSecond: 50, p95: 800, errorRate: 0.07 }, loose)).toStrictEqual({
+      throughput: true,
+      p95: true,
+      'error rate': true,
+    });
   });
 
   test('reports each change: throughput as a share, p95 relative, error rate absolute', () => {
@@ -74,7 +86,10 @@ describe('compareRuns at the tolerance edges (a value exactly at its limit passe
 describe('compareRuns per endpoint', () => {
   test('fails what the baseline has and the run lacks, and notes what cannot be compared', () => {
     const baseline = run('b.json', before.endpoints['*']!, { login: { requestsPerSecond: 10, p95: 300 }, gone: { p95: 100 } });
-    const current = run('c.json', before.endpoints['*']!, { login: { requestsPerSecond: 10, p95: 300, errorRate: 0.1 }, fresh: { p95: 1 } });
+    const current = run('c.json', before.endpoints['*']!, {
+      login: { requestsPerSecond: 10, p95: 300, errorRate: 0.1 },
+      fresh: { p95: 1 },
+    });
     const comparison = compareRuns(current, baseline);
     expect(comparison.checks.filter((check) => check.endpoint !== '*')).toStrictEqual([
       { endpoint: 'login', rule: 'throughput', baseline: 10, current: 10, change: 1, limit: 0.9, passed: true },
@@ -100,7 +115,11 @@ describe('compareRuns per endpoint', () => {
   });
 
   test('a current run whose own verdict failed fails the comparison, though its numbers are within the tolerances', () => {
-    const failedRun = { ...before, path: 'current.json', verdict: { result: 'fail', text: 'load failed: scenario load never ran', problems: [] } } as const;
+    const failedRun = {
+      ...before,
+      path: 'current.json',
+      verdict: { result: 'fail', text: 'load failed: scenario load never ran', problems: [] },
+    } as const;
     const comparison = compareRuns(failedRun, before);
     expect(comparison.checks.every((check) => check.passed)).toBe(true);
     expect(comparison.passed).toBe(false);
@@ -115,7 +134,11 @@ describe('compareRuns per endpoint', () => {
     }
     const current = { path: 'current.json', scenario: 'load', endpoints: comparableNumbers(summaryFromJson(json, 'current.json')) };
     expect(current.endpoints['login']).toStrictEqual({ requestsPerSecond: 0 });
-    const baseline = { path: 'baseline.json', scenario: 'load', endpoints: comparableNumbers(summaryFromJson(JSON.parse(readFileSync(BASELINE, 'utf8')), BASELINE)) };
+    const baseline = {
+      path: 'baseline.json',
+      scenario: 'load',
+      endpoints: comparableNumbers(summaryFromJson(JSON.parse(readFileSync(BASELINE, 'utf8')), BASELINE)),
+    };
     const login = compareRuns(current, baseline).checks.filter((check) => check.endpoint === 'login');
     expect(login.map(({ rule, current: now, passed }) => [rule, now, passed])).toStrictEqual([
       ['throughput', 0, false],
@@ -190,21 +213,41 @@ describe('k6-forge compare', () => {
   test('prints JSON with every check, and the failing ones of the Markdown report', async () => {
     const { code, report } = await cli('compare', CURRENT, BASELINE, '--format', 'json');
     expect(code).toBe(1);
-    const comparison = JSON.parse(report) as { passed: boolean; tolerances: unknown; checks: { endpoint: string; rule: string; passed: boolean }[] };
+    const comparison = JSON.parse(report) as {
+      passed: boolean;
+      tolerances: unknown;
+      checks: { endpoint: string; rule: string; passed: boolean }[];
+    };
     expect(comparison.passed).toBe(false);
     expect(comparison.tolerances).toStrictEqual({ minThroughput: 0.9, p95Tolerance: 0.1, errorRateTolerance: 0.005 });
     const failing = comparison.checks.filter((check) => !check.passed).map((check) => `${check.endpoint} ${check.rule}`);
-    expect(failing).toStrictEqual(['deals throughput', 'export throughput', 'export p95', 'export error rate', 'login p95', 'login error rate']);
+    expect(failing).toStrictEqual([
+      'deals throughput',
+      'export throughput',
+      'export p95',
+      'export error rate',
+      'login p95',
+      'login error rate',
+    ]);
     const markdown = (await cli('compare', CURRENT, BASELINE, '--format', 'markdown')).report;
     expect(markdown.split('\n').filter((line) => line.includes('❌ fail'))).toHaveLength(6);
     expect(markdown).toContain('| login | p95 | 400 ms | 480 ms | +20% | <= +10% | ❌ fail |');
   });
 
   test.each([
-    [['compare', CURRENT], 'compare: "test/fixtures/compare-current-summary.json" is not accepted; expected two files: <current> <baseline>'],
+    [
+      ['compare', CURRENT],
+      'compare: "test/fixtures/compare-current-summary.json" is not accepted; expected two files: <current> <baseline>',
+    ],
     [['compare', CURRENT, BASELINE, '--format', 'html'], '--format: "html" is not accepted; expected text, json or markdown'],
-    [['compare', CURRENT, BASELINE, '--min-throughput', '90%'], '--min-throughput: "90%" is not accepted; expected a share of the baseline above 0 and at most 1'],
-    [['compare', CURRENT, BASELINE, '--p95-tolerance=-0.1'], '--p95-tolerance: "-0.1" is not accepted; expected a relative increase of at least 0'],
+    [
+      ['compare', CURRENT, BASELINE, '--min-throughput', '90%'],
+      '--min-throughput: "90%" is not accepted; expected a share of the baseline above 0 and at most 1',
+    ],
+    [
+      ['compare', CURRENT, BASELINE, '--p95-tolerance=-0.1'],
+      '--p95-tolerance: "-0.1" is not accepted; expected a relative increase of at least 0',
+    ],
     [['compare', CURRENT, BASELINE, '--error-rate-tolerance', ''], '--error-rate-tolerance: "" is not accepted'],
     [['compare', CURRENT, 'nope.json'], 'nope.json: a missing file is not accepted; expected a k6 summary in JSON'],
   ])('%j is bad input', async (argv, message) => {
@@ -214,8 +257,16 @@ describe('k6-forge compare', () => {
   });
 
   test.each([
-    ['without the whole run\'s http_reqs', (json: any) => delete json.metrics.http_reqs, 'at metrics: no http_reqs is not accepted; expected the metric http_reqs'],
-    ['without p(95)', (json: any) => delete json.metrics.http_req_duration.values['p(95)'], 'at metrics["http_req_duration"]: no p(95) is not accepted'],
+    [
+      "without the whole run's http_reqs",
+      (json: any) => delete json.metrics.http_reqs,
+      'at metrics: no http_reqs is not accepted; expected the metric http_reqs',
+    ],
+    [
+      'without p(95)',
+      (json: any) => delete json.metrics.http_req_duration.values['p(95)'],
+      'at metrics["http_req_duration"]: no p(95) is not accepted',
+    ],
     ['truncated', () => 'cut', 'JSON that stops short, as a truncated file does'],
   ])('a summary %s is bad input naming the file', async (_case, change, message) => {
     const json = JSON.parse(readFileSync(BASELINE, 'utf8')) as unknown;
@@ -234,12 +285,21 @@ describe('k6-forge baseline save', () => {
   const saved = join(folder, 'load.json');
 
   test('records the comparable numbers and meta whole, and compare reads the file like a summary', async () => {
-    expect(await cli('baseline', 'save', CURRENT, '--out', saved)).toStrictEqual({ code: 0, report: '', messages: `k6-forge: saved the baseline of load to ${saved}` });
+    expect(await cli('baseline', 'save', CURRENT, '--out', saved)).toStrictEqual({
+      code: 0,
+      report: '',
+      messages: `k6-forge: saved the baseline of load to ${saved}`,
+    });
     const file = JSON.parse(readFileSync(saved, 'utf8')) as Record<string, unknown>;
     const summary = summaryFromJson(JSON.parse(readFileSync(CURRENT, 'utf8')), CURRENT);
     expect(file).toStrictEqual({ ...baselineFile(summary, 'load', new Date(file['savedAt'] as string)) });
     expect(Object.keys(file)).toStrictEqual(['kind', 'version', 'scenario', 'source', 'savedAt', 'meta', 'endpoints']);
-    expect(await readComparable(saved)).toStrictEqual({ path: saved, scenario: 'load', endpoints: comparableNumbers(summary), verdict: summary.meta?.verdict });
+    expect(await readComparable(saved)).toStrictEqual({
+      path: saved,
+      scenario: 'load',
+      endpoints: comparableNumbers(summary),
+      verdict: summary.meta?.verdict,
+    });
     const { code, report } = await cli('compare', CURRENT, saved);
     expect(code).toBe(0);
     expect(report.split('\n').at(-1)).toBe('PASS: all 14 checks passed');
@@ -275,7 +335,10 @@ describe('k6-forge baseline save', () => {
   test.each([
     [['baseline', 'load'], 'baseline: "load" is not accepted; expected save <summary>'],
     [['baseline', 'save'], 'baseline save: nothing is not accepted; expected exactly one summary file'],
-    [['baseline', 'save', 'test/fixtures/gate-spike-export.json'], 'test/fixtures/gate-spike-export.json: a summary that names no scenario (no meta, no <scenario>-summary.json name) is not accepted; expected a file to write given with --out'],
+    [
+      ['baseline', 'save', 'test/fixtures/gate-spike-export.json'],
+      'test/fixtures/gate-spike-export.json: a summary that names no scenario (no meta, no <scenario>-summary.json name) is not accepted; expected a file to write given with --out',
+    ],
     [['baseline', 'save', 'nope-summary.json'], 'nope-summary.json: a missing file is not accepted'],
   ])('%j is bad input and writes nothing', async (argv, message) => {
     const { code, messages } = await cli(...argv);
@@ -286,9 +349,21 @@ describe('k6-forge baseline save', () => {
 
   test.each([
     ['another version', { version: 2 }, 'at version: 2 is not accepted; expected 1'],
-    ['a negative number', { endpoints: { '*': { requestsPerSecond: -1, p95: 1, errorRate: 0 } } }, 'at endpoints["*"].requestsPerSecond: -1 is not accepted; expected a number of at least 0 under requestsPerSecond, p95, errorRate'],
-    ['an unknown number', { endpoints: { '*': { requestsPerSecond: 1, p95: 1, errorRate: 0, p99: 3 } } }, 'at endpoints["*"].p99: 3 is not accepted; expected a number of at least 0 under requestsPerSecond, p95, errorRate'],
-    ['no whole-run p95', { endpoints: { '*': { requestsPerSecond: 1, errorRate: 0 } } }, `at endpoints["*"].p95: nothing is not accepted; expected the whole run's number`],
+    [
+      'a negative number',
+      { endpoints: { '*': { requestsPerSecond: -1, p95: 1, errorRate: 0 } } },
+      'at endpoints["*"].requestsPerSecond: -1 is not accepted; expected a number of at least 0 under requestsPerSecond, p95, errorRate',
+    ],
+    [
+      'an unknown number',
+      { endpoints: { '*': { requestsPerSecond: 1, p95: 1, errorRate: 0, p99: 3 } } },
+      'at endpoints["*"].p99: 3 is not accepted; expected a number of at least 0 under requestsPerSecond, p95, errorRate',
+    ],
+    [
+      'no whole-run p95',
+      { endpoints: { '*': { requestsPerSecond: 1, errorRate: 0 } } },
+      `at endpoints["*"].p95: nothing is not accepted; expected the whole run's number`,
+    ],
   ])('a baseline file with %s is bad input', async (_case, change, message) => {
     const path = join(scratch, 'broken-baseline.json');
     writeFileSync(path, JSON.stringify({ ...(JSON.parse(readFileSync(saved, 'utf8')) as object), ...change }));

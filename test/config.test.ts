@@ -58,7 +58,13 @@ describe('loadConfig defaults', () => {
 
   test('a value that is set is never replaced by a default', () => {
     const config = loadConfig({
-      source: { ENVIRONMENT: 'development', BASE_URL: 'https://dev.example.com/', DEBUG: 'false', TEST_USERNAME: 'me', TEST_PASSWORD: 'mine' },
+      source: {
+        ENVIRONMENT: 'development',
+        BASE_URL: 'https://dev.example.com/',
+        DEBUG: 'false',
+        TEST_USERNAME: 'me',
+        TEST_PASSWORD: 'mine',
+      },
     });
     expect(whole(config)).toMatchObject({
       ENVIRONMENT: 'development',
@@ -133,7 +139,13 @@ describe('loadConfig standard variables', () => {
         'one of development, staging, production, set because BASE_URL names api.example.com, which is not this machine (development, the default, is for a local target)',
       ),
     );
-    for (const local of ['http://127.0.0.1:3000', 'http://localhost:8080', 'http://[::1]:3000', 'http://host.docker.internal:3000', 'http://app.localhost']) {
+    for (const local of [
+      'http://127.0.0.1:3000',
+      'http://localhost:8080',
+      'http://[::1]:3000',
+      'http://host.docker.internal:3000',
+      'http://app.localhost',
+    ]) {
       expect(loadConfig({ source: { BASE_URL: local } }).ENVIRONMENT).toBe('development');
     }
     expect(loadConfig({ source: { ENVIRONMENT: 'development', BASE_URL: 'https://dev.example.com' } }).ENVIRONMENT).toBe('development');

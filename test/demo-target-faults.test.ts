@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTarget, type RunningTarget } from '../src/demo-target/index.ts';
+import { type RunningTarget, startTarget } from '../src/demo-target/index.ts';
 
 describe('the demo target with injected faults', () => {
   let target: RunningTarget;
@@ -41,7 +41,10 @@ describe('the demo target with injected faults', () => {
   });
 
   test.each([
-    [{ 'GET /health': { errorRate: 2 } }, 'faults["GET /health"].errorRate: 2 is not accepted; expected an object with errorRate (0 to 1), delayMs (0 or more) and stall (true or false)'],
+    [
+      { 'GET /health': { errorRate: 2 } },
+      'faults["GET /health"].errorRate: 2 is not accepted; expected an object with errorRate (0 to 1), delayMs (0 or more) and stall (true or false)',
+    ],
     [{ 'GET /health': { latency: 5 } }, 'faults["GET /health"].latency: 5 is not accepted'],
   ])('refuses %j with 400 naming the field', async (body, message) => {
     const response = await setFaults(body);

@@ -48,7 +48,9 @@ describe('the demo target over a long run', () => {
     const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', file], { cwd: root, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     const { samples, stats, searchMs } = JSON.parse(run.stdout) as { samples: number[]; stats: { applied: number }; searchMs: number };
-    console.log(`target memory: heap after GC per 100,000 transfers (MB): ${samples.map((b) => (b / 1e6).toFixed(1)).join(', ')}; 1,000 searches in ${searchMs} ms`);
+    console.log(
+      `target memory: heap after GC per 100,000 transfers (MB): ${samples.map((b) => (b / 1e6).toFixed(1)).join(', ')}; 1,000 searches in ${searchMs} ms`,
+    );
     expect(stats.applied).toBe(1_000_000);
     // The caps are reached after 100,000 transfers and about 170,000 customers; from there the heap must not grow.
     const atCap = samples[2]!;
@@ -84,7 +86,9 @@ describe('bounded state', () => {
     expect(dealer.searchCustomers('Olde')).toStrictEqual([]);
     expect(dealer.searchCustomers('ada')).toStrictEqual([]);
     expect(dealer.deal(deal.id)).toBeUndefined();
-    expect(dealer.searchCustomers('newer49999')).toStrictEqual([{ id: 'cust-50001', firstName: 'Bob', lastName: 'Newer49999', email: 'b49999@example.com' }]);
+    expect(dealer.searchCustomers('newer49999')).toStrictEqual([
+      { id: 'cust-50001', firstName: 'Bob', lastName: 'Newer49999', email: 'b49999@example.com' },
+    ]);
     expect(dealer.searchCustomers('Ne')).toHaveLength(20);
     expect(dealer.deal('deal-50001')?.dealNumber).toBe('D-50001');
   });

@@ -1,13 +1,13 @@
 // The demo target under malformed input: bad HTTP, bad WebSocket frames and listen errors are handled, logged and
 // answered; none ends the process, and /health answers afterwards.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, connect, type Socket } from 'node:net';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { ForgeError } from '../src/lib/errors.ts';
 import { startTarget } from '../src/demo-target/index.ts';
+import { ForgeError } from '../src/lib/errors.ts';
 import { cli } from './support/cli.ts';
 import { fakeK6 } from './support/fake-k6.ts';
 
@@ -33,12 +33,16 @@ function seeded(seed: number): () => number {
   };
 }
 
-const UPGRADE = 'GET /ws/echo HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n';
+const UPGRADE =
+  'GET /ws/echo HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n';
 
 /** A client WebSocket frame: `mask` false sends it unmasked, which a server must refuse. */
 function frame(first: number, payload: Buffer, mask = true): Buffer {
   const key = Buffer.from([1, 2, 3, 4]);
-  const length = payload.length < 126 ? Buffer.from([(mask ? 0x80 : 0) | payload.length]) : Buffer.from([(mask ? 0x80 : 0) | 126, payload.length >> 8, payload.length & 0xff]);
+  const length =
+    payload.length < 126
+      ? Buffer.from([(mask ? 0x80 : 0) | payload.length])
+      : Buffer.from([(mask ? 0x80 : 0) | 126, payload.length >> 8, payload.length & 0xff]);
   const body = mask ? Buffer.from(payload.map((byte, i) => byte ^ key[i % 4]!)) : payload;
   return Buffer.concat([Buffer.from([first]), length, ...(mask ? [key] : []), body]);
 }
@@ -102,7 +106,9 @@ async function targetProcess(): Promise<{ child: ChildProcess; url: string; outp
 }
 
 describe('the demo target under malformed input', () => {
-  test('each malformed WebSocket frame closes its own socket, is logged as handled, and the target answers /health', { timeout: 30_000 }, async () => {
+  test('each malformed WebSocket frame closes its own socket, is logged as handled, and the target answers /health', {
+    timeout: 30_000,
+  }, async () => {
     const lines: string[] = [];
     const target = await startTarget({ log: (line) => lines.push(line) });
     const port = target.port;
@@ -122,7 +128,9 @@ describe('the demo target under malformed input', () => {
     await target.close();
   });
 
-  test('3 s of seeded random bytes, malformed requests and frames leave `k6-forge demo-target` running and /health answering', { timeout: 60_000 }, async () => {
+  test('3 s of seeded random bytes, malformed requests and frames leave `k6-forge demo-target` running and /health answering', {
+    timeout: 60_000,
+  }, async () => {
     const { child, url, output } = await targetProcess();
     const port = Number(new URL(url).port);
     const random = seeded(20261202);
@@ -165,12 +173,18 @@ describe('the demo target under malformed input', () => {
     busy.close();
   });
 
-  test('a malformed frame during `run --embedded-target` leaves the CLI running and k6’s exit code passed through', { timeout: 30_000 }, async () => {
+  test('a malformed frame during `run --embedded-target` leaves the CLI running and k6’s exit code passed through', {
+    timeout: 30_000,
+  }, async () => {
     const { bin } = fakeK6(mkdtempSync(join(scratch, 'fake-')));
-    const child = spawn(process.execPath, [join(root, 'bin/k6-forge.mjs'), 'run', 'smoke', '--embedded-target', '--results', join(scratch, 'results')], {
-      cwd: root,
-      env: { ...process.env, K6_BIN: bin, FAKE_K6_BAD_FRAME: '1', FAKE_K6_EXIT: '99' },
-    });
+    const child = spawn(
+      process.execPath,
+      [join(root, 'bin/k6-forge.mjs'), 'run', 'smoke', '--embedded-target', '--results', join(scratch, 'results')],
+      {
+        cwd: root,
+        env: { ...process.env, K6_BIN: bin, FAKE_K6_BAD_FRAME: '1', FAKE_K6_EXIT: '99' },
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import { startTarget, type RunningTarget } from '../src/demo-target/index.ts';
+import { type RunningTarget, startTarget } from '../src/demo-target/index.ts';
 
 let target: RunningTarget;
 beforeAll(async () => {
@@ -14,7 +14,11 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
     headers: { 'content-type': 'application/json', ...headers },
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown>, replay: response.headers.get('idempotent-replay') };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    replay: response.headers.get('idempotent-replay'),
+  };
 }
 
 const AUTH = { authorization: 'Bearer gw-token' };
@@ -49,10 +53,28 @@ describe('gateway and ledger (document 000)', () => {
     expect((await call('POST', '/transfers', { fromAccount: 'acc-a' }, AUTH)).body).toStrictEqual({
       error: 'x-idempotency-key: nothing is not accepted; expected a non-empty header',
     });
-    expect((await call('POST', '/transfers', { fromAccount: 'acc-a', toAccount: 'acc-b', currency: 'EUR', amountMinor: -5 }, { ...AUTH, 'x-idempotency-key': 'k' })).body).toStrictEqual({
+    expect(
+      (
+        await call(
+          'POST',
+          '/transfers',
+          { fromAccount: 'acc-a', toAccount: 'acc-b', currency: 'EUR', amountMinor: -5 },
+          { ...AUTH, 'x-idempotency-key': 'k' },
+        )
+      ).body,
+    ).toStrictEqual({
       error: 'amountMinor: -5 is not accepted; expected a whole number of minor units greater than 0',
     });
-    expect((await call('POST', '/transfers', { fromAccount: 'nobody', toAccount: 'acc-b', currency: 'EUR', amountMinor: 5 }, { ...AUTH, 'x-idempotency-key': 'k2' })).status).toBe(404);
+    expect(
+      (
+        await call(
+          'POST',
+          '/transfers',
+          { fromAccount: 'nobody', toAccount: 'acc-b', currency: 'EUR', amountMinor: 5 },
+          { ...AUTH, 'x-idempotency-key': 'k2' },
+        )
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -121,10 +143,22 @@ describe('dealer platform (document 001)', () => {
     const quote = await call(
       'POST',
       '/tax/calculate',
-      { jurisdiction: { region: 'CA' }, vehiclePrice: 30_000, tradeInValue: 4_000, rebate: 1_000, fees: [{ code: 'doc', amount: 100 }, { code: 'title', amount: 50 }] },
+      {
+        jurisdiction: { region: 'CA' },
+        vehiclePrice: 30_000,
+        tradeInValue: 4_000,
+        rebate: 1_000,
+        fees: [
+          { code: 'doc', amount: 100 },
+          { code: 'title', amount: 50 },
+        ],
+      },
       auth,
     );
-    expect(quote).toMatchObject({ status: 200, body: { region: 'CA', rate: 0.0725, taxableAmount: 25_000, tax: 1_812.5, fees: 150, total: 26_962.5 } });
+    expect(quote).toMatchObject({
+      status: 200,
+      body: { region: 'CA', rate: 0.0725, taxableAmount: 25_000, tax: 1_812.5, fees: 150, total: 26_962.5 },
+    });
     expect((await call('POST', '/tax/calculate', { jurisdiction: { region: 'CA' }, vehiclePrice: -1 }, auth)).status).toBe(400);
   });
 });

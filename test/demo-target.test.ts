@@ -1,8 +1,8 @@
 import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { ForgeError } from '../src/lib/errors.ts';
+import { type RunningTarget, startTarget, type TargetOptions } from '../src/demo-target/index.ts';
 import { FlashSale } from '../src/demo-target/services/flash-sale.ts';
-import { startTarget, type RunningTarget, type TargetOptions } from '../src/demo-target/index.ts';
+import { ForgeError } from '../src/lib/errors.ts';
 
 interface Answer {
   readonly status: number;
@@ -16,12 +16,7 @@ async function call(target: RunningTarget, method: string, path: string, init: R
   return { status: response.status, body: await response.json() };
 }
 
-function post(
-  target: RunningTarget,
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
+function post(target: RunningTarget, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
   return call(target, 'POST', path, { body: JSON.stringify(body), headers: { ...JSON_HEADERS, ...headers } });
 }
 

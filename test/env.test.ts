@@ -1,16 +1,5 @@
 import { describe, expect, expectTypeOf, test } from 'vitest';
-import {
-  boolean,
-  duration,
-  oneOf,
-  positiveInteger,
-  readEnv,
-  secret,
-  text,
-  url,
-  type AnyEnvVar,
-  type InferEnv,
-} from '../src/lib/env.ts';
+import { type AnyEnvVar, boolean, duration, type InferEnv, oneOf, positiveInteger, readEnv, secret, text, url } from '../src/lib/env.ts';
 import { ForgeError } from '../src/lib/errors.ts';
 import { caught } from './support/caught.ts';
 
@@ -48,9 +37,7 @@ describe('parsers', () => {
 
   test('oneOf rejects an empty list or an empty value', () => {
     const accepted = 'a list of at least one non-empty string';
-    expect(caught(() => oneOf([]))).toStrictEqual(
-      new ForgeError('invalid_option', { field: 'oneOf values', given: '[]', accepted }),
-    );
+    expect(caught(() => oneOf([]))).toStrictEqual(new ForgeError('invalid_option', { field: 'oneOf values', given: '[]', accepted }));
     expect(caught(() => oneOf(['a', '']))).toStrictEqual(
       new ForgeError('invalid_option', { field: 'oneOf values', given: '["a",""]', accepted }),
     );
@@ -82,14 +69,9 @@ describe('readEnv values', () => {
     expect(readOne(positiveInteger(), '007')).toBe(7);
   });
 
-  test.each(['10.5', '-1', '0', 'ten', ' 5', '5 ', '1e3', '+5', '99999999999999999999'])(
-    'positiveInteger rejects %j',
-    (given) => {
-      expect(caught(() => readOne(positiveInteger(), given))).toStrictEqual(
-        rejection(JSON.stringify(given), ACCEPTED.positiveInteger),
-      );
-    },
-  );
+  test.each(['10.5', '-1', '0', 'ten', ' 5', '5 ', '1e3', '+5', '99999999999999999999'])('positiveInteger rejects %j', (given) => {
+    expect(caught(() => readOne(positiveInteger(), given))).toStrictEqual(rejection(JSON.stringify(given), ACCEPTED.positiveInteger));
+  });
 
   test('the message names the variable, the value and the accepted form', () => {
     expect(caught(() => readEnv({ VUS: positiveInteger() }, { source: { VUS: 'ten' } }))).toHaveProperty(
@@ -188,9 +170,7 @@ describe('readEnv defaults', () => {
   });
 
   test('a missing required variable with no environment just says it is required', () => {
-    expect(caught(() => readOne(text({ required: true }), undefined))).toStrictEqual(
-      rejection('nothing', `${ACCEPTED.text} (required)`),
-    );
+    expect(caught(() => readOne(text({ required: true }), undefined))).toStrictEqual(rejection('nothing', `${ACCEPTED.text} (required)`));
   });
 });
 
@@ -222,9 +202,7 @@ describe('readEnv result', () => {
     const error = caught(() => readEnv(schema, { source: { ...source, DEBUG: 'maybe' } }));
     expect(error).toHaveProperty('message', `DEBUG: "maybe" is not accepted; expected ${ACCEPTED.boolean}`);
     const hidden = caught(() => readEnv({ TOKEN: secret() }, { source: { TOKEN: '' } }));
-    expect(hidden).toStrictEqual(
-      new ForgeError('invalid_env', { field: 'TOKEN', given: '(hidden)', accepted: ACCEPTED.secret }),
-    );
+    expect(hidden).toStrictEqual(new ForgeError('invalid_env', { field: 'TOKEN', given: '(hidden)', accepted: ACCEPTED.secret }));
   });
 });
 

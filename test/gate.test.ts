@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { gateChecks, gateLimitsWith } from '../src/cli/results/gate-checks.ts';
+import { summaryFromJson } from '../src/cli/results/summary-file.ts';
 import { runMeta } from '../src/lib/summary/run-meta.ts';
 import { readSummaryData } from '../src/lib/summary/summary-data.ts';
-import { summaryFromJson } from '../src/cli/results/summary-file.ts';
 import { cli } from './support/cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-gate-'));
@@ -29,9 +29,30 @@ describe('gateChecks', () => {
   test('prefers the {scenario:<name>} sub-metrics, so a whole run over the limits still passes its scenario', () => {
     const summary = summaryFromJson(fixture(BASELINE), BASELINE);
     expect(gateChecks(summary, 'baseline', GATES.baseline)).toStrictEqual([
-      { scenario: 'baseline', metric: 'http_req_duration{scenario:baseline}', measure: 'p(95)', measured: 312.5, limit: 400, verdict: 'pass' },
-      { scenario: 'baseline', metric: 'http_req_duration{scenario:baseline}', measure: 'p(99)', measured: 870.25, limit: 900, verdict: 'pass' },
-      { scenario: 'baseline', metric: 'http_req_failed{scenario:baseline}', measure: 'rate', measured: 0.004, limit: 0.01, verdict: 'pass' },
+      {
+        scenario: 'baseline',
+        metric: 'http_req_duration{scenario:baseline}',
+        measure: 'p(95)',
+        measured: 312.5,
+        limit: 400,
+        verdict: 'pass',
+      },
+      {
+        scenario: 'baseline',
+        metric: 'http_req_duration{scenario:baseline}',
+        measure: 'p(99)',
+        measured: 870.25,
+        limit: 900,
+        verdict: 'pass',
+      },
+      {
+        scenario: 'baseline',
+        metric: 'http_req_failed{scenario:baseline}',
+        measure: 'rate',
+        measured: 0.004,
+        limit: 0.01,
+        verdict: 'pass',
+      },
     ]);
   });
 
@@ -89,10 +110,18 @@ describe('k6-forge gate', () => {
     });
   });
 
-  test('takes document 000\'s --baseline-summary and --spike-summary and exits 0 when every check passes', async () => {
+  test("takes document 000's --baseline-summary and --spike-summary and exits 0 when every check passes", async () => {
     const spike = fixture(SPIKE_EXPORT);
     spike['metrics']['http_req_duration']['p(99)'] = 1100;
-    const { code, report } = await cli('gate', '--baseline-summary', BASELINE, '--spike-summary', scratchFile('spike-ok.json', spike), '--thresholds', 'thresholds.json');
+    const { code, report } = await cli(
+      'gate',
+      '--baseline-summary',
+      BASELINE,
+      '--spike-summary',
+      scratchFile('spike-ok.json', spike),
+      '--thresholds',
+      'thresholds.json',
+    );
     expect(code).toBe(0);
     expect(report.split('\n').slice(-3)).toStrictEqual([
       'spike     p(99)         1100 ms  < 1200 ms  PASS     http_req_duration',
@@ -101,7 +130,7 @@ describe('k6-forge gate', () => {
     ]);
   });
 
-  test('--summary names the scenario of any file, and a flag wins over the file\'s meta', async () => {
+  test("--summary names the scenario of any file, and a flag wins over the file's meta", async () => {
     const { code, report } = await cli('gate', '--summary', `spike=${BASELINE}`, '--thresholds', 'thresholds.json');
     expect(code).toBe(1);
     expect(report.split('\n').slice(2)).toStrictEqual([
@@ -112,10 +141,12 @@ describe('k6-forge gate', () => {
     ]);
   });
 
-  test('without --thresholds reads ./thresholds.json, whose gates hold document 000\'s defaults', async () => {
+  test("without --thresholds reads ./thresholds.json, whose gates hold document 000's defaults", async () => {
     const { code, report } = await cli('gate', '--baseline-summary', BASELINE);
     expect(code).toBe(0);
-    expect(report.split('\n')[0]).toBe('k6-forge gate: 1 summary against the limits in thresholds.json (baseline: gates.baseline over scenarios.baseline over global)');
+    expect(report.split('\n')[0]).toBe(
+      'k6-forge gate: 1 summary against the limits in thresholds.json (baseline: gates.baseline over scenarios.baseline over global)',
+    );
   });
 
   const json = fixture(BASELINE);
@@ -130,14 +161,34 @@ describe('k6-forge gate', () => {
   test.each([
     ['a missing file', () => join(scratch, 'nope.json'), 'nope.json: a missing file is not accepted; expected a k6 summary in JSON'],
     ['an empty file', file('empty.json', ''), 'empty.json: an empty file is not accepted'],
-    ['a truncated file', file('truncated.json', readFileSync(BASELINE, 'utf8').slice(0, 700)), 'truncated.json: JSON that stops short, as a truncated file does'],
+    [
+      'a truncated file',
+      file('truncated.json', readFileSync(BASELINE, 'utf8').slice(0, 700)),
+      'truncated.json: JSON that stops short, as a truncated file does',
+    ],
     ['text that is not JSON', file('text.json', 'p95=312'), 'text.json: text that is not JSON'],
     ['a list instead of a summary', file('list.json', [1, 2]), 'list.json at $: [1,2] is not accepted; expected a k6 summary in JSON'],
     ['an object without metrics', file('no-metrics.json', { data: {} }), 'no-metrics.json at metrics: nothing is not accepted'],
-    ['a metric that is not an object', file('bad-metric.json', { metrics: { http_reqs: 5 } }), 'bad-metric.json at metrics["http_reqs"]: 5 is not accepted; expected an object of numbers'],
-    ['malformed meta', file('bad-meta.json', { ...json, meta: { ...json['meta'], scenario: 5 } }), 'bad-meta.json at meta.scenario: 5 is not accepted; expected text'],
-    ['a missing metric', file('no-failed.json', withoutFailed), 'no-failed.json at metrics: no http_req_failed is not accepted; expected the metric http_req_failed'],
-    ['a missing statistic', file('no-p99.json', withoutP99), 'no-p99.json at metrics["http_req_duration{scenario:baseline}"]: no p(99) is not accepted; expected the statistic p(99); add it to summaryTrendStats'],
+    [
+      'a metric that is not an object',
+      file('bad-metric.json', { metrics: { http_reqs: 5 } }),
+      'bad-metric.json at metrics["http_reqs"]: 5 is not accepted; expected an object of numbers',
+    ],
+    [
+      'malformed meta',
+      file('bad-meta.json', { ...json, meta: { ...json['meta'], scenario: 5 } }),
+      'bad-meta.json at meta.scenario: 5 is not accepted; expected text',
+    ],
+    [
+      'a missing metric',
+      file('no-failed.json', withoutFailed),
+      'no-failed.json at metrics: no http_req_failed is not accepted; expected the metric http_req_failed',
+    ],
+    [
+      'a missing statistic',
+      file('no-p99.json', withoutP99),
+      'no-p99.json at metrics["http_req_duration{scenario:baseline}"]: no p(99) is not accepted; expected the statistic p(99); add it to summaryTrendStats',
+    ],
   ])('%s is bad input: exit 2 and one message naming the file', async (_case, path, message) => {
     const { code, report, messages } = await cli('gate', '--baseline-summary', path(), '--thresholds', 'thresholds.json');
     expect({ code, report }).toStrictEqual({ code: 2, report: '' });
@@ -148,10 +199,16 @@ describe('k6-forge gate', () => {
 
   test.each([
     [['--summary', BASELINE], '--summary: "test/fixtures/gate-baseline-summary.json" is not accepted; expected <scenario>=<file>'],
-    [[], 'gate: no summaries is not accepted; expected a results folder, --baseline-summary, --spike-summary or --summary <scenario>=<file>'],
+    [
+      [],
+      'gate: no summaries is not accepted; expected a results folder, --baseline-summary, --spike-summary or --summary <scenario>=<file>',
+    ],
     [[join(scratch, 'no-such-run')], `results-dir: "${join(scratch, 'no-such-run')}" is not accepted; expected an existing results folder`],
     [['a', 'b'], 'gate: "a b" is not accepted; expected at most one results folder'],
-    [['--baseline-summary', BASELINE, '--thresholds', 'no-thresholds.json'], '--thresholds: "no-thresholds.json" is not accepted; expected a readable JSON file'],
+    [
+      ['--baseline-summary', BASELINE, '--thresholds', 'no-thresholds.json'],
+      '--thresholds: "no-thresholds.json" is not accepted; expected a readable JSON file',
+    ],
   ])('%j is bad input', async (argv, message) => {
     const { code, messages } = await cli('gate', ...argv, ...(argv.includes('--thresholds') ? [] : ['--thresholds', 'thresholds.json']));
     expect(code).toBe(2);
@@ -161,7 +218,9 @@ describe('k6-forge gate', () => {
   test('a folder without summaries is bad input', async () => {
     const empty = join(scratch, 'empty-run');
     mkdirSync(empty);
-    expect((await cli('gate', empty)).messages).toBe(`k6-forge gate: ${empty}: a folder without <scenario>-summary.json files is not accepted; expected a results folder of a k6-forge run`);
+    expect((await cli('gate', empty)).messages).toBe(
+      `k6-forge gate: ${empty}: a folder without <scenario>-summary.json files is not accepted; expected a results folder of a k6-forge run`,
+    );
   });
 
   test('a project thresholds file without gates keeps the packaged gates (it is merged over them)', async () => {
@@ -173,10 +232,17 @@ describe('k6-forge gate', () => {
 });
 
 describe('gate judges any scenario with limits', () => {
-  const file = { global: { p95: 500, errorRate: 0.01 }, scenarios: { load: { p95: 450, abortOnFail: true } }, gates: { spike: { p99: 1200 } } };
+  const file = {
+    global: { p95: 500, errorRate: 0.01 },
+    scenarios: { load: { p95: 450, abortOnFail: true } },
+    gates: { spike: { p99: 1200 } },
+  };
 
   test('takes gates, then scenarios, then global, key by key, so a gate setting only p99 keeps the error-rate limit', () => {
-    expect(gateLimitsWith(file, 'spike')).toStrictEqual({ limits: { p95: 500, errorRate: 0.01, p99: 1200 }, source: 'gates.spike over global' });
+    expect(gateLimitsWith(file, 'spike')).toStrictEqual({
+      limits: { p95: 500, errorRate: 0.01, p99: 1200 },
+      source: 'gates.spike over global',
+    });
     expect(gateLimitsWith(file, 'load')).toStrictEqual({ limits: { p95: 450, errorRate: 0.01 }, source: 'scenarios.load over global' });
     expect(gateLimitsWith(file, 'smoke')).toStrictEqual({ limits: { p95: 500, errorRate: 0.01 }, source: 'global' });
     expect(gateLimitsWith({}, 'smoke')).toBeUndefined();
@@ -236,11 +302,14 @@ describe('gate gives no pass without data', () => {
     expect(report.split('\n').at(-1)).toBe('NO DATA: 3 of 3 checks had no samples, so the gate cannot pass');
   });
 
-  test('a run whose own verdict failed fails the gate, though the whole run\'s figures are within the limits', async () => {
+  test("a run whose own verdict failed fails the gate, though the whole run's figures are within the limits", async () => {
     const { data } = readSummaryData(replaced);
     const run = join(scratch, 'replaced-run');
     mkdirSync(run);
-    writeFileSync(join(run, 'default-summary.json'), JSON.stringify({ ...data, meta: runMeta(data, { scenario: 'default', env: {}, end: new Date(), scenarios: ['default'] }) }));
+    writeFileSync(
+      join(run, 'default-summary.json'),
+      JSON.stringify({ ...data, meta: runMeta(data, { scenario: 'default', env: {}, end: new Date(), scenarios: ['default'] }) }),
+    );
     const { code, report } = await cli('gate', run, '--thresholds', 'thresholds.json');
     expect(code).toBe(1);
     expect(report).toMatch(/default   error rate +0%  < 1% +PASS +http_req_failed/);

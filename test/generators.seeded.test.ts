@@ -1,4 +1,4 @@
-import { seededRuns, type Generators } from './support/seeded-runs.ts';
+import { type Generators, seededRuns } from './support/seeded-runs.ts';
 
 const few = <T>(make: () => T) => Array.from({ length: 3 }, make);
 const stream = (g: Generators) => g.vuRandom();
@@ -20,7 +20,16 @@ seededRuns(
     int: (g) => few(() => g.int(1, 100, stream(g))),
     float: (g) => few(() => g.float(0, 1, stream(g), 4)),
     pick: (g) => few(() => g.pick(['a', 'b', 'c', 'd'], stream(g))),
-    weighted: (g) => few(() => g.weighted([['rare', 1], ['common', 9]], stream(g))),
+    weighted: (g) =>
+      few(() =>
+        g.weighted(
+          [
+            ['rare', 1],
+            ['common', 9],
+          ],
+          stream(g),
+        ),
+      ),
     bool: (g) => few(() => g.bool(0.5, stream(g))),
     digits: (g) => g.digits(12, stream(g)),
     letters: (g) => g.letters(12, stream(g)),

@@ -1,18 +1,19 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { LOCALITIES, locality } from '../src/generators/definitions/address.ts';
-import { fee as feeRange, FEES, termMonthsFor } from '../src/generators/definitions/deal.ts';
+import { TICKET_SENTENCES, TICKET_TOPICS, ticketTopic } from '../src/generators/definitions/crm.ts';
+import { FEES, fee as feeRange, termMonthsFor } from '../src/generators/definitions/deal.ts';
 import { coverageFor } from '../src/generators/definitions/insurance.ts';
 import { CURRENCIES, currencyRange } from '../src/generators/definitions/ledger.ts';
-import { TICKET_SENTENCES, TICKET_TOPICS, ticketTopic } from '../src/generators/definitions/crm.ts';
 import { VEHICLE_MAKES, vehicleMake, vehicleModel } from '../src/generators/definitions/vehicle.ts';
 import { packedCount, packedItem } from '../src/generators/internal/packed.ts';
 import { ForgeError } from '../src/lib/errors.ts';
 import { caught } from './support/caught.ts';
-import { loadVu, type Generators, type SimulatedVu } from './support/seeded-runs.ts';
+import { type Generators, loadVu, type SimulatedVu } from './support/seeded-runs.ts';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 // The HTML living standard's "valid e-mail address", which browsers and most APIs apply.
-const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+const EMAIL =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 const E164_US = /^\+1[2-9]\d{2}[2-9]\d{6}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -97,22 +98,40 @@ describe('random helpers', () => {
   test('int refuses min above max, naming both', async () => {
     const { generators: g } = await loadVu();
     expect(failure(() => g.int(5, 3, g.seededRandom(1)))).toStrictEqual(
-      expected(new ForgeError('invalid_option', { field: 'int(min, max)', given: '5 to 3', accepted: 'whole numbers with min no greater than max' })),
+      expected(
+        new ForgeError('invalid_option', {
+          field: 'int(min, max)',
+          given: '5 to 3',
+          accepted: 'whole numbers with min no greater than max',
+        }),
+      ),
     );
   });
 
   test('pick refuses an empty list', async () => {
     const { generators: g } = await loadVu();
-    expect(() => g.pick([], g.seededRandom(1))).toThrow('pick(list): an empty list is not accepted; expected a list with at least one element');
+    expect(() => g.pick([], g.seededRandom(1))).toThrow(
+      'pick(list): an empty list is not accepted; expected a list with at least one element',
+    );
   });
 
   test('weighted follows the weights and refuses a weight that is not positive', async () => {
     const { generators: g } = await loadVu();
     const random = g.seededRandom(3);
-    const heavy = Array.from({ length: 10_000 }, () => g.weighted([['a', 1], ['b', 3]], random)).filter((x) => x === 'b').length;
+    const heavy = Array.from({ length: 10_000 }, () =>
+      g.weighted(
+        [
+          ['a', 1],
+          ['b', 3],
+        ],
+        random,
+      ),
+    ).filter((x) => x === 'b').length;
     expect(heavy).toBeGreaterThan(7_200);
     expect(heavy).toBeLessThan(7_800);
-    expect(() => g.weighted([['a', 0]], random)).toThrow('weighted(entries): the weight 0 is not accepted; expected positive finite weights');
+    expect(() => g.weighted([['a', 0]], random)).toThrow(
+      'weighted(entries): the weight 0 is not accepted; expected positive finite weights',
+    );
   });
 
   test('bool is true at the given rate', async () => {
@@ -136,7 +155,9 @@ describe('random helpers', () => {
     const random = g.seededRandom(6);
     const dates = new Set(Array.from({ length: 500 }, () => g.dateBetween('2024-02-27', '2024-03-01', random)));
     expect([...dates].sort()).toStrictEqual(['2024-02-27', '2024-02-28', '2024-02-29', '2024-03-01']);
-    expect(() => g.dateBetween('2024-2-1', '2024-03-01', random)).toThrow('dateBetween(from): "2024-2-1" is not accepted; expected a calendar date as YYYY-MM-DD');
+    expect(() => g.dateBetween('2024-2-1', '2024-03-01', random)).toThrow(
+      'dateBetween(from): "2024-2-1" is not accepted; expected a calendar date as YYYY-MM-DD',
+    );
   });
 
   test('uuid and uuidv4 are valid version 4 UUIDs', async () => {
@@ -156,7 +177,13 @@ describe('SEED', () => {
     expect(g.parseSeed('4294967295')).toBe(4294967295);
     for (const text of ['-1', '4294967296', '1e3', 'abc', '']) {
       expect(failure(() => g.parseSeed(text))).toStrictEqual(
-        expected(new ForgeError('invalid_env', { field: 'SEED', given: JSON.stringify(text), accepted: 'a whole number from 0 to 4294967295, such as 42' })),
+        expected(
+          new ForgeError('invalid_env', {
+            field: 'SEED',
+            given: JSON.stringify(text),
+            accepted: 'a whole number from 0 to 4294967295, such as 42',
+          }),
+        ),
       );
     }
   });
@@ -171,7 +198,9 @@ describe('SEED', () => {
     const { generators: g } = await loadVu({ seed: undefined });
     const seed = g.runSeed();
     expect(g.runSeed()).toBe(seed);
-    expect(log.mock.calls).toStrictEqual([[`k6-forge: SEED is not set; this run draws its data from SEED=${seed} (set it to replay the same records)`]]);
+    expect(log.mock.calls).toStrictEqual([
+      [`k6-forge: SEED is not set; this run draws its data from SEED=${seed} (set it to replay the same records)`],
+    ]);
     const first = g.customer({ email: 'fixed@example.com' });
     const replay = await loadVu({ seed: String(seed) });
     expect(replay.generators.customer({ email: 'fixed@example.com' })).toStrictEqual(first);
@@ -221,11 +250,13 @@ describe('determinism', () => {
     Object.defineProperty(other.execution, 'vu', { configurable: true, get: () => vu.execution.vu });
     expect(Array.from({ length: 3 }, other.generators.vuRandom())).toStrictEqual(numbers);
     expect(failure(() => vu.generators.uniqueId())).toStrictEqual(
-      expected(new ForgeError('invalid_script', {
-        field: 'unique values',
-        given: 'a call in the init context',
-        accepted: 'calls inside default(), a scenario function, setup() or teardown(), where k6/execution knows the VU',
-      })),
+      expected(
+        new ForgeError('invalid_script', {
+          field: 'unique values',
+          given: 'a call in the init context',
+          accepted: 'calls inside default(), a scenario function, setup() or teardown(), where k6/execution knows the VU',
+        }),
+      ),
     );
   });
 });
@@ -287,7 +318,11 @@ describe('VIN', () => {
     const vu = await loadVu();
     for (const v of across(vu, 10_000, (g) => g.vehicle())) {
       expect(vu.generators.isValidVin(v.vin), v.vin).toBe(true);
-      expect(v.vin.slice(0, 3)).toBe(unpacked(VEHICLE_MAKES).map(vehicleMake).find((m) => m.name === v.make)!.wmi);
+      expect(v.vin.slice(0, 3)).toBe(
+        unpacked(VEHICLE_MAKES)
+          .map(vehicleMake)
+          .find((m) => m.name === v.make)!.wmi,
+      );
       expect(v.vin[9]).toBe('ABCDEFGHJKLMNPRSTVWXY123456789'[(v.year - 1980) % 30]);
     }
   });
@@ -313,7 +348,9 @@ describe('domain generators hold their bounds', () => {
   test('customer: valid e-mail, E.164 phone of its area, adult birth date, address of a known place', async () => {
     const vu = await loadVu();
     for (const c of across(vu, N, (g) => g.customer())) {
-      const place = unpacked(LOCALITIES).map(locality).find((l) => l.city === c.address.city)!;
+      const place = unpacked(LOCALITIES)
+        .map(locality)
+        .find((l) => l.city === c.address.city)!;
       expect(c.email).toMatch(EMAIL);
       expect(c.phone).toMatch(E164_US);
       expect(c.phone.slice(2, 5)).toBe(place.areaCode);
@@ -328,7 +365,14 @@ describe('domain generators hold their bounds', () => {
     const vu = await loadVu();
     for (const item of across(vu, N, (g) => g.inventoryItem())) {
       const v = item.vehicle;
-      expect(unpacked(unpacked(VEHICLE_MAKES).map(vehicleMake).find((m) => m.name === v.make)!.models, '/').map((m) => vehicleModel(m).name)).toContain(v.model);
+      expect(
+        unpacked(
+          unpacked(VEHICLE_MAKES)
+            .map(vehicleMake)
+            .find((m) => m.name === v.make)!.models,
+          '/',
+        ).map((m) => vehicleModel(m).name),
+      ).toContain(v.model);
       expect(v.year).toBeGreaterThanOrEqual(2014);
       expect(v.year).toBeLessThanOrEqual(2026);
       expect(v.price).toBeGreaterThanOrEqual(5_000);
@@ -360,11 +404,17 @@ describe('domain generators hold their bounds', () => {
   test('tax calculation request: a known jurisdiction, the document fee, each fee once within its range', async () => {
     const vu = await loadVu();
     for (const t of across(vu, N, (g) => g.taxCalculationRequest())) {
-      expect(unpacked(LOCALITIES).map(locality).some((l) => l.city === t.jurisdiction.city && l.county === t.jurisdiction.county && l.region === t.jurisdiction.region)).toBe(true);
+      expect(
+        unpacked(LOCALITIES)
+          .map(locality)
+          .some((l) => l.city === t.jurisdiction.city && l.county === t.jurisdiction.county && l.region === t.jurisdiction.region),
+      ).toBe(true);
       expect(t.fees[0]!.code).toBe('DOC');
       expect(new Set(t.fees.map((f) => f.code)).size).toBe(t.fees.length);
       for (const fee of t.fees) {
-        const range = unpacked(FEES).map(feeRange).find((f) => f.code === fee.code)!;
+        const range = unpacked(FEES)
+          .map(feeRange)
+          .find((f) => f.code === fee.code)!;
         expect(fee.amount >= range.min && fee.amount <= range.max).toBe(true);
       }
       expect(t.vehiclePrice >= 5_000 && t.vehiclePrice <= 90_000).toBe(true);
@@ -389,7 +439,9 @@ describe('domain generators hold their bounds', () => {
       expect(o.idempotencyKey).toMatch(UUID_V4);
     }
     for (const t of across(vu, N, (g) => g.ledgerTransfer())) {
-      const currency = unpacked(CURRENCIES).map(currencyRange).find((c) => c.code === t.currency)!;
+      const currency = unpacked(CURRENCIES)
+        .map(currencyRange)
+        .find((c) => c.code === t.currency)!;
       expect(Number.isInteger(t.amountMinor)).toBe(true);
       expect(t.amountMinor >= currency.min && t.amountMinor <= currency.max).toBe(true);
       expect(t.fromAccount).toMatch(UUID_V4);
@@ -401,9 +453,17 @@ describe('domain generators hold their bounds', () => {
 
   test('CRM contact and support ticket: e-mail at the company, subject of its category, two to four sentences', async () => {
     const vu = await loadVu();
-    for (const c of across(vu, N, (g) => g.crmContact())) expect(c.email).toMatch(new RegExp(`@${c.company.toLowerCase().replace(/ /g, '-')}\\.example$`));
+    for (const c of across(vu, N, (g) => g.crmContact()))
+      expect(c.email).toMatch(new RegExp(`@${c.company.toLowerCase().replace(/ /g, '-')}\\.example$`));
     for (const t of across(vu, N, (g) => g.supportTicket())) {
-      expect(unpacked(unpacked(TICKET_TOPICS).map(ticketTopic).find((topic) => topic.category === t.category)!.subjects, '/')).toContain(t.subject);
+      expect(
+        unpacked(
+          unpacked(TICKET_TOPICS)
+            .map(ticketTopic)
+            .find((topic) => topic.category === t.category)!.subjects,
+          '/',
+        ),
+      ).toContain(t.subject);
       const sentences = t.description.match(/[^.]+\./g)!.map((s) => s.trim());
       expect(sentences.length >= 2 && sentences.length <= 4).toBe(true);
       for (const sentence of sentences) expect(unpacked(TICKET_SENTENCES)).toContain(sentence);
@@ -422,8 +482,25 @@ describe('overrides', () => {
 
   test('every field of every generator can be given', async () => {
     const { generators: g } = await loadVu();
-    const customer = { firstName: 'A', lastName: 'B', email: 'c@d.e', phone: '+1', dateOfBirth: '2000-01-01', address: { line1: 'l', city: 'c', region: 'r', postalCode: 'p' } };
-    const vehicle = { vin: 'V', make: 'M', model: 'X', year: 1999, trim: 'T', bodyStyle: 'coupe', color: 'C', mileage: 1, price: 2 } as const;
+    const customer = {
+      firstName: 'A',
+      lastName: 'B',
+      email: 'c@d.e',
+      phone: '+1',
+      dateOfBirth: '2000-01-01',
+      address: { line1: 'l', city: 'c', region: 'r', postalCode: 'p' },
+    };
+    const vehicle = {
+      vin: 'V',
+      make: 'M',
+      model: 'X',
+      year: 1999,
+      trim: 'T',
+      bodyStyle: 'coupe',
+      color: 'C',
+      mileage: 1,
+      price: 2,
+    } as const;
     const cases: [(o: never) => unknown, object][] = [
       [g.person, { firstName: 'A', lastName: 'B', email: 'c@d.e' }],
       [g.credentials, { username: 'u', password: 'p' }],
@@ -431,13 +508,59 @@ describe('overrides', () => {
       [g.customer, customer],
       [g.vehicle, vehicle],
       [g.inventoryItem, { stockNumber: 'S', condition: 'used', status: 'reserved', location: 'L', daysInStock: 3, vehicle }],
-      [g.deal, { dealNumber: 'D', dealType: 'cash', status: 'draft', customer, vehicle, salePrice: 1, downPayment: 1, tradeInValue: 0, termMonths: null, apr: null }],
-      [g.taxCalculationRequest, { jurisdiction: { country: 'US', region: 'R', county: 'C', city: 'Y', postalCode: 'P' }, dealType: 'lease', vehiclePrice: 1, tradeInValue: 2, rebate: 3, fees: [] }],
-      [g.insuranceLead, { firstName: 'A', lastName: 'B', email: 'e', phone: 'p', dateOfBirth: 'd', region: 'r', postalCode: 'z', insuranceType: 'life', coverageAmount: 1, currentlyInsured: false, source: 'web', consentToContact: false }],
+      [
+        g.deal,
+        {
+          dealNumber: 'D',
+          dealType: 'cash',
+          status: 'draft',
+          customer,
+          vehicle,
+          salePrice: 1,
+          downPayment: 1,
+          tradeInValue: 0,
+          termMonths: null,
+          apr: null,
+        },
+      ],
+      [
+        g.taxCalculationRequest,
+        {
+          jurisdiction: { country: 'US', region: 'R', county: 'C', city: 'Y', postalCode: 'P' },
+          dealType: 'lease',
+          vehiclePrice: 1,
+          tradeInValue: 2,
+          rebate: 3,
+          fees: [],
+        },
+      ],
+      [
+        g.insuranceLead,
+        {
+          firstName: 'A',
+          lastName: 'B',
+          email: 'e',
+          phone: 'p',
+          dateOfBirth: 'd',
+          region: 'r',
+          postalCode: 'z',
+          insuranceType: 'life',
+          coverageAmount: 1,
+          currentlyInsured: false,
+          source: 'web',
+          consentToContact: false,
+        },
+      ],
       [g.flashSaleOrder, { productId: 'iphone-15', userId: 'u', idempotencyKey: 'k' }],
       [g.ledgerTransfer, { fromAccount: 'a', toAccount: 'b', amountMinor: 1, currency: 'XTS', idempotencyKey: 'k', reference: 'r' }],
-      [g.crmContact, { firstName: 'A', lastName: 'B', email: 'e', phone: 'p', company: 'C', jobTitle: 'J', lifecycleStage: 'lead', source: 'web' }],
-      [g.supportTicket, { subject: 's', description: 'd', category: 'c', priority: 'low', channel: 'web', requesterEmail: 'r', tags: ['t'] }],
+      [
+        g.crmContact,
+        { firstName: 'A', lastName: 'B', email: 'e', phone: 'p', company: 'C', jobTitle: 'J', lifecycleStage: 'lead', source: 'web' },
+      ],
+      [
+        g.supportTicket,
+        { subject: 's', description: 'd', category: 'c', priority: 'low', channel: 'web', requesterEmail: 'r', tags: ['t'] },
+      ],
     ];
     for (const [make, all] of cases) expect(make(all as never)).toStrictEqual(all);
   });

@@ -31,7 +31,10 @@ describe('imports in src/', () => {
   test('are read from every source folder', () => {
     const files = [...importGraph('src').keys()];
     for (const folder of ['src/lib/', 'src/cli/commands/', 'src/cli/report/', 'src/demo-target/routes/']) {
-      expect(files.some((file) => file.startsWith(folder)), folder).toBe(true);
+      expect(
+        files.some((file) => file.startsWith(folder)),
+        folder,
+      ).toBe(true);
     }
   });
 });
@@ -63,6 +66,14 @@ describe('the cycle finder itself', () => {
   });
 
   test('finds nothing in a tree', () => {
-    expect(importCycles(new Map([['a.ts', ['b.ts', 'c.ts']], ['b.ts', ['c.ts']], ['c.ts', []]]))).toStrictEqual([]);
+    expect(
+      importCycles(
+        new Map([
+          ['a.ts', ['b.ts', 'c.ts']],
+          ['b.ts', ['c.ts']],
+          ['c.ts', []],
+        ]),
+      ),
+    ).toStrictEqual([]);
   });
 });

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { init, parse } from 'es-module-lexer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildBundles } from '../src/cli/bundle/build-bundles.ts';
-import { findK6 } from '../src/cli/runner/k6-binary.ts';
 import { main } from '../src/cli/main.ts';
-import { startTarget, type RunningTarget } from '../src/demo-target/index.ts';
-import { atLeast, k6Version, runK6, type K6Outcome } from './support/real-k6.ts';
+import { findK6 } from '../src/cli/runner/k6-binary.ts';
+import { type RunningTarget, startTarget } from '../src/demo-target/index.ts';
+import { atLeast, type K6Outcome, k6Version, runK6 } from './support/real-k6.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const k6 = findK6();
@@ -20,7 +20,9 @@ const legacy = version !== undefined && !atLeast(version, [0, 53]);
 /** `k6/websockets` is a k6 module from v1.6 (k6/timers from v0.50). */
 const hasWebSockets = version !== undefined && atLeast(version, [1, 6]);
 if (k6 && hasWebSockets) {
-  console.log(`SKIPPED: ${shown} has k6/websockets, so the failure of dist/messaging.js on older k6 is not checked (set K6_BIN to a k6 older than v1.6)`);
+  console.log(
+    `SKIPPED: ${shown} has k6/websockets, so the failure of dist/messaging.js on older k6 is not checked (set K6_BIN to a k6 older than v1.6)`,
+  );
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-k6-'));
@@ -63,7 +65,12 @@ function resultsDir(name: string): string {
 }
 
 /** The four report files `summaryHandler` writes for a scenario. */
-const reports = (scenario: string) => [`${scenario}-junit.xml`, `${scenario}-report.html`, `${scenario}-summary.json`, `${scenario}-summary.md`];
+const reports = (scenario: string) => [
+  `${scenario}-junit.xml`,
+  `${scenario}-report.html`,
+  `${scenario}-summary.json`,
+  `${scenario}-summary.md`,
+];
 
 /** The metric names that have samples in a k6 JSON output file. */
 function sampledMetrics(file: string): Set<string> {
@@ -109,17 +116,23 @@ describe.skipIf(!k6)(`bundles under real ${shown}${legacy ? ' (es2017 builds)' :
     expect(run.code, run.output).toBe(0);
     expect(run.leftovers).toStrictEqual([]);
     expect(readdirSync(results).sort()).toStrictEqual(reports('smoke'));
-    const summary = JSON.parse(readFileSync(join(results, 'smoke-summary.json'), 'utf8')) as { meta: { scenario: string; thresholds: { ok: boolean }[] } };
+    const summary = JSON.parse(readFileSync(join(results, 'smoke-summary.json'), 'utf8')) as {
+      meta: { scenario: string; thresholds: { ok: boolean }[] };
+    };
     expect(summary.meta.scenario).toBe('smoke');
     expect(summary.meta.thresholds.every((t) => t.ok)).toBe(true);
     expect([...sampledMetrics(out)]).toEqual(expect.arrayContaining(['http_req_duration', 'http_req_failed', 'checks']));
   });
 
-  test('a RESULTS_DIR that does not exist loses nothing: the four files go to the working directory with a warning naming it', { timeout: 120_000 }, async () => {
+  test('a RESULTS_DIR that does not exist loses nothing: the four files go to the working directory with a warning naming it', {
+    timeout: 120_000,
+  }, async () => {
     const missing = join(scratch, 'no-such-folder');
     const run = await k6Run(bundle('smoke'), { BASE_URL: target.url, VUS: '1', DURATION: '2s', RESULTS_DIR: missing });
     expect(run.code, run.output).toBe(0);
-    expect(run.output).toContain(`k6-forge: RESULTS_DIR ${JSON.stringify(missing)} is not an existing folder, and k6 cannot create one: results written to the working directory instead`);
+    expect(run.output).toContain(
+      `k6-forge: RESULTS_DIR ${JSON.stringify(missing)} is not an existing folder, and k6 cannot create one: results written to the working directory instead`,
+    );
     expect(run.leftovers.map((file) => file.replace(/^[\dT-]+Z-/, '')).sort()).toStrictEqual(reports('smoke'));
     expect(existsSync(missing)).toBe(false);
   });
@@ -143,31 +156,53 @@ describe.skipIf(!k6)(`bundles under real ${shown}${legacy ? ' (es2017 builds)' :
     expect(run.code, run.output).toBe(0);
     expect(run.leftovers).toStrictEqual([]);
     expect(readdirSync(results).sort()).toStrictEqual(reports('dealer'));
-    expect([...sampledMetrics(out)]).toEqual(expect.arrayContaining(['login_duration', 'deal_create_duration', 'customer_search_duration', 'tax_calculation_duration']));
+    expect([...sampledMetrics(out)]).toEqual(
+      expect.arrayContaining(['login_duration', 'deal_create_duration', 'customer_search_duration', 'tax_calculation_duration']),
+    );
   });
 
-  test('dealer with a wrong TEST_PASSWORD stops after 3 login attempts with one line naming the endpoint and status', { timeout: 120_000 }, async () => {
+  test('dealer with a wrong TEST_PASSWORD stops after 3 login attempts with one line naming the endpoint and status', {
+    timeout: 120_000,
+  }, async () => {
     const out = join(scratch, 'dealer-bad-login.json');
     const results = resultsDir('dealer-bad-login');
-    const run = await k6Run(bundle('dealer'), { BASE_URL: target.url, VUS: '2', DURATION: '10s', TEST_PASSWORD: 'Wr0ng-Passw0rd!', RESULTS_DIR: results }, out);
+    const run = await k6Run(
+      bundle('dealer'),
+      { BASE_URL: target.url, VUS: '2', DURATION: '10s', TEST_PASSWORD: 'Wr0ng-Passw0rd!', RESULTS_DIR: results },
+      out,
+    );
     expect(run.code, run.output).toBe(108);
-    const logins = readFileSync(out, 'utf8').split('\n').filter((line) => line.includes('"type":"Point"') && line.includes('"metric":"http_reqs"') && line.includes('"endpoint":"login"'));
+    const logins = readFileSync(out, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('"type":"Point"') && line.includes('"metric":"http_reqs"') && line.includes('"endpoint":"login"'));
     expect(logins).toHaveLength(3);
     const logged = run.output.split('\n').filter((line) => line.startsWith('time='));
     expect(logged.length, run.output).toBeLessThanOrEqual(3);
-    expect(run.output).toContain('k6-forge sessionAuth: login failed 3 times in a row, last with HTTP 401 and no accessToken in the response');
+    expect(run.output).toContain(
+      'k6-forge sessionAuth: login failed 3 times in a row, last with HTTP 401 and no accessToken in the response',
+    );
     expect(run.output).not.toContain('Wr0ng-Passw0rd!');
     expect(readdirSync(results).sort()).toStrictEqual(reports('dealer'));
   });
 
-  test('stress against ENVIRONMENT=production stops at init naming ALLOW_PRODUCTION_LOAD, and VUS=1000000 naming VUS_LIMIT', { timeout: 120_000 }, async () => {
+  test('stress against ENVIRONMENT=production stops at init naming ALLOW_PRODUCTION_LOAD, and VUS=1000000 naming VUS_LIMIT', {
+    timeout: 120_000,
+  }, async () => {
     const host = new URL(target.url).hostname;
-    const guarded = await k6Run(bundle('stress'), { ENVIRONMENT: 'production', BASE_URL: target.url, RESULTS_DIR: resultsDir('production-guard') });
+    const guarded = await k6Run(bundle('stress'), {
+      ENVIRONMENT: 'production',
+      BASE_URL: target.url,
+      RESULTS_DIR: resultsDir('production-guard'),
+    });
     expect(guarded.code, guarded.output).toBe(107);
-    expect(guarded.output).toContain(`ALLOW_PRODUCTION_LOAD: nothing is not accepted; expected ${host}, the target's host, to run the stress profile with ENVIRONMENT=production`);
+    expect(guarded.output).toContain(
+      `ALLOW_PRODUCTION_LOAD: nothing is not accepted; expected ${host}, the target's host, to run the stress profile with ENVIRONMENT=production`,
+    );
     const huge = await k6Run(bundle('smoke'), { BASE_URL: target.url, VUS: '1000000', RESULTS_DIR: resultsDir('vus-limit') });
     expect(huge.code, huge.output).toBe(107);
-    expect(huge.output).toContain('VUS: \\"1000000\\" is not accepted; expected a whole number from 1 to 2000, the VUS_LIMIT (default 2000); set VUS_LIMIT to allow more');
+    expect(huge.output).toContain(
+      'VUS: \\"1000000\\" is not accepted; expected a whole number from 1 to 2000, the VUS_LIMIT (default 2000); set VUS_LIMIT to allow more',
+    );
   });
 
   test.each(['gateway-baseline', 'gateway-spike'])(
@@ -175,13 +210,27 @@ describe.skipIf(!k6)(`bundles under real ${shown}${legacy ? ' (es2017 builds)' :
     { timeout: 180_000 },
     async (name) => {
       const out = join(scratch, `${name}.json`);
-      const before = (await (await fetch(`${target.url}/transfers/stats`)).json()) as { applied: number; replays: number; conflicts: number };
+      const before = (await (await fetch(`${target.url}/transfers/stats`)).json()) as {
+        applied: number;
+        replays: number;
+        conflicts: number;
+      };
       const results = resultsDir(name);
-      const run = await k6Run(bundle(name), { BASE_URL: target.url, VUS: name === 'gateway-spike' ? '300' : '5', DURATION: '10s', RESULTS_DIR: results }, out);
+      const run = await k6Run(
+        bundle(name),
+        { BASE_URL: target.url, VUS: name === 'gateway-spike' ? '300' : '5', DURATION: '10s', RESULTS_DIR: results },
+        out,
+      );
       expect(run.code, run.output).toBe(0);
       expect(run.leftovers).toStrictEqual([]);
       expect(readdirSync(results).sort()).toStrictEqual(reports(name.replace(/^gateway-/, '')));
-      expect(await main(['gate', results], () => undefined, () => undefined)).toBe(0);
+      expect(
+        await main(
+          ['gate', results],
+          () => undefined,
+          () => undefined,
+        ),
+      ).toBe(0);
       const after = (await (await fetch(`${target.url}/transfers/stats`)).json()) as typeof before;
       expect(after.conflicts).toBe(before.conflicts);
       expect(after.applied - before.applied).toBe(total(out, 'transfers_created'));
@@ -204,16 +253,22 @@ describe.skipIf(!k6)(`bundles under real ${shown}${legacy ? ' (es2017 builds)' :
   // k6 resolves every import before any script code runs, so no SDK code can explain a missing module: the message
   // is k6's own. k6 v1.0 to v1.5 name the module only; k6 before v0.50 (no k6/timers yet) fails on k6/timers first,
   // and its stack, through the bundle's source map, points at the import in src/lib/websocket.ts.
-  test.skipIf(hasWebSockets)('messaging, which needs k6/websockets (k6 v1.6+), stops at init naming the missing module', { timeout: 60_000 }, async () => {
-    const results = resultsDir('messaging-missing-module');
-    const run = await k6Run(bundle('messaging'), { BASE_URL: target.url, VUS: '1', DURATION: '1s', RESULTS_DIR: results });
-    expect(run.code, run.output).toBe(107);
-    expect(run.leftovers).toStrictEqual([]);
-    expect(readdirSync(results)).toStrictEqual([]);
-    if (atLeast(version!, [0, 50])) {
-      expect(run.output).toMatch(/level=error msg="GoError: unknown module: k6\/websockets\\n/);
-    } else {
-      expect(run.output).toMatch(/level=error msg="GoError: unknown module: k6\/timers\\n\\tat .*\\n\\tat file:\/\/\/.*\/src\/lib\/websocket\.ts:\d+:\d+/);
-    }
-  });
+  test.skipIf(hasWebSockets)(
+    'messaging, which needs k6/websockets (k6 v1.6+), stops at init naming the missing module',
+    { timeout: 60_000 },
+    async () => {
+      const results = resultsDir('messaging-missing-module');
+      const run = await k6Run(bundle('messaging'), { BASE_URL: target.url, VUS: '1', DURATION: '1s', RESULTS_DIR: results });
+      expect(run.code, run.output).toBe(107);
+      expect(run.leftovers).toStrictEqual([]);
+      expect(readdirSync(results)).toStrictEqual([]);
+      if (atLeast(version!, [0, 50])) {
+        expect(run.output).toMatch(/level=error msg="GoError: unknown module: k6\/websockets\\n/);
+      } else {
+        expect(run.output).toMatch(
+          /level=error msg="GoError: unknown module: k6\/timers\\n\\tat .*\\n\\tat file:\/\/\/.*\/src\/lib\/websocket\.ts:\d+:\d+/,
+        );
+      }
+    },
+  );
 });

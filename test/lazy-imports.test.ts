@@ -21,7 +21,10 @@ function topLevelFunctions(code: string): string[] {
 
 describe("imports written with { lazy: 'true' }", () => {
   test('become a proxy per export, with the module’s code inside a closure that runs on the first call', async () => {
-    file('work.ts', 'function helper(n: number) { return n * 2; }\nexport function double(n: number) { return helper(n); }\nexport function triple(n: number) { return n * 3; }\n');
+    file(
+      'work.ts',
+      'function helper(n: number) { return n * 2; }\nexport function double(n: number) { return helper(n); }\nexport function triple(n: number) { return n * 3; }\n',
+    );
     const entry = file(
       'lazy-entry.ts',
       "import { double, triple } from './work.ts' with { lazy: 'true' };\nexport default function () { return double(2) + triple(1); }\n",
@@ -30,35 +33,58 @@ describe("imports written with { lazy: 'true' }", () => {
     const code = readFileSync(bundle!.file, 'utf8');
     expect(topLevelFunctions(code)).not.toContain('helper');
     expect(topLevelFunctions(code)).not.toContain('double');
-    const run = new Function(`${code.replace(/^export \{[^}]*\};?$/m, '').replace(/^\/\/# sourceMappingURL.*$/m, '')}\nreturn lazy_entry_default();`);
+    const run = new Function(
+      `${code.replace(/^export \{[^}]*\};?$/m, '').replace(/^\/\/# sourceMappingURL.*$/m, '')}\nreturn lazy_entry_default();`,
+    );
     expect(run()).toBe(7);
   });
 
   test('a single export is one proxy function; the k6 modules a lazy module imports are imported by the bundle', async () => {
-    file('vu.ts', "import exec from 'k6/execution';\nfunction id() { return exec.vu.idInTest; }\nexport function vu() { return id() * 10; }\n");
+    file(
+      'vu.ts',
+      "import exec from 'k6/execution';\nfunction id() { return exec.vu.idInTest; }\nexport function vu() { return id() * 10; }\n",
+    );
     const entry = file('vu-entry.ts', "import { vu } from './vu.ts' with { lazy: 'true' };\nexport default function () { return vu(); }\n");
     const [bundle] = await buildBundles({ entries: [entry], outdir: join(scratch, 'vu') });
     const code = readFileSync(bundle!.file, 'utf8');
     expect(code).toMatch(/^import \w+ from "k6\/execution";$/m);
     expect(topLevelFunctions(code)).toStrictEqual(['lazy0', 'vu_entry_default']);
     const imported = /^import (\w+) from "k6\/execution";$/m.exec(code)![1]!;
-    const body = code.replace(/^import .*$/gm, '').replace(/^export \{[^}]*\};?$/m, '').replace(/^\/\/# sourceMappingURL.*$/m, '');
+    const body = code
+      .replace(/^import .*$/gm, '')
+      .replace(/^export \{[^}]*\};?$/m, '')
+      .replace(/^\/\/# sourceMappingURL.*$/m, '');
     const run = new Function(imported, `${body}\nreturn vu_entry_default();`);
     expect(run({ vu: { idInTest: 4 } })).toBe(40);
   });
 
   test('refuses a lazily imported module that exports anything but functions', async () => {
     file('impure.ts', 'export const LIMIT = 3;\n');
-    const entry = file('impure-entry.ts', "import * as m from './impure.ts' with { lazy: 'true' };\nexport default function () { return m; }\n");
+    const entry = file(
+      'impure-entry.ts',
+      "import * as m from './impure.ts' with { lazy: 'true' };\nexport default function () { return m; }\n",
+    );
     const error = await buildBundles({ entries: [entry], outdir: join(scratch, 'bad') }).catch((e: unknown) => e);
     expect(String(error)).toContain('a lazily imported module that exports "LIMIT", which is not a function is not accepted');
   });
 
   test('in every example bundle, no report renderer and no once-per-run work is a top-level function', async () => {
-    const cold = ['htmlReport', 'junitReport', 'markdownReport', 'textSummary', 'readConfig', 'profileOptions', 'endpointPlans', 'requestLogger'];
+    const cold = [
+      'htmlReport',
+      'junitReport',
+      'markdownReport',
+      'textSummary',
+      'readConfig',
+      'profileOptions',
+      'endpointPlans',
+      'requestLogger',
+    ];
     for (const name of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js'))) {
       const top = topLevelFunctions(readFileSync(join(root, 'dist', name), 'utf8'));
-      expect(top.filter((fn) => cold.includes(fn)), name).toStrictEqual([]);
+      expect(
+        top.filter((fn) => cold.includes(fn)),
+        name,
+      ).toStrictEqual([]);
     }
   });
 

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { packedCount, packedItem, packedRow, pickPacked, weightedPacked, type Packed, type PackedWeights } from '../src/generators/internal/packed.ts';
+import {
+  type Packed,
+  type PackedWeights,
+  packedCount,
+  packedItem,
+  packedRow,
+  pickPacked,
+  weightedPacked,
+} from '../src/generators/internal/packed.ts';
 import { pick, seededRandom, weighted } from '../src/generators/random.ts';
 import { ForgeError } from '../src/lib/errors.ts';
 
@@ -34,13 +42,19 @@ describe('pickPacked', () => {
   });
 
   test('refuses an empty list as pick does', () => {
-    expect(() => pickPacked('', seededRandom(1))).toThrow('pick(list): an empty list is not accepted; expected a list with at least one element');
+    expect(() => pickPacked('', seededRandom(1))).toThrow(
+      'pick(list): an empty list is not accepted; expected a list with at least one element',
+    );
   });
 });
 
 describe('weightedPacked', () => {
   test('draws the same values as weighted over the same pairs as an array, one draw each', () => {
-    const pairs = [['finance', 6], ['cash', 2], ['lease', 2.5]] as const;
+    const pairs = [
+      ['finance', 6],
+      ['cash', 2],
+      ['lease', 2.5],
+    ] as const;
     const list = 'finance:6|cash:2|lease:2.5' as PackedWeights<'finance' | 'cash' | 'lease'>;
     const a = seededRandom(3);
     const b = seededRandom(3);
@@ -50,7 +64,9 @@ describe('weightedPacked', () => {
 
   test('refuses what weighted refuses, with the same messages', () => {
     const r = seededRandom(1);
-    expect(() => weightedPacked('', r)).toThrow('weighted(entries): no entries is not accepted; expected at least one [value, weight] pair');
+    expect(() => weightedPacked('', r)).toThrow(
+      'weighted(entries): no entries is not accepted; expected at least one [value, weight] pair',
+    );
     expect(() => weightedPacked('a:1|b:0', r)).toThrow('weighted(entries): the weight 0 is not accepted; expected positive finite weights');
     expect(() => weightedPacked('a:1|b', r)).toThrow(ForgeError);
   });

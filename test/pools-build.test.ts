@@ -61,7 +61,9 @@ describe('a bundle with a pool import', () => {
     const pool = JSON.parse((json as ts.StringLiteralLike).text) as { domain: string; records: { email: string }[] };
     expect([pool.domain, pool.records.length]).toStrictEqual(['customer', 50]);
     expect(code.split(pool.records[0]!.email)).toHaveLength(2); // the records are in the bundle once, in that string
-    const [sharedArray] = nodes(code, ts.isNewExpression).filter((n) => /^SharedArray\d*$/.test(n.expression.getText()) && n.getText().includes('recordsOf'));
+    const [sharedArray] = nodes(code, ts.isNewExpression).filter(
+      (n) => /^SharedArray\d*$/.test(n.expression.getText()) && n.getText().includes('recordsOf'),
+    );
     const callback = sharedArray!.arguments![1]!;
     expect(ts.isArrowFunction(callback) && callback.body.getText()).toMatch(/^recordsOf\d*\(json,/);
     const [recordsOf] = nodes(code, ts.isFunctionDeclaration).filter((f) => /^recordsOf\d*$/.test(f.name?.text ?? ''));
@@ -118,24 +120,39 @@ describe('the no-faker rule', () => {
       const { sources } = JSON.parse(readFileSync(`${built.file}.map`, 'utf8')) as { sources: string[] };
       expect(built.bytes, built.file).toBeLessThan(150_000);
       expect(code, built.file).not.toMatch(/faker/i);
-      expect(sources.filter((s) => s.includes('@faker-js')), built.file).toStrictEqual([]);
+      expect(
+        sources.filter((s) => s.includes('@faker-js')),
+        built.file,
+      ).toStrictEqual([]);
     }
   });
 
   test('a script using every runtime generator stays small and faker-free; one that opts into faker does not', async () => {
-    const runtime = await bundle('runtime', `import * as g from 'k6-forge/generators';\nexport default function () { return [g.customer(), g.deal(), g.taxCalculationRequest(), g.insuranceLead(), g.flashSaleOrder(), g.ledgerTransfer(), g.crmContact(), g.supportTicket(), g.inventoryItem(), g.credentials()]; }\n`);
+    const runtime = await bundle(
+      'runtime',
+      `import * as g from 'k6-forge/generators';\nexport default function () { return [g.customer(), g.deal(), g.taxCalculationRequest(), g.insuranceLead(), g.flashSaleOrder(), g.ledgerTransfer(), g.crmContact(), g.supportTicket(), g.inventoryItem(), g.credentials()]; }\n`,
+    );
     expect(runtime.code).not.toMatch(/faker/i);
     expect(runtime.bytes).toBeLessThan(60_000);
-    const withFaker = await bundle('faker', `import { fakerEN_US } from '@faker-js/faker';\nimport { fakerCustomer, fakerSource } from 'k6-forge/generators/faker';\nconst s = fakerSource(fakerEN_US, fakerCustomer);\nexport default function () { return s.next(); }\n`);
+    const withFaker = await bundle(
+      'faker',
+      `import { fakerEN_US } from '@faker-js/faker';\nimport { fakerCustomer, fakerSource } from 'k6-forge/generators/faker';\nconst s = fakerSource(fakerEN_US, fakerCustomer);\nexport default function () { return s.next(); }\n`,
+    );
     expect(withFaker.code).toMatch(/faker/i);
     expect(withFaker.bytes).toBeGreaterThan(150_000);
   });
 
   test('only bundles that import k6-forge/generators/xk6-faker import k6/x/faker', async () => {
     const imports = (code: string) => parse(code)[0].map((i) => i.n);
-    const plain = await bundle('plain-ids', `import { uniqueId } from 'k6-forge/generators';\nexport default function () { return uniqueId(); }\n`);
+    const plain = await bundle(
+      'plain-ids',
+      `import { uniqueId } from 'k6-forge/generators';\nexport default function () { return uniqueId(); }\n`,
+    );
     expect(imports(plain.code)).not.toContain('k6/x/faker');
-    const xk6 = await bundle('xk6', `import { fakerCustomer } from 'k6-forge/generators/faker';\nimport { xk6FakerSource } from 'k6-forge/generators/xk6-faker';\nconst s = xk6FakerSource(fakerCustomer);\nexport default function () { return s.next(); }\n`);
+    const xk6 = await bundle(
+      'xk6',
+      `import { fakerCustomer } from 'k6-forge/generators/faker';\nimport { xk6FakerSource } from 'k6-forge/generators/xk6-faker';\nconst s = xk6FakerSource(fakerCustomer);\nexport default function () { return s.next(); }\n`,
+    );
     expect(imports(xk6.code)).toContain('k6/x/faker');
     expect(xk6.code).not.toMatch(/@faker-js/);
   });

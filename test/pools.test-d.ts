@@ -1,6 +1,6 @@
 // Type tests, run by vitest's typecheck mode (never executed): a pool import is typed by its domain, and pool options
 // by their pick.
-import { pool, type Customer, type LedgerTransfer, type Source } from 'k6-forge/generators';
+import { type Customer, type LedgerTransfer, pool, type Source } from 'k6-forge/generators';
 import customers from 'k6-forge/pool?domain=customer&count=10&seed=42&locale=de';
 import ledger from 'k6-forge/pool?domain=ledgerTransfer&file=/data/ledger.json';
 import { describe, expectTypeOf, test } from 'vitest';

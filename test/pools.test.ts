@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
+import { checkPoolSpec, POOL_DOMAINS, poolFile, poolJson, writePool } from '../src/cli/pools/pools.ts';
 import { parsePoolImport } from '../src/cli/pools/pools-import.ts';
-import { checkPoolSpec, poolFile, poolJson, POOL_DOMAINS, writePool } from '../src/cli/pools/pools.ts';
 import type { LedgerTransfer } from '../src/generators/index.ts';
 import { loadVu } from './support/seeded-runs.ts';
 
@@ -35,7 +35,14 @@ describe('pool files made in Node with faker', () => {
 
   test.each(POOL_DOMAINS)('%s: a pool holds count records, says what made it, and repeats no unique value', async (domain) => {
     const file = await poolFile({ domain, count: 500, seed: 4, locale: 'en_GB' });
-    expect({ ...file, records: file.records.length }).toStrictEqual({ format: 'k6-forge-pool', domain, seed: 4, locale: 'en_GB', count: 500, records: 500 });
+    expect({ ...file, records: file.records.length }).toStrictEqual({
+      format: 'k6-forge-pool',
+      domain,
+      seed: 4,
+      locale: 'en_GB',
+      count: 500,
+      records: 500,
+    });
     const text = JSON.stringify(file.records);
     const uniques = text.match(/"(email|requesterEmail|username|idempotencyKey|stockNumber|dealNumber)":"[^"]+"/g) ?? [];
     expect(new Set(uniques).size).toBe(uniques.length);
@@ -48,7 +55,10 @@ describe('pool files made in Node with faker', () => {
   });
 
   test.each([
-    [{ domain: 'customers', count: 1 }, 'pool: domain: "customers" is not accepted; expected one of person, credentials, postalAddress, customer'],
+    [
+      { domain: 'customers', count: 1 },
+      'pool: domain: "customers" is not accepted; expected one of person, credentials, postalAddress, customer',
+    ],
     [{ domain: 'customer', count: 0 }, 'pool: count: 0 is not accepted; expected a whole number from 1 to 100000'],
     [{ domain: 'customer', count: 100_001 }, 'pool: count: 100001 is not accepted'],
     [{ domain: 'customer', count: 1, seed: -1 }, 'pool: seed: -1 is not accepted; expected a whole number from 0 to 4294967295'],
@@ -59,7 +69,9 @@ describe('pool files made in Node with faker', () => {
   });
 
   test('poolFile refuses a locale faker does not have', async () => {
-    await expect(poolFile({ domain: 'person', count: 1, locale: 'xx' })).rejects.toThrow('pool: locale: "xx" is not accepted; expected a faker locale');
+    await expect(poolFile({ domain: 'person', count: 1, locale: 'xx' })).rejects.toThrow(
+      'pool: locale: "xx" is not accepted; expected a faker locale',
+    );
   });
 
   test('writePool writes the pool whole, making missing folders, and returns its size', async () => {
@@ -77,13 +89,23 @@ describe('pool imports', () => {
       kind: 'embedded',
       spec: { domain: 'customer', count: 10000, seed: 42, locale: 'de' },
     });
-    expect(parsePoolImport('k6-forge/pool?domain=vehicle&count=5')).toStrictEqual({ kind: 'embedded', spec: { domain: 'vehicle', count: 5, seed: 1, locale: 'en_US' } });
-    expect(parsePoolImport('k6-forge/pool?domain=customer&file=/data/customers.json')).toStrictEqual({ kind: 'file', domain: 'customer', path: '/data/customers.json' });
+    expect(parsePoolImport('k6-forge/pool?domain=vehicle&count=5')).toStrictEqual({
+      kind: 'embedded',
+      spec: { domain: 'vehicle', count: 5, seed: 1, locale: 'en_US' },
+    });
+    expect(parsePoolImport('k6-forge/pool?domain=customer&file=/data/customers.json')).toStrictEqual({
+      kind: 'file',
+      domain: 'customer',
+      path: '/data/customers.json',
+    });
   });
 
   test.each([
     ['k6-forge/pool?count=5&domain=customer', 'a query that does not start with domain= is not accepted; expected domain=<one of person'],
-    ['k6-forge/pool?domain=customer&count=5&size=3', 'the parameter "size" is not accepted; expected only domain, count, seed, locale, file'],
+    [
+      'k6-forge/pool?domain=customer&count=5&size=3',
+      'the parameter "size" is not accepted; expected only domain, count, seed, locale, file',
+    ],
     ['k6-forge/pool?domain=customer&count=5&count=6', 'count twice is not accepted; expected each parameter once'],
     ['k6-forge/pool?domain=customer&file=/x.json&count=5', 'file with count is not accepted; expected file with domain only'],
     ['k6-forge/pool?domain=customer&seed=1', 'no count is not accepted; expected count=<records, 1 to 100000>'],
@@ -141,7 +163,9 @@ describe('pool: pick strategies in k6', () => {
     const pairs = generators.pool(data, { pick: 'unique', perIteration: 2 });
     at(3);
     expect([indexOf(pairs.next()), indexOf(pairs.next())]).toStrictEqual([6, 7]);
-    expect(() => pairs.next()).toThrow('ledger: perIteration: 3 records in one iteration is not accepted; expected at most 2; raise perIteration');
+    expect(() => pairs.next()).toThrow(
+      'ledger: perIteration: 3 records in one iteration is not accepted; expected at most 2; raise perIteration',
+    );
     at(4);
     expect(indexOf(pairs.next())).toBe(8);
   });
@@ -174,7 +198,13 @@ describe('pool: pick strategies in k6', () => {
       const source = generators.pool(data, { pick: 'shard', vus: 5 });
       slices.push(Array.from({ length: 3 }, () => indexOf(source.next())));
     }
-    expect(slices).toStrictEqual([[0, 1, 0], [2, 3, 2], [4, 5, 4], [6, 7, 6], [8, 9, 8]]);
+    expect(slices).toStrictEqual([
+      [0, 1, 0],
+      [2, 3, 2],
+      [4, 5, 4],
+      [6, 7, 6],
+      [8, 9, 8],
+    ]);
   });
 
   test('shard: refuses more VUs than records, and a VU beyond the count it was split for', async () => {
@@ -185,8 +215,12 @@ describe('pool: pick strategies in k6', () => {
 
   test('refuses an unknown pick and data that is not a pool', async () => {
     const { generators, data } = await vuWithPool();
-    expect(() => generators.pool(data, { pick: 'sequential' } as never)).toThrow(`ledger: pick: "sequential" is not accepted; expected pick: 'unique', 'random', 'circular' or 'shard'`);
-    expect(() => generators.embeddedPool('broken', '{"records": []}')).toThrow('broken: data that is not a k6-forge pool with records is not accepted');
+    expect(() => generators.pool(data, { pick: 'sequential' } as never)).toThrow(
+      `ledger: pick: "sequential" is not accepted; expected pick: 'unique', 'random', 'circular' or 'shard'`,
+    );
+    expect(() => generators.embeddedPool('broken', '{"records": []}')).toThrow(
+      'broken: data that is not a k6-forge pool with records is not accepted',
+    );
   });
 
   test('filePool reads the file with open() inside the SharedArray callback and checks its domain', async () => {

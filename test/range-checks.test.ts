@@ -27,13 +27,41 @@ function variant(text: string, edit: (json: Summary) => unknown, name = 'baselin
 
 describe('summaries with numbers no run produces', () => {
   test.each([
-    ['an error rate of -100%', (j) => (j.metrics['http_req_failed']!.values['rate'] = -1), 'metrics["http_req_failed"].values.rate: -1 is not accepted; expected a share from 0 to 1'],
-    ['an error rate of 150%', (j) => (j.metrics['http_req_failed']!.values['rate'] = 1.5), 'metrics["http_req_failed"].values.rate: 1.5 is not accepted; expected a share from 0 to 1'],
-    ['a negative p(95)', (j) => (j.metrics['http_req_duration']!.values['p(95)'] = -5), 'metrics["http_req_duration"].values.p(95): -5 is not accepted; expected a duration of at least 0 ms'],
-    ['p(99) under p(95)', (j) => (j.metrics['http_req_duration']!.values['p(99)'] = 300), 'metrics["http_req_duration"].values.p(99): 300 under p(95) 450.9 is not accepted; expected p(99) at least p(95)'],
-    ['max under p(99)', (j) => (j.metrics['http_req_duration']!.values['max'] = 1000), 'metrics["http_req_duration"].values.max: 1000 under p(99) 1320.5 is not accepted'],
-    ['a negative request rate', (j) => (j.metrics['http_reqs']!.values['rate'] = -3), 'metrics["http_reqs"].values.rate: -3 is not accepted; expected a number of at least 0'],
-    ['an average above max', (j) => (j.metrics['http_req_duration']!.values['avg'] = 9999), 'metrics["http_req_duration"].values.avg: 9999 is not accepted; expected an average from min 12.1 to max 2410'],
+    [
+      'an error rate of -100%',
+      (j) => (j.metrics['http_req_failed']!.values['rate'] = -1),
+      'metrics["http_req_failed"].values.rate: -1 is not accepted; expected a share from 0 to 1',
+    ],
+    [
+      'an error rate of 150%',
+      (j) => (j.metrics['http_req_failed']!.values['rate'] = 1.5),
+      'metrics["http_req_failed"].values.rate: 1.5 is not accepted; expected a share from 0 to 1',
+    ],
+    [
+      'a negative p(95)',
+      (j) => (j.metrics['http_req_duration']!.values['p(95)'] = -5),
+      'metrics["http_req_duration"].values.p(95): -5 is not accepted; expected a duration of at least 0 ms',
+    ],
+    [
+      'p(99) under p(95)',
+      (j) => (j.metrics['http_req_duration']!.values['p(99)'] = 300),
+      'metrics["http_req_duration"].values.p(99): 300 under p(95) 450.9 is not accepted; expected p(99) at least p(95)',
+    ],
+    [
+      'max under p(99)',
+      (j) => (j.metrics['http_req_duration']!.values['max'] = 1000),
+      'metrics["http_req_duration"].values.max: 1000 under p(99) 1320.5 is not accepted',
+    ],
+    [
+      'a negative request rate',
+      (j) => (j.metrics['http_reqs']!.values['rate'] = -3),
+      'metrics["http_reqs"].values.rate: -3 is not accepted; expected a number of at least 0',
+    ],
+    [
+      'an average above max',
+      (j) => (j.metrics['http_req_duration']!.values['avg'] = 9999),
+      'metrics["http_req_duration"].values.avg: 9999 is not accepted; expected an average from min 12.1 to max 2410',
+    ],
   ] as [string, (json: Summary) => unknown, string][])('gate refuses %s with the path and value, exit 2', async (_case, edit, message) => {
     const file = variant(GATE, edit);
     const run = await cli('gate', '--baseline-summary', file, '--thresholds', 'thresholds.json');
@@ -46,7 +74,11 @@ describe('summaries with numbers no run produces', () => {
     writeFileSync(file, COMPARE.replace('"p(95)": 320', '"p(95)": 1e999'));
     const message = `${file} at metrics["http_req_duration"].values.p(95): Infinity is not accepted; expected a finite number`;
     expect(COMPARE).toContain('"p(95)": 320');
-    for (const argv of [['compare', file, 'test/fixtures/compare-baseline-summary.json'], ['gate', '--baseline-summary', file, '--thresholds', 'thresholds.json'], ['baseline', 'save', file, '--out', join(scratch, 'never.json')]]) {
+    for (const argv of [
+      ['compare', file, 'test/fixtures/compare-baseline-summary.json'],
+      ['gate', '--baseline-summary', file, '--thresholds', 'thresholds.json'],
+      ['baseline', 'save', file, '--out', join(scratch, 'never.json')],
+    ]) {
       const run = await cli(...argv);
       expect(run.code, argv.join(' ')).toBe(2);
       expect(run.messages).toContain(message);
@@ -92,7 +124,8 @@ describe('thresholds files that cannot judge a run', () => {
   });
 
   test('limits in force with no limit at all are refused (assertJudgeable, which build, gate and analyze apply)', () => {
-    const message = 'at least one limit (p95, p99, errorRate, ...) in global, scenarios, endpoints or gates: without one a run has no pass/fail verdict';
+    const message =
+      'at least one limit (p95, p99, errorRate, ...) in global, scenarios, endpoints or gates: without one a run has no pass/fail verdict';
     expect(() => assertJudgeable({}, 'x.json')).toThrow(`x.json at $: {} is not accepted; expected ${message}`);
     expect(() => assertJudgeable({ scenarios: { smoke: { abortOnFail: true } } }, 'x.json')).toThrow(message);
   });
@@ -101,7 +134,10 @@ describe('thresholds files that cannot judge a run', () => {
     [{ global: { p95: 500, p99: 400 } }, '$.global.p99: "p99 400 under p95 500" is not accepted; expected p99 at least p95'],
     [{ endpoints: { login: { p95: 500, 'p99.9': 499 } } }, '$.endpoints.login.p99.9: "p99.9 499 under p95 500" is not accepted'],
     [{ gates: { spike: { med: 300, p90: 200 } } }, '$.gates.spike.p90: "p90 200 under med 300" is not accepted'],
-    [{ scenarios: { load: { p95: 1500 } } }, '$.scenarios.load.p95: "p99 1000 under p95 1500 (one of them inherited from global)" is not accepted; expected p99 at least p95'],
+    [
+      { scenarios: { load: { p95: 1500 } } },
+      '$.scenarios.load.p95: "p99 1000 under p95 1500 (one of them inherited from global)" is not accepted; expected p99 at least p95',
+    ],
   ])('%j is refused, naming the path and both limits', async (thresholds, message) => {
     const { file, run } = await build(thresholds);
     expect(run.code).toBe(2);

@@ -4,8 +4,20 @@ import { REDACTED, redactBody, redactHeaders, redactJson, redactUrl } from '../s
 describe('redactHeaders', () => {
   test('hides Authorization, Cookie, Set-Cookie and API keys in any case, keeps the rest', () => {
     expect(
-      redactHeaders({ Authorization: 'Bearer abc', cookie: 'sid=1', 'Set-Cookie': ['a=1', 'b=2'], 'X-Api-Key': 'k', Accept: 'application/json' }),
-    ).toStrictEqual({ Authorization: REDACTED, cookie: REDACTED, 'Set-Cookie': REDACTED, 'X-Api-Key': REDACTED, Accept: 'application/json' });
+      redactHeaders({
+        Authorization: 'Bearer abc',
+        cookie: 'sid=1',
+        'Set-Cookie': ['a=1', 'b=2'],
+        'X-Api-Key': 'k',
+        Accept: 'application/json',
+      }),
+    ).toStrictEqual({
+      Authorization: REDACTED,
+      cookie: REDACTED,
+      'Set-Cookie': REDACTED,
+      'X-Api-Key': REDACTED,
+      Accept: 'application/json',
+    });
   });
 });
 

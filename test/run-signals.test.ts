@@ -74,23 +74,33 @@ describe('k6-forge run under signals, with a stand-in k6 that treats a second si
   const { bin, report } = fakeK6(scratch);
   const env = { K6_BIN: bin, FAKE_K6_UNTIL_SIGNAL: '1' };
 
-  test.each(['SIGINT', 'SIGTERM'] as const)('one %s to the process group reaches k6 once, so it stops gracefully and its results stay', { timeout: 30_000 }, async (signal) => {
-    const run = await signalledRun(['dist/smoke.js'], env, 'running', [signal]);
-    expect(run.code, run.output).toBe(105);
-    expect(run.folders).toStrictEqual([['fake-summary.json']]);
-    expect(run.output).toContain(`k6-forge: ${signal} passed to k6, which stops and writes its results; a second one aborts it`);
-    expect(run.output).toMatch(/k6-forge: results in .*results-\w+\/\d{4}-/);
-  });
+  test.each(['SIGINT', 'SIGTERM'] as const)(
+    'one %s to the process group reaches k6 once, so it stops gracefully and its results stay',
+    { timeout: 30_000 },
+    async (signal) => {
+      const run = await signalledRun(['dist/smoke.js'], env, 'running', [signal]);
+      expect(run.code, run.output).toBe(105);
+      expect(run.folders).toStrictEqual([['fake-summary.json']]);
+      expect(run.output).toContain(`k6-forge: ${signal} passed to k6, which stops and writes its results; a second one aborts it`);
+      expect(run.output).toMatch(/k6-forge: results in .*results-\w+\/\d{4}-/);
+    },
+  );
 
-  test('a second SIGINT aborts k6, and the CLI says that no results were written and removes the empty folder', { timeout: 30_000 }, async () => {
+  test('a second SIGINT aborts k6, and the CLI says that no results were written and removes the empty folder', {
+    timeout: 30_000,
+  }, async () => {
     const run = await signalledRun(['dist/smoke.js'], env, 'running', ['SIGINT', 'SIGINT']);
     expect(run.code, run.output).toBe(105);
     expect(run.folders).toStrictEqual([]);
     expect(run.output).not.toContain('results in');
-    expect(run.output).toMatch(/k6-forge: no results: k6 ended with exit code 105 \(aborted\) before handleSummary wrote any, so \S+ was removed/);
+    expect(run.output).toMatch(
+      /k6-forge: no results: k6 ended with exit code 105 \(aborted\) before handleSummary wrote any, so \S+ was removed/,
+    );
   });
 
-  test('SIGHUP to k6-forge alone (its terminal closed) stops k6 gracefully instead of leaving it running', { timeout: 30_000 }, async () => {
+  test('SIGHUP to k6-forge alone (its terminal closed) stops k6 gracefully instead of leaving it running', {
+    timeout: 30_000,
+  }, async () => {
     const run = await signalledRun(['dist/smoke.js'], env, 'running', ['SIGHUP'], { group: false });
     const pid = Number(readFileSync(`${report}.pid`, 'utf8'));
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -99,7 +109,9 @@ describe('k6-forge run under signals, with a stand-in k6 that treats a second si
     expect(run.folders).toStrictEqual([['fake-summary.json']]);
   });
 
-  test('SIGKILL to k6-forge’s group, which it cannot catch, still stops k6 gracefully through the watchdog', { timeout: 30_000 }, async () => {
+  test('SIGKILL to k6-forge’s group, which it cannot catch, still stops k6 gracefully through the watchdog', {
+    timeout: 30_000,
+  }, async () => {
     const run = await signalledRun(['dist/smoke.js'], env, 'running', ['SIGKILL']);
     expect(run.code).toBe(null);
     const pid = Number(readFileSync(`${report}.pid`, 'utf8'));
@@ -135,13 +147,25 @@ async function manyRuns(count: number, parallel: number, run: () => Promise<Sign
 const REPORTS = ['smoke-junit.xml', 'smoke-report.html', 'smoke-summary.json', 'smoke-summary.md'];
 
 describe.skipIf(!k6)('k6-forge run under signals with real k6 against the demo target', () => {
-  test.each(['SIGINT', 'SIGTERM'] as const)('20 runs, each stopped by one %s to the process group, all keep their four result files', { timeout: 600_000 }, async (signal) => {
-    const runs = await manyRuns(20, 3, () =>
-      // k6 prints its scenarios just before it installs its signal handler (internal/cmd/run.go): a signal before
-      // that ends k6 at once, as it does a plain k6 run. The signal follows a second later, with the test running.
-      signalledRun(['smoke', '--demo-target', '--vus', '2', '--duration', '30s'], {}, '* smoke:', [signal], { delay: 1000 }),
-    );
-    const kept = runs.filter((run) => run.code === 105 && run.folders.length === 1 && REPORTS.every((file) => run.folders[0]!.includes(file)));
-    expect(kept.length, runs.filter((run) => !kept.includes(run)).map((run) => `${run.code}: ${run.output.slice(-2000)}`).join('\n---\n')).toBe(20);
-  });
+  test.each(['SIGINT', 'SIGTERM'] as const)(
+    '20 runs, each stopped by one %s to the process group, all keep their four result files',
+    { timeout: 600_000 },
+    async (signal) => {
+      const runs = await manyRuns(20, 3, () =>
+        // k6 prints its scenarios just before it installs its signal handler (internal/cmd/run.go): a signal before
+        // that ends k6 at once, as it does a plain k6 run. The signal follows a second later, with the test running.
+        signalledRun(['smoke', '--demo-target', '--vus', '2', '--duration', '30s'], {}, '* smoke:', [signal], { delay: 1000 }),
+      );
+      const kept = runs.filter(
+        (run) => run.code === 105 && run.folders.length === 1 && REPORTS.every((file) => run.folders[0]!.includes(file)),
+      );
+      expect(
+        kept.length,
+        runs
+          .filter((run) => !kept.includes(run))
+          .map((run) => `${run.code}: ${run.output.slice(-2000)}`)
+          .join('\n---\n'),
+      ).toBe(20);
+    },
+  );
 });

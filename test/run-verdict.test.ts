@@ -8,7 +8,10 @@ import type { ThresholdVerdict } from '../src/lib/summary/types.ts';
 import { renderedVerdicts } from './support/verdicts.ts';
 
 /** handleSummary's data from real k6 v2.2.0: `k6 run --vus 2 --duration 3s dist/smoke.js`, which ran `default`, not smoke. */
-const replaced = JSON.parse(readFileSync(new URL('./fixtures/summary-scenario-replaced.json', import.meta.url), 'utf8')) as Record<string, any>;
+const replaced = JSON.parse(readFileSync(new URL('./fixtures/summary-scenario-replaced.json', import.meta.url), 'utf8')) as Record<
+  string,
+  any
+>;
 const smoke = JSON.parse(readFileSync(new URL('./fixtures/summary-smoke.json', import.meta.url), 'utf8')) as Record<string, any>;
 const scenario = { executor: 'constant-vus', vus: 1, duration: '1s' } as const;
 
@@ -23,7 +26,12 @@ function run(data: unknown, scenarios: readonly string[]): Record<string, string
   return summaryHandler()(data);
 }
 
-const verdict = (metric: string, result: ThresholdVerdict['result']): ThresholdVerdict => ({ metric, expression: 'x<1', ok: result !== 'fail', result });
+const verdict = (metric: string, result: ThresholdVerdict['result']): ThresholdVerdict => ({
+  metric,
+  expression: 'x<1',
+  ok: result !== 'fail',
+  result,
+});
 
 describe('hasSamples', () => {
   test.each([
@@ -46,11 +54,17 @@ describe('runVerdict', () => {
       text: 's: no data: none of its 2 thresholds had samples',
       problems: [],
     });
-    expect(runVerdict({ scenario: 's', thresholds: [verdict('a', 'pass'), verdict('b', 'no data')] }).text).toBe('s passed: 1 threshold held, 1 had no data');
+    expect(runVerdict({ scenario: 's', thresholds: [verdict('a', 'pass'), verdict('b', 'no data')] }).text).toBe(
+      's passed: 1 threshold held, 1 had no data',
+    );
   });
 
   test('a scenario the thresholds name but k6 did not run fails the run, naming the scenario and the fix', () => {
-    const { result, problems } = runVerdict({ scenario: 'default', thresholds: [verdict('http_req_duration{scenario:smoke}', 'no data')], scenarios: ['default'] });
+    const { result, problems } = runVerdict({
+      scenario: 'default',
+      thresholds: [verdict('http_req_duration{scenario:smoke}', 'no data')],
+      scenarios: ['default'],
+    });
     expect(result).toBe('fail');
     expect(problems).toStrictEqual([
       "scenario smoke never ran: this run's scenarios were default; k6's --vus/--duration (or --iterations/--stages) replaced the script's scenarios; use -e VUS=... -e DURATION=... (k6-forge run --vus/--duration) instead",
@@ -68,7 +82,13 @@ describe('runVerdict', () => {
 describe('summaryHandler on a run whose scenario k6 replaced (real k6 data)', () => {
   test('every output fails the run and says which scenario never ran and why', () => {
     const outputs = run(replaced, ['default']);
-    expect(renderedVerdicts(outputs, 'out/default')).toStrictEqual({ json: 'fail', markdown: 'fail', html: 'fail', junit: 'fail', text: 'fail' });
+    expect(renderedVerdicts(outputs, 'out/default')).toStrictEqual({
+      json: 'fail',
+      markdown: 'fail',
+      html: 'fail',
+      junit: 'fail',
+      text: 'fail',
+    });
     for (const output of Object.values(outputs)) expect(output).toContain('scenario smoke never ran');
     expect(outputs['stdout']).toContain('use -e VUS=... -e DURATION=...');
   });
@@ -77,7 +97,13 @@ describe('summaryHandler on a run whose scenario k6 replaced (real k6 data)', ()
     const data = structuredClone(replaced);
     delete data['metrics']['iterations{scenario:smoke}'];
     const outputs = run(data, ['default']);
-    expect(renderedVerdicts(outputs, 'out/default')).toStrictEqual({ json: 'fail', markdown: 'fail', html: 'fail', junit: 'fail', text: 'fail' });
+    expect(renderedVerdicts(outputs, 'out/default')).toStrictEqual({
+      json: 'fail',
+      markdown: 'fail',
+      html: 'fail',
+      junit: 'fail',
+      text: 'fail',
+    });
   });
 
   test('shows the thresholds without samples as no data, never as pass at 0 ms', () => {
@@ -102,7 +128,13 @@ describe('summaryHandler on a run whose scenario k6 replaced (real k6 data)', ()
     const data = structuredClone(replaced);
     delete data['metrics']['iterations{scenario:smoke}'];
     const outputs = run(data, ['smoke']);
-    expect(renderedVerdicts(outputs, 'out/smoke')).toStrictEqual({ json: 'no data', markdown: 'no data', html: 'no data', junit: 'no data', text: 'no data' });
+    expect(renderedVerdicts(outputs, 'out/smoke')).toStrictEqual({
+      json: 'no data',
+      markdown: 'no data',
+      html: 'no data',
+      junit: 'no data',
+      text: 'no data',
+    });
   });
 });
 
@@ -124,9 +156,17 @@ describe('failed checks', () => {
       for (const verdict of Object.values(metric.thresholds ?? {})) verdict.ok = true;
     }
     const outputs = run(data, ['smoke']);
-    expect(renderedVerdicts(outputs, 'out/smoke')).toStrictEqual({ json: 'pass', markdown: 'pass', html: 'pass', junit: 'pass', text: 'pass' });
+    expect(renderedVerdicts(outputs, 'out/smoke')).toStrictEqual({
+      json: 'pass',
+      markdown: 'pass',
+      html: 'pass',
+      junit: 'pass',
+      text: 'pass',
+    });
     const junit = outputs['out/smoke-junit.xml']!;
     expect(junit).toMatch(/<testsuites name="k6-forge smoke" tests="11" failures="0"/);
-    expect(junit).toContain('<system-out>warning: 6 of 120 failed (95.00% passed); a check fails a run only through a threshold on checks</system-out>');
+    expect(junit).toContain(
+      '<system-out>warning: 6 of 120 failed (95.00% passed); a check fails a run only through a threshold on checks</system-out>',
+    );
   });
 });

@@ -8,11 +8,11 @@ import {
   flashSaleProfile,
   loadProfile,
   peakProfile,
+  SUMMARY_TREND_STATS,
   smokeProfile,
   soakProfile,
   spikeProfile,
   stressProfile,
-  SUMMARY_TREND_STATS,
 } from '../src/scenarios/index.ts';
 import { caught } from './support/caught.ts';
 
@@ -244,10 +244,7 @@ describe('bad overrides', () => {
 
 describe('composeOptions', () => {
   test('runs scenarios side by side with their own thresholds and start times', () => {
-    const options = composeOptions(
-      smokeProfile({ exec: 'health' }),
-      loadProfile({ name: 'checkout', exec: 'checkout', startTime: '1m' }),
-    );
+    const options = composeOptions(smokeProfile({ exec: 'health' }), loadProfile({ name: 'checkout', exec: 'checkout', startTime: '1m' }));
     expect(Object.keys(options.scenarios ?? {})).toStrictEqual(['smoke', 'checkout']);
     expect(options.scenarios?.['checkout']).toMatchObject({ exec: 'checkout', startTime: '1m' });
     expect(options.thresholds).toStrictEqual({
@@ -260,10 +257,7 @@ describe('composeOptions', () => {
   });
 
   test('unites thresholds on the same metric without repeating an expression', () => {
-    const options = composeOptions(
-      { thresholds: { checks: ['rate>0.99'] } },
-      { thresholds: { checks: ['rate>0.99', 'rate>0.9'] } },
-    );
+    const options = composeOptions({ thresholds: { checks: ['rate>0.99'] } }, { thresholds: { checks: ['rate>0.99', 'rate>0.9'] } });
     expect(options.thresholds).toStrictEqual({ checks: ['rate>0.99', 'rate>0.9'] });
   });
 

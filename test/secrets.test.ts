@@ -50,8 +50,15 @@ function processList(): string {
  * Runs the CLI as a child with `env` added, samples the process list every 100 ms while it runs, and returns what
  * it printed, every sample and every file it left under `results`.
  */
-function scannedRun(args: readonly string[], env: Record<string, string>, results: string): Promise<{ code: number | null; output: string; ps: string; files: { name: string; text: string }[] }> {
-  const child = spawn(process.execPath, [join(root, 'bin/k6-forge.mjs'), ...args, '--results', results], { cwd: root, env: { ...process.env, ...env } });
+function scannedRun(
+  args: readonly string[],
+  env: Record<string, string>,
+  results: string,
+): Promise<{ code: number | null; output: string; ps: string; files: { name: string; text: string }[] }> {
+  const child = spawn(process.execPath, [join(root, 'bin/k6-forge.mjs'), ...args, '--results', results], {
+    cwd: root,
+    env: { ...process.env, ...env },
+  });
   let output = '';
   let ps = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('latin1')));
@@ -86,7 +93,10 @@ describe('a refused BASE_URL is shown with its user information and secret query
     for (const given of REFUSED_URLS) {
       const cwd = mkdtempSync(join(scratch, 'refused-'));
       const output = await new Promise<string>((resolve, reject) => {
-        const child = spawn(k6!, ['run', join(root, 'dist/smoke.js')], { cwd, env: { ...process.env, ENVIRONMENT: 'staging', BASE_URL: given } });
+        const child = spawn(k6!, ['run', join(root, 'dist/smoke.js')], {
+          cwd,
+          env: { ...process.env, ENVIRONMENT: 'staging', BASE_URL: given },
+        });
         let text = '';
         child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
         child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -103,19 +113,26 @@ describe('a refused BASE_URL is shown with its user information and secret query
 
 describe('secrets given to k6-forge run', () => {
   withStandIn();
-  test.each(['BEARER_TOKEN', 'TEST_PASSWORD', 'API_KEY', 'client_secret'])('-e %s=... is refused, explaining why, without showing the value', async (name) => {
-    const run = await cli('run', 'smoke', '-e', `${name}=${SECRET}`);
-    expect(run).toStrictEqual({
-      code: 2,
-      report: '',
-      messages: `k6-forge run: -e ${name}: a secret on the command line (its value is not shown) is not accepted; expected ${name} exported in the environment instead (${name}=... k6-forge run ...), which k6 inherits: a command line shows in every process list for the whole run`,
-    });
-  });
+  test.each(['BEARER_TOKEN', 'TEST_PASSWORD', 'API_KEY', 'client_secret'])(
+    '-e %s=... is refused, explaining why, without showing the value',
+    async (name) => {
+      const run = await cli('run', 'smoke', '-e', `${name}=${SECRET}`);
+      expect(run).toStrictEqual({
+        code: 2,
+        report: '',
+        messages: `k6-forge run: -e ${name}: a secret on the command line (its value is not shown) is not accepted; expected ${name} exported in the environment instead (${name}=... k6-forge run ...), which k6 inherits: a command line shows in every process list for the whole run`,
+      });
+    },
+  );
 
   test('exported secrets reach k6 and appear in no process list, output or result file (stand-in k6)', { timeout: 30_000 }, async () => {
     const { bin, report } = fakeK6(mkdtempSync(join(scratch, 'fake-')));
     const results = mkdtempSync(join(scratch, 'results-'));
-    const run = await scannedRun(['run', 'smoke', '--demo-target'], { K6_BIN: bin, TOKEN: SECRET, BEARER_TOKEN: SECRET, TEST_PASSWORD: SECRET }, results);
+    const run = await scannedRun(
+      ['run', 'smoke', '--demo-target'],
+      { K6_BIN: bin, TOKEN: SECRET, BEARER_TOKEN: SECRET, TEST_PASSWORD: SECRET },
+      results,
+    );
     expect(run.code, run.output).toBe(0);
     expect(JSON.parse(readFileSync(report, 'utf8')).env.TOKEN).toBe(SECRET);
     expect(run.output).not.toContain(SECRET);
@@ -132,7 +149,12 @@ describe('secrets given to k6-forge run', () => {
     expect(run.ps).toMatch(/k6 run \S*smoke\.js/);
     expect(run.ps).not.toContain(SECRET);
     expect(run.output).not.toContain(SECRET);
-    expect(run.files.map((file) => file.name.replace(/^.*\//, '')).sort()).toStrictEqual(['smoke-junit.xml', 'smoke-report.html', 'smoke-summary.json', 'smoke-summary.md']);
+    expect(run.files.map((file) => file.name.replace(/^.*\//, '')).sort()).toStrictEqual([
+      'smoke-junit.xml',
+      'smoke-report.html',
+      'smoke-summary.json',
+      'smoke-summary.md',
+    ]);
     for (const file of run.files) expect(file.text, file.name).not.toContain(SECRET);
   });
 });
@@ -140,14 +162,20 @@ describe('secrets given to k6-forge run', () => {
 describe('control bytes in echoed input are escaped', () => {
   withStandIn();
   const ESCAPES = '\u001b[2J\u001b]0;owned\u0007\u009b31m\r\n';
-  const raw = (text: string) => [...text].filter((c) => c.charCodeAt(0) < 0x20 && c !== '\n').concat([...text].filter((c) => c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f));
+  const raw = (text: string) =>
+    [...text]
+      .filter((c) => c.charCodeAt(0) < 0x20 && c !== '\n')
+      .concat([...text].filter((c) => c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f));
 
   test.each([
-    ['a summary file that is not JSON', () => {
-      const file = join(scratch, 'escapes.json');
-      writeFileSync(file, `${ESCAPES}{"metrics":`);
-      return ['baseline', 'save', file, '--out', join(scratch, 'b.json')];
-    }],
+    [
+      'a summary file that is not JSON',
+      () => {
+        const file = join(scratch, 'escapes.json');
+        writeFileSync(file, `${ESCAPES}{"metrics":`);
+        return ['baseline', 'save', file, '--out', join(scratch, 'b.json')];
+      },
+    ],
     ['an unknown option', () => ['run', 'smoke', `--x${ESCAPES}`]],
     ['an unknown command', () => [`x${ESCAPES}`]],
     ['a malformed -e pair', () => ['run', 'smoke', '-e', `K${ESCAPES}`]],

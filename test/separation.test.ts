@@ -5,20 +5,28 @@ import { describe, expect, test } from 'vitest';
 import { importsOf, landsIn, REPO_ROOT as root, sourceFiles as sources } from './support/import-graph.ts';
 
 const K6_WORLD = ['src/lib', 'src/generators', 'src/scenarios', 'examples'];
-const K6_IMPORT = /^(k6|k6\/.+|https:\/\/.+|k6-forge\/(lib|scenarios|generators|generators\/faker|generators\/xk6-faker)|k6-forge\/pool\?.+)$/;
+const K6_IMPORT =
+  /^(k6|k6\/.+|https:\/\/.+|k6-forge\/(lib|scenarios|generators|generators\/faker|generators\/xk6-faker)|k6-forge\/pool\?.+)$/;
 
 describe('code that runs inside k6', () => {
   const files = K6_WORLD.flatMap(sources);
 
   test('covers every k6-side folder', () => {
-    for (const folder of K6_WORLD) expect(files.some((f) => f.startsWith(folder)), folder).toBe(true);
+    for (const folder of K6_WORLD)
+      expect(
+        files.some((f) => f.startsWith(folder)),
+        folder,
+      ).toBe(true);
   });
 
   test.each(files)('%s imports only k6 modules, https URLs, k6-forge subpaths and k6-side files', (file) => {
     for (const specifier of importsOf(file)) {
       if (specifier.startsWith('.')) {
         const target = landsIn(file, specifier);
-        expect(K6_WORLD.some((folder) => target.startsWith(`${folder}/`)), `${file} imports ${target}`).toBe(true);
+        expect(
+          K6_WORLD.some((folder) => target.startsWith(`${folder}/`)),
+          `${file} imports ${target}`,
+        ).toBe(true);
       } else {
         expect(specifier, `${file} imports ${specifier}`).toMatch(K6_IMPORT);
       }
@@ -29,7 +37,10 @@ describe('code that runs inside k6', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, { default?: string }> };
     for (const subpath of ['./lib', './scenarios', './generators']) {
       const target = pkg.exports[subpath]?.default ?? '';
-      expect(K6_WORLD.some((folder) => target.startsWith(`./${folder}/`)), subpath).toBe(true);
+      expect(
+        K6_WORLD.some((folder) => target.startsWith(`./${folder}/`)),
+        subpath,
+      ).toBe(true);
     }
   });
 });

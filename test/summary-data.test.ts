@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { humanizeBytes, humanizeDuration } from '../src/lib/summary/internal/humanize.ts';
 import { runMeta } from '../src/lib/summary/run-meta.ts';
-import { targetHost } from '../src/lib/target-host.ts';
 import { thresholdVerdicts } from '../src/lib/summary/run-verdict.ts';
 import { readSummaryData } from '../src/lib/summary/summary-data.ts';
+import { targetHost } from '../src/lib/target-host.ts';
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/summary-smoke.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 

@@ -45,7 +45,9 @@ describe('summaryHandler', () => {
     vi.stubGlobal('__VU', 0);
     vi.stubGlobal('open', (path: string) => {
       opened.push(path);
-      throw new Error(path.endsWith('/exists') ? `open() can't be used with directories, path: "${path}"` : `stat ${path}: no such file or directory`);
+      throw new Error(
+        path.endsWith('/exists') ? `open() can't be used with directories, path: "${path}"` : `stat ${path}: no such file or directory`,
+      );
     });
     vi.stubGlobal('__ENV', { RESULTS_DIR: 'results/missing', PWD: '/work' });
     const outputs = summaryHandler({ scenario: 'smoke' })(fixture);
@@ -64,7 +66,12 @@ describe('summaryHandler', () => {
   });
 
   test('records the run in the JSON: metadata from __ENV, start = end − testRunDurationMs, every verdict', () => {
-    vi.stubGlobal('__ENV', { RESULTS_DIR: 'out', ENVIRONMENT: 'staging', BASE_URL: 'https://staging.example.com/api', GIT_REVISION: 'abc1234' });
+    vi.stubGlobal('__ENV', {
+      RESULTS_DIR: 'out',
+      ENVIRONMENT: 'staging',
+      BASE_URL: 'https://staging.example.com/api',
+      GIT_REVISION: 'abc1234',
+    });
     const json = JSON.parse(summaryHandler({ scenario: 'smoke' })(fixture)['out/smoke-summary.json']!) as RunSummary;
     expect(json.meta).toMatchObject({
       scenario: 'smoke',

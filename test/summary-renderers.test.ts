@@ -7,7 +7,7 @@ import { markdownReport } from '../src/lib/summary/markdown-report.ts';
 import { runMeta } from '../src/lib/summary/run-meta.ts';
 import { readSummaryData } from '../src/lib/summary/summary-data.ts';
 import { textSummary } from '../src/lib/summary/text-summary.ts';
-import type { RunSummary, SummaryData, Series } from '../src/lib/summary/types.ts';
+import type { RunSummary, Series, SummaryData } from '../src/lib/summary/types.ts';
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/summary-smoke.json', import.meta.url), 'utf8')) as unknown;
 
@@ -97,12 +97,12 @@ describe('markdownReport', () => {
   });
 
   test('falls back to the whole run’s latency without endpoint or name sub-metrics, and says when nothing is there', () => {
-    const plain = markdownReport(
-      smokeRun((data) => ({ ...data, metrics: { http_req_duration: data.metrics['http_req_duration']! } })),
-    );
+    const plain = markdownReport(smokeRun((data) => ({ ...data, metrics: { http_req_duration: data.metrics['http_req_duration']! } })));
     expect(plain).toContain('| \\* | 182.44ms | 841.2µs | 120.5ms | 2.31s | 410.12ms | 640.88ms | 1.52s |');
     expect(plain).toContain('## ✅ smoke passed: no thresholds were set');
-    const empty = markdownReport(smokeRun((data) => ({ ...data, metrics: {}, root_group: { ...data.root_group, groups: [], checks: [] } })));
+    const empty = markdownReport(
+      smokeRun((data) => ({ ...data, metrics: {}, root_group: { ...data.root_group, groups: [], checks: [] } })),
+    );
     expect(empty).toContain('No thresholds were set.\n');
     expect(empty).toContain('No HTTP request was timed.\n');
     expect(empty).toContain('No checks ran.\n');
@@ -121,8 +121,25 @@ describe('markdownReport', () => {
 
 describe('htmlReport', () => {
   const series: Series[] = [
-    { name: 'requests per second', unit: 'per second', points: [[0, 0], [10, 5.5], [20, 6], [60, 6]] },
-    { name: 'p95 <login> & "co"', unit: 'ms', points: [[0, 120], [30, 310], [60, 180]] },
+    {
+      name: 'requests per second',
+      unit: 'per second',
+      points: [
+        [0, 0],
+        [10, 5.5],
+        [20, 6],
+        [60, 6],
+      ],
+    },
+    {
+      name: 'p95 <login> & "co"',
+      unit: 'ms',
+      points: [
+        [0, 120],
+        [30, 310],
+        [60, 180],
+      ],
+    },
   ];
 
   test('is well formed and self-contained, with every section and chart', () => {
@@ -135,7 +152,9 @@ describe('htmlReport', () => {
     expect(html.match(/<rect class="bar"/g)).toHaveLength(3);
     expect(html.match(/<polyline class="line"/g)).toHaveLength(2);
     expect(html).toContain('p95 &lt;login&gt; &amp; &quot;co&quot; (ms)');
-    expect(html).toContain('<td><code>order_latency</code></td><td><code>p(95)&lt;800</code></td><td class="num">990.4ms</td><td>❌ fail</td>');
+    expect(html).toContain(
+      '<td><code>order_latency</code></td><td><code>p(95)&lt;800</code></td><td class="num">990.4ms</td><td>❌ fail</td>',
+    );
     expect(html).toContain('<td>checkout › pay</td><td>order accepted</td>');
   });
 
@@ -143,7 +162,11 @@ describe('htmlReport', () => {
     const html = htmlReport(
       smokeRun((data) => ({
         ...data,
-        root_group: { ...data.root_group, groups: [], checks: [{ name: '<script>alert(1)</script>', path: '', id: '', passes: 1, fails: 0 }] },
+        root_group: {
+          ...data.root_group,
+          groups: [],
+          checks: [{ name: '<script>alert(1)</script>', path: '', id: '', passes: 1, fails: 0 }],
+        },
         metrics: { 'http_req_duration{endpoint:x"><img src=y>}': { type: 'trend', contains: 'time', values: { 'p(95)': 5 } } },
       })),
     );
@@ -187,7 +210,9 @@ describe('textSummary', () => {
   });
 
   test('follows summaryTrendStats order and summaryTimeUnit', () => {
-    const text = textSummary(smokeRun((data) => ({ ...data, options: { ...data.options, summaryTrendStats: ['p(99)', 'max', 'count'], summaryTimeUnit: 'ms' } })));
+    const text = textSummary(
+      smokeRun((data) => ({ ...data, options: { ...data.options, summaryTrendStats: ['p(99)', 'max', 'count'], summaryTimeUnit: 'ms' } })),
+    );
     expect(lines(text)).toContain('     iteration_duration.............: p(99)=6100.40ms max=6203.90ms count=-');
   });
 

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildBundles } from '../src/cli/bundle/build-bundles.ts';
-import { gateLimits, mergeThresholdsFiles, readThresholdsFile, thresholdsDescription, thresholdsWarnings } from '../src/cli/limits/thresholds-source.ts';
+import {
+  gateLimits,
+  mergeThresholdsFiles,
+  readThresholdsFile,
+  thresholdsDescription,
+  thresholdsWarnings,
+} from '../src/cli/limits/thresholds-source.ts';
 import { parseThresholdsFile } from '../src/lib/thresholds-file.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -44,7 +50,10 @@ describe('readThresholdsFile', () => {
 describe('mergeThresholdsFiles', () => {
   test('adds names and keys from both sides, the project winning key by key', () => {
     expect(
-      mergeThresholdsFiles({ endpoints: { a: { p95: 1, p99: 2 } } }, { endpoints: { a: { p99: 3 }, b: { p95: 4 } }, gates: { g: { errorRate: 0.5 } } }),
+      mergeThresholdsFiles(
+        { endpoints: { a: { p95: 1, p99: 2 } } },
+        { endpoints: { a: { p99: 3 }, b: { p95: 4 } }, gates: { g: { errorRate: 0.5 } } },
+      ),
     ).toStrictEqual({ endpoints: { a: { p95: 1, p99: 3 }, b: { p95: 4 } }, gates: { g: { errorRate: 0.5 } } });
   });
 });
@@ -52,7 +61,11 @@ describe('mergeThresholdsFiles', () => {
 describe('thresholdsWarnings', () => {
   test('names each scenario and gate left without an error-rate limit', () => {
     expect(
-      thresholdsWarnings({ global: { p95: 500 }, scenarios: { load: { p95: 400 }, smoke: { errorRate: 0.01 } }, gates: { spike: { p95: 500 } } }),
+      thresholdsWarnings({
+        global: { p95: 500 },
+        scenarios: { load: { p95: 400 }, smoke: { errorRate: 0.01 } },
+        gates: { spike: { p95: 500 } },
+      }),
     ).toStrictEqual([
       'thresholds: global has no errorRate, so a scenario without limits of its own has no error-rate limit',
       'thresholds: scenario load has no error-rate limit (no errorRate in scenarios.load or global)',
@@ -69,9 +82,17 @@ describe('the build', () => {
   test('prints the thresholds it embedded: the file, the scenario and endpoint limits and the gates', async () => {
     const path = file('gates-only-build.json', { gates: { load: { p95: 800 } } });
     const entry = join(scratch, 'entry.ts');
-    writeFileSync(entry, `import { thresholdsFor } from '${root}src/lib/thresholds.ts';\nexport const options = { thresholds: thresholdsFor('load') };\nexport default function () {}\n`);
+    writeFileSync(
+      entry,
+      `import { thresholdsFor } from '${root}src/lib/thresholds.ts';\nexport const options = { thresholds: thresholdsFor('load') };\nexport default function () {}\n`,
+    );
     const lines: string[] = [];
-    const [bundle] = await buildBundles({ entries: [entry], outdir: join(scratch, 'out'), thresholds: path, log: (line) => lines.push(line) });
+    const [bundle] = await buildBundles({
+      entries: [entry],
+      outdir: join(scratch, 'out'),
+      thresholds: path,
+      log: (line) => lines.push(line),
+    });
     expect(lines).toStrictEqual([
       `embedded thresholds: ${path} merged over k6-forge's packaged thresholds.json`,
       '  global: p(95)<500 p(99)<1000 errorRate<0.01',
@@ -82,7 +103,9 @@ describe('the build', () => {
     // The load gate keeps the error-rate limit of scenarios.load: gate limits are taken key by key.
     expect(gateLimits((await readThresholdsFile(path)).file, 'load').limits).toStrictEqual({ p95: 800, p99: 1000, errorRate: 0.01 });
     // The load scenario keeps the packaged error-rate limit: a run failing every request cannot pass on latency alone.
-    expect(readFileSync(bundle!.file, 'utf8')).toMatch(/"load":\s*\{\s*"p95":\s*500,\s*"errorRate":\s*0\.01\s*\}|load: \{ p95: 500, errorRate: 0\.01 \}/);
+    expect(readFileSync(bundle!.file, 'utf8')).toMatch(
+      /"load":\s*\{\s*"p95":\s*500,\s*"errorRate":\s*0\.01\s*\}|load: \{ p95: 500, errorRate: 0\.01 \}/,
+    );
   });
 
   test('describes the packaged file as complete', async () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { ForgeError } from '../src/lib/errors.ts';
-import { embeddedThresholds, parseThresholdsFile } from '../src/lib/thresholds-file.ts';
 import { limitsToThresholds, thresholdsFor } from '../src/lib/thresholds.ts';
+import { embeddedThresholds, parseThresholdsFile } from '../src/lib/thresholds-file.ts';
 
 const repoFile = JSON.parse(readFileSync(new URL('../thresholds.json', import.meta.url), 'utf8')) as unknown;
 
@@ -31,15 +31,47 @@ describe('parseThresholdsFile', () => {
 
   test.each([
     ['a list instead of an object', [], 'thresholds.json at $: [] is not accepted'],
-    ['an unknown section', { scenario: {} }, 'thresholds.json at $.scenario: "scenario" is not accepted; expected one of global, scenarios, endpoints, gates'],
-    ['a latency given as text', { scenarios: { smoke: { p95: '1000' } } }, 'thresholds.json at $.scenarios.smoke.p95: "1000" is not accepted; expected a number of milliseconds greater than 0'],
+    [
+      'an unknown section',
+      { scenario: {} },
+      'thresholds.json at $.scenario: "scenario" is not accepted; expected one of global, scenarios, endpoints, gates',
+    ],
+    [
+      'a latency given as text',
+      { scenarios: { smoke: { p95: '1000' } } },
+      'thresholds.json at $.scenarios.smoke.p95: "1000" is not accepted; expected a number of milliseconds greater than 0',
+    ],
     ['a negative latency', { global: { p99: -5 } }, 'thresholds.json at $.global.p99: -5 is not accepted'],
-    ['an error rate above 1', { scenarios: { load: { errorRate: 5 } } }, 'thresholds.json at $.scenarios.load.errorRate: 5 is not accepted; expected a share above 0 and at most 1'],
-    ['an unknown limit', { endpoints: { login: { p95: 1, latency: 2 } } }, 'thresholds.json at $.endpoints.login.latency: "latency" is not accepted; expected one of avg, med, max, pN'],
-    ['abortOnFail as text', { scenarios: { smoke: { abortOnFail: 'yes' } } }, 'thresholds.json at $.scenarios.smoke.abortOnFail: "yes" is not accepted; expected true or false'],
-    ['abort settings in a gate', { gates: { spike: { abortOnFail: true } } }, 'thresholds.json at $.gates.spike.abortOnFail: true is not accepted; expected no abort settings in a release gate'],
-    ['a bad delayAbortEval', { global: { abortOnFail: true, delayAbortEval: 'soon' } }, 'thresholds.json at $.global.delayAbortEval: "soon" is not accepted; expected a k6 duration'],
-    ['a scenario that is not an object', { scenarios: { smoke: 1000 } }, 'thresholds.json at $.scenarios.smoke: 1000 is not accepted; expected an object of limits'],
+    [
+      'an error rate above 1',
+      { scenarios: { load: { errorRate: 5 } } },
+      'thresholds.json at $.scenarios.load.errorRate: 5 is not accepted; expected a share above 0 and at most 1',
+    ],
+    [
+      'an unknown limit',
+      { endpoints: { login: { p95: 1, latency: 2 } } },
+      'thresholds.json at $.endpoints.login.latency: "latency" is not accepted; expected one of avg, med, max, pN',
+    ],
+    [
+      'abortOnFail as text',
+      { scenarios: { smoke: { abortOnFail: 'yes' } } },
+      'thresholds.json at $.scenarios.smoke.abortOnFail: "yes" is not accepted; expected true or false',
+    ],
+    [
+      'abort settings in a gate',
+      { gates: { spike: { abortOnFail: true } } },
+      'thresholds.json at $.gates.spike.abortOnFail: true is not accepted; expected no abort settings in a release gate',
+    ],
+    [
+      'a bad delayAbortEval',
+      { global: { abortOnFail: true, delayAbortEval: 'soon' } },
+      'thresholds.json at $.global.delayAbortEval: "soon" is not accepted; expected a k6 duration',
+    ],
+    [
+      'a scenario that is not an object',
+      { scenarios: { smoke: 1000 } },
+      'thresholds.json at $.scenarios.smoke: 1000 is not accepted; expected an object of limits',
+    ],
     ['a name with a space', { endpoints: { 'log in': { p95: 1 } } }, 'thresholds.json at $.endpoints.log in: "log in" is not accepted'],
     ['p0', { global: { p0: 1 } }, 'thresholds.json at $.global.p0: "p0" is not accepted; expected a percentile above p0'],
   ])('rejects %s, naming the JSON path', (_label, value, message) => {
@@ -76,7 +108,10 @@ describe('thresholdsFor', () => {
   test('smoke: its own p95 and error rate over the global p99, aborting early', () => {
     const abort = { abortOnFail: true, delayAbortEval: '10s' };
     expect(thresholdsFor('smoke')).toStrictEqual({
-      'http_req_duration{scenario:smoke}': [{ threshold: 'p(95)<1000', ...abort }, { threshold: 'p(99)<1000', ...abort }],
+      'http_req_duration{scenario:smoke}': [
+        { threshold: 'p(95)<1000', ...abort },
+        { threshold: 'p(99)<1000', ...abort },
+      ],
       'http_req_failed{scenario:smoke}': [{ threshold: 'rate<0.01', ...abort }],
     });
   });

@@ -8,8 +8,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildBundles } from '../src/cli/bundle/build-bundles.ts';
 import { findK6 } from '../src/cli/runner/k6-binary.ts';
+import { type RunningTarget, startTarget } from '../src/demo-target/index.ts';
 import type { Faults } from '../src/demo-target/services/faults.ts';
-import { startTarget, type RunningTarget } from '../src/demo-target/index.ts';
 import { cli } from './support/cli.ts';
 import { atLeast, k6Version, runK6 } from './support/real-k6.ts';
 import { renderedVerdicts, resultFiles } from './support/verdicts.ts';
@@ -43,8 +43,22 @@ interface Case {
 
 const CASES: readonly Case[] = [
   { name: 'healthy', bundle: 'smoke', faults: {}, scenario: 'smoke', k6Code: 0, verdict: 'pass' },
-  { name: 'a third of product pages answer 503', bundle: 'smoke', faults: { 'GET /products/{id}': { errorRate: 1 / 3 } }, scenario: 'smoke', k6Code: 99, verdict: 'fail' },
-  { name: 'product pages take 1.1 s', bundle: 'smoke', faults: { 'GET /products/{id}': { delayMs: 1100 } }, scenario: 'smoke', k6Code: 99, verdict: 'fail' },
+  {
+    name: 'a third of product pages answer 503',
+    bundle: 'smoke',
+    faults: { 'GET /products/{id}': { errorRate: 1 / 3 } },
+    scenario: 'smoke',
+    k6Code: 99,
+    verdict: 'fail',
+  },
+  {
+    name: 'product pages take 1.1 s',
+    bundle: 'smoke',
+    faults: { 'GET /products/{id}': { delayMs: 1100 } },
+    scenario: 'smoke',
+    k6Code: 99,
+    verdict: 'fail',
+  },
   {
     name: 'product pages stall',
     bundle: 'stalled',
@@ -64,7 +78,10 @@ const CASES: readonly Case[] = [
     k6Code: 99,
     verdict: 'fail',
     says: 'scenario smoke never ran',
-    shows: ['| `http_req_duration{scenario:smoke}` | `p(95)<1000` | no samples | ⚪ no data |', '| `http_req_failed{scenario:smoke}` | `rate<0.01` | no samples | ⚪ no data |'],
+    shows: [
+      '| `http_req_duration{scenario:smoke}` | `p(95)<1000` | no samples | ⚪ no data |',
+      '| `http_req_failed{scenario:smoke}` | `rate<0.01` | no samples | ⚪ no data |',
+    ],
   },
   {
     name: 'a partial thresholds file, with a third of product pages answering 503',
@@ -86,7 +103,12 @@ describe.skipIf(!k6)('verdicts under real k6 against the demo target with inject
   beforeAll(async () => {
     writeFileSync(partialFile, JSON.stringify(PARTIAL_THRESHOLDS));
     const build = async (entry: string, outdir: string, thresholds: string) => {
-      const [bundle] = await buildBundles({ entries: [join(root, entry)], outdir: join(scratch, outdir), thresholds, ...(legacy && { target: 'es2017' }) });
+      const [bundle] = await buildBundles({
+        entries: [join(root, entry)],
+        outdir: join(scratch, outdir),
+        thresholds,
+        ...(legacy && { target: 'es2017' }),
+      });
       return resolve(bundle!.file);
     };
     bundles.smoke = await build('examples/smoke.ts', 'smoke', join(root, 'thresholds.json'));
@@ -98,39 +120,49 @@ describe.skipIf(!k6)('verdicts under real k6 against the demo target with inject
     await target?.close();
   });
 
-  test.each(CASES)('$name: k6 exits $k6Code and every report, gate, compare and analyze say $verdict', { timeout: 120_000 }, async (run) => {
-    await fetch(`${target.url}/admin/faults`, { method: 'POST', body: JSON.stringify(run.faults) });
-    const dir = join(scratch, run.name.replace(/[^a-z0-9]+/gi, '-'));
-    const [cwd, results, out] = [join(dir, 'cwd'), join(dir, 'results'), join(dir, 'out.json')];
-    mkdirSync(cwd, { recursive: true });
-    mkdirSync(results);
-    const sizing = run.flags ? {} : { VUS: '2', DURATION: '3s' };
-    const k6Run = await runK6(k6!, ['run', ...(run.flags ?? []), '--out', `json=${out}`, bundles[run.bundle]], {
-      cwd,
-      env: { BASE_URL: target.url, RESULTS_DIR: results, ...sizing },
-    });
-    await fetch(`${target.url}/admin/faults`, { method: 'POST', body: '{}' });
+  test.each(CASES)(
+    '$name: k6 exits $k6Code and every report, gate, compare and analyze say $verdict',
+    { timeout: 120_000 },
+    async (run) => {
+      await fetch(`${target.url}/admin/faults`, { method: 'POST', body: JSON.stringify(run.faults) });
+      const dir = join(scratch, run.name.replace(/[^a-z0-9]+/gi, '-'));
+      const [cwd, results, out] = [join(dir, 'cwd'), join(dir, 'results'), join(dir, 'out.json')];
+      mkdirSync(cwd, { recursive: true });
+      mkdirSync(results);
+      const sizing = run.flags ? {} : { VUS: '2', DURATION: '3s' };
+      const k6Run = await runK6(k6!, ['run', ...(run.flags ?? []), '--out', `json=${out}`, bundles[run.bundle]], {
+        cwd,
+        env: { BASE_URL: target.url, RESULTS_DIR: results, ...sizing },
+      });
+      await fetch(`${target.url}/admin/faults`, { method: 'POST', body: '{}' });
 
-    // k6's own verdict, and nothing written outside the temporary folders.
-    expect(k6Run.code, k6Run.output).toBe(run.k6Code);
-    expect(k6Run.leftovers).toStrictEqual([]);
+      // k6's own verdict, and nothing written outside the temporary folders.
+      expect(k6Run.code, k6Run.output).toBe(run.k6Code);
+      expect(k6Run.leftovers).toStrictEqual([]);
 
-    // Every report of the run gives the same verdict, which agrees with k6.
-    const outputs = resultFiles(results, run.scenario, k6Run.output);
-    expect(renderedVerdicts(outputs, `${results}/${run.scenario}`)).toStrictEqual({ json: run.verdict, markdown: run.verdict, html: run.verdict, junit: run.verdict, text: run.verdict });
-    if (run.says) expect(k6Run.output).toContain(run.says);
-    for (const shown of run.shows ?? []) expect(outputs[`${results}/${run.scenario}-summary.md`]).toContain(shown);
+      // Every report of the run gives the same verdict, which agrees with k6.
+      const outputs = resultFiles(results, run.scenario, k6Run.output);
+      expect(renderedVerdicts(outputs, `${results}/${run.scenario}`)).toStrictEqual({
+        json: run.verdict,
+        markdown: run.verdict,
+        html: run.verdict,
+        junit: run.verdict,
+        text: run.verdict,
+      });
+      if (run.says) expect(k6Run.output).toContain(run.says);
+      for (const shown of run.shows ?? []) expect(outputs[`${results}/${run.scenario}-summary.md`]).toContain(shown);
 
-    // gate, compare and analyze agree.
-    const expected = run.verdict === 'pass' ? 0 : 1;
-    const summary = join(results, `${run.scenario}-summary.json`);
-    if (run.name === 'healthy') healthySummary = summary;
-    const thresholds = run.bundle === 'partial' ? partialFile : join(root, 'thresholds.json');
-    const gate = await cli('gate', results, '--thresholds', thresholds);
-    expect(gate.code, gate.report + gate.messages).toBe(expected);
-    const compare = await cli('compare', summary, healthySummary);
-    expect(compare.code, compare.report + compare.messages).toBe(expected);
-    const analyze = await cli('analyze', out, '--thresholds', thresholds, '--html', join(dir, 'analysis.html'), '--summary', summary);
-    expect(analyze.code, analyze.report + analyze.messages).toBe(expected);
-  });
+      // gate, compare and analyze agree.
+      const expected = run.verdict === 'pass' ? 0 : 1;
+      const summary = join(results, `${run.scenario}-summary.json`);
+      if (run.name === 'healthy') healthySummary = summary;
+      const thresholds = run.bundle === 'partial' ? partialFile : join(root, 'thresholds.json');
+      const gate = await cli('gate', results, '--thresholds', thresholds);
+      expect(gate.code, gate.report + gate.messages).toBe(expected);
+      const compare = await cli('compare', summary, healthySummary);
+      expect(compare.code, compare.report + compare.messages).toBe(expected);
+      const analyze = await cli('analyze', out, '--thresholds', thresholds, '--html', join(dir, 'analysis.html'), '--summary', summary);
+      expect(analyze.code, analyze.report + analyze.messages).toBe(expected);
+    },
+  );
 });

@@ -18,11 +18,20 @@ mkdirSync(aFolder);
 
 describe('write errors', () => {
   test.each([
-    [['baseline', 'save', SUMMARY, '--out', join(aFile, 'x.json')], `${join(aFile, 'x.json')}: a path through a file, not a folder is not accepted`],
+    [
+      ['baseline', 'save', SUMMARY, '--out', join(aFile, 'x.json')],
+      `${join(aFile, 'x.json')}: a path through a file, not a folder is not accepted`,
+    ],
     [['baseline', 'save', SUMMARY, '--out', aFolder, '--force'], `${aFolder}: a folder is not accepted`],
-    [['analyze', 'test/fixtures/gate-spike-export.json', '--html', join(aFile, 'r.html')], `${join(aFile, 'r.html')}: a path through a file, not a folder is not accepted`],
+    [
+      ['analyze', 'test/fixtures/gate-spike-export.json', '--html', join(aFile, 'r.html')],
+      `${join(aFile, 'r.html')}: a path through a file, not a folder is not accepted`,
+    ],
     [['analyze', 'test/fixtures/gate-spike-export.json', '--html', aFolder], `${aFolder}: a folder is not accepted`],
-    [['pool', 'customer', '--count', '2', '--out', join(aFile, 'p.json')], `${join(aFile, 'p.json')}: a path through a file, not a folder is not accepted`],
+    [
+      ['pool', 'customer', '--count', '2', '--out', join(aFile, 'p.json')],
+      `${join(aFile, 'p.json')}: a path through a file, not a folder is not accepted`,
+    ],
   ])('%j ends in one line and exit 2', async (argv, message) => {
     const run = await cli(...argv);
     expect(run).toStrictEqual({ code: 2, report: '', messages: expect.stringContaining(message) });

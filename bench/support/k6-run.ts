@@ -93,7 +93,8 @@ export async function measureK6(run: K6Run): Promise<MeasuredRun> {
     // The last line: GNU time puts "Command exited with non-zero status 99" before it.
     const last = existsSync(report) ? readFileSync(report, 'utf8').trim().split('\n').pop()! : '';
     const [kb, seconds] = last.split(' ').map(Number);
-    if (!Number.isFinite(kb) || !Number.isFinite(seconds)) throw new Error(`GNU time reported ${JSON.stringify(last)} for ${run.label ?? run.script}`);
+    if (!Number.isFinite(kb) || !Number.isFinite(seconds))
+      throw new Error(`GNU time reported ${JSON.stringify(last)} for ${run.label ?? run.script}`);
     return { stdout, stderr, rssMb: kb! / 1024, wallSeconds: seconds!, thresholdsCrossed: code === THRESHOLDS_CROSSED };
   } finally {
     rmSync(folder, { recursive: true, force: true });

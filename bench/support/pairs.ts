@@ -10,7 +10,7 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** What a pair is judged by: SDK requests per second over the twin's, or peak memory and wall time. */
 export type Budget =
-  | { readonly kind: 'throughput'; /** The least SDK/twin ratio of requests per second. */ readonly minRatio: number }
+  | { readonly kind: 'throughput' /** The least SDK/twin ratio of requests per second. */; readonly minRatio: number }
   | {
       readonly kind: 'memory';
       /** The most SDK/twin ratio of peak memory. */
@@ -45,9 +45,33 @@ const DEALER_POOL = { domain: 'customer', count: 10_000, seed: 42, locale: 'en_U
 
 /** Every pair, in the order `npm run bench` runs them. */
 export const PAIRS: readonly BenchPair[] = [
-  { name: 'requests', sdk: 'bench/pairs/requests/sdk.ts', twin: 'bench/pairs/requests/plain.js', vus: 20, duration: '8s', rounds: 5, budget: { kind: 'throughput', minRatio: 0.97 } },
-  { name: 'smoke', sdk: 'examples/smoke.ts', twin: 'bench/pairs/smoke/plain.js', vus: 500, duration: '10s', rounds: 3, budget: MEMORY_BUDGET },
-  { name: 'flash-sale', sdk: 'examples/flash-sale.ts', twin: 'bench/pairs/flash-sale/plain.js', vus: 500, duration: '10s', rounds: 3, budget: MEMORY_BUDGET },
+  {
+    name: 'requests',
+    sdk: 'bench/pairs/requests/sdk.ts',
+    twin: 'bench/pairs/requests/plain.js',
+    vus: 20,
+    duration: '8s',
+    rounds: 5,
+    budget: { kind: 'throughput', minRatio: 0.97 },
+  },
+  {
+    name: 'smoke',
+    sdk: 'examples/smoke.ts',
+    twin: 'bench/pairs/smoke/plain.js',
+    vus: 500,
+    duration: '10s',
+    rounds: 3,
+    budget: MEMORY_BUDGET,
+  },
+  {
+    name: 'flash-sale',
+    sdk: 'examples/flash-sale.ts',
+    twin: 'bench/pairs/flash-sale/plain.js',
+    vus: 500,
+    duration: '10s',
+    rounds: 3,
+    budget: MEMORY_BUDGET,
+  },
   {
     name: 'dealer',
     sdk: 'bench/pairs/dealer/sdk.ts',

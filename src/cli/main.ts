@@ -1,13 +1,13 @@
 import { ForgeError, printable, shown } from '../lib/errors.ts';
-import { EXIT, type Command, type Print } from './command.ts';
+import { type Command, EXIT, type Print } from './command.ts';
 import { analyzeCommand } from './commands/analyze.ts';
 import { baselineCommand } from './commands/baseline.ts';
 import { buildCommand } from './commands/build.ts';
 import { compareCommand } from './commands/compare.ts';
+import { demoTargetCommand } from './commands/demo-target.ts';
 import { gateCommand } from './commands/gate.ts';
 import { poolCommand } from './commands/pool.ts';
 import { runCommand } from './commands/run.ts';
-import { demoTargetCommand } from './commands/demo-target.ts';
 import { PACKAGE_VERSION } from './io/package-version.ts';
 
 export { EXIT } from './command.ts';

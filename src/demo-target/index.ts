@@ -1,2 +1,2 @@
-export { startTarget } from './server.ts';
 export type { RunningTarget, TargetOptions } from './server.ts';
+export { startTarget } from './server.ts';

@@ -29,9 +29,7 @@ export interface Route {
 }
 
 /** The outcome of matching a request: a route with its parameters, or the methods the path allows. */
-export type Match =
-  | { readonly route: Route; readonly params: Readonly<Record<string, string>> }
-  | { readonly allow: string };
+export type Match = { readonly route: Route; readonly params: Readonly<Record<string, string>> } | { readonly allow: string };
 
 /**
  * Builds a matcher over route templates, whose `{name}` segments match one non-empty path segment.

@@ -2,16 +2,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { ForgeError, invalidOption, printable } from '../lib/errors.ts';
-import { Dealer } from './services/dealer.ts';
-import { FaultInjector, parseFaults, type Faults } from './services/faults.ts';
-import { FlashSale } from './services/flash-sale.ts';
 import { fixedReply, NOT_FOUND, receiveJson, send, sendInvalid, sendJson } from './http-io.ts';
-import { Ledger } from './services/ledger.ts';
-import { routeMatcher, type Route, type Services } from './route.ts';
+import { type Route, routeMatcher, type Services } from './route.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dealerRoutes } from './routes/dealer.ts';
 import { flashSaleRoutes } from './routes/flash-sale.ts';
 import { gatewayRoutes } from './routes/gateway.ts';
+import { Dealer } from './services/dealer.ts';
+import { FaultInjector, type Faults, parseFaults } from './services/faults.ts';
+import { FlashSale } from './services/flash-sale.ts';
+import { Ledger } from './services/ledger.ts';
 import { Sessions } from './services/sessions.ts';
 
 /** Where and how the demo target serves. */
@@ -163,7 +163,8 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
   const faults = new FaultInjector(initialFaults.faults);
   const match = routeMatcher([...ROUTES, ...faultRoutes(faults)]);
   const ledger = new Ledger();
-  for (const [account, balance] of Object.entries(options.accounts ?? { 'acc-demo': 1_000_000_000_000 })) ledger.fund(account, balance, 'EUR');
+  for (const [account, balance] of Object.entries(options.accounts ?? { 'acc-demo': 1_000_000_000_000 }))
+    ledger.fund(account, balance, 'EUR');
   const services: Services = {
     sale: new FlashSale({ ordersPerSecond }),
     ledger,
@@ -174,9 +175,8 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
     }),
     dealer: new Dealer(),
   };
-  const server = createServer(
-    { keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: KEEP_ALIVE_MS + 1000 },
-    (request, response) => route(services, faults, match, request, response),
+  const server = createServer({ keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: KEEP_ALIVE_MS + 1000 }, (request, response) =>
+    route(services, faults, match, request, response),
   );
   const log = options.log ?? ((line: string) => console.error(line));
   const handled = (where: string) => (error: Error) => log(`k6-forge demo-target: ${where}: ${printable(error.message)} (handled)`);

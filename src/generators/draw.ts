@@ -1,4 +1,4 @@
-import { mix32, seededRandom, type Random } from './random.ts';
+import { mix32, type Random, seededRandom } from './random.ts';
 
 /** What makes one value unique in a run: the run's tag, the VU that made it and that VU's counter. */
 export interface Serial {

@@ -63,9 +63,15 @@ function recordsOf(text: string, name: string, domain: string | undefined): read
     // reported below, with what is accepted
   }
   if (file?.format !== 'k6-forge-pool' || !Array.isArray(file.records) || file.records.length === 0) {
-    refuse('invalid_option', name, new AlreadyShown('data that is not a k6-forge pool with records'), 'a pool built by k6-forge (a `k6-forge/pool?...` import, writePool or `k6-forge pool`)');
+    refuse(
+      'invalid_option',
+      name,
+      new AlreadyShown('data that is not a k6-forge pool with records'),
+      'a pool built by k6-forge (a `k6-forge/pool?...` import, writePool or `k6-forge pool`)',
+    );
   }
-  if (domain !== undefined && file.domain !== domain) refuse('invalid_option', name, new AlreadyShown(`a pool of ${shown(file.domain)} records`), `a pool of ${shown(domain)} records`);
+  if (domain !== undefined && file.domain !== domain)
+    refuse('invalid_option', name, new AlreadyShown(`a pool of ${shown(file.domain)} records`), `a pool of ${shown(domain)} records`);
   return file.records;
 }
 
@@ -131,11 +137,22 @@ export function pool<T>(data: PoolData<T>, options: PoolOptions): Source<T> {
         next() {
           const current = exec.scenario.iterationInTest;
           if (current !== iteration) [iteration, taken] = [current, 0];
-          if (taken === perIteration) refuse('invalid_option', `${name}: perIteration`, new AlreadyShown(`${perIteration + 1} records in one iteration`), `at most ${perIteration}; raise perIteration`);
+          if (taken === perIteration)
+            refuse(
+              'invalid_option',
+              `${name}: perIteration`,
+              new AlreadyShown(`${perIteration + 1} records in one iteration`),
+              `at most ${perIteration}; raise perIteration`,
+            );
           const index = current * perIteration + taken;
           taken += 1;
           if (index >= count && !recycle) {
-            refuse('invalid_option', name, new AlreadyShown(`record ${index + 1} of ${count} with pick "unique"`), `at most ${count} records in a run; build a bigger pool, run fewer iterations, or set recycle: true`);
+            refuse(
+              'invalid_option',
+              name,
+              new AlreadyShown(`record ${index + 1} of ${count} with pick "unique"`),
+              `at most ${count} records in a run; build a bigger pool, run fewer iterations, or set recycle: true`,
+            );
           }
           return records[index % count]!;
         },
@@ -155,14 +172,21 @@ export function pool<T>(data: PoolData<T>, options: PoolOptions): Source<T> {
     case 'shard': {
       const vus = wholeAtLeast(options.vus, 1, `${name}: vus`, 0);
       const size = Math.floor(count / vus);
-      if (size === 0) refuse('invalid_option', `${name}: vus`, vus, `at most ${count}, so each VU gets at least one of the pool's ${count} records`);
+      if (size === 0)
+        refuse('invalid_option', `${name}: vus`, vus, `at most ${count}, so each VU gets at least one of the pool's ${count} records`);
       let start = -1;
       let offset = -1;
       return {
         next() {
           if (start < 0) {
             const id = exec.vu.idInTest;
-            if (id < 1 || id > vus) refuse('invalid_option', name, new AlreadyShown(`VU ${id}`), `VUs 1 to ${vus}, the ones the pool was sharded for (set vus to the test's most VUs)`);
+            if (id < 1 || id > vus)
+              refuse(
+                'invalid_option',
+                name,
+                new AlreadyShown(`VU ${id}`),
+                `VUs 1 to ${vus}, the ones the pool was sharded for (set vus to the test's most VUs)`,
+              );
             start = (id - 1) * size;
           }
           offset = (offset + 1) % size;

@@ -92,7 +92,8 @@ export function float(min: number, max: number, random: Random, fractionDigits?:
  * @throws {ForgeError} `invalid_option` for an empty list.
  */
 export function pick<T>(list: readonly T[], random: Random): T {
-  if (list.length === 0) throw new ForgeError('invalid_option', { field: 'pick(list)', given: 'an empty list', accepted: 'a list with at least one element' });
+  if (list.length === 0)
+    throw new ForgeError('invalid_option', { field: 'pick(list)', given: 'an empty list', accepted: 'a list with at least one element' });
   return list[Math.floor(random() * list.length)]!;
 }
 
@@ -107,11 +108,20 @@ export function weighted<T>(entries: readonly (readonly [T, number])[], random: 
   let total = 0;
   for (const [, weight] of entries) {
     if (!(weight > 0 && Number.isFinite(weight))) {
-      throw new ForgeError('invalid_option', { field: 'weighted(entries)', given: `the weight ${shown(weight)}`, accepted: 'positive finite weights' });
+      throw new ForgeError('invalid_option', {
+        field: 'weighted(entries)',
+        given: `the weight ${shown(weight)}`,
+        accepted: 'positive finite weights',
+      });
     }
     total += weight;
   }
-  if (entries.length === 0) throw new ForgeError('invalid_option', { field: 'weighted(entries)', given: 'no entries', accepted: 'at least one [value, weight] pair' });
+  if (entries.length === 0)
+    throw new ForgeError('invalid_option', {
+      field: 'weighted(entries)',
+      given: 'no entries',
+      accepted: 'at least one [value, weight] pair',
+    });
   let point = random() * total;
   for (const [value, weight] of entries) {
     point -= weight;
@@ -182,7 +192,10 @@ export function dateBetween(from: string, to: string, random: Random): string {
 export function uuid(random: Random): string {
   // Four words as 32 hex digits; then the version nibble (digit 12) becomes 4 and the variant's top bits (digit 16) 10.
   let hex = '';
-  for (let i = 0; i < 4; i += 1) hex += Math.floor(random() * TWO_32).toString(16).padStart(8, '0');
+  for (let i = 0; i < 4; i += 1)
+    hex += Math.floor(random() * TWO_32)
+      .toString(16)
+      .padStart(8, '0');
   const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
 }

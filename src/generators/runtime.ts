@@ -1,14 +1,14 @@
 // The runtime tier: each generator draws from this VU's seeded stream and serials (vuDraw), over the small word lists
 // in definitions/. The same SEED gives the same records in the same VU and iteration; no faker code is involved.
-import { crmContactFrom, supportTicketFrom, type CrmContact, type SupportTicket } from './domains/crm.ts';
-import { customerFrom, postalAddressFrom, type Customer, type PostalAddress } from './domains/customer.ts';
-import { dealFrom, type Deal } from './domains/deal.ts';
-import { flashSaleOrderFrom, type FlashSaleOrder } from './domains/flash-sale-order.ts';
-import { insuranceLeadFrom, type InsuranceLead } from './domains/insurance-lead.ts';
-import { ledgerTransferFrom, type LedgerTransfer } from './domains/ledger-transfer.ts';
-import { credentialsFrom, personFrom, type Credentials, type Person } from './domains/person.ts';
-import { taxCalculationRequestFrom, type TaxCalculationRequest } from './domains/tax-calculation.ts';
-import { inventoryItemFrom, vehicleFrom, type InventoryItem, type Vehicle } from './domains/vehicle.ts';
+import { type CrmContact, crmContactFrom, type SupportTicket, supportTicketFrom } from './domains/crm.ts';
+import { type Customer, customerFrom, type PostalAddress, postalAddressFrom } from './domains/customer.ts';
+import { type Deal, dealFrom } from './domains/deal.ts';
+import { type FlashSaleOrder, flashSaleOrderFrom } from './domains/flash-sale-order.ts';
+import { type InsuranceLead, insuranceLeadFrom } from './domains/insurance-lead.ts';
+import { type LedgerTransfer, ledgerTransferFrom } from './domains/ledger-transfer.ts';
+import { type Credentials, credentialsFrom, type Person, personFrom } from './domains/person.ts';
+import { type TaxCalculationRequest, taxCalculationRequestFrom } from './domains/tax-calculation.ts';
+import { type InventoryItem, inventoryItemFrom, type Vehicle, vehicleFrom } from './domains/vehicle.ts';
 import { vuDraw } from './vu-draw.ts';
 
 /**
@@ -70,7 +70,8 @@ export const deal = (overrides?: Partial<Deal>): Deal => dealFrom(vuDraw(), over
  * @param overrides - Fields to use as given.
  * @returns The request.
  */
-export const taxCalculationRequest = (overrides?: Partial<TaxCalculationRequest>): TaxCalculationRequest => taxCalculationRequestFrom(vuDraw(), overrides);
+export const taxCalculationRequest = (overrides?: Partial<TaxCalculationRequest>): TaxCalculationRequest =>
+  taxCalculationRequestFrom(vuDraw(), overrides);
 
 /**
  * An insurance lead (docs/requirements.md, 003): contact details, line of insurance and coverage.

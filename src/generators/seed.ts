@@ -51,7 +51,8 @@ export function runSeed(): number {
   const text = seedText();
   if (text !== undefined) return parseSeed(text);
   const seed = randomSeed[0]!;
-  if (!announced && firstVu()) console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed} (set it to replay the same records)`);
+  if (!announced && firstVu())
+    console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed} (set it to replay the same records)`);
   announced = true;
   return seed;
 }

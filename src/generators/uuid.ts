@@ -1,4 +1,4 @@
-import { uuid, type Random } from './random.ts';
+import { type Random, uuid } from './random.ts';
 import { vuRandom } from './vu-draw.ts';
 
 /**

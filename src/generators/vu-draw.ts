@@ -1,7 +1,7 @@
 import exec from 'k6/execution';
 import { ForgeError } from '../lib/errors.ts';
 import type { Draw, Serial } from './draw.ts';
-import { seededRandom, type Random } from './random.ts';
+import { type Random, seededRandom } from './random.ts';
 import { runSeed } from './seed.ts';
 
 type VuInfo = typeof exec.vu;

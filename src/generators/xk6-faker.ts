@@ -13,7 +13,11 @@ import { vuDraw } from './vu-draw.ts';
  */
 export function xk6Faker(faker: Faker): FakerLike {
   return {
-    person: { firstName: () => faker.person.firstName(), lastName: () => faker.person.lastName(), jobTitle: () => faker.company.jobTitle() },
+    person: {
+      firstName: () => faker.person.firstName(),
+      lastName: () => faker.person.lastName(),
+      jobTitle: () => faker.company.jobTitle(),
+    },
     location: {
       streetAddress: () => faker.address.street(),
       city: () => faker.address.city(),

@@ -1,8 +1,8 @@
 import { sleep } from 'k6';
 import exec from 'k6/execution';
+import type { Auth, Sender } from './catalog.ts';
 import { parseDuration } from './duration.ts';
 import { AlreadyShown, ForgeError, invalidOption } from './errors.ts';
-import type { Auth, Sender } from './catalog.ts';
 
 /**
  * Auth with a fixed bearer token, such as `BEARER_TOKEN` (docs/requirements.md, 000).
@@ -78,7 +78,8 @@ export function sessionAuth(options: SessionAuthOptions): SessionAuth {
   const { username, password, now = () => Date.now(), maxFailures = 3 } = options;
   if (!username) invalidOption('TEST_USERNAME', username, 'a user name');
   if (!password) invalidOption('TEST_PASSWORD', new AlreadyShown('(hidden)'), 'a password');
-  if (!Number.isInteger(maxFailures) || maxFailures < 1 || maxFailures > 10) invalidOption('maxFailures', maxFailures, 'a whole number from 1 to 10');
+  if (!Number.isInteger(maxFailures) || maxFailures < 1 || maxFailures > 10)
+    invalidOption('maxFailures', maxFailures, 'a whole number from 1 to 10');
   const backoff = parseDuration(options.backoff ?? '1s', 'backoff');
   const margin = parseDuration(options.refreshBefore ?? '30s', 'refreshBefore');
   const fields = { accessToken: 'accessToken', refreshToken: 'refreshToken', expiresIn: 'expiresIn', ...options.fields };

@@ -2,14 +2,14 @@ import { check, sleep } from 'k6';
 import http, { type Params, type RefinedResponse, type RequestBody, type ResponseType } from 'k6/http';
 import { Counter, Rate, Trend } from 'k6/metrics';
 import { serialUuid } from '../generators/internal/serial.ts';
-import type { DebugOptions } from './debug-log.ts';
 import { requestLogger } from './debug-log.ts' with { lazy: 'true' };
+import type { DebugOptions } from './debug-log.ts';
 import { invalidOption } from './errors.ts';
 import { type EndpointPlan, endpointPlans, endpointThresholds } from './internal/endpoint-plans.ts' with { lazy: 'true' };
 import { oncePerRun } from './once-per-run.ts';
 import type { RetryPolicy } from './retry.ts';
-import type { Limits, ThresholdsFile } from './thresholds-file.ts';
 import type { Thresholds } from './thresholds.ts';
+import type { Limits, ThresholdsFile } from './thresholds-file.ts';
 
 /** HTTP methods an endpoint may use. */
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
@@ -186,7 +186,9 @@ function liveEndpoint(name: string, plan: EndpointPlan): Endpoint {
     trendMetric: plan.trend === undefined ? undefined : new Trend(plan.trend, true),
     metricTags: { endpoint: name },
     statusCheck:
-      plan.checkName === undefined ? undefined : { [plan.checkName]: accepted ? (res: ApiResponse) => accepted.includes(res.status) : is2xx },
+      plan.checkName === undefined
+        ? undefined
+        : { [plan.checkName]: accepted ? (res: ApiResponse) => accepted.includes(res.status) : is2xx },
     reusable: undefined,
   };
 }
@@ -254,7 +256,8 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
       const body = (json ? JSON.stringify(request.body) : request.body) as RequestBody | null | undefined;
       let params: Params;
       if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
-        if (!ep.reusable || ep.reusable.auth !== auth) ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
+        if (!ep.reusable || ep.reusable.auth !== auth)
+          ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
         params = ep.reusable!.params;
       } else {
         // Written field by field: every spread of a conditional part would allocate one more object per request.

@@ -1,5 +1,5 @@
-import { readConfig } from './internal/read-config.ts' with { lazy: 'true' };
 import type { EnvSchema, InferEnv } from './env.ts';
+import { readConfig } from './internal/read-config.ts' with { lazy: 'true' };
 import { oncePerRun } from './once-per-run.ts';
 
 /** The environments every team has. */

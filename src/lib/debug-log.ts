@@ -34,7 +34,9 @@ export function requestLogger(options: DebugOptions): RequestLogger {
     if (__VU > vus) return;
     seen += 1;
     if (seen > first && (seen - first) % every !== 0) return;
-    log(`[k6-forge debug] -> ${label} ${redactUrl(sent.url)} headers=${JSON.stringify(redactHeaders(sent.headers))} body=${redactBody(sent.body)}`);
+    log(
+      `[k6-forge debug] -> ${label} ${redactUrl(sent.url)} headers=${JSON.stringify(redactHeaders(sent.headers))} body=${redactBody(sent.body)}`,
+    );
     log(
       `[k6-forge debug] <- ${label} ${res.status} in ${res.timings.duration.toFixed(1)}ms headers=${JSON.stringify(redactHeaders(res.headers))} body=${redactBody(res.body)}`,
     );

@@ -1,7 +1,7 @@
 import { isDuration } from './duration.ts';
 import { ForgeError, shown } from './errors.ts';
-import { redactUrl } from './redact.ts';
 import { isDigits } from './names.ts';
+import { redactUrl } from './redact.ts';
 
 /** The kinds of value an environment variable can hold. */
 export type EnvKind = 'text' | 'secret' | 'url' | 'positiveInteger' | 'boolean' | 'duration' | 'oneOf';
@@ -152,7 +152,11 @@ function parseAs(kind: Exclude<EnvKind, 'oneOf'>, text: string): unknown {
     }
     case 'boolean': {
       const lower = text.toLowerCase();
-      return lower === 'true' || lower === '1' || lower === 'yes' ? true : lower === 'false' || lower === '0' || lower === 'no' ? false : undefined;
+      return lower === 'true' || lower === '1' || lower === 'yes'
+        ? true
+        : lower === 'false' || lower === '0' || lower === 'no'
+          ? false
+          : undefined;
     }
     case 'duration':
       return isDuration(text) ? text : undefined;
@@ -197,9 +201,7 @@ export function url<const O extends EnvOptions<string> = {}>(options?: O): EnvVa
  * @param options - Defaults, whether it is required, and a description.
  * @returns The declaration, a plain frozen value.
  */
-export function positiveInteger<const O extends EnvOptions<number> = {}>(
-  options?: O,
-): EnvVar<'positiveInteger', number> & Readonly<O> {
+export function positiveInteger<const O extends EnvOptions<number> = {}>(options?: O): EnvVar<'positiveInteger', number> & Readonly<O> {
   return declare('positiveInteger', options);
 }
 
@@ -239,8 +241,7 @@ export function oneOf<const V extends string, const O extends EnvOptions<NoInfer
       accepted: 'a list of at least one non-empty string',
     });
   }
-  return Object.freeze({ kind: 'oneOf' as const, values: Object.freeze([...values]), ...options }) as OneOfVar<V> &
-    Readonly<O>;
+  return Object.freeze({ kind: 'oneOf' as const, values: Object.freeze([...values]), ...options }) as OneOfVar<V> & Readonly<O>;
 }
 
 function acceptedFor(variable: AnyEnvVar): string {
@@ -262,7 +263,13 @@ function valueOf(name: string, variable: AnyEnvVar, { source, environment }: Rea
   const given = source[name];
   if (given === undefined) return fallback(name, variable, acceptedFor(variable), environment);
   const value =
-    given === '' ? undefined : variable.kind === 'oneOf' ? (variable.values.includes(given) ? given : undefined) : parseAs(variable.kind, given);
+    given === ''
+      ? undefined
+      : variable.kind === 'oneOf'
+        ? variable.values.includes(given)
+          ? given
+          : undefined
+        : parseAs(variable.kind, given);
   if (value !== undefined) return value;
   throw new ForgeError('invalid_env', {
     field: name,

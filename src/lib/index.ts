@@ -1,33 +1,10 @@
-export { ForgeError, type ForgeErrorCode, type ForgeErrorDetails } from './errors.ts';
-export { formatDuration, isDuration, parseDuration } from './duration.ts';
+export { bearerAuth, type SessionAuth, type SessionAuthOptions, type SessionToken, sessionAuth } from './auth.ts';
 export {
-  boolean,
-  duration,
-  oneOf,
-  positiveInteger,
-  readEnv,
-  secret,
-  text,
-  url,
-  type AnyEnvVar,
-  type EnvKind,
-  type EnvOptions,
-  type EnvSchema,
-  type EnvVar,
-  type InferEnv,
-  type OneOfVar,
-  type ReadEnvOptions,
-} from './env.ts';
-export { loadConfig, type LoadConfigOptions, type StandardConfig, type StandardEnvironment } from './config.ts';
-export { oncePerRun } from './once-per-run.ts';
-export { embeddedThresholds, parseThresholdsFile, type Limits, type ThresholdsFile } from './thresholds-file.ts';
-export { limitsToThresholds, scenarioLimits, thresholdsFor, type Thresholds, type ThresholdsForOptions } from './thresholds.ts';
-export {
-  catalog,
   type Api,
   type ApiResponse,
   type Auth,
   type CatalogOptions,
+  catalog,
   type EndpointSpec,
   type EndpointSpecs,
   type Method,
@@ -35,22 +12,41 @@ export {
   type Sender,
   type SendOptions,
 } from './catalog.ts';
-export { bearerAuth, sessionAuth, type SessionAuth, type SessionAuthOptions, type SessionToken } from './auth.ts';
-export { fasterThan, jsonEquals, jsonHas, statusIn, type CheckedResponse, type ResponseChecks } from './checks.ts';
+export { type CheckedResponse, fasterThan, jsonEquals, jsonHas, type ResponseChecks, statusIn } from './checks.ts';
+export { type LoadConfigOptions, loadConfig, type StandardConfig, type StandardEnvironment } from './config.ts';
 export type { DebugOptions } from './debug-log.ts';
+export { formatDuration, isDuration, parseDuration } from './duration.ts';
+export {
+  type AnyEnvVar,
+  boolean,
+  duration,
+  type EnvKind,
+  type EnvOptions,
+  type EnvSchema,
+  type EnvVar,
+  type InferEnv,
+  type OneOfVar,
+  oneOf,
+  positiveInteger,
+  type ReadEnvOptions,
+  readEnv,
+  secret,
+  text,
+  url,
+} from './env.ts';
+export { ForgeError, type ForgeErrorCode, type ForgeErrorDetails } from './errors.ts';
+export { oncePerRun } from './once-per-run.ts';
 export type { RetryPolicy } from './retry.ts';
-export { messageChannel, type MessageChannel, type MessageChannelOptions } from './websocket.ts';
-export { summaryHandler, type HandleSummary, type SummaryHandlerOptions } from './summary/summary-handler.ts';
-export { readSummaryData, type SummaryReading } from './summary/summary-data.ts';
-export { runMeta, type RunMetaInput } from './summary/run-meta.ts';
-export { targetHost } from './target-host.ts';
-export { runVerdict, scenarioProblems, thresholdVerdicts } from './summary/run-verdict.ts';
 export { hasSamples } from './summary/has-samples.ts';
 export { htmlReport } from './summary/html-report.ts';
 export { jsonReport } from './summary/json-report.ts';
 export { junitReport } from './summary/junit-report.ts';
 export { markdownReport } from './summary/markdown-report.ts';
-export { textSummary, type TextSummaryOptions } from './summary/text-summary.ts';
+export { type RunMetaInput, runMeta } from './summary/run-meta.ts';
+export { runVerdict, scenarioProblems, thresholdVerdicts } from './summary/run-verdict.ts';
+export { readSummaryData, type SummaryReading } from './summary/summary-data.ts';
+export { type HandleSummary, type SummaryHandlerOptions, summaryHandler } from './summary/summary-handler.ts';
+export { type TextSummaryOptions, textSummary } from './summary/text-summary.ts';
 export type {
   MetricContains,
   MetricType,
@@ -65,3 +61,7 @@ export type {
   ThresholdVerdict,
   VerdictResult,
 } from './summary/types.ts';
+export { targetHost } from './target-host.ts';
+export { limitsToThresholds, scenarioLimits, type Thresholds, type ThresholdsForOptions, thresholdsFor } from './thresholds.ts';
+export { embeddedThresholds, type Limits, parseThresholdsFile, type ThresholdsFile } from './thresholds-file.ts';
+export { type MessageChannel, type MessageChannelOptions, messageChannel } from './websocket.ts';

@@ -71,5 +71,7 @@ export function redactBody(body: unknown, limit = 500): string {
 export function redactUrl(url: string): string {
   return url
     .replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme: string | undefined) => `${scheme ?? ''}${REDACTED}@`)
-    .replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep: string, key: string) => (secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole));
+    .replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep: string, key: string) =>
+      secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole,
+    );
 }

@@ -93,7 +93,12 @@ function checkPercentileOrder(source: string, path: Path, own: Limits, effective
     const [, higher, higherKey] = pairs[i]!;
     if (higher >= lower) continue;
     const inherited = !(higherKey in own) || !(lowerKey in own) ? ' (one of them inherited from global)' : '';
-    fail(source, `${path}.${higherKey in own ? higherKey : lowerKey}`, `${higherKey} ${higher} under ${lowerKey} ${lower}${inherited}`, `${higherKey} at least ${lowerKey}: a higher percentile cannot have a stricter limit`);
+    fail(
+      source,
+      `${path}.${higherKey in own ? higherKey : lowerKey}`,
+      `${higherKey} ${higher} under ${lowerKey} ${lower}${inherited}`,
+      `${higherKey} at least ${lowerKey}: a higher percentile cannot have a stricter limit`,
+    );
   }
 }
 
@@ -142,9 +147,19 @@ export function assertJudgeable(file: ThresholdsFile, source: string): void {
   for (const [name, limits] of Object.entries(file.scenarios ?? {})) {
     checkPercentileOrder(source, `$.scenarios.${name}`, limits, { ...global, ...limits });
   }
-  const scopes = [global, ...Object.values(file.scenarios ?? {}), ...Object.values(file.endpoints ?? {}), ...Object.values(file.gates ?? {})];
+  const scopes = [
+    global,
+    ...Object.values(file.scenarios ?? {}),
+    ...Object.values(file.endpoints ?? {}),
+    ...Object.values(file.gates ?? {}),
+  ];
   if (!scopes.some(hasLimit)) {
-    fail(source, '$', file, 'at least one limit (p95, p99, errorRate, ...) in global, scenarios, endpoints or gates: without one a run has no pass/fail verdict');
+    fail(
+      source,
+      '$',
+      file,
+      'at least one limit (p95, p99, errorRate, ...) in global, scenarios, endpoints or gates: without one a run has no pass/fail verdict',
+    );
   }
 }
 

@@ -33,7 +33,11 @@ export function composeOptions(...parts: readonly Options[]): Options {
         for (const stat of value as readonly string[]) if (!trendStats.includes(stat)) trendStats.push(stat);
       } else {
         if (key in rest && !sameJson(rest[key], value)) {
-          throw new ForgeError('invalid_option', { field: key, given: shown(value), accepted: `the same value in every part, ${shown(rest[key])}` });
+          throw new ForgeError('invalid_option', {
+            field: key,
+            given: shown(value),
+            accepted: `the same value in every part, ${shown(rest[key])}`,
+          });
         }
         rest[key] = value;
       }

@@ -49,7 +49,10 @@ export interface ProfileOptions {
 export function buildProfile(profile: string, shape: Shape, options: ProfileOptions = {}): Options {
   // The production guard costs a VU one string comparison unless the run is against production.
   const env = __ENV;
-  const production = env['ENVIRONMENT'] === 'production' && profile !== 'smoke' ? { allow: env['ALLOW_PRODUCTION_LOAD'], baseUrl: env['BASE_URL'] } : undefined;
+  const production =
+    env['ENVIRONMENT'] === 'production' && profile !== 'smoke'
+      ? { allow: env['ALLOW_PRODUCTION_LOAD'], baseUrl: env['BASE_URL'] }
+      : undefined;
   const built = oncePerRun('profile', [profile, shape, options, production], () => profileOptions(profile, shape, options, production));
   return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
 }

@@ -18,7 +18,10 @@ export interface DailyRateOptions {
  * @throws {ForgeError} `invalid_option` when either number is not above zero.
  */
 export function dailyRate({ perDay, burst = 1 }: DailyRateOptions): number {
-  for (const [field, value] of [['perDay', perDay], ['burst', burst]] as const) {
+  for (const [field, value] of [
+    ['perDay', perDay],
+    ['burst', burst],
+  ] as const) {
     if (!(Number.isFinite(value) && value > 0)) {
       invalidOption(field, value, 'a number greater than 0');
     }

@@ -11,7 +11,12 @@ export interface FakeResponse {
   json(selector?: string): unknown;
 }
 
-type Responder = (method: string, url: string, body: unknown, params: unknown) => Partial<Pick<FakeResponse, 'status' | 'body' | 'headers'>> & { duration?: number };
+type Responder = (
+  method: string,
+  url: string,
+  body: unknown,
+  params: unknown,
+) => Partial<Pick<FakeResponse, 'status' | 'body' | 'headers'>> & { duration?: number };
 
 let responder: Responder = () => ({ status: 200, body: '{}' });
 

@@ -18,6 +18,10 @@ export interface CliRun {
 export async function cli(...argv: string[]): Promise<CliRun> {
   const report: string[] = [];
   const messages: string[] = [];
-  const code = await main(argv, (line) => messages.push(line), (line) => report.push(line));
+  const code = await main(
+    argv,
+    (line) => messages.push(line),
+    (line) => report.push(line),
+  );
   return { code, report: report.join('\n'), messages: messages.join('\n') };
 }

@@ -30,7 +30,8 @@ export function commentsOf(file: string, source: string): string[] {
   const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, false);
   const ranges = new Map<number, ts.CommentRange>();
   const collect = (position: number) => {
-    for (const range of [...(ts.getLeadingCommentRanges(source, position) ?? []), ...(ts.getTrailingCommentRanges(source, position) ?? [])]) ranges.set(range.pos, range);
+    for (const range of [...(ts.getLeadingCommentRanges(source, position) ?? []), ...(ts.getTrailingCommentRanges(source, position) ?? [])])
+      ranges.set(range.pos, range);
   };
   const visit = (node: ts.Node): void => {
     collect(node.getFullStart());

@@ -44,7 +44,11 @@ export interface K6Outcome {
  * @param options - The working folder and extra environment variables.
  * @returns The exit code, the output and what was left in the working folder.
  */
-export function runK6(k6: string, args: readonly string[], options: { cwd: string; env: Readonly<Record<string, string>> }): Promise<K6Outcome> {
+export function runK6(
+  k6: string,
+  args: readonly string[],
+  options: { cwd: string; env: Readonly<Record<string, string>> },
+): Promise<K6Outcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(k6, args, { cwd: options.cwd, env: { ...process.env, ...options.env } });
     let output = '';

@@ -65,8 +65,14 @@ export function seededRuns(cases: Readonly<Record<string, SeededCase>>, exempt: 
         .filter(([, value]) => typeof value === 'function')
         .map(([name]) => name)
         .sort();
-      expect(functions.filter((name) => !(name in cases) && !(name in exempt)), 'exports with no seeded case').toStrictEqual([]);
-      expect([...Object.keys(cases), ...Object.keys(exempt)].filter((name) => !functions.includes(name)), 'cases for no export').toStrictEqual([]);
+      expect(
+        functions.filter((name) => !(name in cases) && !(name in exempt)),
+        'exports with no seeded case',
+      ).toStrictEqual([]);
+      expect(
+        [...Object.keys(cases), ...Object.keys(exempt)].filter((name) => !functions.includes(name)),
+        'cases for no export',
+      ).toStrictEqual([]);
     });
 
     for (const seed of SEEDS) {

@@ -21,12 +21,19 @@ export function renderedVerdicts(outputs: Readonly<Record<string, string>>, pref
   const file = (suffix: string) => outputs[`${prefix}-${suffix}`] ?? '';
   const json = (JSON.parse(file('summary.json')) as { meta: { verdict: { result: string } } }).meta.verdict.result;
   const heading = file('summary.md').split('\n', 1)[0] ?? '';
-  const markdown = heading.startsWith('## ✅') ? 'pass' : heading.startsWith('## ❌') ? 'fail' : heading.startsWith('## ⚪') ? 'no data' : heading;
+  const markdown = heading.startsWith('## ✅')
+    ? 'pass'
+    : heading.startsWith('## ❌')
+      ? 'fail'
+      : heading.startsWith('## ⚪')
+        ? 'no data'
+        : heading;
   const htmlClass = /<h1 class="([a-z]+)">/.exec(file('report.html'))?.[1];
   const html = htmlClass === 'nodata' ? 'no data' : (htmlClass ?? '');
   const suites = /<testsuites [^>]*failures="(\d+)"/.exec(file('junit.xml'));
   const thresholds = /<testsuite name="thresholds" tests="(\d+)" failures="\d+" errors="0" skipped="(\d+)"/.exec(file('junit.xml'));
-  const junit = Number(suites?.[1]) > 0 ? 'fail' : thresholds && thresholds[1] !== '0' && thresholds[1] === thresholds[2] ? 'no data' : 'pass';
+  const junit =
+    Number(suites?.[1]) > 0 ? 'fail' : thresholds && thresholds[1] !== '0' && thresholds[1] === thresholds[2] ? 'no data' : 'pass';
   const mark = /k6-forge: ([✓✗∅]) /.exec(outputs['stdout'] ?? '')?.[1];
   const text = mark === '✓' ? 'pass' : mark === '✗' ? 'fail' : mark === '∅' ? 'no data' : '';
   return { json, markdown, html, junit, text };

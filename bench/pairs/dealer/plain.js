@@ -35,7 +35,10 @@ function ms(duration) {
 }
 
 // The load profile's shape (1m to 50 VUs, 3m to 100, 5m at 100, 1m to 0) stretched to DURATION, scaled to VUS at the peak.
-const stage = (share, target) => ({ duration: `${Math.round(ms(DURATION) * share)}ms`, target: target === 0 ? 0 : Math.max(1, Math.round((target * VUS) / 100)) });
+const stage = (share, target) => ({
+  duration: `${Math.round(ms(DURATION) * share)}ms`,
+  target: target === 0 ? 0 : Math.max(1, Math.round((target * VUS) / 100)),
+});
 const limits = (p95, p99) => [`p(95)<${p95}`, `p(99)<${p99}`];
 
 export const options = {
@@ -74,10 +77,38 @@ export const options = {
 
 // --- test data: a few word lists and Math.random ---
 const MAKES = [
-  { name: 'Toyota', wmi: '4T1', models: [['Camry', 'sedan', 27000, 36000], ['RAV4', 'suv', 29000, 41000]] },
-  { name: 'Honda', wmi: '1HG', models: [['Civic', 'sedan', 24000, 31000], ['CR-V', 'suv', 30000, 40000]] },
-  { name: 'Ford', wmi: '1FT', models: [['F-150', 'pickup', 36000, 80000], ['Explorer', 'suv', 38000, 58000]] },
-  { name: 'Hyundai', wmi: 'KMH', models: [['Elantra', 'sedan', 21000, 28000], ['Tucson', 'suv', 28000, 38000]] },
+  {
+    name: 'Toyota',
+    wmi: '4T1',
+    models: [
+      ['Camry', 'sedan', 27000, 36000],
+      ['RAV4', 'suv', 29000, 41000],
+    ],
+  },
+  {
+    name: 'Honda',
+    wmi: '1HG',
+    models: [
+      ['Civic', 'sedan', 24000, 31000],
+      ['CR-V', 'suv', 30000, 40000],
+    ],
+  },
+  {
+    name: 'Ford',
+    wmi: '1FT',
+    models: [
+      ['F-150', 'pickup', 36000, 80000],
+      ['Explorer', 'suv', 38000, 58000],
+    ],
+  },
+  {
+    name: 'Hyundai',
+    wmi: 'KMH',
+    models: [
+      ['Elantra', 'sedan', 21000, 28000],
+      ['Tucson', 'suv', 28000, 38000],
+    ],
+  },
 ];
 const TRIMS = ['Base', 'SE', 'LE', 'Sport', 'Limited'];
 const COLORS = ['Black', 'White', 'Silver', 'Blue', 'Red'];
@@ -87,7 +118,13 @@ const PLACES = [
   ['US', 'IL', 'Cook', 'Chicago', '606'],
   ['US', 'FL', 'Miami-Dade', 'Miami', '331'],
 ];
-const FEES = [['DOC', 85, 799], ['TITLE', 15, 150], ['REGISTRATION', 30, 400], ['TIRE', 5, 25], ['DEALER_PREP', 100, 600]];
+const FEES = [
+  ['DOC', 85, 799],
+  ['TITLE', 15, 150],
+  ['REGISTRATION', 30, 400],
+  ['TIRE', 5, 25],
+  ['DEALER_PREP', 100, 600],
+];
 const VIN_CHARS = '0123456789ABCDEFGHJKLMNPRSTUVWXYZ';
 const VIN_VALUES = '012345678912345678.12345.7.923456789'; // ISO 3779 values of 0-9 then A-Z
 const VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
@@ -185,7 +222,8 @@ function obtain(path, body, params, endpoint, trend) {
   if (trend) trend.add(res.timings.duration);
   counted(res, endpoint);
   const data = res.status >= 200 && res.status < 300 ? res.json() : null;
-  if (!data || typeof data.accessToken !== 'string') throw new Error(`${endpoint} failed: HTTP ${res.status}, no accessToken in the response`);
+  if (!data || typeof data.accessToken !== 'string')
+    throw new Error(`${endpoint} failed: HTTP ${res.status}, no accessToken in the response`);
   session = { accessToken: data.accessToken, refreshToken: data.refreshToken, expiresAt: Date.now() + data.expiresIn * 1000 };
   authHeaders = { Accept: 'application/json', Authorization: `Bearer ${session.accessToken}` };
 }
@@ -193,7 +231,8 @@ function obtain(path, body, params, endpoint, trend) {
 /** The Authorization header of this VU's session, logging in or refreshing first when needed. */
 function authorized(json) {
   if (!session) obtain('/auth/login', { username: USERNAME, password: PASSWORD }, LOGIN, 'login', loginDuration);
-  else if (Date.now() >= session.expiresAt - 30000) obtain('/auth/refresh', { refreshToken: session.refreshToken }, REFRESH, 'token_refresh');
+  else if (Date.now() >= session.expiresAt - 30000)
+    obtain('/auth/refresh', { refreshToken: session.refreshToken }, REFRESH, 'token_refresh');
   return json ? { ...JSON_HEADERS, Authorization: authHeaders.Authorization } : authHeaders;
 }
 
@@ -216,7 +255,13 @@ export default function () {
   const buyer = customers[Math.floor(Math.random() * customers.length)];
   group('register the customer', () => {
     counted(post('/customers', buyer, '/customers', 'customer_create', 'create', 'customer', 201), 'customer_create', 201);
-    const found = get(`/customers?q=${encodeURIComponent(buyer.lastName.slice(0, 3))}`, '/customers', 'customer_search', 'search', 'customer');
+    const found = get(
+      `/customers?q=${encodeURIComponent(buyer.lastName.slice(0, 3))}`,
+      '/customers',
+      'customer_search',
+      'search',
+      'customer',
+    );
     customerSearchDuration.add(found.timings.duration);
     check(counted(found, 'customer_search'), jsonHas('results'));
   });

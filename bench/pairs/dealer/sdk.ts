@@ -1,9 +1,9 @@
 // The dealer journey of examples/dealer.ts with its customer from a 10,000-record pool built at build time (picked at
 // random per iteration) and its deal and tax request from the runtime generators. Its twin is dealer/plain.js.
 import { check, group, sleep } from 'k6';
-import customers from 'k6-forge/pool?domain=customer&count=10000&seed=42&locale=en_US';
 import { deal, pool, taxCalculationRequest } from 'k6-forge/generators';
 import { catalog, jsonHas, loadConfig, sessionAuth, summaryHandler } from 'k6-forge/lib';
+import customers from 'k6-forge/pool?domain=customer&count=10000&seed=42&locale=en_US';
 import { composeOptions, loadProfile } from 'k6-forge/scenarios';
 
 const config = loadConfig();

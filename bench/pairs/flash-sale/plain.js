@@ -32,11 +32,19 @@ function ms(duration) {
 }
 
 // The profile's shape (10s to 50 VUs, 10s to 100, 5s to 0) stretched to DURATION and scaled to VUS at the peak.
-const stage = (share, target) => ({ duration: `${Math.round(ms(DURATION) * share)}ms`, target: target === 0 ? 0 : Math.max(1, Math.round((target * VUS) / 100)) });
+const stage = (share, target) => ({
+  duration: `${Math.round(ms(DURATION) * share)}ms`,
+  target: target === 0 ? 0 : Math.max(1, Math.round((target * VUS) / 100)),
+});
 
 export const options = {
   scenarios: {
-    'flash-sale': { executor: 'ramping-vus', startVUs: 0, stages: [stage(0.4, 50), stage(0.4, 100), stage(0.2, 0)], gracefulRampDown: '0s' },
+    'flash-sale': {
+      executor: 'ramping-vus',
+      startVUs: 0,
+      stages: [stage(0.4, 50), stage(0.4, 100), stage(0.2, 0)],
+      gracefulRampDown: '0s',
+    },
   },
   thresholds: {
     'http_req_duration{scenario:flash-sale}': ['p(95)<500', 'p(99)<1000'],

@@ -1,16 +1,15 @@
 import { ForgeError, invalidOption } from '../../lib/errors.ts';
-import type { Series, VerdictResult } from '../../lib/summary/types.ts';
-import type { Limits, ThresholdsFile } from '../../lib/thresholds-file.ts';
-import { scenarioLimits } from '../../lib/thresholds.ts';
 import { endpointOfTags, WHOLE_RUN } from '../../lib/summary/endpoints.ts';
+import type { Series, VerdictResult } from '../../lib/summary/types.ts';
+import { byCodeUnits } from '../../lib/text-order.ts';
+import { scenarioLimits } from '../../lib/thresholds.ts';
+import type { Limits, ThresholdsFile } from '../../lib/thresholds-file.ts';
+import { type LimitCheck, limitChecks } from '../limits/limit-checks.ts';
 import { ExactPercentiles, type ExactStats } from './exact-percentiles.ts';
 import { IntervalSeries } from './interval-series.ts';
-import { readK6Samples, type K6Sample } from './k6-json-stream.ts';
-import { limitChecks, type LimitCheck } from '../limits/limit-checks.ts';
-import { RECOVERY_LIMIT_SECONDS, RecoveryWindows, VusPeak, type RecoveryLimits, type RecoveryVerdict } from './spike-recovery.ts';
-import { SOAK_MIN_SECONDS, SoakWindows, type SoakVerdict } from './soak-degradation.ts';
-import { byCodeUnits } from '../../lib/text-order.ts';
-
+import { type K6Sample, readK6Samples } from './k6-json-stream.ts';
+import { SOAK_MIN_SECONDS, type SoakVerdict, SoakWindows } from './soak-degradation.ts';
+import { RECOVERY_LIMIT_SECONDS, type RecoveryLimits, type RecoveryVerdict, RecoveryWindows, VusPeak } from './spike-recovery.ts';
 
 /** Options for {@link analyzeK6Output}. */
 export interface AnalyzeOptions {
@@ -68,7 +67,15 @@ export interface EndpointAnalysis {
   /** The share of failed requests (`http_req_failed`); null without such samples. */
   readonly errorRate: number | null;
   /** Milliseconds: min, avg, med, p(90), p(95), p(99), max; percentiles exact as k6 computes them. */
-  readonly latency: { readonly min: number; readonly avg: number; readonly med: number; readonly p90: number; readonly p95: number; readonly p99: number; readonly max: number };
+  readonly latency: {
+    readonly min: number;
+    readonly avg: number;
+    readonly med: number;
+    readonly p90: number;
+    readonly p95: number;
+    readonly p99: number;
+    readonly max: number;
+  };
 }
 
 /** What `k6-forge analyze` finds in k6's output. */
@@ -177,30 +184,35 @@ async function firstPass(files: readonly string[], fractions: readonly number[])
     const declare = (_name: string, tags: Readonly<Record<string, unknown>>) => {
       if (typeof tags['scenario'] === 'string') seen.scenariosDeclared.add(tags['scenario']);
     };
-    const counted = await readK6Samples(file, FIRST_PASS, (sample) => {
-      if (sample.time < seen.start) seen.start = sample.time;
-      if (sample.time > seen.end) seen.end = sample.time;
-      if (sample.metric === 'vus') return peak.add(sample.time, sample.value);
-      const tagged = sample.tags['scenario'];
-      if (typeof tagged === 'string') seen.scenariosRan.add(tagged);
-      if (sample.metric === 'iterations') {
-        if (typeof tagged === 'string') seen.scenariosIterated.add(tagged);
-        return;
-      }
-      if (sample.metric === 'checks') return countCheck(seen, sample);
-      const keys = keysOf(sample);
-      if (sample.metric === 'http_req_failed') {
-        for (const key of keys) {
-          const checks = seen.checks.get(key)!;
-          checks.checked += 1;
-          if (sample.value !== 0) checks.failed += 1;
+    const counted = await readK6Samples(
+      file,
+      FIRST_PASS,
+      (sample) => {
+        if (sample.time < seen.start) seen.start = sample.time;
+        if (sample.time > seen.end) seen.end = sample.time;
+        if (sample.metric === 'vus') return peak.add(sample.time, sample.value);
+        const tagged = sample.tags['scenario'];
+        if (typeof tagged === 'string') seen.scenariosRan.add(tagged);
+        if (sample.metric === 'iterations') {
+          if (typeof tagged === 'string') seen.scenariosIterated.add(tagged);
+          return;
         }
-        return;
-      }
-      requests += 1;
-      if (typeof sample.tags['scenario'] === 'string' && seen.scenarios.size < 2) seen.scenarios.add(sample.tags['scenario']);
-      for (const key of keys) seen.latency.get(key)!.add(sample.value);
-    }, declare);
+        if (sample.metric === 'checks') return countCheck(seen, sample);
+        const keys = keysOf(sample);
+        if (sample.metric === 'http_req_failed') {
+          for (const key of keys) {
+            const checks = seen.checks.get(key)!;
+            checks.checked += 1;
+            if (sample.value !== 0) checks.failed += 1;
+          }
+          return;
+        }
+        requests += 1;
+        if (typeof sample.tags['scenario'] === 'string' && seen.scenarios.size < 2) seen.scenarios.add(sample.tags['scenario']);
+        for (const key of keys) seen.latency.get(key)!.add(sample.value);
+      },
+      declare,
+    );
     seen.lines += counted.lines;
     seen.samples += counted.samples;
     seen.requestsPerFile.push(requests);
@@ -245,7 +257,11 @@ function statistic(stats: ExactStats, fractions: readonly number[], aggregation:
   return stats.percentiles[fractions.indexOf(fraction)]!;
 }
 
-function spikeEndOf(options: AnalyzeOptions, seen: FirstPass, intervalMs: number): { ms: number; seconds: number; from: 'option' | 'vus' } | undefined {
+function spikeEndOf(
+  options: AnalyzeOptions,
+  seen: FirstPass,
+  intervalMs: number,
+): { ms: number; seconds: number; from: 'option' | 'vus' } | undefined {
   if (options.spikeEndSeconds !== undefined) {
     const lengthSeconds = (seen.end - seen.start) / 1000;
     if (options.spikeEndSeconds > lengthSeconds) {
@@ -260,7 +276,16 @@ function spikeEndOf(options: AnalyzeOptions, seen: FirstPass, intervalMs: number
 }
 
 function noSpike(limits: RecoveryLimits, reason: string): RecoveryVerdict {
-  return { verdict: 'not applicable', spikeEndSeconds: null, spikeEndFrom: null, recoverySeconds: null, limitSeconds: RECOVERY_LIMIT_SECONDS, limits, windows: [], reason };
+  return {
+    verdict: 'not applicable',
+    spikeEndSeconds: null,
+    spikeEndFrom: null,
+    recoverySeconds: null,
+    limitSeconds: RECOVERY_LIMIT_SECONDS,
+    limits,
+    windows: [],
+    reason,
+  };
 }
 
 /** What kind of run this is: the option, else a spike or soak by the scenario's name, else steady. */
@@ -274,7 +299,12 @@ function kindOf(options: AnalyzeOptions, scenario: string | undefined): Analysis
 }
 
 /** The run's verdict from its limits, its applicable spike and soak verdicts and its scenarios. */
-function verdictOf(limits: readonly AnalysisLimitCheck[], recovery: RecoveryVerdict, soak: SoakVerdict, scenarios: Analysis['scenarioProblems']): AnalysisVerdict {
+function verdictOf(
+  limits: readonly AnalysisLimitCheck[],
+  recovery: RecoveryVerdict,
+  soak: SoakVerdict,
+  scenarios: Analysis['scenarioProblems'],
+): AnalysisVerdict {
   const failed = limits.filter((check) => check.verdict === 'fail').length;
   const reasons = [
     ...(failed > 0 ? [`${failed} of ${limits.length} limits failed`] : []),
@@ -287,7 +317,10 @@ function verdictOf(limits: readonly AnalysisLimitCheck[], recovery: RecoveryVerd
   const applicable = [recovery, soak].filter((verdict) => verdict.verdict === 'pass').length;
   if (held === 0 && applicable === 0) return { result: 'no data', text: 'NO DATA: no limit had samples to be judged on' };
   const empty = limits.length - held;
-  return { result: 'pass', text: `PASS: ${held} of ${limits.length} limits held${empty > 0 ? `, ${empty} had no data` : ''}${applicable > 0 ? ', and the spike or soak verdict passed' : ''}` };
+  return {
+    result: 'pass',
+    text: `PASS: ${held} of ${limits.length} limits held${empty > 0 ? `, ${empty} had no data` : ''}${applicable > 0 ? ', and the spike or soak verdict passed' : ''}`,
+  };
 }
 
 /**
@@ -348,7 +381,11 @@ export async function analyzeK6Output(options: AnalyzeOptions): Promise<Analysis
         recovery?.addRequest(sample.time, sample.value);
       });
       if (requests !== seen.requestsPerFile[index]) {
-        throw new ForgeError('invalid_file', { field: path, given: 'a file that changed while it was analyzed', accepted: 'a finished k6 output file' });
+        throw new ForgeError('invalid_file', {
+          field: path,
+          given: 'a file that changed while it was analyzed',
+          accepted: 'a finished k6 output file',
+        });
       }
     }
     for (const selection of selections) selection.endPass();
@@ -371,7 +408,15 @@ export async function analyzeK6Output(options: AnalyzeOptions): Promise<Analysis
         requests: result.count,
         requestsPerSecond: durationSeconds > 0 ? result.count / durationSeconds : null,
         errorRate: errorRateOf(endpoint),
-        latency: { min: result.min, avg: result.avg, med: at('med'), p90: at('p(90)'), p95: at('p(95)'), p99: at('p(99)'), max: result.max },
+        latency: {
+          min: result.min,
+          avg: result.avg,
+          med: at('med'),
+          p90: at('p(90)'),
+          p95: at('p(95)'),
+          p99: at('p(99)'),
+          max: result.max,
+        },
       };
     });
   // The thresholds file's limits on the same exact figures: the scenario's (over global) on the whole run, each
@@ -383,21 +428,36 @@ export async function analyzeK6Output(options: AnalyzeOptions): Promise<Analysis
       const result = stats.get(key)!;
       return { metric: named, value: result.count > 0 ? statistic(result, fractions, aggregation) : null };
     }).map((check) => ({ scope, ...check }));
-  const limits = options.thresholds === undefined ? [] : [
-    ...judge(scenario === undefined ? 'global' : `scenario ${scenario}`, WHOLE_RUN, scenario === undefined ? (file.global ?? {}) : scenarioLimits(file, scenario)),
-    ...endpoints.flatMap(({ endpoint }) => (endpoint !== WHOLE_RUN && endpointLimits[endpoint] ? judge(`endpoint ${endpoint}`, endpoint, endpointLimits[endpoint]) : [])),
-  ];
-  const scenarioProblems = [...seen.scenariosDeclared].sort().flatMap((name) =>
-    !seen.scenariosRan.has(name)
-      ? [{ scenario: name, problem: `scenario ${name} never ran: the output declares it, but it made no request, check or iteration` }]
-      : !seen.scenariosIterated.has(name)
-        ? [{ scenario: name, problem: `scenario ${name} completed no iteration: every one was stalled or interrupted` }]
-        : [],
-  );
+  const limits =
+    options.thresholds === undefined
+      ? []
+      : [
+          ...judge(
+            scenario === undefined ? 'global' : `scenario ${scenario}`,
+            WHOLE_RUN,
+            scenario === undefined ? (file.global ?? {}) : scenarioLimits(file, scenario),
+          ),
+          ...endpoints.flatMap(({ endpoint }) =>
+            endpoint !== WHOLE_RUN && endpointLimits[endpoint] ? judge(`endpoint ${endpoint}`, endpoint, endpointLimits[endpoint]) : [],
+          ),
+        ];
+  const scenarioProblems = [...seen.scenariosDeclared]
+    .sort()
+    .flatMap((name) =>
+      !seen.scenariosRan.has(name)
+        ? [{ scenario: name, problem: `scenario ${name} never ran: the output declares it, but it made no request, check or iteration` }]
+        : !seen.scenariosIterated.has(name)
+          ? [{ scenario: name, problem: `scenario ${name} completed no iteration: every one was stalled or interrupted` }]
+          : [],
+    );
   const notes = seen.endpointsLeftOut ? [`more than ${MAX_ENDPOINTS} endpoints: the samples of the others count in ${WHOLE_RUN} only`] : [];
   if (seen.scenarios.size > 1) notes.push('requests of several scenarios: the global limits are judged on the whole run');
   const why =
-    kind.from === 'option' ? `--expect ${kind.value}` : kind.from === 'scenario name' ? `its scenario is ${scenario}` : 'its scenario is named neither spike nor soak';
+    kind.from === 'option'
+      ? `--expect ${kind.value}`
+      : kind.from === 'scenario name'
+        ? `its scenario is ${scenario}`
+        : 'its scenario is named neither spike nor soak';
   const recoveryVerdict =
     recovery && spikeEnd
       ? recovery.verdict(options.recoveryLimits, spikeEnd)

@@ -167,6 +167,12 @@ export class ExactPercentiles {
       const lower = value(Math.floor(index));
       return lower + (value(Math.ceil(index)) - lower) * (index - Math.floor(index));
     });
-    return { count: this.#count, min: this.#min, max: this.#max, avg: this.#count === 0 ? Number.NaN : this.#sum / this.#count, percentiles };
+    return {
+      count: this.#count,
+      min: this.#min,
+      max: this.#max,
+      avg: this.#count === 0 ? Number.NaN : this.#sum / this.#count,
+      percentiles,
+    };
   }
 }

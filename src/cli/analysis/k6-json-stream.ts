@@ -26,7 +26,8 @@ export interface K6FileCount {
   readonly samples: number;
 }
 
-const ACCEPTED = 'k6 --out json output: one JSON object per line, such as {"metric":"http_reqs","type":"Point","data":{"time":...,"value":1,"tags":{...}}}';
+const ACCEPTED =
+  'k6 --out json output: one JSON object per line, such as {"metric":"http_reqs","type":"Point","data":{"time":...,"value":1,"tags":{...}}}';
 const LONGEST_LINE = 16 * 1024 * 1024;
 // k6 writes points with the metric first, so a point of an unwanted metric is skipped without parsing it.
 const POINT_PREFIX = '{"metric":"';
@@ -59,7 +60,8 @@ function submetricsOf(data: unknown, onSubmetric: (name: string, tags: Readonly<
   const submetrics = isRecord(data) ? data['submetrics'] : undefined;
   if (!Array.isArray(submetrics)) return;
   for (const submetric of submetrics) {
-    if (isRecord(submetric) && typeof submetric['name'] === 'string' && isRecord(submetric['tags'])) onSubmetric(submetric['name'], submetric['tags']);
+    if (isRecord(submetric) && typeof submetric['name'] === 'string' && isRecord(submetric['tags']))
+      onSubmetric(submetric['name'], submetric['tags']);
   }
 }
 
@@ -97,9 +99,17 @@ export async function readK6Samples(
     try {
       json = JSON.parse(text);
     } catch (error) {
-      refuse('invalid_file', where, new AlreadyShown(last ? 'a last line that is cut short, as in a truncated file' : `text that is not JSON (${(error as Error).message})`), ACCEPTED);
+      refuse(
+        'invalid_file',
+        where,
+        new AlreadyShown(
+          last ? 'a last line that is cut short, as in a truncated file' : `text that is not JSON (${(error as Error).message})`,
+        ),
+        ACCEPTED,
+      );
     }
-    if (!isRecord(json) || typeof json['type'] !== 'string' || typeof json['metric'] !== 'string') refuse('invalid_file', where, json, ACCEPTED);
+    if (!isRecord(json) || typeof json['type'] !== 'string' || typeof json['metric'] !== 'string')
+      refuse('invalid_file', where, json, ACCEPTED);
     if (json['type'] === 'Metric' && onSubmetric) return submetricsOf(json['data'], onSubmetric);
     if (json['type'] !== 'Point' || !metrics.has(json['metric'])) return;
     const data = json['data'];
@@ -122,12 +132,18 @@ export async function readK6Samples(
         start = end + 1;
       }
       rest = text.slice(start);
-      if (rest.length > LONGEST_LINE) refuse('invalid_file', `${path} line ${lines + 1}`, new AlreadyShown('a line longer than 16 MB'), ACCEPTED);
+      if (rest.length > LONGEST_LINE)
+        refuse('invalid_file', `${path} line ${lines + 1}`, new AlreadyShown('a line longer than 16 MB'), ACCEPTED);
     }
   } catch (error) {
     const code = String((error as NodeJS.ErrnoException).code ?? '');
     if (!code.startsWith('Z_')) throw error;
-    refuse('invalid_file', path, new AlreadyShown(code === 'Z_BUF_ERROR' ? 'a truncated gzip file' : `a corrupt gzip file (${(error as Error).message})`), ACCEPTED);
+    refuse(
+      'invalid_file',
+      path,
+      new AlreadyShown(code === 'Z_BUF_ERROR' ? 'a truncated gzip file' : `a corrupt gzip file (${(error as Error).message})`),
+      ACCEPTED,
+    );
   }
   if (rest !== '') take(rest, true);
   return { lines, samples };

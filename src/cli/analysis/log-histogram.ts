@@ -35,7 +35,7 @@ function midpointOf(bucket: number): number {
   if (bucket === 0) return 0;
   if (bucket === LAST_BUCKET) return MAX_VALUE;
   const exponent = Math.floor((bucket - 1) / SUB_BUCKETS) + MIN_EXPONENT;
-  return 2 ** exponent * (1 + ((bucket - 1) % SUB_BUCKETS + 0.5) / SUB_BUCKETS);
+  return 2 ** exponent * (1 + (((bucket - 1) % SUB_BUCKETS) + 0.5) / SUB_BUCKETS);
 }
 
 /** Where a rank falls in a histogram: its bucket, the values below it, and the bucket's own count and extremes. */

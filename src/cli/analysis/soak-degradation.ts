@@ -79,7 +79,14 @@ export class SoakWindows {
     if (this.#tenth <= 0 || first.count === 0 || last.count === 0) {
       const firstP95 = first.count > 0 ? first.percentiles[0]! : null;
       const lastP95 = last.count > 0 ? last.percentiles[0]! : null;
-      return { ...base, verdict: 'not applicable', firstP95, lastP95, change: null, reason: 'the first or last tenth of the run has no requests' };
+      return {
+        ...base,
+        verdict: 'not applicable',
+        firstP95,
+        lastP95,
+        change: null,
+        reason: 'the first or last tenth of the run has no requests',
+      };
     }
     const [firstP95, lastP95] = [first.percentiles[0]!, last.percentiles[0]!];
     const change = firstP95 === 0 ? (lastP95 === 0 ? 0 : Infinity) : (lastP95 - firstP95) / firstP95;

@@ -80,7 +80,8 @@ export class RecoveryWindows {
   constructor(spikeEndMs: number, endMs: number, windowMs: number) {
     this.#spikeEnd = spikeEndMs;
     this.#window = windowMs;
-    for (let start = spikeEndMs; start < endMs; start += windowMs) this.#windows.push({ latency: new ExactPercentiles([0.95]), failed: 0, checked: 0 });
+    for (let start = spikeEndMs; start < endMs; start += windowMs)
+      this.#windows.push({ latency: new ExactPercentiles([0.95]), failed: 0, checked: 0 });
   }
 
   #at(timeMs: number) {
@@ -143,7 +144,12 @@ export class RecoveryWindows {
     }
     const back = measured.find((window) => window.p95! < limits.p95 && (window.errorRate ?? 0) < limits.errorRate);
     if (!back) {
-      return { ...base, verdict: 'fail', recoverySeconds: null, reason: 'p95 and error rate were not back within the baseline limits by the end of the run' };
+      return {
+        ...base,
+        verdict: 'fail',
+        recoverySeconds: null,
+        reason: 'p95 and error rate were not back within the baseline limits by the end of the run',
+      };
     }
     const pass = back.startSeconds <= RECOVERY_LIMIT_SECONDS;
     return {

@@ -3,11 +3,11 @@ import { builtinModules } from 'node:module';
 import { basename, relative } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { ForgeError, invalidOption, shown } from '../../lib/errors.ts';
-import { lazyImports } from './lazy-imports.ts';
-import { poolImports } from '../pools/pools-import.ts';
-import { readThresholdsFile, thresholdsDescription, thresholdsWarnings } from '../limits/thresholds-source.ts';
-import { writeAllWhole } from '../io/write-whole.ts';
 import { PACKAGE_VERSION } from '../io/package-version.ts';
+import { writeAllWhole } from '../io/write-whole.ts';
+import { readThresholdsFile, thresholdsDescription, thresholdsWarnings } from '../limits/thresholds-source.ts';
+import { poolImports } from '../pools/pools-import.ts';
+import { lazyImports } from './lazy-imports.ts';
 
 /** Options for {@link buildBundles}. */
 export interface BuildOptions {
@@ -91,7 +91,8 @@ export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
   }
   const thresholds = await readThresholdsFile(options.thresholds);
   const { file } = thresholds;
-  for (const line of [...thresholdsDescription(thresholds), ...thresholdsWarnings(file).map((warning) => `warning: ${warning}`)]) options.log?.(line);
+  for (const line of [...thresholdsDescription(thresholds), ...thresholdsWarnings(file).map((warning) => `warning: ${warning}`)])
+    options.log?.(line);
   const define = { __K6_FORGE_THRESHOLDS__: JSON.stringify(file), __K6_FORGE_VERSION__: JSON.stringify(PACKAGE_VERSION) };
   const plugins = [k6OnlyImports, poolImports];
   const result = await build({

@@ -10,7 +10,7 @@
 // waits in the closure. It is built apart from the rest of the bundle, so a class it shares with the eager part is a
 // second copy: `instanceof` across the two does not hold.
 import { relative, resolve } from 'node:path';
-import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
 import { ForgeError, shown } from '../../lib/errors.ts';
 
 const NAMESPACE = 'k6-forge-lazy';
@@ -19,7 +19,11 @@ const NAMESPACE = 'k6-forge-lazy';
 function exportClause(text: string, path: string): { body: string; exports: [string, string][] } {
   const at = text.lastIndexOf('export {');
   if (at < 0) return { body: text, exports: [] };
-  const names = text.slice(at + 'export {'.length, text.indexOf('}', at)).split(',').map((entry) => entry.trim()).filter(Boolean);
+  const names = text
+    .slice(at + 'export {'.length, text.indexOf('}', at))
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const exports = names.map((entry): [string, string] => {
     const [local, exported = local] = entry.split(/\s+as\s+/) as [string, string?];
     if (!new RegExp(`\\bfunction\\s+${local}\\s*\\(`).test(text)) {

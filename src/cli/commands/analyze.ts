@@ -3,31 +3,43 @@ import { parseDuration } from '../../lib/duration.ts';
 import { ForgeError, invalidOption } from '../../lib/errors.ts';
 import { readSummaryData } from '../../lib/summary/summary-data.ts';
 import type { RunSummary } from '../../lib/summary/types.ts';
+import { type Analysis, analyzeK6Output, RUN_KINDS, type RunKind } from '../analysis/analyze-k6-output.ts';
+import type { RecoveryLimits } from '../analysis/spike-recovery.ts';
+import { numberOption } from '../args/number-option.ts';
+import { type Command, EXIT } from '../command.ts';
+import { readJsonFile } from '../io/json-file.ts';
+import { assertWritable, writeWhole } from '../io/write-whole.ts';
+import { readThresholdsFile, type ThresholdsSource } from '../limits/thresholds-source.ts';
 import { analysisHtml, analysisSummary } from '../report/analysis-html.ts';
 import { analysisJson, analysisText } from '../report/analysis-text.ts';
-import { analyzeK6Output, RUN_KINDS, type Analysis, type RunKind } from '../analysis/analyze-k6-output.ts';
-import { readThresholdsFile, type ThresholdsSource } from '../limits/thresholds-source.ts';
-import { EXIT, type Command } from '../command.ts';
-import { readJsonFile } from '../io/json-file.ts';
-import { numberOption } from '../args/number-option.ts';
-import type { RecoveryLimits } from '../analysis/spike-recovery.ts';
-import { summaryFromJson, SUMMARY_ACCEPTED } from '../results/summary-file.ts';
-import { assertWritable, writeWhole } from '../io/write-whole.ts';
+import { SUMMARY_ACCEPTED, summaryFromJson } from '../results/summary-file.ts';
 
 const FORMATS = { text: analysisText, json: analysisJson } as const;
 
 function recoveryLimits(p95Text: string | undefined, errorRateText: string | undefined, source: ThresholdsSource): RecoveryLimits {
-  const p95 = p95Text === undefined ? undefined : numberOption('--baseline-p95', p95Text, { min: 0, minExclusive: true, accepted: 'milliseconds above 0, such as 400' });
+  const p95 =
+    p95Text === undefined
+      ? undefined
+      : numberOption('--baseline-p95', p95Text, { min: 0, minExclusive: true, accepted: 'milliseconds above 0, such as 400' });
   const errorRate =
     errorRateText === undefined
       ? undefined
-      : numberOption('--baseline-error-rate', errorRateText, { min: 0, minExclusive: true, max: 1, accepted: 'a share above 0 and at most 1, such as 0.01' });
+      : numberOption('--baseline-error-rate', errorRateText, {
+          min: 0,
+          minExclusive: true,
+          max: 1,
+          accepted: 'a share above 0 and at most 1, such as 0.01',
+        });
   if (p95 !== undefined && errorRate !== undefined) return { p95, errorRate };
   const { path, file } = source;
   const gate = file.gates?.['baseline'];
   const limits = { p95: p95 ?? gate?.p95, errorRate: errorRate ?? gate?.errorRate };
-  for (const [option, key] of [['--baseline-p95', 'p95'], ['--baseline-error-rate', 'errorRate']] as const) {
-    if (limits[key] === undefined) throw new ForgeError('invalid_option', { field: option, given: 'nothing', accepted: `a value, or gates.baseline.${key} in ${path}` });
+  for (const [option, key] of [
+    ['--baseline-p95', 'p95'],
+    ['--baseline-error-rate', 'errorRate'],
+  ] as const) {
+    if (limits[key] === undefined)
+      throw new ForgeError('invalid_option', { field: option, given: 'nothing', accepted: `a value, or gates.baseline.${key} in ${path}` });
   }
   return limits as RecoveryLimits;
 }
@@ -41,10 +53,18 @@ async function reportSummary(path: string, print: (line: string) => void): Promi
   const { meta } = summaryFromJson(json, path);
   const { data, problems } = readSummaryData(json);
   for (const problem of problems) print(`k6-forge: ${path}: ${problem}`);
-  if (meta === undefined) print(`k6-forge: ${path} has no start and end (no k6-forge meta), so it cannot be matched to the output's time span`);
+  if (meta === undefined)
+    print(`k6-forge: ${path} has no start and end (no k6-forge meta), so it cannot be matched to the output's time span`);
   return (analysis) => {
-    if (meta !== undefined && !(Date.parse(meta.startTime) <= Date.parse(analysis.end) && Date.parse(analysis.start) <= Date.parse(meta.endTime))) {
-      invalidOption('--summary', path, `a summary of the same run: it spans ${meta.startTime} to ${meta.endTime}, the output ${analysis.start} to ${analysis.end}`);
+    if (
+      meta !== undefined &&
+      !(Date.parse(meta.startTime) <= Date.parse(analysis.end) && Date.parse(analysis.start) <= Date.parse(meta.endTime))
+    ) {
+      invalidOption(
+        '--summary',
+        path,
+        `a summary of the same run: it spans ${meta.startTime} to ${meta.endTime}, the output ${analysis.start} to ${analysis.end}`,
+      );
     }
     return { ...data, meta: meta ?? analysisSummary(analysis).meta };
   };
@@ -83,7 +103,8 @@ export const analyzeCommand: Command = {
         format: { type: 'string', default: 'text' },
       },
     });
-    if (positionals.length === 0) throw new ForgeError('invalid_option', { field: 'analyze', given: 'no files', accepted: 'one or more k6 --out json files' });
+    if (positionals.length === 0)
+      throw new ForgeError('invalid_option', { field: 'analyze', given: 'no files', accepted: 'one or more k6 --out json files' });
     if (!Object.hasOwn(FORMATS, values.format)) invalidOption('--format', values.format, 'text or json');
     if (values.summary !== undefined && values.html === undefined) {
       invalidOption('--summary', values.summary, 'a summary only together with --html, whose report it is drawn from');
@@ -99,7 +120,10 @@ export const analyzeCommand: Command = {
     const analysis = await analyzeK6Output({
       files: positionals,
       intervalMs: values.interval === undefined ? undefined : parseDuration(values.interval, '--interval'),
-      spikeEndSeconds: spikeEnd === undefined ? undefined : numberOption('--spike-end', spikeEnd, { min: 0, accepted: 'seconds since the run started, such as 190' }),
+      spikeEndSeconds:
+        spikeEnd === undefined
+          ? undefined
+          : numberOption('--spike-end', spikeEnd, { min: 0, accepted: 'seconds since the run started, such as 190' }),
       recoveryLimits: recovery,
       expect: values.expect as RunKind | undefined,
       thresholds: thresholds.file,

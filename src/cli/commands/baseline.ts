@@ -1,7 +1,7 @@
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ForgeError, invalidOption } from '../../lib/errors.ts';
-import { EXIT, type Command } from '../command.ts';
+import { type Command, EXIT } from '../command.ts';
 import { readJsonFile } from '../io/json-file.ts';
 import { writeWhole } from '../io/write-whole.ts';
 import { baselineFile, checkedBaseline } from '../results/baseline-file.ts';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ForgeError } from '../../lib/errors.ts';
 import { buildBundles } from '../bundle/build-bundles.ts';
-import { EXIT, type Command } from '../command.ts';
+import { type Command, EXIT } from '../command.ts';
 
 function formatSize(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
@@ -21,7 +21,8 @@ export const buildCommand: Command = {
       allowPositionals: true,
       options: { outdir: { type: 'string', default: 'dist' }, target: { type: 'string' }, thresholds: { type: 'string' } },
     });
-    if (positionals.length === 0) throw new ForgeError('invalid_option', { field: 'build', given: 'no files', accepted: 'one or more entry scripts' });
+    if (positionals.length === 0)
+      throw new ForgeError('invalid_option', { field: 'build', given: 'no files', accepted: 'one or more entry scripts' });
     const bundles = await buildBundles({
       entries: positionals,
       outdir: values.outdir,

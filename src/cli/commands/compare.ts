@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { invalidOption } from '../../lib/errors.ts';
 import { numberOption } from '../args/number-option.ts';
-import { EXIT, type Command } from '../command.ts';
+import { type Command, EXIT } from '../command.ts';
 import { compareJson, compareMarkdown, compareText } from '../report/compare-report.ts';
 import { readComparable } from '../results/baseline-file.ts';
 import { compareRuns, DEFAULT_TOLERANCES, type Tolerances } from '../results/comparison.ts';
@@ -40,9 +40,21 @@ export const compareCommand: Command = {
       return typeof text === 'string' ? numberOption(`--${name}`, text, range) : fallback;
     };
     const tolerances: Tolerances = {
-      minThroughput: option('min-throughput', DEFAULT_TOLERANCES.minThroughput, { min: 0, minExclusive: true, max: 1, accepted: 'a share of the baseline above 0 and at most 1, such as 0.9' }),
-      p95Tolerance: option('p95-tolerance', DEFAULT_TOLERANCES.p95Tolerance, { min: 0, accepted: 'a relative increase of at least 0, such as 0.10 for +10%' }),
-      errorRateTolerance: option('error-rate-tolerance', DEFAULT_TOLERANCES.errorRateTolerance, { min: 0, max: 1, accepted: 'an absolute increase from 0 to 1, such as 0.005 for +0.5 points' }),
+      minThroughput: option('min-throughput', DEFAULT_TOLERANCES.minThroughput, {
+        min: 0,
+        minExclusive: true,
+        max: 1,
+        accepted: 'a share of the baseline above 0 and at most 1, such as 0.9',
+      }),
+      p95Tolerance: option('p95-tolerance', DEFAULT_TOLERANCES.p95Tolerance, {
+        min: 0,
+        accepted: 'a relative increase of at least 0, such as 0.10 for +10%',
+      }),
+      errorRateTolerance: option('error-rate-tolerance', DEFAULT_TOLERANCES.errorRateTolerance, {
+        min: 0,
+        max: 1,
+        accepted: 'an absolute increase from 0 to 1, such as 0.005 for +0.5 points',
+      }),
     };
     const [currentFile, baselineFile] = positionals as [string, string];
     const comparison = compareRuns(await readComparable(currentFile), await readComparable(baselineFile), tolerances);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { startTarget } from '../../demo-target/index.ts';
 import { wholeNumber } from '../args/number-option.ts';
-import { EXIT, type Command } from '../command.ts';
+import { type Command, EXIT } from '../command.ts';
 
 /**
  * `k6-forge demo-target [--port 3000] [--orders-per-second 5000]` (alias `target`): serves the demo target, the

@@ -5,10 +5,10 @@ import { ForgeError, invalidOption, shown } from '../../lib/errors.ts';
 import type { RunVerdict } from '../../lib/summary/types.ts';
 import type { ThresholdsFile } from '../../lib/thresholds-file.ts';
 import { numberOption } from '../args/number-option.ts';
-import { EXIT, type Command } from '../command.ts';
+import { type Command, EXIT } from '../command.ts';
 import { type GateLimits, readThresholdsFile } from '../limits/thresholds-source.ts';
 import { gateText } from '../report/gate-text.ts';
-import { type GateCheck, gateChecks, gateLimitsWith, type GateOutcome, gatePassed, type OneOffLimits } from '../results/gate-checks.ts';
+import { type GateCheck, type GateOutcome, gateChecks, gateLimitsWith, gatePassed, type OneOffLimits } from '../results/gate-checks.ts';
 import { readSummaryFile, SUMMARY_FILE_NAME, type SummaryFile } from '../results/summary-file.ts';
 
 /** A summary to gate: a flag names its scenario; in a results folder, its `meta` does, else its file name. */
@@ -30,7 +30,11 @@ async function summariesIn(folder: string): Promise<GateInput[]> {
     return scenario === undefined ? [] : [{ path: join(folder, name), scenario, from: 'file name' }];
   });
   if (inputs.length === 0) {
-    throw new ForgeError('invalid_file', { field: folder, given: 'a folder without <scenario>-summary.json files', accepted: 'a results folder of a k6-forge run' });
+    throw new ForgeError('invalid_file', {
+      field: folder,
+      given: 'a folder without <scenario>-summary.json files',
+      accepted: 'a results folder of a k6-forge run',
+    });
   }
   return inputs;
 }
@@ -41,7 +45,13 @@ function namedSummary(pair: string): GateInput {
   return { scenario: match[1]!, path: match[2]!, from: 'flag' };
 }
 
-function limitsOf(input: GateInput, summary: SummaryFile, file: ThresholdsFile, oneOff: OneOffLimits, thresholdsPath: string): { scenario: string } & GateLimits {
+function limitsOf(
+  input: GateInput,
+  summary: SummaryFile,
+  file: ThresholdsFile,
+  oneOff: OneOffLimits,
+  thresholdsPath: string,
+): { scenario: string } & GateLimits {
   const scenario = input.from === 'flag' ? input.scenario : (summary.meta?.scenario ?? input.scenario);
   const found = gateLimitsWith(file, scenario, oneOff);
   if (!found) {
@@ -55,12 +65,18 @@ function limitsOf(input: GateInput, summary: SummaryFile, file: ThresholdsFile, 
 }
 
 function oneOffLimits(values: { p95?: string | undefined; p99?: string | undefined; 'error-rate'?: string | undefined }): OneOffLimits {
-  const ms = (field: string, text: string) => numberOption(field, text, { min: 0, minExclusive: true, accepted: 'milliseconds above 0, such as 400' });
+  const ms = (field: string, text: string) =>
+    numberOption(field, text, { min: 0, minExclusive: true, accepted: 'milliseconds above 0, such as 400' });
   return {
     ...(values.p95 !== undefined && { p95: ms('--p95', values.p95) }),
     ...(values.p99 !== undefined && { p99: ms('--p99', values.p99) }),
     ...(values['error-rate'] !== undefined && {
-      errorRate: numberOption('--error-rate', values['error-rate'], { min: 0, minExclusive: true, max: 1, accepted: 'a share above 0 and at most 1, such as 0.01' }),
+      errorRate: numberOption('--error-rate', values['error-rate'], {
+        min: 0,
+        minExclusive: true,
+        max: 1,
+        accepted: 'a share above 0 and at most 1, such as 0.01',
+      }),
     }),
   };
 }
@@ -103,7 +119,11 @@ export const gateCommand: Command = {
       ...values.summary.map(namedSummary),
     ];
     if (inputs.length === 0) {
-      throw new ForgeError('invalid_option', { field: 'gate', given: 'no summaries', accepted: 'a results folder, --baseline-summary, --spike-summary or --summary <scenario>=<file>' });
+      throw new ForgeError('invalid_option', {
+        field: 'gate',
+        given: 'no summaries',
+        accepted: 'a results folder, --baseline-summary, --spike-summary or --summary <scenario>=<file>',
+      });
     }
     const thresholds = await readThresholdsFile(values.thresholds);
     const checks: GateCheck[] = [];

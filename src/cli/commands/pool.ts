@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ForgeError, invalidOption } from '../../lib/errors.ts';
-import { EXIT, type Command } from '../command.ts';
 import { wholeNumber } from '../args/number-option.ts';
+import { type Command, EXIT } from '../command.ts';
 import { POOL_DOMAINS, writePool } from '../pools/pools.ts';
 
 /**
@@ -28,8 +28,10 @@ export const poolCommand: Command = {
     if (positionals.length !== 1) {
       invalidOption('pool', positionals.join(' ') || undefined, `one domain: ${POOL_DOMAINS.join(', ')}`);
     }
-    if (values.out === undefined) throw new ForgeError('invalid_option', { field: '--out', given: 'nothing', accepted: 'the JSON file to write' });
-    if (values.count === undefined) throw new ForgeError('invalid_option', { field: '--count', given: 'nothing', accepted: 'how many records to make' });
+    if (values.out === undefined)
+      throw new ForgeError('invalid_option', { field: '--out', given: 'nothing', accepted: 'the JSON file to write' });
+    if (values.count === undefined)
+      throw new ForgeError('invalid_option', { field: '--count', given: 'nothing', accepted: 'how many records to make' });
     const count = wholeNumber('--count', values.count);
     const seed = values.seed === undefined ? undefined : wholeNumber('--seed', values.seed);
     const written = await writePool({

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { invalidOption } from '../../lib/errors.ts';
-import { EXIT, type Command } from '../command.ts';
+import { type Command, EXIT } from '../command.ts';
 import { findK6, K6_INSTALL_HINT } from '../runner/k6-binary.ts';
 import { runScript } from '../runner/run-script.ts';
 

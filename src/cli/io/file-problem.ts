@@ -7,5 +7,7 @@ import { AlreadyShown } from '../../lib/errors.ts';
  */
 export function fileProblem(error: unknown): AlreadyShown {
   const code = (error as NodeJS.ErrnoException).code;
-  return new AlreadyShown(code === 'ENOENT' ? 'a missing file' : code === 'EISDIR' ? 'a folder' : `an unreadable file (${code ?? String(error)})`);
+  return new AlreadyShown(
+    code === 'ENOENT' ? 'a missing file' : code === 'EISDIR' ? 'a folder' : `an unreadable file (${code ?? String(error)})`,
+  );
 }

@@ -27,7 +27,9 @@ export async function readJsonFile(path: string, expected: string): Promise<unkn
     return JSON.parse(text) as unknown;
   } catch (error) {
     const message = (error as Error).message;
-    const given = endsEarly(text, message) ? `JSON that stops short, as a truncated file does (${message})` : `text that is not JSON (${message})`;
+    const given = endsEarly(text, message)
+      ? `JSON that stops short, as a truncated file does (${message})`
+      : `text that is not JSON (${message})`;
     refuse('invalid_file', path, new AlreadyShown(given), expected);
   }
 }

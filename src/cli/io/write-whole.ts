@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ForgeError, AlreadyShown, refuse } from '../../lib/errors.ts';
+import { AlreadyShown, ForgeError, refuse } from '../../lib/errors.ts';
 
 /** Options for {@link writeWhole}. */
 export interface WriteWholeOptions {

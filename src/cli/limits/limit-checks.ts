@@ -1,6 +1,6 @@
 import type { VerdictResult } from '../../lib/summary/types.ts';
-import type { Limits } from '../../lib/thresholds-file.ts';
 import { limitsToThresholds } from '../../lib/thresholds.ts';
+import type { Limits } from '../../lib/thresholds-file.ts';
 
 /** One limit checked against a measured value. */
 export interface LimitCheck {

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ForgeError, shown } from '../../lib/errors.ts';
-import { assertJudgeable, parseThresholdsFile, type Limits, type ThresholdsFile } from '../../lib/thresholds-file.ts';
 import { limitsToThresholds, scenarioLimits } from '../../lib/thresholds.ts';
+import { assertJudgeable, type Limits, parseThresholdsFile, type ThresholdsFile } from '../../lib/thresholds-file.ts';
 
 /** The thresholds a build embeds and gate and analyze judge by: a project's file merged over k6-forge's own. */
 export interface ThresholdsSource {
@@ -100,7 +100,13 @@ export function gateLimits(file: ThresholdsFile, scenario: string): GateLimits {
   ];
   const layers = candidates.filter((layer): layer is readonly [string, Limits] => layer[1] !== undefined);
   const { abortOnFail: _abort, delayAbortEval: _delay, ...limits } = Object.assign({}, ...layers.map(([, set]) => set)) as Limits;
-  return { limits, source: layers.map(([name]) => name).reverse().join(' over ') };
+  return {
+    limits,
+    source: layers
+      .map(([name]) => name)
+      .reverse()
+      .join(' over '),
+  };
 }
 
 /** A limit set as short text: `p95<400 p99<900 errorRate<0.01`. */
@@ -119,7 +125,9 @@ function limitsText(limits: Limits): string {
  */
 export function thresholdsDescription(source: ThresholdsSource): string[] {
   const { file } = source;
-  const origin = source.merged ? `${source.path} merged over k6-forge's packaged thresholds.json` : `${source.path} (k6-forge's packaged file)`;
+  const origin = source.merged
+    ? `${source.path} merged over k6-forge's packaged thresholds.json`
+    : `${source.path} (k6-forge's packaged file)`;
   const named = (section: (typeof NAMED_SECTIONS)[number]) => {
     const names = Object.keys(file[section] ?? {});
     return `${names.length}${names.length > 0 ? ` (${names.join(', ')})` : ''}`;

@@ -4,8 +4,8 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
-import { ForgeError, shown, AlreadyShown, refuse } from '../../lib/errors.ts';
-import { checkPoolSpec, poolJson, POOL_DOMAINS, type CheckedPoolSpec, type PoolDomain } from './pools.ts';
+import { AlreadyShown, ForgeError, refuse, shown } from '../../lib/errors.ts';
+import { type CheckedPoolSpec, checkPoolSpec, POOL_DOMAINS, type PoolDomain, poolJson } from './pools.ts';
 
 /** The specifiers a pool import starts with. */
 export const POOL_IMPORT_PREFIX = 'k6-forge/pool?';
@@ -33,7 +33,12 @@ function bad(specifier: string, given: string, accepted: string): never {
 export function parsePoolImport(specifier: string): PoolImport {
   const query = new URLSearchParams(specifier.slice(POOL_IMPORT_PREFIX.length));
   const keys = [...query.keys()];
-  if (keys[0] !== 'domain') bad(specifier, 'a query that does not start with domain=', `domain=<one of ${POOL_DOMAINS.join(', ')}> first, so TypeScript can type the import`);
+  if (keys[0] !== 'domain')
+    bad(
+      specifier,
+      'a query that does not start with domain=',
+      `domain=<one of ${POOL_DOMAINS.join(', ')}> first, so TypeScript can type the import`,
+    );
   for (const key of keys) {
     if (!KEYS.includes(key)) bad(specifier, `the parameter ${shown(key)}`, `only ${KEYS.join(', ')}`);
     if (query.getAll(key).length > 1) bad(specifier, `${key} twice`, 'each parameter once');
@@ -41,16 +46,27 @@ export function parsePoolImport(specifier: string): PoolImport {
   const domain = query.get('domain')!;
   const file = query.get('file');
   if (file !== null) {
-    if (keys.length !== 2) bad(specifier, `file with ${keys.filter((k) => k !== 'file' && k !== 'domain').join(', ')}`, 'file with domain only: the file already holds its records');
+    if (keys.length !== 2)
+      bad(
+        specifier,
+        `file with ${keys.filter((k) => k !== 'file' && k !== 'domain').join(', ')}`,
+        'file with domain only: the file already holds its records',
+      );
     if (file === '') bad(specifier, 'an empty file', 'the path k6 opens, such as /data/customers.json');
     return { kind: 'file', domain: checkPoolSpec({ domain, count: 1 }, specifier).domain, path: file };
   }
   const count = query.get('count');
   if (count === null) bad(specifier, 'no count', 'count=<records, 1 to 100000> (or file=<path> for a pool file)');
   const seed = query.get('seed');
-  const whole = (key: string, text: string) => (WHOLE.test(text) ? Number(text) : bad(specifier, `${key}=${text}`, `${key}=<a whole number>`));
+  const whole = (key: string, text: string) =>
+    WHOLE.test(text) ? Number(text) : bad(specifier, `${key}=${text}`, `${key}=<a whole number>`);
   const spec = checkPoolSpec(
-    { domain, count: whole('count', count), ...(seed === null ? {} : { seed: whole('seed', seed) }), ...(query.has('locale') ? { locale: query.get('locale')! } : {}) },
+    {
+      domain,
+      count: whole('count', count),
+      ...(seed === null ? {} : { seed: whole('seed', seed) }),
+      ...(query.has('locale') ? { locale: query.get('locale')! } : {}),
+    },
     specifier,
   );
   return { kind: 'embedded', spec };
@@ -63,7 +79,8 @@ export function parsePoolImport(specifier: string): PoolImport {
  */
 export async function poolModuleSource(poolImport: PoolImport): Promise<string> {
   const from = `import { embeddedPool, filePool } from ${JSON.stringify(POOL_MODULE)};\n`;
-  if (poolImport.kind === 'file') return `${from}export default filePool(${JSON.stringify({ path: poolImport.path, domain: poolImport.domain })});\n`;
+  if (poolImport.kind === 'file')
+    return `${from}export default filePool(${JSON.stringify({ path: poolImport.path, domain: poolImport.domain })});\n`;
   const { domain, count, seed, locale } = poolImport.spec;
   return `${from}export default embeddedPool(${JSON.stringify(`${domain}-${count}-${seed}-${locale}`)}, ${JSON.stringify(await poolJson(poolImport.spec))});\n`;
 }

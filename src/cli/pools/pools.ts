@@ -1,6 +1,6 @@
 // Build-time pools: rich records made in Node with @faker-js/faker (seeded, in a chosen locale) by the same domain
 // generators k6 runs, written as the JSON that k6-forge/generators reads (embedded in a bundle, or a file).
-import { invalidOption } from '../../lib/errors.ts';
+
 import { flashSaleOrderFrom } from '../../generators/domains/flash-sale-order.ts';
 import { ledgerTransferFrom } from '../../generators/domains/ledger-transfer.ts';
 import { taxCalculationRequestFrom } from '../../generators/domains/tax-calculation.ts';
@@ -19,6 +19,7 @@ import {
 } from '../../generators/faker/faker-records.ts';
 import type { PoolFile } from '../../generators/pool.ts';
 import { mix32 } from '../../generators/random.ts';
+import { invalidOption } from '../../lib/errors.ts';
 import { writeWhole } from '../io/write-whole.ts';
 
 /** How each domain's pool records are built; domains without words to localise use the draw alone. */
@@ -80,8 +81,10 @@ export interface CheckedPoolSpec {
 export function checkPoolSpec(spec: PoolSpec, where = 'pool'): CheckedPoolSpec {
   const { domain, count, seed = 1, locale = 'en_US' } = spec;
   if (!(POOL_DOMAINS as string[]).includes(domain)) invalidOption(`${where}: domain`, domain, `one of ${POOL_DOMAINS.join(', ')}`);
-  if (!Number.isSafeInteger(count) || count < 1 || count > MAX_POOL_RECORDS) invalidOption(`${where}: count`, count, `a whole number from 1 to ${MAX_POOL_RECORDS}`);
-  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 4294967295) invalidOption(`${where}: seed`, seed, 'a whole number from 0 to 4294967295, such as 42');
+  if (!Number.isSafeInteger(count) || count < 1 || count > MAX_POOL_RECORDS)
+    invalidOption(`${where}: count`, count, `a whole number from 1 to ${MAX_POOL_RECORDS}`);
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 4294967295)
+    invalidOption(`${where}: seed`, seed, 'a whole number from 0 to 4294967295, such as 42');
   if (!LOCALE.test(locale) || locale === 'base') invalidOption(`${where}: locale`, locale, LOCALE_HINT);
   return { domain: domain as PoolDomain, count, seed, locale };
 }
@@ -103,7 +106,8 @@ function domainScope(domain: string): number {
 export async function poolFile(spec: PoolSpec): Promise<PoolFile> {
   const { domain, count, seed, locale } = checkPoolSpec(spec);
   const { allFakers } = await import('@faker-js/faker');
-  if (!Object.hasOwn(allFakers, locale)) invalidOption('pool: locale', locale, `${LOCALE_HINT} (one of ${Object.keys(allFakers).length - 1})`);
+  if (!Object.hasOwn(allFakers, locale))
+    invalidOption('pool: locale', locale, `${LOCALE_HINT} (one of ${Object.keys(allFakers).length - 1})`);
   const faker = allFakers[locale as keyof typeof allFakers];
   faker.seed(seed);
   const draw = seededDraw(seed, domainScope(domain));

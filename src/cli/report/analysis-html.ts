@@ -1,8 +1,8 @@
+import { WHOLE_RUN } from '../../lib/summary/endpoints.ts';
 import { htmlReport } from '../../lib/summary/html-report.ts';
 import { runVerdict } from '../../lib/summary/run-verdict.ts';
 import type { RunMeta, RunSummary, SummaryCheck, SummaryGroup, SummaryMetric, ThresholdVerdict } from '../../lib/summary/types.ts';
 import type { Analysis, EndpointAnalysis } from '../analysis/analyze-k6-output.ts';
-import { WHOLE_RUN } from '../../lib/summary/endpoints.ts';
 import { SOAK_LIMIT } from '../analysis/soak-degradation.ts';
 import { RECOVERY_LIMIT_SECONDS } from '../analysis/spike-recovery.ts';
 import { PACKAGE_VERSION } from '../io/package-version.ts';
@@ -37,7 +37,8 @@ function verdictMetrics(analysis: Analysis): { metrics: Record<string, SummaryMe
     verdicts.push({ metric, expression, ok, result: ok ? 'pass' : 'fail' });
   };
   const { recovery, soak } = analysis;
-  if (recovery.verdict !== 'not applicable') add('spike_recovery_seconds', `value<=${RECOVERY_LIMIT_SECONDS}`, recovery.recoverySeconds, recovery.verdict === 'pass');
+  if (recovery.verdict !== 'not applicable')
+    add('spike_recovery_seconds', `value<=${RECOVERY_LIMIT_SECONDS}`, recovery.recoverySeconds, recovery.verdict === 'pass');
   if (soak.verdict !== 'not applicable') add('soak_p95_change', `value<${SOAK_LIMIT}`, soak.change, soak.verdict === 'pass');
   return { metrics, verdicts };
 }
@@ -52,7 +53,13 @@ function checkGroups(analysis: Analysis): SummaryGroup {
       if (!next) (group.groups as SummaryGroup[]).push((next = { name, path: `${group.path}::${name}`, id: '', groups: [], checks: [] }));
       group = next;
     }
-    (group.checks as SummaryCheck[]).push({ name: check.name, path: `${group.path}::${check.name}`, id: '', passes: check.passes, fails: check.fails });
+    (group.checks as SummaryCheck[]).push({
+      name: check.name,
+      path: `${group.path}::${check.name}`,
+      id: '',
+      passes: check.passes,
+      fails: check.fails,
+    });
   }
   return root;
 }
@@ -67,10 +74,15 @@ export function analysisSummary(analysis: Analysis): RunSummary {
   for (const endpoint of analysis.endpoints) {
     const selector = endpoint.endpoint === WHOLE_RUN ? '' : `{endpoint:${endpoint.endpoint}}`;
     metrics[`http_req_duration${selector}`] = latencyMetric(endpoint);
-    if (endpoint.errorRate !== null) metrics[`http_req_failed${selector}`] = { type: 'rate', contains: 'default', values: { rate: endpoint.errorRate } };
+    if (endpoint.errorRate !== null)
+      metrics[`http_req_failed${selector}`] = { type: 'rate', contains: 'default', values: { rate: endpoint.errorRate } };
   }
   const whole = analysis.endpoints.find((endpoint) => endpoint.endpoint === WHOLE_RUN)!;
-  metrics['http_reqs'] = { type: 'counter', contains: 'default', values: { count: whole.requests, ...(whole.requestsPerSecond !== null && { rate: whole.requestsPerSecond }) } };
+  metrics['http_reqs'] = {
+    type: 'counter',
+    contains: 'default',
+    values: { count: whole.requests, ...(whole.requestsPerSecond !== null && { rate: whole.requestsPerSecond }) },
+  };
   const scenario = analysis.scenario ?? 'k6 output';
   const meta: RunMeta = {
     scenario,

@@ -1,10 +1,10 @@
-import type { Analysis, AnalysisLimitCheck, EndpointAnalysis } from '../analysis/analyze-k6-output.ts';
-import { limitCells } from './limit-cells.ts';
-import { HISTOGRAM_PRECISION } from '../analysis/log-histogram.ts';
-import { formatMs, formatShare } from './number-format.ts';
 import { trimmed } from '../../lib/trimmed.ts';
-import type { RecoveryVerdict } from '../analysis/spike-recovery.ts';
+import type { Analysis, AnalysisLimitCheck, EndpointAnalysis } from '../analysis/analyze-k6-output.ts';
+import { HISTOGRAM_PRECISION } from '../analysis/log-histogram.ts';
 import type { SoakVerdict } from '../analysis/soak-degradation.ts';
+import type { RecoveryVerdict } from '../analysis/spike-recovery.ts';
+import { limitCells } from './limit-cells.ts';
+import { formatMs, formatShare } from './number-format.ts';
 import { textTable } from './text-table.ts';
 
 const plain = (value: number | null | undefined) => (value === null || value === undefined || Number.isNaN(value) ? '-' : trimmed(value));
@@ -36,7 +36,8 @@ function recoveryLine(recovery: RecoveryVerdict): string {
 }
 
 function soakLine(soak: SoakVerdict): string {
-  if (soak.verdict === 'not applicable' && soak.firstP95 === null && soak.lastP95 === null) return `soak degradation: NOT APPLICABLE: ${soak.reason}`;
+  if (soak.verdict === 'not applicable' && soak.firstP95 === null && soak.lastP95 === null)
+    return `soak degradation: NOT APPLICABLE: ${soak.reason}`;
   const tenths = `first tenth p95 ${soak.firstP95 === null ? '-' : formatMs(soak.firstP95)}, last tenth ${soak.lastP95 === null ? '-' : formatMs(soak.lastP95)}`;
   return `soak degradation: ${soak.verdict.toUpperCase()}: ${soak.reason}; ${tenths}`;
 }
@@ -49,21 +50,30 @@ function soakLine(soak: SoakVerdict): string {
  */
 export function analysisText(analysis: Analysis): string {
   const files = analysis.files.length === 1 ? '1 file' : `${analysis.files.length} files`;
-  const points = (name: string) => new Map(analysis.series.find((series) => series.name === name)?.points.map(([time, value]) => [time, value]));
+  const points = (name: string) =>
+    new Map(analysis.series.find((series) => series.name === name)?.points.map(([time, value]) => [time, value]));
   const [rps, errors, p95] = [points('requests per second'), points('error rate'), points('p95')];
   const intervals = [...rps.keys()].map((time) => [trimmed(time), plain(rps.get(time)), share(errors.get(time)), plain(p95.get(time))]);
-  const kindFrom = { option: 'as given', 'scenario name': "from the scenario's name", default: 'neither a spike nor a soak by name' }[analysis.kind.from];
+  const kindFrom = { option: 'as given', 'scenario name': "from the scenario's name", default: 'neither a spike nor a soak by name' }[
+    analysis.kind.from
+  ];
   return [
     `k6-forge analyze: ${files}, ${analysis.samples} samples of ${analysis.lines} lines, read in ${analysis.passes} passes`,
     `run: ${analysis.start} to ${analysis.end} (${trimmed(analysis.durationSeconds)} s)${analysis.scenario === undefined ? '' : `, scenario ${analysis.scenario}`}, judged as ${analysis.kind.value} (${kindFrom})`,
     'http_req_duration in ms; percentiles are exact over all files, as k6 computes them',
     ...textTable(
-      [['endpoint', 'requests', 'rps', 'error rate', 'min', 'avg', 'med', 'p(90)', 'p(95)', 'p(99)', 'max'], ...analysis.endpoints.map(endpointRow)],
+      [
+        ['endpoint', 'requests', 'rps', 'error rate', 'min', 'avg', 'med', 'p(90)', 'p(95)', 'p(99)', 'max'],
+        ...analysis.endpoints.map(endpointRow),
+      ],
       [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
     ),
     ...(analysis.limits.length === 0
       ? []
-      : ['limits of the thresholds file, on the exact figures:', ...textTable([['scope', 'measure', 'measured', 'limit', 'verdict'], ...analysis.limits.map(limitRow)], [2])]),
+      : [
+          'limits of the thresholds file, on the exact figures:',
+          ...textTable([['scope', 'measure', 'measured', 'limit', 'verdict'], ...analysis.limits.map(limitRow)], [2]),
+        ]),
     ...analysis.scenarioProblems.map(({ problem }) => `FAIL: ${problem}`),
     checksLine(analysis),
     recoveryLine(analysis.recovery),

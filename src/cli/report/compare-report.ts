@@ -1,8 +1,8 @@
+import { markdownTable, markdownText } from '../../lib/summary/markdown.ts';
+import { trimmed } from '../../lib/trimmed.ts';
 import type { CompareCheck, CompareRule, Comparison, Tolerances } from '../results/comparison.ts';
 import { formatMs, formatPerSecond, formatShare } from './number-format.ts';
-import { trimmed } from '../../lib/trimmed.ts';
 import { textTable } from './text-table.ts';
-import { markdownTable, markdownText } from '../../lib/summary/markdown.ts';
 
 const HEADER = ['endpoint', 'rule', 'baseline', 'current', 'change', 'limit', 'verdict'];
 const VALUE: Record<CompareRule, (value: number) => string> = { throughput: formatPerSecond, p95: formatMs, 'error rate': formatShare };
@@ -26,7 +26,14 @@ function limitText(rule: CompareRule, limit: number): string {
 
 function cells(check: CompareCheck): string[] {
   const value = VALUE[check.rule];
-  return [check.endpoint, check.rule, value(check.baseline), check.current === null ? '-' : value(check.current), changeText(check), limitText(check.rule, check.limit)];
+  return [
+    check.endpoint,
+    check.rule,
+    value(check.baseline),
+    check.current === null ? '-' : value(check.current),
+    changeText(check),
+    limitText(check.rule, check.limit),
+  ];
 }
 
 function rulesSentence(tolerances: Tolerances): string {

@@ -23,7 +23,13 @@ export function gateText(outcome: GateOutcome): string {
   const summaries = outcome.summaries === 1 ? '1 summary' : `${outcome.summaries} summaries`;
   return [
     `k6-forge gate: ${summaries} against the limits in ${outcome.thresholdsPath} (${outcome.sources.join('; ')})`,
-    ...textTable([['scenario', 'measure', 'measured', 'limit', 'verdict', 'metric'], ...checks.map((check) => [check.scenario, ...limitCells(check), check.metric])], [2]),
+    ...textTable(
+      [
+        ['scenario', 'measure', 'measured', 'limit', 'verdict', 'metric'],
+        ...checks.map((check) => [check.scenario, ...limitCells(check), check.metric]),
+      ],
+      [2],
+    ),
     ...outcome.failedRuns.map((run) => `${VERDICT_WORDS[run.result]}: the run itself: ${run.text}`),
     verdict,
   ].join('\n');

@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync }
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startTarget } from '../../demo-target/index.ts';
 import { parseDuration } from '../../lib/duration.ts';
 import { ForgeError, invalidOption, shown } from '../../lib/errors.ts';
 import { isSecretName, redactUrl } from '../../lib/redact.ts';
-import { startTarget } from '../../demo-target/index.ts';
 import { assertK6Supports, k6Version } from './k6-binary.ts';
 
 /** Options for {@link runScript}. */
@@ -42,7 +42,11 @@ export function resolveScript(script: string, distDir = 'dist'): string {
   if (existsSync(script) && statSync(script).isFile()) return script;
   const bundle = join(distDir, `${script}.js`);
   if (existsSync(bundle)) return bundle;
-  const known = existsSync(distDir) ? readdirSync(distDir).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)) : [];
+  const known = existsSync(distDir)
+    ? readdirSync(distDir)
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => f.slice(0, -3))
+    : [];
   throw new ForgeError('invalid_option', {
     field: 'scenario',
     given: shown(script),
@@ -95,7 +99,10 @@ export function scriptVariables(options: Pick<RunOptions, 'env' | 'vus' | 'durat
  */
 export function createResultsDir(root: string, now: Date = new Date()): string {
   mkdirSync(root, { recursive: true });
-  const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll(':', '-');
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replaceAll(':', '-');
   for (let attempt = 1; ; attempt += 1) {
     const folder = join(root, attempt === 1 ? stamp : `${stamp}-${attempt}`);
     try {
@@ -127,7 +134,11 @@ const WATCHDOG = fileURLToPath(new URL('../../../bin/k6-watchdog.mjs', import.me
  */
 function runK6(k6: string, script: string, variables: Record<string, string>, log: (line: string) => void): Promise<number> {
   // Variables go through the environment, not k6's argv, so no value shows in a process list.
-  const child = spawn(process.execPath, [WATCHDOG, k6, 'run', script], { stdio: 'inherit', env: { ...process.env, ...variables }, detached: true });
+  const child = spawn(process.execPath, [WATCHDOG, k6, 'run', script], {
+    stdio: 'inherit',
+    env: { ...process.env, ...variables },
+    detached: true,
+  });
   const group = (signal: NodeJS.Signals) => {
     try {
       process.kill(-child.pid!, signal);
@@ -176,7 +187,11 @@ export async function runScript(options: RunOptions): Promise<number> {
   const variables = scriptVariables(options);
   const chosen = variables['RESULTS_DIR'] ?? process.env['RESULTS_DIR'];
   if (chosen !== undefined && options.resultsRoot !== undefined) {
-    invalidOption('RESULTS_DIR', chosen, 'either RESULTS_DIR (the run\'s own folder) or --results (where run makes a fresh folder), not both');
+    invalidOption(
+      'RESULTS_DIR',
+      chosen,
+      "either RESULTS_DIR (the run's own folder) or --results (where run makes a fresh folder), not both",
+    );
   }
   if (options.demoTarget && 'BASE_URL' in variables) {
     invalidOption('BASE_URL', redactUrl(variables['BASE_URL']!), 'no BASE_URL with --demo-target, which sets it');
@@ -216,7 +231,8 @@ function chosenResultsDir(folder: string): string {
     throw new ForgeError('invalid_file', {
       field: 'RESULTS_DIR',
       given: `${shown(folder)}, a folder that already holds ${held} ${held === 1 ? 'entry' : 'entries'}`,
-      accepted: "a new or empty folder, so no earlier run's results are replaced (or no RESULTS_DIR: run makes a fresh folder under --results)",
+      accepted:
+        "a new or empty folder, so no earlier run's results are replaced (or no RESULTS_DIR: run makes a fresh folder under --results)",
     });
   }
   return folder;
@@ -232,6 +248,9 @@ function chosenResultsDir(folder: string): string {
 function resultsLine(folder: string, code: number | undefined, remove: boolean): string {
   if (readdirSync(folder).length > 0) return `k6-forge: results in ${folder}`;
   if (remove) rmdirSync(folder);
-  const ended = code === undefined ? 'k6 did not start' : `k6 ended with exit code ${code}${code === 105 ? ' (aborted)' : ''} before handleSummary wrote any`;
+  const ended =
+    code === undefined
+      ? 'k6 did not start'
+      : `k6 ended with exit code ${code}${code === 105 ? ' (aborted)' : ''} before handleSummary wrote any`;
   return `k6-forge: no results: ${ended}, so ${folder} ${remove ? 'was removed' : 'is empty'}`;
 }

@@ -50,8 +50,10 @@ export const dealerRoutes: readonly Route[] = [
         const dealNumber = requiredText(response, body, 'dealNumber');
         if (dealNumber === undefined) return;
         const { vehicle, customer, salePrice } = body;
-        if (!isRecord(vehicle) || typeof vehicle['vin'] !== 'string') return sendInvalid(response, 'vehicle.vin', vehicle, 'a vehicle with a vin');
-        if (!isRecord(customer) || typeof customer['email'] !== 'string') return sendInvalid(response, 'customer.email', customer, 'a customer with an email');
+        if (!isRecord(vehicle) || typeof vehicle['vin'] !== 'string')
+          return sendInvalid(response, 'vehicle.vin', vehicle, 'a vehicle with a vin');
+        if (!isRecord(customer) || typeof customer['email'] !== 'string')
+          return sendInvalid(response, 'customer.email', customer, 'a customer with an email');
         const price = amount(salePrice);
         if (price === undefined) return sendInvalid(response, 'salePrice', salePrice, 'an amount of 0 or more');
         const deal = services.dealer.openDeal({ dealNumber, vin: vehicle['vin'], salePrice: price, customerEmail: customer['email'] });
@@ -81,9 +83,11 @@ export const dealerRoutes: readonly Route[] = [
         const price = amount(vehiclePrice);
         if (price === undefined) return sendInvalid(response, 'vehiclePrice', vehiclePrice, 'an amount of 0 or more');
         const deductions = [amount(tradeInValue), amount(rebate)];
-        if (deductions.includes(undefined)) return sendInvalid(response, 'tradeInValue or rebate', { tradeInValue, rebate }, 'amounts of 0 or more');
+        if (deductions.includes(undefined))
+          return sendInvalid(response, 'tradeInValue or rebate', { tradeInValue, rebate }, 'amounts of 0 or more');
         const feeAmounts = Array.isArray(fees) ? fees.map((fee) => (isRecord(fee) ? amount(fee['amount']) : undefined)) : [undefined];
-        if (feeAmounts.includes(undefined)) return sendInvalid(response, 'fees', fees, 'a list of { code, amount } with amounts of 0 or more');
+        if (feeAmounts.includes(undefined))
+          return sendInvalid(response, 'fees', fees, 'a list of { code, amount } with amounts of 0 or more');
         const sum = (values: (number | undefined)[]) => values.reduce<number>((a, b) => a + (b ?? 0), 0);
         sendJson(response, 200, services.dealer.quoteTax(jurisdiction['region'], price, sum(deductions), sum(feeAmounts)));
       }),

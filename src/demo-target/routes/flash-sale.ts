@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import type { OrderRejection } from '../services/flash-sale.ts';
-import { fixedReply, receiveJson, requiredText, send, sendInvalid, sendJson, type Reply } from '../http-io.ts';
+import { fixedReply, type Reply, receiveJson, requiredText, send, sendInvalid, sendJson } from '../http-io.ts';
 import type { Route } from '../route.ts';
+import type { OrderRejection } from '../services/flash-sale.ts';
 
 const WAITING = fixedReply(200, { status: 'waiting' });
 const REJECTIONS: Readonly<Record<OrderRejection['kind'], Reply>> = {

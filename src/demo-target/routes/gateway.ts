@@ -1,6 +1,6 @@
-import type { TransferRejection } from '../services/ledger.ts';
-import { fixedReply, receiveJson, requiredText, send, sendInvalid, sendJson, UNAUTHORIZED, type Reply } from '../http-io.ts';
+import { fixedReply, type Reply, receiveJson, requiredText, send, sendInvalid, sendJson, UNAUTHORIZED } from '../http-io.ts';
 import type { Route, RouteContext } from '../route.ts';
+import type { TransferRejection } from '../services/ledger.ts';
 
 const REFUSALS: Readonly<Record<TransferRejection['kind'], Reply>> = {
   unknown_account: fixedReply(404, { error: 'unknown account' }),

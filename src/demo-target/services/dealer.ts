@@ -77,7 +77,10 @@ export class Dealer {
   addCustomer(customer: Omit<StoredCustomer, 'id'>): StoredCustomer {
     this.#customerCount += 1;
     const stored = { id: `cust-${this.#customerCount}`, ...customer };
-    const indexed = { customer: stored, fields: [stored.firstName.toLowerCase(), stored.lastName.toLowerCase(), stored.email.toLowerCase()] };
+    const indexed = {
+      customer: stored,
+      fields: [stored.firstName.toLowerCase(), stored.lastName.toLowerCase(), stored.email.toLowerCase()],
+    };
     this.#customers.set(stored.id, indexed);
     for (const key of indexKeys(indexed.fields)) {
       const bucket = this.#index.get(key);
@@ -94,7 +97,8 @@ export class Dealer {
    */
   searchCustomers(term: string): StoredCustomer[] {
     const wanted = term.toLowerCase();
-    const candidates = wanted.length >= INDEXED_LETTERS ? (this.#index.get(wanted.slice(0, INDEXED_LETTERS)) ?? []) : this.#customers.values();
+    const candidates =
+      wanted.length >= INDEXED_LETTERS ? (this.#index.get(wanted.slice(0, INDEXED_LETTERS)) ?? []) : this.#customers.values();
     const found: StoredCustomer[] = [];
     for (const { customer, fields } of candidates) {
       if (fields.some((field) => field.startsWith(wanted))) found.push(customer);

@@ -25,7 +25,8 @@ const ACCEPTED_FAULT = 'an object with errorRate (0 to 1), delayMs (0 or more) a
  * @returns The faults, or the first problem as field, value given and what is accepted.
  */
 export function parseFaults(value: unknown): { faults: Faults } | { field: string; given: unknown; accepted: string } {
-  if (!isRecord(value)) return { field: 'faults', given: value, accepted: 'an object of faults by route, such as {"GET /products/{id}": {"errorRate": 0.2}}' };
+  if (!isRecord(value))
+    return { field: 'faults', given: value, accepted: 'an object of faults by route, such as {"GET /products/{id}": {"errorRate": 0.2}}' };
   for (const [route, fault] of Object.entries(value)) {
     const at = `faults[${shown(route)}]`;
     if (!isRecord(fault)) return { field: at, given: fault, accepted: ACCEPTED_FAULT };

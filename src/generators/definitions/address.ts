@@ -1,4 +1,4 @@
-import { packedItem, type Packed } from '../internal/packed.ts';
+import { type Packed, packedItem } from '../internal/packed.ts';
 
 /** A US place: what a postal address, a phone number and a tax jurisdiction need to agree on. */
 export interface Locality {

@@ -1,4 +1,4 @@
-import { packedItem, type Packed, type PackedWeights } from '../internal/packed.ts';
+import { type Packed, type PackedWeights, packedItem } from '../internal/packed.ts';
 
 /** Stems of company names. */
 export const COMPANY_STEMS = 'Acme|Globex|Initech|Umbrella|Stark|Wayne|Hooli|Vandelay|Soylent|Wonka|Tyrell|Cyberdyne' as Packed;

@@ -1,4 +1,4 @@
-import { packedItem, packedRow, type Packed, type PackedWeights } from '../internal/packed.ts';
+import { type Packed, type PackedWeights, packedItem, packedRow } from '../internal/packed.ts';
 
 /** How a customer pays for a vehicle. */
 export type DealType = 'cash' | 'finance' | 'lease';

@@ -1,4 +1,4 @@
-import { packedItem, packedRow, type Packed, type PackedWeights } from '../internal/packed.ts';
+import { type Packed, type PackedWeights, packedItem, packedRow } from '../internal/packed.ts';
 
 /** Lines of insurance a lead may ask about (docs/requirements.md, 003). */
 export type InsuranceType = 'auto' | 'home' | 'renters' | 'life' | 'health';

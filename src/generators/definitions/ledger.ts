@@ -1,4 +1,4 @@
-import { packedItem, type Packed } from '../internal/packed.ts';
+import { type Packed, packedItem } from '../internal/packed.ts';
 
 /** A currency and the amounts a transfer in it may have, in minor units (cents for USD, yen for JPY), both included. */
 export interface CurrencyRange {

@@ -1,4 +1,4 @@
-import { packedItem, type Packed } from '../internal/packed.ts';
+import { type Packed, packedItem } from '../internal/packed.ts';
 
 /** Body styles a vehicle may have. */
 export type BodyStyle = 'sedan' | 'hatchback' | 'suv' | 'pickup' | 'coupe' | 'minivan';

@@ -1,5 +1,19 @@
 import { LOCALITIES, locality } from '../definitions/address.ts';
-import { COMPANY_STEMS, COMPANY_SUFFIXES, JOB_TITLES, LIFECYCLE_STAGES, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_SENTENCES, TICKET_TAGS, TICKET_TOPICS, ticketTopic, type LifecycleStage, type TicketChannel, type TicketPriority } from '../definitions/crm.ts';
+import {
+  COMPANY_STEMS,
+  COMPANY_SUFFIXES,
+  JOB_TITLES,
+  LIFECYCLE_STAGES,
+  type LifecycleStage,
+  TICKET_CHANNELS,
+  TICKET_PRIORITIES,
+  TICKET_SENTENCES,
+  TICKET_TAGS,
+  TICKET_TOPICS,
+  type TicketChannel,
+  type TicketPriority,
+  ticketTopic,
+} from '../definitions/crm.ts';
 import { LEAD_SOURCES, type LeadSource } from '../definitions/insurance.ts';
 import { FIRST_NAMES, LAST_NAMES } from '../definitions/person.ts';
 import type { Draw } from '../draw.ts';
@@ -37,7 +51,10 @@ export interface SupportTicket {
 
 /** A company's e-mail domain under `.example`, reserved by RFC 2606, such as `acme-labs.example`. */
 function companyDomain(company: string): string {
-  return `${company.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.example`;
+  return `${company
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}.example`;
 }
 
 /**
@@ -73,7 +90,8 @@ export function supportTicketFrom(draw: Draw, overrides: Partial<SupportTicket> 
   const r = draw.random;
   const topic = ticketTopic(packedRow(TICKET_TOPICS, overrides.category) ?? pickPacked(TICKET_TOPICS, r));
   let description = '';
-  for (let i = int(2, 4, r); i > 0; i -= 1) description += description === '' ? pickPacked(TICKET_SENTENCES, r) : ` ${pickPacked(TICKET_SENTENCES, r)}`;
+  for (let i = int(2, 4, r); i > 0; i -= 1)
+    description += description === '' ? pickPacked(TICKET_SENTENCES, r) : ` ${pickPacked(TICKET_SENTENCES, r)}`;
   // Every tag gets its draw, so the stream moves on the same whatever is kept; the first two drawn are kept.
   const tags: string[] = [];
   for (let i = 0, count = packedCount(TICKET_TAGS); i < count; i += 1) {
@@ -85,7 +103,8 @@ export function supportTicketFrom(draw: Draw, overrides: Partial<SupportTicket> 
     category: overrides.category ?? topic.category,
     priority: overrides.priority ?? weightedPacked(TICKET_PRIORITIES, r),
     channel: overrides.channel ?? pickPacked(TICKET_CHANNELS, r),
-    requesterEmail: overrides.requesterEmail ?? serialEmail(draw.serial(), [pickPacked(FIRST_NAMES, r), pickPacked(LAST_NAMES, r)], 'example.com'),
+    requesterEmail:
+      overrides.requesterEmail ?? serialEmail(draw.serial(), [pickPacked(FIRST_NAMES, r), pickPacked(LAST_NAMES, r)], 'example.com'),
     tags: overrides.tags ?? tags,
   };
 }

@@ -1,4 +1,4 @@
-import { LOCALITIES, locality as localityOf, STREET_NAMES, STREET_SUFFIXES, type Locality } from '../definitions/address.ts';
+import { LOCALITIES, type Locality, locality as localityOf, STREET_NAMES, STREET_SUFFIXES } from '../definitions/address.ts';
 import { BIRTH_DATE_FROM, BIRTH_DATE_TO, FIRST_NAMES, LAST_NAMES } from '../definitions/person.ts';
 import type { Draw } from '../draw.ts';
 import { pickPacked } from '../internal/packed.ts';

@@ -1,10 +1,18 @@
-import { APR_MAX, APR_MIN, DEAL_TYPES, DOWN_PAYMENT_SHARE_MAX, DOWN_PAYMENT_SHARE_MIN, termMonthsFor, type DealType } from '../definitions/deal.ts';
+import {
+  APR_MAX,
+  APR_MIN,
+  DEAL_TYPES,
+  type DealType,
+  DOWN_PAYMENT_SHARE_MAX,
+  DOWN_PAYMENT_SHARE_MIN,
+  termMonthsFor,
+} from '../definitions/deal.ts';
 import type { Draw } from '../draw.ts';
 import { pickPacked, weightedPacked } from '../internal/packed.ts';
 import { serialCode } from '../internal/serial.ts';
 import { bool, float, int } from '../random.ts';
-import { customerFrom, type Customer } from './customer.ts';
-import { vehicleFrom, type Vehicle } from './vehicle.ts';
+import { type Customer, customerFrom } from './customer.ts';
+import { type Vehicle, vehicleFrom } from './vehicle.ts';
 
 /** An automotive deal as a dealer platform creates it (docs/requirements.md, 001): a customer buying a vehicle. */
 export interface Deal {
@@ -45,7 +53,8 @@ export function dealFrom(draw: Draw, overrides: Partial<Deal> = {}): Deal {
     customer: overrides.customer ?? customerFrom(draw),
     vehicle,
     salePrice,
-    downPayment: overrides.downPayment ?? (financed ? float(salePrice * DOWN_PAYMENT_SHARE_MIN, salePrice * DOWN_PAYMENT_SHARE_MAX, r, 2) : salePrice),
+    downPayment:
+      overrides.downPayment ?? (financed ? float(salePrice * DOWN_PAYMENT_SHARE_MIN, salePrice * DOWN_PAYMENT_SHARE_MAX, r, 2) : salePrice),
     tradeInValue: overrides.tradeInValue ?? (bool(0.35, r) ? int(10, 150, r) * 100 : 0),
     termMonths: overrides.termMonths ?? (dealType === 'cash' ? null : Number(pickPacked(termMonthsFor(dealType), r, '/'))),
     apr: overrides.apr ?? (financed ? float(APR_MIN, APR_MAX, r, 2) : null),

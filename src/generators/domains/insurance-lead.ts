@@ -1,5 +1,5 @@
 import { LOCALITIES, locality } from '../definitions/address.ts';
-import { coverageFor, INSURANCE_TYPES, LEAD_SOURCES, type InsuranceType, type LeadSource } from '../definitions/insurance.ts';
+import { coverageFor, INSURANCE_TYPES, type InsuranceType, LEAD_SOURCES, type LeadSource } from '../definitions/insurance.ts';
 import { BIRTH_DATE_FROM, BIRTH_DATE_TO, FIRST_NAMES, LAST_NAMES } from '../definitions/person.ts';
 import type { Draw } from '../draw.ts';
 import { pickPacked, weightedPacked } from '../internal/packed.ts';

@@ -52,6 +52,7 @@ export function personFrom(draw: Draw, overrides: Partial<Person> = {}): Person 
  * @returns The credentials.
  */
 export function credentialsFrom(draw: Draw, overrides: Partial<Credentials> = {}): Credentials {
-  const username = overrides.username ?? serialUsername(draw.serial(), [pickPacked(FIRST_NAMES, draw.random), pickPacked(LAST_NAMES, draw.random)]);
+  const username =
+    overrides.username ?? serialUsername(draw.serial(), [pickPacked(FIRST_NAMES, draw.random), pickPacked(LAST_NAMES, draw.random)]);
   return { username, password: overrides.password ?? password(draw.random) };
 }

@@ -1,5 +1,5 @@
 import { LOCALITIES, locality } from '../definitions/address.ts';
-import { DEAL_TYPES, fee, FEES, REBATE_MAX, REBATE_MIN, type DealType, type FeeCode } from '../definitions/deal.ts';
+import { DEAL_TYPES, type DealType, FEES, type FeeCode, fee, REBATE_MAX, REBATE_MIN } from '../definitions/deal.ts';
 import { VEHICLE_PRICE_MAX, VEHICLE_PRICE_MIN } from '../definitions/vehicle.ts';
 import type { Draw } from '../draw.ts';
 import { packedCount, packedItem, pickPacked, weightedPacked } from '../internal/packed.ts';
@@ -62,7 +62,13 @@ export function taxCalculationRequestFrom(draw: Draw, overrides: Partial<TaxCalc
   const r = draw.random;
   const place = locality(pickPacked(LOCALITIES, r));
   return {
-    jurisdiction: overrides.jurisdiction ?? { country: 'US', region: place.region, county: place.county, city: place.city, postalCode: `${place.zipPrefix}${digits(2, r)}` },
+    jurisdiction: overrides.jurisdiction ?? {
+      country: 'US',
+      region: place.region,
+      county: place.county,
+      city: place.city,
+      postalCode: `${place.zipPrefix}${digits(2, r)}`,
+    },
     dealType: overrides.dealType ?? weightedPacked(DEAL_TYPES, r),
     vehiclePrice: overrides.vehiclePrice ?? float(VEHICLE_PRICE_MIN, VEHICLE_PRICE_MAX, r, 2),
     tradeInValue: overrides.tradeInValue ?? (bool(0.35, r) ? int(10, 150, r) * 100 : 0),

@@ -1,6 +1,20 @@
-import { COLORS, CURRENT_MODEL_YEAR, LOT_LOCATIONS, MILES_PER_YEAR_MAX, MILES_PER_YEAR_MIN, MODEL_YEAR_MIN, TRIMS, VEHICLE_MAKES, VEHICLE_PRICE_MAX, VEHICLE_PRICE_MIN, vehicleMake, vehicleModel, type BodyStyle } from '../definitions/vehicle.ts';
+import {
+  type BodyStyle,
+  COLORS,
+  CURRENT_MODEL_YEAR,
+  LOT_LOCATIONS,
+  MILES_PER_YEAR_MAX,
+  MILES_PER_YEAR_MIN,
+  MODEL_YEAR_MIN,
+  TRIMS,
+  VEHICLE_MAKES,
+  VEHICLE_PRICE_MAX,
+  VEHICLE_PRICE_MIN,
+  vehicleMake,
+  vehicleModel,
+} from '../definitions/vehicle.ts';
 import type { Draw } from '../draw.ts';
-import { packedRow, pickPacked, weightedPacked, type PackedWeights } from '../internal/packed.ts';
+import { type PackedWeights, packedRow, pickPacked, weightedPacked } from '../internal/packed.ts';
 import { serialCode } from '../internal/serial.ts';
 import { int } from '../random.ts';
 import { vin } from '../vin.ts';

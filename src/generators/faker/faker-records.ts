@@ -1,10 +1,10 @@
 // Faker builders: faker supplies the words (localised names, streets, cities, phones, companies) as overrides of the
 // domain generators, which keep every rule of their own: unique e-mails, valid VINs, bounds. Pure: no k6, no faker import.
-import { crmContactFrom, supportTicketFrom, type CrmContact, type SupportTicket } from '../domains/crm.ts';
-import { customerFrom, postalAddressFrom, type Customer, type PostalAddress } from '../domains/customer.ts';
-import { dealFrom, type Deal } from '../domains/deal.ts';
-import { insuranceLeadFrom, type InsuranceLead } from '../domains/insurance-lead.ts';
-import { credentialsFrom, personFrom, type Credentials, type Person } from '../domains/person.ts';
+import { type CrmContact, crmContactFrom, type SupportTicket, supportTicketFrom } from '../domains/crm.ts';
+import { type Customer, customerFrom, type PostalAddress, postalAddressFrom } from '../domains/customer.ts';
+import { type Deal, dealFrom } from '../domains/deal.ts';
+import { type InsuranceLead, insuranceLeadFrom } from '../domains/insurance-lead.ts';
+import { type Credentials, credentialsFrom, type Person, personFrom } from '../domains/person.ts';
 import { serialEmail, serialUsername } from '../internal/serial.ts';
 import type { FakerBuild, FakerLike } from './faker-like.ts';
 
@@ -20,7 +20,8 @@ function fakerAddress(faker: FakerLike): PostalAddress {
 }
 
 /** A {@link Person} with faker's name. */
-export const fakerPerson: FakerBuild<Person> = (faker, draw) => personFrom(draw, { firstName: faker.person.firstName(), lastName: faker.person.lastName() });
+export const fakerPerson: FakerBuild<Person> = (faker, draw) =>
+  personFrom(draw, { firstName: faker.person.firstName(), lastName: faker.person.lastName() });
 
 /** {@link Credentials} with a username made from faker's name. */
 export const fakerCredentials: FakerBuild<Credentials> = (faker, draw) =>
@@ -63,4 +64,6 @@ export const fakerCrmContact: FakerBuild<CrmContact> = (faker, draw) =>
 
 /** A {@link SupportTicket} whose requester has faker's name. */
 export const fakerSupportTicket: FakerBuild<SupportTicket> = (faker, draw) =>
-  supportTicketFrom(draw, { requesterEmail: serialEmail(draw.serial(), [faker.person.firstName(), faker.person.lastName()], 'example.com') });
+  supportTicketFrom(draw, {
+    requesterEmail: serialEmail(draw.serial(), [faker.person.firstName(), faker.person.lastName()], 'example.com'),
+  });

@@ -51,7 +51,11 @@ export function packedItem(list: string, index: number, separator = '|'): string
     else start = at + separator.length;
   }
   if (missing) {
-    throw new ForgeError('invalid_option', { field: 'packedItem(index)', given: shown(index), accepted: `a whole number from 0 to ${packedCount(list, separator) - 1}` });
+    throw new ForgeError('invalid_option', {
+      field: 'packedItem(index)',
+      given: shown(index),
+      accepted: `a whole number from 0 to ${packedCount(list, separator) - 1}`,
+    });
   }
   const end = list.indexOf(separator, start);
   return end === -1 ? list.slice(start) : list.slice(start, end);
@@ -73,7 +77,8 @@ export function pickPacked(list: string, random: Random, separator = '|'): strin
   // one function, as it did with pick, and each function a bundle declares costs every VU.
   let count = list.length === 0 ? 0 : 1;
   for (let at = list.indexOf(separator); at !== -1; at = list.indexOf(separator, at + separator.length)) count += 1;
-  if (count === 0) throw new ForgeError('invalid_option', { field: 'pick(list)', given: 'an empty list', accepted: 'a list with at least one element' });
+  if (count === 0)
+    throw new ForgeError('invalid_option', { field: 'pick(list)', given: 'an empty list', accepted: 'a list with at least one element' });
   let start = 0;
   for (let i = Math.floor(random() * count); i > 0; i -= 1) start = list.indexOf(separator, start) + separator.length;
   const end = list.indexOf(separator, start);
@@ -98,12 +103,21 @@ export function weightedPacked(list: string, random: Random): string {
     const colon = list.indexOf(':', start);
     const weight = colon === -1 || colon > end ? Number.NaN : Number(list.slice(colon + 1, end));
     if (!(weight > 0 && Number.isFinite(weight))) {
-      throw new ForgeError('invalid_option', { field: 'weighted(entries)', given: `the weight ${shown(weight)}`, accepted: 'positive finite weights' });
+      throw new ForgeError('invalid_option', {
+        field: 'weighted(entries)',
+        given: `the weight ${shown(weight)}`,
+        accepted: 'positive finite weights',
+      });
     }
     total += weight;
     start = end + 1;
   }
-  if (list.length === 0) throw new ForgeError('invalid_option', { field: 'weighted(entries)', given: 'no entries', accepted: 'at least one [value, weight] pair' });
+  if (list.length === 0)
+    throw new ForgeError('invalid_option', {
+      field: 'weighted(entries)',
+      given: 'no entries',
+      accepted: 'at least one [value, weight] pair',
+    });
   let point = random() * total;
   let value = '';
   for (let start = 0; start < list.length; ) {

@@ -6,9 +6,9 @@ import { parseDuration } from '../duration.ts';
 import { invalidOption } from '../errors.ts';
 import { metricName } from '../metric-name.ts';
 import { isName } from '../names.ts';
-import { retrySchedule, type RetrySchedule } from '../retry.ts';
-import { embeddedThresholds, type ThresholdsFile } from '../thresholds-file.ts';
+import { type RetrySchedule, retrySchedule } from '../retry.ts';
 import { limitsToThresholds, type Thresholds } from '../thresholds.ts';
+import { embeddedThresholds, type ThresholdsFile } from '../thresholds-file.ts';
 
 /** What every request to one endpoint carries, worked out from its spec: plain JSON, the same in every VU. */
 export interface EndpointPlan {
@@ -60,7 +60,11 @@ function plan(name: string, spec: EndpointSpec, defaultTimeout: string | undefin
   if (!spec.path.startsWith('/')) invalidOption(`${field}.path`, spec.path, 'a path template starting with /, such as /deals/{id}');
   const idempotencyKey = spec.idempotencyKey === true;
   if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
-    invalidOption(`${field}.retry`, spec.retry, `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(', ')}, or set idempotencyKey`);
+    invalidOption(
+      `${field}.retry`,
+      spec.retry,
+      `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(', ')}, or set idempotencyKey`,
+    );
   }
   const timeout = spec.timeout ?? defaultTimeout;
   if (timeout !== undefined) parseDuration(timeout, `${field}.timeout`);
@@ -70,7 +74,12 @@ function plan(name: string, spec: EndpointSpec, defaultTimeout: string | undefin
     method: spec.method,
     path: spec.path,
     pathParts: templateParts(spec.path),
-    tags: { name: spec.path, endpoint: name, operation: spec.operation ?? name, ...(spec.service !== undefined && { service: spec.service }) },
+    tags: {
+      name: spec.path,
+      endpoint: name,
+      operation: spec.operation ?? name,
+      ...(spec.service !== undefined && { service: spec.service }),
+    },
     ...(timeout !== undefined && { timeout }),
     ...(redirects !== undefined && { redirects }),
     ...(expect !== undefined && { expect: [...expect] }),

@@ -1,8 +1,8 @@
 // The work behind `loadConfig`: reading and checking every variable. `loadConfig` imports this lazily and runs it once
 // per run (see ../once-per-run.ts), so the VUs that only read the stored result never evaluate this code.
 import type { StandardName } from '../config.ts';
-import { boolean, duration, oneOf, positiveInteger, readEnv, secret, text, url } from '../env.ts';
 import type { AnyEnvVar, EnvSchema } from '../env.ts';
+import { boolean, duration, oneOf, positiveInteger, readEnv, secret, text, url } from '../env.ts';
 import { ForgeError, shown } from '../errors.ts';
 import { hostName, targetHost } from '../target-host.ts';
 
@@ -12,7 +12,14 @@ const DEFAULT_VUS_LIMIT = 2000;
 /** Whether a host (with or without its port) is this machine, where development defaults make sense. */
 function isLocalHost(hostAndPort: string): boolean {
   const host = hostName(hostAndPort);
-  return host === 'localhost' || host.endsWith('.localhost') || host.startsWith('127.') || host === '[::1]' || host === '0.0.0.0' || host === 'host.docker.internal';
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host.startsWith('127.') ||
+    host === '[::1]' ||
+    host === '0.0.0.0' ||
+    host === 'host.docker.internal'
+  );
 }
 
 /** What `readConfig` found: every variable's value, and which of them are secrets. */
@@ -31,7 +38,11 @@ export interface ConfigReading {
  * @returns The values and the names of the secrets.
  * @throws {ForgeError} `invalid_option` when a team variable has a standard name; `invalid_env` for a bad or missing variable.
  */
-export function readConfig(environments: readonly string[], vars: EnvSchema, source: Readonly<Record<string, string | undefined>>): ConfigReading {
+export function readConfig(
+  environments: readonly string[],
+  vars: EnvSchema,
+  source: Readonly<Record<string, string | undefined>>,
+): ConfigReading {
   const development = (value: string) => ({ byEnvironment: { development: value } });
   const standard = {
     ENVIRONMENT: oneOf(['development', 'staging', 'production', ...environments], { default: 'development' }),

@@ -42,9 +42,12 @@ function latencySection(summary: RunSummary): string {
   );
   const bars = latencies.flatMap((latency) => {
     const value = latency.values['p(95)'];
-    return value === undefined || !latency.called ? [] : [{ label: latency.endpoint, value, text: latencyText(latency, 'p(95)', timeUnit) }];
+    return value === undefined || !latency.called
+      ? []
+      : [{ label: latency.endpoint, value, text: latencyText(latency, 'p(95)', timeUnit) }];
   });
-  const chart = bars.length > 0 ? barChart('p(95) per endpoint', bars) : '<p>p(95) is not among summaryTrendStats, so there is no chart.</p>';
+  const chart =
+    bars.length > 0 ? barChart('p(95) per endpoint', bars) : '<p>p(95) is not among summaryTrendStats, so there is no chart.</p>';
   return `${table(['endpoint', ...stats], rows)}\n${chart}`;
 }
 
@@ -60,15 +63,13 @@ function thresholdSection(summary: RunSummary): string {
 
 function checkSection(summary: RunSummary): string {
   const rows = checkResults(summary.root_group).map((check) =>
-    row(
-      [
-        cell(check.groups.join(' › ') || '–'),
-        cell(check.name),
-        cell(String(check.passes), 'num'),
-        cell(String(check.fails), 'num'),
-        check.fails === 0 ? VERDICTS.pass.cell : WARNING,
-      ],
-    ),
+    row([
+      cell(check.groups.join(' › ') || '–'),
+      cell(check.name),
+      cell(String(check.passes), 'num'),
+      cell(String(check.fails), 'num'),
+      check.fails === 0 ? VERDICTS.pass.cell : WARNING,
+    ]),
   );
   return rows.length === 0 ? '<p>No checks ran.</p>' : table(['group', 'check', 'passes', 'fails', 'result'], rows);
 }

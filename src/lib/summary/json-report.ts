@@ -1,5 +1,5 @@
-import type { RunSummary } from './types.ts';
 import { byCodeUnits } from '../text-order.ts';
+import type { RunSummary } from './types.ts';
 
 function sortedKeys(_key: string, value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;

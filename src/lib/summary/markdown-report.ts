@@ -23,7 +23,12 @@ export function markdownReport(summary: RunSummary): string {
   const thresholds = thresholdRows(summary);
   if (thresholds.length === 0) lines.push('No thresholds were set.');
   else {
-    const rows = thresholds.map((row) => [markdownCode(row.metric), markdownCode(row.expression), markdownText(row.measured), MARKS[row.result]]);
+    const rows = thresholds.map((row) => [
+      markdownCode(row.metric),
+      markdownCode(row.expression),
+      markdownText(row.measured),
+      MARKS[row.result],
+    ]);
     lines.push(...markdownTable(['metric', 'expression', 'measured', 'result'], ['---', '---', '---:', ':---:'], rows));
   }
 

@@ -1,7 +1,7 @@
+import { byCodeUnits } from '../text-order.ts';
 import { hasSamples } from './has-samples.ts';
 import { compareMetricNames } from './internal/metric-names.ts';
 import type { RunMeta, RunVerdict, SummaryData, ThresholdVerdict } from './types.ts';
-import { byCodeUnits } from '../text-order.ts';
 
 /**
  * Flattens every threshold of k6's summary into a verdict list, metrics in k6's order and each metric's
@@ -53,7 +53,9 @@ export function scenarioProblems(meta: Pick<RunMeta, 'thresholds' | 'scenarios'>
       problems.push(`scenario ${scenario} never ran: this run's scenarios were ${ran}; ${why}`);
       continue;
     }
-    const iterations = meta.thresholds.find((verdict) => verdict.metric === `iterations{scenario:${scenario}}` && verdict.expression === 'count>0');
+    const iterations = meta.thresholds.find(
+      (verdict) => verdict.metric === `iterations{scenario:${scenario}}` && verdict.expression === 'count>0',
+    );
     if (iterations !== undefined && !iterations.ok) {
       problems.push(`scenario ${scenario} completed no iteration: every one was stalled or interrupted`);
     }

@@ -72,7 +72,9 @@ export function summaryOutputs(raw: unknown, names: RunNames, missingDir?: strin
   const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;
   const notes = problems.map((problem) => `k6-forge: ${problem}`);
   if (missingDir !== undefined) {
-    notes.push(`k6-forge: RESULTS_DIR ${JSON.stringify(missingDir)} is not an existing folder, and k6 cannot create one: results written to the working directory instead`);
+    notes.push(
+      `k6-forge: RESULTS_DIR ${JSON.stringify(missingDir)} is not an existing folder, and k6 cannot create one: results written to the working directory instead`,
+    );
   }
   const outputs: Record<string, string> = {};
   const renderers: readonly (readonly [string, (run: RunSummary) => string])[] = [
@@ -89,11 +91,14 @@ export function summaryOutputs(raw: unknown, names: RunNames, missingDir?: strin
     }
   }
   notes.push(`k6-forge: ${VERDICT_MARKS[summary.meta.verdict.result]} ${summary.meta.verdict.text}`);
-  notes.push(dir ? `k6-forge: results in ${dir}/` : `k6-forge: results in ${prefix}-* (set RESULTS_DIR to an existing folder to collect them there)`);
+  notes.push(
+    dir ? `k6-forge: results in ${dir}/` : `k6-forge: results in ${prefix}-* (set RESULTS_DIR to an existing folder to collect them there)`,
+  );
   try {
     outputs['stdout'] = textSummary(summary, { notes });
   } catch (error) {
-    outputs['stdout'] = `\n${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].map((line) => `     ${line}`).join('\n')}\n\n`;
+    outputs['stdout'] =
+      `\n${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].map((line) => `     ${line}`).join('\n')}\n\n`;
   }
   return outputs;
 }

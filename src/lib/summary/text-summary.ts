@@ -76,7 +76,11 @@ function cellsOf(metric: SummaryMetric, options: SummaryData['options']): Cell[]
     case 'gauge':
       return [plain(show(values['value'])), plain(`min=${show(values['min'])}`, true), plain(`max=${show(values['max'])}`, true)];
     case 'rate':
-      return [plain(show(values['rate'])), plain(`${PASS} ${count(values['passes'])}`, true), plain(`${FAIL} ${count(values['fails'])}`, true)];
+      return [
+        plain(show(values['rate'])),
+        plain(`${PASS} ${count(values['passes'])}`, true),
+        plain(`${FAIL} ${count(values['fails'])}`, true),
+      ];
   }
 }
 

@@ -8,7 +8,7 @@ import { hostName, targetHost } from '../../lib/target-host.ts';
 import { thresholdsFor } from '../../lib/thresholds.ts';
 import type { ProfileOptions } from '../profile.ts';
 import { arrivalRate } from '../rate.ts';
-import { peakOf, scaleTarget, stretchStages, type Shape } from '../stages.ts';
+import { peakOf, type Shape, scaleTarget, stretchStages } from '../stages.ts';
 
 /** How many preallocated VUs the open model may grow to by default. */
 const MAX_VUS_PER_PREALLOCATED = 4;
@@ -116,8 +116,7 @@ export function profileOptions(profile: string, shape: Shape, options: ProfileOp
   if (production !== undefined) assertProductionLoadAllowed(profile, production);
   checkOptions(options);
   const name = options.name ?? profile;
-  const executor =
-    options.rate === undefined ? closedScenario(shape, options) : openScenario(shape, { ...options, rate: options.rate });
+  const executor = options.rate === undefined ? closedScenario(shape, options) : openScenario(shape, { ...options, rate: options.rate });
   const scenario: Scenario = {
     ...executor,
     ...(options.exec !== undefined && { exec: options.exec }),

@@ -1,8 +1,8 @@
+import { byCodeUnits } from '../../text-order.ts';
 import { ENDPOINT_TAGS, endpointSubmetric, WHOLE_RUN } from '../endpoints.ts';
 import { hasSamples } from '../has-samples.ts';
 import type { SummaryMetric } from '../types.ts';
 import { humanizeValue } from './humanize.ts';
-import { byCodeUnits } from '../../text-order.ts';
 
 /** The latency of one endpoint, or of the whole run when no endpoint was tagged. */
 export interface EndpointLatency {

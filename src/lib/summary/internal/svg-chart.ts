@@ -1,6 +1,6 @@
+import { trimmed } from '../../trimmed.ts';
 import type { Series } from '../types.ts';
 import { escapeXml } from './escape-xml.ts';
-import { trimmed } from '../../trimmed.ts';
 
 /** One bar: its label, its length and the text written beside it. */
 export interface Bar {

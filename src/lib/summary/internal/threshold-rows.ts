@@ -1,5 +1,5 @@
-import type { RunSummary, SummaryMetric, ThresholdVerdict } from '../types.ts';
 import { trimmed } from '../../trimmed.ts';
+import type { RunSummary, SummaryMetric, ThresholdVerdict } from '../types.ts';
 
 /** A threshold's verdict with the value it was judged on. */
 export interface ThresholdRow extends ThresholdVerdict {
