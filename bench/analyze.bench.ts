@@ -27,7 +27,10 @@ interface Measurement {
 async function writeOutput(path: string, samples: number): Promise<void> {
   const out = createWriteStream(path);
   let seed = 42;
-  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
   const line = (metric: string, ms: number, value: number, tags: string) =>
     `{"metric":"${metric}","type":"Point","data":{"time":"${new Date(T0 + ms).toISOString().replace('Z', '000000Z')}","value":${value},"tags":${tags}}}\n`;
   let written = 0;

@@ -416,14 +416,14 @@ var TRANSLITERATION = "012345678912345678.12345.7.923456789";
 var WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
 var YEAR_CODES = "ABCDEFGHJKLMNPRSTVWXY123456789";
 var vinShape = () => /^[0-9A-HJ-NPR-Z]{17}$/;
-function valueOf(char) {
+function characterValue(char) {
   const code = char.charCodeAt(0);
   return Number(TRANSLITERATION[code <= 57 ? code - 48 : code - 55]);
 }
 function vinCheckDigit(vin2) {
   if (!vinShape().test(vin2)) invalidOption("vin", vin2, `17 characters of ${VIN_CHARACTERS}`);
   let sum = 0;
-  for (let i = 0; i < 17; i += 1) sum += valueOf(vin2[i]) * WEIGHTS[i];
+  for (let i = 0; i < 17; i += 1) sum += characterValue(vin2[i]) * WEIGHTS[i];
   const check3 = sum % 11;
   return check3 === 10 ? "X" : String(check3);
 }
@@ -934,7 +934,7 @@ function oncePerRun(name, inputs, compute) {
         throw error;
       }
     });
-  } catch (error) {
+  } catch {
     if (failure) throw failure.error;
     return compute();
   }
@@ -1270,7 +1270,7 @@ function lazy03() {
       const when = environment === void 0 ? "required" : `required when ENVIRONMENT is ${environment}`;
       throw new ForgeError2("invalid_env", { field: name, given: shown2(void 0), accepted: `${accepted} (${when})` });
     }
-    function valueOf2(name, variable, { source, environment }) {
+    function variableValue(name, variable, { source, environment }) {
       const given = source[name];
       if (given === void 0) return fallback(name, variable, acceptedFor(variable), environment);
       const value = given === "" ? void 0 : variable.kind === "oneOf" ? variable.values.includes(given) ? given : void 0 : parseAs(variable.kind, given);
@@ -1285,7 +1285,7 @@ function lazy03() {
       const config2 = {};
       for (const name in schema) {
         const variable = schema[name];
-        Object.defineProperty(config2, name, { value: valueOf2(name, variable, options2), enumerable: variable.kind !== "secret" });
+        Object.defineProperty(config2, name, { value: variableValue(name, variable, options2), enumerable: variable.kind !== "secret" });
       }
       return Object.freeze(config2);
     }
@@ -2042,7 +2042,9 @@ ${series.map(lineChart).join("\n")}
       const columnWidths = { trend: [], other: [] };
       for (const row2 of rows) {
         const widths = columnWidths[row2.metric.type === "trend" ? "trend" : "other"];
-        row2.cells.forEach((cell2, index) => widths[index] = Math.max(widths[index] ?? 0, width(cell2.prefix + cell2.value)));
+        row2.cells.forEach((cell2, index) => {
+          widths[index] = Math.max(widths[index] ?? 0, width(cell2.prefix + cell2.value));
+        });
       }
       const labelWidth = Math.max(0, ...rows.map((row2) => width(row2.indent + row2.label)));
       return rows.map(({ metric, indent, label, cells }) => {

@@ -529,7 +529,7 @@ function oncePerRun(name, inputs, compute) {
         throw error;
       }
     });
-  } catch (error) {
+  } catch {
     if (failure) throw failure.error;
     return compute();
   }
@@ -853,7 +853,7 @@ function lazy03() {
       const when = environment === void 0 ? "required" : `required when ENVIRONMENT is ${environment}`;
       throw new ForgeError2("invalid_env", { field: name, given: shown2(void 0), accepted: `${accepted} (${when})` });
     }
-    function valueOf(name, variable, { source, environment }) {
+    function variableValue(name, variable, { source, environment }) {
       const given = source[name];
       if (given === void 0) return fallback(name, variable, acceptedFor(variable), environment);
       const value = given === "" ? void 0 : variable.kind === "oneOf" ? variable.values.includes(given) ? given : void 0 : parseAs(variable.kind, given);
@@ -868,7 +868,7 @@ function lazy03() {
       const config2 = {};
       for (const name in schema) {
         const variable = schema[name];
-        Object.defineProperty(config2, name, { value: valueOf(name, variable, options2), enumerable: variable.kind !== "secret" });
+        Object.defineProperty(config2, name, { value: variableValue(name, variable, options2), enumerable: variable.kind !== "secret" });
       }
       return Object.freeze(config2);
     }
@@ -1639,7 +1639,9 @@ ${series.map(lineChart).join("\n")}
       const columnWidths = { trend: [], other: [] };
       for (const row2 of rows) {
         const widths = columnWidths[row2.metric.type === "trend" ? "trend" : "other"];
-        row2.cells.forEach((cell2, index) => widths[index] = Math.max(widths[index] ?? 0, width(cell2.prefix + cell2.value)));
+        row2.cells.forEach((cell2, index) => {
+          widths[index] = Math.max(widths[index] ?? 0, width(cell2.prefix + cell2.value));
+        });
       }
       const labelWidth = Math.max(0, ...rows.map((row2) => width(row2.indent + row2.label)));
       return rows.map(({ metric, indent, label, cells }) => {

@@ -584,7 +584,7 @@ describe('analyze judges what the run was', () => {
   test('a load run with 10% errors fails on the error rate of its scenario', async () => {
     const { code, report } = await cli('analyze', loadRun('erroring-load.json', { failedEvery: 10 }), '--thresholds', 'thresholds.json');
     expect(code).toBe(1);
-    expect(report).toMatch(/scenario load  error rate +10% +< 1% +FAIL/);
+    expect(report).toMatch(/scenario load {2}error rate +10% +< 1% +FAIL/);
     expect(report.split('\n').at(-1)).toBe('FAIL: 1 of 3 limits failed');
   });
 

@@ -135,7 +135,7 @@ describe('sessionAuth', () => {
     const api = catalog(specs, { baseUrl: 'http://x', thresholdsFile: {}, auth });
     respondWith((_method, url) => {
       if (url.endsWith('/auth/login'))
-        return (tries += 1) < 4 ? { status: 503, body: '' } : { status: 200, body: JSON.stringify({ accessToken: TOKEN }) };
+        return ++tries < 4 ? { status: 503, body: '' } : { status: 200, body: JSON.stringify({ accessToken: TOKEN }) };
       return { status: 200, body: '[]' };
     });
     api.send('deals');

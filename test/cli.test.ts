@@ -200,7 +200,7 @@ describe('k6-forge build and the rest of the command line', () => {
     expect(await main(['build', 'examples/smoke.ts', '--outdir', join(scratch, 'dist')], out.print)).toBe(0);
     expect(out.lines).toHaveLength(6);
     expect(out.lines[0]).toBe("embedded thresholds: thresholds.json (k6-forge's packaged file)");
-    expect(out.lines[4]).toMatch(/^  gates: baseline: /);
+    expect(out.lines[4]).toMatch(/^ {2}gates: baseline: /);
     expect(out.lines[5]).toMatch(/smoke\.js\s+\d+\.\d KB$/);
   });
 

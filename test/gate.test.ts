@@ -227,7 +227,7 @@ describe('k6-forge gate', () => {
     const noGates = scratchFile('no-gates.json', { global: { p95: 500 } });
     const { code, report } = await cli('gate', '--baseline-summary', BASELINE, '--thresholds', noGates);
     expect(code).toBe(0);
-    expect(report).toMatch(/baseline  p\(99\) +870.25 ms  < 900 ms  PASS/);
+    expect(report).toMatch(/baseline {2}p\(99\) +870.25 ms {2}< 900 ms {2}PASS/);
   });
 });
 
@@ -276,7 +276,7 @@ describe('gate judges any scenario with limits', () => {
     const { code, report } = await cli('gate', '--baseline-summary', BASELINE, '--p95', '300', '--thresholds', 'thresholds.json');
     expect(code).toBe(1);
     expect(report).toContain('(baseline: --p95 over gates.baseline over scenarios.baseline over global)');
-    expect(report).toMatch(/baseline  p\(95\) +312\.5 ms  < 300 ms +FAIL/);
+    expect(report).toMatch(/baseline {2}p\(95\) +312\.5 ms {2}< 300 ms +FAIL/);
   });
 
   test.each([
@@ -298,7 +298,7 @@ describe('gate gives no pass without data', () => {
     const path = scratchFile('smoke-no-data.json', { ...data, meta: runMeta(data, { scenario: 'smoke', env: {}, end: new Date() }) });
     const { code, report } = await cli('gate', '--summary', `smoke=${path}`, '--thresholds', 'thresholds.json');
     expect(code).toBe(1);
-    expect(report).toMatch(/smoke +p\(95\) +no samples  < 1000 ms  NO DATA  http_req_duration\{scenario:smoke\}/);
+    expect(report).toMatch(/smoke +p\(95\) +no samples {2}< 1000 ms {2}NO DATA {2}http_req_duration\{scenario:smoke\}/);
     expect(report.split('\n').at(-1)).toBe('NO DATA: 3 of 3 checks had no samples, so the gate cannot pass');
   });
 
@@ -312,7 +312,7 @@ describe('gate gives no pass without data', () => {
     );
     const { code, report } = await cli('gate', run, '--thresholds', 'thresholds.json');
     expect(code).toBe(1);
-    expect(report).toMatch(/default   error rate +0%  < 1% +PASS +http_req_failed/);
+    expect(report).toMatch(/default {3}error rate +0% {2}< 1% +PASS +http_req_failed/);
     expect(report).toContain('FAIL: the run itself: default failed: 1 of 4 thresholds failed; scenario smoke never ran');
     expect(report.split('\n').at(-1)).toBe('FAIL: every check passed, but a run did not');
   });

@@ -44,6 +44,7 @@ describe('the path finder itself', () => {
   test('reads comments from the syntax tree, not from strings, templates or regular expressions', () => {
     const source = [
       "const url = 'http://x/src/in-a-string.ts'; // src/line-comment.ts",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source under test holds a template literal.
       'const t = `${1} // src/in-a-template.ts ${2}`;',
       'const r = /[\\\\`*_]\\/\\/src\\/x/g;',
       '/** src/block-comment.ts */',

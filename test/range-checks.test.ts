@@ -18,7 +18,8 @@ type Summary = { metrics: Record<string, { values: Record<string, number> }> };
 function variant(text: string, edit: (json: Summary) => unknown, name = 'baseline-summary.json'): string {
   const json = JSON.parse(text) as Summary;
   edit(json);
-  const folder = join(scratch, String((files += 1)));
+  files += 1;
+  const folder = join(scratch, String(files));
   const path = join(folder, name);
   mkdirSync(folder);
   writeFileSync(path, JSON.stringify(json));
@@ -111,7 +112,8 @@ describe('summaries with numbers no run produces', () => {
 
 describe('thresholds files that cannot judge a run', () => {
   const build = async (thresholds: object) => {
-    const file = join(scratch, `thresholds-${(files += 1)}.json`);
+    files += 1;
+    const file = join(scratch, `thresholds-${files}.json`);
     writeFileSync(file, JSON.stringify(thresholds));
     return { file, run: await cli('build', 'examples/smoke.ts', '--outdir', join(scratch, `dist-${files}`), '--thresholds', file) };
   };

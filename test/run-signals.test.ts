@@ -47,7 +47,9 @@ function signalledRun(
     output += chunk.toString();
     if (sent || !output.includes(ready)) return;
     sent = true;
-    signals.forEach((signal, i) => setTimeout(() => process.kill(group ? -child.pid! : child.pid!, signal), delay + i * 50));
+    signals.forEach((signal, i) => {
+      setTimeout(() => process.kill(group ? -child.pid! : child.pid!, signal), delay + i * 50);
+    });
   };
   child.stdout.on('data', watch);
   child.stderr.on('data', watch);

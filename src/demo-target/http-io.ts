@@ -75,7 +75,10 @@ export function sendInvalid(response: ServerResponse, field: string, given: unkn
  * @param handle - What to do with the parsed object.
  */
 export function receiveJson(request: IncomingMessage, response: ServerResponse, handle: (body: Record<string, unknown>) => void): void {
-  if (Number(request.headers['content-length']) > MAX_BODY_BYTES) return send(response, TOO_LARGE);
+  if (Number(request.headers['content-length']) > MAX_BODY_BYTES) {
+    send(response, TOO_LARGE);
+    return;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   request.on('data', (chunk: Buffer) => {

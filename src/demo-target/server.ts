@@ -118,8 +118,14 @@ function route(
   const query = url.indexOf('?');
   const method = request.method === 'HEAD' ? 'GET' : (request.method ?? 'GET');
   const found = match(method, query === -1 ? url : url.slice(0, query));
-  if (!found) return send(response, NOT_FOUND);
-  if ('allow' in found) return send(response, fixedReply(405, { error: 'method not allowed' }, { allow: found.allow }));
+  if (!found) {
+    send(response, NOT_FOUND);
+    return;
+  }
+  if ('allow' in found) {
+    send(response, fixedReply(405, { error: 'method not allowed' }, { allow: found.allow }));
+    return;
+  }
   const { route: chosen, params } = found;
   faults.apply(`${chosen.method} ${chosen.path}`, response, () => chosen.handle({ services, request, response, params }));
 }

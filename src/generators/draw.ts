@@ -28,5 +28,5 @@ export interface Draw {
 export function seededDraw(seed: number, scope = 0): Draw {
   const tag = mix32(mix32(seed) ^ mix32(scope ^ 0x706f6f6c));
   let n = 0;
-  return { random: seededRandom(seed, scope, 0x706f6f6c), serial: () => ({ tag, vu: 0, n: (n += 1) }) };
+  return { random: seededRandom(seed, scope, 0x706f6f6c), serial: () => ({ tag, vu: 0, n: ++n }) };
 }

@@ -11,7 +11,7 @@ const YEAR_CODES = 'ABCDEFGHJKLMNPRSTVWXY123456789';
 const vinShape = () => /^[0-9A-HJ-NPR-Z]{17}$/;
 
 /** The value ISO 3779 gives a VIN character: digits as themselves, letters 1 to 9 (A=1, ..., J=1, ..., S=2, ...). */
-function valueOf(char: string): number {
+function characterValue(char: string): number {
   const code = char.charCodeAt(0);
   return Number(TRANSLITERATION[code <= 57 ? code - 48 : code - 55]);
 }
@@ -26,7 +26,7 @@ function valueOf(char: string): number {
 export function vinCheckDigit(vin: string): string {
   if (!vinShape().test(vin)) invalidOption('vin', vin, `17 characters of ${VIN_CHARACTERS}`);
   let sum = 0;
-  for (let i = 0; i < 17; i += 1) sum += valueOf(vin[i]!) * WEIGHTS[i]!;
+  for (let i = 0; i < 17; i += 1) sum += characterValue(vin[i]!) * WEIGHTS[i]!;
   const check = sum % 11;
   return check === 10 ? 'X' : String(check);
 }

@@ -250,6 +250,7 @@ function acceptedFor(variable: AnyEnvVar): string {
 
 function fallback(name: string, variable: AnyEnvVar, accepted: string, environment: string | undefined): unknown {
   const byEnvironment: Readonly<Record<string, unknown>> | undefined = variable.byEnvironment;
+  // biome-ignore lint/suspicious/noPrototypeBuiltins: Object.hasOwn is missing from the older k6 engines the es2017 bundles serve.
   if (environment !== undefined && byEnvironment && Object.prototype.hasOwnProperty.call(byEnvironment, environment)) {
     return byEnvironment[environment];
   }
@@ -259,7 +260,7 @@ function fallback(name: string, variable: AnyEnvVar, accepted: string, environme
   throw new ForgeError('invalid_env', { field: name, given: shown(undefined), accepted: `${accepted} (${when})` });
 }
 
-function valueOf(name: string, variable: AnyEnvVar, { source, environment }: ReadEnvOptions): unknown {
+function variableValue(name: string, variable: AnyEnvVar, { source, environment }: ReadEnvOptions): unknown {
   const given = source[name];
   if (given === undefined) return fallback(name, variable, acceptedFor(variable), environment);
   const value =
@@ -289,7 +290,7 @@ export function readEnv<S extends EnvSchema>(schema: S, options: ReadEnvOptions)
   const config = {};
   for (const name in schema) {
     const variable = schema[name]!;
-    Object.defineProperty(config, name, { value: valueOf(name, variable, options), enumerable: variable.kind !== 'secret' });
+    Object.defineProperty(config, name, { value: variableValue(name, variable, options), enumerable: variable.kind !== 'secret' });
   }
   return Object.freeze(config) as InferEnv<S>;
 }

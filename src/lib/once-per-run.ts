@@ -25,7 +25,7 @@ export function oncePerRun<T>(name: string, inputs: unknown, compute: () => T): 
         throw error;
       }
     });
-  } catch (error) {
+  } catch {
     if (failure) throw failure.error;
     return compute();
   }

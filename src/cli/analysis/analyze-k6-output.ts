@@ -227,7 +227,10 @@ function countCheck(seen: FirstPass, sample: K6Sample): void {
   const group = typeof sample.tags['group'] === 'string' ? sample.tags['group'] : '';
   const key = `${group}\u0000${name}`;
   let check = seen.checkSamples.get(key);
-  if (!check) seen.checkSamples.set(key, (check = { groups: group.split('::').filter((part) => part !== ''), name, passes: 0, fails: 0 }));
+  if (!check) {
+    check = { groups: group.split('::').filter((part) => part !== ''), name, passes: 0, fails: 0 };
+    seen.checkSamples.set(key, check);
+  }
   if (sample.value !== 0) check.passes += 1;
   else check.fails += 1;
 }

@@ -106,7 +106,10 @@ export class ExactPercentiles {
       for (const rank of this.#wantedRanks()) {
         const found = counting.locate(rank);
         let group = groups.get(found.bucket);
-        if (!group) groups.set(found.bucket, (group = { found, ranks: [] }));
+        if (!group) {
+          group = { found, ranks: [] };
+          groups.set(found.bucket, group);
+        }
         group.ranks.push(rank);
       }
       for (const { found, ranks } of groups.values()) this.#plan(found.min, found.max, found.below, found.count, ranks);

@@ -36,9 +36,13 @@ export class IntervalSeries {
 
   #at(key: string, timeMs: number): Interval {
     let intervals = this.#byKey.get(key);
-    if (!intervals) this.#byKey.set(key, (intervals = new Array<Interval | undefined>(this.#count)));
+    if (!intervals) {
+      intervals = new Array<Interval | undefined>(this.#count);
+      this.#byKey.set(key, intervals);
+    }
     const index = Math.min(this.#count - 1, Math.max(0, Math.floor((timeMs - this.#start) / this.#interval)));
-    return (intervals[index] ??= { requests: 0, failed: 0, checked: 0, latency: new LogHistogram() });
+    intervals[index] ??= { requests: 0, failed: 0, checked: 0, latency: new LogHistogram() };
+    return intervals[index];
   }
 
   /**

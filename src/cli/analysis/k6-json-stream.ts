@@ -110,7 +110,10 @@ export async function readK6Samples(
     }
     if (!isRecord(json) || typeof json['type'] !== 'string' || typeof json['metric'] !== 'string')
       refuse('invalid_file', where, json, ACCEPTED);
-    if (json['type'] === 'Metric' && onSubmetric) return submetricsOf(json['data'], onSubmetric);
+    if (json['type'] === 'Metric' && onSubmetric) {
+      submetricsOf(json['data'], onSubmetric);
+      return;
+    }
     if (json['type'] !== 'Point' || !metrics.has(json['metric'])) return;
     const data = json['data'];
     const time = isRecord(data) && typeof data['time'] === 'string' ? Date.parse(data['time']) : Number.NaN;

@@ -50,7 +50,10 @@ function checkGroups(analysis: Analysis): SummaryGroup {
     let group = root;
     for (const name of check.groups) {
       let next = group.groups.find((sub) => sub.name === name);
-      if (!next) (group.groups as SummaryGroup[]).push((next = { name, path: `${group.path}::${name}`, id: '', groups: [], checks: [] }));
+      if (!next) {
+        next = { name, path: `${group.path}::${name}`, id: '', groups: [], checks: [] };
+        (group.groups as SummaryGroup[]).push(next);
+      }
       group = next;
     }
     (group.checks as SummaryCheck[]).push({

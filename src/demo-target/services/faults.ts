@@ -75,7 +75,10 @@ export class FaultInjector {
    */
   apply(route: string, response: ServerResponse, handle: () => void): void {
     const fault = this.#faults[route] ?? (route.includes(' /admin/') ? undefined : this.#faults['*']);
-    if (fault === undefined) return handle();
+    if (fault === undefined) {
+      handle();
+      return;
+    }
     if (fault.stall) return;
     const owed = (this.#owed.get(route) ?? 0) + (fault.errorRate ?? 0);
     const fails = owed >= 1 - 1e-9;

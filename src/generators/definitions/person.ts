@@ -1,4 +1,4 @@
-import { type Packed } from '../internal/packed.ts';
+import type { Packed } from '../internal/packed.ts';
 
 // Names for the runtime generators: short lists, so every VU carries little. Pools carry faker's richer, localised ones.
 

@@ -97,7 +97,9 @@ function metricLines(data: Omit<SummaryData, 'setup_data'>, paint: Paint): strin
   const columnWidths = { trend: [] as number[], other: [] as number[] };
   for (const row of rows) {
     const widths = columnWidths[row.metric.type === 'trend' ? 'trend' : 'other'];
-    row.cells.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, width(cell.prefix + cell.value))));
+    row.cells.forEach((cell, index) => {
+      widths[index] = Math.max(widths[index] ?? 0, width(cell.prefix + cell.value));
+    });
   }
   const labelWidth = Math.max(0, ...rows.map((row) => width(row.indent + row.label)));
   return rows.map(({ metric, indent, label, cells }) => {
