@@ -3,6 +3,7 @@ import { builtinModules } from 'node:module';
 import { basename, relative } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { ForgeError, invalidOption, shown } from '../lib/errors.ts';
+import { oneBindingPerK6Export } from './k6-import-bindings.ts';
 import { lazyImports } from './lazy-imports.ts';
 import { poolImports } from './pools-import.ts';
 import { readThresholdsFile, thresholdsDescription, thresholdsWarnings } from './thresholds-source.ts';
@@ -125,6 +126,6 @@ export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
     checkExternalImports(meta.entryPoint, meta.imports);
     bundles.push({ entry: meta.entryPoint, file: output, bytes: meta.bytes });
   }
-  await writeAllWhole(result.outputFiles);
+  await writeAllWhole(result.outputFiles.map(({ path, contents, text }) => (path.endsWith('.js') ? { path, contents: oneBindingPerK6Export(text) } : { path, contents })));
   return bundles.sort((a, b) => basename(a.file).localeCompare(basename(b.file)));
 }

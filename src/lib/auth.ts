@@ -1,6 +1,6 @@
 import { sleep } from 'k6';
 import exec from 'k6/execution';
-import { parseDuration } from './duration.ts';
+import { parseDuration } from './duration.ts' with { lazy: 'per-call' };
 import { ForgeError, invalidOption } from './errors.ts';
 import type { Auth, Sender } from './catalog.ts';
 

@@ -1,4 +1,6 @@
-export { ForgeError, type ForgeErrorCode, type ForgeErrorDetails } from './errors.ts';
+// What a script calls at init only (configuration, variables, thresholds) is imported per call (see
+// src/cli/lazy-imports.ts): a VU keeps none of those functions once its init is over.
+export { ForgeError, type ForgeErrorCode, type ForgeErrorConstructor, type ForgeErrorDetails } from './errors.ts';
 export { formatDuration, isDuration, parseDuration } from './duration.ts';
 export {
   boolean,
@@ -17,11 +19,11 @@ export {
   type InferEnv,
   type OneOfVar,
   type ReadEnvOptions,
-} from './env.ts';
-export { loadConfig, type LoadConfigOptions, type StandardConfig, type StandardEnvironment } from './config.ts';
+} from './env.ts' with { lazy: 'per-call' };
+export { loadConfig, type LoadConfigOptions, type StandardConfig, type StandardEnvironment } from './config.ts' with { lazy: 'per-call' };
 export { oncePerRun } from './once-per-run.ts';
-export { embeddedThresholds, parseThresholdsFile, type Limits, type ThresholdsFile } from './thresholds-file.ts';
-export { limitsToThresholds, scenarioLimits, thresholdsFor, type Thresholds, type ThresholdsForOptions } from './thresholds.ts';
+export { embeddedThresholds, parseThresholdsFile, type Limits, type ThresholdsFile } from './thresholds-file.ts' with { lazy: 'per-call' };
+export { limitsToThresholds, scenarioLimits, thresholdsFor, type Thresholds, type ThresholdsForOptions } from './thresholds.ts' with { lazy: 'per-call' };
 export {
   catalog,
   type Api,
