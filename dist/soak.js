@@ -19,411 +19,365 @@ function oncePerRun(name, inputs, compute) {
   return JSON.parse(shared[0]);
 }
 
-// k6-forge-lazy:src/scenarios/internal/profile-options.ts
-var loaded;
-function lazy0() {
-  if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
-    var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
-    var ForgeError2 = class extends Error {
-      /**
-       * @param code - The kind of bad input.
-       * @param details - The field, the value given and the accepted form.
-       */
-      constructor(code, details) {
-        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
-        this.code = code;
-        this.details = details;
-      }
-      code;
-      details;
-      name = "ForgeError";
-    };
-    function printable2(text2) {
-      let out = "";
-      let from = 0;
-      for (let i = 0; i < text2.length; i += 1) {
-        const code = text2.charCodeAt(i);
-        if (code >= 32 && (code < 127 || code > 159)) continue;
-        out += `${text2.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
-        from = i + 1;
-      }
-      return from === 0 ? text2 : out + text2.slice(from);
-    }
-    var AlreadyShown2 = class {
-      constructor(text2) {
-        this.text = text2;
-      }
-      text;
-    };
-    function shown2(value) {
-      if (value instanceof AlreadyShown2) return value.text;
-      if (value === void 0) return "nothing";
-      const text2 = JSON.stringify(value) ?? String(value);
-      return text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
-    }
-    function refuse2(code, field2, given, accepted) {
-      throw new ForgeError2(code, { field: field2, given: shown2(given), accepted });
-    }
-    function invalidOption2(field2, given, accepted) {
-      refuse2("invalid_option", field2, given, accepted);
-    }
-    var UNITS = [
-      ["d", 864e5],
-      ["h", 36e5],
-      ["m", 6e4],
-      ["s", 1e3],
-      ["ms", 1]
-    ];
-    function durationMs(text2) {
-      let total = 0;
-      let rank = -1;
-      let i = 0;
-      if (text2.length === 0) return Number.NaN;
-      while (i < text2.length) {
-        const start = i;
-        while (i < text2.length && text2.charCodeAt(i) >= 48 && text2.charCodeAt(i) <= 57) i += 1;
-        if (i === start) return Number.NaN;
-        if (text2[i] === ".") {
-          i += 1;
-          const decimals = i;
-          while (i < text2.length && text2.charCodeAt(i) >= 48 && text2.charCodeAt(i) <= 57) i += 1;
-          if (i === decimals) return Number.NaN;
-        }
-        const amount = Number(text2.slice(start, i));
-        const unit = text2[i] === "m" && text2[i + 1] === "s" ? "ms" : text2[i];
-        let unitRank = rank + 1;
-        while (unitRank < UNITS.length && UNITS[unitRank][0] !== unit) unitRank += 1;
-        if (unitRank === UNITS.length) return Number.NaN;
-        rank = unitRank;
-        total += amount * UNITS[unitRank][1];
-        i += unit.length;
-      }
-      return Math.round(total);
-    }
-    function parseDuration(text2, field2 = "duration", allowZero = false) {
-      const ms = typeof text2 === "string" ? durationMs(text2) : Number.NaN;
-      if (ms > 0 || allowZero && ms === 0) return ms;
-      throw new ForgeError2("invalid_duration", {
-        field: field2,
-        given: shown2(text2),
-        accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
-      });
-    }
-    function formatDuration(ms) {
-      let rest = Math.round(ms);
-      let text2 = "";
-      for (let u = 1; u < UNITS.length; u += 1) {
-        const [unit, size] = UNITS[u];
-        const count = Math.floor(rest / size);
-        if (count > 0) text2 += `${count}${unit}`;
-        rest -= count * size;
-      }
-      return text2 || "0s";
-    }
-    function isAsciiLetter2(code) {
-      return code >= 65 && code <= 90 || code >= 97 && code <= 122;
-    }
-    function isName2(text2, rule) {
-      if (typeof text2 !== "string" || text2.length === 0) return false;
-      if (rule === "metric" && (text2.length < 2 || text2.length > 129)) return false;
-      for (let i = 0; i < text2.length; i += 1) {
-        const code = text2.charCodeAt(i);
-        const digit = code >= 48 && code <= 57;
-        const ok = isAsciiLetter2(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
-        if (!ok) return false;
-      }
-      return true;
-    }
-    var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
-    var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
-    function targetHost(baseUrl) {
-      const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
-      return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
-    }
-    function hostName(hostAndPort) {
-      const colon = hostAndPort.startsWith("[") ? hostAndPort.indexOf("]:") + 1 : hostAndPort.lastIndexOf(":");
-      return colon > 0 ? hostAndPort.slice(0, colon) : hostAndPort;
-    }
-    function embeddedThresholds() {
-      if (typeof define_K6_FORGE_THRESHOLDS_default2 === "undefined") {
-        throw new ForgeError2("invalid_thresholds", {
-          field: "thresholds.json",
-          given: "nothing embedded in this bundle",
-          accepted: "a bundle made by `k6-forge build`, or a thresholds file passed to the factory"
-        });
-      }
-      return define_K6_FORGE_THRESHOLDS_default2;
-    }
-    var TREND_ORDER = ["avg", "med", "max"];
-    function latencyExpressions(limits) {
-      const expressions = [];
-      for (const key of TREND_ORDER) if (limits[key] !== void 0) expressions.push(`${key}<${limits[key]}`);
-      const percentiles = Object.keys(limits).filter((key) => key[0] === "p");
-      percentiles.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-      for (const key of percentiles) expressions.push(`p(${key.slice(1)})<${limits[key]}`);
-      return expressions;
-    }
-    function limitsToThresholds(limits, selector = "") {
-      const tagged = (metric) => selector ? `${metric}{${selector}}` : metric;
-      const expression = (text2) => limits.abortOnFail ? { threshold: text2, abortOnFail: true, delayAbortEval: limits.delayAbortEval ?? "10s" } : text2;
-      const thresholds = {};
-      const latency = latencyExpressions(limits).map(expression);
-      if (latency.length > 0) thresholds[tagged("http_req_duration")] = latency;
-      if (limits.errorRate !== void 0) thresholds[tagged("http_req_failed")] = [expression(`rate<${limits.errorRate}`)];
-      return thresholds;
-    }
-    function scenarioLimits(file, scenario) {
-      return { ...file.global, ...file.scenarios?.[scenario] };
-    }
-    function thresholdsFor(profile, options2 = {}) {
-      const file = options2.file ?? embeddedThresholds();
-      const limits = { ...scenarioLimits(file, profile), ...options2.limits };
-      return limitsToThresholds(limits, `scenario:${options2.scenario ?? profile}`);
-    }
-    function arrivalRate(perSecond) {
-      const timeUnit = Number.isInteger(perSecond) ? "1s" : "1m";
-      const perUnit = timeUnit === "1s" ? perSecond : perSecond * 60;
-      return { timeUnit, at: (share) => share === 0 ? 0 : Math.max(1, Math.round(perUnit * share)) };
-    }
-    function peakOf(shape) {
-      return shape.kind === "constant" ? shape.vus : Math.max(shape.startVUs, ...shape.stages.map((s) => s.target));
-    }
-    function scaleTarget(target, factor) {
-      return target === 0 ? 0 : Math.max(1, Math.round(target * factor));
-    }
-    function stretchStages(stages, totalMs) {
-      const lengths = stages.map((s) => parseDuration(s.duration));
-      const factor = totalMs / lengths.reduce((a, b) => a + b, 0);
-      const scaled = lengths.map((ms) => Math.round(ms * factor));
-      scaled[scaled.length - 1] += totalMs - scaled.reduce((a, b) => a + b, 0);
-      return stages.map((s, i) => ({ duration: formatDuration(scaled[i]), target: s.target }));
-    }
-    var MAX_VUS_PER_PREALLOCATED = 4;
-    function checkOptions(options2) {
-      const { name, exec: exec2, vus, scale, rate, preAllocatedVUs } = options2;
-      if (name !== void 0 && !isName2(name, "scenario")) invalidOption2("name", name, "a k6 scenario name of letters, digits, _ and -");
-      if (exec2 !== void 0 && !isName2(exec2, "function")) invalidOption2("exec", exec2, "the name of an exported function");
-      if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalidOption2("vus", vus, "a whole number greater than 0");
-      if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
-        invalidOption2("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
-      }
-      if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) invalidOption2("scale", scale, "a number greater than 0");
-      if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) invalidOption2("rate", rate, "iterations per second, greater than 0");
-      if (rate === void 0 && vus !== void 0 && scale !== void 0) {
-        invalidOption2("scale", scale, "no scale when vus is set: vus already fixes the peak");
-      }
-      if (rate === void 0 && preAllocatedVUs !== void 0) {
-        invalidOption2("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
-      }
-      if (options2.duration !== void 0) parseDuration(options2.duration, "duration");
-      if (options2.startTime !== void 0) parseDuration(options2.startTime, "startTime", true);
-    }
-    function closedScenario(shape, options2) {
-      const factor = options2.vus !== void 0 ? options2.vus / peakOf(shape) : options2.scale ?? 1;
-      if (shape.kind === "constant") {
-        return { executor: "constant-vus", vus: scaleTarget(shape.vus, factor), duration: options2.duration ?? shape.duration };
-      }
-      const stages = options2.duration === void 0 ? shape.stages : stretchStages(shape.stages, parseDuration(options2.duration));
-      return {
-        executor: "ramping-vus",
-        startVUs: scaleTarget(shape.startVUs, factor),
-        stages: stages.map((s) => ({ duration: s.duration, target: scaleTarget(s.target, factor) })),
-        ...shape.gracefulRampDown !== void 0 && { gracefulRampDown: shape.gracefulRampDown }
-      };
-    }
-    function openScenario(shape, options2) {
-      const peakRate = options2.rate * (options2.scale ?? 1);
-      const preAllocatedVUs = options2.preAllocatedVUs ?? Math.min(Math.max(1, Math.ceil(peakRate)), options2.vus ?? Infinity);
-      const maxVUs = options2.vus ?? preAllocatedVUs * MAX_VUS_PER_PREALLOCATED;
-      if (maxVUs < preAllocatedVUs) invalidOption2("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
-      const rate = arrivalRate(peakRate);
-      const peak = peakOf(shape);
-      if (shape.kind === "constant") {
-        return {
-          executor: "constant-arrival-rate",
-          rate: rate.at(1),
-          timeUnit: rate.timeUnit,
-          duration: options2.duration ?? shape.duration,
-          preAllocatedVUs,
-          maxVUs
-        };
-      }
-      const stages = options2.duration === void 0 ? shape.stages : stretchStages(shape.stages, parseDuration(options2.duration));
-      return {
-        executor: "ramping-arrival-rate",
-        startRate: rate.at(shape.startVUs / peak),
-        timeUnit: rate.timeUnit,
-        preAllocatedVUs,
-        maxVUs,
-        stages: stages.map((s) => ({ duration: s.duration, target: rate.at(s.target / peak) }))
-      };
-    }
-    function assertProductionLoadAllowed(profile, { allow, baseUrl }) {
-      const hostAndPort = targetHost(baseUrl);
-      const host = hostName(hostAndPort);
-      const given = allow?.toLowerCase();
-      if (host !== "" && (given === host || given === hostAndPort)) return;
-      throw new ForgeError2("invalid_env", {
-        field: "ALLOW_PRODUCTION_LOAD",
-        given: shown2(allow),
-        accepted: `${host || "the host of a BASE_URL that is set"}, the target's host, to run the ${profile} profile with ENVIRONMENT=production (only smoke runs there without it)`
-      });
-    }
-    function profileOptions(profile, shape, options2, production) {
-      if (production !== void 0) assertProductionLoadAllowed(profile, production);
-      checkOptions(options2);
-      const name = options2.name ?? profile;
-      const executor = options2.rate === void 0 ? closedScenario(shape, options2) : openScenario(shape, { ...options2, rate: options2.rate });
-      const scenario = {
-        ...executor,
-        ...options2.exec !== void 0 && { exec: options2.exec },
-        ...options2.startTime !== void 0 && { startTime: options2.startTime },
-        ...options2.tags !== void 0 && { tags: { ...options2.tags } },
-        ...options2.env !== void 0 && { env: { ...options2.env } }
-      };
-      return {
-        scenarios: { [name]: scenario },
-        thresholds: {
-          ...thresholdsFor(profile, {
-            scenario: name,
-            ...options2.thresholds !== void 0 && { limits: options2.thresholds },
-            ...options2.thresholdsFile !== void 0 && { file: options2.thresholdsFile }
-          }),
-          // k6 fails the run (exit 99) when the scenario completed no iteration: it never ran (k6's --vus/--duration
-          // replaced it) or every iteration stalled, where the latency and error-rate thresholds have no samples and pass.
-          [`iterations{scenario:${name}}`]: ["count>0"]
-        }
-      };
-    }
-    return { "profileOptions": profileOptions };
-  })();
-  return loaded["profileOptions"].apply(void 0, arguments);
-}
-
-// src/scenarios/profile.ts
-var SUMMARY_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)"];
-function buildProfile(profile, shape, options2 = {}) {
-  const env = __ENV;
-  const production = env["ENVIRONMENT"] === "production" && profile !== "smoke" ? { allow: env["ALLOW_PRODUCTION_LOAD"], baseUrl: env["BASE_URL"] } : void 0;
-  const built = oncePerRun("profile", [profile, shape, options2, production], () => lazy0(profile, shape, options2, production));
-  return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
-}
-
 // src/lib/errors.ts
-var ForgeError = class extends Error {
-  /**
-   * @param code - The kind of bad input.
-   * @param details - The field, the value given and the accepted form.
-   */
-  constructor(code, details) {
-    super(printable(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
-    this.code = code;
-    this.details = details;
+var ForgeError = function(code, details) {
+  const prototype = ForgeError.prototype;
+  if (!(prototype instanceof Error)) {
+    Object.setPrototypeOf(prototype, Error.prototype);
+    Object.defineProperty(prototype, "name", { value: "ForgeError", writable: true, configurable: true });
   }
-  code;
-  details;
-  name = "ForgeError";
+  const message = printable(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+  const error = Reflect.construct(Error, [message], new.target ?? ForgeError);
+  error.code = code;
+  error.details = details;
+  return error;
 };
-function printable(text2) {
+function printable(text) {
   let out = "";
   let from = 0;
-  for (let i = 0; i < text2.length; i += 1) {
-    const code = text2.charCodeAt(i);
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
     if (code >= 32 && (code < 127 || code > 159)) continue;
-    out += `${text2.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+    out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
     from = i + 1;
   }
-  return from === 0 ? text2 : out + text2.slice(from);
+  return from === 0 ? text : out + text.slice(from);
 }
-var AlreadyShown = class {
-  constructor(text2) {
-    this.text = text2;
-  }
-  text;
-};
 function shown(value) {
-  if (value instanceof AlreadyShown) return value.text;
   if (value === void 0) return "nothing";
-  const text2 = JSON.stringify(value) ?? String(value);
-  return text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
-function refuse(code, field2, given, accepted) {
-  throw new ForgeError(code, { field: field2, given: shown(given), accepted });
+function refuse(code, { field: field2, given, shownAs, accepted }) {
+  throw new ForgeError(code, { field: field2, given: shownAs ?? shown(given), accepted });
 }
 function invalidOption(field2, given, accepted) {
-  refuse("invalid_option", field2, given, accepted);
+  refuse("invalid_option", { field: field2, given, accepted });
 }
 
-// src/scenarios/compose.ts
-function sameJson(a, b) {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
-}
-function composeOptions(...parts) {
-  const rest = {};
-  const scenarios = {};
-  const thresholds = {};
-  const trendStats = [];
-  for (let p = 0; p < parts.length; p += 1) {
-    const part = parts[p];
-    const keys = Object.keys(part);
-    for (let k = 0; k < keys.length; k += 1) {
-      const key = keys[k];
-      const value = part[key];
-      if (value === void 0) continue;
-      if (key === "scenarios") addScenarios(scenarios, value);
-      else if (key === "thresholds") addThresholds(thresholds, value);
-      else if (key === "summaryTrendStats") {
-        for (const stat of value) if (!trendStats.includes(stat)) trendStats.push(stat);
-      } else {
-        if (key in rest && !sameJson(rest[key], value)) {
+// k6-forge-per-call:src/scenarios/compose.ts
+function lazy0(...args) {
+  return (/* @__PURE__ */ (() => {
+    function sameJson(a, b) {
+      return a === b || JSON.stringify(a) === JSON.stringify(b);
+    }
+    function composeOptions(...parts) {
+      const rest = {};
+      const scenarios = {};
+      const thresholds = {};
+      const trendStats = [];
+      for (let p = 0; p < parts.length; p += 1) {
+        const part = parts[p];
+        const keys = Object.keys(part);
+        for (let k = 0; k < keys.length; k += 1) {
+          const key = keys[k];
+          const value = part[key];
+          if (value === void 0) continue;
+          if (key === "scenarios") addScenarios(scenarios, value);
+          else if (key === "thresholds") addThresholds(thresholds, value);
+          else if (key === "summaryTrendStats") {
+            for (const stat of value) if (!trendStats.includes(stat)) trendStats.push(stat);
+          } else {
+            if (key in rest && !sameJson(rest[key], value)) {
+              throw new ForgeError("invalid_option", {
+                field: key,
+                given: shown(value),
+                accepted: `the same value in every part, ${shown(rest[key])}`
+              });
+            }
+            rest[key] = value;
+          }
+        }
+      }
+      return { ...rest, scenarios, thresholds, ...trendStats.length > 0 && { summaryTrendStats: trendStats } };
+    }
+    function addScenarios(into, scenarios) {
+      const names = Object.keys(scenarios);
+      for (let i = 0; i < names.length; i += 1) {
+        const name = names[i];
+        if (name in into) {
           throw new ForgeError("invalid_option", {
-            field: key,
-            given: shown(value),
-            accepted: `the same value in every part, ${shown(rest[key])}`
+            field: `scenarios.${name}`,
+            given: "two scenarios with this name",
+            accepted: "a distinct name per scenario (set `name` in the factory options)"
           });
         }
-        rest[key] = value;
+        into[name] = scenarios[name];
       }
     }
-  }
-  return { ...rest, scenarios, thresholds, ...trendStats.length > 0 && { summaryTrendStats: trendStats } };
-}
-function addScenarios(into, scenarios) {
-  const names = Object.keys(scenarios);
-  for (let i = 0; i < names.length; i += 1) {
-    const name = names[i];
-    if (name in into) {
-      throw new ForgeError("invalid_option", {
-        field: `scenarios.${name}`,
-        given: "two scenarios with this name",
-        accepted: "a distinct name per scenario (set `name` in the factory options)"
-      });
+    function addThresholds(into, thresholds) {
+      const metrics = Object.keys(thresholds);
+      for (let i = 0; i < metrics.length; i += 1) {
+        const metric = metrics[i];
+        const expressions = thresholds[metric];
+        const merged = into[metric];
+        if (merged === void 0) into[metric] = expressions.slice();
+        else for (const expression of expressions) if (!merged.some((e) => sameJson(e, expression))) merged.push(expression);
+      }
     }
-    into[name] = scenarios[name];
-  }
-}
-function addThresholds(into, thresholds) {
-  const metrics = Object.keys(thresholds);
-  for (let i = 0; i < metrics.length; i += 1) {
-    const metric = metrics[i];
-    const expressions = thresholds[metric];
-    const merged = into[metric];
-    if (merged === void 0) into[metric] = expressions.slice();
-    else for (const expression of expressions) if (!merged.some((e) => sameJson(e, expression))) merged.push(expression);
-  }
+    return { "composeOptions": composeOptions };
+  })())["composeOptions"](...args);
 }
 
-// src/scenarios/soak.ts
-var SHAPE = { kind: "constant", vus: 50, duration: "2h" };
-function soakProfile(options2 = {}) {
-  return buildProfile("soak", SHAPE, options2);
+// k6-forge-per-call:src/scenarios/soak.ts
+function lazy02(...args) {
+  return (/* @__PURE__ */ (() => {
+    var loaded4;
+    function lazy08(...args2) {
+      if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
+        var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
+        var UNITS = [
+          ["d", 864e5],
+          ["h", 36e5],
+          ["m", 6e4],
+          ["s", 1e3],
+          ["ms", 1]
+        ];
+        function durationMs(text) {
+          let total = 0;
+          let rank = -1;
+          let i = 0;
+          if (text.length === 0) return Number.NaN;
+          while (i < text.length) {
+            const start = i;
+            while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+            if (i === start) return Number.NaN;
+            if (text[i] === ".") {
+              i += 1;
+              const decimals = i;
+              while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+              if (i === decimals) return Number.NaN;
+            }
+            const amount = Number(text.slice(start, i));
+            const unit = text[i] === "m" && text[i + 1] === "s" ? "ms" : text[i];
+            let unitRank = rank + 1;
+            while (unitRank < UNITS.length && UNITS[unitRank][0] !== unit) unitRank += 1;
+            if (unitRank === UNITS.length) return Number.NaN;
+            rank = unitRank;
+            total += amount * UNITS[unitRank][1];
+            i += unit.length;
+          }
+          return Math.round(total);
+        }
+        function parseDuration(text, field2 = "duration", allowZero = false) {
+          const ms = typeof text === "string" ? durationMs(text) : Number.NaN;
+          if (ms > 0 || allowZero && ms === 0) return ms;
+          throw new ForgeError("invalid_duration", {
+            field: field2,
+            given: shown(text),
+            accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
+          });
+        }
+        function formatDuration(ms) {
+          let rest = Math.round(ms);
+          let text = "";
+          for (let u = 1; u < UNITS.length; u += 1) {
+            const [unit, size] = UNITS[u];
+            const count = Math.floor(rest / size);
+            if (count > 0) text += `${count}${unit}`;
+            rest -= count * size;
+          }
+          return text || "0s";
+        }
+        function isAsciiLetter2(code) {
+          return code >= 65 && code <= 90 || code >= 97 && code <= 122;
+        }
+        function isName2(text, rule) {
+          if (typeof text !== "string" || text.length === 0) return false;
+          if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
+          for (let i = 0; i < text.length; i += 1) {
+            const code = text.charCodeAt(i);
+            const digit = code >= 48 && code <= 57;
+            const ok = isAsciiLetter2(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
+            if (!ok) return false;
+          }
+          return true;
+        }
+        var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+        var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+        function targetHost(baseUrl) {
+          const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
+          return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
+        }
+        function hostName(hostAndPort) {
+          const colon = hostAndPort.startsWith("[") ? hostAndPort.indexOf("]:") + 1 : hostAndPort.lastIndexOf(":");
+          return colon > 0 ? hostAndPort.slice(0, colon) : hostAndPort;
+        }
+        function embeddedThresholds() {
+          if (typeof define_K6_FORGE_THRESHOLDS_default2 === "undefined") {
+            throw new ForgeError("invalid_thresholds", {
+              field: "thresholds.json",
+              given: "nothing embedded in this bundle",
+              accepted: "a bundle made by `k6-forge build`, or a thresholds file passed to the factory"
+            });
+          }
+          return define_K6_FORGE_THRESHOLDS_default2;
+        }
+        var TREND_ORDER = ["avg", "med", "max"];
+        function latencyExpressions(limits) {
+          const expressions = [];
+          for (const key of TREND_ORDER) if (limits[key] !== void 0) expressions.push(`${key}<${limits[key]}`);
+          const percentiles = Object.keys(limits).filter((key) => key[0] === "p");
+          percentiles.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+          for (const key of percentiles) expressions.push(`p(${key.slice(1)})<${limits[key]}`);
+          return expressions;
+        }
+        function limitsToThresholds(limits, selector = "") {
+          const tagged = (metric) => selector ? `${metric}{${selector}}` : metric;
+          const expression = (text) => limits.abortOnFail ? { threshold: text, abortOnFail: true, delayAbortEval: limits.delayAbortEval ?? "10s" } : text;
+          const thresholds = {};
+          const latency = latencyExpressions(limits).map(expression);
+          if (latency.length > 0) thresholds[tagged("http_req_duration")] = latency;
+          if (limits.errorRate !== void 0) thresholds[tagged("http_req_failed")] = [expression(`rate<${limits.errorRate}`)];
+          return thresholds;
+        }
+        function scenarioLimits(file, scenario) {
+          return { ...file.global, ...file.scenarios?.[scenario] };
+        }
+        function thresholdsFor(profile, options2 = {}) {
+          const file = options2.file ?? embeddedThresholds();
+          const limits = { ...scenarioLimits(file, profile), ...options2.limits };
+          return limitsToThresholds(limits, `scenario:${options2.scenario ?? profile}`);
+        }
+        function arrivalRate(perSecond) {
+          const timeUnit = Number.isInteger(perSecond) ? "1s" : "1m";
+          const perUnit = timeUnit === "1s" ? perSecond : perSecond * 60;
+          return { timeUnit, at: (share) => share === 0 ? 0 : Math.max(1, Math.round(perUnit * share)) };
+        }
+        function peakOf(shape) {
+          return shape.kind === "constant" ? shape.vus : Math.max(shape.startVUs, ...shape.stages.map((s) => s.target));
+        }
+        function scaleTarget(target, factor) {
+          return target === 0 ? 0 : Math.max(1, Math.round(target * factor));
+        }
+        function stretchStages(stages, totalMs) {
+          const lengths = stages.map((s) => parseDuration(s.duration));
+          const factor = totalMs / lengths.reduce((a, b) => a + b, 0);
+          const scaled = lengths.map((ms) => Math.round(ms * factor));
+          scaled[scaled.length - 1] += totalMs - scaled.reduce((a, b) => a + b, 0);
+          return stages.map((s, i) => ({ duration: formatDuration(scaled[i]), target: s.target }));
+        }
+        var MAX_VUS_PER_PREALLOCATED = 4;
+        function checkOptions(options2) {
+          const { name, exec: exec2, vus, scale, rate, preAllocatedVUs } = options2;
+          if (name !== void 0 && !isName2(name, "scenario")) invalidOption("name", name, "a k6 scenario name of letters, digits, _ and -");
+          if (exec2 !== void 0 && !isName2(exec2, "function")) invalidOption("exec", exec2, "the name of an exported function");
+          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalidOption("vus", vus, "a whole number greater than 0");
+          if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
+            invalidOption("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
+          }
+          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) invalidOption("scale", scale, "a number greater than 0");
+          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) invalidOption("rate", rate, "iterations per second, greater than 0");
+          if (rate === void 0 && vus !== void 0 && scale !== void 0) {
+            invalidOption("scale", scale, "no scale when vus is set: vus already fixes the peak");
+          }
+          if (rate === void 0 && preAllocatedVUs !== void 0) {
+            invalidOption("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
+          }
+          if (options2.duration !== void 0) parseDuration(options2.duration, "duration");
+          if (options2.startTime !== void 0) parseDuration(options2.startTime, "startTime", true);
+        }
+        function closedScenario(shape, options2) {
+          const factor = options2.vus !== void 0 ? options2.vus / peakOf(shape) : options2.scale ?? 1;
+          if (shape.kind === "constant") {
+            return { executor: "constant-vus", vus: scaleTarget(shape.vus, factor), duration: options2.duration ?? shape.duration };
+          }
+          const stages = options2.duration === void 0 ? shape.stages : stretchStages(shape.stages, parseDuration(options2.duration));
+          return {
+            executor: "ramping-vus",
+            startVUs: scaleTarget(shape.startVUs, factor),
+            stages: stages.map((s) => ({ duration: s.duration, target: scaleTarget(s.target, factor) })),
+            ...shape.gracefulRampDown !== void 0 && { gracefulRampDown: shape.gracefulRampDown }
+          };
+        }
+        function openScenario(shape, options2) {
+          const peakRate = options2.rate * (options2.scale ?? 1);
+          const preAllocatedVUs = options2.preAllocatedVUs ?? Math.min(Math.max(1, Math.ceil(peakRate)), options2.vus ?? Infinity);
+          const maxVUs = options2.vus ?? preAllocatedVUs * MAX_VUS_PER_PREALLOCATED;
+          if (maxVUs < preAllocatedVUs) invalidOption("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
+          const rate = arrivalRate(peakRate);
+          const peak = peakOf(shape);
+          if (shape.kind === "constant") {
+            return {
+              executor: "constant-arrival-rate",
+              rate: rate.at(1),
+              timeUnit: rate.timeUnit,
+              duration: options2.duration ?? shape.duration,
+              preAllocatedVUs,
+              maxVUs
+            };
+          }
+          const stages = options2.duration === void 0 ? shape.stages : stretchStages(shape.stages, parseDuration(options2.duration));
+          return {
+            executor: "ramping-arrival-rate",
+            startRate: rate.at(shape.startVUs / peak),
+            timeUnit: rate.timeUnit,
+            preAllocatedVUs,
+            maxVUs,
+            stages: stages.map((s) => ({ duration: s.duration, target: rate.at(s.target / peak) }))
+          };
+        }
+        function assertProductionLoadAllowed(profile, { allow, baseUrl }) {
+          const hostAndPort = targetHost(baseUrl);
+          const host = hostName(hostAndPort);
+          const given = allow?.toLowerCase();
+          if (host !== "" && (given === host || given === hostAndPort)) return;
+          throw new ForgeError("invalid_env", {
+            field: "ALLOW_PRODUCTION_LOAD",
+            given: shown(allow),
+            accepted: `${host || "the host of a BASE_URL that is set"}, the target's host, to run the ${profile} profile with ENVIRONMENT=production (only smoke runs there without it)`
+          });
+        }
+        function profileOptions(profile, shape, options2, production) {
+          if (production !== void 0) assertProductionLoadAllowed(profile, production);
+          checkOptions(options2);
+          const name = options2.name ?? profile;
+          const executor = options2.rate === void 0 ? closedScenario(shape, options2) : openScenario(shape, { ...options2, rate: options2.rate });
+          const scenario = {
+            ...executor,
+            ...options2.exec !== void 0 && { exec: options2.exec },
+            ...options2.startTime !== void 0 && { startTime: options2.startTime },
+            ...options2.tags !== void 0 && { tags: { ...options2.tags } },
+            ...options2.env !== void 0 && { env: { ...options2.env } }
+          };
+          return {
+            scenarios: { [name]: scenario },
+            thresholds: {
+              ...thresholdsFor(profile, {
+                scenario: name,
+                ...options2.thresholds !== void 0 && { limits: options2.thresholds },
+                ...options2.thresholdsFile !== void 0 && { file: options2.thresholdsFile }
+              }),
+              // k6 fails the run (exit 99) when the scenario completed no iteration: it never ran (k6's --vus/--duration
+              // replaced it) or every iteration stalled, where the latency and error-rate thresholds have no samples and pass.
+              [`iterations{scenario:${name}}`]: ["count>0"]
+            }
+          };
+        }
+        return { "profileOptions": profileOptions };
+      })();
+      return loaded4["profileOptions"](...args2);
+    }
+    var SUMMARY_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)"];
+    function buildProfile(profile, shape, options2 = {}) {
+      const env = __ENV;
+      const production = env["ENVIRONMENT"] === "production" && profile !== "smoke" ? { allow: env["ALLOW_PRODUCTION_LOAD"], baseUrl: env["BASE_URL"] } : void 0;
+      const built = oncePerRun("profile", [profile, shape, options2, production], () => lazy08(profile, shape, options2, production));
+      return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
+    }
+    var SHAPE = { kind: "constant", vus: 50, duration: "2h" };
+    function soakProfile(options2 = {}) {
+      return buildProfile("soak", SHAPE, options2);
+    }
+    return { "soakProfile": soakProfile };
+  })())["soakProfile"](...args);
 }
 
 // examples/shared/storefront.ts
 import { check as check2, sleep as sleep2 } from "k6";
 
 // src/lib/catalog.ts
-import { check, sleep } from "k6";
+var check = check2, sleep = sleep2;
 import http from "k6/http";
 import { Counter, Rate, Trend } from "k6/metrics";
 
@@ -437,40 +391,40 @@ function serialUuid(serial) {
 }
 
 // k6-forge-lazy:src/lib/debug-log.ts
-var loaded2;
-function lazy02() {
-  if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
+var loaded;
+function lazy03(...args) {
+  if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     var REDACTED = "[redacted]";
     var secretHeader = () => /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
     var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
     function redactHeaders(headers) {
       const safe = {};
-      const secret2 = secretHeader();
-      for (const [name, value] of Object.entries(headers)) safe[name] = secret2.test(name) ? REDACTED : String(value);
+      const secret = secretHeader();
+      for (const [name, value] of Object.entries(headers)) safe[name] = secret.test(name) ? REDACTED : String(value);
       return safe;
     }
     function redactJson(value) {
       if (Array.isArray(value)) return value.map(redactJson);
       if (typeof value !== "object" || value === null) return value;
-      const secret2 = secretField();
-      return Object.fromEntries(Object.entries(value).map(([key, field2]) => [key, secret2.test(key) ? REDACTED : redactJson(field2)]));
+      const secret = secretField();
+      return Object.fromEntries(Object.entries(value).map(([key, field2]) => [key, secret.test(key) ? REDACTED : redactJson(field2)]));
     }
     function redactBody(body, limit = 500) {
       if (body === null || body === void 0 || body === "") return "";
-      let text2;
+      let text;
       if (typeof body !== "string") {
-        text2 = typeof body === "object" && !(body instanceof ArrayBuffer) ? JSON.stringify(redactJson(body)) : "[binary]";
+        text = typeof body === "object" && !(body instanceof ArrayBuffer) ? JSON.stringify(redactJson(body)) : "[binary]";
       } else {
         try {
-          text2 = JSON.stringify(redactJson(JSON.parse(body)));
+          text = JSON.stringify(redactJson(JSON.parse(body)));
         } catch {
-          text2 = /pass(word)?=|token=|secret=/i.test(body) ? REDACTED : body;
+          text = /pass(word)?=|token=|secret=/i.test(body) ? REDACTED : body;
         }
       }
-      return text2.length > limit ? `${text2.slice(0, limit)}...` : text2;
+      return text.length > limit ? `${text.slice(0, limit)}...` : text;
     }
-    function redactUrl(url2) {
-      return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(
+    function redactUrl(url) {
+      return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(
         /([?&])([^=&#]*)=([^&#]*)/g,
         (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole
       );
@@ -492,57 +446,14 @@ function lazy02() {
     }
     return { "requestLogger": requestLogger };
   })();
-  return loaded2["requestLogger"].apply(void 0, arguments);
+  return loaded["requestLogger"](...args);
 }
 
 // k6-forge-lazy:src/lib/internal/endpoint-plans.ts
-var loaded3;
+var loaded2;
 function load() {
-  if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
+  if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
-    var ForgeError2 = class extends Error {
-      /**
-       * @param code - The kind of bad input.
-       * @param details - The field, the value given and the accepted form.
-       */
-      constructor(code, details) {
-        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
-        this.code = code;
-        this.details = details;
-      }
-      code;
-      details;
-      name = "ForgeError";
-    };
-    function printable2(text2) {
-      let out = "";
-      let from = 0;
-      for (let i = 0; i < text2.length; i += 1) {
-        const code = text2.charCodeAt(i);
-        if (code >= 32 && (code < 127 || code > 159)) continue;
-        out += `${text2.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
-        from = i + 1;
-      }
-      return from === 0 ? text2 : out + text2.slice(from);
-    }
-    var AlreadyShown2 = class {
-      constructor(text2) {
-        this.text = text2;
-      }
-      text;
-    };
-    function shown2(value) {
-      if (value instanceof AlreadyShown2) return value.text;
-      if (value === void 0) return "nothing";
-      const text2 = JSON.stringify(value) ?? String(value);
-      return text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
-    }
-    function refuse2(code, field2, given, accepted) {
-      throw new ForgeError2(code, { field: field2, given: shown2(given), accepted });
-    }
-    function invalidOption2(field2, given, accepted) {
-      refuse2("invalid_option", field2, given, accepted);
-    }
     var UNITS = [
       ["d", 864e5],
       ["h", 36e5],
@@ -550,23 +461,23 @@ function load() {
       ["s", 1e3],
       ["ms", 1]
     ];
-    function durationMs(text2) {
+    function durationMs(text) {
       let total = 0;
       let rank = -1;
       let i = 0;
-      if (text2.length === 0) return Number.NaN;
-      while (i < text2.length) {
+      if (text.length === 0) return Number.NaN;
+      while (i < text.length) {
         const start = i;
-        while (i < text2.length && text2.charCodeAt(i) >= 48 && text2.charCodeAt(i) <= 57) i += 1;
+        while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
         if (i === start) return Number.NaN;
-        if (text2[i] === ".") {
+        if (text[i] === ".") {
           i += 1;
           const decimals = i;
-          while (i < text2.length && text2.charCodeAt(i) >= 48 && text2.charCodeAt(i) <= 57) i += 1;
+          while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
           if (i === decimals) return Number.NaN;
         }
-        const amount = Number(text2.slice(start, i));
-        const unit = text2[i] === "m" && text2[i + 1] === "s" ? "ms" : text2[i];
+        const amount = Number(text.slice(start, i));
+        const unit = text[i] === "m" && text[i + 1] === "s" ? "ms" : text[i];
         let unitRank = rank + 1;
         while (unitRank < UNITS.length && UNITS[unitRank][0] !== unit) unitRank += 1;
         if (unitRank === UNITS.length) return Number.NaN;
@@ -576,23 +487,23 @@ function load() {
       }
       return Math.round(total);
     }
-    function parseDuration(text2, field2 = "duration", allowZero = false) {
-      const ms = typeof text2 === "string" ? durationMs(text2) : Number.NaN;
+    function parseDuration(text, field2 = "duration", allowZero = false) {
+      const ms = typeof text === "string" ? durationMs(text) : Number.NaN;
       if (ms > 0 || allowZero && ms === 0) return ms;
-      throw new ForgeError2("invalid_duration", {
+      throw new ForgeError("invalid_duration", {
         field: field2,
-        given: shown2(text2),
+        given: shown(text),
         accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
       });
     }
     function isAsciiLetter2(code) {
       return code >= 65 && code <= 90 || code >= 97 && code <= 122;
     }
-    function isName2(text2, rule) {
-      if (typeof text2 !== "string" || text2.length === 0) return false;
-      if (rule === "metric" && (text2.length < 2 || text2.length > 129)) return false;
-      for (let i = 0; i < text2.length; i += 1) {
-        const code = text2.charCodeAt(i);
+    function isName2(text, rule) {
+      if (typeof text !== "string" || text.length === 0) return false;
+      if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
         const digit = code >= 48 && code <= 57;
         const ok = isAsciiLetter2(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
         if (!ok) return false;
@@ -601,26 +512,26 @@ function load() {
     }
     function metricName(name, field2) {
       if (isName2(name, "metric")) return name;
-      throw new ForgeError2("invalid_option", {
+      throw new ForgeError("invalid_option", {
         field: field2,
-        given: shown2(name),
+        given: shown(name),
         accepted: "a k6 metric name: a letter or _, then 1 to 128 letters, digits or _"
       });
     }
     function retrySchedule(policy, field2) {
       const { attempts, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
       if (!(Number.isInteger(attempts) && attempts >= 2 && attempts <= 10)) {
-        invalidOption2(`${field2}.attempts`, attempts, "a whole number from 2 to 10");
+        invalidOption(`${field2}.attempts`, attempts, "a whole number from 2 to 10");
       }
       if (!(Number.isFinite(factor) && factor >= 1)) {
-        invalidOption2(`${field2}.factor`, factor, "a number of 1 or more");
+        invalidOption(`${field2}.factor`, factor, "a number of 1 or more");
       }
       const firstMs = parseDuration(backoff, `${field2}.backoff`);
       return { on: [...on], waits: Array.from({ length: attempts - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
     }
     function embeddedThresholds() {
       if (typeof define_K6_FORGE_THRESHOLDS_default2 === "undefined") {
-        throw new ForgeError2("invalid_thresholds", {
+        throw new ForgeError("invalid_thresholds", {
           field: "thresholds.json",
           given: "nothing embedded in this bundle",
           accepted: "a bundle made by `k6-forge build`, or a thresholds file passed to the factory"
@@ -639,7 +550,7 @@ function load() {
     }
     function limitsToThresholds(limits, selector = "") {
       const tagged = (metric) => selector ? `${metric}{${selector}}` : metric;
-      const expression = (text2) => limits.abortOnFail ? { threshold: text2, abortOnFail: true, delayAbortEval: limits.delayAbortEval ?? "10s" } : text2;
+      const expression = (text) => limits.abortOnFail ? { threshold: text, abortOnFail: true, delayAbortEval: limits.delayAbortEval ?? "10s" } : text;
       const thresholds = {};
       const latency = latencyExpressions(limits).map(expression);
       if (latency.length > 0) thresholds[tagged("http_req_duration")] = latency;
@@ -661,11 +572,11 @@ function load() {
     }
     function plan(name, spec, defaultTimeout) {
       const field2 = `endpoints.${name}`;
-      if (!isName2(name, "identifier")) invalidOption2(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
-      if (!spec.path.startsWith("/")) invalidOption2(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
+      if (!isName2(name, "identifier")) invalidOption(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+      if (!spec.path.startsWith("/")) invalidOption(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
       const idempotencyKey = spec.idempotencyKey === true;
       if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
-        invalidOption2(
+        invalidOption(
           `${field2}.retry`,
           spec.retry,
           `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`
@@ -715,13 +626,13 @@ function load() {
     return { "endpointPlans": endpointPlans, "endpointThresholds": endpointThresholds };
   })();
 }
-function lazy03() {
+function lazy04(...args) {
   load();
-  return loaded3["endpointPlans"].apply(void 0, arguments);
+  return loaded2["endpointPlans"](...args);
 }
-function lazy1() {
+function lazy1(...args) {
   load();
-  return loaded3["endpointThresholds"].apply(void 0, arguments);
+  return loaded2["endpointThresholds"](...args);
 }
 
 // src/lib/catalog.ts
@@ -736,7 +647,7 @@ function automaticKey() {
 function is2xx(res) {
   return res.status >= 200 && res.status < 300;
 }
-function liveEndpoint(name, plan) {
+function liveEndpoint(name, plan, trendMetric) {
   const accepted = plan.expect;
   const params = { tags: plan.tags };
   if (accepted !== void 0) params.responseCallback = http.expectedStatuses.apply(http, accepted);
@@ -746,7 +657,7 @@ function liveEndpoint(name, plan) {
     ...plan,
     name,
     params,
-    trendMetric: plan.trend === void 0 ? void 0 : new Trend(plan.trend, true),
+    trendMetric,
     metricTags: { endpoint: name },
     statusCheck: plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res) => accepted.includes(res.status) : is2xx },
     reusable: void 0
@@ -765,17 +676,18 @@ function fillPath(endpoint, values) {
   return path;
 }
 function queryString(query) {
-  let text2 = "";
+  let text = "";
   for (const key in query) {
     const value = query[key];
-    if (value !== void 0) text2 += `${text2 ? "&" : "?"}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
+    if (value !== void 0) text += `${text ? "&" : "?"}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
   }
-  return text2;
+  return text;
 }
 function catalog(specs, options2) {
-  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => lazy03(specs, options2.timeout));
+  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => lazy04(specs, options2.timeout));
+  const trends = {};
+  for (const name of Object.keys(plans)) if (plans[name].trend !== void 0) trends[name] = new Trend(plans[name].trend, true);
   const endpoints = /* @__PURE__ */ Object.create(null);
-  for (const name of Object.keys(plans)) endpoints[name] = liveEndpoint(name, plans[name]);
   const byClass = [
     new Counter("responses_failed"),
     new Counter("responses_1xx"),
@@ -787,13 +699,13 @@ function catalog(specs, options2) {
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? lazy02({}) : options2.debug ? lazy02(options2.debug) : void 0;
-  const endpoint = (name) => endpoints[name] ?? invalidOption("endpoint", name, `a declared endpoint: ${Object.keys(endpoints).join(", ")}`);
+  const log = options2.debug === true ? lazy03({}) : options2.debug ? lazy03(options2.debug) : void 0;
+  const endpoint = (name) => endpoints[name] ??= Object.hasOwn(plans, name) ? liveEndpoint(name, plans[name], trends[name]) : invalidOption("endpoint", name, `a declared endpoint: ${Object.keys(plans).join(", ")}`);
   const api = {
     send(name, request = NO_OPTIONS) {
       const ep = endpoints[name] ?? endpoint(name);
-      let url2 = options2.baseUrl + fillPath(ep, request.path);
-      if (request.query) url2 += queryString(request.query);
+      let url = options2.baseUrl + fillPath(ep, request.path);
+      if (request.query) url += queryString(request.query);
       const json = request.body !== void 0 && typeof request.body === "object" && !(request.body instanceof ArrayBuffer);
       const auth = ep.auth ? options2.auth?.headers(api) : void 0;
       const body = json ? JSON.stringify(request.body) : request.body;
@@ -811,18 +723,18 @@ function catalog(specs, options2) {
         params = { ...ep.params, headers };
         if (request.tags) params.tags = { ...ep.tags, ...request.tags };
       }
-      let res = http.request(ep.method, url2, body ?? null, params);
+      let res = http.request(ep.method, url, body ?? null, params);
       if (ep.retry) {
         for (const wait of ep.retry.waits) {
           if (!ep.retry.on.includes(res.status)) break;
           sleep(wait);
-          res = http.request(ep.method, url2, body ?? null, params);
+          res = http.request(ep.method, url, body ?? null, params);
         }
       }
       ep.trendMetric?.add(res.timings.duration);
       (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
       if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
-      if (log) log(`${ep.method} ${ep.path}`, { url: url2, headers: params.headers ?? {}, body }, res);
+      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
       return res;
     },
     thresholds() {
@@ -848,47 +760,294 @@ function jsonHas(path) {
   return { [`json has ${path}`]: (res) => field(res, path) !== void 0 && field(res, path) !== null };
 }
 
-// k6-forge-lazy:src/lib/internal/read-config.ts
-var loaded4;
-function lazy04() {
-  if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
-    var ForgeError2 = class extends Error {
-      /**
-       * @param code - The kind of bad input.
-       * @param details - The field, the value given and the accepted form.
-       */
-      constructor(code, details) {
-        super(printable2(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`));
-        this.code = code;
-        this.details = details;
-      }
-      code;
-      details;
-      name = "ForgeError";
-    };
-    function printable2(text22) {
-      let out = "";
-      let from = 0;
-      for (let i = 0; i < text22.length; i += 1) {
-        const code = text22.charCodeAt(i);
-        if (code >= 32 && (code < 127 || code > 159)) continue;
-        out += `${text22.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
-        from = i + 1;
-      }
-      return from === 0 ? text22 : out + text22.slice(from);
+// k6-forge-per-call:src/lib/config.ts
+function lazy05(...args) {
+  return (/* @__PURE__ */ (() => {
+    var loaded4;
+    function lazy08(...args2) {
+      if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
+        var UNITS = [
+          ["d", 864e5],
+          ["h", 36e5],
+          ["m", 6e4],
+          ["s", 1e3],
+          ["ms", 1]
+        ];
+        function durationMs(text2) {
+          let total = 0;
+          let rank = -1;
+          let i = 0;
+          if (text2.length === 0) return Number.NaN;
+          while (i < text2.length) {
+            const start = i;
+            while (i < text2.length && text2.charCodeAt(i) >= 48 && text2.charCodeAt(i) <= 57) i += 1;
+            if (i === start) return Number.NaN;
+            if (text2[i] === ".") {
+              i += 1;
+              const decimals = i;
+              while (i < text2.length && text2.charCodeAt(i) >= 48 && text2.charCodeAt(i) <= 57) i += 1;
+              if (i === decimals) return Number.NaN;
+            }
+            const amount = Number(text2.slice(start, i));
+            const unit = text2[i] === "m" && text2[i + 1] === "s" ? "ms" : text2[i];
+            let unitRank = rank + 1;
+            while (unitRank < UNITS.length && UNITS[unitRank][0] !== unit) unitRank += 1;
+            if (unitRank === UNITS.length) return Number.NaN;
+            rank = unitRank;
+            total += amount * UNITS[unitRank][1];
+            i += unit.length;
+          }
+          return Math.round(total);
+        }
+        function isDuration(value) {
+          return typeof value === "string" && durationMs(value) > 0;
+        }
+        function isDigits(text2) {
+          if (text2.length === 0) return false;
+          for (let i = 0; i < text2.length; i += 1) {
+            const code = text2.charCodeAt(i);
+            if (code < 48 || code > 57) return false;
+          }
+          return true;
+        }
+        var REDACTED = "[redacted]";
+        var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
+        function redactUrl(url2) {
+          return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(
+            /([?&])([^=&#]*)=([^&#]*)/g,
+            (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole
+          );
+        }
+        var ACCEPTED = {
+          text: "any non-empty text",
+          secret: "any non-empty secret",
+          url: "an http:// or https:// URL with a host, such as https://api.example.com",
+          positiveInteger: "a whole number greater than 0, such as 10",
+          boolean: "one of true, false, 1, 0, yes or no, in any case",
+          duration: "a k6 duration greater than zero, such as 30s, 1m30s, 500ms or 2h"
+        };
+        function isHttpUrl(text2) {
+          const lower = text2.toLowerCase();
+          const afterScheme = lower.startsWith("http://") ? 7 : lower.startsWith("https://") ? 8 : -1;
+          if (afterScheme < 0) return false;
+          let end = afterScheme;
+          while (end < text2.length && text2[end] !== "/" && text2[end] !== "?" && text2[end] !== "#") end += 1;
+          for (let i = end; i < text2.length; i += 1) if (text2.charCodeAt(i) <= 32) return false;
+          let authority = lower.slice(afterScheme, end);
+          const at = authority.lastIndexOf("@");
+          if (at >= 0) {
+            for (let i = 0; i < at; i += 1) if (authority.charCodeAt(i) <= 32) return false;
+            if (at === 0 || authority.indexOf("@") !== at) return false;
+            authority = authority.slice(at + 1);
+          }
+          const colon = authority.startsWith("[") ? authority.indexOf("]:") + 1 : authority.lastIndexOf(":");
+          const host = colon > 0 ? authority.slice(0, colon) : authority;
+          if (colon > 0 && !(isDigits(authority.slice(colon + 1)) && authority.length - colon - 1 <= 5)) return false;
+          return host.startsWith("[") ? isIpLiteral(host) : isHostName(host);
+        }
+        function isIpLiteral(host) {
+          if (host.length < 3 || !host.endsWith("]")) return false;
+          for (let i = 1; i < host.length - 1; i += 1) {
+            const c = host[i];
+            if (!(c >= "0" && c <= "9" || c >= "a" && c <= "f" || c === ":" || c === ".")) return false;
+          }
+          return true;
+        }
+        function isHostName(host) {
+          const labels = (host.endsWith(".") ? host.slice(0, -1) : host).split(".");
+          for (const label of labels) {
+            if (label.length === 0 || label[0] === "-") return false;
+            for (let i = 0; i < label.length; i += 1) {
+              const c = label[i];
+              if (!(c >= "a" && c <= "z" || c >= "0" && c <= "9" || c === "_" || c === "-")) return false;
+            }
+          }
+          return true;
+        }
+        function parseAs(kind, text2) {
+          switch (kind) {
+            case "url": {
+              if (!isHttpUrl(text2)) return void 0;
+              let end = text2.length;
+              while (end > 0 && text2[end - 1] === "/") end -= 1;
+              return text2.slice(0, end);
+            }
+            case "positiveInteger": {
+              const value = isDigits(text2) ? Number(text2) : 0;
+              return value > 0 && Number.isSafeInteger(value) ? value : void 0;
+            }
+            case "boolean": {
+              const lower = text2.toLowerCase();
+              return lower === "true" || lower === "1" || lower === "yes" ? true : lower === "false" || lower === "0" || lower === "no" ? false : void 0;
+            }
+            case "duration":
+              return isDuration(text2) ? text2 : void 0;
+            default:
+              return text2;
+          }
+        }
+        function declare(kind, options2) {
+          return Object.freeze({ kind, ...options2 });
+        }
+        function text(options2) {
+          return declare("text", options2);
+        }
+        function secret(options2) {
+          return declare("secret", options2);
+        }
+        function url(options2) {
+          return declare("url", options2);
+        }
+        function positiveInteger(options2) {
+          return declare("positiveInteger", options2);
+        }
+        function boolean(options2) {
+          return declare("boolean", options2);
+        }
+        function duration(options2) {
+          return declare("duration", options2);
+        }
+        function oneOf(values, options2) {
+          if (values.length === 0 || values.includes("")) {
+            throw new ForgeError("invalid_option", {
+              field: "oneOf values",
+              given: shown(values),
+              accepted: "a list of at least one non-empty string"
+            });
+          }
+          return Object.freeze({ kind: "oneOf", values: Object.freeze([...values]), ...options2 });
+        }
+        function acceptedFor(variable) {
+          return variable.kind === "oneOf" ? `one of ${variable.values.map(shown).join(", ")}` : ACCEPTED[variable.kind];
+        }
+        function fallback(name, variable, accepted, environment) {
+          const byEnvironment = variable.byEnvironment;
+          if (environment !== void 0 && byEnvironment && Object.prototype.hasOwnProperty.call(byEnvironment, environment)) {
+            return byEnvironment[environment];
+          }
+          if (variable.default !== void 0) return variable.default;
+          if (!variable.required) return void 0;
+          const when = environment === void 0 ? "required" : `required when ENVIRONMENT is ${environment}`;
+          throw new ForgeError("invalid_env", { field: name, given: shown(void 0), accepted: `${accepted} (${when})` });
+        }
+        function variableValue(name, variable, { source, environment }) {
+          const given = source[name];
+          if (given === void 0) return fallback(name, variable, acceptedFor(variable), environment);
+          const value = given === "" ? void 0 : variable.kind === "oneOf" ? variable.values.includes(given) ? given : void 0 : parseAs(variable.kind, given);
+          if (value !== void 0) return value;
+          throw new ForgeError("invalid_env", {
+            field: name,
+            given: variable.kind === "secret" ? "(hidden)" : shown(variable.kind === "url" ? redactUrl(given) : given),
+            accepted: acceptedFor(variable)
+          });
+        }
+        function readEnv(schema, options2) {
+          const config2 = {};
+          for (const name in schema) {
+            const variable = schema[name];
+            Object.defineProperty(config2, name, { value: variableValue(name, variable, options2), enumerable: variable.kind !== "secret" });
+          }
+          return Object.freeze(config2);
+        }
+        var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+        var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+        function targetHost(baseUrl) {
+          const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
+          return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
+        }
+        function hostName(hostAndPort) {
+          const colon = hostAndPort.startsWith("[") ? hostAndPort.indexOf("]:") + 1 : hostAndPort.lastIndexOf(":");
+          return colon > 0 ? hostAndPort.slice(0, colon) : hostAndPort;
+        }
+        var DEFAULT_VUS_LIMIT = 2e3;
+        function isLocalHost(hostAndPort) {
+          const host = hostName(hostAndPort);
+          return host === "localhost" || host.endsWith(".localhost") || host.startsWith("127.") || host === "[::1]" || host === "0.0.0.0" || host === "host.docker.internal";
+        }
+        function readConfig(environments, vars, source) {
+          const development = (value) => ({ byEnvironment: { development: value } });
+          const standard = {
+            ENVIRONMENT: oneOf(["development", "staging", "production", ...environments], { default: "development" }),
+            BASE_URL: url({ required: true, ...development("http://127.0.0.1:3000") }),
+            VUS: positiveInteger(),
+            VUS_LIMIT: positiveInteger({ default: DEFAULT_VUS_LIMIT }),
+            DURATION: duration(),
+            DEBUG: boolean({ default: false }),
+            TEST_USERNAME: text(development("loadtest@example.com")),
+            TEST_PASSWORD: secret(development("LoadTest123!")),
+            BEARER_TOKEN: secret(development("demo-token")),
+            ACCOUNT_ID: text(development("acc-demo"))
+          };
+          for (const name of Object.keys(vars)) {
+            if (name in standard) {
+              throw new ForgeError("invalid_option", {
+                field: "vars",
+                given: shown(name),
+                accepted: `a name that is not a standard variable (${Object.keys(standard).join(", ")})`
+              });
+            }
+          }
+          const { ENVIRONMENT } = readEnv({ ENVIRONMENT: standard.ENVIRONMENT }, { source });
+          const schema = { ...standard, ...vars };
+          const read = readEnv(schema, { source, environment: ENVIRONMENT });
+          const host = targetHost(source["BASE_URL"]);
+          if (source["ENVIRONMENT"] === void 0 && host !== "" && !isLocalHost(host)) {
+            throw new ForgeError("invalid_env", {
+              field: "ENVIRONMENT",
+              given: shown(void 0),
+              accepted: `one of development, staging, production${environments.map((name) => `, ${name}`).join("")}, set because BASE_URL names ${host}, which is not this machine (development, the default, is for a local target)`
+            });
+          }
+          const vus = read["VUS"];
+          const limit = read["VUS_LIMIT"];
+          if (vus !== void 0 && vus > limit) {
+            throw new ForgeError("invalid_env", {
+              field: "VUS",
+              given: shown(source["VUS"]),
+              accepted: `a whole number from 1 to ${limit}, the VUS_LIMIT (default ${DEFAULT_VUS_LIMIT}); set VUS_LIMIT to allow more`
+            });
+          }
+          const values = {};
+          const secrets = [];
+          for (const name of Object.keys(schema)) {
+            values[name] = read[name];
+            if (schema[name].kind === "secret") secrets.push(name);
+          }
+          return { values, secrets };
+        }
+        return { "readConfig": readConfig };
+      })();
+      return loaded4["readConfig"](...args2);
     }
-    var AlreadyShown2 = class {
-      constructor(text22) {
-        this.text = text22;
-      }
-      text;
-    };
-    function shown2(value) {
-      if (value instanceof AlreadyShown2) return value.text;
-      if (value === void 0) return "nothing";
-      const text22 = JSON.stringify(value) ?? String(value);
-      return text22.length > 80 ? `${text22.slice(0, 77)}...` : text22;
+    var STANDARD_NAMES = [
+      "ENVIRONMENT",
+      "BASE_URL",
+      "VUS",
+      "VUS_LIMIT",
+      "DURATION",
+      "DEBUG",
+      "TEST_USERNAME",
+      "TEST_PASSWORD",
+      "BEARER_TOKEN",
+      "ACCOUNT_ID"
+    ];
+    function loadConfig(options2 = {}) {
+      const { environments = [], vars = {}, source = __ENV } = options2;
+      const names = [...STANDARD_NAMES, ...Object.keys(vars)];
+      const given = {};
+      for (const name of names) given[name] = source[name];
+      const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => lazy08(environments, vars, given));
+      const config2 = {};
+      for (const name of names) Object.defineProperty(config2, name, { value: values[name], enumerable: !secrets.includes(name) });
+      return Object.freeze(config2);
     }
+    return { "loadConfig": loadConfig };
+  })())["loadConfig"](...args);
+}
+
+// k6-forge-per-call:src/lib/env.ts
+function lazy06(...args) {
+  return (/* @__PURE__ */ (() => {
     var UNITS = [
       ["d", 864e5],
       ["h", 36e5],
@@ -896,23 +1055,23 @@ function lazy04() {
       ["s", 1e3],
       ["ms", 1]
     ];
-    function durationMs(text22) {
+    function durationMs(text2) {
       let total = 0;
       let rank = -1;
       let i = 0;
-      if (text22.length === 0) return Number.NaN;
-      while (i < text22.length) {
+      if (text2.length === 0) return Number.NaN;
+      while (i < text2.length) {
         const start = i;
-        while (i < text22.length && text22.charCodeAt(i) >= 48 && text22.charCodeAt(i) <= 57) i += 1;
+        while (i < text2.length && text2.charCodeAt(i) >= 48 && text2.charCodeAt(i) <= 57) i += 1;
         if (i === start) return Number.NaN;
-        if (text22[i] === ".") {
+        if (text2[i] === ".") {
           i += 1;
           const decimals = i;
-          while (i < text22.length && text22.charCodeAt(i) >= 48 && text22.charCodeAt(i) <= 57) i += 1;
+          while (i < text2.length && text2.charCodeAt(i) >= 48 && text2.charCodeAt(i) <= 57) i += 1;
           if (i === decimals) return Number.NaN;
         }
-        const amount = Number(text22.slice(start, i));
-        const unit = text22[i] === "m" && text22[i + 1] === "s" ? "ms" : text22[i];
+        const amount = Number(text2.slice(start, i));
+        const unit = text2[i] === "m" && text2[i + 1] === "s" ? "ms" : text2[i];
         let unitRank = rank + 1;
         while (unitRank < UNITS.length && UNITS[unitRank][0] !== unit) unitRank += 1;
         if (unitRank === UNITS.length) return Number.NaN;
@@ -925,18 +1084,18 @@ function lazy04() {
     function isDuration(value) {
       return typeof value === "string" && durationMs(value) > 0;
     }
-    function isDigits(text22) {
-      if (text22.length === 0) return false;
-      for (let i = 0; i < text22.length; i += 1) {
-        const code = text22.charCodeAt(i);
+    function isDigits(text2) {
+      if (text2.length === 0) return false;
+      for (let i = 0; i < text2.length; i += 1) {
+        const code = text2.charCodeAt(i);
         if (code < 48 || code > 57) return false;
       }
       return true;
     }
     var REDACTED = "[redacted]";
     var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
-    function redactUrl(url22) {
-      return url22.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(
+    function redactUrl(url2) {
+      return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(
         /([?&])([^=&#]*)=([^&#]*)/g,
         (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole
       );
@@ -949,13 +1108,13 @@ function lazy04() {
       boolean: "one of true, false, 1, 0, yes or no, in any case",
       duration: "a k6 duration greater than zero, such as 30s, 1m30s, 500ms or 2h"
     };
-    function isHttpUrl(text22) {
-      const lower = text22.toLowerCase();
+    function isHttpUrl(text2) {
+      const lower = text2.toLowerCase();
       const afterScheme = lower.startsWith("http://") ? 7 : lower.startsWith("https://") ? 8 : -1;
       if (afterScheme < 0) return false;
       let end = afterScheme;
-      while (end < text22.length && text22[end] !== "/" && text22[end] !== "?" && text22[end] !== "#") end += 1;
-      for (let i = end; i < text22.length; i += 1) if (text22.charCodeAt(i) <= 32) return false;
+      while (end < text2.length && text2[end] !== "/" && text2[end] !== "?" && text2[end] !== "#") end += 1;
+      for (let i = end; i < text2.length; i += 1) if (text2.charCodeAt(i) <= 32) return false;
       let authority = lower.slice(afterScheme, end);
       const at = authority.lastIndexOf("@");
       if (at >= 0) {
@@ -987,61 +1146,61 @@ function lazy04() {
       }
       return true;
     }
-    function parseAs(kind, text22) {
+    function parseAs(kind, text2) {
       switch (kind) {
         case "url": {
-          if (!isHttpUrl(text22)) return void 0;
-          let end = text22.length;
-          while (end > 0 && text22[end - 1] === "/") end -= 1;
-          return text22.slice(0, end);
+          if (!isHttpUrl(text2)) return void 0;
+          let end = text2.length;
+          while (end > 0 && text2[end - 1] === "/") end -= 1;
+          return text2.slice(0, end);
         }
         case "positiveInteger": {
-          const value = isDigits(text22) ? Number(text22) : 0;
+          const value = isDigits(text2) ? Number(text2) : 0;
           return value > 0 && Number.isSafeInteger(value) ? value : void 0;
         }
         case "boolean": {
-          const lower = text22.toLowerCase();
+          const lower = text2.toLowerCase();
           return lower === "true" || lower === "1" || lower === "yes" ? true : lower === "false" || lower === "0" || lower === "no" ? false : void 0;
         }
         case "duration":
-          return isDuration(text22) ? text22 : void 0;
+          return isDuration(text2) ? text2 : void 0;
         default:
-          return text22;
+          return text2;
       }
     }
-    function declare2(kind, options2) {
+    function declare(kind, options2) {
       return Object.freeze({ kind, ...options2 });
     }
-    function text2(options2) {
-      return declare2("text", options2);
+    function text(options2) {
+      return declare("text", options2);
     }
-    function secret2(options2) {
-      return declare2("secret", options2);
+    function secret(options2) {
+      return declare("secret", options2);
     }
-    function url2(options2) {
-      return declare2("url", options2);
+    function url(options2) {
+      return declare("url", options2);
     }
-    function positiveInteger2(options2) {
-      return declare2("positiveInteger", options2);
+    function positiveInteger(options2) {
+      return declare("positiveInteger", options2);
     }
-    function boolean2(options2) {
-      return declare2("boolean", options2);
+    function boolean(options2) {
+      return declare("boolean", options2);
     }
-    function duration2(options2) {
-      return declare2("duration", options2);
+    function duration(options2) {
+      return declare("duration", options2);
     }
-    function oneOf2(values, options2) {
+    function oneOf(values, options2) {
       if (values.length === 0 || values.includes("")) {
-        throw new ForgeError2("invalid_option", {
+        throw new ForgeError("invalid_option", {
           field: "oneOf values",
-          given: shown2(values),
+          given: shown(values),
           accepted: "a list of at least one non-empty string"
         });
       }
       return Object.freeze({ kind: "oneOf", values: Object.freeze([...values]), ...options2 });
     }
     function acceptedFor(variable) {
-      return variable.kind === "oneOf" ? `one of ${variable.values.map(shown2).join(", ")}` : ACCEPTED[variable.kind];
+      return variable.kind === "oneOf" ? `one of ${variable.values.map(shown).join(", ")}` : ACCEPTED[variable.kind];
     }
     function fallback(name, variable, accepted, environment) {
       const byEnvironment = variable.byEnvironment;
@@ -1051,20 +1210,20 @@ function lazy04() {
       if (variable.default !== void 0) return variable.default;
       if (!variable.required) return void 0;
       const when = environment === void 0 ? "required" : `required when ENVIRONMENT is ${environment}`;
-      throw new ForgeError2("invalid_env", { field: name, given: shown2(void 0), accepted: `${accepted} (${when})` });
+      throw new ForgeError("invalid_env", { field: name, given: shown(void 0), accepted: `${accepted} (${when})` });
     }
     function variableValue(name, variable, { source, environment }) {
       const given = source[name];
       if (given === void 0) return fallback(name, variable, acceptedFor(variable), environment);
       const value = given === "" ? void 0 : variable.kind === "oneOf" ? variable.values.includes(given) ? given : void 0 : parseAs(variable.kind, given);
       if (value !== void 0) return value;
-      throw new ForgeError2("invalid_env", {
+      throw new ForgeError("invalid_env", {
         field: name,
-        given: variable.kind === "secret" ? "(hidden)" : shown2(variable.kind === "url" ? redactUrl(given) : given),
+        given: variable.kind === "secret" ? "(hidden)" : shown(variable.kind === "url" ? redactUrl(given) : given),
         accepted: acceptedFor(variable)
       });
     }
-    function readEnv2(schema, options2) {
+    function readEnv(schema, options2) {
       const config2 = {};
       for (const name in schema) {
         const variable = schema[name];
@@ -1072,110 +1231,22 @@ function lazy04() {
       }
       return Object.freeze(config2);
     }
-    var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
-    var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
-    function targetHost(baseUrl) {
-      const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
-      return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
-    }
-    function hostName(hostAndPort) {
-      const colon = hostAndPort.startsWith("[") ? hostAndPort.indexOf("]:") + 1 : hostAndPort.lastIndexOf(":");
-      return colon > 0 ? hostAndPort.slice(0, colon) : hostAndPort;
-    }
-    var DEFAULT_VUS_LIMIT = 2e3;
-    function isLocalHost(hostAndPort) {
-      const host = hostName(hostAndPort);
-      return host === "localhost" || host.endsWith(".localhost") || host.startsWith("127.") || host === "[::1]" || host === "0.0.0.0" || host === "host.docker.internal";
-    }
-    function readConfig(environments, vars, source) {
-      const development = (value) => ({ byEnvironment: { development: value } });
-      const standard = {
-        ENVIRONMENT: oneOf2(["development", "staging", "production", ...environments], { default: "development" }),
-        BASE_URL: url2({ required: true, ...development("http://127.0.0.1:3000") }),
-        VUS: positiveInteger2(),
-        VUS_LIMIT: positiveInteger2({ default: DEFAULT_VUS_LIMIT }),
-        DURATION: duration2(),
-        DEBUG: boolean2({ default: false }),
-        TEST_USERNAME: text2(development("loadtest@example.com")),
-        TEST_PASSWORD: secret2(development("LoadTest123!")),
-        BEARER_TOKEN: secret2(development("demo-token")),
-        ACCOUNT_ID: text2(development("acc-demo"))
-      };
-      for (const name of Object.keys(vars)) {
-        if (name in standard) {
-          throw new ForgeError2("invalid_option", {
-            field: "vars",
-            given: shown2(name),
-            accepted: `a name that is not a standard variable (${Object.keys(standard).join(", ")})`
-          });
-        }
-      }
-      const { ENVIRONMENT } = readEnv2({ ENVIRONMENT: standard.ENVIRONMENT }, { source });
-      const schema = { ...standard, ...vars };
-      const read = readEnv2(schema, { source, environment: ENVIRONMENT });
-      const host = targetHost(source["BASE_URL"]);
-      if (source["ENVIRONMENT"] === void 0 && host !== "" && !isLocalHost(host)) {
-        throw new ForgeError2("invalid_env", {
-          field: "ENVIRONMENT",
-          given: shown2(void 0),
-          accepted: `one of development, staging, production${environments.map((name) => `, ${name}`).join("")}, set because BASE_URL names ${host}, which is not this machine (development, the default, is for a local target)`
-        });
-      }
-      const vus = read["VUS"];
-      const limit = read["VUS_LIMIT"];
-      if (vus !== void 0 && vus > limit) {
-        throw new ForgeError2("invalid_env", {
-          field: "VUS",
-          given: shown2(source["VUS"]),
-          accepted: `a whole number from 1 to ${limit}, the VUS_LIMIT (default ${DEFAULT_VUS_LIMIT}); set VUS_LIMIT to allow more`
-        });
-      }
-      const values = {};
-      const secrets = [];
-      for (const name of Object.keys(schema)) {
-        values[name] = read[name];
-        if (schema[name].kind === "secret") secrets.push(name);
-      }
-      return { values, secrets };
-    }
-    return { "readConfig": readConfig };
-  })();
-  return loaded4["readConfig"].apply(void 0, arguments);
+    return { "boolean": boolean, "duration": duration, "oneOf": oneOf, "positiveInteger": positiveInteger, "readEnv": readEnv, "secret": secret, "text": text, "url": url };
+  })())["boolean"](...args);
 }
 
-// src/lib/config.ts
-var STANDARD_NAMES = [
-  "ENVIRONMENT",
-  "BASE_URL",
-  "VUS",
-  "VUS_LIMIT",
-  "DURATION",
-  "DEBUG",
-  "TEST_USERNAME",
-  "TEST_PASSWORD",
-  "BEARER_TOKEN",
-  "ACCOUNT_ID"
-];
-function loadConfig(options2 = {}) {
-  const { environments = [], vars = {}, source = __ENV } = options2;
-  const names = [...STANDARD_NAMES, ...Object.keys(vars)];
-  const given = {};
-  for (const name of names) given[name] = source[name];
-  const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => lazy04(environments, vars, given));
-  const config2 = {};
-  for (const name of names) Object.defineProperty(config2, name, { value: values[name], enumerable: !secrets.includes(name) });
-  return Object.freeze(config2);
-}
+// src/lib/summary/summary-handler.ts
+import exec from "k6/execution";
 
 // src/lib/names.ts
 function isAsciiLetter(code) {
   return code >= 65 && code <= 90 || code >= 97 && code <= 122;
 }
-function isName(text2, rule) {
-  if (typeof text2 !== "string" || text2.length === 0) return false;
-  if (rule === "metric" && (text2.length < 2 || text2.length > 129)) return false;
-  for (let i = 0; i < text2.length; i += 1) {
-    const code = text2.charCodeAt(i);
+function isName(text, rule) {
+  if (typeof text !== "string" || text.length === 0) return false;
+  if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
     const digit = code >= 48 && code <= 57;
     const ok = isAsciiLetter(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
     if (!ok) return false;
@@ -1183,21 +1254,10 @@ function isName(text2, rule) {
   return true;
 }
 
-// src/lib/env.ts
-function declare(kind, options2) {
-  return Object.freeze({ kind, ...options2 });
-}
-function boolean(options2) {
-  return declare("boolean", options2);
-}
-
-// src/lib/summary/summary-handler.ts
-import exec from "k6/execution";
-
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
-var loaded5;
+var loaded3;
 function load2() {
-  if (loaded5 === void 0) loaded5 = /* @__PURE__ */ (() => {
+  if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     function checkResults(root) {
       const results = [];
       const visit = (group, groups) => {
@@ -1286,8 +1346,8 @@ function load2() {
     }
     var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
     var FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-    function escapeXml(text2) {
-      return text2.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char).replace(FORBIDDEN, "�");
+    function escapeXml(text) {
+      return text.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char).replace(FORBIDDEN, "�");
     }
     var UNITS = [
       ["d", 864e5],
@@ -1298,14 +1358,14 @@ function load2() {
     ];
     function formatDuration(ms) {
       let rest = Math.round(ms);
-      let text2 = "";
+      let text = "";
       for (let u = 1; u < UNITS.length; u += 1) {
         const [unit, size] = UNITS[u];
         const count = Math.floor(rest / size);
-        if (count > 0) text2 += `${count}${unit}`;
+        if (count > 0) text += `${count}${unit}`;
         rest -= count * size;
       }
-      return text2 || "0s";
+      return text || "0s";
     }
     function runFacts(meta) {
       const lengthMs = Date.parse(meta.endTime) - Date.parse(meta.startTime);
@@ -1427,7 +1487,7 @@ ${chart}`;
       return rows.length === 0 ? "<p>No checks ran.</p>" : table(["group", "check", "passes", "fails", "result"], rows);
     }
     function htmlReport(summary, series = []) {
-      const { result, text: text2, problems } = summary.meta.verdict;
+      const { result, text, problems } = summary.meta.verdict;
       const { className, mark } = VERDICTS[result];
       const sections = [
         `<section><h2>Latency per endpoint</h2>
@@ -1446,9 +1506,9 @@ ${series.map(lineChart).join("\n")}
       return [
         "<!DOCTYPE html>",
         '<html lang="en">',
-        `<head><meta charset="utf-8"><title>${escapeXml(`k6-forge: ${text2}`)}</title><style>${STYLE}</style></head>`,
+        `<head><meta charset="utf-8"><title>${escapeXml(`k6-forge: ${text}`)}</title><style>${STYLE}</style></head>`,
         "<body>",
-        `<header><h1 class="${className}">${mark} ${escapeXml(text2)}</h1>`,
+        `<header><h1 class="${className}">${mark} ${escapeXml(text)}</h1>`,
         `<p class="facts">${escapeXml(runFacts(summary.meta).join(" · "))}</p>`,
         ...problems.length > 0 ? [`<ul>${problems.map((problem) => `<li>❌ ${escapeXml(problem)}</li>`).join("")}</ul>`] : [],
         "</header>",
@@ -1667,8 +1727,8 @@ ${series.map(lineChart).join("\n")}
       return typeof value === "object" && value !== null && !Array.isArray(value);
     }
     var USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^\s/?#]*@/gi;
-    function withoutCredentials(text2) {
-      return text2.replace(USERINFO, "$1");
+    function withoutCredentials(text) {
+      return text.replace(USERINFO, "$1");
     }
     var DEFAULT_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)"];
     var METRIC_TYPES = ["counter", "gauge", "rate", "trend"];
@@ -1721,8 +1781,8 @@ ${series.map(lineChart).join("\n")}
     }
     function readCheck(value, where, problems) {
       if (isRecord(value) && typeof value["name"] === "string" && typeof value["passes"] === "number" && typeof value["fails"] === "number") {
-        const text2 = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
-        return { name: text2("name"), path: text2("path"), id: text2("id"), passes: value["passes"], fails: value["fails"] };
+        const text = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
+        return { name: text("name"), path: text("path"), id: text("id"), passes: value["passes"], fails: value["fails"] };
       }
       problems.push(`a check in ${where} has no name, passes or fails, so it is left out`);
       return void 0;
@@ -1732,18 +1792,18 @@ ${series.map(lineChart).join("\n")}
         problems.push(`${where} is missing, so no check is shown from it`);
         return { name: "", path: "", id: "", groups: [], checks: [] };
       }
-      const text2 = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
+      const text = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
       const list = (key) => {
         const items = value[key];
         if (Array.isArray(items)) return items;
         if (items !== void 0) problems.push(`${where}.${key} is not a list`);
         return [];
       };
-      const label = text2("name") === "" ? where : `group ${text2("name")}`;
+      const label = text("name") === "" ? where : `group ${text("name")}`;
       return {
-        name: text2("name"),
-        path: text2("path"),
-        id: text2("id"),
+        name: text("name"),
+        path: text("path"),
+        id: text("id"),
         groups: list("groups").map((group) => readGroup(group, `a group in ${label}`, problems)),
         checks: list("checks").flatMap((check3) => readCheck(check3, label, problems) ?? [])
       };
@@ -1762,14 +1822,14 @@ ${series.map(lineChart).join("\n")}
     }
     function readState(value, problems) {
       const state = isRecord(value) ? value : {};
-      const duration2 = state["testRunDurationMs"];
-      if (typeof duration2 !== "number" || !Number.isFinite(duration2)) {
+      const duration = state["testRunDurationMs"];
+      if (typeof duration !== "number" || !Number.isFinite(duration)) {
         problems.push("data.state.testRunDurationMs is missing, so the start time equals the end time");
       }
       return {
         isStdOutTTY: state["isStdOutTTY"] === true,
         isStdErrTTY: state["isStdErrTTY"] === true,
-        testRunDurationMs: typeof duration2 === "number" && Number.isFinite(duration2) ? duration2 : 0
+        testRunDurationMs: typeof duration === "number" && Number.isFinite(duration) ? duration : 0
       };
     }
     function readSummaryData(raw) {
@@ -1792,7 +1852,7 @@ ${series.map(lineChart).join("\n")}
     var PASS = "✓";
     var FAIL = "✗";
     var NO_DATA = "∅";
-    var width = (text2) => [...text2].length;
+    var width = (text) => [...text].length;
     function checkLines(check3, indent, paint) {
       if (check3.fails === 0) return [paint(`${indent}${PASS} ${check3.name}`, GREEN)];
       const total = check3.passes + check3.fails;
@@ -1868,7 +1928,7 @@ ${series.map(lineChart).join("\n")}
     }
     function textSummary(data, options2 = {}) {
       const colors = options2.enableColors ?? (!data.options.noColor && data.state.isStdOutTTY);
-      const paint = (text2, ...codes) => colors ? `\x1B[${codes.join(";")}m${text2}\x1B[0m` : text2;
+      const paint = (text, ...codes) => colors ? `\x1B[${codes.join(";")}m${text}\x1B[0m` : text;
       const lines = [...groupLines(data.root_group, "     ", paint), ...metricLines(data, paint)];
       const notes = options2.notes ?? [];
       if (notes.length > 0) lines.push("", ...notes.map((note) => `     ${note}`));
@@ -1942,13 +2002,13 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
     return { "missingResultsDir": missingResultsDir, "summaryOutputs": summaryOutputs };
   })();
 }
-function lazy05() {
+function lazy07(...args) {
   load2();
-  return loaded5["missingResultsDir"].apply(void 0, arguments);
+  return loaded3["missingResultsDir"](...args);
 }
-function lazy12() {
+function lazy12(...args) {
   load2();
-  return loaded5["summaryOutputs"].apply(void 0, arguments);
+  return loaded3["summaryOutputs"](...args);
 }
 
 // src/lib/summary/summary-handler.ts
@@ -1969,7 +2029,7 @@ function summaryHandler(options2 = {}) {
       accepted: "a k6 scenario name of letters, digits, _ and -, such as smoke"
     });
   }
-  const missingDir = __VU === 0 ? lazy05(__ENV) : void 0;
+  const missingDir = __VU === 0 ? lazy07(__ENV) : void 0;
   return (raw) => {
     try {
       const scenarios = scenariosOfRun();
@@ -1984,7 +2044,7 @@ function summaryHandler(options2 = {}) {
 }
 
 // examples/shared/storefront.ts
-var config = loadConfig({ vars: { SETUP_WRITES: boolean({ byEnvironment: { development: true }, default: false }) } });
+var config = lazy05({ vars: { SETUP_WRITES: lazy06({ byEnvironment: { development: true }, default: false }) } });
 var storefront = catalog(
   {
     health: { method: "GET", path: "/health", service: "storefront" },
@@ -2006,7 +2066,7 @@ function browse() {
 }
 
 // examples/soak.ts
-var options = composeOptions(soakProfile({ vus: config.VUS, duration: config.DURATION }), { thresholds: storefront.thresholds() });
+var options = lazy0(lazy02({ vus: config.VUS, duration: config.DURATION }), { thresholds: storefront.thresholds() });
 export {
   browse as default,
   handleSummary,

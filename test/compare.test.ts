@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { baselineFile, readComparable } from '../src/cli/results/baseline-file.ts';
-import { type ComparableRun, comparableNumbers, type EndpointNumbers } from '../src/cli/results/comparable.ts';
-import { compareRuns, DEFAULT_TOLERANCES } from '../src/cli/results/comparison.ts';
-import { summaryFromJson } from '../src/cli/results/summary-file.ts';
+import { baselineFile, readComparable } from '../src/cli/summaries/baseline-file.ts';
+import { type ComparableRun, comparableNumbers, type EndpointNumbers } from '../src/cli/summaries/comparable.ts';
+import { compareRuns, DEFAULT_TOLERANCES } from '../src/cli/summaries/comparison.ts';
+import { summaryFromJson } from '../src/cli/summaries/summary-file.ts';
 import { cli } from './support/cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-compare-'));

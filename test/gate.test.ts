@@ -2,8 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { gateChecks, gateLimitsWith } from '../src/cli/results/gate-checks.ts';
-import { summaryFromJson } from '../src/cli/results/summary-file.ts';
+import { gateChecks, gateLimitsWith } from '../src/cli/summaries/gate-checks.ts';
+import { summaryFromJson } from '../src/cli/summaries/summary-file.ts';
 import { runMeta } from '../src/lib/summary/run-meta.ts';
 import { readSummaryData } from '../src/lib/summary/summary-data.ts';
 import { cli } from './support/cli.ts';

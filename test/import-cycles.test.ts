@@ -41,7 +41,7 @@ describe('imports in src/', () => {
 
 describe('the cycle finder itself', () => {
   test('tells imports that load code from those TypeScript erases', () => {
-    expect(runtimeImportsOf('src/cli/report/compare-report.ts')).not.toContain('../results/comparison.ts');
+    expect(runtimeImportsOf('src/cli/report/compare-report.ts')).not.toContain('../summaries/comparison.ts');
     expect(runtimeImportsOf('src/cli/report/compare-report.ts')).toContain('./number-format.ts');
     expect(runtimeImportsOf('src/lib/catalog.ts')).toContain('./internal/endpoint-plans.ts');
   });

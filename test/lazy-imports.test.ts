@@ -108,4 +108,56 @@ describe("imports written with { lazy: 'true' }", () => {
       expect(topLevel, name).toStrictEqual([]);
     }
   });
+
+  test("with { lazy: 'per-call' } the closure runs on every call and is kept by nothing", async () => {
+    file(
+      'counted.ts',
+      'let calls = 0;\nfunction helper() { calls += 1; return calls; }\nexport function count(...values: number[]) { return helper() * 100 + values.length; }\n',
+    );
+    const entry = file(
+      'per-call-entry.ts',
+      "import { count } from './counted.ts' with { lazy: 'per-call' };\nexport default function () { return [count(), count(1, 2, 3)]; }\n",
+    );
+    const [bundle] = await buildBundles({ entries: [entry], outdir: join(scratch, 'per-call') });
+    const code = readFileSync(bundle!.file, 'utf8');
+    expect(topLevelFunctions(code)).toStrictEqual(['lazy0', 'per_call_entry_default']);
+    expect(code).not.toMatch(/\bloaded\b/);
+    const run = new Function(
+      `${code.replace(/^export \{[^}]*\};?$/m, '').replace(/^\/\/# sourceMappingURL.*$/m, '')}\nreturn per_call_entry_default();`,
+    );
+    // A fresh module per call: its state starts over, and every argument reaches it.
+    expect(run()).toStrictEqual([100, 103]);
+  });
+
+  test('a lazy module shares the bundle’s ForgeError (instanceof holds) and unused proxies leave no k6 import', async () => {
+    const errors = join(root, 'src/lib/errors.ts');
+    file(
+      'throws.ts',
+      `import { invalidOption } from ${JSON.stringify(errors)};\nexport function fail(value: string) { return invalidOption('field', value, 'nothing'); }\n`,
+    );
+    file('unused.ts', "import { SharedArray } from 'k6/data';\nexport function unused() { return new SharedArray('x', () => []); }\n");
+    const entry = file(
+      'shared-entry.ts',
+      `import { ForgeError } from ${JSON.stringify(errors)};\nimport { fail } from './throws.ts' with { lazy: 'per-call' };\nimport { unused } from './unused.ts' with { lazy: 'true' };\n` +
+        'export default function () { try { fail("x"); } catch (error) { return error instanceof ForgeError; } }\nexport function never() { return false && unused(); }\n',
+    );
+    const [bundle] = await buildBundles({ entries: [entry], outdir: join(scratch, 'shared') });
+    const code = readFileSync(bundle!.file, 'utf8');
+    expect(code.match(/ForgeError\d* = function/g)).toStrictEqual(['ForgeError = function']);
+    expect(code).not.toContain('k6/data');
+    const run = new Function(
+      `${code.replace(/^export \{[^}]*\};?$/m, '').replace(/^\/\/# sourceMappingURL.*$/m, '')}\nreturn shared_entry_default();`,
+    );
+    expect(run()).toBe(true);
+  });
+
+  test('refuses a lazy attribute other than true or per-call', async () => {
+    file('plain.ts', 'export function plain() { return 1; }\n');
+    const entry = file(
+      'bad-lazy-entry.ts',
+      "import { plain } from './plain.ts' with { lazy: 'yes' };\nexport default function () { return plain(); }\n",
+    );
+    const error = await buildBundles({ entries: [entry], outdir: join(scratch, 'bad-lazy') }).catch((e: unknown) => e);
+    expect(String(error)).toContain(`lazy: "yes" is not accepted; expected 'true' (kept after the first call) or 'per-call'`);
+  });
 });

@@ -13,7 +13,7 @@ describe('paths named in comments and documents', () => {
 
   test('are found in the README, the docs and the sources', () => {
     const files = new Set(named.map((path) => path.file));
-    for (const file of ['README.md', 'docs/design.md', 'src/cli/results/summary-file.ts']) expect(files.has(file), file).toBe(true);
+    for (const file of ['README.md', 'docs/design.md', 'src/cli/summaries/summary-file.ts']) expect(files.has(file), file).toBe(true);
   });
 
   test('all exist in the repository', () => {

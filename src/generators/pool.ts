@@ -1,7 +1,7 @@
 /// <reference path="./pool-imports.d.ts" />
 import { SharedArray } from 'k6/data';
 import exec from 'k6/execution';
-import { AlreadyShown, refuse, shown } from '../lib/errors.ts';
+import { refuse, shown } from '../lib/errors.ts';
 import { int } from './random.ts';
 import type { Source } from './source.ts';
 import { vuRandom } from './vu-draw.ts';
@@ -63,15 +63,18 @@ function recordsOf(text: string, name: string, domain: string | undefined): read
     // reported below, with what is accepted
   }
   if (file?.format !== 'k6-forge-pool' || !Array.isArray(file.records) || file.records.length === 0) {
-    refuse(
-      'invalid_option',
-      name,
-      new AlreadyShown('data that is not a k6-forge pool with records'),
-      'a pool built by k6-forge (a `k6-forge/pool?...` import, writePool or `k6-forge pool`)',
-    );
+    refuse('invalid_option', {
+      field: name,
+      shownAs: 'data that is not a k6-forge pool with records',
+      accepted: 'a pool built by k6-forge (a `k6-forge/pool?...` import, writePool or `k6-forge pool`)',
+    });
   }
   if (domain !== undefined && file.domain !== domain)
-    refuse('invalid_option', name, new AlreadyShown(`a pool of ${shown(file.domain)} records`), `a pool of ${shown(domain)} records`);
+    refuse('invalid_option', {
+      field: name,
+      shownAs: `a pool of ${shown(file.domain)} records`,
+      accepted: `a pool of ${shown(domain)} records`,
+    });
   return file.records;
 }
 
@@ -110,7 +113,8 @@ export function filePool<T>(options: FilePoolOptions): PoolData<T> {
 
 function wholeAtLeast(value: number | undefined, min: number, field: string, fallback: number): number {
   const chosen = value ?? fallback;
-  if (!Number.isSafeInteger(chosen) || chosen < min) refuse('invalid_option', field, chosen, `a whole number of at least ${min}`);
+  if (!Number.isSafeInteger(chosen) || chosen < min)
+    refuse('invalid_option', { field, given: chosen, accepted: `a whole number of at least ${min}` });
   return chosen;
 }
 
@@ -138,21 +142,19 @@ export function pool<T>(data: PoolData<T>, options: PoolOptions): Source<T> {
           const current = exec.scenario.iterationInTest;
           if (current !== iteration) [iteration, taken] = [current, 0];
           if (taken === perIteration)
-            refuse(
-              'invalid_option',
-              `${name}: perIteration`,
-              new AlreadyShown(`${perIteration + 1} records in one iteration`),
-              `at most ${perIteration}; raise perIteration`,
-            );
+            refuse('invalid_option', {
+              field: `${name}: perIteration`,
+              shownAs: `${perIteration + 1} records in one iteration`,
+              accepted: `at most ${perIteration}; raise perIteration`,
+            });
           const index = current * perIteration + taken;
           taken += 1;
           if (index >= count && !recycle) {
-            refuse(
-              'invalid_option',
-              name,
-              new AlreadyShown(`record ${index + 1} of ${count} with pick "unique"`),
-              `at most ${count} records in a run; build a bigger pool, run fewer iterations, or set recycle: true`,
-            );
+            refuse('invalid_option', {
+              field: name,
+              shownAs: `record ${index + 1} of ${count} with pick "unique"`,
+              accepted: `at most ${count} records in a run; build a bigger pool, run fewer iterations, or set recycle: true`,
+            });
           }
           return records[index % count]!;
         },
@@ -173,7 +175,11 @@ export function pool<T>(data: PoolData<T>, options: PoolOptions): Source<T> {
       const vus = wholeAtLeast(options.vus, 1, `${name}: vus`, 0);
       const size = Math.floor(count / vus);
       if (size === 0)
-        refuse('invalid_option', `${name}: vus`, vus, `at most ${count}, so each VU gets at least one of the pool's ${count} records`);
+        refuse('invalid_option', {
+          field: `${name}: vus`,
+          given: vus,
+          accepted: `at most ${count}, so each VU gets at least one of the pool's ${count} records`,
+        });
       let start = -1;
       let offset = -1;
       return {
@@ -181,12 +187,11 @@ export function pool<T>(data: PoolData<T>, options: PoolOptions): Source<T> {
           if (start < 0) {
             const id = exec.vu.idInTest;
             if (id < 1 || id > vus)
-              refuse(
-                'invalid_option',
-                name,
-                new AlreadyShown(`VU ${id}`),
-                `VUs 1 to ${vus}, the ones the pool was sharded for (set vus to the test's most VUs)`,
-              );
+              refuse('invalid_option', {
+                field: name,
+                shownAs: `VU ${id}`,
+                accepted: `VUs 1 to ${vus}, the ones the pool was sharded for (set vus to the test's most VUs)`,
+              });
             start = (id - 1) * size;
           }
           offset = (offset + 1) % size;
@@ -195,6 +200,6 @@ export function pool<T>(data: PoolData<T>, options: PoolOptions): Source<T> {
       };
     }
     default:
-      refuse('invalid_option', `${name}: pick`, (options as { pick: unknown }).pick, PICKS);
+      refuse('invalid_option', { field: `${name}: pick`, given: (options as { pick: unknown }).pick, accepted: PICKS });
   }
 }

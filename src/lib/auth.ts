@@ -1,8 +1,8 @@
 import { sleep } from 'k6';
 import exec from 'k6/execution';
 import type { Auth, Sender } from './catalog.ts';
-import { parseDuration } from './duration.ts';
-import { AlreadyShown, ForgeError, invalidOption } from './errors.ts';
+import { parseDuration } from './duration.ts' with { lazy: 'per-call' };
+import { ForgeError, invalidOption, refuse } from './errors.ts';
 
 /**
  * Auth with a fixed bearer token, such as `BEARER_TOKEN` (docs/requirements.md, 000).
@@ -77,7 +77,7 @@ export interface SessionAuth extends Auth {
 export function sessionAuth(options: SessionAuthOptions): SessionAuth {
   const { username, password, now = () => Date.now(), maxFailures = 3 } = options;
   if (!username) invalidOption('TEST_USERNAME', username, 'a user name');
-  if (!password) invalidOption('TEST_PASSWORD', new AlreadyShown('(hidden)'), 'a password');
+  if (!password) refuse('invalid_option', { field: 'TEST_PASSWORD', shownAs: '(hidden)', accepted: 'a password' });
   if (!Number.isInteger(maxFailures) || maxFailures < 1 || maxFailures > 10)
     invalidOption('maxFailures', maxFailures, 'a whole number from 1 to 10');
   const backoff = parseDuration(options.backoff ?? '1s', 'backoff');

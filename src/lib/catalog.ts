@@ -170,8 +170,8 @@ function is2xx(res: ApiResponse): boolean {
   return res.status >= 200 && res.status < 300;
 }
 
-/** Adds the live objects to a plan this VU owns (each VU parses its own copy), so no second object is kept. */
-function liveEndpoint(name: string, plan: EndpointPlan): Endpoint {
+/** An endpoint's live objects over its plan, built on its first request in this VU; its Trend was created at init. */
+function liveEndpoint(name: string, plan: EndpointPlan, trendMetric: Trend | undefined): Endpoint {
   // Plain assignments and an object spread: Object.assign and a spread call would make each VU build more of the
   // engine's built-ins (see "Per-VU cost under real k6" in the README).
   const accepted = plan.expect;
@@ -183,7 +183,7 @@ function liveEndpoint(name: string, plan: EndpointPlan): Endpoint {
     ...plan,
     name,
     params,
-    trendMetric: plan.trend === undefined ? undefined : new Trend(plan.trend, true),
+    trendMetric,
     metricTags: { endpoint: name },
     statusCheck:
       plan.checkName === undefined
@@ -226,9 +226,12 @@ function queryString(query: NonNullable<SendOptions['query']>): string {
  */
 export function catalog<const S extends EndpointSpecs>(specs: S, options: CatalogOptions): Api<S> {
   const plans = oncePerRun('catalog', [specs, options.timeout ?? null], () => endpointPlans(specs, options.timeout));
+  // A VU builds an endpoint's live objects on its first request to it: none for the endpoints it never calls (those
+  // of other scenarios, or of setup(), which runs in VU 0). k6 takes new metrics at init only, so the Trends are made here.
+  const trends: Record<string, Trend> = {};
+  for (const name of Object.keys(plans)) if (plans[name]!.trend !== undefined) trends[name] = new Trend(plans[name]!.trend!, true);
   // No prototype, so a lookup by any name (`toString` too) finds only a declared endpoint.
   const endpoints: Record<string, Endpoint | undefined> = Object.create(null);
-  for (const name of Object.keys(plans)) endpoints[name] = liveEndpoint(name, plans[name]!);
   // Indexed by a status's hundreds; 0 is a failed request (no response).
   const byClass = [
     new Counter('responses_failed'),
@@ -244,7 +247,9 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
   const log = options.debug === true ? requestLogger({}) : options.debug ? requestLogger(options.debug) : undefined;
 
   const endpoint = (name: string): Endpoint =>
-    endpoints[name] ?? invalidOption('endpoint', name, `a declared endpoint: ${Object.keys(endpoints).join(', ')}`);
+    (endpoints[name] ??= Object.hasOwn(plans, name)
+      ? liveEndpoint(name, plans[name]!, trends[name])
+      : invalidOption('endpoint', name, `a declared endpoint: ${Object.keys(plans).join(', ')}`));
 
   const api: Api<S> = {
     send(name: string, request: SendOptions = NO_OPTIONS): ApiResponse {

@@ -1,3 +1,6 @@
+// What a script calls at init only (configuration, variables, thresholds) is imported per call (see
+// src/cli/bundle/lazy-imports.ts): a VU keeps none of those functions once its init is over.
+
 export { bearerAuth, type SessionAuth, type SessionAuthOptions, type SessionToken, sessionAuth } from './auth.ts';
 export {
   type Api,
@@ -13,7 +16,7 @@ export {
   type SendOptions,
 } from './catalog.ts';
 export { type CheckedResponse, fasterThan, jsonEquals, jsonHas, type ResponseChecks, statusIn } from './checks.ts';
-export { type LoadConfigOptions, loadConfig, type StandardConfig, type StandardEnvironment } from './config.ts';
+export { type LoadConfigOptions, loadConfig, type StandardConfig, type StandardEnvironment } from './config.ts' with { lazy: 'per-call' };
 export type { DebugOptions } from './debug-log.ts';
 export { formatDuration, isDuration, parseDuration } from './duration.ts';
 export {
@@ -33,8 +36,8 @@ export {
   secret,
   text,
   url,
-} from './env.ts';
-export { ForgeError, type ForgeErrorCode, type ForgeErrorDetails } from './errors.ts';
+} from './env.ts' with { lazy: 'per-call' };
+export { ForgeError, type ForgeErrorCode, type ForgeErrorConstructor, type ForgeErrorDetails } from './errors.ts';
 export { oncePerRun } from './once-per-run.ts';
 export type { RetryPolicy } from './retry.ts';
 export { hasSamples } from './summary/has-samples.ts';
@@ -62,6 +65,8 @@ export type {
   VerdictResult,
 } from './summary/types.ts';
 export { targetHost } from './target-host.ts';
-export { limitsToThresholds, scenarioLimits, type Thresholds, type ThresholdsForOptions, thresholdsFor } from './thresholds.ts';
-export { embeddedThresholds, type Limits, parseThresholdsFile, type ThresholdsFile } from './thresholds-file.ts';
+export { limitsToThresholds, scenarioLimits, type Thresholds, type ThresholdsForOptions, thresholdsFor } from './thresholds.ts' with {
+  lazy: 'per-call',
+};
+export { embeddedThresholds, type Limits, parseThresholdsFile, type ThresholdsFile } from './thresholds-file.ts' with { lazy: 'per-call' };
 export { type MessageChannel, type MessageChannelOptions, messageChannel } from './websocket.ts';

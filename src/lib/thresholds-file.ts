@@ -42,7 +42,7 @@ const ACCEPTED_KEYS = 'avg, med, max, pN (such as p95 or p99.9), errorRate, abor
 type Path = string;
 
 function fail(source: string, path: Path, given: unknown, accepted: string): never {
-  refuse('invalid_thresholds', `${source} at ${path}`, given, accepted);
+  refuse('invalid_thresholds', { field: `${source} at ${path}`, given: given, accepted: accepted });
 }
 
 function checkLimits(source: string, path: Path, value: unknown, abortAllowed: boolean): Limits {

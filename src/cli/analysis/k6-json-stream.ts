@@ -2,7 +2,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { AlreadyShown, refuse, shown } from '../../lib/errors.ts';
+import { refuse, shown } from '../../lib/errors.ts';
 import { isRecord } from '../../lib/is-record.ts';
 import { fileProblem } from '../io/file-problem.ts';
 
@@ -37,16 +37,16 @@ async function openText(path: string): Promise<AsyncIterable<string>> {
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    refuse('invalid_file', path, fileProblem(error), ACCEPTED);
+    refuse('invalid_file', { field: path, shownAs: fileProblem(error), accepted: ACCEPTED });
   }
   const head = Buffer.alloc(2);
   const { bytesRead } = await handle.read(head, 0, 2, 0).catch(async (error: NodeJS.ErrnoException) => {
     await handle.close();
-    refuse('invalid_file', path, fileProblem(error), ACCEPTED);
+    refuse('invalid_file', { field: path, shownAs: fileProblem(error), accepted: ACCEPTED });
   });
   if (bytesRead === 0) {
     await handle.close();
-    refuse('invalid_file', path, new AlreadyShown('an empty file'), ACCEPTED);
+    refuse('invalid_file', { field: path, shownAs: 'an empty file', accepted: ACCEPTED });
   }
   const file = handle.createReadStream({ start: 0 });
   // gzip is told by its magic bytes, not the file name: k6 writes gzip for any name ending in .gz.
@@ -99,17 +99,14 @@ export async function readK6Samples(
     try {
       json = JSON.parse(text);
     } catch (error) {
-      refuse(
-        'invalid_file',
-        where,
-        new AlreadyShown(
-          last ? 'a last line that is cut short, as in a truncated file' : `text that is not JSON (${(error as Error).message})`,
-        ),
-        ACCEPTED,
-      );
+      refuse('invalid_file', {
+        field: where,
+        shownAs: last ? 'a last line that is cut short, as in a truncated file' : `text that is not JSON (${(error as Error).message})`,
+        accepted: ACCEPTED,
+      });
     }
     if (!isRecord(json) || typeof json['type'] !== 'string' || typeof json['metric'] !== 'string')
-      refuse('invalid_file', where, json, ACCEPTED);
+      refuse('invalid_file', { field: where, given: json, accepted: ACCEPTED });
     if (json['type'] === 'Metric' && onSubmetric) {
       submetricsOf(json['data'], onSubmetric);
       return;
@@ -120,7 +117,11 @@ export async function readK6Samples(
     const value = isRecord(data) ? data['value'] : undefined;
     const tags = isRecord(data) ? (data['tags'] ?? {}) : undefined;
     if (!Number.isFinite(time) || typeof value !== 'number' || !Number.isFinite(value) || !isRecord(tags)) {
-      refuse('invalid_file', `${where} at data`, new AlreadyShown(`${shown(data)}, which lacks a time, a numeric value or tags`), ACCEPTED);
+      refuse('invalid_file', {
+        field: `${where} at data`,
+        shownAs: `${shown(data)}, which lacks a time, a numeric value or tags`,
+        accepted: ACCEPTED,
+      });
     }
     samples += 1;
     onSample({ metric: json['metric'], time, value, tags });
@@ -136,17 +137,16 @@ export async function readK6Samples(
       }
       rest = text.slice(start);
       if (rest.length > LONGEST_LINE)
-        refuse('invalid_file', `${path} line ${lines + 1}`, new AlreadyShown('a line longer than 16 MB'), ACCEPTED);
+        refuse('invalid_file', { field: `${path} line ${lines + 1}`, shownAs: 'a line longer than 16 MB', accepted: ACCEPTED });
     }
   } catch (error) {
     const code = String((error as NodeJS.ErrnoException).code ?? '');
     if (!code.startsWith('Z_')) throw error;
-    refuse(
-      'invalid_file',
-      path,
-      new AlreadyShown(code === 'Z_BUF_ERROR' ? 'a truncated gzip file' : `a corrupt gzip file (${(error as Error).message})`),
-      ACCEPTED,
-    );
+    refuse('invalid_file', {
+      field: path,
+      shownAs: code === 'Z_BUF_ERROR' ? 'a truncated gzip file' : `a corrupt gzip file (${(error as Error).message})`,
+      accepted: ACCEPTED,
+    });
   }
   if (rest !== '') take(rest, true);
   return { lines, samples };

@@ -7,6 +7,7 @@ import { PACKAGE_VERSION } from '../io/package-version.ts';
 import { writeAllWhole } from '../io/write-whole.ts';
 import { readThresholdsFile, thresholdsDescription, thresholdsWarnings } from '../limits/thresholds-source.ts';
 import { poolImports } from '../pools/pools-import.ts';
+import { oneBindingPerK6Export } from './k6-import-bindings.ts';
 import { lazyImports } from './lazy-imports.ts';
 
 /** Options for {@link buildBundles}. */
@@ -126,6 +127,10 @@ export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
     checkExternalImports(meta.entryPoint, meta.imports);
     bundles.push({ entry: meta.entryPoint, file: output, bytes: meta.bytes });
   }
-  await writeAllWhole(result.outputFiles);
+  await writeAllWhole(
+    result.outputFiles.map(({ path, contents, text }) =>
+      path.endsWith('.js') ? { path, contents: oneBindingPerK6Export(text) } : { path, contents },
+    ),
+  );
   return bundles.sort((a, b) => basename(a.file).localeCompare(basename(b.file)));
 }

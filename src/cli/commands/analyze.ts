@@ -12,7 +12,7 @@ import { assertWritable, writeWhole } from '../io/write-whole.ts';
 import { readThresholdsFile, type ThresholdsSource } from '../limits/thresholds-source.ts';
 import { analysisHtml, analysisSummary } from '../report/analysis-html.ts';
 import { analysisJson, analysisText } from '../report/analysis-text.ts';
-import { SUMMARY_ACCEPTED, summaryFromJson } from '../results/summary-file.ts';
+import { SUMMARY_ACCEPTED, summaryFromJson } from '../summaries/summary-file.ts';
 
 const FORMATS = { text: analysisText, json: analysisJson } as const;
 

@@ -4,8 +4,8 @@ import { ForgeError, invalidOption } from '../../lib/errors.ts';
 import { type Command, EXIT } from '../command.ts';
 import { readJsonFile } from '../io/json-file.ts';
 import { writeWhole } from '../io/write-whole.ts';
-import { baselineFile, checkedBaseline } from '../results/baseline-file.ts';
-import { SUMMARY_ACCEPTED, summaryFromJson } from '../results/summary-file.ts';
+import { baselineFile, checkedBaseline } from '../summaries/baseline-file.ts';
+import { SUMMARY_ACCEPTED, summaryFromJson } from '../summaries/summary-file.ts';
 
 /**
  * `k6-forge baseline save <summary> [--out baselines/<scenario>.json] [--force]`: records a run as the baseline

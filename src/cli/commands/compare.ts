@@ -3,8 +3,8 @@ import { invalidOption } from '../../lib/errors.ts';
 import { numberOption } from '../args/number-option.ts';
 import { type Command, EXIT } from '../command.ts';
 import { compareJson, compareMarkdown, compareText } from '../report/compare-report.ts';
-import { readComparable } from '../results/baseline-file.ts';
-import { compareRuns, DEFAULT_TOLERANCES, type Tolerances } from '../results/comparison.ts';
+import { readComparable } from '../summaries/baseline-file.ts';
+import { compareRuns, DEFAULT_TOLERANCES, type Tolerances } from '../summaries/comparison.ts';
 
 const FORMATS = { text: compareText, json: compareJson, markdown: compareMarkdown } as const;
 

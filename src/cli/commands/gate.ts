@@ -8,8 +8,8 @@ import { numberOption } from '../args/number-option.ts';
 import { type Command, EXIT } from '../command.ts';
 import { type GateLimits, readThresholdsFile } from '../limits/thresholds-source.ts';
 import { gateText } from '../report/gate-text.ts';
-import { type GateCheck, type GateOutcome, gateChecks, gateLimitsWith, gatePassed, type OneOffLimits } from '../results/gate-checks.ts';
-import { readSummaryFile, SUMMARY_FILE_NAME, type SummaryFile } from '../results/summary-file.ts';
+import { type GateCheck, type GateOutcome, gateChecks, gateLimitsWith, gatePassed, type OneOffLimits } from '../summaries/gate-checks.ts';
+import { readSummaryFile, SUMMARY_FILE_NAME, type SummaryFile } from '../summaries/summary-file.ts';
 
 /** A summary to gate: a flag names its scenario; in a results folder, its `meta` does, else its file name. */
 interface GateInput {

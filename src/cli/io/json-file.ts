@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { AlreadyShown, refuse } from '../../lib/errors.ts';
+import { refuse } from '../../lib/errors.ts';
 import { fileProblem } from './file-problem.ts';
 
 /** Tells whether JSON.parse ran out of text (its message names the position), as it does on a truncated file. */
@@ -20,9 +20,9 @@ export async function readJsonFile(path: string, expected: string): Promise<unkn
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    refuse('invalid_file', path, fileProblem(error), expected);
+    refuse('invalid_file', { field: path, shownAs: fileProblem(error), accepted: expected });
   }
-  if (text.trim() === '') refuse('invalid_file', path, new AlreadyShown('an empty file'), expected);
+  if (text.trim() === '') refuse('invalid_file', { field: path, shownAs: 'an empty file', accepted: expected });
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -30,6 +30,6 @@ export async function readJsonFile(path: string, expected: string): Promise<unkn
     const given = endsEarly(text, message)
       ? `JSON that stops short, as a truncated file does (${message})`
       : `text that is not JSON (${message})`;
-    refuse('invalid_file', path, new AlreadyShown(given), expected);
+    refuse('invalid_file', { field: path, shownAs: given, accepted: expected });
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { AlreadyShown, ForgeError, refuse } from '../../lib/errors.ts';
+import { ForgeError, refuse } from '../../lib/errors.ts';
 
 /** Options for {@link writeWhole}. */
 export interface WriteWholeOptions {
@@ -32,7 +32,11 @@ const WRITE_PROBLEMS: Readonly<Record<string, string>> = {
 };
 
 function refuseExisting(path: string): never {
-  refuse('invalid_option', path, new AlreadyShown('a file that already exists'), 'a path that is free, or --force to replace the file');
+  refuse('invalid_option', {
+    field: path,
+    shownAs: 'a file that already exists',
+    accepted: 'a path that is free, or --force to replace the file',
+  });
 }
 
 /**
@@ -45,7 +49,7 @@ function refuseWrite(path: string, error: unknown): never {
   if (error instanceof ForgeError) throw error;
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const given = WRITE_PROBLEMS[code] ?? `a path that cannot be written (${code || String(error)})`;
-  refuse('invalid_file', path, new AlreadyShown(given), 'a writable file path whose folders exist or can be created');
+  refuse('invalid_file', { field: path, shownAs: given, accepted: 'a writable file path whose folders exist or can be created' });
 }
 
 /** The temporary name a write uses: `.<name>.<pid>.<8 hex>.tmp`, in the file's own folder. */

@@ -4,7 +4,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
-import { AlreadyShown, ForgeError, refuse, shown } from '../../lib/errors.ts';
+import { ForgeError, refuse, shown } from '../../lib/errors.ts';
 import { type CheckedPoolSpec, checkPoolSpec, POOL_DOMAINS, type PoolDomain, poolJson } from './pools.ts';
 
 /** The specifiers a pool import starts with. */
@@ -20,7 +20,7 @@ const KEYS = ['domain', 'count', 'seed', 'locale', 'file'];
 const WHOLE = /^\d{1,10}$/;
 
 function bad(specifier: string, given: string, accepted: string): never {
-  refuse('invalid_script', specifier, new AlreadyShown(given), accepted);
+  refuse('invalid_script', { field: specifier, shownAs: given, accepted: accepted });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { markdownTable, markdownText } from '../../lib/summary/markdown.ts';
 import { trimmed } from '../../lib/trimmed.ts';
-import type { CompareCheck, CompareRule, Comparison, Tolerances } from '../results/comparison.ts';
+import type { CompareCheck, CompareRule, Comparison, Tolerances } from '../summaries/comparison.ts';
 import { formatMs, formatPerSecond, formatShare } from './number-format.ts';
 import { textTable } from './text-table.ts';
 

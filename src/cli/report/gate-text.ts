@@ -1,5 +1,5 @@
 import type { VerdictResult } from '../../lib/summary/types.ts';
-import type { GateOutcome } from '../results/gate-checks.ts';
+import type { GateOutcome } from '../summaries/gate-checks.ts';
 import { limitCells, VERDICT_WORDS } from './limit-cells.ts';
 import { textTable } from './text-table.ts';
 

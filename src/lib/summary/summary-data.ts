@@ -1,6 +1,6 @@
 // The lenient reader of k6's summary data, for rendering. It runs inside k6's handleSummary, where a throw would lose
 // every report of a run that already happened, so it never throws: a missing or malformed part becomes an empty one and
-// a line in `problems`, and the reports still come out. Its strict twin, src/cli/results/summary-file.ts, reads the
+// a line in `problems`, and the reports still come out. Its strict twin, src/cli/summaries/summary-file.ts, reads the
 // same JSON for verdicts (gate, compare, baseline), where a guess could pass a release, so it refuses instead.
 import { isRecord } from '../is-record.ts';
 import { withoutCredentials } from './internal/credentials.ts';

@@ -1,8 +1,8 @@
 import { endpointSubmetric, WHOLE_RUN } from '../../lib/summary/endpoints.ts';
 import { hasSamples } from '../../lib/summary/has-samples.ts';
 import type { RunVerdict } from '../../lib/summary/types.ts';
-import { statOf, type SummaryFile } from './summary-file.ts';
 import { byCodeUnits } from '../../lib/text-order.ts';
+import { type SummaryFile, statOf } from './summary-file.ts';
 
 /** The numbers compare judges for one endpoint, or for the whole run. */
 export interface EndpointNumbers {
@@ -51,7 +51,8 @@ export function comparableNumbers(summary: SummaryFile): Comparable {
   const byTag: Record<string, Map<string, Record<string, number>>> = { endpoint: new Map(), name: new Map() };
   for (const [metric, values] of Object.entries(summary.metrics)) {
     const { metric: base, tag, endpoint } = endpointSubmetric(metric) ?? {};
-    if (base === undefined || !Object.hasOwn(FIELD, base) || tag === undefined || endpoint === undefined || endpoint === WHOLE_RUN) continue;
+    if (base === undefined || !Object.hasOwn(FIELD, base) || tag === undefined || endpoint === undefined || endpoint === WHOLE_RUN)
+      continue;
     const value = base === 'http_reqs' || hasSamples(values) ? values[base === 'http_req_duration' ? 'p(95)' : 'rate'] : undefined;
     const numbers = byTag[tag]!.get(endpoint) ?? {};
     if (value !== undefined) numbers[FIELD[base as keyof typeof FIELD]] = value;

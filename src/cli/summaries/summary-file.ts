@@ -3,10 +3,10 @@
 // guessed. Its lenient twin, src/lib/summary/summary-data.ts, reads the same data for rendering inside k6's
 // handleSummary, where refusing would lose a finished run's reports, so it fills the gaps and lists them instead.
 import { basename } from 'node:path';
-import { AlreadyShown, refuse } from '../../lib/errors.ts';
+import { refuse } from '../../lib/errors.ts';
+import { isRecord } from '../../lib/is-record.ts';
 import { runVerdict } from '../../lib/summary/run-verdict.ts';
 import type { RunMeta, ThresholdVerdict, VerdictResult } from '../../lib/summary/types.ts';
-import { isRecord } from '../../lib/is-record.ts';
 import { readJsonFile } from '../io/json-file.ts';
 
 /** A run summary as gate, compare and baseline read it, from either of k6's summary shapes. */
@@ -38,12 +38,18 @@ const META_TEXT = ['scenario', 'environment', 'targetHost', 'startTime', 'endTim
  * @throws {ForgeError} `invalid_file` naming the first missing or malformed field.
  */
 export function runMetaOf(value: unknown, path: string): RunMeta {
-  if (!isRecord(value)) refuse('invalid_file', `${path} at meta`, value, "k6-forge's run metadata: an object with scenario, environment, times and thresholds");
+  if (!isRecord(value))
+    refuse('invalid_file', {
+      field: `${path} at meta`,
+      given: value,
+      accepted: "k6-forge's run metadata: an object with scenario, environment, times and thresholds",
+    });
   for (const key of META_TEXT) {
-    if (typeof value[key] !== 'string') refuse('invalid_file', `${path} at meta.${key}`, value[key], 'text');
+    if (typeof value[key] !== 'string') refuse('invalid_file', { field: `${path} at meta.${key}`, given: value[key], accepted: 'text' });
   }
-  if (value['scenario'] === '') refuse('invalid_file', `${path} at meta.scenario`, '', 'a scenario name');
-  if (value['gitRevision'] !== undefined && typeof value['gitRevision'] !== 'string') refuse('invalid_file', `${path} at meta.gitRevision`, value['gitRevision'], 'text');
+  if (value['scenario'] === '') refuse('invalid_file', { field: `${path} at meta.scenario`, given: '', accepted: 'a scenario name' });
+  if (value['gitRevision'] !== undefined && typeof value['gitRevision'] !== 'string')
+    refuse('invalid_file', { field: `${path} at meta.gitRevision`, given: value['gitRevision'], accepted: 'text' });
   const verdicts = value['thresholds'];
   const verdictOk = (v: unknown) =>
     isRecord(v) &&
@@ -52,14 +58,20 @@ export function runMetaOf(value: unknown, path: string): RunMeta {
     typeof v['ok'] === 'boolean' &&
     (v['result'] === undefined || (RESULTS as readonly unknown[]).includes(v['result']));
   if (!Array.isArray(verdicts) || !verdicts.every(verdictOk)) {
-    refuse('invalid_file', `${path} at meta.thresholds`, verdicts, 'a list of { metric, expression, ok, result } verdicts');
+    refuse('invalid_file', {
+      field: `${path} at meta.thresholds`,
+      given: verdicts,
+      accepted: 'a list of { metric, expression, ok, result } verdicts',
+    });
   }
   const scenarios = value['scenarios'];
   if (scenarios !== undefined && !(Array.isArray(scenarios) && scenarios.every((name) => typeof name === 'string'))) {
-    refuse('invalid_file', `${path} at meta.scenarios`, scenarios, 'a list of scenario names');
+    refuse('invalid_file', { field: `${path} at meta.scenarios`, given: scenarios, accepted: 'a list of scenario names' });
   }
   // A summary written before verdicts had a result: k6's ok is all it says.
-  const thresholds = (verdicts as ThresholdVerdict[]).map((v) => ({ ...v, result: v.result ?? (v.ok ? 'pass' : 'fail') }) as ThresholdVerdict);
+  const thresholds = (verdicts as ThresholdVerdict[]).map(
+    (v) => ({ ...v, result: v.result ?? (v.ok ? 'pass' : 'fail') }) as ThresholdVerdict,
+  );
   const meta = { ...value, thresholds } as unknown as RunMeta;
   // The verdict is judged again from the thresholds and scenarios, so a file cannot claim a pass they do not support.
   return { ...meta, verdict: runVerdict(meta) };
@@ -67,7 +79,8 @@ export function runMetaOf(value: unknown, path: string): RunMeta {
 
 /** k6's handleSummary data nests numbers under `values`; --summary-export lays them flat and calls a rate `value`. */
 function metricNumbers(path: string, name: string, metric: unknown): Record<string, number> {
-  if (!isRecord(metric)) refuse('invalid_file', `${path} at metrics[${JSON.stringify(name)}]`, metric, 'an object of numbers');
+  if (!isRecord(metric))
+    refuse('invalid_file', { field: `${path} at metrics[${JSON.stringify(name)}]`, given: metric, accepted: 'an object of numbers' });
   const nested = isRecord(metric['values']);
   const source = nested ? (metric['values'] as Record<string, unknown>) : metric;
   const numbers: Record<string, number> = {};
@@ -84,9 +97,19 @@ type MetricKind = 'rate' | 'counter' | 'time' | 'trend' | 'other';
 
 function metricKind(name: string, metric: Record<string, unknown>, flatRate: boolean): MetricKind {
   const base = name.split('{')[0]!;
-  const type = metric['type'] ?? (flatRate || base === 'http_req_failed' || base === 'checks' ? 'rate' : base === 'http_reqs' || base === 'iterations' ? 'counter' : undefined);
+  const type =
+    metric['type'] ??
+    (flatRate || base === 'http_req_failed' || base === 'checks'
+      ? 'rate'
+      : base === 'http_reqs' || base === 'iterations'
+        ? 'counter'
+        : undefined);
   if (type === 'rate' || type === 'counter') return type;
-  const time = metric['contains'] === 'time' || base === 'iteration_duration' || base === 'group_duration' || (base.startsWith('http_req_') && base !== 'http_req_failed');
+  const time =
+    metric['contains'] === 'time' ||
+    base === 'iteration_duration' ||
+    base === 'group_duration' ||
+    (base.startsWith('http_req_') && base !== 'http_req_failed');
   if (time) return 'time';
   return type === 'trend' ? 'trend' : 'other';
 }
@@ -106,10 +129,16 @@ function percentileOf(key: string): number | undefined {
  */
 function checkRanges(numbers: Record<string, number>, kind: MetricKind, at: (key: string) => string, path: string): void {
   for (const [key, value] of Object.entries(numbers)) {
-    if (!Number.isFinite(value)) refuse('invalid_file', `${path} at ${at(key)}`, new AlreadyShown(String(value)), 'a finite number');
-    if (kind === 'rate' && (key === 'rate' || key === 'value') && (value < 0 || value > 1)) refuse('invalid_file', `${path} at ${at(key)}`, new AlreadyShown(String(value)), 'a share from 0 to 1');
+    if (!Number.isFinite(value))
+      refuse('invalid_file', { field: `${path} at ${at(key)}`, shownAs: String(value), accepted: 'a finite number' });
+    if (kind === 'rate' && (key === 'rate' || key === 'value') && (value < 0 || value > 1))
+      refuse('invalid_file', { field: `${path} at ${at(key)}`, shownAs: String(value), accepted: 'a share from 0 to 1' });
     if ((kind === 'counter' || kind === 'rate' || kind === 'time') && value < 0) {
-      refuse('invalid_file', `${path} at ${at(key)}`, new AlreadyShown(String(value)), kind === 'time' ? 'a duration of at least 0 ms' : 'a number of at least 0');
+      refuse('invalid_file', {
+        field: `${path} at ${at(key)}`,
+        shownAs: String(value),
+        accepted: kind === 'time' ? 'a duration of at least 0 ms' : 'a number of at least 0',
+      });
     }
   }
   if (kind !== 'time' && kind !== 'trend') return;
@@ -121,12 +150,20 @@ function checkRanges(numbers: Record<string, number>, kind: MetricKind, at: (key
     const [, lower] = ordered[i - 1]!;
     const [, higher] = ordered[i]!;
     if (numbers[higher]! < numbers[lower]!) {
-      refuse('invalid_file', `${path} at ${at(higher)}`, new AlreadyShown(`${numbers[higher]} under ${lower} ${numbers[lower]}`), `${higher} at least ${lower}: statistics that do not fall as the percentage rises`);
+      refuse('invalid_file', {
+        field: `${path} at ${at(higher)}`,
+        shownAs: `${numbers[higher]} under ${lower} ${numbers[lower]}`,
+        accepted: `${higher} at least ${lower}: statistics that do not fall as the percentage rises`,
+      });
     }
   }
   const { avg, min, max } = numbers;
   if (avg !== undefined && ((min !== undefined && avg < min) || (max !== undefined && avg > max))) {
-    refuse('invalid_file', `${path} at ${at('avg')}`, new AlreadyShown(String(avg)), `an average from min ${min ?? '?'} to max ${max ?? '?'}`);
+    refuse('invalid_file', {
+      field: `${path} at ${at('avg')}`,
+      shownAs: String(avg),
+      accepted: `an average from min ${min ?? '?'} to max ${max ?? '?'}`,
+    });
   }
 }
 
@@ -140,7 +177,11 @@ function checkRanges(numbers: Record<string, number>, kind: MetricKind, at: (key
  */
 export function summaryFromJson(json: unknown, path: string): SummaryFile {
   if (!isRecord(json) || !isRecord(json['metrics'])) {
-    refuse('invalid_file', `${path} at ${isRecord(json) ? 'metrics' : '$'}`, isRecord(json) ? json['metrics'] : json, SUMMARY_ACCEPTED);
+    refuse('invalid_file', {
+      field: `${path} at ${isRecord(json) ? 'metrics' : '$'}`,
+      given: isRecord(json) ? json['metrics'] : json,
+      accepted: SUMMARY_ACCEPTED,
+    });
   }
   const metrics: Record<string, Record<string, number>> = {};
   for (const [name, metric] of Object.entries(json['metrics'])) metrics[name] = metricNumbers(path, name, metric);
@@ -168,11 +209,20 @@ export async function readSummaryFile(path: string): Promise<SummaryFile> {
  */
 export function statOf(summary: SummaryFile, metric: string, stat: string): number {
   const values = summary.metrics[metric];
-  if (values === undefined) refuse('invalid_file', `${summary.path} at metrics`, new AlreadyShown(`no ${metric}`), `the metric ${metric}, which k6 records for HTTP requests`);
+  if (values === undefined)
+    refuse('invalid_file', {
+      field: `${summary.path} at metrics`,
+      shownAs: `no ${metric}`,
+      accepted: `the metric ${metric}, which k6 records for HTTP requests`,
+    });
   const value = values[stat];
   if (value === undefined) {
     const hint = /^(avg|min|med|max|p\(.+\))$/.test(stat) ? `; add it to summaryTrendStats, as k6-forge's profiles do for p(99)` : '';
-    refuse('invalid_file', `${summary.path} at metrics[${JSON.stringify(metric)}]`, new AlreadyShown(`no ${stat}`), `the statistic ${stat}${hint}`);
+    refuse('invalid_file', {
+      field: `${summary.path} at metrics[${JSON.stringify(metric)}]`,
+      shownAs: `no ${stat}`,
+      accepted: `the statistic ${stat}${hint}`,
+    });
   }
   return value;
 }
