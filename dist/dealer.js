@@ -34,7 +34,7 @@ function refuse(code, { field: field2, given, shownAs, accepted }) {
   throw new ForgeError(code, { field: field2, given: shownAs ?? shown(given), accepted });
 }
 function invalidOption(field2, given, accepted) {
-  refuse("invalid_option", { field: field2, given, accepted });
+  throw new ForgeError("invalid_option", { field: field2, given: shown(given), accepted });
 }
 
 // src/generators/random.ts

@@ -48,11 +48,8 @@ function shown(value) {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
-function refuse(code, { field: field2, given, shownAs, accepted }) {
-  throw new ForgeError(code, { field: field2, given: shownAs ?? shown(given), accepted });
-}
 function invalidOption(field2, given, accepted) {
-  refuse("invalid_option", { field: field2, given, accepted });
+  throw new ForgeError("invalid_option", { field: field2, given: shown(given), accepted });
 }
 
 // k6-forge-per-call:src/scenarios/baseline.ts

@@ -30,11 +30,8 @@ function shown(value) {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
-function refuse(code, { field, given, shownAs, accepted }) {
-  throw new ForgeError(code, { field, given: shownAs ?? shown(given), accepted });
-}
 function invalidOption(field, given, accepted) {
-  refuse("invalid_option", { field, given, accepted });
+  throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
 }
 
 // src/lib/once-per-run.ts
