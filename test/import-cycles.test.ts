@@ -3,24 +3,13 @@ import { importCycles, importGraph, runtimeImportsOf } from './support/import-gr
 
 const written = (cycles: string[][]) => cycles.map((cycle) => cycle.join(' → '));
 
-/**
- * The k6 side's type-only cycles: a public module (`catalog.ts`, `config.ts`, `profile.ts`) declares the option types
- * its users name and imports its work lazily from `internal/`, whose code names those types back. TypeScript erases
- * these imports, so no bundle and no VU loads a cycle; moving the types out is a change to the k6 side, left to it.
- */
-const K6_SIDE_TYPE_CYCLES = [
-  'src/lib/catalog.ts → src/lib/internal/endpoint-plans.ts → src/lib/catalog.ts',
-  'src/lib/config.ts → src/lib/internal/read-config.ts → src/lib/config.ts',
-  'src/scenarios/internal/profile-options.ts → src/scenarios/profile.ts → src/scenarios/internal/profile-options.ts',
-];
-
 describe('imports in src/', () => {
   test('form no cycle of imports that load code, dynamic imports included', () => {
     expect(written(importCycles(importGraph('src', 'runtime')))).toStrictEqual([]);
   });
 
-  test('form no cycle at all, type-only imports included, but the known type-only cycles of the k6 side', () => {
-    expect(written(importCycles(importGraph('src'))).filter((cycle) => !K6_SIDE_TYPE_CYCLES.includes(cycle))).toStrictEqual([]);
+  test('form no cycle at all, type-only imports included', () => {
+    expect(written(importCycles(importGraph('src')))).toStrictEqual([]);
   });
 
   test('on the Node side form no cycle at all, type-only imports included', () => {

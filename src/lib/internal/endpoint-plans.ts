@@ -1,8 +1,9 @@
 // The work behind `catalog`: checking every endpoint spec and working out what its requests carry, and each
 // endpoint's thresholds. `catalog` imports this lazily and runs it once per run (see ../once-per-run.ts); each VU then
 // builds only its live objects (metrics, callbacks) from the plans.
-import type { EndpointSpec, EndpointSpecs, Method } from '../catalog.ts';
+
 import { parseDuration } from '../duration.ts';
+import type { EndpointSpec, EndpointSpecs, Method } from '../endpoint-spec.ts';
 import { invalidOption } from '../errors.ts';
 import { metricName } from '../metric-name.ts';
 import { isName } from '../names.ts';

@@ -1,9 +1,10 @@
 // The work behind `loadConfig`: reading and checking every variable. `loadConfig` imports this lazily and runs it once
 // per run (see ../once-per-run.ts), so the VUs that only read the stored result never evaluate this code.
-import type { StandardName } from '../config.ts';
+
 import type { AnyEnvVar, EnvSchema } from '../env.ts';
 import { boolean, duration, oneOf, positiveInteger, readEnv, secret, text, url } from '../env.ts';
 import { ForgeError, shown } from '../errors.ts';
+import type { StandardName } from '../standard-config.ts';
 import { hostName, targetHost } from '../target-host.ts';
 
 /** The most VUS accepted unless VUS_LIMIT says otherwise: more than one k6 instance usually runs well. */

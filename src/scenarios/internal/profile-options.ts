@@ -6,7 +6,7 @@ import { ForgeError, invalidOption, shown } from '../../lib/errors.ts';
 import { isName } from '../../lib/names.ts';
 import { hostName, targetHost } from '../../lib/target-host.ts';
 import { thresholdsFor } from '../../lib/thresholds.ts';
-import type { ProfileOptions } from '../profile.ts';
+import type { ProfileOptions } from '../profile-overrides.ts';
 import { arrivalRate } from '../rate.ts';
 import { peakOf, type Shape, scaleTarget, stretchStages } from '../stages.ts';
 
