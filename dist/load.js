@@ -1798,7 +1798,8 @@ ${series.map(lineChart).join("\n")}
       if (operator === "!=") return value !== limit;
       return value === limit;
     }
-    function legacyFromMachineReadable(raw, thresholds = {}) {
+    function legacyFromMachineReadable(given, thresholds = {}) {
+      const raw = JSON.parse(JSON.stringify(given));
       const config2 = isRecord(raw["config"]) ? raw["config"] : {};
       const seconds = numberAt(config2, "duration");
       const results = isRecord(raw["results"]) ? raw["results"] : {};
@@ -1826,7 +1827,7 @@ ${series.map(lineChart).join("\n")}
           const ok = judgeThreshold(expression, values);
           judged.push([expression, ok === void 0 ? { ok: false, unjudged: true } : { ok }]);
         }
-        byName[name] = { ...metric, thresholds: Object.fromEntries(judged) };
+        if (judged.length > 0) byName[name] = { ...metric, thresholds: Object.fromEntries(judged) };
       }
       const checkList = Array.isArray(checks["results"]) ? checks["results"] : [];
       return {
@@ -2028,7 +2029,7 @@ ${series.map(lineChart).join("\n")}
       const labelWidth = Math.max(0, ...rows.map((row2) => width(row2.indent + row2.label)));
       return rows.map(({ metric, indent, label, cells }) => {
         const verdicts = Object.values(metric.thresholds ?? {});
-        const mark = metric.thresholds === void 0 ? " " : !verdicts.every((verdict) => verdict.ok) ? paint(FAIL, RED) : hasSamples(metric.values) ? paint(PASS, GREEN) : paint(NO_DATA, FAINT);
+        const mark = metric.thresholds === void 0 ? " " : verdicts.some((verdict) => !verdict.ok && !verdict.unjudged) ? paint(FAIL, RED) : hasSamples(metric.values) && verdicts.every((verdict) => verdict.ok) ? paint(PASS, GREEN) : paint(NO_DATA, FAINT);
         const widths = columnWidths[metric.type === "trend" ? "trend" : "other"];
         const shown2 = cells.map((cell2, index) => {
           const value = cell2.faint ? paint(cell2.value, CYAN, FAINT) : paint(cell2.value, CYAN);

@@ -12,6 +12,7 @@ import { caught } from './support/caught.ts';
 // Captured from real k6 v2.2.0 with test/fixtures/capture-summary.js against a local HTTP server: the same script
 // run with and without --new-machine-readable-summary, passing (rate<0.6 on errors) and failing (rate<0.5, p(99)).
 const FIXTURES = 'test/fixtures/k6-v2.2.0';
+const SMOKE = { executor: 'shared-iterations', vus: 2, iterations: 8 } as const;
 const fixture = (name: string) => JSON.parse(readFileSync(`${FIXTURES}-${name}.json`, 'utf8')) as Record<string, any>;
 const PASS = { legacy: fixture('legacy-pass'), mrs: fixture('mrs-pass') };
 const FAIL = { legacy: fixture('legacy-fail'), mrs: fixture('mrs-fail') };
@@ -27,7 +28,7 @@ function thresholdsOf(legacy: Record<string, any>): Record<string, string[]> {
 
 /** Every output's verdict: the JSON's, the text summary's line, Markdown's heading, HTML's title, JUnit's failures. */
 function verdicts(data: unknown, thresholds: Record<string, string[]>) {
-  exec.test.options = { scenarios: { smoke: {} }, thresholds };
+  exec.test.options = { scenarios: { smoke: SMOKE }, thresholds };
   const outputs = summaryHandler()(data);
   const file = (suffix: string) => outputs[Object.keys(outputs).find((path) => path.endsWith(suffix))!]!;
   const meta = JSON.parse(file('-summary.json')).meta;
@@ -159,7 +160,7 @@ describe('summaryHandler on both shapes of the same run', () => {
   });
 
   test('JUnit skips a threshold it could not judge, saying what the summary lacked', () => {
-    exec.test.options = { scenarios: { smoke: {} }, thresholds: { 'http_req_duration{scenario:smoke}': ['p(99)<1500'] } };
+    exec.test.options = { scenarios: { smoke: SMOKE }, thresholds: { 'http_req_duration{scenario:smoke}': ['p(99)<1500'] } };
     const outputs = summaryHandler()(PASS.mrs);
     const junit = outputs[Object.keys(outputs).find((path) => path.endsWith('-junit.xml'))!]!;
     expect(junit).toContain(
@@ -183,6 +184,6 @@ describe('gate and compare on both shapes', () => {
 
   test('a p(99) limit on a machine-readable summary is refused, saying the shape lacks it', () => {
     const error = caught(() => gateChecks(summaryFromJson(PASS.mrs, 'mrs.json'), 'smoke', { p99: 1500 }));
-    expect(error?.message).toContain("k6's --new-machine-readable-summary holds only avg, min, med, max, p(90) and p(95)");
+    expect((error as Error).message).toContain("k6's --new-machine-readable-summary holds only avg, min, med, max, p(90) and p(95)");
   });
 });

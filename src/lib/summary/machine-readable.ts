@@ -88,14 +88,17 @@ export function judgeThreshold(expression: string, values: Readonly<Record<strin
  * `exec.test.options.thresholds`) is judged again on the values: `ok` when it holds, and `{ ok: false, unjudged:
  * true }` when the summary lacks what it needs (k6's trends there stop at `p(95)`), which no report counts as a pass.
  * Checks come without their groups, all in the root group.
- * @param raw - The machine-readable summary, as handleSummary receives it or as `--summary-export` writes it.
+ * @param given - The machine-readable summary, as handleSummary receives it or as `--summary-export` writes it.
  * @param thresholds - The run's thresholds by metric name; none when not known (a summary file read by the CLI).
  * @returns The legacy-shaped data, still unchecked, for {@link readSummaryData} or the CLI's strict reader.
  */
 export function legacyFromMachineReadable(
-  raw: Record<string, unknown>,
+  given: Record<string, unknown>,
   thresholds: Readonly<Record<string, readonly ThresholdSpec[]>> = {},
 ): Record<string, unknown> {
+  // Inside k6, Sobek wraps the Go structs: their methods show up as keys and a trend's values are Go pointers, not
+  // numbers. Their JSON, which k6's own summary code writes the same way, holds plain numbers.
+  const raw = JSON.parse(JSON.stringify(given)) as Record<string, unknown>;
   const config = isRecord(raw['config']) ? raw['config'] : {};
   const seconds = numberAt(config, 'duration');
   const results = isRecord(raw['results']) ? raw['results'] : {};
@@ -124,7 +127,8 @@ export function legacyFromMachineReadable(
       const ok = judgeThreshold(expression, values);
       judged.push([expression, ok === undefined ? { ok: false, unjudged: true } : { ok }]);
     }
-    byName[name] = { ...metric, thresholds: Object.fromEntries(judged) };
+    // An empty list (the catalog's way to make a sub-metric appear) sets no threshold, as in k6's legacy data.
+    if (judged.length > 0) byName[name] = { ...metric, thresholds: Object.fromEntries(judged) };
   }
   const checkList: readonly unknown[] = Array.isArray(checks['results']) ? checks['results'] : [];
   return {
