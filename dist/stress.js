@@ -1357,6 +1357,49 @@ function load2() {
     function escapeXml(text) {
       return text.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char).replace(FORBIDDEN, "�");
     }
+    function parentMetric(name) {
+      const brace = name.indexOf("{");
+      return brace < 0 ? name : name.slice(0, brace);
+    }
+    function compareMetricNames(a, b) {
+      return byCodeUnits(parentMetric(a), parentMetric(b)) || byCodeUnits(a, b);
+    }
+    function metricRows(data) {
+      const trends = [];
+      const values = [];
+      const { summaryTrendStats, summaryTimeUnit } = data.options;
+      for (const metric of Object.keys(data.metrics).sort(compareMetricNames)) {
+        const summarised = data.metrics[metric];
+        const number = summarised.values;
+        const show = (value) => humanizeValue(value, summarised, summaryTimeUnit);
+        const count = (value) => value === void 0 ? "-" : String(value);
+        switch (summarised.type) {
+          case "trend":
+            trends.push({ metric, stats: summaryTrendStats.map((stat) => stat === "count" ? count(number[stat]) : show(number[stat])) });
+            break;
+          case "counter":
+            values.push({ metric, type: "counter", value: show(number["count"]), detail: `${show(number["rate"])}/s` });
+            break;
+          case "rate":
+            values.push({
+              metric,
+              type: "rate",
+              value: show(number["rate"]),
+              detail: `✓ ${count(number["passes"])} ✗ ${count(number["fails"])}`
+            });
+            break;
+          case "gauge":
+            values.push({
+              metric,
+              type: "gauge",
+              value: show(number["value"]),
+              detail: `min=${show(number["min"])} max=${show(number["max"])}`
+            });
+            break;
+        }
+      }
+      return { trends, values };
+    }
     var UNITS = [
       ["d", 864e5],
       ["h", 36e5],
@@ -1483,6 +1526,18 @@ ${chart}`;
       );
       return rows.length === 0 ? "<p>No thresholds were set.</p>" : table(["metric", "expression", "measured", "result"], rows);
     }
+    function metricSection(summary) {
+      const { trends, values } = metricRows(summary);
+      if (trends.length === 0 && values.length === 0) return "<p>No metric was recorded.</p>";
+      const valueRows = values.map(
+        (metric) => row([codeCell(metric.metric), cell(metric.type), cell(metric.value, "num"), cell(metric.detail, "num")])
+      );
+      const trendRows = trends.map((trend) => row([codeCell(trend.metric), ...trend.stats.map((stat) => cell(stat, "num"))]));
+      return [
+        ...valueRows.length > 0 ? [table(["metric", "type", "value", "rate, share or range"], valueRows)] : [],
+        ...trendRows.length > 0 ? [table(["trend", ...summary.options.summaryTrendStats], trendRows)] : []
+      ].join("\n");
+    }
     function checkSection(summary) {
       const rows = checkResults(summary.root_group).map(
         (check3) => row([
@@ -1504,6 +1559,9 @@ ${latencySection(summary)}
 </section>`,
         `<section><h2>Thresholds</h2>
 ${thresholdSection(summary)}
+</section>`,
+        `<section><h2>Metrics</h2>
+${metricSection(summary)}
 </section>`,
         `<section><h2>Checks</h2>
 ${checkSection(summary)}
@@ -1637,6 +1695,18 @@ ${series.map(lineChart).join("\n")}
         ]);
         lines.push(...markdownTable(["endpoint", ...stats.map(markdownText)], ["---", ...stats.map(() => "---:")], rows));
       }
+      lines.push("", "### Metrics", "");
+      const { trends, values } = metricRows(summary);
+      if (trends.length === 0 && values.length === 0) lines.push("No metric was recorded.");
+      if (values.length > 0) {
+        const rows = values.map((row2) => [markdownCode(row2.metric), row2.type, markdownText(row2.value), markdownText(row2.detail)]);
+        lines.push(...markdownTable(["metric", "type", "value", "rate, share or range"], ["---", "---", "---:", "---:"], rows));
+      }
+      if (trends.length > 0) {
+        if (values.length > 0) lines.push("");
+        const rows = trends.map((row2) => [markdownCode(row2.metric), ...row2.stats.map(markdownText)]);
+        lines.push(...markdownTable(["trend", ...stats.map(markdownText)], ["---", ...stats.map(() => "---:")], rows));
+      }
       lines.push("", "### Checks", "");
       const checks = checkResults(summary.root_group);
       if (checks.length === 0) lines.push("No checks ran.");
@@ -1658,13 +1728,6 @@ ${series.map(lineChart).join("\n")}
     function targetHost(baseUrl) {
       const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
       return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
-    }
-    function parentMetric(name) {
-      const brace = name.indexOf("{");
-      return brace < 0 ? name : name.slice(0, brace);
-    }
-    function compareMetricNames(a, b) {
-      return byCodeUnits(parentMetric(a), parentMetric(b)) || byCodeUnits(a, b);
     }
     function thresholdVerdicts(metrics) {
       return Object.keys(metrics).sort(compareMetricNames).flatMap((metric) => {
