@@ -1346,6 +1346,49 @@ function load2() {
     function escapeXml(text) {
       return text.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char).replace(FORBIDDEN, "�");
     }
+    function parentMetric(name) {
+      const brace = name.indexOf("{");
+      return brace < 0 ? name : name.slice(0, brace);
+    }
+    function compareMetricNames(a, b) {
+      return byCodeUnits(parentMetric(a), parentMetric(b)) || byCodeUnits(a, b);
+    }
+    function metricRows(data) {
+      const trends = [];
+      const values = [];
+      const { summaryTrendStats, summaryTimeUnit } = data.options;
+      for (const metric of Object.keys(data.metrics).sort(compareMetricNames)) {
+        const summarised = data.metrics[metric];
+        const number = summarised.values;
+        const show = (value) => humanizeValue(value, summarised, summaryTimeUnit);
+        const count = (value) => value === void 0 ? "-" : String(value);
+        switch (summarised.type) {
+          case "trend":
+            trends.push({ metric, stats: summaryTrendStats.map((stat) => stat === "count" ? count(number[stat]) : show(number[stat])) });
+            break;
+          case "counter":
+            values.push({ metric, type: "counter", value: show(number["count"]), detail: `${show(number["rate"])}/s` });
+            break;
+          case "rate":
+            values.push({
+              metric,
+              type: "rate",
+              value: show(number["rate"]),
+              detail: `✓ ${count(number["passes"])} ✗ ${count(number["fails"])}`
+            });
+            break;
+          case "gauge":
+            values.push({
+              metric,
+              type: "gauge",
+              value: show(number["value"]),
+              detail: `min=${show(number["min"])} max=${show(number["max"])}`
+            });
+            break;
+        }
+      }
+      return { trends, values };
+    }
     var UNITS = [
       ["d", 864e5],
       ["h", 36e5],
@@ -1421,7 +1464,8 @@ function load2() {
     function thresholdRows(summary) {
       return summary.meta.thresholds.map((verdict) => ({
         ...verdict,
-        measured: verdict.result === "no data" ? "no samples" : measuredValue(summary.metrics[verdict.metric], verdict.expression)
+        // Not ok yet no data: k6's machine-readable summary lacked the value, which measuredValue says.
+        measured: verdict.result === "no data" && verdict.ok ? "no samples" : measuredValue(summary.metrics[verdict.metric], verdict.expression)
       }));
     }
     var STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:980px;padding:0 1rem;color:#1f2328}
@@ -1471,6 +1515,18 @@ ${chart}`;
       );
       return rows.length === 0 ? "<p>No thresholds were set.</p>" : table(["metric", "expression", "measured", "result"], rows);
     }
+    function metricSection(summary) {
+      const { trends, values } = metricRows(summary);
+      if (trends.length === 0 && values.length === 0) return "<p>No metric was recorded.</p>";
+      const valueRows = values.map(
+        (metric) => row([codeCell(metric.metric), cell(metric.type), cell(metric.value, "num"), cell(metric.detail, "num")])
+      );
+      const trendRows = trends.map((trend) => row([codeCell(trend.metric), ...trend.stats.map((stat) => cell(stat, "num"))]));
+      return [
+        ...valueRows.length > 0 ? [table(["metric", "type", "value", "rate, share or range"], valueRows)] : [],
+        ...trendRows.length > 0 ? [table(["trend", ...summary.options.summaryTrendStats], trendRows)] : []
+      ].join("\n");
+    }
     function checkSection(summary) {
       const rows = checkResults(summary.root_group).map(
         (check3) => row([
@@ -1492,6 +1548,9 @@ ${latencySection(summary)}
 </section>`,
         `<section><h2>Thresholds</h2>
 ${thresholdSection(summary)}
+</section>`,
+        `<section><h2>Metrics</h2>
+${metricSection(summary)}
 </section>`,
         `<section><h2>Checks</h2>
 ${checkSection(summary)}
@@ -1560,7 +1619,9 @@ ${series.map(lineChart).join("\n")}
             detail: `${row2.metric}: ${row2.expression} did not hold; measured ${row2.measured}`
           }
         },
-        ...row2.result === "no data" && { skipped: `no data: ${row2.metric} had no samples, so ${row2.expression} was not judged` }
+        ...row2.result === "no data" && {
+          skipped: `no data: ${row2.ok ? `${row2.metric} had no samples` : `${row2.measured} of ${row2.metric}`}, so ${row2.expression} was not judged`
+        }
       }));
       const problems = verdict.problems.map((problem) => {
         const colon = problem.indexOf(":");
@@ -1623,6 +1684,18 @@ ${series.map(lineChart).join("\n")}
         ]);
         lines.push(...markdownTable(["endpoint", ...stats.map(markdownText)], ["---", ...stats.map(() => "---:")], rows));
       }
+      lines.push("", "### Metrics", "");
+      const { trends, values } = metricRows(summary);
+      if (trends.length === 0 && values.length === 0) lines.push("No metric was recorded.");
+      if (values.length > 0) {
+        const rows = values.map((row2) => [markdownCode(row2.metric), row2.type, markdownText(row2.value), markdownText(row2.detail)]);
+        lines.push(...markdownTable(["metric", "type", "value", "rate, share or range"], ["---", "---", "---:", "---:"], rows));
+      }
+      if (trends.length > 0) {
+        if (values.length > 0) lines.push("");
+        const rows = trends.map((row2) => [markdownCode(row2.metric), ...row2.stats.map(markdownText)]);
+        lines.push(...markdownTable(["trend", ...stats.map(markdownText)], ["---", ...stats.map(() => "---:")], rows));
+      }
       lines.push("", "### Checks", "");
       const checks = checkResults(summary.root_group);
       if (checks.length === 0) lines.push("No checks ran.");
@@ -1645,18 +1718,14 @@ ${series.map(lineChart).join("\n")}
       const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
       return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
     }
-    function parentMetric(name) {
-      const brace = name.indexOf("{");
-      return brace < 0 ? name : name.slice(0, brace);
-    }
-    function compareMetricNames(a, b) {
-      return byCodeUnits(parentMetric(a), parentMetric(b)) || byCodeUnits(a, b);
-    }
     function thresholdVerdicts(metrics) {
       return Object.keys(metrics).sort(compareMetricNames).flatMap((metric) => {
         const { thresholds = {}, values } = metrics[metric];
         const sampled = hasSamples(values);
-        return Object.entries(thresholds).sort(([a], [b]) => byCodeUnits(a, b)).map(([expression, { ok }]) => ({ metric, expression, ok, result: !ok ? "fail" : sampled ? "pass" : "no data" }));
+        return Object.entries(thresholds).sort(([a], [b]) => byCodeUnits(a, b)).map(([expression, { ok, unjudged }]) => {
+          const result = unjudged ? "no data" : !ok ? "fail" : sampled ? "pass" : "no data";
+          return { metric, expression, ok, result };
+        });
       });
     }
     function scenarioTag(metric) {
@@ -1681,7 +1750,7 @@ ${series.map(lineChart).join("\n")}
         const iterations = meta.thresholds.find(
           (verdict) => verdict.metric === `iterations{scenario:${scenario}}` && verdict.expression === "count>0"
         );
-        if (iterations !== void 0 && !iterations.ok) {
+        if (iterations?.result === "fail") {
           problems.push(`scenario ${scenario} completed no iteration: every one was stalled or interrupted`);
         }
       }
@@ -1692,6 +1761,7 @@ ${series.map(lineChart).join("\n")}
       const total = meta.thresholds.length;
       const count = (result) => meta.thresholds.filter((verdict) => verdict.result === result).length;
       const [failed, held, empty] = [count("fail"), count("pass"), count("no data")];
+      const unjudged = meta.thresholds.filter((verdict) => !verdict.ok && verdict.result === "no data").length;
       const thresholds = (n) => n === 1 ? "1 threshold" : `${n} thresholds`;
       const name = meta.scenario;
       if (failed > 0 || problems.length > 0) {
@@ -1699,6 +1769,10 @@ ${series.map(lineChart).join("\n")}
         return { result: "fail", text: `${name} failed: ${parts.join("; ")}`, problems };
       }
       if (total === 0) return { result: "pass", text: `${name} passed: no thresholds were set`, problems };
+      if (unjudged > 0) {
+        const why = "k6's machine-readable summary lacks the values they are judged on";
+        return { result: "no data", text: `${name}: no data: ${unjudged} of ${thresholds(total)} could not be judged (${why})`, problems };
+      }
       if (held === 0) return { result: "no data", text: `${name}: no data: none of its ${thresholds(total)} had samples`, problems };
       if (empty > 0) return { result: "pass", text: `${name} passed: ${thresholds(held)} held, ${empty} had no data`, problems };
       return { result: "pass", text: `${name} passed: ${total === 1 ? "its threshold" : `all ${total} thresholds`} held`, problems };
@@ -1727,6 +1801,102 @@ ${series.map(lineChart).join("\n")}
     function withoutCredentials(text) {
       return text.replace(USERINFO, "$1");
     }
+    function isMachineReadable(raw) {
+      return isRecord(raw) && !isRecord(raw["metrics"]) && isRecord(raw["results"]) && Array.isArray(raw["results"]["metrics"]);
+    }
+    function numberAt(record, key) {
+      const value = record[key];
+      return typeof value === "number" ? value : void 0;
+    }
+    function legacyValues(type, values, seconds) {
+      if (type === "counter") {
+        const count = numberAt(values, "count");
+        return count !== void 0 && seconds > 0 ? { count, rate: count / seconds } : { count };
+      }
+      if (type === "rate") {
+        const matches = numberAt(values, "matches");
+        const total = numberAt(values, "total");
+        const counts = matches !== void 0 && total !== void 0 ? { passes: matches, fails: total - matches } : {};
+        return { rate: values["rate"], ...counts };
+      }
+      if (type !== "trend") return { ...values };
+      const trend = {};
+      for (const [key, value] of Object.entries(values)) {
+        const percentile = key.length > 1 && key[0] === "p" && key[1] !== "(" ? `p(${key.slice(1)})` : key;
+        trend[percentile] = value;
+      }
+      return trend;
+    }
+    function checksMetric(metrics) {
+      const succeeded = metrics.find((metric) => isRecord(metric) && metric["name"] === "checks_succeeded");
+      if (!isRecord(succeeded) || !isRecord(succeeded["values"])) return void 0;
+      return { type: "rate", contains: "default", values: legacyValues("rate", succeeded["values"], 0) };
+    }
+    function typeOfAggregation(spec) {
+      const expression = typeof spec === "string" ? spec : String(spec?.threshold);
+      if (expression.startsWith("count")) return "counter";
+      if (expression.startsWith("rate")) return "rate";
+      return expression.startsWith("value") ? "gauge" : "trend";
+    }
+    function judgeThreshold(expression, values) {
+      const parsed = /^\s*([a-z]+(?:\(\d+(?:\.\d+)?\))?)\s*(<=|>=|===|==|!=|<|>)\s*(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)\s*$/i.exec(expression);
+      if (parsed === null) return void 0;
+      const [, aggregation = "", operator, limitText] = parsed;
+      const value = values[aggregation];
+      if (typeof value !== "number") return void 0;
+      const limit = Number(limitText);
+      if (operator === "<") return value < limit;
+      if (operator === "<=") return value <= limit;
+      if (operator === ">") return value > limit;
+      if (operator === ">=") return value >= limit;
+      if (operator === "!=") return value !== limit;
+      return value === limit;
+    }
+    function legacyFromMachineReadable(given, thresholds = {}) {
+      const raw = JSON.parse(JSON.stringify(given));
+      const config2 = isRecord(raw["config"]) ? raw["config"] : {};
+      const seconds = numberAt(config2, "duration");
+      const results = isRecord(raw["results"]) ? raw["results"] : {};
+      const list = Array.isArray(results["metrics"]) ? results["metrics"] : [];
+      const checks = isRecord(results["checks"]) ? results["checks"] : {};
+      const checkMetrics = Array.isArray(checks["metrics"]) ? checks["metrics"] : [];
+      const metrics = [];
+      for (const metric of list) {
+        if (!isRecord(metric) || typeof metric["name"] !== "string") {
+          metrics.push([`(unnamed ${metrics.length + 1})`, metric]);
+          continue;
+        }
+        const values = isRecord(metric["values"]) ? legacyValues(metric["type"], metric["values"], seconds ?? 0) : metric["values"];
+        metrics.push([metric["name"], { type: metric["type"], contains: metric["contains"], values }]);
+      }
+      const checksRate = checksMetric(checkMetrics);
+      if (checksRate !== void 0) metrics.push(["checks", checksRate]);
+      const byName = Object.fromEntries(metrics);
+      for (const [name, specs] of Object.entries(thresholds)) {
+        const metric = byName[name] ?? { type: typeOfAggregation(specs[0]), contains: "default", values: {} };
+        const values = isRecord(metric["values"]) ? metric["values"] : {};
+        const judged = [];
+        for (const spec of specs) {
+          const expression = typeof spec === "string" ? spec : String(spec.threshold);
+          const ok = judgeThreshold(expression, values);
+          judged.push([expression, ok === void 0 ? { ok: false, unjudged: true } : { ok }]);
+        }
+        if (judged.length > 0) byName[name] = { ...metric, thresholds: Object.fromEntries(judged) };
+      }
+      const checkList = Array.isArray(checks["results"]) ? checks["results"] : [];
+      return {
+        metrics: byName,
+        root_group: {
+          name: "",
+          path: "",
+          id: "",
+          groups: [],
+          checks: checkList.map((check3) => isRecord(check3) ? { path: "", id: "", ...check3 } : check3)
+        },
+        options: { summaryTrendStats: ["avg", "min", "med", "max", "p(90)", "p(95)"], summaryTimeUnit: "", noColor: false },
+        state: { isStdOutTTY: false, isStdErrTTY: false, testRunDurationMs: seconds === void 0 ? void 0 : seconds * 1e3 }
+      };
+    }
     var DEFAULT_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)"];
     var METRIC_TYPES = ["counter", "gauge", "rate", "trend"];
     var CONTAINS = ["default", "time", "data"];
@@ -1749,7 +1919,8 @@ ${series.map(lineChart).join("\n")}
       }
       const thresholds = [];
       for (const [expression, verdict] of Object.entries(value)) {
-        if (isRecord(verdict) && typeof verdict["ok"] === "boolean") thresholds.push([expression, { ok: verdict["ok"] }]);
+        if (isRecord(verdict) && typeof verdict["ok"] === "boolean")
+          thresholds.push([expression, verdict["unjudged"] === true ? { ok: false, unjudged: true } : { ok: verdict["ok"] }]);
         else problems.push(`threshold ${expression} on ${name} has no ok flag`);
       }
       return Object.fromEntries(thresholds);
@@ -1757,9 +1928,7 @@ ${series.map(lineChart).join("\n")}
     function readMetrics(data, problems) {
       const raw = data["metrics"];
       if (!isRecord(raw)) {
-        problems.push(
-          isRecord(data["results"]) ? "data.metrics is missing: k6 ran with --new-machine-readable-summary, whose shape k6-forge does not read" : "data.metrics is missing, so no metric is shown"
-        );
+        problems.push("data.metrics is missing, so no metric is shown");
         return {};
       }
       const metrics = [];
@@ -1829,7 +1998,8 @@ ${series.map(lineChart).join("\n")}
         testRunDurationMs: typeof duration === "number" && Number.isFinite(duration) ? duration : 0
       };
     }
-    function readSummaryData(raw) {
+    function readSummaryData(given, thresholds) {
+      const raw = isMachineReadable(given) ? legacyFromMachineReadable(given, thresholds) : given;
       const problems = [];
       const data = isRecord(raw) ? raw : {};
       const found = isRecord(raw) ? problems : [];
@@ -1913,7 +2083,7 @@ ${series.map(lineChart).join("\n")}
       const labelWidth = Math.max(0, ...rows.map((row2) => width(row2.indent + row2.label)));
       return rows.map(({ metric, indent, label, cells }) => {
         const verdicts = Object.values(metric.thresholds ?? {});
-        const mark = metric.thresholds === void 0 ? " " : !verdicts.every((verdict) => verdict.ok) ? paint(FAIL, RED) : hasSamples(metric.values) ? paint(PASS, GREEN) : paint(NO_DATA, FAINT);
+        const mark = metric.thresholds === void 0 ? " " : verdicts.some((verdict) => !verdict.ok && !verdict.unjudged) ? paint(FAIL, RED) : hasSamples(metric.values) && verdicts.every((verdict) => verdict.ok) ? paint(PASS, GREEN) : paint(NO_DATA, FAINT);
         const widths = columnWidths[metric.type === "trend" ? "trend" : "other"];
         const shown2 = cells.map((cell2, index) => {
           const value = cell2.faint ? paint(cell2.value, CYAN, FAINT) : paint(cell2.value, CYAN);
@@ -1957,8 +2127,8 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     function summaryOutputs(raw, names, missingDir) {
       const end = /* @__PURE__ */ new Date();
       const env = __ENV;
-      const { scenario, scenarios } = names;
-      const { data, problems } = readSummaryData(raw);
+      const { scenario, scenarios, thresholds } = names;
+      const { data, problems } = readSummaryData(raw, thresholds);
       const summary = { ...data, meta: runMeta(data, { scenario, env, end, scenarios }) };
       const dir = missingDir === void 0 ? env["RESULTS_DIR"]?.replace(/[/\\]+$/, "") : void 0;
       const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;
@@ -2009,12 +2179,13 @@ function lazy12(...args) {
 }
 
 // src/lib/summary/summary-handler.ts
-function scenariosOfRun() {
+function optionsOfRun() {
   try {
-    const names = Object.keys(exec.test.options.scenarios ?? {}).sort();
-    return names.length > 0 ? names : void 0;
+    const { scenarios, thresholds } = exec.test.options;
+    const names = Object.keys(scenarios ?? {}).sort();
+    return { scenarios: names.length > 0 ? names : void 0, thresholds };
   } catch {
-    return void 0;
+    return { scenarios: void 0 };
   }
 }
 function summaryHandler(options2 = {}) {
@@ -2029,8 +2200,8 @@ function summaryHandler(options2 = {}) {
   const missingDir = __VU === 0 ? lazy07(__ENV) : void 0;
   return (raw) => {
     try {
-      const scenarios = scenariosOfRun();
-      return lazy12(raw, { scenario: chosen ?? scenarios?.join("+") ?? "default", scenarios }, missingDir);
+      const run = optionsOfRun();
+      return lazy12(raw, { ...run, scenario: chosen ?? run.scenarios?.join("+") ?? "default" }, missingDir);
     } catch (error) {
       return { stdout: `
      k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}

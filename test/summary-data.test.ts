@@ -49,9 +49,12 @@ describe('readSummaryData', () => {
     ]);
   });
 
-  test('names k6’s --new-machine-readable-summary shape, which it does not read', () => {
-    const { problems } = readSummaryData({ ...fixture, metrics: undefined, results: { metrics: [] } });
-    expect(problems).toContain('data.metrics is missing: k6 ran with --new-machine-readable-summary, whose shape k6-forge does not read');
+  test('reads k6’s --new-machine-readable-summary shape as the legacy data', () => {
+    const counter = { name: 'iterations', type: 'counter', contains: 'default', values: { count: 4 } };
+    const { data, problems } = readSummaryData({ config: { duration: 2 }, results: { metrics: [counter] }, version: '1.0.0' });
+    expect(data.metrics).toStrictEqual({ iterations: { type: 'counter', contains: 'default', values: { count: 4, rate: 2 } } });
+    expect(data.state.testRunDurationMs).toBe(2000);
+    expect(problems).toStrictEqual([]);
   });
 
   test('turns nothing at all into an empty summary with one problem', () => {

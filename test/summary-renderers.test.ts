@@ -119,6 +119,60 @@ describe('markdownReport', () => {
   });
 });
 
+/** A run captured from real k6 v2.2.0 (test/fixtures/capture-summary.js), in either summary shape, as a run summary. */
+function capturedRun(shape: 'legacy' | 'mrs'): RunSummary {
+  const raw = JSON.parse(readFileSync(new URL(`./fixtures/k6-v2.2.0-${shape}-pass.json`, import.meta.url), 'utf8')) as unknown;
+  const thresholds = {
+    'http_req_duration{scenario:smoke}': ['p(95)<1000'],
+    'http_req_failed{scenario:smoke}': ['rate<0.6'],
+    'iterations{scenario:smoke}': ['count>0'],
+    orders_accepted: ['count>0'],
+    rate_limited: ['rate<0.9'],
+  };
+  const { data } = readSummaryData(raw, thresholds);
+  const meta = runMeta(data, {
+    scenario: 'smoke',
+    env: { ENVIRONMENT: 'ci' },
+    end: new Date('2026-12-02T18:58:00.000Z'),
+    scenarios: ['smoke'],
+  });
+  return { ...data, meta: { ...meta, k6ForgeVersion: '9.9.9-test' } };
+}
+
+describe('every metric in the Markdown and HTML reports', () => {
+  test.each(['legacy', 'mrs'] as const)('k6 v2.2.0 %s summary: the Markdown matches its golden file', async (shape) => {
+    await expectGolden(`k6-v2.2.0-${shape}.md`, markdownReport(capturedRun(shape)));
+  });
+
+  test.each(['legacy', 'mrs'] as const)('k6 v2.2.0 %s summary: the HTML matches its golden file', async (shape) => {
+    await expectGolden(`k6-v2.2.0-${shape}.html`, htmlReport(capturedRun(shape)));
+  });
+
+  test('shows custom counters, rates, gauges and trends, iterations, data volume and VUs in the form of their type', () => {
+    const run = smokeRun();
+    const markdown = markdownReport({
+      ...run,
+      metrics: {
+        ...run.metrics,
+        rate_limited: { type: 'rate', contains: 'default', values: { rate: 0.25, passes: 2, fails: 6 } },
+        queue_depth: { type: 'gauge', contains: 'default', values: { value: 10, min: 3, max: 12 } },
+      },
+    });
+    for (const line of [
+      '| `orders_accepted` | counter |',
+      '| `rate_limited` | rate | 25.00% | ✓ 2 ✗ 6 |',
+      '| `queue_depth` | gauge | 10 | min=3 max=12 |',
+      '| `iterations` | counter |',
+      '| `data_received` | counter |',
+      '| `vus` | gauge |',
+      '| `vus_max` | gauge |',
+      '| `order_latency` |',
+    ]) {
+      expect(markdown).toContain(line);
+    }
+  });
+});
+
 describe('htmlReport', () => {
   const series: Series[] = [
     {

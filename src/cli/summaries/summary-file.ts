@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import { refuse } from '../../lib/errors.ts';
 import { isRecord } from '../../lib/is-record.ts';
+import { isMachineReadable, legacyFromMachineReadable } from '../../lib/summary/machine-readable.ts';
 import { runVerdict } from '../../lib/summary/run-verdict.ts';
 import type { RunMeta, ThresholdVerdict, VerdictResult } from '../../lib/summary/types.ts';
 import { readJsonFile } from '../io/json-file.ts';
@@ -22,7 +23,8 @@ export interface SummaryFile {
 }
 
 /** What a summary file may be, for messages. */
-export const SUMMARY_ACCEPTED = "a k6 summary in JSON: k6-forge's <scenario>-summary.json, handleSummary's data or k6's --summary-export";
+export const SUMMARY_ACCEPTED =
+  "a k6 summary in JSON: k6-forge's <scenario>-summary.json, handleSummary's data or k6's --summary-export, legacy or machine-readable";
 
 /** `<scenario>-summary.json`, the name k6-forge's handleSummary gives a run's summary. */
 export const SUMMARY_FILE_NAME = /^(.+)-summary\.json$/;
@@ -168,14 +170,17 @@ function checkRanges(numbers: Record<string, number>, kind: MetricKind, at: (key
 }
 
 /**
- * Reads a parsed summary: k6-forge's `RunSummary`, handleSummary's data as k6 passes it, or `--summary-export`.
- * @param json - The parsed file.
+ * Reads a parsed summary: k6-forge's `RunSummary`, handleSummary's data as k6 passes it, or `--summary-export`,
+ * each in k6's legacy shape or its new machine-readable one (`--new-machine-readable-summary`).
+ * @param given - The parsed file.
  * @param path - The file, named in messages and used for the scenario when there is no `meta`.
  * @returns The summary's metrics, metadata and scenario.
  * @throws {ForgeError} `invalid_file` when it has no `metrics` object, malformed metrics or `meta`, or a number no
  *   run produces (non-finite, a rate outside 0 to 1, a negative count or duration, percentiles out of order).
  */
-export function summaryFromJson(json: unknown, path: string): SummaryFile {
+export function summaryFromJson(given: unknown, path: string): SummaryFile {
+  // k6's machine-readable summary carries no thresholds and no k6-forge meta: only its metrics are read.
+  const json = isMachineReadable(given) ? legacyFromMachineReadable(given) : given;
   if (!isRecord(json) || !isRecord(json['metrics'])) {
     refuse('invalid_file', {
       field: `${path} at ${isRecord(json) ? 'metrics' : '$'}`,
@@ -217,7 +222,9 @@ export function statOf(summary: SummaryFile, metric: string, stat: string): numb
     });
   const value = values[stat];
   if (value === undefined) {
-    const hint = /^(avg|min|med|max|p\(.+\))$/.test(stat) ? `; add it to summaryTrendStats, as k6-forge's profiles do for p(99)` : '';
+    const hint = /^(avg|min|med|max|p\(.+\))$/.test(stat)
+      ? `; add it to summaryTrendStats, as k6-forge's profiles do for p(99) (k6's --new-machine-readable-summary holds only avg, min, med, max, p(90) and p(95))`
+      : '';
     refuse('invalid_file', {
       field: `${summary.path} at metrics[${JSON.stringify(metric)}]`,
       shownAs: `no ${stat}`,

@@ -1,6 +1,7 @@
 import { checkResults } from './internal/check-results.ts';
 import { endpointLabel, endpointLatencies, latencyText } from './internal/endpoint-latency.ts';
 import { escapeXml } from './internal/escape-xml.ts';
+import { metricRows } from './internal/metric-rows.ts';
 import { runFacts } from './internal/run-facts.ts';
 import { barChart, lineChart } from './internal/svg-chart.ts';
 import { thresholdRows } from './internal/threshold-rows.ts';
@@ -61,6 +62,19 @@ function thresholdSection(summary: RunSummary): string {
   return rows.length === 0 ? '<p>No thresholds were set.</p>' : table(['metric', 'expression', 'measured', 'result'], rows);
 }
 
+function metricSection(summary: RunSummary): string {
+  const { trends, values } = metricRows(summary);
+  if (trends.length === 0 && values.length === 0) return '<p>No metric was recorded.</p>';
+  const valueRows = values.map((metric) =>
+    row([codeCell(metric.metric), cell(metric.type), cell(metric.value, 'num'), cell(metric.detail, 'num')]),
+  );
+  const trendRows = trends.map((trend) => row([codeCell(trend.metric), ...trend.stats.map((stat) => cell(stat, 'num'))]));
+  return [
+    ...(valueRows.length > 0 ? [table(['metric', 'type', 'value', 'rate, share or range'], valueRows)] : []),
+    ...(trendRows.length > 0 ? [table(['trend', ...summary.options.summaryTrendStats], trendRows)] : []),
+  ].join('\n');
+}
+
 function checkSection(summary: RunSummary): string {
   const rows = checkResults(summary.root_group).map((check) =>
     row([
@@ -76,7 +90,8 @@ function checkSection(summary: RunSummary): string {
 
 /**
  * Writes a self-contained HTML report: inline style only, no script, link or external URL, every text escaped;
- * latency per endpoint with a p(95) bar chart, thresholds, checks, and a line chart per series when given,
+ * latency per endpoint with a p(95) bar chart, thresholds, every metric (counters with their rate per second, rates
+ * as a percentage, gauges with min and max, trends with the run's trend columns), checks, and a line chart per series when given,
  * all charts as inline SVG.
  * @param summary - The run summary.
  * @param series - Time series from `k6-forge analyze`, one chart each.
@@ -88,6 +103,7 @@ export function htmlReport(summary: RunSummary, series: readonly Series[] = []):
   const sections = [
     `<section><h2>Latency per endpoint</h2>\n${latencySection(summary)}\n</section>`,
     `<section><h2>Thresholds</h2>\n${thresholdSection(summary)}\n</section>`,
+    `<section><h2>Metrics</h2>\n${metricSection(summary)}\n</section>`,
     `<section><h2>Checks</h2>\n${checkSection(summary)}\n</section>`,
     ...(series.length > 0 ? [`<section><h2>Over time</h2>\n${series.map(lineChart).join('\n')}\n</section>`] : []),
   ];

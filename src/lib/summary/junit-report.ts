@@ -55,7 +55,9 @@ export function junitReport(summary: RunSummary): string {
         detail: `${row.metric}: ${row.expression} did not hold; measured ${row.measured}`,
       },
     }),
-    ...(row.result === 'no data' && { skipped: `no data: ${row.metric} had no samples, so ${row.expression} was not judged` }),
+    ...(row.result === 'no data' && {
+      skipped: `no data: ${row.ok ? `${row.metric} had no samples` : `${row.measured} of ${row.metric}`}, so ${row.expression} was not judged`,
+    }),
   }));
   const problems: Case[] = verdict.problems.map((problem) => {
     const colon = problem.indexOf(':');

@@ -1,5 +1,6 @@
 import { checkResults } from './internal/check-results.ts';
 import { endpointLabel, endpointLatencies, latencyText } from './internal/endpoint-latency.ts';
+import { metricRows } from './internal/metric-rows.ts';
 import { runFacts } from './internal/run-facts.ts';
 import { thresholdRows } from './internal/threshold-rows.ts';
 import { markdownCode, markdownTable, markdownText } from './markdown.ts';
@@ -10,8 +11,9 @@ const MARKS: Readonly<Record<VerdictResult, string>> = { pass: '✅', fail: '❌
 
 /**
  * Writes Markdown for a CI job summary: the verdict, the run's facts and problems, then tables of thresholds
- * (measured value, ✅/❌/no data), latency per endpoint (`not called` without requests) and checks (a failed check
- * is a warning ⚠️: only a threshold fails a run, as in k6).
+ * (measured value, ✅/❌/no data), latency per endpoint (`not called` without requests), every metric (counters with
+ * their rate per second, rates as a percentage, gauges with min and max, trends with the run's trend columns) and
+ * checks (a failed check is a warning ⚠️: only a threshold fails a run, as in k6).
  * @param summary - The run summary.
  * @returns The Markdown, ending in a newline.
  */
@@ -42,6 +44,19 @@ export function markdownReport(summary: RunSummary): string {
       ...stats.map((stat) => latencyText(row, stat, summary.options.summaryTimeUnit)),
     ]);
     lines.push(...markdownTable(['endpoint', ...stats.map(markdownText)], ['---', ...stats.map(() => '---:')], rows));
+  }
+
+  lines.push('', '### Metrics', '');
+  const { trends, values } = metricRows(summary);
+  if (trends.length === 0 && values.length === 0) lines.push('No metric was recorded.');
+  if (values.length > 0) {
+    const rows = values.map((row) => [markdownCode(row.metric), row.type, markdownText(row.value), markdownText(row.detail)]);
+    lines.push(...markdownTable(['metric', 'type', 'value', 'rate, share or range'], ['---', '---', '---:', '---:'], rows));
+  }
+  if (trends.length > 0) {
+    if (values.length > 0) lines.push('');
+    const rows = trends.map((row) => [markdownCode(row.metric), ...row.stats.map(markdownText)]);
+    lines.push(...markdownTable(['trend', ...stats.map(markdownText)], ['---', ...stats.map(() => '---:')], rows));
   }
 
   lines.push('', '### Checks', '');

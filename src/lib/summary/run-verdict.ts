@@ -6,7 +6,7 @@ import type { RunMeta, RunVerdict, SummaryData, ThresholdVerdict } from './types
 /**
  * Flattens every threshold of k6's summary into a verdict list, metrics in k6's order and each metric's
  * expressions sorted (k6 hands them over from a Go map, in no fixed order). A threshold k6 passed on a metric
- * without samples is `no data`, never `pass`.
+ * without samples is `no data`, never `pass`; so is one k6-forge could not judge (`unjudged`, not `ok`).
  * @param metrics - k6's summary metrics.
  * @returns One verdict per threshold expression.
  */
@@ -18,7 +18,10 @@ export function thresholdVerdicts(metrics: SummaryData['metrics']): ThresholdVer
       const sampled = hasSamples(values);
       return Object.entries(thresholds)
         .sort(([a], [b]) => byCodeUnits(a, b))
-        .map(([expression, { ok }]) => ({ metric, expression, ok, result: !ok ? 'fail' : sampled ? 'pass' : 'no data' }) as const);
+        .map(([expression, { ok, unjudged }]) => {
+          const result = unjudged ? 'no data' : !ok ? 'fail' : sampled ? 'pass' : 'no data';
+          return { metric, expression, ok, result } as const;
+        });
     });
 }
 
@@ -56,7 +59,7 @@ export function scenarioProblems(meta: Pick<RunMeta, 'thresholds' | 'scenarios'>
     const iterations = meta.thresholds.find(
       (verdict) => verdict.metric === `iterations{scenario:${scenario}}` && verdict.expression === 'count>0',
     );
-    if (iterations !== undefined && !iterations.ok) {
+    if (iterations?.result === 'fail') {
       problems.push(`scenario ${scenario} completed no iteration: every one was stalled or interrupted`);
     }
   }
@@ -65,7 +68,8 @@ export function scenarioProblems(meta: Pick<RunMeta, 'thresholds' | 'scenarios'>
 
 /**
  * Judges a run from its thresholds and scenarios, one verdict for every report: `fail` when k6 failed a threshold
- * or a scenario never ran, `no data` when thresholds were set and none held on samples, else `pass`.
+ * or a scenario never ran, `no data` when thresholds were set and none held on samples or one could not be judged
+ * (not `ok` yet `no data`: k6's machine-readable summary lacked its value), else `pass`.
  * @param meta - The run's scenario name, threshold verdicts and the scenarios k6 ran.
  * @returns The verdict, its sentence and the problems beside the thresholds.
  */
@@ -74,6 +78,7 @@ export function runVerdict(meta: Pick<RunMeta, 'scenario' | 'thresholds' | 'scen
   const total = meta.thresholds.length;
   const count = (result: string) => meta.thresholds.filter((verdict) => verdict.result === result).length;
   const [failed, held, empty] = [count('fail'), count('pass'), count('no data')];
+  const unjudged = meta.thresholds.filter((verdict) => !verdict.ok && verdict.result === 'no data').length;
   const thresholds = (n: number) => (n === 1 ? '1 threshold' : `${n} thresholds`);
   const name = meta.scenario;
   if (failed > 0 || problems.length > 0) {
@@ -81,6 +86,10 @@ export function runVerdict(meta: Pick<RunMeta, 'scenario' | 'thresholds' | 'scen
     return { result: 'fail', text: `${name} failed: ${parts.join('; ')}`, problems };
   }
   if (total === 0) return { result: 'pass', text: `${name} passed: no thresholds were set`, problems };
+  if (unjudged > 0) {
+    const why = "k6's machine-readable summary lacks the values they are judged on";
+    return { result: 'no data', text: `${name}: no data: ${unjudged} of ${thresholds(total)} could not be judged (${why})`, problems };
+  }
   if (held === 0) return { result: 'no data', text: `${name}: no data: none of its ${thresholds(total)} had samples`, problems };
   if (empty > 0) return { result: 'pass', text: `${name} passed: ${thresholds(held)} held, ${empty} had no data`, problems };
   return { result: 'pass', text: `${name} passed: ${total === 1 ? 'its threshold' : `all ${total} thresholds`} held`, problems };

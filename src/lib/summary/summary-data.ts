@@ -4,6 +4,7 @@
 // same JSON for verdicts (gate, compare, baseline), where a guess could pass a release, so it refuses instead.
 import { isRecord } from '../is-record.ts';
 import { withoutCredentials } from './internal/credentials.ts';
+import { isMachineReadable, legacyFromMachineReadable, type ThresholdSpec } from './machine-readable.ts';
 import type { MetricContains, MetricType, SummaryCheck, SummaryData, SummaryGroup, SummaryMetric } from './types.ts';
 
 /** k6's summary data as k6-forge renders it, and what was wrong with what k6 passed. */
@@ -39,9 +40,10 @@ function readThresholds(name: string, value: unknown, problems: Problems): Summa
     problems.push(`metric ${name} has thresholds that are not an object`);
     return undefined;
   }
-  const thresholds: [string, { ok: boolean }][] = [];
+  const thresholds: [string, { ok: boolean; unjudged?: true }][] = [];
   for (const [expression, verdict] of Object.entries(value)) {
-    if (isRecord(verdict) && typeof verdict['ok'] === 'boolean') thresholds.push([expression, { ok: verdict['ok'] }]);
+    if (isRecord(verdict) && typeof verdict['ok'] === 'boolean')
+      thresholds.push([expression, verdict['unjudged'] === true ? { ok: false, unjudged: true } : { ok: verdict['ok'] }]);
     else problems.push(`threshold ${expression} on ${name} has no ok flag`);
   }
   return Object.fromEntries(thresholds);
@@ -50,11 +52,7 @@ function readThresholds(name: string, value: unknown, problems: Problems): Summa
 function readMetrics(data: Record<string, unknown>, problems: Problems): Record<string, SummaryMetric> {
   const raw = data['metrics'];
   if (!isRecord(raw)) {
-    problems.push(
-      isRecord(data['results'])
-        ? 'data.metrics is missing: k6 ran with --new-machine-readable-summary, whose shape k6-forge does not read'
-        : 'data.metrics is missing, so no metric is shown',
-    );
+    problems.push('data.metrics is missing, so no metric is shown');
     return {};
   }
   // Collected as entries: Object.fromEntries defines each name, so even `__proto__` (a valid k6 metric name) stays a key.
@@ -132,11 +130,16 @@ function readState(value: unknown, problems: Problems): SummaryData['state'] {
 
 /**
  * Reads the `data` k6 passes to `handleSummary` without ever throwing: drops `setup_data`, removes URL credentials
- * from names, and replaces what is missing or malformed with empty parts, listing each problem.
- * @param raw - Whatever k6 passed.
+ * from names, and replaces what is missing or malformed with empty parts, listing each problem. k6's new
+ * machine-readable summary (`--new-machine-readable-summary`) is read as the legacy data it summarises, its
+ * thresholds judged again on its values (see {@link legacyFromMachineReadable}).
+ * @param given - Whatever k6 passed.
+ * @param thresholds - The run's thresholds (`exec.test.options.thresholds`), which only the machine-readable
+ *   summary needs, since it carries no verdicts.
  * @returns The data to render and the problems found.
  */
-export function readSummaryData(raw: unknown): SummaryReading {
+export function readSummaryData(given: unknown, thresholds?: Readonly<Record<string, readonly ThresholdSpec[]>>): SummaryReading {
+  const raw = isMachineReadable(given) ? legacyFromMachineReadable(given, thresholds) : given;
   const problems: Problems = [];
   // Without any object, one problem says it all; the readers' own complaints are left out.
   const data = isRecord(raw) ? raw : {};

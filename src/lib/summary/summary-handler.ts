@@ -1,7 +1,7 @@
 import exec from 'k6/execution';
 import { ForgeError, shown } from '../errors.ts';
 import { isName } from '../names.ts';
-import { missingResultsDir, summaryOutputs } from './summary-outputs.ts' with { lazy: 'true' };
+import { missingResultsDir, type RunNames, summaryOutputs } from './summary-outputs.ts' with { lazy: 'true' };
 
 /** What `summaryHandler` writes. */
 export interface SummaryHandlerOptions {
@@ -17,16 +17,19 @@ export interface SummaryHandlerOptions {
 export type HandleSummary = (data: unknown) => Record<string, string>;
 
 /**
- * The scenarios of this run. `handleSummary` runs in a VU of its own whose state carries the run's consolidated
- * and derived options, so `exec.test.options` is readable there (the scenario-bound `exec.scenario` is not).
- * @returns Their names, sorted; undefined when k6 does not tell (older than 0.38, or no scenarios in its options).
+ * The scenarios and thresholds of this run. `handleSummary` runs in a VU of its own whose state carries the run's
+ * consolidated and derived options, so `exec.test.options` is readable there (the scenario-bound `exec.scenario`
+ * is not).
+ * @returns The scenario names, sorted (undefined when k6 does not tell: older than 0.38, or no scenarios in its
+ *   options), and the thresholds, which k6's machine-readable summary does not carry.
  */
-function scenariosOfRun(): string[] | undefined {
+function optionsOfRun(): Pick<RunNames, 'scenarios' | 'thresholds'> {
   try {
-    const names = Object.keys(exec.test.options.scenarios ?? {}).sort();
-    return names.length > 0 ? names : undefined;
+    const { scenarios, thresholds } = exec.test.options;
+    const names = Object.keys(scenarios ?? {}).sort();
+    return { scenarios: names.length > 0 ? names : undefined, thresholds };
   } catch {
-    return undefined;
+    return { scenarios: undefined };
   }
 }
 
@@ -65,8 +68,8 @@ export function summaryHandler(options: SummaryHandlerOptions = {}): HandleSumma
   const missingDir = __VU === 0 ? missingResultsDir(__ENV) : undefined;
   return (raw) => {
     try {
-      const scenarios = scenariosOfRun();
-      return summaryOutputs(raw, { scenario: chosen ?? scenarios?.join('+') ?? 'default', scenarios }, missingDir);
+      const run = optionsOfRun();
+      return summaryOutputs(raw, { ...run, scenario: chosen ?? run.scenarios?.join('+') ?? 'default' }, missingDir);
     } catch (error) {
       return { stdout: `\n     k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}\n\n` };
     }

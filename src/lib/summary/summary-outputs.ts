@@ -4,6 +4,7 @@
 import { htmlReport } from './html-report.ts';
 import { jsonReport } from './json-report.ts';
 import { junitReport } from './junit-report.ts';
+import type { ThresholdSpec } from './machine-readable.ts';
 import { markdownReport } from './markdown-report.ts';
 import { runMeta } from './run-meta.ts';
 import { readSummaryData } from './summary-data.ts';
@@ -29,6 +30,8 @@ export interface RunNames {
   readonly scenario: string;
   /** The scenarios k6 ran; undefined when k6 did not tell. */
   readonly scenarios: readonly string[] | undefined;
+  /** The run's thresholds (`exec.test.options.thresholds`), judged again when k6 hands over its machine-readable summary. */
+  readonly thresholds?: Readonly<Record<string, readonly ThresholdSpec[]>> | undefined;
 }
 
 /**
@@ -65,8 +68,8 @@ export function missingResultsDir(env: Readonly<Record<string, string | undefine
 export function summaryOutputs(raw: unknown, names: RunNames, missingDir?: string): Record<string, string> {
   const end = new Date();
   const env = __ENV;
-  const { scenario, scenarios } = names;
-  const { data, problems } = readSummaryData(raw);
+  const { scenario, scenarios, thresholds } = names;
+  const { data, problems } = readSummaryData(raw, thresholds);
   const summary: RunSummary = { ...data, meta: runMeta(data, { scenario, env, end, scenarios }) };
   const dir = missingDir === undefined ? env['RESULTS_DIR']?.replace(/[/\\]+$/, '') : undefined;
   const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;

@@ -107,9 +107,9 @@ function metricLines(data: Omit<SummaryData, 'setup_data'>, paint: Paint): strin
     const mark =
       metric.thresholds === undefined
         ? ' '
-        : !verdicts.every((verdict) => verdict.ok)
+        : verdicts.some((verdict) => !verdict.ok && !verdict.unjudged)
           ? paint(FAIL, RED)
-          : hasSamples(metric.values)
+          : hasSamples(metric.values) && verdicts.every((verdict) => verdict.ok)
             ? paint(PASS, GREEN)
             : paint(NO_DATA, FAINT);
     const widths = columnWidths[metric.type === 'trend' ? 'trend' : 'other'];

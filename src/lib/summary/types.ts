@@ -12,8 +12,11 @@ export interface SummaryMetric {
   readonly contains: MetricContains;
   /** Aggregates: `count`/`rate` (counter), `value` (gauge), `rate`/`passes`/`fails` (rate), the trend columns (`avg`, `p(95)`, ...). */
   readonly values: Readonly<Record<string, number>>;
-  /** Each threshold expression on this metric and whether it held. */
-  readonly thresholds?: Readonly<Record<string, { readonly ok: boolean }>>;
+  /**
+   * Each threshold expression on this metric and whether it held; `unjudged` when k6's machine-readable summary
+   * left k6-forge without the value to judge it on (its `ok` is then false).
+   */
+  readonly thresholds?: Readonly<Record<string, { readonly ok: boolean; readonly unjudged?: true }>>;
 }
 
 /** One named check in k6's summary. */
@@ -62,9 +65,12 @@ export interface ThresholdVerdict {
   readonly metric: string;
   /** The expression, such as `p(95)<1000`. */
   readonly expression: string;
-  /** k6's own verdict. */
+  /** k6's own verdict; k6-forge's, judged on the values, when k6 handed over its machine-readable summary. */
   readonly ok: boolean;
-  /** k6-forge's: `fail` when k6 failed it, `no data` when it held on a metric without samples, else `pass`. */
+  /**
+   * k6-forge's: `fail` when k6 failed it, `no data` when it held on a metric without samples or could not be judged
+   * (`ok` false: k6's machine-readable summary lacked its value), else `pass`.
+   */
   readonly result: VerdictResult;
 }
 

@@ -34,6 +34,8 @@ function measuredValue(metric: SummaryMetric | undefined, expression: string): s
 export function thresholdRows(summary: Pick<RunSummary, 'meta' | 'metrics'>): ThresholdRow[] {
   return summary.meta.thresholds.map((verdict) => ({
     ...verdict,
-    measured: verdict.result === 'no data' ? 'no samples' : measuredValue(summary.metrics[verdict.metric], verdict.expression),
+    // Not ok yet no data: k6's machine-readable summary lacked the value, which measuredValue says.
+    measured:
+      verdict.result === 'no data' && verdict.ok ? 'no samples' : measuredValue(summary.metrics[verdict.metric], verdict.expression),
   }));
 }
