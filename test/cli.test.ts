@@ -31,6 +31,16 @@ describe('findK6', () => {
     expect(findK6({ PATH: '/nonexistent' })).toBeUndefined();
   });
 
+  test('finds k6.exe on Windows, in a Path split at semicolons, and no k6 without .exe', () => {
+    const folder = join(scratch, 'windows');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'k6.exe'), '', { mode: 0o755 });
+    expect(findK6({ Path: `C:\\nonexistent;${folder}` }, 'win32')).toBe(join(folder, 'k6.exe'));
+    expect(findK6({ PATH: `${folder};C:\\nonexistent` }, 'win32')).toBe(join(folder, 'k6.exe'));
+    expect(findK6({ PATH: folder }, 'linux')).toBeUndefined();
+    expect(findK6({ PATH: scratch }, 'win32')).toBeUndefined();
+  });
+
   test('rejects a K6_BIN that is not an executable file', () => {
     expect(() => findK6({ K6_BIN: '/etc/hostname-missing' })).toThrow('K6_BIN: "/etc/hostname-missing" is not accepted');
   });
