@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import { findK6, K6_INSTALL_HINT } from '../src/cli/runner/k6-binary.ts';
@@ -78,7 +78,7 @@ describe('k6-forge run', () => {
     const code = await main(argv, capture().print);
     expect(code).toBe(99);
     const seen = JSON.parse(readFileSync(report, 'utf8')) as { args: string[]; env: Record<string, string> };
-    expect(seen.args).toStrictEqual(['run', 'dist/smoke.js']);
+    expect(seen.args).toStrictEqual(['run', '--tag', `testid=${basename(seen.env['RESULTS_DIR']!)}`, 'dist/smoke.js']);
     expect(seen.env).toStrictEqual({
       VUS: '5',
       DURATION: '30s',
@@ -100,7 +100,7 @@ describe('k6-forge run', () => {
       env: { BASE_URL: string; RESULTS_DIR: string };
       health: number;
     };
-    expect(seen.args).toStrictEqual(['run', 'dist/smoke.js']);
+    expect(seen.args).toStrictEqual(['run', '--tag', `testid=${basename(seen.env.RESULTS_DIR)}`, 'dist/smoke.js']);
     expect(seen.env.BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(seen.health).toBe(200);
     expect(out.lines).toStrictEqual([
@@ -108,6 +108,35 @@ describe('k6-forge run', () => {
       `k6-forge: results in ${seen.env.RESULTS_DIR}`,
     ]);
     await expect(fetch(`${seen.env.BASE_URL}/health`)).rejects.toThrow();
+  });
+
+  test('passes the flags after -- to k6 run before the script, and keeps a testid the flags tag', async () => {
+    const { bin, report } = fakeK6(scratch);
+    vi.stubEnv('K6_BIN', bin);
+    vi.stubEnv('FAKE_K6_EXIT', '0');
+    const flags = ['--out', 'json=x.json', '--summary-mode=full', '--tag', 'team=payments'];
+    expect(await main(['run', 'smoke', '--results', results, '--', ...flags], capture().print)).toBe(0);
+    const seen = JSON.parse(readFileSync(report, 'utf8')) as { args: string[]; env: { RESULTS_DIR: string } };
+    expect(seen.args).toStrictEqual(['run', '--tag', `testid=${basename(seen.env.RESULTS_DIR)}`, ...flags, 'dist/smoke.js']);
+    for (const own of [['--tag', 'testid=nightly-42'], ['--tag=testid=nightly-42']]) {
+      expect(await main(['run', 'smoke', '--results', results, '--', ...own], capture().print)).toBe(0);
+      expect((JSON.parse(readFileSync(report, 'utf8')) as { args: string[] }).args).toStrictEqual(['run', ...own, 'dist/smoke.js']);
+    }
+  });
+
+  test('--dashboard exports k6’s web dashboard into the results folder, live on a free loopback port', async () => {
+    const { bin, report } = fakeK6(scratch);
+    vi.stubEnv('K6_BIN', bin);
+    vi.stubEnv('FAKE_K6_EXIT', '0');
+    expect(await main(['run', 'smoke', '--dashboard', '--results', results], capture().print)).toBe(0);
+    const { env } = JSON.parse(readFileSync(report, 'utf8')) as { env: Record<string, string> };
+    expect(env).toMatchObject({
+      K6_WEB_DASHBOARD: 'true',
+      K6_WEB_DASHBOARD_EXPORT: resolve(env['RESULTS_DIR']!, 'dashboard.html'),
+      K6_WEB_DASHBOARD_PORT: '0',
+      K6_WEB_DASHBOARD_HOST: '127.0.0.1',
+      K6_WEB_DASHBOARD_PERIOD: '1s',
+    });
   });
 
   test('gives every run a fresh results folder as RESULTS_DIR and prints it at the end', async () => {
@@ -195,6 +224,16 @@ describe('k6-forge run', () => {
       'BASE_URL: "http://x" is not accepted; expected no BASE_URL with --demo-target',
     ],
     [['run'], 'run: nothing is not accepted; expected exactly one scenario name or script path'],
+    [['run', 'smoke', '--', '-e', 'RESULTS_DIR=x'], '-- --env: "-e" is not accepted; expected k6-forge\'s own -e KEY=VALUE before --'],
+    [['run', 'smoke', '--', '--env=BASE_URL=http://x'], '-- --env: "--env=BASE_URL=http://x" is not accepted'],
+    [['run', 'smoke', '--', '--vus', '50'], '-- --vus: "--vus" is not accepted; expected k6-forge\'s --vus N and --duration D before --'],
+    [['run', 'smoke', '--', '-d30s'], '-- --duration: "-d30s" is not accepted'],
+    [['run', 'smoke', '--', '--iterations=10'], '-- --iterations: "--iterations=10" is not accepted'],
+    [['run', 'smoke', '--', '-s', '10s:5'], '-- --stage: "-s" is not accepted'],
+    [
+      ['run', 'smoke', '--', '--include-system-env-vars=false'],
+      '-- --include-system-env-vars: "--include-system-env-vars=false" is not accepted; expected the system environment',
+    ],
     [['run', 'smoke', '--fast'], "Unknown option '--fast'"],
   ])('%j exits 2 with a message that names the problem', async (argv, message) => {
     vi.stubEnv('K6_BIN', fakeK6(scratch).bin);

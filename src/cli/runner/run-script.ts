@@ -1,13 +1,15 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { constants } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTarget } from '../../demo-target/index.ts';
 import { parseDuration } from '../../lib/duration.ts';
 import { ForgeError, invalidOption, shown } from '../../lib/errors.ts';
 import { isSecretName, redactUrl } from '../../lib/redact.ts';
 import { assertK6Supports, k6Version } from './k6-binary.ts';
+import { k6RunArguments, refuseContractBreakingFlags } from './k6-run-arguments.ts';
+import { webDashboardEnv } from './web-dashboard.ts';
 
 /** Options for {@link runScript}. */
 export interface RunOptions {
@@ -27,6 +29,10 @@ export interface RunOptions {
   readonly distDir?: string;
   /** The folder that receives the run's fresh `<UTC timestamp>/` results folder. @default "results" */
   readonly resultsRoot?: string | undefined;
+  /** Arguments for `k6 run` itself, given after `--` (`--out json=out.json`), passed through as they are. @default [] */
+  readonly k6Flags?: readonly string[];
+  /** Export k6's web dashboard into the results folder as `dashboard.html` (see {@link webDashboardEnv}). @default false */
+  readonly dashboard?: boolean;
   /** Where progress lines go. @default console.error */
   readonly log?: (line: string) => void;
 }
@@ -132,9 +138,9 @@ const WATCHDOG = fileURLToPath(new URL('../../../bin/k6-watchdog.mjs', import.me
  * reaches k6 as SIGTERM; when k6-forge dies any other way (a crash, SIGKILL), the watchdog sends k6 SIGTERM, so k6
  * never outlives k6-forge.
  */
-function runK6(k6: string, script: string, variables: Record<string, string>, log: (line: string) => void): Promise<number> {
+function runK6(k6: string, args: readonly string[], variables: Record<string, string>, log: (line: string) => void): Promise<number> {
   // Variables go through the environment, not k6's argv, so no value shows in a process list.
-  const child = spawn(process.execPath, [WATCHDOG, k6, 'run', script], {
+  const child = spawn(process.execPath, [WATCHDOG, k6, ...args], {
     stdio: 'inherit',
     env: { ...process.env, ...variables },
     detached: true,
@@ -172,10 +178,12 @@ function runK6(k6: string, script: string, variables: Record<string, string>, lo
  * Runs one k6 script, optionally against the demo target, and returns k6's exit code (99 when thresholds failed).
  * The script gets a fresh `<results>/<timestamp>/` folder as `RESULTS_DIR`, or the `RESULTS_DIR` given (created when
  * missing, as k6 cannot), where k6-forge's handleSummary writes; when k6 ends its
- * path is logged, or, when k6 wrote nothing there, the folder is removed and the log says why.
- * @param options - Script, k6 binary, variables, results folder and target choice.
+ * path is logged, or, when k6 wrote nothing there, the folder is removed and the log says why. k6 runs with
+ * `--tag testid=<the results folder's name>` (unless the flags after `--` tag a testid), then those flags.
+ * @param options - Script, k6 binary, variables, k6 flags, results folder, dashboard and target choice.
  * @returns k6's exit code.
- * @throws {ForgeError} For an unknown scenario, malformed variables, a `RESULTS_DIR` (from `-e` or the environment)
+ * @throws {ForgeError} For an unknown scenario, malformed variables, a k6 flag that breaks the run's contract (see
+ *   {@link refuseContractBreakingFlags}), a `RESULTS_DIR` (from `-e` or the environment)
  *   that cannot be made a folder, holds files already or comes with `--results`, or a script that imports a k6 module
  *   this k6 lacks, before k6 starts.
  */
@@ -185,6 +193,8 @@ export async function runScript(options: RunOptions): Promise<number> {
   const version = k6Version(options.k6);
   if (version !== undefined) assertK6Supports(script, readFileSync(script, 'utf8'), version);
   const variables = scriptVariables(options);
+  const flags = options.k6Flags ?? [];
+  refuseContractBreakingFlags(flags);
   const chosen = variables['RESULTS_DIR'] ?? process.env['RESULTS_DIR'];
   if (chosen !== undefined && options.resultsRoot !== undefined) {
     invalidOption(
@@ -201,7 +211,12 @@ export async function runScript(options: RunOptions): Promise<number> {
   if (target) log(`k6-forge: demo target listening at ${target.url}`);
   let code: number | undefined;
   try {
-    code = await runK6(options.k6, script, { ...variables, RESULTS_DIR: results, ...(target && { BASE_URL: target.url }) }, log);
+    code = await runK6(
+      options.k6,
+      k6RunArguments({ script, flags, testId: basename(results) }),
+      { ...variables, ...(options.dashboard && webDashboardEnv(results)), RESULTS_DIR: results, ...(target && { BASE_URL: target.url }) },
+      log,
+    );
     return code;
   } finally {
     await target?.close();
