@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
@@ -137,6 +137,42 @@ describe('k6-forge run', () => {
       K6_WEB_DASHBOARD_HOST: '127.0.0.1',
       K6_WEB_DASHBOARD_PERIOD: '1s',
     });
+  });
+
+  test('builds a TypeScript script into the run’s results folder first and runs that bundle', async () => {
+    const { bin, report } = fakeK6(scratch);
+    vi.stubEnv('K6_BIN', bin);
+    vi.stubEnv('FAKE_K6_EXIT', '0');
+    const out = capture();
+    expect(await main(['run', 'examples/smoke.ts', '--results', results], out.print)).toBe(0);
+    const seen = JSON.parse(readFileSync(report, 'utf8')) as { args: string[]; env: { RESULTS_DIR: string } };
+    const folder = seen.env.RESULTS_DIR;
+    expect(seen.args).toStrictEqual(['run', '--tag', `testid=${basename(folder)}`, join(folder, 'smoke.js')]);
+    expect(readdirSync(folder).sort()).toStrictEqual(['fake-summary.json', 'smoke.js', 'smoke.js.map']);
+    expect(out.lines[0]).toBe(`k6-forge: building examples/smoke.ts into ${folder}`);
+    expect(out.lines).toContain("embedded thresholds: thresholds.json (k6-forge's packaged file)");
+    expect(out.lines.at(-1)).toBe(`k6-forge: results in ${folder}`);
+  });
+
+  test('removes the bundle of a TypeScript script with its folder when k6 writes no results, and a build that fails starts no k6', async () => {
+    const { bin } = fakeK6(scratch);
+    vi.stubEnv('K6_BIN', bin);
+    vi.stubEnv('FAKE_K6_EXIT', '107');
+    vi.stubEnv('FAKE_K6_RESULTS', 'none');
+    const root = join(scratch, 'typescript-results');
+    const out = capture();
+    expect(await main(['run', 'examples/smoke.ts', '--results', root], out.print)).toBe(107);
+    expect(out.lines.at(-1)).toMatch(
+      /^k6-forge: no results: k6 ended with exit code 107 before handleSummary wrote any, so .* was removed$/,
+    );
+    expect(readdirSync(root)).toStrictEqual([]);
+    const broken = join(scratch, 'broken.ts');
+    writeFileSync(broken, "import { readFileSync } from 'node:fs';\nexport default function () { readFileSync('x'); }\n");
+    const failed = capture();
+    expect(await main(['run', broken, '--results', root], failed.print)).toBe(2);
+    expect(failed.lines.join('\n')).toContain('imports the Node built-in "node:fs", which k6 does not have');
+    expect(failed.lines).toContainEqual(expect.stringMatching(/^k6-forge: no results: k6 did not start, so .* was removed$/));
+    expect(readdirSync(root)).toStrictEqual([]);
   });
 
   test('gives every run a fresh results folder as RESULTS_DIR and prints it at the end', async () => {
