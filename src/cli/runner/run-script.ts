@@ -140,10 +140,11 @@ const WATCHDOG = fileURLToPath(new URL('../../../bin/k6-watchdog.mjs', import.me
  * never outlives k6-forge.
  */
 function runK6(k6: string, args: readonly string[], variables: Record<string, string>, log: (line: string) => void): Promise<number> {
-  // Variables go through the environment, not k6's argv, so no value shows in a process list.
+  // Variables go through the environment, not k6's argv, so no value shows in a process list. PWD is k6's working
+  // folder, which handleSummary checks a relative RESULTS_DIR against: a parent that changed folders may not say so.
   const child = spawn(process.execPath, [WATCHDOG, k6, ...args], {
     stdio: 'inherit',
-    env: { ...process.env, ...variables },
+    env: { ...process.env, ...variables, PWD: process.cwd() },
     detached: true,
   });
   const group = (signal: NodeJS.Signals) => {
