@@ -12,10 +12,9 @@ import { runScript } from '../runner/run-script.ts';
 export const runCommand: Command = {
   usage: `run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--demo-target] [--dashboard] [--results results] [-- <k6 flags>]
     Run dist/<scenario>.js (or a file; a .ts script is built into the run's results folder first) with k6 and
-    exit with k6's exit code. The script gets a fresh
-    <results>/<UTC timestamp>/ folder as RESULTS_DIR (a RESULTS_DIR given with -e or exported is created
-    when missing and must be empty); its path is printed at the end, and k6 tags the run testid=<its name>.
-    A secret goes in the environment, not -e.
+    exit with k6's exit code. The script gets a fresh <results>/<UTC timestamp>/ folder as RESULTS_DIR (a
+    RESULTS_DIR given with -e or exported is created when missing and must be empty); its path is printed at
+    the end, and k6 tags the run testid=<its name>. A secret goes in the environment, not -e.
     --demo-target (alias: --embedded-target) starts the demo target on a free loopback port and sets BASE_URL.
     --dashboard exports k6's web dashboard to <results folder>/dashboard.html (live on a free loopback port).
     Flags after -- go to k6 run as they are (-- --out json=out.json --summary-mode full); k6's -e, --vus,
