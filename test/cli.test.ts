@@ -175,6 +175,16 @@ describe('k6-forge run', () => {
     expect(readdirSync(root)).toStrictEqual([]);
   });
 
+  test('refuses an exported K6_INCLUDE_SYSTEM_ENV_VARS=false, which would hide RESULTS_DIR and BASE_URL from the script', async () => {
+    vi.stubEnv('K6_BIN', fakeK6(scratch).bin);
+    vi.stubEnv('K6_INCLUDE_SYSTEM_ENV_VARS', 'false');
+    const out = capture();
+    expect(await main(['run', 'smoke', '--results', results], out.print)).toBe(2);
+    expect(out.lines.join('\n')).toContain(
+      'K6_INCLUDE_SYSTEM_ENV_VARS: "false" is not accepted; expected the system environment passed to the script',
+    );
+  });
+
   test('gives every run a fresh results folder as RESULTS_DIR and prints it at the end', async () => {
     const { bin, report } = fakeK6(scratch);
     vi.stubEnv('K6_BIN', bin);
@@ -271,6 +281,7 @@ describe('k6-forge run', () => {
       '-- --include-system-env-vars: "--include-system-env-vars=false" is not accepted; expected the system environment',
     ],
     [['run', 'smoke', '--fast'], "Unknown option '--fast'"],
+    [['run', 'smoke', '--', '--include-system-env-vars=0'], '-- --include-system-env-vars: "--include-system-env-vars=0"'],
   ])('%j exits 2 with a message that names the problem', async (argv, message) => {
     vi.stubEnv('K6_BIN', fakeK6(scratch).bin);
     const out = capture();

@@ -18,6 +18,9 @@ const REFUSED_FLAGS: readonly { readonly long: string; readonly short: string; r
   { long: '--stage', short: 's', instead: PROFILE_SHORTCUTS },
 ];
 
+/** What `run` accepts instead of hiding the system environment from the script. */
+const SYSTEM_ENV = "the system environment passed to the script, as k6 run does by default: it carries the run's RESULTS_DIR and BASE_URL";
+
 /** The values Go's flag parser reads as false, which would hide RESULTS_DIR and BASE_URL from the script. */
 const GO_FALSE = new Set(['0', 'f', 'F', 'false', 'FALSE', 'False']);
 
@@ -29,11 +32,13 @@ function isFlag(token: string, long: string, short: string): boolean {
 /**
  * Refuses k6 flags given after `--` that would break what `run` promises: `-e`/`--env` (it would show values in a
  * process list and could replace RESULTS_DIR or BASE_URL), `--vus`, `--duration`, `--iterations` and `--stage` (they
- * replace the script's scenarios) and `--include-system-env-vars=false` (the script would lose RESULTS_DIR and BASE_URL).
+ * replace the script's scenarios) and `--include-system-env-vars=false` or an exported
+ * `K6_INCLUDE_SYSTEM_ENV_VARS=false` (the script would lose RESULTS_DIR and BASE_URL).
  * @param flags - The arguments after `--`, passed to `k6 run` as they are.
- * @throws {ForgeError} `invalid_option` naming the flag, what was given and what to use instead.
+ * @param env - The environment k6 inherits. @default process.env
+ * @throws {ForgeError} `invalid_option` naming the flag or variable, what was given and what to use instead.
  */
-export function refuseContractBreakingFlags(flags: readonly string[]): void {
+export function refuseContractBreakingFlags(flags: readonly string[], env: NodeJS.ProcessEnv = process.env): void {
   for (const token of flags) {
     for (const { long, short, instead } of REFUSED_FLAGS) {
       if (isFlag(token, long, short)) {
@@ -41,12 +46,12 @@ export function refuseContractBreakingFlags(flags: readonly string[]): void {
       }
     }
     if (token.startsWith('--include-system-env-vars=') && GO_FALSE.has(token.slice(token.indexOf('=') + 1))) {
-      throw new ForgeError('invalid_option', {
-        field: '-- --include-system-env-vars',
-        given: shown(token),
-        accepted: "the system environment passed to the script, as k6 run does by default: it carries the run's RESULTS_DIR and BASE_URL",
-      });
+      throw new ForgeError('invalid_option', { field: '-- --include-system-env-vars', given: shown(token), accepted: SYSTEM_ENV });
     }
+  }
+  const exported = env['K6_INCLUDE_SYSTEM_ENV_VARS'];
+  if (exported !== undefined && GO_FALSE.has(exported)) {
+    throw new ForgeError('invalid_env', { field: 'K6_INCLUDE_SYSTEM_ENV_VARS', given: shown(exported), accepted: SYSTEM_ENV });
   }
 }
 
