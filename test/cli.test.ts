@@ -185,6 +185,16 @@ describe('k6-forge run', () => {
     );
   });
 
+  test('refuses the bundle of a TypeScript script that imports a k6 module this k6 lacks, and removes it', async () => {
+    vi.stubEnv('K6_BIN', fakeK6(scratch).bin);
+    vi.stubEnv('FAKE_K6_VERSION', 'v1.3.0');
+    const root = join(scratch, 'typescript-refused');
+    const out = capture();
+    expect(await main(['run', 'examples/messaging.ts', '--results', root], out.print)).toBe(2);
+    expect(out.lines.join('\n')).toMatch(/messaging\.js: an import of "k6\/websockets", which k6 v1\.3\.0 does not have is not accepted/);
+    expect(readdirSync(root)).toStrictEqual([]);
+  });
+
   test('gives every run a fresh results folder as RESULTS_DIR and prints it at the end', async () => {
     const { bin, report } = fakeK6(scratch);
     vi.stubEnv('K6_BIN', bin);
