@@ -9,13 +9,17 @@ const root = new URL('..', import.meta.url).pathname;
 const k6 = findK6();
 if (!k6) console.log('SKIPPED: k6 not found (set K6_BIN or put k6 on PATH to run k6-forge run with k6 flags under real k6)');
 
-const cwd = mkdtempSync(join(tmpdir(), 'k6-forge-run-flags-'));
-afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+/** A working folder of the test's own, made only when k6 is found (a file whose tests are all skipped runs no hook). */
+let cwd = '';
+afterAll(() => {
+  if (cwd) rmSync(cwd, { recursive: true, force: true });
+});
 
 describe('k6-forge run with k6’s own flags, under real k6', () => {
   test.skipIf(!k6)(
     'smoke --dashboard -- --out json=x.json leaves x.json tagged with the run’s testid, and the dashboard in the results folder',
     async () => {
+      cwd = mkdtempSync(join(tmpdir(), 'k6-forge-run-flags-'));
       const args = ['run', join(root, 'dist/smoke.js'), '--demo-target', '--dashboard', '--vus', '2', '--duration', '3s'];
       const run = spawn(process.execPath, [join(root, 'bin/k6-forge.mjs'), ...args, '--', '--out', 'json=x.json'], {
         cwd,
