@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import { findK6, K6_INSTALL_HINT } from '../src/cli/runner/k6-binary.ts';
@@ -29,6 +29,16 @@ describe('findK6', () => {
     expect(findK6({ K6_BIN: bin, PATH: '' })).toBe(bin);
     expect(findK6({ PATH: `/nonexistent:${scratch}` })).toBe(bin);
     expect(findK6({ PATH: '/nonexistent' })).toBeUndefined();
+  });
+
+  test('finds k6.exe on Windows, in a Path split at semicolons, and no k6 without .exe', () => {
+    const folder = join(scratch, 'windows');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'k6.exe'), '', { mode: 0o755 });
+    expect(findK6({ Path: `C:\\nonexistent;${folder}` }, 'win32')).toBe(join(folder, 'k6.exe'));
+    expect(findK6({ PATH: `${folder};C:\\nonexistent` }, 'win32')).toBe(join(folder, 'k6.exe'));
+    expect(findK6({ PATH: folder }, 'linux')).toBeUndefined();
+    expect(findK6({ PATH: scratch }, 'win32')).toBeUndefined();
   });
 
   test('rejects a K6_BIN that is not an executable file', () => {
@@ -68,7 +78,7 @@ describe('k6-forge run', () => {
     const code = await main(argv, capture().print);
     expect(code).toBe(99);
     const seen = JSON.parse(readFileSync(report, 'utf8')) as { args: string[]; env: Record<string, string> };
-    expect(seen.args).toStrictEqual(['run', 'dist/smoke.js']);
+    expect(seen.args).toStrictEqual(['run', '--tag', `testid=${basename(seen.env['RESULTS_DIR']!)}`, 'dist/smoke.js']);
     expect(seen.env).toStrictEqual({
       VUS: '5',
       DURATION: '30s',
@@ -90,7 +100,7 @@ describe('k6-forge run', () => {
       env: { BASE_URL: string; RESULTS_DIR: string };
       health: number;
     };
-    expect(seen.args).toStrictEqual(['run', 'dist/smoke.js']);
+    expect(seen.args).toStrictEqual(['run', '--tag', `testid=${basename(seen.env.RESULTS_DIR)}`, 'dist/smoke.js']);
     expect(seen.env.BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(seen.health).toBe(200);
     expect(out.lines).toStrictEqual([
@@ -98,6 +108,91 @@ describe('k6-forge run', () => {
       `k6-forge: results in ${seen.env.RESULTS_DIR}`,
     ]);
     await expect(fetch(`${seen.env.BASE_URL}/health`)).rejects.toThrow();
+  });
+
+  test('passes the flags after -- to k6 run before the script, and keeps a testid the flags tag', async () => {
+    const { bin, report } = fakeK6(scratch);
+    vi.stubEnv('K6_BIN', bin);
+    vi.stubEnv('FAKE_K6_EXIT', '0');
+    const flags = ['--out', 'json=x.json', '--summary-mode=full', '--tag', 'team=payments'];
+    expect(await main(['run', 'smoke', '--results', results, '--', ...flags], capture().print)).toBe(0);
+    const seen = JSON.parse(readFileSync(report, 'utf8')) as { args: string[]; env: { RESULTS_DIR: string } };
+    expect(seen.args).toStrictEqual(['run', '--tag', `testid=${basename(seen.env.RESULTS_DIR)}`, ...flags, 'dist/smoke.js']);
+    for (const own of [['--tag', 'testid=nightly-42'], ['--tag=testid=nightly-42']]) {
+      expect(await main(['run', 'smoke', '--results', results, '--', ...own], capture().print)).toBe(0);
+      expect((JSON.parse(readFileSync(report, 'utf8')) as { args: string[] }).args).toStrictEqual(['run', ...own, 'dist/smoke.js']);
+    }
+  });
+
+  test('--dashboard exports k6’s web dashboard into the results folder, live on a free loopback port', async () => {
+    const { bin, report } = fakeK6(scratch);
+    vi.stubEnv('K6_BIN', bin);
+    vi.stubEnv('FAKE_K6_EXIT', '0');
+    expect(await main(['run', 'smoke', '--dashboard', '--results', results], capture().print)).toBe(0);
+    const { env } = JSON.parse(readFileSync(report, 'utf8')) as { env: Record<string, string> };
+    expect(env).toMatchObject({
+      K6_WEB_DASHBOARD: 'true',
+      K6_WEB_DASHBOARD_EXPORT: resolve(env['RESULTS_DIR']!, 'dashboard.html'),
+      K6_WEB_DASHBOARD_PORT: '0',
+      K6_WEB_DASHBOARD_HOST: '127.0.0.1',
+      K6_WEB_DASHBOARD_PERIOD: '1s',
+    });
+  });
+
+  test('builds a TypeScript script into the run’s results folder first and runs that bundle', async () => {
+    const { bin, report } = fakeK6(scratch);
+    vi.stubEnv('K6_BIN', bin);
+    vi.stubEnv('FAKE_K6_EXIT', '0');
+    const out = capture();
+    expect(await main(['run', 'examples/smoke.ts', '--results', results], out.print)).toBe(0);
+    const seen = JSON.parse(readFileSync(report, 'utf8')) as { args: string[]; env: { RESULTS_DIR: string } };
+    const folder = seen.env.RESULTS_DIR;
+    expect(seen.args).toStrictEqual(['run', '--tag', `testid=${basename(folder)}`, join(folder, 'smoke.js')]);
+    expect(readdirSync(folder).sort()).toStrictEqual(['fake-summary.json', 'smoke.js', 'smoke.js.map']);
+    expect(out.lines[0]).toBe(`k6-forge: building examples/smoke.ts into ${folder}`);
+    expect(out.lines).toContain("embedded thresholds: thresholds.json (k6-forge's packaged file)");
+    expect(out.lines.at(-1)).toBe(`k6-forge: results in ${folder}`);
+  });
+
+  test('removes the bundle of a TypeScript script with its folder when k6 writes no results, and a build that fails starts no k6', async () => {
+    const { bin } = fakeK6(scratch);
+    vi.stubEnv('K6_BIN', bin);
+    vi.stubEnv('FAKE_K6_EXIT', '107');
+    vi.stubEnv('FAKE_K6_RESULTS', 'none');
+    const root = join(scratch, 'typescript-results');
+    const out = capture();
+    expect(await main(['run', 'examples/smoke.ts', '--results', root], out.print)).toBe(107);
+    expect(out.lines.at(-1)).toMatch(
+      /^k6-forge: no results: k6 ended with exit code 107 before handleSummary wrote any, so .* was removed$/,
+    );
+    expect(readdirSync(root)).toStrictEqual([]);
+    const broken = join(scratch, 'broken.ts');
+    writeFileSync(broken, "import { readFileSync } from 'node:fs';\nexport default function () { readFileSync('x'); }\n");
+    const failed = capture();
+    expect(await main(['run', broken, '--results', root], failed.print)).toBe(2);
+    expect(failed.lines.join('\n')).toContain('imports the Node built-in "node:fs", which k6 does not have');
+    expect(failed.lines).toContainEqual(expect.stringMatching(/^k6-forge: no results: k6 did not start, so .* was removed$/));
+    expect(readdirSync(root)).toStrictEqual([]);
+  });
+
+  test('refuses an exported K6_INCLUDE_SYSTEM_ENV_VARS=false, which would hide RESULTS_DIR and BASE_URL from the script', async () => {
+    vi.stubEnv('K6_BIN', fakeK6(scratch).bin);
+    vi.stubEnv('K6_INCLUDE_SYSTEM_ENV_VARS', 'false');
+    const out = capture();
+    expect(await main(['run', 'smoke', '--results', results], out.print)).toBe(2);
+    expect(out.lines.join('\n')).toContain(
+      'K6_INCLUDE_SYSTEM_ENV_VARS: "false" is not accepted; expected the system environment passed to the script',
+    );
+  });
+
+  test('refuses the bundle of a TypeScript script that imports a k6 module this k6 lacks, and removes it', async () => {
+    vi.stubEnv('K6_BIN', fakeK6(scratch).bin);
+    vi.stubEnv('FAKE_K6_VERSION', 'v1.3.0');
+    const root = join(scratch, 'typescript-refused');
+    const out = capture();
+    expect(await main(['run', 'examples/messaging.ts', '--results', root], out.print)).toBe(2);
+    expect(out.lines.join('\n')).toMatch(/messaging\.js: an import of "k6\/websockets", which k6 v1\.3\.0 does not have is not accepted/);
+    expect(readdirSync(root)).toStrictEqual([]);
   });
 
   test('gives every run a fresh results folder as RESULTS_DIR and prints it at the end', async () => {
@@ -185,7 +280,18 @@ describe('k6-forge run', () => {
       'BASE_URL: "http://x" is not accepted; expected no BASE_URL with --demo-target',
     ],
     [['run'], 'run: nothing is not accepted; expected exactly one scenario name or script path'],
+    [['run', 'smoke', '--', '-e', 'RESULTS_DIR=x'], '-- --env: "-e" is not accepted; expected k6-forge\'s own -e KEY=VALUE before --'],
+    [['run', 'smoke', '--', '--env=BASE_URL=http://x'], '-- --env: "--env=BASE_URL=http://x" is not accepted'],
+    [['run', 'smoke', '--', '--vus', '50'], '-- --vus: "--vus" is not accepted; expected k6-forge\'s --vus N and --duration D before --'],
+    [['run', 'smoke', '--', '-d30s'], '-- --duration: "-d30s" is not accepted'],
+    [['run', 'smoke', '--', '--iterations=10'], '-- --iterations: "--iterations=10" is not accepted'],
+    [['run', 'smoke', '--', '-s', '10s:5'], '-- --stage: "-s" is not accepted'],
+    [
+      ['run', 'smoke', '--', '--include-system-env-vars=false'],
+      '-- --include-system-env-vars: "--include-system-env-vars=false" is not accepted; expected the system environment',
+    ],
     [['run', 'smoke', '--fast'], "Unknown option '--fast'"],
+    [['run', 'smoke', '--', '--include-system-env-vars=0'], '-- --include-system-env-vars: "--include-system-env-vars=0"'],
   ])('%j exits 2 with a message that names the problem', async (argv, message) => {
     vi.stubEnv('K6_BIN', fakeK6(scratch).bin);
     const out = capture();

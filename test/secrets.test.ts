@@ -146,7 +146,7 @@ describe('secrets given to k6-forge run', () => {
     const env = { K6_BIN: k6!, BEARER_TOKEN: SECRET, TEST_PASSWORD: SECRET, SEED: '7' };
     const run = await scannedRun(['run', 'smoke', '--demo-target', '--vus', '1', '--duration', '3s'], env, results);
     expect(run.code, run.output).toBe(0);
-    expect(run.ps).toMatch(/k6 run \S*smoke\.js/);
+    expect(run.ps).toMatch(/k6 run --tag testid=\S+ \S*smoke\.js/);
     expect(run.ps).not.toContain(SECRET);
     expect(run.output).not.toContain(SECRET);
     expect(run.files.map((file) => file.name.replace(/^.*\//, '')).sort()).toStrictEqual([

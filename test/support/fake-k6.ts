@@ -39,7 +39,7 @@ if (process.env.FAKE_K6_UNTIL_SIGNAL === '1') {
   setInterval(() => {}, 1000);
   console.log('running');
 } else {
-  const pick = ['VUS', 'DURATION', 'PAGE', 'BASE_URL', 'TOKEN', 'RESULTS_DIR'];
+  const pick = ['VUS', 'DURATION', 'PAGE', 'BASE_URL', 'TOKEN', 'RESULTS_DIR', 'K6_WEB_DASHBOARD', 'K6_WEB_DASHBOARD_EXPORT', 'K6_WEB_DASHBOARD_PORT', 'K6_WEB_DASHBOARD_HOST', 'K6_WEB_DASHBOARD_PERIOD'];
   const env = Object.fromEntries(pick.filter((k) => k in process.env).map((k) => [k, process.env[k]]));
   const health = process.env.BASE_URL ? fetch(process.env.BASE_URL + '/health').then((r) => r.status, () => 'unreachable') : Promise.resolve(null);
   // FAKE_K6_BAD_FRAME=1 sends the target an unmasked WebSocket frame first, which a server must refuse.

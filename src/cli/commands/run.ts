@@ -5,18 +5,24 @@ import { findK6, K6_INSTALL_HINT } from '../runner/k6-binary.ts';
 import { runScript } from '../runner/run-script.ts';
 
 /**
- * `k6-forge run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--demo-target] [--results results]`:
- * runs a bundle with k6 through {@link runScript} and exits with k6's exit code (127 when k6 is not found).
+ * `k6-forge run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--demo-target] [--dashboard]
+ * [--results results] [-- <k6 run flags>...]`: runs a bundle, or a TypeScript script it builds first, with k6 through
+ * {@link runScript} and exits with k6's exit code (127 when k6 is not found).
  */
 export const runCommand: Command = {
-  usage: `run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--demo-target] [--results results]
-    Run dist/<scenario>.js (or a file) with k6 and exit with k6's exit code. The script gets a fresh
-    <results>/<UTC timestamp>/ folder as RESULTS_DIR (a RESULTS_DIR given with -e or exported is created
-    when missing and must be empty); its path is printed at the end. A secret goes in the environment, not -e.
-    --demo-target (alias: --embedded-target) starts the demo target on a free loopback port and sets BASE_URL.`,
+  usage: `run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--demo-target] [--dashboard] [--results results] [-- <k6 flags>]
+    Run dist/<scenario>.js (or a file; a .ts script is built into the run's results folder first) with k6 and
+    exit with k6's exit code. The script gets a fresh <results>/<UTC timestamp>/ folder as RESULTS_DIR (a
+    RESULTS_DIR given with -e or exported is created when missing and must be empty); its path is printed at
+    the end, and k6 tags the run testid=<its name>. A secret goes in the environment, not -e.
+    --demo-target (alias: --embedded-target) starts the demo target on a free loopback port and sets BASE_URL.
+    --dashboard exports k6's web dashboard to <results folder>/dashboard.html (live on a free loopback port).
+    Flags after -- go to k6 run as they are (-- --out json=out.json --summary-mode full); k6's -e, --vus,
+    --duration, --iterations and --stage are refused there: use run's own.`,
   async run(args, { print }) {
+    const end = args.indexOf('--');
     const { values, positionals } = parseArgs({
-      args,
+      args: end === -1 ? args : args.slice(0, end),
       allowPositionals: true,
       options: {
         vus: { type: 'string' },
@@ -24,6 +30,7 @@ export const runCommand: Command = {
         env: { type: 'string', short: 'e', multiple: true, default: [] },
         'demo-target': { type: 'boolean', default: false },
         'embedded-target': { type: 'boolean', default: false },
+        dashboard: { type: 'boolean', default: false },
         results: { type: 'string' },
       },
     });
@@ -43,6 +50,8 @@ export const runCommand: Command = {
       duration: values.duration,
       demoTarget: values['demo-target'] || values['embedded-target'],
       resultsRoot: values.results,
+      k6Flags: end === -1 ? [] : args.slice(end + 1),
+      dashboard: values.dashboard,
       log: print,
     });
   },

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { join, posix, win32 } from 'node:path';
 import { ForgeError, shown } from '../../lib/errors.ts';
 
 /** What to tell a person who has no k6. */
@@ -20,18 +20,22 @@ function isExecutable(path: string): boolean {
 }
 
 /**
- * Finds the k6 binary: `K6_BIN` first, then `k6` on `PATH`.
+ * Finds the k6 binary: `K6_BIN` first, then `k6` on `PATH` (`k6.exe` on `Path` or `PATH`, split at `;`, on Windows).
  * @param env - The environment to read. @default process.env
+ * @param platform - The operating system, which names the binary and splits `PATH`. @default process.platform
  * @returns The binary's path, or undefined when there is none.
  * @throws {ForgeError} `invalid_env` when `K6_BIN` is set but is not an executable file.
  */
-export function findK6(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function findK6(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
   if (env['K6_BIN'] !== undefined) {
     if (isExecutable(env['K6_BIN'])) return env['K6_BIN'];
     throw new ForgeError('invalid_env', { field: 'K6_BIN', given: shown(env['K6_BIN']), accepted: 'the path of an executable k6 binary' });
   }
-  for (const folder of (env['PATH'] ?? '').split(delimiter)) {
-    if (folder && isExecutable(join(folder, 'k6'))) return join(folder, 'k6');
+  const windows = platform === 'win32';
+  const path = (windows ? (env['Path'] ?? env['PATH']) : env['PATH']) ?? '';
+  const name = windows ? 'k6.exe' : 'k6';
+  for (const folder of path.split(windows ? win32.delimiter : posix.delimiter)) {
+    if (folder && isExecutable(join(folder, name))) return join(folder, name);
   }
   return undefined;
 }

@@ -1,17 +1,20 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { constants } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startTarget } from '../../demo-target/index.ts';
+import { type RunningTarget, startTarget } from '../../demo-target/index.ts';
 import { parseDuration } from '../../lib/duration.ts';
 import { ForgeError, invalidOption, shown } from '../../lib/errors.ts';
 import { isSecretName, redactUrl } from '../../lib/redact.ts';
 import { assertK6Supports, k6Version } from './k6-binary.ts';
+import { k6RunArguments, refuseContractBreakingFlags } from './k6-run-arguments.ts';
+import { buildForRun, isTypeScript } from './typescript-script.ts';
+import { webDashboardEnv } from './web-dashboard.ts';
 
 /** Options for {@link runScript}. */
 export interface RunOptions {
-  /** A script path, or a scenario name looked up as `<distDir>/<name>.js`. */
+  /** A script path (a TypeScript one is built into the run's results folder first), or a scenario name looked up as `<distDir>/<name>.js`. */
   readonly script: string;
   /** The k6 binary to run. */
   readonly k6: string;
@@ -27,6 +30,10 @@ export interface RunOptions {
   readonly distDir?: string;
   /** The folder that receives the run's fresh `<UTC timestamp>/` results folder. @default "results" */
   readonly resultsRoot?: string | undefined;
+  /** Arguments for `k6 run` itself, given after `--` (`--out json=out.json`), passed through as they are. @default [] */
+  readonly k6Flags?: readonly string[];
+  /** Export k6's web dashboard into the results folder as `dashboard.html` (see {@link webDashboardEnv}). @default false */
+  readonly dashboard?: boolean;
   /** Where progress lines go. @default console.error */
   readonly log?: (line: string) => void;
 }
@@ -132,11 +139,12 @@ const WATCHDOG = fileURLToPath(new URL('../../../bin/k6-watchdog.mjs', import.me
  * reaches k6 as SIGTERM; when k6-forge dies any other way (a crash, SIGKILL), the watchdog sends k6 SIGTERM, so k6
  * never outlives k6-forge.
  */
-function runK6(k6: string, script: string, variables: Record<string, string>, log: (line: string) => void): Promise<number> {
-  // Variables go through the environment, not k6's argv, so no value shows in a process list.
-  const child = spawn(process.execPath, [WATCHDOG, k6, 'run', script], {
+function runK6(k6: string, args: readonly string[], variables: Record<string, string>, log: (line: string) => void): Promise<number> {
+  // Variables go through the environment, not k6's argv, so no value shows in a process list. PWD is k6's working
+  // folder, which handleSummary checks a relative RESULTS_DIR against: a parent that changed folders may not say so.
+  const child = spawn(process.execPath, [WATCHDOG, k6, ...args], {
     stdio: 'inherit',
-    env: { ...process.env, ...variables },
+    env: { ...process.env, ...variables, PWD: process.cwd() },
     detached: true,
   });
   const group = (signal: NodeJS.Signals) => {
@@ -172,19 +180,25 @@ function runK6(k6: string, script: string, variables: Record<string, string>, lo
  * Runs one k6 script, optionally against the demo target, and returns k6's exit code (99 when thresholds failed).
  * The script gets a fresh `<results>/<timestamp>/` folder as `RESULTS_DIR`, or the `RESULTS_DIR` given (created when
  * missing, as k6 cannot), where k6-forge's handleSummary writes; when k6 ends its
- * path is logged, or, when k6 wrote nothing there, the folder is removed and the log says why.
- * @param options - Script, k6 binary, variables, results folder and target choice.
+ * path is logged, or, when k6 wrote nothing there, the folder is removed and the log says why. A TypeScript script
+ * is built into that folder first (see {@link buildForRun}), and its bundle removed with it. k6 runs with
+ * `--tag testid=<the results folder's name>` (unless the flags after `--` tag a testid), then those flags.
+ * @param options - Script, k6 binary, variables, k6 flags, results folder, dashboard and target choice.
  * @returns k6's exit code.
- * @throws {ForgeError} For an unknown scenario, malformed variables, a `RESULTS_DIR` (from `-e` or the environment)
- *   that cannot be made a folder, holds files already or comes with `--results`, or a script that imports a k6 module
- *   this k6 lacks, before k6 starts.
+ * @throws {ForgeError} For an unknown scenario, malformed variables, a k6 flag that breaks the run's contract (see
+ *   {@link refuseContractBreakingFlags}), a `RESULTS_DIR` (from `-e` or the environment)
+ *   that cannot be made a folder, holds files already or comes with `--results`, a TypeScript script the build refuses,
+ *   or a script that imports a k6 module this k6 lacks, before k6 starts.
  */
 export async function runScript(options: RunOptions): Promise<number> {
   const log = options.log ?? ((line: string) => console.error(line));
-  const script = resolveScript(options.script, options.distDir);
+  const source = resolveScript(options.script, options.distDir);
+  const typescript = isTypeScript(source);
   const version = k6Version(options.k6);
-  if (version !== undefined) assertK6Supports(script, readFileSync(script, 'utf8'), version);
+  if (version !== undefined && !typescript) assertK6Supports(source, readFileSync(source, 'utf8'), version);
   const variables = scriptVariables(options);
+  const flags = options.k6Flags ?? [];
+  refuseContractBreakingFlags(flags);
   const chosen = variables['RESULTS_DIR'] ?? process.env['RESULTS_DIR'];
   if (chosen !== undefined && options.resultsRoot !== undefined) {
     invalidOption(
@@ -197,15 +211,28 @@ export async function runScript(options: RunOptions): Promise<number> {
     invalidOption('BASE_URL', redactUrl(variables['BASE_URL']!), 'no BASE_URL with --demo-target, which sets it');
   }
   const results = chosen !== undefined ? chosenResultsDir(chosen) : createResultsDir(options.resultsRoot ?? 'results');
-  const target = options.demoTarget ? await startTarget({ log }) : undefined;
-  if (target) log(`k6-forge: demo target listening at ${target.url}`);
+  let built: string[] = [];
+  let target: RunningTarget | undefined;
   let code: number | undefined;
   try {
-    code = await runK6(options.k6, script, { ...variables, RESULTS_DIR: results, ...(target && { BASE_URL: target.url }) }, log);
+    let script = source;
+    if (typescript) {
+      script = await buildForRun(source, results, log);
+      built = readdirSync(results);
+      if (version !== undefined) assertK6Supports(script, readFileSync(script, 'utf8'), version);
+    }
+    target = options.demoTarget ? await startTarget({ log }) : undefined;
+    if (target) log(`k6-forge: demo target listening at ${target.url}`);
+    code = await runK6(
+      options.k6,
+      k6RunArguments({ script, flags, testId: basename(results) }),
+      { ...variables, ...(options.dashboard && webDashboardEnv(results)), RESULTS_DIR: results, ...(target && { BASE_URL: target.url }) },
+      log,
+    );
     return code;
   } finally {
     await target?.close();
-    log(resultsLine(results, code, chosen === undefined));
+    log(resultsLine(results, code, chosen === undefined, built));
   }
 }
 
@@ -243,10 +270,12 @@ function chosenResultsDir(folder: string): string {
  * @param folder - The run's results folder.
  * @param code - k6's exit code, or undefined when k6 could not be started.
  * @param remove - Whether to remove the folder when it is empty (run made it under --results).
+ * @param built - The files the build of a TypeScript script wrote there, which are no results: removed with the folder.
  * @returns The line to print.
  */
-function resultsLine(folder: string, code: number | undefined, remove: boolean): string {
-  if (readdirSync(folder).length > 0) return `k6-forge: results in ${folder}`;
+function resultsLine(folder: string, code: number | undefined, remove: boolean, built: readonly string[]): string {
+  if (readdirSync(folder).some((name) => !built.includes(name))) return `k6-forge: results in ${folder}`;
+  for (const name of built) rmSync(join(folder, name));
   if (remove) rmdirSync(folder);
   const ended =
     code === undefined
