@@ -2623,7 +2623,7 @@ var desk = catalog(
   },
   { baseUrl: config.BASE_URL, auth, debug: config.DEBUG }
 );
-var options = lazy05(lazy06({ name: "dealer", vus: config.VUS, duration: config.DURATION }), {
+var options = __VU !== 0 ? void 0 : lazy05(lazy06({ name: "dealer", vus: config.VUS, duration: config.DURATION }), {
   thresholds: { ...desk.thresholds(), checks: ["rate>0.99"] }
 });
 var handleSummary = summaryHandler();

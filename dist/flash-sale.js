@@ -2753,7 +2753,7 @@ var sale = catalog(
   },
   { baseUrl: config.BASE_URL, debug: config.DEBUG }
 );
-var options = lazy06(lazy07({ vus: config.VUS, duration: config.DURATION }), {
+var options = __VU !== 0 ? void 0 : lazy06(lazy07({ vus: config.VUS, duration: config.DURATION }), {
   thresholds: { ...sale.thresholds(), order_latency: ["p(95)<500"], checks: ["rate>0.99"] }
 });
 var handleSummary = summaryHandler();

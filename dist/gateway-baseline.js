@@ -2078,7 +2078,7 @@ function transfer() {
 }
 
 // examples/gateway-baseline.ts
-var options = lazy02(lazy0({ vus: config.VUS, duration: config.DURATION }), {
+var options = __VU !== 0 ? void 0 : lazy02(lazy0({ vus: config.VUS, duration: config.DURATION }), {
   thresholds: { ...gateway.thresholds(), business_errors: ["rate<0.01"] }
 });
 export {

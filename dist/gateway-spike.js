@@ -2260,7 +2260,7 @@ function transfer() {
 }
 
 // examples/gateway-spike.ts
-var options = lazy05(
+var options = __VU !== 0 ? void 0 : lazy05(
   lazy06({
     rate: lazy14({ perDay: 1e6, burst: 20 }),
     vus: config.VUS,

@@ -2243,7 +2243,7 @@ function browse() {
 }
 
 // examples/load.ts
-var options = lazy0(lazy02({ vus: config.VUS, duration: config.DURATION }), { thresholds: storefront.thresholds() });
+var options = __VU !== 0 ? void 0 : lazy0(lazy02({ vus: config.VUS, duration: config.DURATION }), { thresholds: storefront.thresholds() });
 export {
   browse as default,
   handleSummary,

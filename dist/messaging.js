@@ -1738,7 +1738,7 @@ function lazy04(...args) {
 // examples/messaging.ts
 var config = lazy0();
 var chat = messageChannel({ url: `${config.BASE_URL.replace(/^http/, "ws")}/ws/echo`, timeout: "2s" });
-var options = lazy03(lazy04({ name: "messaging", vus: config.VUS, duration: config.DURATION }), {
+var options = __VU !== 0 ? void 0 : lazy03(lazy04({ name: "messaging", vus: config.VUS, duration: config.DURATION }), {
   thresholds: { ws_message_duration: ["p(95)<200"], checks: ["rate>0.99"] }
 });
 var handleSummary = summaryHandler();

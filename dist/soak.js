@@ -2234,7 +2234,7 @@ function browse() {
 }
 
 // examples/soak.ts
-var options = lazy0(lazy02({ vus: config.VUS, duration: config.DURATION }), { thresholds: storefront.thresholds() });
+var options = __VU !== 0 ? void 0 : lazy0(lazy02({ vus: config.VUS, duration: config.DURATION }), { thresholds: storefront.thresholds() });
 export {
   browse as default,
   handleSummary,

@@ -2245,7 +2245,7 @@ function browse() {
 }
 
 // examples/stress.ts
-var options = lazy0(lazy02({ vus: config.VUS, duration: config.DURATION }), {
+var options = __VU !== 0 ? void 0 : lazy0(lazy02({ vus: config.VUS, duration: config.DURATION }), {
   thresholds: storefront.thresholds()
 });
 export {

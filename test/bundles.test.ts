@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 
 /**
- * Evaluates a committed bundle the way a k6 VU does at init: a fresh module graph, the given __ENV,
- * and the k6 modules as doubles (the same fresh instances the returned helpers drive).
+ * Evaluates a committed bundle the way k6 does at init: a fresh module graph, the given __ENV, the k6 modules as
+ * doubles (the same fresh instances the returned helpers drive), and `__VU` 0 as in k6's first init, the one whose
+ * options k6 reads and where setup() and teardown() run; `vu` sets another.
  */
-async function initBundle(name: string, env: Record<string, string>) {
+async function initBundle(name: string, env: Record<string, string>, vu = 0) {
   vi.resetModules();
   vi.stubGlobal('__ENV', env);
+  vi.stubGlobal('__VU', vu);
   const script = (await import(`../dist/${name}.js`)) as Record<string, unknown>;
   const { respondWith } = await import('./doubles/http.ts');
   const { callsTo } = await import('./doubles/recorder.ts');
@@ -20,6 +22,17 @@ afterEach(() => {
 });
 
 describe('bundles at init', () => {
+  test('a VU builds no options: k6 reads them from its first init only, and the VU still runs its iteration', async () => {
+    const { options, call, respondWith, callsTo } = await initBundle('smoke', { BASE_URL: 'http://127.0.0.1:3000' }, 1);
+    expect(options).toBeUndefined();
+    respondWith(() => ({ status: 200, body: '{"stock":5}' }));
+    call('default');
+    expect(callsTo('k6/http', 'request').map(([method, url]) => `${String(method)} ${String(url)}`)).toStrictEqual([
+      'GET http://127.0.0.1:3000/health',
+      'GET http://127.0.0.1:3000/products/demo-widget',
+    ]);
+  });
+
   test('load.js scales its stages to VUS and stretches them to DURATION', async () => {
     const { options } = await initBundle('load', { VUS: '10', DURATION: '1m' });
     expect(options).toMatchObject({

@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
-import { basename, relative } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { ForgeError, invalidOption, shown } from '../../lib/errors.ts';
 import { PACKAGE_VERSION } from '../io/package-version.ts';
 import { writeAllWhole } from '../io/write-whole.ts';
 import { readThresholdsFile, thresholdsDescription, thresholdsWarnings } from '../limits/thresholds-source.ts';
 import { poolImports } from '../pools/pools-import.ts';
+import { optionsInFirstInitOnly } from './first-init-options.ts';
 import { oneBindingPerK6Export } from './k6-import-bindings.ts';
 import { lazyImports } from './lazy-imports.ts';
 
@@ -61,6 +63,22 @@ const k6OnlyImports: Plugin = {
   },
 };
 
+/** Loads the entry scripts with their options built in k6's first init only (see first-init-options.ts). */
+function firstInitOptions(entries: readonly string[]): Plugin {
+  const paths = new Set(entries.map((entry) => resolve(entry)));
+  return {
+    name: 'first-init-options',
+    setup(bundle) {
+      bundle.onLoad({ filter: /\.[cm]?[jt]s$/ }, async ({ path }) => {
+        if (!paths.has(path)) return undefined;
+        const source = await readFile(path, 'utf8');
+        const loader = /\.[cm]?ts$/.test(path) ? 'ts' : 'js';
+        return { contents: optionsInFirstInitOnly(source, path), loader, resolveDir: dirname(path) };
+      });
+    },
+  };
+}
+
 function checkExternalImports(entry: string, imports: readonly { path: string; external?: boolean }[]): void {
   for (const { path, external } of imports) {
     if (external && !K6_IMPORT.test(path)) {
@@ -107,7 +125,7 @@ export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
     supported: { 'async-generator': false, 'for-await': false },
     external: ['k6', 'k6/*', 'https://*'],
     define,
-    plugins: [...plugins, lazyImports({ target, define, plugins })],
+    plugins: [firstInitOptions(options.entries), ...plugins, lazyImports({ target, define, plugins })],
     sourcemap: 'linked',
     sourcesContent: false,
     legalComments: 'none',
