@@ -3,11 +3,18 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const doubles = (name: string) => fileURLToPath(new URL(`./test/doubles/${name}.ts`, import.meta.url));
+const json = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+
+// Unit tests run with what the examples' bundles embed (see build.mjs): the demo's endpoint limits in
+// examples/thresholds.json merged over k6-forge's neutral thresholds.json, which holds no endpoint limits.
+const { $schema: _neutralSchema, ...neutral } = json('./thresholds.json');
+const { $schema: _demoSchema, ...demo } = json('./examples/thresholds.json');
+const embedded = { ...neutral, endpoints: { ...neutral.endpoints, ...demo.endpoints } };
 
 export default defineConfig({
   define: {
-    __K6_FORGE_THRESHOLDS__: readFileSync(new URL('./thresholds.json', import.meta.url), 'utf8'),
-    __K6_FORGE_VERSION__: JSON.stringify(JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version),
+    __K6_FORGE_THRESHOLDS__: JSON.stringify(embedded),
+    __K6_FORGE_VERSION__: JSON.stringify(json('./package.json').version),
   },
   resolve: {
     alias: [

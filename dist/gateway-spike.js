@@ -1825,7 +1825,11 @@ function lazy13(...args) {
       if (!isRecord(value)) fail(source, "$", value, "an object with global, scenarios, endpoints and gates");
       for (const [key, section] of Object.entries(value)) {
         const path = `$.${key}`;
-        if (!SECTIONS.includes(key)) fail(source, path, key, `one of ${SECTIONS.join(", ")}`);
+        if (key === "$schema") {
+          if (typeof section !== "string") fail(source, path, section, "the path or URL of a JSON Schema, as text");
+          continue;
+        }
+        if (!SECTIONS.includes(key)) fail(source, path, key, `one of ${SECTIONS.join(", ")} or $schema`);
         if (key === "global") checkLimits(source, path, section, true);
         else checkNamedLimits(source, path, section, key !== "gates");
       }

@@ -329,7 +329,7 @@ describe('k6-forge analyze', () => {
   );
 
   test('prints the run, exact latency per endpoint, the limits, checks and verdicts and the series, and exits 1 on a failed limit', async () => {
-    const login300 = writeText('login-300.json', JSON.stringify({ endpoints: { login: { p95: 300 } } }));
+    const login300 = writeText('login-300.json', JSON.stringify({ endpoints: { login: { p95: 300, p99: 1000 } } }));
     expect(await cli('analyze', small, '--interval', '10s', '--thresholds', login300)).toStrictEqual({
       code: 1,
       messages: '',
@@ -363,7 +363,7 @@ describe('k6-forge analyze', () => {
 
   test('exits 0 when no verdict fails: a steady run, no spike', async () => {
     const steady = output('steady.json', Array.from({ length: 30 }, (_, index) => request(index, 120)).flat());
-    const { code, report } = await cli('analyze', steady, '--thresholds', 'thresholds.json');
+    const { code, report } = await cli('analyze', steady, '--thresholds', 'examples/thresholds.json');
     expect(code).toBe(0);
     expect(report).toContain(
       'soak degradation: NOT APPLICABLE: not a soak run (its scenario is spike; give --expect soak to judge degradation)',
@@ -414,7 +414,7 @@ describe('k6-forge analyze', () => {
 
   test('--html writes a self-contained report with the series as charts and the verdicts as thresholds', async () => {
     const report = join(scratch, 'html', 'report.html');
-    const login300 = writeText('login-300-html.json', JSON.stringify({ endpoints: { login: { p95: 300 } } }));
+    const login300 = writeText('login-300-html.json', JSON.stringify({ endpoints: { login: { p95: 300, p99: 1000 } } }));
     const first = await cli('analyze', small, '--html', report, '--spike-end', '10', '--interval', '10s', '--thresholds', login300);
     expect(first).toMatchObject({ code: 1, messages: `k6-forge: wrote the report to ${report}` });
     const html = readFileSync(report, 'utf8');
@@ -446,7 +446,7 @@ describe('k6-forge analyze', () => {
       '--summary',
       path,
       '--thresholds',
-      'thresholds.json',
+      'examples/thresholds.json',
     );
     expect(code).toBe(2);
     expect(messages).toBe(
@@ -501,7 +501,7 @@ describe('k6-forge analyze', () => {
       'idle.json: output without http_req_duration samples is not accepted; expected k6 --out json output of a test that made HTTP requests',
     ],
   ])('%s is bad input: exit 2 and one message naming the file', async (_case, path, message) => {
-    const { code, report, messages } = await cli('analyze', path(), '--thresholds', 'thresholds.json');
+    const { code, report, messages } = await cli('analyze', path(), '--thresholds', 'examples/thresholds.json');
     expect({ code, report }).toStrictEqual({ code: 2, report: '' });
     expect(messages).toMatch(/^k6-forge analyze: /);
     expect(messages).toContain(message);
@@ -520,7 +520,7 @@ describe('k6-forge analyze', () => {
       'test/fixtures/nope.json: a missing file is not accepted',
     ],
   ])('%j is bad input and writes nothing', async (argv, message) => {
-    const { code, messages } = await cli(...argv, '--thresholds', 'thresholds.json');
+    const { code, messages } = await cli(...argv, '--thresholds', 'examples/thresholds.json');
     expect(code).toBe(2);
     expect(messages).toContain(message);
     expect(readdirSync(scratch)).not.toContain('never.html');
@@ -569,7 +569,7 @@ describe('analyze judges what the run was', () => {
   }
 
   test('a healthy short load run passes: no soak verdict from a p95 creeping 1.23 → 1.43 ms, no spike from its VU drop', async () => {
-    const { code, report } = await cli('analyze', loadRun('healthy-load.json'), '--thresholds', 'thresholds.json');
+    const { code, report } = await cli('analyze', loadRun('healthy-load.json'), '--thresholds', 'examples/thresholds.json');
     expect(code).toBe(0);
     expect(report).toContain('judged as steady (neither a spike nor a soak by name)');
     expect(report).toContain(
@@ -582,14 +582,26 @@ describe('analyze judges what the run was', () => {
   });
 
   test('a load run with 10% errors fails on the error rate of its scenario', async () => {
-    const { code, report } = await cli('analyze', loadRun('erroring-load.json', { failedEvery: 10 }), '--thresholds', 'thresholds.json');
+    const { code, report } = await cli(
+      'analyze',
+      loadRun('erroring-load.json', { failedEvery: 10 }),
+      '--thresholds',
+      'examples/thresholds.json',
+    );
     expect(code).toBe(1);
     expect(report).toMatch(/scenario load {2}error rate +10% +< 1% +FAIL/);
     expect(report.split('\n').at(-1)).toBe('FAIL: 1 of 3 limits failed');
   });
 
   test('--expect soak on a short run is not applicable, naming the length a soak needs', async () => {
-    const { code, report } = await cli('analyze', loadRun('short-soak.json'), '--expect', 'soak', '--thresholds', 'thresholds.json');
+    const { code, report } = await cli(
+      'analyze',
+      loadRun('short-soak.json'),
+      '--expect',
+      'soak',
+      '--thresholds',
+      'examples/thresholds.json',
+    );
     expect(code).toBe(0);
     expect(report).toContain('soak degradation: NOT APPLICABLE: a soak needs at least 10 min of requests; this run has 10 s');
   });
@@ -619,10 +631,10 @@ describe('analyze judges what the run was', () => {
 
   test('reads the checks from the output', async () => {
     const path = loadRun('checks.json', { checks: true });
-    const { report } = await cli('analyze', path, '--thresholds', 'thresholds.json');
+    const { report } = await cli('analyze', path, '--thresholds', 'examples/thresholds.json');
     expect(report).toContain('checks: 1 check, 1 of 100 failed: product_get status is 2xx (1 of 100)');
     const html = join(scratch, 'checks.html');
-    await cli('analyze', path, '--html', html, '--thresholds', 'thresholds.json');
+    await cli('analyze', path, '--html', html, '--thresholds', 'examples/thresholds.json');
     expect(readFileSync(html, 'utf8')).toContain('<td>product_get status is 2xx</td><td class="num">99</td><td class="num">1</td>');
     expect(readFileSync(html, 'utf8')).not.toContain('No checks ran.');
   });
@@ -632,7 +644,7 @@ describe('analyze judges what the run was', () => {
       'analyze',
       loadRun('replaced.json', { scenario: 'default', declared: ['smoke'] }),
       '--thresholds',
-      'thresholds.json',
+      'examples/thresholds.json',
     );
     expect(code).toBe(1);
     expect(report).toContain('FAIL: scenario smoke never ran: the output declares it, but it made no request, check or iteration');
@@ -642,14 +654,14 @@ describe('analyze judges what the run was', () => {
   });
 
   test('a declared scenario whose requests never completed an iteration (a stalled route) fails; one that iterated passes', async () => {
-    const stalled = await cli('analyze', loadRun('stalled.json', { declared: ['load'] }), '--thresholds', 'thresholds.json');
+    const stalled = await cli('analyze', loadRun('stalled.json', { declared: ['load'] }), '--thresholds', 'examples/thresholds.json');
     expect(stalled.code).toBe(1);
     expect(stalled.report.split('\n').at(-1)).toBe('FAIL: scenario load completed no iteration: every one was stalled or interrupted');
     const iterated = await cli(
       'analyze',
       loadRun('iterated.json', { declared: ['load'], iterations: true }),
       '--thresholds',
-      'thresholds.json',
+      'examples/thresholds.json',
     );
     expect(iterated.code).toBe(0);
   });

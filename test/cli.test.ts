@@ -150,7 +150,9 @@ describe('k6-forge run', () => {
     expect(seen.args).toStrictEqual(['run', '--tag', `testid=${basename(folder)}`, join(folder, 'smoke.js')]);
     expect(readdirSync(folder).sort()).toStrictEqual(['fake-summary.json', 'smoke.js', 'smoke.js.map']);
     expect(out.lines[0]).toBe(`k6-forge: building examples/smoke.ts into ${folder}`);
-    expect(out.lines).toContain("embedded thresholds: thresholds.json (k6-forge's packaged file)");
+    expect(out.lines).toContain(
+      "embedded thresholds: thresholds.json, k6-forge's neutral default (global, scenario and gate limits, no endpoint limits; a ./thresholds.json or --thresholds file is merged over it)",
+    );
     expect(out.lines.at(-1)).toBe(`k6-forge: results in ${folder}`);
   });
 
@@ -305,7 +307,9 @@ describe('k6-forge build and the rest of the command line', () => {
     const out = capture();
     expect(await main(['build', 'examples/smoke.ts', '--outdir', join(scratch, 'dist')], out.print)).toBe(0);
     expect(out.lines).toHaveLength(6);
-    expect(out.lines[0]).toBe("embedded thresholds: thresholds.json (k6-forge's packaged file)");
+    expect(out.lines[0]).toBe(
+      "embedded thresholds: thresholds.json, k6-forge's neutral default (global, scenario and gate limits, no endpoint limits; a ./thresholds.json or --thresholds file is merged over it)",
+    );
     expect(out.lines[4]).toMatch(/^ {2}gates: baseline: /);
     expect(out.lines[5]).toMatch(/smoke\.js\s+\d+\.\d KB$/);
   });

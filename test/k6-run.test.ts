@@ -101,7 +101,7 @@ describe.skipIf(!k6)(`bundles under real ${shown}${legacy ? ' (es2017 builds)' :
   beforeAll(async () => {
     if (legacy) {
       const entries = [...importsOf.keys()].map((name) => join(root, 'examples', `${name}.ts`));
-      await buildBundles({ entries, outdir: bundles, target: 'es2017', thresholds: join(root, 'thresholds.json') });
+      await buildBundles({ entries, outdir: bundles, target: 'es2017', thresholds: join(root, 'examples', 'thresholds.json') });
     }
     target = await startTarget();
   }, 60_000);

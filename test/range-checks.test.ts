@@ -118,10 +118,10 @@ describe('thresholds files that cannot judge a run', () => {
     return { file, run: await cli('build', 'examples/smoke.ts', '--outdir', join(scratch, `dist-${files}`), '--thresholds', file) };
   };
 
-  test('{} builds with the packaged limits it is merged over, so a run is still judged', async () => {
+  test('{} builds with the neutral default limits it is merged over, so a run is still judged', async () => {
     const { file, run } = await build({});
     expect(run.code).toBe(0);
-    expect(run.messages).toContain(`embedded thresholds: ${file} merged over k6-forge's packaged thresholds.json`);
+    expect(run.messages).toContain(`embedded thresholds: ${file} merged over k6-forge's neutral default thresholds.json`);
     expect(run.messages).toContain('global: p(95)<500 p(99)<1000 errorRate<0.01');
   });
 

@@ -13,7 +13,7 @@ import {
 import { parseThresholdsFile } from '../src/lib/thresholds-file.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const packaged = parseThresholdsFile(JSON.parse(readFileSync(join(root, 'thresholds.json'), 'utf8')));
+const { $schema: _schema, ...packaged } = parseThresholdsFile(JSON.parse(readFileSync(join(root, 'thresholds.json'), 'utf8')));
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-thresholds-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -94,10 +94,10 @@ describe('the build', () => {
       log: (line) => lines.push(line),
     });
     expect(lines).toStrictEqual([
-      `embedded thresholds: ${path} merged over k6-forge's packaged thresholds.json`,
+      `embedded thresholds: ${path} merged over k6-forge's neutral default thresholds.json`,
       '  global: p(95)<500 p(99)<1000 errorRate<0.01',
       '  scenario limits: 8 (smoke, load, stress, spike, soak, baseline, peak, flash-sale)',
-      '  endpoint limits: 12 (login, token_refresh, register, deal_list, deal_create, deal_get, deal_update, customer_list, customer_search, customer_create, tax_calculate, tax_batch)',
+      '  endpoint limits: 0',
       '  gates: baseline: p(95)<400 p(99)<900 errorRate<0.01; spike: p(95)<500 p(99)<1200 errorRate<0.02; load: p(95)<800',
     ]);
     // The load gate keeps the error-rate limit of scenarios.load: gate limits are taken key by key.
@@ -108,9 +108,21 @@ describe('the build', () => {
     );
   });
 
-  test('describes the packaged file as complete', async () => {
+  test("names the packaged file by its path and as k6-forge's neutral default", async () => {
     expect(thresholdsDescription(await readThresholdsFile(join(root, 'thresholds.json')))[0]).toBe(
-      `embedded thresholds: ${join(root, 'thresholds.json')} (k6-forge's packaged file)`,
+      `embedded thresholds: thresholds.json, k6-forge's neutral default (global, scenario and gate limits, no endpoint limits; a ./thresholds.json or --thresholds file is merged over it)`,
     );
+  });
+
+  test('names the demo file by its path, merged over the neutral default, with the demo endpoints', async () => {
+    const lines = thresholdsDescription(await readThresholdsFile('examples/thresholds.json'));
+    expect(lines[0]).toBe("embedded thresholds: examples/thresholds.json merged over k6-forge's neutral default thresholds.json");
+    expect(lines[3]).toMatch(/^ {2}endpoint limits: 12 \(login, token_refresh, /);
+  });
+
+  test('never embeds $schema: the packaged file read alone and a project file merged over it both drop it', async () => {
+    const path = file('with-schema.json', { $schema: './schemas/thresholds.schema.json', global: { p95: 450 } });
+    expect((await readThresholdsFile(path)).file).not.toHaveProperty('$schema');
+    expect((await readThresholdsFile(join(root, 'thresholds.json'))).file).not.toHaveProperty('$schema');
   });
 });

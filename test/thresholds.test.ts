@@ -4,7 +4,9 @@ import { ForgeError } from '../src/lib/errors.ts';
 import { limitsToThresholds, thresholdsFor } from '../src/lib/thresholds.ts';
 import { embeddedThresholds, parseThresholdsFile } from '../src/lib/thresholds-file.ts';
 
-const repoFile = JSON.parse(readFileSync(new URL('../thresholds.json', import.meta.url), 'utf8')) as unknown;
+const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as Record<string, unknown>;
+const repoFile = read('../thresholds.json');
+const demoFile = read('../examples/thresholds.json');
 
 function problem(value: unknown): string {
   try {
@@ -18,7 +20,7 @@ function problem(value: unknown): string {
 }
 
 describe('parseThresholdsFile', () => {
-  test('accepts the repository thresholds.json with the source documents’ values', () => {
+  test('accepts the repository thresholds.json with the source documents’ values, and no endpoint limits', () => {
     const file = parseThresholdsFile(repoFile);
     expect(file.scenarios?.['smoke']).toStrictEqual({ p95: 1000, errorRate: 0.01, abortOnFail: true, delayAbortEval: '10s' });
     expect(file.scenarios?.['spike']).toMatchObject({ p95: 2000, errorRate: 0.1 });
@@ -26,6 +28,13 @@ describe('parseThresholdsFile', () => {
       baseline: { p95: 400, p99: 900, errorRate: 0.01 },
       spike: { p95: 500, p99: 1200, errorRate: 0.02 },
     });
+    expect(file.endpoints).toBeUndefined();
+    expect(file.$schema).toBe('./schemas/thresholds.schema.json');
+  });
+
+  test("accepts the examples' thresholds.json: the demo's endpoint limits and nothing else", () => {
+    const file = parseThresholdsFile(demoFile, 'examples/thresholds.json');
+    expect(Object.keys(file)).toStrictEqual(['$schema', 'endpoints']);
     expect(file.endpoints?.['login']).toStrictEqual({ p95: 500, p99: 1000 });
   });
 
@@ -34,7 +43,7 @@ describe('parseThresholdsFile', () => {
     [
       'an unknown section',
       { scenario: {} },
-      'thresholds.json at $.scenario: "scenario" is not accepted; expected one of global, scenarios, endpoints, gates',
+      'thresholds.json at $.scenario: "scenario" is not accepted; expected one of global, scenarios, endpoints, gates or $schema',
     ],
     [
       'a latency given as text',
@@ -74,14 +83,20 @@ describe('parseThresholdsFile', () => {
     ],
     ['a name with a space', { endpoints: { 'log in': { p95: 1 } } }, 'thresholds.json at $.endpoints.log in: "log in" is not accepted'],
     ['p0', { global: { p0: 1 } }, 'thresholds.json at $.global.p0: "p0" is not accepted; expected a percentile above p0'],
+    [
+      'a $schema that is not text',
+      { $schema: 1 },
+      'thresholds.json at $.$schema: 1 is not accepted; expected the path or URL of a JSON Schema',
+    ],
   ])('rejects %s, naming the JSON path', (_label, value, message) => {
     expect(problem(value)).toContain(message);
   });
 });
 
 describe('embeddedThresholds', () => {
-  test('reads the file the build embedded (vitest defines it like k6-forge build does)', () => {
-    expect(embeddedThresholds()).toStrictEqual(repoFile);
+  test('reads the file the build embedded (vitest defines it as build.mjs builds the examples)', () => {
+    const { $schema: _schema, ...neutral } = repoFile;
+    expect(embeddedThresholds()).toStrictEqual({ ...neutral, endpoints: demoFile['endpoints'] });
   });
 });
 

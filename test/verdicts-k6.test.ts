@@ -111,9 +111,9 @@ describe.skipIf(!k6)('verdicts under real k6 against the demo target with inject
       });
       return resolve(bundle!.file);
     };
-    bundles.smoke = await build('examples/smoke.ts', 'smoke', join(root, 'thresholds.json'));
+    bundles.smoke = await build('examples/smoke.ts', 'smoke', join(root, 'examples', 'thresholds.json'));
     bundles.partial = await build('examples/smoke.ts', 'partial', partialFile);
-    bundles.stalled = await build('test/fixtures/stalled-smoke.ts', 'stalled', join(root, 'thresholds.json'));
+    bundles.stalled = await build('test/fixtures/stalled-smoke.ts', 'stalled', join(root, 'examples', 'thresholds.json'));
     target = await startTarget();
   }, 60_000);
   afterAll(async () => {
@@ -156,7 +156,7 @@ describe.skipIf(!k6)('verdicts under real k6 against the demo target with inject
       const expected = run.verdict === 'pass' ? 0 : 1;
       const summary = join(results, `${run.scenario}-summary.json`);
       if (run.name === 'healthy') healthySummary = summary;
-      const thresholds = run.bundle === 'partial' ? partialFile : join(root, 'thresholds.json');
+      const thresholds = run.bundle === 'partial' ? partialFile : join(root, 'examples', 'thresholds.json');
       const gate = await cli('gate', results, '--thresholds', thresholds);
       expect(gate.code, gate.report + gate.messages).toBe(expected);
       const compare = await cli('compare', summary, healthySummary);

@@ -89,12 +89,13 @@ export const PAIRS: readonly BenchPair[] = [
 ];
 
 /**
- * Builds a pair's SDK script into `outdir` as k6-forge users do.
+ * Builds a pair's SDK script into `outdir` as k6-forge users do, with the demo's endpoint limits
+ * (`examples/thresholds.json`, merged over the neutral defaults) that the hand-written twins also declare.
  * @param pair - The pair.
  * @param outdir - An empty folder of its own (two pairs may both have an `sdk.ts`).
  * @returns The bundle's path.
  */
 export async function buildSdkBundle(pair: BenchPair, outdir: string): Promise<string> {
-  const [bundle] = await buildBundles({ entries: [join(ROOT, pair.sdk)], outdir });
+  const [bundle] = await buildBundles({ entries: [join(ROOT, pair.sdk)], outdir, thresholds: join(ROOT, 'examples', 'thresholds.json') });
   return bundle!.file;
 }

@@ -6,6 +6,7 @@ import { buildCommand } from './commands/build.ts';
 import { compareCommand } from './commands/compare.ts';
 import { demoTargetCommand } from './commands/demo-target.ts';
 import { gateCommand } from './commands/gate.ts';
+import { initCommand } from './commands/init.ts';
 import { poolCommand } from './commands/pool.ts';
 import { runCommand } from './commands/run.ts';
 import { PACKAGE_VERSION } from './io/package-version.ts';
@@ -21,6 +22,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   baseline: baselineCommand,
   analyze: analyzeCommand,
   pool: poolCommand,
+  init: initCommand,
 };
 
 /** Older names of commands, kept so scripts that use them go on working. */

@@ -25,6 +25,11 @@ export interface Limits {
 
 /** The performance baselines in `thresholds.json`. */
 export interface ThresholdsFile {
+  /**
+   * The JSON Schema editors check and complete the file with, such as
+   * `node_modules/k6-forge/schemas/thresholds.schema.json`; k6-forge itself ignores it and never embeds it.
+   */
+  readonly $schema?: string;
   /** Limits every scenario inherits unless it sets its own. */
   readonly global?: Limits;
   /** Limits per scenario profile (`smoke`, `load`, ...), over `global`. */
@@ -117,7 +122,8 @@ function checkNamedLimits(source: string, path: Path, value: unknown, abortAllow
 }
 
 /**
- * Validates parsed `thresholds.json` content; the same check runs at build time and in k6 at init.
+ * Validates parsed `thresholds.json` content; the same check runs at build time and in k6 at init. A `$schema` key
+ * (text) is accepted and left alone; any other key outside global, scenarios, endpoints and gates is refused.
  * @param value - The parsed JSON.
  * @param source - Where it came from, named in errors.
  * @returns The value, typed.
@@ -128,7 +134,11 @@ export function parseThresholdsFile(value: unknown, source = 'thresholds.json'):
   if (!isRecord(value)) fail(source, '$', value, 'an object with global, scenarios, endpoints and gates');
   for (const [key, section] of Object.entries(value)) {
     const path = `$.${key}`;
-    if (!(SECTIONS as readonly string[]).includes(key)) fail(source, path, key, `one of ${SECTIONS.join(', ')}`);
+    if (key === '$schema') {
+      if (typeof section !== 'string') fail(source, path, section, 'the path or URL of a JSON Schema, as text');
+      continue;
+    }
+    if (!(SECTIONS as readonly string[]).includes(key)) fail(source, path, key, `one of ${SECTIONS.join(', ')} or $schema`);
     if (key === 'global') checkLimits(source, path, section, true);
     else checkNamedLimits(source, path, section, key !== 'gates');
   }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ForgeError, shown } from '../../lib/errors.ts';
 import { limitsToThresholds, scenarioLimits } from '../../lib/thresholds.ts';
@@ -8,7 +8,7 @@ import { assertJudgeable, type Limits, parseThresholdsFile, type ThresholdsFile 
 
 /** The thresholds a build embeds and gate and analyze judge by: a project's file merged over k6-forge's own. */
 export interface ThresholdsSource {
-  /** The file that was read: the project's, or k6-forge's packaged one. */
+  /** The file that was read: the project's, or k6-forge's packaged neutral default. */
   readonly path: string;
   /** Whether `path` was merged over k6-forge's packaged file (false when `path` is the packaged file). */
   readonly merged: boolean;
@@ -16,7 +16,10 @@ export interface ThresholdsSource {
   readonly file: ThresholdsFile;
 }
 
-/** k6-forge's packaged baselines, the defaults every project file is merged over. */
+/**
+ * k6-forge's packaged baselines, the neutral defaults every project file is merged over: global limits, each profile's
+ * scenario limits and the release gates, but no endpoint limits (the demo's live in `examples/thresholds.json`).
+ */
 export const PACKAGED_THRESHOLDS = fileURLToPath(new URL('../../../thresholds.json', import.meta.url));
 
 const NAMED_SECTIONS = ['scenarios', 'endpoints', 'gates'] as const;
@@ -38,7 +41,9 @@ async function parsedFile(path: string): Promise<ThresholdsFile> {
       accepted: 'a JSON object with global, scenarios, endpoints and gates',
     });
   }
-  return parseThresholdsFile(json, path);
+  // $schema is for editors: it is accepted, but neither merged nor embedded.
+  const { $schema: _schema, ...file } = parseThresholdsFile(json, path);
+  return file;
 }
 
 /**
@@ -117,17 +122,23 @@ function limitsText(limits: Limits): string {
   return parts.join(' ').replace(/rate</g, 'errorRate<') || 'none';
 }
 
+/** A path as a person reads it: relative to the working folder when inside it, else as it is. */
+function shownPath(path: string): string {
+  const near = relative('.', path);
+  return near === '' || near.startsWith('..') || isAbsolute(near) ? path : near;
+}
+
 /**
- * Describes the thresholds in force, for the build to print: where they came from, the global limits, how many
- * scenario and endpoint limits, and every gate.
+ * Describes the thresholds in force, for the build to print: which file (its path, and whether it is k6-forge's
+ * neutral default or a file merged over it), the global limits, how many scenario and endpoint limits, and every gate.
  * @param source - What {@link readThresholdsFile} returned.
  * @returns Lines to print.
  */
 export function thresholdsDescription(source: ThresholdsSource): string[] {
   const { file } = source;
   const origin = source.merged
-    ? `${source.path} merged over k6-forge's packaged thresholds.json`
-    : `${source.path} (k6-forge's packaged file)`;
+    ? `${shownPath(source.path)} merged over k6-forge's neutral default ${shownPath(PACKAGED_THRESHOLDS)}`
+    : `${shownPath(source.path)}, k6-forge's neutral default (global, scenario and gate limits, no endpoint limits; a ./thresholds.json or --thresholds file is merged over it)`;
   const named = (section: (typeof NAMED_SECTIONS)[number]) => {
     const names = Object.keys(file[section] ?? {});
     return `${names.length}${names.length > 0 ? ` (${names.join(', ')})` : ''}`;

@@ -1,0 +1,8 @@
+// Load: ramps to the expected traffic and holds it: does the system meet its limits under normal load?
+// VUS and DURATION (or k6-forge run's --vus and --duration) scale the profile's shape; its limits come from
+// thresholds.json merged over k6-forge's neutral defaults.
+import { composeOptions, loadProfile } from 'k6-forge/scenarios';
+import { config, storefront } from './shared/storefront.ts';
+
+export const options = composeOptions(loadProfile({ vus: config.VUS, duration: config.DURATION }), { thresholds: storefront.thresholds() });
+export { browse as default, handleSummary, setup } from './shared/storefront.ts';

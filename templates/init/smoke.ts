@@ -1,0 +1,10 @@
+// Smoke: a few VUs for a minute, aborting early when the limits break: does the system work at all?
+// VUS and DURATION (or k6-forge run's --vus and --duration) scale the profile's shape; its limits come from
+// thresholds.json merged over k6-forge's neutral defaults.
+import { composeOptions, smokeProfile } from 'k6-forge/scenarios';
+import { config, storefront } from './shared/storefront.ts';
+
+export const options = composeOptions(smokeProfile({ vus: config.VUS, duration: config.DURATION }), {
+  thresholds: storefront.thresholds(),
+});
+export { browse as default, handleSummary, setup } from './shared/storefront.ts';

@@ -1,0 +1,8 @@
+// Soak: steady load for hours: does the system degrade over time (memory, connections, queues)?
+// VUS and DURATION (or k6-forge run's --vus and --duration) scale the profile's shape; its limits come from
+// thresholds.json merged over k6-forge's neutral defaults.
+import { composeOptions, soakProfile } from 'k6-forge/scenarios';
+import { config, storefront } from './shared/storefront.ts';
+
+export const options = composeOptions(soakProfile({ vus: config.VUS, duration: config.DURATION }), { thresholds: storefront.thresholds() });
+export { browse as default, handleSummary, setup } from './shared/storefront.ts';

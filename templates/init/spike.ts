@@ -1,0 +1,10 @@
+// Spike: a sudden jump to ten times the traffic and back: does the system survive and recover?
+// VUS and DURATION (or k6-forge run's --vus and --duration) scale the profile's shape; its limits come from
+// thresholds.json merged over k6-forge's neutral defaults.
+import { composeOptions, spikeProfile } from 'k6-forge/scenarios';
+import { config, storefront } from './shared/storefront.ts';
+
+export const options = composeOptions(spikeProfile({ vus: config.VUS, duration: config.DURATION }), {
+  thresholds: storefront.thresholds(),
+});
+export { browse as default, handleSummary, setup } from './shared/storefront.ts';
