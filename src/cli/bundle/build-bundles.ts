@@ -9,6 +9,7 @@ import { readThresholdsFile, thresholdsDescription, thresholdsWarnings } from '.
 import { poolImports } from '../pools/pools-import.ts';
 import { oneBindingPerK6Export } from './k6-import-bindings.ts';
 import { lazyImports } from './lazy-imports.ts';
+import { BUILD_CONDITIONS } from './package-modules.ts';
 
 /** Options for {@link buildBundles}. */
 export interface BuildOptions {
@@ -96,6 +97,7 @@ export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
     options.log?.(line);
   const define = { __K6_FORGE_THRESHOLDS__: JSON.stringify(file), __K6_FORGE_VERSION__: JSON.stringify(PACKAGE_VERSION) };
   const plugins = [k6OnlyImports, poolImports];
+  const conditions = [...BUILD_CONDITIONS];
   const result = await build({
     entryPoints: [...options.entries],
     outdir: options.outdir,
@@ -107,7 +109,8 @@ export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
     supported: { 'async-generator': false, 'for-await': false },
     external: ['k6', 'k6/*', 'https://*'],
     define,
-    plugins: [...plugins, lazyImports({ target, define, plugins })],
+    conditions,
+    plugins: [...plugins, lazyImports({ target, define, plugins, conditions })],
     sourcemap: 'linked',
     sourcesContent: false,
     legalComments: 'none',

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { ForgeError } from '../../lib/errors.ts';
-import { buildBundles } from '../bundle/build-bundles.ts';
 import { type Command, EXIT } from '../command.ts';
 
 function formatSize(bytes: number): string {
@@ -23,6 +22,8 @@ export const buildCommand: Command = {
     });
     if (positionals.length === 0)
       throw new ForgeError('invalid_option', { field: 'build', given: 'no files', accepted: 'one or more entry scripts' });
+    // The build engine (esbuild, TypeScript) loads only when this command runs.
+    const { buildBundles } = await import('../bundle/build-bundles.ts');
     const bundles = await buildBundles({
       entries: positionals,
       outdir: values.outdir,
