@@ -2274,4 +2274,3 @@ export {
   handleSummary,
   options
 };
-//# sourceMappingURL=gateway-spike.js.map

@@ -34,6 +34,8 @@ export interface RunOptions {
   readonly k6Flags?: readonly string[];
   /** Export k6's web dashboard into the results folder as `dashboard.html` (see {@link webDashboardEnv}). @default false */
   readonly dashboard?: boolean;
+  /** Whether a TypeScript script is type-checked before its build (see {@link buildForRun}). @default true */
+  readonly typeCheck?: boolean;
   /** Where progress lines go. @default console.error */
   readonly log?: (line: string) => void;
 }
@@ -217,7 +219,7 @@ export async function runScript(options: RunOptions): Promise<number> {
   try {
     let script = source;
     if (typescript) {
-      script = await buildForRun(source, results, log);
+      script = await buildForRun(source, results, log, options.typeCheck ?? true);
       built = readdirSync(results);
       if (version !== undefined) assertK6Supports(script, readFileSync(script, 'utf8'), version);
     }
