@@ -2655,4 +2655,3 @@ export {
   options,
   setup
 };
-//# sourceMappingURL=dealer.js.map

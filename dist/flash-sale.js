@@ -2787,4 +2787,3 @@ export {
   setup,
   teardown
 };
-//# sourceMappingURL=flash-sale.js.map

@@ -2086,4 +2086,3 @@ export {
   handleSummary,
   options
 };
-//# sourceMappingURL=gateway-baseline.js.map

@@ -2278,4 +2278,3 @@ export {
   handleSummary,
   options
 };
-//# sourceMappingURL=gateway-spike.js.map

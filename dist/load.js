@@ -2250,4 +2250,3 @@ export {
   options,
   setup
 };
-//# sourceMappingURL=load.js.map

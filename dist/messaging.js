@@ -1752,4 +1752,3 @@ export {
   handleSummary,
   options
 };
-//# sourceMappingURL=messaging.js.map

@@ -2243,4 +2243,3 @@ export {
   options,
   setup
 };
-//# sourceMappingURL=smoke.js.map

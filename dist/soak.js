@@ -2241,4 +2241,3 @@ export {
   options,
   setup
 };
-//# sourceMappingURL=soak.js.map

@@ -2255,4 +2255,3 @@ export {
   options,
   setup
 };
-//# sourceMappingURL=spike.js.map

@@ -2254,4 +2254,3 @@ export {
   options,
   setup
 };
-//# sourceMappingURL=stress.js.map

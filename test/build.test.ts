@@ -124,10 +124,30 @@ describe('buildBundles', () => {
     );
   });
 
-  test('writes a source map beside each bundle and links it', async () => {
+  test('writes no source map by default, so k6 never warns that it cannot load one', async () => {
+    const entry = script('unmapped.ts', 'export default function () {}\n');
+    const [bundle] = await buildBundles({ entries: [entry], outdir: join(scratch, 'out-none') });
+    expect(readFileSync(bundle!.file, 'utf8')).not.toContain('sourceMappingURL');
+    expect(readdirSync(join(scratch, 'out-none'))).toStrictEqual(['unmapped.js']);
+  });
+
+  test('with sourcemap linked, writes a source map beside each bundle and links it', async () => {
     const entry = script('mapped.ts', 'export default function () {}\n');
-    const [bundle] = await buildBundles({ entries: [entry], outdir: join(scratch, 'out-map') });
+    const [bundle] = await buildBundles({ entries: [entry], outdir: join(scratch, 'out-map'), sourcemap: 'linked' });
     expect(readFileSync(bundle!.file, 'utf8')).toContain('//# sourceMappingURL=mapped.js.map');
     expect(JSON.parse(readFileSync(`${bundle!.file}.map`, 'utf8'))).toMatchObject({ version: 3 });
+  });
+
+  test('with sourcemap inline, carries the map inside the bundle and writes no file for it', async () => {
+    const entry = script('inlined.ts', 'export default function () {}\n');
+    const [bundle] = await buildBundles({ entries: [entry], outdir: join(scratch, 'out-inline'), sourcemap: 'inline' });
+    expect(readFileSync(bundle!.file, 'utf8')).toContain('//# sourceMappingURL=data:application/json;base64,');
+    expect(readdirSync(join(scratch, 'out-inline'))).toStrictEqual(['inlined.js']);
+  });
+
+  test('rejects an unknown source map kind, naming the flag, the value and the accepted ones', async () => {
+    await expect(buildBundles({ entries: examples, outdir: join(scratch, 'x'), sourcemap: 'full' })).rejects.toThrow(
+      '--sourcemap: "full" is not accepted; expected one of none, inline, linked',
+    );
   });
 });

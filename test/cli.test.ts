@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import { findK6, K6_INSTALL_HINT } from '../src/cli/runner/k6-binary.ts';
@@ -148,7 +148,7 @@ describe('k6-forge run', () => {
     const seen = JSON.parse(readFileSync(report, 'utf8')) as { args: string[]; env: { RESULTS_DIR: string } };
     const folder = seen.env.RESULTS_DIR;
     expect(seen.args).toStrictEqual(['run', '--tag', `testid=${basename(folder)}`, join(folder, 'smoke.js')]);
-    expect(readdirSync(folder).sort()).toStrictEqual(['fake-summary.json', 'smoke.js', 'smoke.js.map']);
+    expect(readdirSync(folder).sort()).toStrictEqual(['fake-summary.json', 'smoke.js']);
     expect(out.lines[0]).toBe(`k6-forge: building examples/smoke.ts into ${folder}`);
     expect(out.lines).toContain(
       "embedded thresholds: thresholds.json, k6-forge's neutral default (global, scenario and gate limits, no endpoint limits; a ./thresholds.json or --thresholds file is merged over it)",
@@ -303,18 +303,49 @@ describe('k6-forge run', () => {
 });
 
 describe('k6-forge build and the rest of the command line', () => {
-  test('build prints the thresholds it embedded, then each bundle and its size', async () => {
+  test('build says what it type-checked with, prints the thresholds it embedded, then each bundle and its size', async () => {
     const out = capture();
     expect(await main(['build', 'examples/smoke.ts', '--outdir', join(scratch, 'dist')], out.print)).toBe(0);
-    expect(out.lines).toHaveLength(6);
-    expect(out.lines[0]).toBe(
+    expect(out.lines).toHaveLength(7);
+    expect(out.lines[0]).toBe('type-checked examples/smoke.ts with tsconfig.json');
+    expect(out.lines[1]).toBe(
       "embedded thresholds: thresholds.json, k6-forge's neutral default (global, scenario and gate limits, no endpoint limits; a ./thresholds.json or --thresholds file is merged over it)",
     );
-    expect(out.lines[4]).toMatch(/^ {2}gates: baseline: /);
-    expect(out.lines[5]).toMatch(/smoke\.js\s+\d+\.\d KB$/);
+    expect(out.lines[5]).toMatch(/^ {2}gates: baseline: /);
+    expect(out.lines[6]).toMatch(/smoke\.js\s+\d+\.\d KB$/);
+  });
+
+  test('build type-checks first: each error as file:line:col message, exit 2 and no bundle written', async () => {
+    const bad = join(scratch, 'typo.ts');
+    writeFileSync(bad, "const pause = (seconds: number) => seconds;\nexport default function () {\n  pause('1s');\n}\n");
+    const outdir = join(scratch, 'typo-dist');
+    const out = capture();
+    expect(await main(['build', bad, '--outdir', outdir], out.print)).toBe(2);
+    expect(out.lines).toStrictEqual([
+      `${relative(process.cwd(), bad)}:3:9 Argument of type 'string' is not assignable to parameter of type 'number'. (TS2345)`,
+      'k6-forge build: 1 type error (checked with tsconfig.json); no bundle written (--no-typecheck bundles without checking)',
+    ]);
+    expect(() => readdirSync(outdir)).toThrow();
+    expect(await main(['build', bad, '--outdir', outdir, '--no-typecheck'], capture().print)).toBe(0);
+    expect(readdirSync(outdir)).toStrictEqual(['typo.js']);
+  });
+
+  test('run type-checks a TypeScript script as build does and exits 2 before k6 starts', async () => {
+    const bad = join(scratch, 'run-typo.ts');
+    writeFileSync(bad, 'export default function () { const n: number = "x"; return n; }\n');
+    const { bin, report } = fakeK6(mkdtempSync(join(scratch, 'typo-k6-')));
+    vi.stubEnv('K6_BIN', bin);
+    const out = capture();
+    expect(await main(['run', bad, '--results', join(scratch, 'typo-results')], out.print)).toBe(2);
+    expect(out.lines.some((line) => /run-typo\.ts:1:36 Type 'string' is not assignable to type 'number'\. \(TS2322\)$/.test(line))).toBe(
+      true,
+    );
+    expect(out.lines.at(-1)).toContain('1 type error (above) is not accepted; expected a script that type-checks with tsconfig.json');
+    expect(() => readFileSync(report)).toThrow();
   });
 
   test.each([
+    [['build', 'examples/smoke.ts', '--sourcemap', 'full'], '--sourcemap: "full" is not accepted; expected one of none, inline, linked', 2],
     [['build'], 'build: no files is not accepted; expected one or more entry scripts', 2],
     [['build', 'examples/nope.ts'], 'entry: "examples/nope.ts" is not accepted; expected an existing script file', 2],
     [['launch'], 'unknown command "launch"', 2],

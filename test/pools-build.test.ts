@@ -113,7 +113,7 @@ describe('the no-faker rule', () => {
 
   // Faker alone is about 446 KB; lazily imported modules carry their own copies of the helpers they share.
   test('every example bundle has no faker code and stays under 150 KB', async () => {
-    const bundles = await buildBundles({ entries: examples, outdir: join(scratch, 'examples') });
+    const bundles = await buildBundles({ entries: examples, outdir: join(scratch, 'examples'), sourcemap: 'linked' });
     expect(bundles).toHaveLength(examples.length);
     for (const built of bundles) {
       const code = readFileSync(built.file, 'utf8');

@@ -15,6 +15,9 @@ if (!k6) console.log('SKIPPED: k6 not found (set K6_BIN or put k6 on PATH to run
 const project = mkdtempSync(join(tmpdir(), 'k6-forge-readme-'));
 mkdirSync(join(project, 'node_modules'));
 symlinkSync(root, join(project, 'node_modules', 'k6-forge'), 'dir');
+// k6's types, as the team installed them (npm install -D @types/k6), for the type check run and build do.
+mkdirSync(join(project, 'node_modules', '@types'));
+symlinkSync(join(root, 'node_modules', '@types', 'k6'), join(project, 'node_modules', '@types', 'k6'), 'dir');
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
 /** One TypeScript block of the README: the heading it is under, and its code with the list indentation removed. */

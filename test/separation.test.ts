@@ -33,14 +33,18 @@ describe('code that runs inside k6', () => {
     }
   });
 
-  test('the package exports for k6 scripts point into the k6-side folders', () => {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, { default?: string }> };
+  test('the package exports for k6 scripts point into the k6-side folders, from source and compiled', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      exports: Record<string, Record<'k6-forge-source' | 'types' | 'default', string | undefined>>;
+    };
     for (const subpath of ['./lib', './scenarios', './generators']) {
-      const target = pkg.exports[subpath]?.default ?? '';
+      const { 'k6-forge-source': source = '', types = '', default: compiled = '' } = pkg.exports[subpath] ?? {};
       expect(
-        K6_WORLD.some((folder) => target.startsWith(`./${folder}/`)),
+        K6_WORLD.some((folder) => source.startsWith(`./${folder}/`)),
         subpath,
       ).toBe(true);
+      expect(compiled, subpath).toBe(source.replace(/^\.\/src\//, './compiled/').replace(/\.ts$/, '.js'));
+      expect(types, subpath).toBe(compiled.replace(/\.js$/, '.d.ts'));
     }
   });
 });

@@ -11,12 +11,13 @@ import { poolImports } from '../pools/pools-import.ts';
 import { optionsInFirstInitOnly } from './first-init-options.ts';
 import { oneBindingPerK6Export } from './k6-import-bindings.ts';
 import { lazyImports } from './lazy-imports.ts';
+import { BUILD_CONDITIONS } from './package-modules.ts';
 
 /** Options for {@link buildBundles}. */
 export interface BuildOptions {
   /** TypeScript or JavaScript entry scripts, one bundle each. */
   readonly entries: readonly string[];
-  /** Where `<name>.js` and `<name>.js.map` go. */
+  /** Where `<name>.js` (and `<name>.js.map` with linked source maps) go. */
   readonly outdir: string;
   /** The JavaScript version to emit; lower it (such as `es2017`) for k6 older than 0.53. @default "es2022" */
   readonly target?: string;
@@ -25,6 +26,13 @@ export interface BuildOptions {
    * @default `./thresholds.json` when present, else k6-forge's own
    */
   readonly thresholds?: string;
+  /**
+   * Source maps: none (k6 then never warns that it could not load one, as it does for a linked map when the bundle
+   * runs from stdin, a ConfigMap or a copy without its map), inline in the bundle, or linked (`<name>.js.map` beside
+   * it, named by a `sourceMappingURL` comment).
+   * @default "none"
+   */
+  readonly sourcemap?: string;
   /** Where the build says what it embedded (the thresholds file, its limits and gates) and warns. @default nowhere */
   readonly log?: ((line: string) => void) | undefined;
 }
@@ -38,6 +46,9 @@ export interface Bundle {
   /** The bundle's size in bytes (without its source map). */
   readonly bytes: number;
 }
+
+/** The source map kinds `--sourcemap` accepts. */
+export const SOURCE_MAPS = ['none', 'inline', 'linked'] as const;
 
 /** The JavaScript versions `--target` accepts. */
 export const BUILD_TARGETS = ['es2015', 'es2016', 'es2017', 'es2018', 'es2019', 'es2020', 'es2021', 'es2022'] as const;
@@ -92,28 +103,44 @@ function checkExternalImports(entry: string, imports: readonly { path: string; e
 }
 
 /**
- * Bundles k6 entry scripts into single-file ESM that k6 runs as it is, with the thresholds in force embedded and
- * `k6-forge/pool?...` imports resolved (pools built now and carried as JSON, or read from a file at init).
- * The bundles and source maps are written all or none (temporary names, then renames), so a failed build leaves
- * the earlier bundles as they were.
- * @param options - Entries, output folder, JavaScript target and thresholds file.
- * @returns The bundles written, with their sizes.
- * @throws {ForgeError} For a bad target, a malformed thresholds file, or a script importing what k6 cannot load.
+ * Checks the options of a build before any work: the target, the source map kind and that every entry exists.
+ * @param options - The build's options.
+ * @returns The target and source map kind, defaults applied.
+ * @throws {ForgeError} `invalid_option` naming the option, the value given and what is accepted.
  */
-export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
+export function checkBuildOptions(options: BuildOptions): { target: string; sourcemap: (typeof SOURCE_MAPS)[number] } {
   const target = options.target ?? 'es2022';
   if (!(BUILD_TARGETS as readonly string[]).includes(target)) {
     invalidOption('--target', target, `one of ${BUILD_TARGETS.join(', ')}`);
   }
+  const sourcemap = options.sourcemap ?? 'none';
+  if (!(SOURCE_MAPS as readonly string[]).includes(sourcemap)) {
+    invalidOption('--sourcemap', sourcemap, `one of ${SOURCE_MAPS.join(', ')}`);
+  }
   for (const entry of options.entries) {
     if (!existsSync(entry)) invalidOption('entry', entry, 'an existing script file');
   }
+  return { target, sourcemap: sourcemap as (typeof SOURCE_MAPS)[number] };
+}
+
+/**
+ * Bundles k6 entry scripts into single-file ESM that k6 runs as it is, with the thresholds in force embedded and
+ * `k6-forge/pool?...` imports resolved (pools built now and carried as JSON, or read from a file at init).
+ * The bundles and source maps are written all or none (temporary names, then renames), so a failed build leaves
+ * the earlier bundles as they were.
+ * @param options - Entries, output folder, JavaScript target, source maps and thresholds file.
+ * @returns The bundles written, with their sizes.
+ * @throws {ForgeError} For a bad target or source map kind, a malformed thresholds file, or a script importing what k6 cannot load.
+ */
+export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
+  const { target, sourcemap } = checkBuildOptions(options);
   const thresholds = await readThresholdsFile(options.thresholds);
   const { file } = thresholds;
   for (const line of [...thresholdsDescription(thresholds), ...thresholdsWarnings(file).map((warning) => `warning: ${warning}`)])
     options.log?.(line);
   const define = { __K6_FORGE_THRESHOLDS__: JSON.stringify(file), __K6_FORGE_VERSION__: JSON.stringify(PACKAGE_VERSION) };
   const plugins = [k6OnlyImports, poolImports];
+  const conditions = [...BUILD_CONDITIONS];
   const result = await build({
     entryPoints: [...options.entries],
     outdir: options.outdir,
@@ -125,8 +152,9 @@ export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
     supported: { 'async-generator': false, 'for-await': false },
     external: ['k6', 'k6/*', 'https://*'],
     define,
-    plugins: [firstInitOptions(options.entries), ...plugins, lazyImports({ target, define, plugins })],
-    sourcemap: 'linked',
+    conditions,
+    plugins: [firstInitOptions(options.entries), ...plugins, lazyImports({ target, define, plugins, conditions })],
+    sourcemap: sourcemap === 'none' ? false : sourcemap,
     sourcesContent: false,
     legalComments: 'none',
     charset: 'utf8',

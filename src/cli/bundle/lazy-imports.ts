@@ -14,6 +14,7 @@
 import { relative, resolve } from 'node:path';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
 import { ForgeError, shown } from '../../lib/errors.ts';
+import { packageModule } from './package-modules.ts';
 
 /** The esbuild namespace of each kind of lazy import, by the value of its `lazy` attribute. */
 const NAMESPACES: Readonly<Record<string, string>> = { true: 'k6-forge-lazy', 'per-call': 'k6-forge-per-call' };
@@ -46,7 +47,7 @@ function exportClause(text: string, path: string): { body: string; exports: [str
  * so that `instanceof ForgeError` holds for what a lazy module throws, and the once-per-run helper, whose k6 import
  * would cost every VU a binding per copy.
  */
-const SHARED = ['src/lib/errors.ts', 'src/lib/once-per-run.ts'].map((path) => resolve(import.meta.dirname, '../../..', path));
+const SHARED = ['lib/errors', 'lib/once-per-run'].map(packageModule);
 
 /** The imports of esbuild's ESM output that the bundle itself carries (k6 modules and {@link SHARED} ones), apart from the rest. */
 function hoistedImports(text: string): { imports: string[]; body: string } {
@@ -100,12 +101,12 @@ const sharedModules: Plugin = {
 
 /**
  * The plugin that carries each `with { lazy: 'true' }` import as a module whose code runs on its first call.
- * @param inner - The options of the build the plugin serves (target, define, plugins), reused for each lazy module.
+ * @param inner - The options of the build the plugin serves (target, define, plugins, conditions), reused for each lazy module.
  * @returns The esbuild plugin.
  * @throws {ForgeError} `invalid_script` (through the build) when a lazily imported module exports anything but
  *   functions.
  */
-export function lazyImports(inner: Pick<BuildOptions, 'target' | 'define' | 'plugins'>): Plugin {
+export function lazyImports(inner: Pick<BuildOptions, 'target' | 'define' | 'plugins' | 'conditions'>): Plugin {
   const plugin: Plugin = {
     name: 'k6-forge-lazy-imports',
     setup(bundle) {

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { startTarget } from '../../demo-target/index.ts';
 import { wholeNumber } from '../args/number-option.ts';
 import { type Command, EXIT } from '../command.ts';
 
@@ -16,6 +15,8 @@ export const demoTargetCommand: Command = {
       options: { port: { type: 'string', default: '3000' }, 'orders-per-second': { type: 'string' } },
     });
     const ordersPerSecond = values['orders-per-second'];
+    // The demo target (with ws) loads only when this command runs, not for every command's help.
+    const { startTarget } = await import('../../demo-target/index.ts');
     const running = await startTarget({
       log: print,
       port: wholeNumber('--port', values.port),

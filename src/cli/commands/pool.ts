@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { ForgeError, invalidOption } from '../../lib/errors.ts';
 import { wholeNumber } from '../args/number-option.ts';
 import { type Command, EXIT } from '../command.ts';
-import { POOL_DOMAINS, writePool } from '../pools/pools.ts';
 
 /**
  * `k6-forge pool <domain> --count N --out FILE [--seed 1] [--locale en_US] [--force]`: writes a data pool for k6 to
@@ -25,6 +24,8 @@ export const poolCommand: Command = {
         force: { type: 'boolean', default: false },
       },
     });
+    // The pool engine and its generators load only when this command runs.
+    const { POOL_DOMAINS, writePool } = await import('../pools/pools.ts');
     if (positionals.length !== 1) {
       invalidOption('pool', positionals.join(' ') || undefined, `one domain: ${POOL_DOMAINS.join(', ')}`);
     }

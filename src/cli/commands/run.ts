@@ -6,12 +6,13 @@ import { runScript } from '../runner/run-script.ts';
 
 /**
  * `k6-forge run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--demo-target] [--dashboard]
- * [--results results] [-- <k6 run flags>...]`: runs a bundle, or a TypeScript script it builds first, with k6 through
+ * [--results results] [--no-typecheck] [-- <k6 run flags>...]`: runs a bundle, or a TypeScript script it builds first, with k6 through
  * {@link runScript} and exits with k6's exit code (127 when k6 is not found).
  */
 export const runCommand: Command = {
-  usage: `run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--demo-target] [--dashboard] [--results results] [-- <k6 flags>]
-    Run dist/<scenario>.js (or a file; a .ts script is built into the run's results folder first) with k6 and
+  usage: `run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--demo-target] [--dashboard] [--results results] [--no-typecheck] [-- <k6 flags>]
+    Run dist/<scenario>.js (or a file; a .ts script is type-checked and built into the run's results folder first,
+    as build does, type errors exiting 2 before k6 starts; --no-typecheck skips the check) with k6 and
     exit with k6's exit code. The script gets a fresh <results>/<UTC timestamp>/ folder as RESULTS_DIR (a
     RESULTS_DIR given with -e or exported is created when missing and must be empty); its path is printed at
     the end, and k6 tags the run testid=<its name>. A secret goes in the environment, not -e.
@@ -32,6 +33,7 @@ export const runCommand: Command = {
         'embedded-target': { type: 'boolean', default: false },
         dashboard: { type: 'boolean', default: false },
         results: { type: 'string' },
+        'no-typecheck': { type: 'boolean', default: false },
       },
     });
     if (positionals.length !== 1) {
@@ -52,6 +54,7 @@ export const runCommand: Command = {
       resultsRoot: values.results,
       k6Flags: end === -1 ? [] : args.slice(end + 1),
       dashboard: values.dashboard,
+      typeCheck: !values['no-typecheck'],
       log: print,
     });
   },

@@ -2,9 +2,9 @@
 // into a module that carries the pool inside the bundle as one JSON string, parsed once per run in a SharedArray
 // callback; `...&file=/data/customers.json` reads a pool file from a mounted folder instead.
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
 import { ForgeError, refuse, shown } from '../../lib/errors.ts';
+import { packageModule } from '../bundle/package-modules.ts';
 import { type CheckedPoolSpec, checkPoolSpec, POOL_DOMAINS, type PoolDomain, poolJson } from './pools.ts';
 
 /** The specifiers a pool import starts with. */
@@ -15,7 +15,7 @@ export type PoolImport =
   | { readonly kind: 'embedded'; readonly spec: CheckedPoolSpec }
   | { readonly kind: 'file'; readonly domain: PoolDomain; readonly path: string };
 
-const POOL_MODULE = fileURLToPath(new URL('../../generators/pool.ts', import.meta.url));
+const POOL_MODULE = packageModule('generators/pool');
 const KEYS = ['domain', 'count', 'seed', 'locale', 'file'];
 const WHOLE = /^\d{1,10}$/;
 

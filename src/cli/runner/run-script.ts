@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, st
 import { constants } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type RunningTarget, startTarget } from '../../demo-target/index.ts';
+import type { RunningTarget } from '../../demo-target/index.ts';
 import { parseDuration } from '../../lib/duration.ts';
 import { ForgeError, invalidOption, shown } from '../../lib/errors.ts';
 import { isSecretName, redactUrl } from '../../lib/redact.ts';
@@ -34,6 +34,8 @@ export interface RunOptions {
   readonly k6Flags?: readonly string[];
   /** Export k6's web dashboard into the results folder as `dashboard.html` (see {@link webDashboardEnv}). @default false */
   readonly dashboard?: boolean;
+  /** Whether a TypeScript script is type-checked before its build (see {@link buildForRun}). @default true */
+  readonly typeCheck?: boolean;
   /** Where progress lines go. @default console.error */
   readonly log?: (line: string) => void;
 }
@@ -217,11 +219,12 @@ export async function runScript(options: RunOptions): Promise<number> {
   try {
     let script = source;
     if (typescript) {
-      script = await buildForRun(source, results, log);
+      script = await buildForRun(source, results, log, options.typeCheck ?? true);
       built = readdirSync(results);
       if (version !== undefined) assertK6Supports(script, readFileSync(script, 'utf8'), version);
     }
-    target = options.demoTarget ? await startTarget({ log }) : undefined;
+    // Imported only here, so a run without --demo-target never loads the demo target or ws.
+    target = options.demoTarget ? await (await import('../../demo-target/index.ts')).startTarget({ log }) : undefined;
     if (target) log(`k6-forge: demo target listening at ${target.url}`);
     code = await runK6(
       options.k6,
