@@ -87,16 +87,22 @@ describe('the packed package', () => {
       .trim()
       .split('\n')
       .map((file) => file.replace(/^package\//, ''));
-    expect(files.filter((file) => !/^(compiled\/|bin\/)/.test(file)).sort()).toStrictEqual([
+    expect(files.filter((file) => !/^(compiled|bin|templates\/init)\//.test(file)).sort()).toStrictEqual([
       'LICENSE',
       'README.md',
       'package.json',
+      'schemas/baseline.schema.json',
+      'schemas/thresholds.schema.json',
       'thresholds.json',
     ]);
+    // The scaffold's scripts are TypeScript a team's own build compiles; nothing else ships as source.
+    expect(files.filter((file) => file.startsWith('templates/init/'))).toEqual(
+      expect.arrayContaining(['templates/init/smoke.ts', 'templates/init/thresholds.json', 'templates/init/_gitignore']),
+    );
     expect(files).toEqual(
       expect.arrayContaining(['compiled/lib/index.js', 'compiled/lib/index.d.ts', 'compiled/k6-globals.d.ts', 'compiled/cli/main.js']),
     );
-    expect(files.filter((file) => /\.ts$/.test(file) && !file.endsWith('.d.ts'))).toStrictEqual([]);
+    expect(files.filter((file) => /\.ts$/.test(file) && !file.endsWith('.d.ts') && !file.startsWith('templates/init/'))).toStrictEqual([]);
     expect(existsSync(join(REPO_ROOT, 'compiled')), 'postpack removes compiled/ from the repository').toBe(false);
   });
 
