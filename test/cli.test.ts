@@ -281,7 +281,7 @@ describe('k6-forge run', () => {
       ['run', 'smoke', '--embedded-target', '-e', 'BASE_URL=http://x'],
       'BASE_URL: "http://x" is not accepted; expected no BASE_URL with --demo-target',
     ],
-    [['run'], 'run: nothing is not accepted; expected exactly one scenario name or script path'],
+    [['run'], 'run: nothing is not accepted; expected one scenario name or script path, then at most an environment'],
     [['run', 'smoke', '--', '-e', 'RESULTS_DIR=x'], '-- --env: "-e" is not accepted; expected k6-forge\'s own -e KEY=VALUE before --'],
     [['run', 'smoke', '--', '--env=BASE_URL=http://x'], '-- --env: "--env=BASE_URL=http://x" is not accepted'],
     [['run', 'smoke', '--', '--vus', '50'], '-- --vus: "--vus" is not accepted; expected k6-forge\'s --vus N and --duration D before --'],

@@ -9,6 +9,7 @@ import { gateCommand } from './commands/gate.ts';
 import { initCommand } from './commands/init.ts';
 import { poolCommand } from './commands/pool.ts';
 import { runCommand } from './commands/run.ts';
+import { suiteCommand } from './commands/suite.ts';
 import { PACKAGE_VERSION } from './io/package-version.ts';
 
 export { EXIT } from './command.ts';
@@ -16,6 +17,7 @@ export { EXIT } from './command.ts';
 const COMMANDS: Readonly<Record<string, Command>> = {
   build: buildCommand,
   run: runCommand,
+  suite: suiteCommand,
   'demo-target': demoTargetCommand,
   gate: gateCommand,
   compare: compareCommand,
@@ -37,7 +39,7 @@ ${Object.values(COMMANDS)
   .map((command) => indented(command.usage))
   .join('\n')}
 
-Exit codes: 0 pass, 1 gate, compare or an analyze verdict failed, 2 bad input or usage, 127 k6 not found;
+Exit codes: 0 pass, 1 gate, compare, a suite or an analyze verdict failed, 2 bad input or usage, 127 k6 not found;
 run passes k6's code through (99 thresholds failed).`;
 
 const HELP = new Set(['help', '--help', '-h']);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 /**
  * Writes a stand-in k6 into a folder. It answers `version` with `FAKE_K6_VERSION` (default v2.2.0); on `run` it records
  * its arguments, chosen variables and the status of `BASE_URL/health` in `report`, writes a summary into `RESULTS_DIR`
- * unless `FAKE_K6_RESULTS=none`, and exits with `FAKE_K6_EXIT`; with `FAKE_K6_BAD_FRAME=1` it first sends the target's
+ * unless `FAKE_K6_RESULTS=none` (with `FAKE_K6_RESULTS=reports` also `fake-summary.md` and `fake-junit.xml`), and
+ * exits with `FAKE_K6_EXIT`; with `FAKE_K6_BAD_FRAME=1` it first sends the target's
  * WebSocket echo an unmasked frame.
  *
  * With `FAKE_K6_UNTIL_SIGNAL=1` it behaves as k6 does on signals instead: it writes its pid to `<report>.pid`, prints
@@ -26,6 +27,10 @@ if (process.argv[2] === 'version') {
 const { writeFileSync } = require('node:fs');
 const summarise = () => {
   if (process.env.RESULTS_DIR && process.env.FAKE_K6_RESULTS !== 'none') writeFileSync(process.env.RESULTS_DIR + '/fake-summary.json', '{}');
+  if (process.env.RESULTS_DIR && process.env.FAKE_K6_RESULTS === 'reports') {
+    writeFileSync(process.env.RESULTS_DIR + '/fake-summary.md', '## fake: pass\\n');
+    writeFileSync(process.env.RESULTS_DIR + '/fake-junit.xml', '<testsuites/>\\n');
+  }
 };
 if (process.env.FAKE_K6_UNTIL_SIGNAL === '1') {
   writeFileSync(${JSON.stringify(`${report}.pid`)}, String(process.pid));
@@ -39,7 +44,7 @@ if (process.env.FAKE_K6_UNTIL_SIGNAL === '1') {
   setInterval(() => {}, 1000);
   console.log('running');
 } else {
-  const pick = ['VUS', 'DURATION', 'PAGE', 'BASE_URL', 'TOKEN', 'RESULTS_DIR', 'K6_WEB_DASHBOARD', 'K6_WEB_DASHBOARD_EXPORT', 'K6_WEB_DASHBOARD_PORT', 'K6_WEB_DASHBOARD_HOST', 'K6_WEB_DASHBOARD_PERIOD'];
+  const pick = ['ENVIRONMENT', 'VUS', 'DURATION', 'PAGE', 'BASE_URL', 'TOKEN', 'RESULTS_DIR', 'K6_WEB_DASHBOARD', 'K6_WEB_DASHBOARD_EXPORT', 'K6_WEB_DASHBOARD_PORT', 'K6_WEB_DASHBOARD_HOST', 'K6_WEB_DASHBOARD_PERIOD'];
   const env = Object.fromEntries(pick.filter((k) => k in process.env).map((k) => [k, process.env[k]]));
   const health = process.env.BASE_URL ? fetch(process.env.BASE_URL + '/health').then((r) => r.status, () => 'unreachable') : Promise.resolve(null);
   // FAKE_K6_BAD_FRAME=1 sends the target an unmasked WebSocket frame first, which a server must refuse.

@@ -5,17 +5,25 @@ import { findK6, K6_INSTALL_HINT } from '../runner/k6-binary.ts';
 import { runScript } from '../runner/run-script.ts';
 
 /**
- * `k6-forge run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--demo-target] [--dashboard]
- * [--results results] [--no-typecheck] [-- <k6 run flags>...]`: runs a bundle, or a TypeScript script it builds first, with k6 through
- * {@link runScript} and exits with k6's exit code (127 when k6 is not found).
+ * `k6-forge run <scenario|file> [environment] [--vus N] [--duration D] [--ci] [--output-dir DIR] [-e KEY=VALUE]...
+ * [--demo-target] [--dashboard] [--results results] [--no-typecheck] [-- <k6 run flags>...]`: runs a bundle, or a TypeScript script it
+ * builds first, with k6 through {@link runScript} and exits with k6's exit code (127 when k6 is not found). The
+ * environment becomes `ENVIRONMENT`; `--ci` turns off k6's colours and progress bar and appends the Markdown summary to
+ * `$GITHUB_STEP_SUMMARY`; `--output-dir` names the results folder itself.
  */
 export const runCommand: Command = {
-  usage: `run <scenario|file> [--vus N] [--duration D] [-e KEY=VALUE]... [--demo-target] [--dashboard] [--results results] [--no-typecheck] [-- <k6 flags>]
+  usage: `run <scenario|file> [environment] [--vus N] [--duration D] [--ci] [--output-dir DIR] [-e KEY=VALUE]...
+      [--demo-target] [--dashboard] [--results results] [--no-typecheck] [-- <k6 flags>]
     Run dist/<scenario>.js (or a file; a .ts script is type-checked and built into the run's results folder first,
     as build does, type errors exiting 2 before k6 starts; --no-typecheck skips the check) with k6 and
-    exit with k6's exit code. The script gets a fresh <results>/<UTC timestamp>/ folder as RESULTS_DIR (a
-    RESULTS_DIR given with -e or exported is created when missing and must be empty); its path is printed at
-    the end, and k6 tags the run testid=<its name>. A secret goes in the environment, not -e.
+    exit with k6's exit code. The environment (development, staging, production or a team's own) is passed as
+    ENVIRONMENT: the configuration's per-environment defaults and production guard apply, and it refuses a name
+    it does not know. The script gets a fresh <results>/<UTC timestamp>/ folder as RESULTS_DIR, or the
+    --output-dir folder (or a RESULTS_DIR given with -e or exported), created when missing and refused when it
+    holds files; its path is printed at the end, and k6 tags the run testid=<its name>. A secret goes in the
+    environment, not -e.
+    --ci: k6's --no-color and --quiet (no colours, no progress bar), each <scenario>-summary.md appended to
+    $GITHUB_STEP_SUMMARY when it is set, and the JUnit file (<scenario>-junit.xml in the results folder) named.
     --demo-target (alias: --embedded-target) starts the demo target on a free loopback port and sets BASE_URL.
     --dashboard exports k6's web dashboard to <results folder>/dashboard.html (live on a free loopback port).
     Flags after -- go to k6 run as they are (-- --out json=out.json --summary-mode full); k6's -e, --vus,
@@ -34,10 +42,12 @@ export const runCommand: Command = {
         dashboard: { type: 'boolean', default: false },
         results: { type: 'string' },
         'no-typecheck': { type: 'boolean', default: false },
+        'output-dir': { type: 'string' },
+        ci: { type: 'boolean', default: false },
       },
     });
-    if (positionals.length !== 1) {
-      invalidOption('run', positionals.join(' ') || undefined, 'exactly one scenario name or script path');
+    if (positionals.length < 1 || positionals.length > 2) {
+      invalidOption('run', positionals.join(' ') || undefined, 'one scenario name or script path, then at most an environment');
     }
     const k6 = findK6();
     if (!k6) {
@@ -52,6 +62,9 @@ export const runCommand: Command = {
       duration: values.duration,
       demoTarget: values['demo-target'] || values['embedded-target'],
       resultsRoot: values.results,
+      resultsDir: values['output-dir'],
+      environment: positionals[1],
+      ci: values.ci,
       k6Flags: end === -1 ? [] : args.slice(end + 1),
       dashboard: values.dashboard,
       typeCheck: !values['no-typecheck'],

@@ -68,15 +68,22 @@ export interface K6RunArgumentsOptions {
   readonly flags?: readonly string[];
   /** The run's `testid` tag: the name of its results folder. */
   readonly testId: string;
+  /** For CI: no colours and no progress bar, with k6's `--no-color` and `--quiet` (both in k6 v0.48 to v2.2). @default false */
+  readonly ci?: boolean;
 }
 
+/** k6's flags for a CI log: no colour codes, no progress bar redrawn in place. */
+export const CI_FLAGS: readonly string[] = ['--no-color', '--quiet'];
+
 /**
- * The arguments of `k6 run` for one run: `--tag testid=<results folder's name>` (left out when the flags after `--`
- * tag a `testid` of their own), then those flags as they are, then the script.
+ * The arguments of `k6 run` for one run: with `ci`, {@link CI_FLAGS} (each left out when the flags after `--` give it
+ * too); `--tag testid=<results folder's name>` (left out when the flags after `--` tag a `testid` of their own), then
+ * those flags as they are, then the script.
  * @param options - The script, the flags after `--` and the run's test id.
  * @returns The arguments after `k6`, starting with `run`.
  */
 export function k6RunArguments(options: K6RunArgumentsOptions): string[] {
   const flags = options.flags ?? [];
-  return ['run', ...(tagsTestId(flags) ? [] : ['--tag', `testid=${options.testId}`]), ...flags, options.script];
+  const ci = options.ci ? CI_FLAGS.filter((flag) => !flags.includes(flag) && !(flag === '--quiet' && flags.includes('-q'))) : [];
+  return ['run', ...ci, ...(tagsTestId(flags) ? [] : ['--tag', `testid=${options.testId}`]), ...flags, options.script];
 }

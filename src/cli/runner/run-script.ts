@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
 import { constants } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,22 @@ export interface RunOptions {
   readonly distDir?: string;
   /** The folder that receives the run's fresh `<UTC timestamp>/` results folder. @default "results" */
   readonly resultsRoot?: string | undefined;
+  /**
+   * The run's own results folder instead of a fresh `<resultsRoot>/<UTC timestamp>/` (`--output-dir`): created when
+   * missing, refused when it holds files, as a `RESULTS_DIR` given with `-e` is.
+   */
+  readonly resultsDir?: string | undefined;
+  /**
+   * The environment the script runs against, passed as `ENVIRONMENT`: the configuration's per-environment defaults
+   * and its production guard apply, and it refuses a name it does not know (`loadConfig`, inside k6).
+   */
+  readonly environment?: string | undefined;
+  /**
+   * For CI: k6 runs with `--no-color --quiet`, and each `<scenario>-summary.md` the run writes is appended to the file
+   * `GITHUB_STEP_SUMMARY` names, when it is set. The JUnit file is `<scenario>-junit.xml` in the results folder, as on
+   * every run. @default false
+   */
+  readonly ci?: boolean;
   /** Arguments for `k6 run` itself, given after `--` (`--out json=out.json`), passed through as they are. @default [] */
   readonly k6Flags?: readonly string[];
   /** Export k6's web dashboard into the results folder as `dashboard.html` (see {@link webDashboardEnv}). @default false */
@@ -63,14 +80,18 @@ export function resolveScript(script: string, distDir = 'dist'): string {
   });
 }
 
+/** What an environment name may hold: the configuration checks the name itself, this keeps an option out of it. */
+const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
 /**
- * Turns `-e KEY=VALUE` pairs and the `--vus`/`--duration` shortcuts into script variables.
- * @param options - The pairs and shortcuts.
+ * Turns `-e KEY=VALUE` pairs, the `--vus`/`--duration` shortcuts and the environment into script variables.
+ * @param options - The pairs, the shortcuts and the environment (`ENVIRONMENT`).
  * @returns The variables, validated.
  * @throws {ForgeError} `invalid_option` for a malformed pair, a secret such as `BEARER_TOKEN` (a command line shows in
- *   process lists; export it instead), a bad shortcut value, or a variable set twice.
+ *   process lists; export it instead), a bad shortcut value, an environment name that is no name or comes with
+ *   `-e ENVIRONMENT`, or a variable set twice.
  */
-export function scriptVariables(options: Pick<RunOptions, 'env' | 'vus' | 'duration'>): Record<string, string> {
+export function scriptVariables(options: Pick<RunOptions, 'env' | 'vus' | 'duration' | 'environment'>): Record<string, string> {
   const variables: Record<string, string> = {};
   const set = (key: string, value: string) => {
     if (key in variables) throw new ForgeError('invalid_option', { field: key, given: 'two values', accepted: 'one value per variable' });
@@ -95,6 +116,19 @@ export function scriptVariables(options: Pick<RunOptions, 'env' | 'vus' | 'durat
   if (options.duration !== undefined) {
     parseDuration(options.duration, '--duration');
     set('DURATION', options.duration);
+  }
+  if (options.environment !== undefined) {
+    if (!ENVIRONMENT_NAME.test(options.environment)) {
+      invalidOption('environment', options.environment, 'an environment name of letters, digits, - and _, such as staging');
+    }
+    if ('ENVIRONMENT' in variables) {
+      invalidOption(
+        '-e ENVIRONMENT',
+        variables['ENVIRONMENT'],
+        `no -e ENVIRONMENT beside the environment argument (${options.environment})`,
+      );
+    }
+    set('ENVIRONMENT', options.environment);
   }
   return variables;
 }
@@ -201,7 +235,18 @@ export async function runScript(options: RunOptions): Promise<number> {
   const variables = scriptVariables(options);
   const flags = options.k6Flags ?? [];
   refuseContractBreakingFlags(flags);
-  const chosen = variables['RESULTS_DIR'] ?? process.env['RESULTS_DIR'];
+  if (options.resultsDir !== undefined && 'RESULTS_DIR' in variables) {
+    invalidOption('-e RESULTS_DIR', variables['RESULTS_DIR'], `either -e RESULTS_DIR or --output-dir (${options.resultsDir}), not both`);
+  }
+  if (options.resultsDir !== undefined && options.resultsRoot !== undefined) {
+    invalidOption(
+      '--output-dir',
+      options.resultsDir,
+      "either --output-dir (the run's own folder) or --results (where run makes a fresh folder), not both",
+    );
+  }
+  if (options.resultsDir === '') invalidOption('--output-dir', options.resultsDir, 'a folder path');
+  const chosen = options.resultsDir ?? variables['RESULTS_DIR'] ?? process.env['RESULTS_DIR'];
   if (chosen !== undefined && options.resultsRoot !== undefined) {
     invalidOption(
       'RESULTS_DIR',
@@ -212,7 +257,10 @@ export async function runScript(options: RunOptions): Promise<number> {
   if (options.demoTarget && 'BASE_URL' in variables) {
     invalidOption('BASE_URL', redactUrl(variables['BASE_URL']!), 'no BASE_URL with --demo-target, which sets it');
   }
-  const results = chosen !== undefined ? chosenResultsDir(chosen) : createResultsDir(options.resultsRoot ?? 'results');
+  const results =
+    chosen !== undefined
+      ? chosenResultsDir(chosen, options.resultsDir !== undefined ? '--output-dir' : 'RESULTS_DIR')
+      : createResultsDir(options.resultsRoot ?? 'results');
   let built: string[] = [];
   let target: RunningTarget | undefined;
   let code: number | undefined;
@@ -228,7 +276,7 @@ export async function runScript(options: RunOptions): Promise<number> {
     if (target) log(`k6-forge: demo target listening at ${target.url}`);
     code = await runK6(
       options.k6,
-      k6RunArguments({ script, flags, testId: basename(results) }),
+      k6RunArguments({ script, flags, testId: basename(results), ci: options.ci ?? false }),
       { ...variables, ...(options.dashboard && webDashboardEnv(results)), RESULTS_DIR: results, ...(target && { BASE_URL: target.url }) },
       log,
     );
@@ -236,22 +284,48 @@ export async function runScript(options: RunOptions): Promise<number> {
   } finally {
     await target?.close();
     log(resultsLine(results, code, chosen === undefined, built));
+    if (options.ci) await appendStepSummary(results, process.env['GITHUB_STEP_SUMMARY'], log);
+  }
+}
+
+/**
+ * Appends each `<scenario>-summary.md` of a results folder to the CI job summary (GitHub Actions'
+ * `$GITHUB_STEP_SUMMARY`), and logs where the JUnit files are. A summary that cannot be appended is logged, never
+ * thrown: the run's own exit code stands.
+ * @param folder - The run's results folder.
+ * @param stepSummary - The job summary file; nothing is appended when it is unset or empty.
+ * @param log - Where the lines go.
+ */
+export async function appendStepSummary(folder: string, stepSummary: string | undefined, log: (line: string) => void): Promise<void> {
+  const names = existsSync(folder) ? readdirSync(folder).sort() : [];
+  const junit = names.filter((name) => name.endsWith('-junit.xml'));
+  if (junit.length > 0) log(`k6-forge: JUnit in ${junit.map((name) => join(folder, name)).join(', ')}`);
+  const markdown = names.filter((name) => name.endsWith('-summary.md'));
+  if (!stepSummary || markdown.length === 0) return;
+  try {
+    for (const name of markdown) await appendFile(stepSummary, `${readFileSync(join(folder, name), 'utf8').trimEnd()}\n\n`);
+    log(`k6-forge: ${markdown.join(', ')} appended to GITHUB_STEP_SUMMARY`);
+  } catch (error) {
+    log(
+      `k6-forge: warning: GITHUB_STEP_SUMMARY ${shown(stepSummary)} could not be appended to (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
 }
 
 /**
  * Makes the folder `RESULTS_DIR` names, as k6 cannot, so that no result file is lost to a missing folder.
  * @param folder - The folder; created with its parents when missing.
+ * @param field - Where it was given, for the messages: `RESULTS_DIR` or `--output-dir`.
  * @returns The folder.
  * @throws {ForgeError} `invalid_file` when it cannot be made a folder, or already holds files (an earlier run's).
  */
-function chosenResultsDir(folder: string): string {
+function chosenResultsDir(folder: string, field: string): string {
   try {
     mkdirSync(folder, { recursive: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ForgeError('invalid_file', {
-      field: 'RESULTS_DIR',
+      field,
       given: `${shown(folder)}, which cannot be made a folder (${code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way' : (code ?? String(error))})`,
       accepted: 'a folder that exists or can be created',
     });
@@ -259,10 +333,9 @@ function chosenResultsDir(folder: string): string {
   const held = readdirSync(folder).length;
   if (held > 0) {
     throw new ForgeError('invalid_file', {
-      field: 'RESULTS_DIR',
+      field,
       given: `${shown(folder)}, a folder that already holds ${held} ${held === 1 ? 'entry' : 'entries'}`,
-      accepted:
-        "a new or empty folder, so no earlier run's results are replaced (or no RESULTS_DIR: run makes a fresh folder under --results)",
+      accepted: `a new or empty folder, so no earlier run's results are replaced (or no ${field}: run makes a fresh folder under --results)`,
     });
   }
   return folder;
