@@ -9,6 +9,7 @@ import { gateCommand } from './commands/gate.ts';
 import { initCommand } from './commands/init.ts';
 import { poolCommand } from './commands/pool.ts';
 import { runCommand } from './commands/run.ts';
+import { smokeCheckCommand } from './commands/smoke-check.ts';
 import { PACKAGE_VERSION } from './io/package-version.ts';
 
 export { EXIT } from './command.ts';
@@ -23,6 +24,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   analyze: analyzeCommand,
   pool: poolCommand,
   init: initCommand,
+  'smoke-check': smokeCheckCommand,
 };
 
 /** Older names of commands, kept so scripts that use them go on working. */
