@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { type LedgerProcessState, restartLedger, spawnLedger, stopLedger } from '../src/demo-target/ledger-process.ts';
 import { startTarget } from '../src/demo-target/index.ts';
+import { type LedgerProcessState, restartLedger, spawnLedger, stopLedger } from '../src/demo-target/ledger-process.ts';
 import { DurableLedger } from '../src/demo-target/services/durable-ledger.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-ledger-'));
@@ -59,7 +59,9 @@ describe('the demo ledger process behind the gateway', () => {
     return { state, ledger, gateway, post, listed };
   }
 
-  test('keeps every acknowledged transfer across a SIGKILL, and the gateway answers 503 while it is down', { timeout: 30_000 }, async () => {
+  test('keeps every acknowledged transfer across a SIGKILL, and the gateway answers 503 while it is down', {
+    timeout: 30_000,
+  }, async () => {
     const { state, gateway, post, listed } = await ledgerBehindGateway('durable', false);
     const created = await post('before-kill');
     expect(created.status).toBe(201);

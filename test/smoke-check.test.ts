@@ -64,28 +64,32 @@ describe('k6-forge smoke-check', () => {
     expect(timeout.messages).toContain('--timeout');
   });
 
-  test.skipIf(!k6)('checks the demo target\'s six services and its transaction probe under real k6: exit 0', { timeout: 60_000 }, async () => {
-    const results = join(scratch, 'healthy');
-    const run = await cli('smoke-check', '--demo-target', '--results', results);
-    expect(run.code, run.messages).toBe(0);
-    const rows = run.report.split('\n').slice(1);
-    expect(rows.map((row) => row.split(/\s+/).slice(0, 2).join(' '))).toStrictEqual([
-      'web healthy',
-      'gateway healthy',
-      'ledger healthy',
-      'identity healthy',
-      'ops-risk healthy',
-      'audit-export healthy',
-      'probe healthy',
-    ]);
-    const [folder] = readdirSync(results);
-    expect(readdirSync(join(results, folder!)).sort()).toStrictEqual([
-      'smoke-check-junit.xml',
-      'smoke-check-report.html',
-      'smoke-check-summary.json',
-      'smoke-check-summary.md',
-    ]);
-  });
+  test.skipIf(!k6)(
+    "checks the demo target's six services and its transaction probe under real k6: exit 0",
+    { timeout: 60_000 },
+    async () => {
+      const results = join(scratch, 'healthy');
+      const run = await cli('smoke-check', '--demo-target', '--results', results);
+      expect(run.code, run.messages).toBe(0);
+      const rows = run.report.split('\n').slice(1);
+      expect(rows.map((row) => row.split(/\s+/).slice(0, 2).join(' '))).toStrictEqual([
+        'web healthy',
+        'gateway healthy',
+        'ledger healthy',
+        'identity healthy',
+        'ops-risk healthy',
+        'audit-export healthy',
+        'probe healthy',
+      ]);
+      const [folder] = readdirSync(results);
+      expect(readdirSync(join(results, folder!)).sort()).toStrictEqual([
+        'smoke-check-junit.xml',
+        'smoke-check-report.html',
+        'smoke-check-summary.json',
+        'smoke-check-summary.md',
+      ]);
+    },
+  );
 
   test.skipIf(!k6)('names a service that is down, after its bounded retries: exit 1', { timeout: 60_000 }, async () => {
     const run = await cli(

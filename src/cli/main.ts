@@ -5,6 +5,7 @@ import { baselineCommand } from './commands/baseline.ts';
 import { buildCommand } from './commands/build.ts';
 import { compareCommand } from './commands/compare.ts';
 import { demoTargetCommand } from './commands/demo-target.ts';
+import { drillCommand } from './commands/drill.ts';
 import { gateCommand } from './commands/gate.ts';
 import { initCommand } from './commands/init.ts';
 import { poolCommand } from './commands/pool.ts';
@@ -25,6 +26,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   pool: poolCommand,
   init: initCommand,
   'smoke-check': smokeCheckCommand,
+  drill: drillCommand,
 };
 
 /** Older names of commands, kept so scripts that use them go on working. */

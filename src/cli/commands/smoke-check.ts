@@ -3,23 +3,13 @@ import { startTarget } from '../../demo-target/index.ts';
 import { DEMO_SERVICES } from '../../demo-target/routes/services.ts';
 import { parseDuration } from '../../lib/duration.ts';
 import { invalidOption } from '../../lib/errors.ts';
+import { attemptsOption } from '../args/attempts-option.ts';
 import { type Command, EXIT } from '../command.ts';
 import { smokeTable } from '../report/smoke-table.ts';
 import { findK6, K6_INSTALL_HINT } from '../runner/k6-binary.ts';
 import { createResultsDir } from '../runner/run-script.ts';
 import { runSmokeCheck } from '../smoke/smoke-check.ts';
 import { smokeServices } from '../smoke/smoke-services.ts';
-
-/**
- * Reads `--attempts`: tries per step in all, 1 to 10.
- * @param text - The value given.
- * @returns The number.
- * @throws {ForgeError} `invalid_option` for anything else.
- */
-export function attemptsOption(text: string): number {
-  if (!/^([1-9]|10)$/.test(text)) invalidOption('--attempts', text, 'a whole number from 1 to 10 (tries per step, the first included)');
-  return Number(text);
-}
 
 /**
  * `k6-forge smoke-check`: the post-deploy smoke checks across services (docs/requirements.md, 000) under real k6,
