@@ -5,10 +5,12 @@ import { baselineCommand } from './commands/baseline.ts';
 import { buildCommand } from './commands/build.ts';
 import { compareCommand } from './commands/compare.ts';
 import { demoTargetCommand } from './commands/demo-target.ts';
+import { drillCommand } from './commands/drill.ts';
 import { gateCommand } from './commands/gate.ts';
 import { initCommand } from './commands/init.ts';
 import { poolCommand } from './commands/pool.ts';
 import { runCommand } from './commands/run.ts';
+import { smokeCheckCommand } from './commands/smoke-check.ts';
 import { suiteCommand } from './commands/suite.ts';
 import { PACKAGE_VERSION } from './io/package-version.ts';
 
@@ -25,6 +27,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   analyze: analyzeCommand,
   pool: poolCommand,
   init: initCommand,
+  'smoke-check': smokeCheckCommand,
+  drill: drillCommand,
 };
 
 /** Older names of commands, kept so scripts that use them go on working. */

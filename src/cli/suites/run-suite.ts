@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { type RunningTarget, startTarget } from '../../demo-target/index.ts';
+import type { RunningTarget } from '../../demo-target/index.ts';
 import { ForgeError, invalidOption, refuse, shown } from '../../lib/errors.ts';
 import { readThresholdsFile, type ThresholdsSource } from '../limits/thresholds-source.ts';
 import { CI_FLAGS } from '../runner/k6-run-arguments.ts';
@@ -190,7 +190,8 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteVerdict> 
   let target: RunningTarget | undefined;
   const outcomes: StepOutcome[] = [];
   try {
-    target = options.demoTarget ? await startTarget({ log }) : undefined;
+    // The demo target (with ws) loads only for --demo-target.
+    target = options.demoTarget ? await (await import('../../demo-target/index.ts')).startTarget({ log }) : undefined;
     if (target) log(`k6-forge: demo target listening at ${target.url}`);
     let stopped = false;
     for (const [index, step] of suite.steps.entries()) {
