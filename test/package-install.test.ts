@@ -90,6 +90,9 @@ describe('the packed package', () => {
     expect(files.filter((file) => !/^(compiled|bin|templates\/init)\//.test(file)).sort()).toStrictEqual([
       'LICENSE',
       'README.md',
+      // The bundles smoke-check and drill run under k6.
+      'dist/drill-load.js',
+      'dist/smoke-check.js',
       'package.json',
       'schemas/baseline.schema.json',
       'schemas/thresholds.schema.json',
