@@ -95,6 +95,7 @@ describe('the packed package', () => {
       'dist/smoke-check.js',
       'package.json',
       'schemas/baseline.schema.json',
+      'schemas/suites.schema.json',
       'schemas/thresholds.schema.json',
       'thresholds.json',
     ]);
