@@ -2,9 +2,10 @@ import { ForgeError } from '../../lib/errors.ts';
 import { redactUrl } from '../../lib/redact.ts';
 
 /**
- * k6's default system tags in v2.2.0 (`metrics.DefaultSystemTagSet` in k6's `metrics/system_tag.go`, the same list
- * since v0.3x) without `url`: the raw URL of every request (`/deals/8f3a...`), one Prometheus series per id. The
- * catalog's `name` tag (the path template, `/deals/{id}`) stays, and so does every other default.
+ * k6's default system tags in v2.2.0 (`metrics.DefaultSystemTagSet` in k6's `metrics/system_tag.go`) without `url`,
+ * which k6 fills with the raw URL of a request that has no `name` tag (`/deals/8f3a...`: one Prometheus series per
+ * id) and with the `name` tag's value otherwise (k6 v0.41 and later), a duplicate label either way. The catalog's
+ * `name` tag (the path template, `/deals/{id}`) stays, and so does every other default.
  */
 export const SYSTEM_TAGS_WITHOUT_URL: readonly string[] = [
   'proto',
