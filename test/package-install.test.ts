@@ -90,6 +90,8 @@ describe('the packed package', () => {
     expect(files.filter((file) => !/^(compiled|bin|templates\/init)\//.test(file)).sort()).toStrictEqual([
       'LICENSE',
       'README.md',
+      'dashboards/grafana/k6-forge-comparison.json',
+      'dashboards/grafana/k6-forge-overview.json',
       // The bundles smoke-check and drill run under k6.
       'dist/drill-load.js',
       'dist/smoke-check.js',

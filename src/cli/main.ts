@@ -4,6 +4,7 @@ import { analyzeCommand } from './commands/analyze.ts';
 import { baselineCommand } from './commands/baseline.ts';
 import { buildCommand } from './commands/build.ts';
 import { compareCommand } from './commands/compare.ts';
+import { dashboardsCommand } from './commands/dashboards.ts';
 import { demoTargetCommand } from './commands/demo-target.ts';
 import { drillCommand } from './commands/drill.ts';
 import { gateCommand } from './commands/gate.ts';
@@ -29,6 +30,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   init: initCommand,
   'smoke-check': smokeCheckCommand,
   drill: drillCommand,
+  dashboards: dashboardsCommand,
 };
 
 /** Older names of commands, kept so scripts that use them go on working. */
