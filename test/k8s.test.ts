@@ -399,3 +399,22 @@ describe('k6-forge k8s --out', () => {
     expect((await cli('k8s', bundle, '--parallelism', '4', '--out', out, '--force')).code).toBe(0);
   });
 });
+
+describe('README', () => {
+  test("the Kubernetes section's TestRun is what k6-forge k8s writes for its command, and validates", async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const block = /```yaml\n(apiVersion: k6\.io\/v1alpha1\n[\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const manifests = await testRunManifests({
+      bundle: 'dist/flash-sale.js',
+      script: SCRIPT,
+      parallelism: '3',
+      namespace: 'perf',
+      secret: 'load-secrets',
+      output: { kind: 'volume', claim: 'k6-results' },
+      env: ['SEED=2718281828', 'BASE_URL=https://staging.example.com', 'ENVIRONMENT=staging'],
+    });
+    expect(manifests.yaml.slice(manifests.yaml.indexOf('---\n') + 4)).toBe(block);
+    expectValidTestRun(parse(block!));
+  });
+});
