@@ -7,6 +7,7 @@ import { compareCommand } from './commands/compare.ts';
 import { demoTargetCommand } from './commands/demo-target.ts';
 import { gateCommand } from './commands/gate.ts';
 import { initCommand } from './commands/init.ts';
+import { mergeCommand } from './commands/merge.ts';
 import { poolCommand } from './commands/pool.ts';
 import { runCommand } from './commands/run.ts';
 import { suiteCommand } from './commands/suite.ts';
@@ -23,6 +24,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   compare: compareCommand,
   baseline: baselineCommand,
   analyze: analyzeCommand,
+  merge: mergeCommand,
   pool: poolCommand,
   init: initCommand,
 };
