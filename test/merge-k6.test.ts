@@ -104,6 +104,14 @@ describe.runIf(k6)('run --instances under real k6', () => {
     expect(merged.meta.verdict.result).toBe('fail');
   }, 120_000);
 
+  test('refuses more instances than the test has VUs, before any k6 starts, and leaves no folder behind', async () => {
+    const folder = join(scratch, 'too-many');
+    const run = await cli('run', SCRIPT, '--instances', '7', '--results', folder);
+    expect(run.code).toBe(2);
+    expect(run.messages).toContain("--instances: 7 is not accepted; expected at most the test's 6 VUs");
+    expect(readdirSync(folder)).toStrictEqual([]);
+  }, 60_000);
+
   test('the flash sale over 3 instances sells exactly its stock: one setup, no oversell, one passing verdict', async () => {
     const folder = join(scratch, 'flash-sale');
     const run = await cli(

@@ -26,6 +26,7 @@ export interface MergeK6OutputsOptions {
 
 /** The merged run: k6's summary metrics and checks, computed from every raw sample of every file. */
 export interface MergedOutputs {
+  /** The raw outputs read, in order. */
   readonly files: readonly string[];
   /** Lines read in the first pass. */
   readonly lines: number;
@@ -33,8 +34,9 @@ export interface MergedOutputs {
   readonly samples: number;
   /** How many times the files were read. */
   readonly passes: number;
-  /** The first and last sample's time, in ms since the epoch. */
+  /** The first sample's time, in ms since the epoch. */
   readonly start: number;
+  /** The last sample's time, in ms since the epoch. */
   readonly end: number;
   /** The length counters' rates are taken over, in ms. */
   readonly durationMs: number;

@@ -25,6 +25,7 @@ const MERGE_ACCEPTED =
 
 /** One instance's summary, read for what the raw output lacks. */
 export interface InstanceSummary {
+  /** The file it was read from. */
   readonly path: string;
   /** Its threshold expressions by metric or sub-metric name. */
   readonly thresholds: Readonly<Record<string, readonly string[]>>;

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { constants } from 'node:os';
 import { basename, join } from 'node:path';
@@ -231,13 +231,20 @@ export async function runInstances(options: RunInstancesOptions): Promise<RunIns
       ? chosenResultsDir(chosen, options.resultsDir !== undefined ? '--output-dir' : 'RESULTS_DIR')
       : createResultsDir(options.resultsRoot ?? 'results');
   let script = source;
-  if (typescript) {
-    script = await buildForRun(source, join(results, 'bundle'), log, options.typeCheck ?? true);
-    if (version !== undefined) assertK6Supports(script, readFileSync(script, 'utf8'), version);
-  }
-  const vus = testVus(options.k6, script, { ...variables, SEED: seed });
-  if (vus !== undefined && options.instances > vus) {
-    invalidOption('--instances', options.instances, `at most the test's ${vus} VUs (k6 gives each instance a share of them)`);
+  try {
+    if (typescript) {
+      script = await buildForRun(source, join(results, 'bundle'), log, options.typeCheck ?? true);
+      if (version !== undefined) assertK6Supports(script, readFileSync(script, 'utf8'), version);
+    }
+    const vus = testVus(options.k6, script, { ...variables, SEED: seed });
+    if (vus !== undefined && options.instances > vus) {
+      invalidOption('--instances', options.instances, `at most the test's ${vus} VUs (k6 gives each instance a share of them)`);
+    }
+  } catch (error) {
+    // Refused before any k6 started: the bundle goes, and a folder this run made goes with it.
+    rmSync(join(results, 'bundle'), { recursive: true, force: true });
+    if (chosen === undefined) rmSync(results, { recursive: true, force: true });
+    throw error;
   }
   const { segments, sequence } = executionSegments(options.instances);
   log(
