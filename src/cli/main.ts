@@ -42,7 +42,7 @@ ${Object.values(COMMANDS)
   .join('\n')}
 
 Exit codes: 0 pass, 1 gate, compare, a suite or an analyze verdict failed, 2 bad input or usage, 127 k6 not found;
-run passes k6's code through (99 thresholds failed).`;
+run passes k6's code through (99 thresholds failed), and merge and run --instances give 99 for the merged run.`;
 
 const HELP = new Set(['help', '--help', '-h']);
 
