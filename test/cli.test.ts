@@ -267,7 +267,7 @@ describe('k6-forge run', () => {
     ],
     [
       ['run', 'nosuch'],
-      'scenario: "nosuch" is not accepted; expected a script path or a bundle in dist/: dealer, flash-sale, gateway-baseline,',
+      'scenario: "nosuch" is not accepted; expected a script path or a bundle in dist/: dealer, drill-load, flash-sale, gateway-baseline,',
     ],
     [['run', 'smoke', '--vus', 'ten'], '--vus: "ten" is not accepted; expected a whole number greater than 0'],
     [['run', 'smoke', '--duration', '5 min'], '--duration: "5 min" is not accepted'],

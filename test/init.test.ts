@@ -180,7 +180,8 @@ describe('the scaffold, on a packed k6-forge', () => {
       console.log('SKIPPED: k6 not found');
       return;
     }
-    const smoke = await run(bin, ['run', 'smoke', '--demo-target', '--vus', '2', '--duration', '5s'], {
+    // The scaffold's own test command: type check, build, and a short smoke run against the demo target.
+    const smoke = await run('npm', ['test'], {
       cwd: folder,
       env: { ...process.env, K6_BIN: k6 },
     }).then(

@@ -90,8 +90,14 @@ describe('the packed package', () => {
     expect(files.filter((file) => !/^(compiled|bin|templates\/init)\//.test(file)).sort()).toStrictEqual([
       'LICENSE',
       'README.md',
+      'dashboards/grafana/k6-forge-comparison.json',
+      'dashboards/grafana/k6-forge-overview.json',
+      // The bundles smoke-check and drill run under k6.
+      'dist/drill-load.js',
+      'dist/smoke-check.js',
       'package.json',
       'schemas/baseline.schema.json',
+      'schemas/suites.schema.json',
       'schemas/thresholds.schema.json',
       'thresholds.json',
     ]);

@@ -4,12 +4,15 @@ import { analyzeCommand } from './commands/analyze.ts';
 import { baselineCommand } from './commands/baseline.ts';
 import { buildCommand } from './commands/build.ts';
 import { compareCommand } from './commands/compare.ts';
+import { dashboardsCommand } from './commands/dashboards.ts';
 import { demoTargetCommand } from './commands/demo-target.ts';
+import { drillCommand } from './commands/drill.ts';
 import { gateCommand } from './commands/gate.ts';
 import { initCommand } from './commands/init.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { poolCommand } from './commands/pool.ts';
 import { runCommand } from './commands/run.ts';
+import { smokeCheckCommand } from './commands/smoke-check.ts';
 import { suiteCommand } from './commands/suite.ts';
 import { PACKAGE_VERSION } from './io/package-version.ts';
 
@@ -27,6 +30,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   merge: mergeCommand,
   pool: poolCommand,
   init: initCommand,
+  'smoke-check': smokeCheckCommand,
+  drill: drillCommand,
+  dashboards: dashboardsCommand,
 };
 
 /** Older names of commands, kept so scripts that use them go on working. */

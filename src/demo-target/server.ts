@@ -8,6 +8,8 @@ import { authRoutes } from './routes/auth.ts';
 import { dealerRoutes } from './routes/dealer.ts';
 import { flashSaleRoutes } from './routes/flash-sale.ts';
 import { gatewayRoutes } from './routes/gateway.ts';
+import { ledgerProxyRoutes } from './routes/ledger-proxy.ts';
+import { serviceRoutes } from './routes/services.ts';
 import { Dealer } from './services/dealer.ts';
 import { FaultInjector, type Faults, parseFaults } from './services/faults.ts';
 import { FlashSale } from './services/flash-sale.ts';
@@ -62,6 +64,12 @@ export interface TargetOptions {
    * @default {}
    */
   readonly faults?: Faults;
+  /**
+   * The base URL of a ledger running as a process of its own (`k6-forge demo-target ledger`): the gateway then
+   * forwards `POST /transfers` and `GET /transfers/{id}` to it, and answers 503 while it is down.
+   * @default the in-process ledger
+   */
+  readonly ledgerUrl?: string;
 }
 
 /** A listening target. */
@@ -83,6 +91,7 @@ const ROUTES: readonly Route[] = [
   ...gatewayRoutes,
   ...authRoutes,
   ...dealerRoutes,
+  ...serviceRoutes,
 ];
 
 /** `GET /admin/faults` shows the faults in force, `POST /admin/faults` replaces them. */
@@ -167,7 +176,11 @@ export async function startTarget(options: TargetOptions = {}): Promise<RunningT
   const initialFaults = parseFaults(options.faults ?? {});
   if ('field' in initialFaults) invalidOption(initialFaults.field, initialFaults.given, initialFaults.accepted);
   const faults = new FaultInjector(initialFaults.faults);
-  const match = routeMatcher([...ROUTES, ...faultRoutes(faults)]);
+  if (options.ledgerUrl !== undefined && !/^https?:\/\/[^/]+$/.test(options.ledgerUrl)) {
+    invalidOption('ledgerUrl', options.ledgerUrl, 'a base URL such as http://127.0.0.1:41235, without a path');
+  }
+  const proxied = options.ledgerUrl === undefined ? [] : ledgerProxyRoutes(options.ledgerUrl);
+  const match = routeMatcher([...proxied, ...ROUTES, ...faultRoutes(faults)]);
   const ledger = new Ledger();
   for (const [account, balance] of Object.entries(options.accounts ?? { 'acc-demo': 1_000_000_000_000 }))
     ledger.fund(account, balance, 'EUR');

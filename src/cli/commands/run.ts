@@ -9,14 +9,16 @@ import { runScript } from '../runner/run-script.ts';
 
 /**
  * `k6-forge run <scenario|file> [environment] [--vus N] [--duration D] [--ci] [--output-dir DIR] [-e KEY=VALUE]...
- * [--demo-target] [--dashboard] [--results results] [--no-typecheck] [-- <k6 run flags>...]`: runs a bundle, or a TypeScript script it
+ * [--demo-target] [--dashboard] [--prometheus URL] [--results results] [--no-typecheck] [-- <k6 run flags>...]`: runs a bundle, or a TypeScript script it
  * builds first, with k6 through {@link runScript} and exits with k6's exit code (127 when k6 is not found). The
  * environment becomes `ENVIRONMENT`; `--ci` turns off k6's colours and progress bar and appends the Markdown summary to
- * `$GITHUB_STEP_SUMMARY`; `--output-dir` names the results folder itself.
+ * `$GITHUB_STEP_SUMMARY`; `--output-dir` names the results folder itself; `--prometheus` streams the metrics to a
+ * Prometheus remote-write endpoint.
  */
 export const runCommand: Command = {
   usage: `run <scenario|file> [environment] [--vus N] [--duration D] [--ci] [--output-dir DIR] [-e KEY=VALUE]...
-      [--demo-target] [--dashboard] [--results results] [--no-typecheck] [--instances N] [-- <k6 flags>]
+      [--demo-target] [--dashboard] [--prometheus URL] [--results results] [--no-typecheck] [--instances N]
+      [-- <k6 flags>]
     Run dist/<scenario>.js (or a file; a .ts script is type-checked and built into the run's results folder first,
     as build does, type errors exiting 2 before k6 starts; --no-typecheck skips the check) with k6 and
     exit with k6's exit code. The environment (development, staging, production or a team's own) is passed as
@@ -29,6 +31,9 @@ export const runCommand: Command = {
     $GITHUB_STEP_SUMMARY when it is set, and the JUnit file (<scenario>-junit.xml in the results folder) named.
     --demo-target (alias: --embedded-target) starts the demo target on a free loopback port and sets BASE_URL.
     --dashboard exports k6's web dashboard to <results folder>/dashboard.html (live on a free loopback port).
+    --prometheus URL streams the metrics to a Prometheus remote-write URL (k6's experimental-prometheus-rw:
+    p95, p99 and avg of each Trend, every series labelled testid, no raw url label); credentials in the URL
+    (https://user:password@host/api/v1/write) go to k6 through its environment and are never printed.
     Flags after -- go to k6 run as they are (-- --out json=out.json --summary-mode full); k6's -e, --vus,
     --duration, --iterations and --stage are refused there: use run's own.
     --instances N: N k6 processes over k6's execution segments (0:1/N ... (N-1)/N:1), one SEED and one run id,
@@ -49,6 +54,7 @@ export const runCommand: Command = {
         'demo-target': { type: 'boolean', default: false },
         'embedded-target': { type: 'boolean', default: false },
         dashboard: { type: 'boolean', default: false },
+        prometheus: { type: 'string' },
         results: { type: 'string' },
         'no-typecheck': { type: 'boolean', default: false },
         'output-dir': { type: 'string' },
@@ -78,6 +84,7 @@ export const runCommand: Command = {
       ci: values.ci,
       k6Flags: end === -1 ? [] : args.slice(end + 1),
       dashboard: values.dashboard,
+      prometheus: values.prometheus,
       typeCheck: !values['no-typecheck'],
       log: print,
     };

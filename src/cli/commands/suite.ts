@@ -35,13 +35,13 @@ function verdictFiles(verdict: SuiteVerdict): { path: string; contents: string }
 
 /**
  * `k6-forge suite <name> [environment] [--config FILE] [--keep-going] [--output-dir DIR] [--results DIR]
- * [--demo-target] [--ci] [--thresholds F]`: runs a suite of the suites file with {@link runSuite}, writes its verdict
+ * [--demo-target] [--ci] [--thresholds F] [--prometheus URL]`: runs a suite of the suites file with {@link runSuite}, writes its verdict
  * (`suite-verdict.json`, `.md`, `suite-junit.xml`, each gate's text and each comparison) into its results folder, and
  * exits 0 when every step passed, 1 when a step, gate or comparison failed, 2 for bad input, 127 without k6.
  */
 export const suiteCommand: Command = {
   usage: `suite <name> [environment] [--config ${DEFAULT_SUITES_FILE}] [--keep-going] [--output-dir DIR] [--results results]
-      [--demo-target] [--ci] [--thresholds F]
+      [--demo-target] [--ci] [--thresholds F] [--prometheus URL]
     Run a suite of the suites file (a JSON file, schema k6-forge/schemas/suites.schema.json): its steps in
     order with k6, each as k6-forge run would, all into one fresh <results>/<UTC timestamp>/ folder (or the
     --output-dir folder); stop at the first step whose k6 run fails unless --keep-going; then judge each step's
@@ -50,7 +50,9 @@ export const suiteCommand: Command = {
     exits 0 (pass), 1 (a step, gate or comparison failed) or 2 (bad input, before any step runs).
     The environment (ENVIRONMENT) applies to every step, over the steps' and the suite's own.
     --demo-target starts the demo target once for every step. --ci: k6's --no-color and --quiet on every
-    step, and suite-verdict.md appended to $GITHUB_STEP_SUMMARY when it is set.`,
+    step, and suite-verdict.md appended to $GITHUB_STEP_SUMMARY when it is set. --prometheus URL streams every
+    step's metrics to a Prometheus remote-write URL, as run --prometheus does (all steps share the suite's testid;
+    the scenario label tells them apart).`,
   async run(args, { print, report }) {
     const { values, positionals } = parseArgs({
       args,
@@ -63,6 +65,7 @@ export const suiteCommand: Command = {
         'demo-target': { type: 'boolean', default: false },
         ci: { type: 'boolean', default: false },
         thresholds: { type: 'string' },
+        prometheus: { type: 'string' },
       },
     });
     if (positionals.length < 1 || positionals.length > 2) {
@@ -89,6 +92,7 @@ export const suiteCommand: Command = {
       demoTarget: values['demo-target'],
       ci: values.ci,
       thresholds: values.thresholds,
+      prometheus: values.prometheus,
       log: print,
     });
     await writeAllWhole(verdictFiles(verdict));

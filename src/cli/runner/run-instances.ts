@@ -12,6 +12,7 @@ import { type MergeRunResult, mergeRun } from '../merge/merge-run.ts';
 import { SUMMARY_FILE_NAME } from '../summaries/summary-file.ts';
 import { assertK6Supports, k6Version } from './k6-binary.ts';
 import { k6RunArguments, refuseContractBreakingFlags } from './k6-run-arguments.ts';
+import { prometheusOutput } from './prometheus-output.ts';
 import { chosenResultsDir, createResultsDir, type RunOptions, resolveScript, scriptVariables } from './run-script.ts';
 import { buildForRun, isTypeScript } from './typescript-script.ts';
 
@@ -183,7 +184,7 @@ async function pausedAndReady(instance: Instance): Promise<boolean> {
  * summary. The instances start paused with their REST API on a free loopback port and `--no-setup`; once all are
  * initialised, `setup()` runs once, in instance 1 (`POST /v1/setup`), its data is handed to the others
  * (`PUT /v1/setup`), and all are resumed together. `teardown()` runs in every instance, at its end. A signal reaches
- * every instance once.
+ * every instance once. With `prometheus`, every instance streams there under the one `testid`.
  * @param options - The run's options and the number of instances.
  * @returns The exit code, the results folder, each instance's code and the merge.
  * @throws {ForgeError} For the single run's bad input (see {@link runScript}), an `--instances` above the test's VUs,
@@ -223,6 +224,7 @@ export async function runInstances(options: RunInstancesOptions): Promise<RunIns
       "either RESULTS_DIR (the run's own folder) or --results (where run makes a fresh folder), not both",
     );
   }
+  const prometheus = options.prometheus === undefined ? undefined : prometheusOutput(options.prometheus, flags);
   const seedText = variables['SEED'] ?? process.env['SEED'];
   const seed = seedText ?? String(randomInt(0, 2 ** 32));
   const name = basename(source).replace(/\.(?:[cm]?js|tsx?)$/, '');
@@ -260,6 +262,7 @@ export async function runInstances(options: RunInstancesOptions): Promise<RunIns
   try {
     target = options.demoTarget ? await (await import('../../demo-target/index.ts')).startTarget({ log }) : undefined;
     if (target) log(`k6-forge: demo target listening at ${target.url}`);
+    if (prometheus) log(`k6-forge: every instance streams to Prometheus at ${prometheus.shownUrl}, labelled testid=${basename(results)}`);
     for (const [i, segment] of segments.entries()) {
       const index = i + 1;
       const folder = join(results, `instance-${index}`);
@@ -277,8 +280,13 @@ export async function runInstances(options: RunInstancesOptions): Promise<RunIns
         '--address',
         `127.0.0.1:${port}`,
       ];
-      const args = k6RunArguments({ script, flags: [...own, ...flags], testId: basename(results), ci: options.ci ?? false });
-      const env = { ...variables, SEED: seed, RESULTS_DIR: folder, ...(target && { BASE_URL: target.url }) };
+      const args = k6RunArguments({
+        script,
+        flags: [...own, ...(prometheus?.args ?? []), ...flags],
+        testId: basename(results),
+        ci: options.ci ?? false,
+      });
+      const env = { ...variables, ...prometheus?.env, SEED: seed, RESULTS_DIR: folder, ...(target && { BASE_URL: target.url }) };
       instances.push(startInstance(options.k6, args, env, index, `http://127.0.0.1:${port}`));
     }
     const ready = await Promise.all(instances.map(pausedAndReady));

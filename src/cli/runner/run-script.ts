@@ -10,6 +10,7 @@ import { ForgeError, invalidOption, shown } from '../../lib/errors.ts';
 import { isSecretName, redactUrl } from '../../lib/redact.ts';
 import { assertK6Supports, k6Version } from './k6-binary.ts';
 import { k6RunArguments, refuseContractBreakingFlags } from './k6-run-arguments.ts';
+import { prometheusOutput } from './prometheus-output.ts';
 import { buildForRun, isTypeScript } from './typescript-script.ts';
 import { webDashboardEnv } from './web-dashboard.ts';
 
@@ -53,6 +54,11 @@ export interface RunOptions {
   readonly dashboard?: boolean;
   /** Whether a TypeScript script is type-checked before its build (see {@link buildForRun}). @default true */
   readonly typeCheck?: boolean;
+  /**
+   * A Prometheus remote-write URL (`--prometheus`): k6 streams the run's metrics there, tagged with its `testid`
+   * (see {@link prometheusOutput}); credentials in the URL reach k6 through its environment only.
+   */
+  readonly prometheus?: string | undefined;
   /** Where progress lines go. @default console.error */
   readonly log?: (line: string) => void;
 }
@@ -235,6 +241,7 @@ export async function runScript(options: RunOptions): Promise<number> {
   const variables = scriptVariables(options);
   const flags = options.k6Flags ?? [];
   refuseContractBreakingFlags(flags);
+  const prometheus = options.prometheus === undefined ? undefined : prometheusOutput(options.prometheus, flags);
   if (options.resultsDir !== undefined && 'RESULTS_DIR' in variables) {
     invalidOption('-e RESULTS_DIR', variables['RESULTS_DIR'], `either -e RESULTS_DIR or --output-dir (${options.resultsDir}), not both`);
   }
@@ -274,10 +281,24 @@ export async function runScript(options: RunOptions): Promise<number> {
     // Imported only here, so a run without --demo-target never loads the demo target or ws.
     target = options.demoTarget ? await (await import('../../demo-target/index.ts')).startTarget({ log }) : undefined;
     if (target) log(`k6-forge: demo target listening at ${target.url}`);
+    const args = k6RunArguments({
+      script,
+      flags: [...(prometheus?.args ?? []), ...flags],
+      testId: basename(results),
+      ci: options.ci ?? false,
+    });
+    if (prometheus)
+      log(`k6-forge: metrics stream to Prometheus at ${prometheus.shownUrl}, labelled testid=${testIdOf(args) ?? basename(results)}`);
     code = await runK6(
       options.k6,
-      k6RunArguments({ script, flags, testId: basename(results), ci: options.ci ?? false }),
-      { ...variables, ...(options.dashboard && webDashboardEnv(results)), RESULTS_DIR: results, ...(target && { BASE_URL: target.url }) },
+      args,
+      {
+        ...variables,
+        ...(options.dashboard && webDashboardEnv(results)),
+        ...prometheus?.env,
+        RESULTS_DIR: results,
+        ...(target && { BASE_URL: target.url }),
+      },
       log,
     );
     return code;
@@ -286,6 +307,16 @@ export async function runScript(options: RunOptions): Promise<number> {
     log(resultsLine(results, code, chosen === undefined, built));
     if (options.ci) await appendStepSummary(results, process.env['GITHUB_STEP_SUMMARY'], log);
   }
+}
+
+/** The `testid` tag k6 gets: the last `--tag testid=...` of its arguments. */
+function testIdOf(args: readonly string[]): string | undefined {
+  let id: string | undefined;
+  for (const [i, token] of args.entries()) {
+    const tag = token === '--tag' ? args[i + 1] : token.startsWith('--tag=') ? token.slice(6) : undefined;
+    if (tag?.startsWith('testid=')) id = tag.slice(7);
+  }
+  return id;
 }
 
 /**

@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { type RunningTarget, startTarget } from '../../demo-target/index.ts';
+import type { RunningTarget } from '../../demo-target/index.ts';
 import { ForgeError, invalidOption, refuse, shown } from '../../lib/errors.ts';
 import { readThresholdsFile, type ThresholdsSource } from '../limits/thresholds-source.ts';
 import { CI_FLAGS } from '../runner/k6-run-arguments.ts';
+import { prometheusOutput } from '../runner/prometheus-output.ts';
 import { createResultsDir, resolveScript, runScript } from '../runner/run-script.ts';
 import { readComparable } from '../summaries/baseline-file.ts';
 import type { ComparableRun } from '../summaries/comparable.ts';
@@ -37,6 +38,8 @@ export interface RunSuiteOptions {
   readonly thresholds?: string | undefined;
   /** Where scenario names are looked up. @default "dist" */
   readonly distDir?: string;
+  /** A Prometheus remote-write URL every step streams its metrics to (see `runScript`'s `prometheus`). */
+  readonly prometheus?: string | undefined;
   /** Where progress lines go. */
   readonly log: (line: string) => void;
 }
@@ -54,6 +57,7 @@ interface Prepared {
  */
 async function prepare(options: RunSuiteOptions): Promise<Prepared> {
   const { suite, name } = options;
+  if (options.prometheus !== undefined) prometheusOutput(options.prometheus);
   const gated = suite.steps.some((step) => step.gate !== undefined);
   const thresholds = gated ? await readThresholdsFile(options.thresholds) : undefined;
   const baselines = new Map<string, ComparableRun>();
@@ -190,7 +194,8 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteVerdict> 
   let target: RunningTarget | undefined;
   const outcomes: StepOutcome[] = [];
   try {
-    target = options.demoTarget ? await startTarget({ log }) : undefined;
+    // The demo target (with ws) loads only for --demo-target.
+    target = options.demoTarget ? await (await import('../../demo-target/index.ts')).startTarget({ log }) : undefined;
     if (target) log(`k6-forge: demo target listening at ${target.url}`);
     let stopped = false;
     for (const [index, step] of suite.steps.entries()) {
@@ -218,6 +223,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteVerdict> 
           resultsDir: staging,
           k6Flags: [...(options.ci ? CI_FLAGS : []), '--tag', `testid=${basename(folder)}`],
           ...(options.distDir !== undefined && { distDir: options.distDir }),
+          prometheus: options.prometheus,
           log,
         });
       } catch (error) {

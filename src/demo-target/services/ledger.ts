@@ -54,6 +54,7 @@ interface Account {
 export class Ledger {
   readonly #accounts = new Map<string, Account>();
   // The idempotency window: a key older than the latest KEYS_KEPT transfers is forgotten, so memory stays flat.
+  readonly #byId = new BoundedMap<string, AppliedTransfer>(KEYS_KEPT);
   readonly #byKey = new BoundedMap<string, AppliedTransfer>(KEYS_KEPT);
   #stats = { applied: 0, replays: 0, conflicts: 0 };
 
@@ -113,7 +114,17 @@ export class Ledger {
     this.#stats.applied += 1;
     const applied: AppliedTransfer = { kind: 'applied', transferId: `tx-${this.#stats.applied}`, ...request, replay: false };
     this.#byKey.set(key, applied);
+    this.#byId.set(applied.transferId, applied);
     return applied;
+  }
+
+  /**
+   * Reads one of the latest 100,000 transfers back.
+   * @param transferId - Its id, as the transfer's answer gave it.
+   * @returns The transfer, or undefined when the ledger applied none with that id (or forgot it).
+   */
+  transferById(transferId: string): AppliedTransfer | undefined {
+    return this.#byId.get(transferId);
   }
 
   /**

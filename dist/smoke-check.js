@@ -1,0 +1,1573 @@
+// examples/smoke-check.ts
+import { sleep as sleep3 } from "k6";
+import exec3 from "k6/execution";
+import { Counter as Counter2, Gauge, Rate as Rate2, Trend as Trend2 } from "k6/metrics";
+
+// src/lib/auth.ts
+var sleep = sleep3;
+var exec = exec3;
+
+// src/lib/errors.ts
+var ForgeError = function(code, details) {
+  const prototype = ForgeError.prototype;
+  if (!(prototype instanceof Error)) {
+    Object.setPrototypeOf(prototype, Error.prototype);
+    Object.defineProperty(prototype, "name", { value: "ForgeError", writable: true, configurable: true });
+  }
+  const message = printable(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+  const error = Reflect.construct(Error, [message], new.target ?? ForgeError);
+  error.code = code;
+  error.details = details;
+  return error;
+};
+function printable(text) {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 32 && (code < 127 || code > 159)) continue;
+    out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+function shown(value) {
+  if (value === void 0) return "nothing";
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+function invalidOption(field, given, accepted) {
+  throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
+}
+
+// src/lib/auth.ts
+function bearerAuth(token) {
+  if (!token) throw new ForgeError("invalid_option", { field: "BEARER_TOKEN", given: "nothing", accepted: "a bearer token" });
+  const headers = Object.freeze({ Authorization: `Bearer ${token}` });
+  return { headers: () => headers };
+}
+
+// src/lib/catalog.ts
+import { check } from "k6"; var sleep2 = sleep3;
+import http from "k6/http";
+var Counter = Counter2, Rate = Rate2, Trend = Trend2;
+
+// src/generators/internal/serial.ts
+var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
+function serialUuid(serial) {
+  const vu = serial.vu >>> 0;
+  const high = Math.floor(serial.n / 2 ** 48);
+  const low = serial.n - high * 2 ** 48;
+  return `${HEX_DIGITS(serial.tag >>> 0, 8)}-${HEX_DIGITS(vu >>> 12 & 65535, 4)}-4${HEX_DIGITS(vu & 4095, 3)}-8${HEX_DIGITS(high, 3)}-${HEX_DIGITS(low, 12)}`;
+}
+
+// k6-forge-lazy:src/lib/debug-log.ts
+var loaded;
+function lazy0(...args) {
+  if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
+    var REDACTED = "[redacted]";
+    var secretHeader = () => /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
+    var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
+    function redactHeaders(headers) {
+      const safe = {};
+      const secret = secretHeader();
+      for (const [name, value] of Object.entries(headers)) safe[name] = secret.test(name) ? REDACTED : String(value);
+      return safe;
+    }
+    function redactJson(value) {
+      if (Array.isArray(value)) return value.map(redactJson);
+      if (typeof value !== "object" || value === null) return value;
+      const secret = secretField();
+      return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, secret.test(key) ? REDACTED : redactJson(field)]));
+    }
+    function redactBody(body, limit = 500) {
+      if (body === null || body === void 0 || body === "") return "";
+      let text;
+      if (typeof body !== "string") {
+        text = typeof body === "object" && !(body instanceof ArrayBuffer) ? JSON.stringify(redactJson(body)) : "[binary]";
+      } else {
+        try {
+          text = JSON.stringify(redactJson(JSON.parse(body)));
+        } catch {
+          text = /pass(word)?=|token=|secret=/i.test(body) ? REDACTED : body;
+        }
+      }
+      return text.length > limit ? `${text.slice(0, limit)}...` : text;
+    }
+    function redactUrl(url) {
+      return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^?#]*@/i, (_whole, scheme) => `${scheme ?? ""}${REDACTED}@`).replace(
+        /([?&])([^=&#]*)=([^&#]*)/g,
+        (whole, sep, key) => secretField().test(key) ? `${sep}${key}=${REDACTED}` : whole
+      );
+    }
+    function requestLogger(options2) {
+      const { vus = 2, first = 20, every = 100, log = (line) => console.log(line) } = options2;
+      let seen = 0;
+      return (label, sent, res) => {
+        if (__VU > vus) return;
+        seen += 1;
+        if (seen > first && (seen - first) % every !== 0) return;
+        log(
+          `[k6-forge debug] -> ${label} ${redactUrl(sent.url)} headers=${JSON.stringify(redactHeaders(sent.headers))} body=${redactBody(sent.body)}`
+        );
+        log(
+          `[k6-forge debug] <- ${label} ${res.status} in ${res.timings.duration.toFixed(1)}ms headers=${JSON.stringify(redactHeaders(res.headers))} body=${redactBody(res.body)}`
+        );
+      };
+    }
+    return { "requestLogger": requestLogger };
+  })();
+  return loaded["requestLogger"](...args);
+}
+
+// k6-forge-lazy:src/lib/internal/endpoint-plans.ts
+var loaded2;
+function load() {
+  if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
+    var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
+    var UNITS2 = [
+      ["d", 864e5],
+      ["h", 36e5],
+      ["m", 6e4],
+      ["s", 1e3],
+      ["ms", 1]
+    ];
+    function durationMs2(text) {
+      let total = 0;
+      let rank = -1;
+      let i = 0;
+      if (text.length === 0) return Number.NaN;
+      while (i < text.length) {
+        const start = i;
+        while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+        if (i === start) return Number.NaN;
+        if (text[i] === ".") {
+          i += 1;
+          const decimals = i;
+          while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+          if (i === decimals) return Number.NaN;
+        }
+        const amount = Number(text.slice(start, i));
+        const unit = text[i] === "m" && text[i + 1] === "s" ? "ms" : text[i];
+        let unitRank = rank + 1;
+        while (unitRank < UNITS2.length && UNITS2[unitRank][0] !== unit) unitRank += 1;
+        if (unitRank === UNITS2.length) return Number.NaN;
+        rank = unitRank;
+        total += amount * UNITS2[unitRank][1];
+        i += unit.length;
+      }
+      return Math.round(total);
+    }
+    function parseDuration2(text, field = "duration", allowZero = false) {
+      const ms = typeof text === "string" ? durationMs2(text) : Number.NaN;
+      if (ms > 0 || allowZero && ms === 0) return ms;
+      throw new ForgeError("invalid_duration", {
+        field,
+        given: shown(text),
+        accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
+      });
+    }
+    function isAsciiLetter2(code) {
+      return code >= 65 && code <= 90 || code >= 97 && code <= 122;
+    }
+    function isName2(text, rule) {
+      if (typeof text !== "string" || text.length === 0) return false;
+      if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        const digit = code >= 48 && code <= 57;
+        const ok2 = isAsciiLetter2(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
+        if (!ok2) return false;
+      }
+      return true;
+    }
+    function metricName(name, field) {
+      if (isName2(name, "metric")) return name;
+      throw new ForgeError("invalid_option", {
+        field,
+        given: shown(name),
+        accepted: "a k6 metric name: a letter or _, then 1 to 128 letters, digits or _"
+      });
+    }
+    function retrySchedule(policy, field) {
+      const { attempts: attempts2, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
+      if (!(Number.isInteger(attempts2) && attempts2 >= 2 && attempts2 <= 10)) {
+        invalidOption(`${field}.attempts`, attempts2, "a whole number from 2 to 10");
+      }
+      if (!(Number.isFinite(factor) && factor >= 1)) {
+        invalidOption(`${field}.factor`, factor, "a number of 1 or more");
+      }
+      const firstMs = parseDuration2(backoff, `${field}.backoff`);
+      return { on: [...on], waits: Array.from({ length: attempts2 - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
+    }
+    function embeddedThresholds() {
+      if (typeof define_K6_FORGE_THRESHOLDS_default2 === "undefined") {
+        throw new ForgeError("invalid_thresholds", {
+          field: "thresholds.json",
+          given: "nothing embedded in this bundle",
+          accepted: "a bundle made by `k6-forge build`, or a thresholds file passed to the factory"
+        });
+      }
+      return define_K6_FORGE_THRESHOLDS_default2;
+    }
+    var TREND_ORDER = ["avg", "med", "max"];
+    function latencyExpressions(limits) {
+      const expressions = [];
+      for (const key of TREND_ORDER) if (limits[key] !== void 0) expressions.push(`${key}<${limits[key]}`);
+      const percentiles = Object.keys(limits).filter((key) => key[0] === "p");
+      percentiles.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+      for (const key of percentiles) expressions.push(`p(${key.slice(1)})<${limits[key]}`);
+      return expressions;
+    }
+    function limitsToThresholds(limits, selector = "") {
+      const tagged = (metric) => selector ? `${metric}{${selector}}` : metric;
+      const expression = (text) => limits.abortOnFail ? { threshold: text, abortOnFail: true, delayAbortEval: limits.delayAbortEval ?? "10s" } : text;
+      const thresholds = {};
+      const latency2 = latencyExpressions(limits).map(expression);
+      if (latency2.length > 0) thresholds[tagged("http_req_duration")] = latency2;
+      if (limits.errorRate !== void 0) thresholds[tagged("http_req_failed")] = [expression(`rate<${limits.errorRate}`)];
+      return thresholds;
+    }
+    var IDEMPOTENT_METHODS = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"];
+    function templateParts(path) {
+      const parts = [];
+      let from = 0;
+      for (let open2 = path.indexOf("{"); open2 >= 0; open2 = path.indexOf("{", from)) {
+        const close = path.indexOf("}", open2);
+        if (close < 0) break;
+        parts.push(path.slice(from, open2), path.slice(open2 + 1, close));
+        from = close + 1;
+      }
+      parts.push(path.slice(from));
+      return parts;
+    }
+    function plan(name, spec, defaultTimeout) {
+      const field = `endpoints.${name}`;
+      if (!isName2(name, "identifier")) invalidOption(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+      if (!spec.path.startsWith("/")) invalidOption(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
+      const idempotencyKey = spec.idempotencyKey === true;
+      if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
+        invalidOption(
+          `${field}.retry`,
+          spec.retry,
+          `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`
+        );
+      }
+      const timeout2 = spec.timeout ?? defaultTimeout;
+      if (timeout2 !== void 0) parseDuration2(timeout2, `${field}.timeout`);
+      const { expect } = spec;
+      const redirects = spec.redirects ?? (expect?.some((s) => s >= 300 && s < 400) ? 0 : void 0);
+      return {
+        method: spec.method,
+        path: spec.path,
+        pathParts: templateParts(spec.path),
+        tags: {
+          name: spec.path,
+          endpoint: name,
+          operation: spec.operation ?? name,
+          ...spec.service !== void 0 && { service: spec.service }
+        },
+        ...timeout2 !== void 0 && { timeout: timeout2 },
+        ...redirects !== void 0 && { redirects },
+        ...expect !== void 0 && { expect: [...expect] },
+        ...spec.trend !== void 0 && { trend: metricName(spec.trend, `${field}.trend`) },
+        ...spec.checkStatus !== false && { checkName: `${name} status is ${expect ? expect.join(" or ") : "2xx"}` },
+        idempotencyKey,
+        auth: spec.auth !== false,
+        ...spec.retry && { retry: retrySchedule(spec.retry, `${field}.retry`) }
+      };
+    }
+    function endpointPlans(specs, defaultTimeout) {
+      const plans = {};
+      for (const name of Object.keys(specs)) plans[name] = plan(name, specs[name], defaultTimeout);
+      return plans;
+    }
+    function endpointThresholds(specs, file = embeddedThresholds()) {
+      const thresholds = {};
+      for (const name of Object.keys(specs)) {
+        const selector = `endpoint:${name}`;
+        Object.assign(
+          thresholds,
+          { [`http_req_duration{${selector}}`]: [], [`http_req_failed{${selector}}`]: [], [`http_reqs{${selector}}`]: [] },
+          limitsToThresholds({ ...file.endpoints?.[name], ...specs[name].thresholds }, selector)
+        );
+      }
+      return thresholds;
+    }
+    return { "endpointPlans": endpointPlans, "endpointThresholds": endpointThresholds };
+  })();
+}
+function lazy02(...args) {
+  load();
+  return loaded2["endpointPlans"](...args);
+}
+function lazy1(...args) {
+  load();
+  return loaded2["endpointThresholds"](...args);
+}
+
+// src/lib/once-per-run.ts
+import { SharedArray } from "k6/data";
+function oncePerRun(name, inputs, compute) {
+  let failure;
+  let shared;
+  try {
+    shared = new SharedArray(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
+      try {
+        return [JSON.stringify(compute())];
+      } catch (error) {
+        failure = { error };
+        throw error;
+      }
+    });
+  } catch {
+    if (failure) throw failure.error;
+    return compute();
+  }
+  return JSON.parse(shared[0]);
+}
+
+// src/lib/catalog.ts
+var NO_OPTIONS = {};
+var keyTag;
+var keyCount = 0;
+function automaticKey() {
+  keyTag ??= Math.floor(Math.random() * 2 ** 32);
+  keyCount += 1;
+  return serialUuid({ tag: keyTag, vu: __VU, n: keyCount });
+}
+function is2xx(res) {
+  return res.status >= 200 && res.status < 300;
+}
+function liveEndpoint(name, plan, trendMetric) {
+  const accepted = plan.expect;
+  const params = { tags: plan.tags };
+  if (accepted !== void 0) params.responseCallback = http.expectedStatuses.apply(http, accepted);
+  if (plan.timeout !== void 0) params.timeout = plan.timeout;
+  if (plan.redirects !== void 0) params.redirects = plan.redirects;
+  return {
+    ...plan,
+    name,
+    params,
+    trendMetric,
+    metricTags: { endpoint: name },
+    statusCheck: plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res) => accepted.includes(res.status) : is2xx },
+    reusable: void 0
+  };
+}
+function fillPath(endpoint, values) {
+  const parts = endpoint.pathParts;
+  if (parts.length === 1) return parts[0];
+  let path = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i];
+    const value = values === void 0 ? void 0 : values[key];
+    if (value === void 0) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
+    path += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
+  }
+  return path;
+}
+function queryString(query) {
+  let text = "";
+  for (const key in query) {
+    const value = query[key];
+    if (value !== void 0) text += `${text ? "&" : "?"}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
+  }
+  return text;
+}
+function catalog(specs, options2) {
+  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => lazy02(specs, options2.timeout));
+  const trends = {};
+  for (const name of Object.keys(plans)) if (plans[name].trend !== void 0) trends[name] = new Trend(plans[name].trend, true);
+  const endpoints = /* @__PURE__ */ Object.create(null);
+  const byClass = [
+    new Counter("responses_failed"),
+    new Counter("responses_1xx"),
+    new Counter("responses_2xx"),
+    new Counter("responses_3xx"),
+    new Counter("responses_4xx"),
+    new Counter("responses_5xx")
+  ];
+  const businessErrors = new Rate("business_errors");
+  const baseHeaders = options2.headers ?? { Accept: "application/json" };
+  const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
+  const log = options2.debug === true ? lazy0({}) : options2.debug ? lazy0(options2.debug) : void 0;
+  const endpoint = (name) => endpoints[name] ??= Object.hasOwn(plans, name) ? liveEndpoint(name, plans[name], trends[name]) : invalidOption("endpoint", name, `a declared endpoint: ${Object.keys(plans).join(", ")}`);
+  const api = {
+    send(name, request = NO_OPTIONS) {
+      const ep = endpoints[name] ?? endpoint(name);
+      let url = options2.baseUrl + fillPath(ep, request.path);
+      if (request.query) url += queryString(request.query);
+      const json = request.body !== void 0 && typeof request.body === "object" && !(request.body instanceof ArrayBuffer);
+      const auth = ep.auth ? options2.auth?.headers(api) : void 0;
+      const body = json ? JSON.stringify(request.body) : request.body;
+      let params;
+      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
+        if (!ep.reusable || ep.reusable.auth !== auth)
+          ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
+        params = ep.reusable.params;
+      } else {
+        const headers = { ...baseHeaders };
+        if (json) headers["Content-Type"] = "application/json";
+        if (auth) Object.assign(headers, auth);
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? automaticKey();
+        if (request.headers) Object.assign(headers, request.headers);
+        params = { ...ep.params, headers };
+        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
+      }
+      let res = http.request(ep.method, url, body ?? null, params);
+      if (ep.retry) {
+        for (const wait of ep.retry.waits) {
+          if (!ep.retry.on.includes(res.status)) break;
+          sleep2(wait);
+          res = http.request(ep.method, url, body ?? null, params);
+        }
+      }
+      ep.trendMetric?.add(res.timings.duration);
+      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
+      if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
+      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
+      return res;
+    },
+    thresholds() {
+      const file = options2.thresholdsFile;
+      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => lazy1(specs, file));
+    },
+    reportBusinessError(name, failed) {
+      businessErrors.add(failed, endpoint(name).metricTags);
+    }
+  };
+  return api;
+}
+
+// src/lib/duration.ts
+var UNITS = [
+  ["d", 864e5],
+  ["h", 36e5],
+  ["m", 6e4],
+  ["s", 1e3],
+  ["ms", 1]
+];
+function durationMs(text) {
+  let total = 0;
+  let rank = -1;
+  let i = 0;
+  if (text.length === 0) return Number.NaN;
+  while (i < text.length) {
+    const start = i;
+    while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+    if (i === start) return Number.NaN;
+    if (text[i] === ".") {
+      i += 1;
+      const decimals = i;
+      while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+      if (i === decimals) return Number.NaN;
+    }
+    const amount = Number(text.slice(start, i));
+    const unit = text[i] === "m" && text[i + 1] === "s" ? "ms" : text[i];
+    let unitRank = rank + 1;
+    while (unitRank < UNITS.length && UNITS[unitRank][0] !== unit) unitRank += 1;
+    if (unitRank === UNITS.length) return Number.NaN;
+    rank = unitRank;
+    total += amount * UNITS[unitRank][1];
+    i += unit.length;
+  }
+  return Math.round(total);
+}
+function parseDuration(text, field = "duration", allowZero = false) {
+  const ms = typeof text === "string" ? durationMs(text) : Number.NaN;
+  if (ms > 0 || allowZero && ms === 0) return ms;
+  throw new ForgeError("invalid_duration", {
+    field,
+    given: shown(text),
+    accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
+  });
+}
+
+// src/lib/summary/summary-handler.ts
+var exec2 = exec3;
+
+// src/lib/names.ts
+function isAsciiLetter(code) {
+  return code >= 65 && code <= 90 || code >= 97 && code <= 122;
+}
+function isName(text, rule) {
+  if (typeof text !== "string" || text.length === 0) return false;
+  if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    const digit = code >= 48 && code <= 57;
+    const ok2 = isAsciiLetter(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
+    if (!ok2) return false;
+  }
+  return true;
+}
+
+// k6-forge-lazy:src/lib/summary/summary-outputs.ts
+var loaded3;
+function load2() {
+  if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
+    function checkResults(root) {
+      const results = [];
+      const visit = (group, groups) => {
+        for (const check2 of group.checks) results.push({ groups, name: check2.name, passes: check2.passes, fails: check2.fails });
+        for (const sub of group.groups) visit(sub, [...groups, sub.name]);
+      };
+      visit(root, []);
+      return results;
+    }
+    function byCodeUnits(a, b) {
+      return a < b ? -1 : a > b ? 1 : 0;
+    }
+    var WHOLE_RUN = "*";
+    var ENDPOINT_TAGS = ["endpoint", "name"];
+    function endpointSubmetric(name) {
+      const [, metric, tag, endpoint] = /^([A-Za-z_][A-Za-z0-9_]*)\{\s*(endpoint|name)\s*:\s*([^,{}]+?)\s*\}$/.exec(name) ?? [];
+      if (metric === void 0 || endpoint === void 0) return void 0;
+      return { metric, tag, endpoint };
+    }
+    function hasSamples(values) {
+      const { passes, fails, count } = values;
+      if (passes !== void 0 && fails !== void 0) return passes + fails > 0;
+      if (count !== void 0) return count > 0;
+      if (values["value"] !== void 0) return true;
+      return Object.values(values).some((value) => value !== 0);
+    }
+    function trimmed(value, digits = 2) {
+      return String(Number(value.toFixed(digits)));
+    }
+    var FIXED_TIME_UNITS = {
+      s: [1e-3, "s"],
+      ms: [1, "ms"],
+      us: [1e3, "µs"]
+    };
+    var BYTE_UNITS = ["B", "kB", "MB", "GB", "TB", "PB"];
+    function truncated(value, digits) {
+      const scale = 10 ** digits;
+      return trimmed(Math.trunc(Number((value * scale).toPrecision(15))) / scale, digits);
+    }
+    function humanizeDuration(ms, timeUnit = "") {
+      const fixed = FIXED_TIME_UNITS[timeUnit];
+      if (fixed) return `${(ms * fixed[0]).toFixed(2)}${fixed[1]}`;
+      if (ms === 0) return "0s";
+      if (ms < 1e-3) return `${Math.trunc(ms * 1e6)}ns`;
+      if (ms < 1) return `${truncated(ms * 1e3, 2)}µs`;
+      if (ms < 1e3) return `${truncated(ms, 2)}ms`;
+      const minutes = Math.trunc(ms / 6e4);
+      const seconds = `${truncated(ms % 6e4 / 1e3, minutes > 0 ? 0 : 2)}s`;
+      if (minutes === 0) return seconds;
+      const hours = Math.trunc(minutes / 60);
+      return hours === 0 ? `${minutes}m${seconds}` : `${hours}h${minutes % 60}m${seconds}`;
+    }
+    function humanizeBytes(bytes) {
+      if (bytes < 10) return `${trimmed(bytes, 2)} B`;
+      const power = Math.min(Math.floor(Math.log(bytes) / Math.log(1e3)), BYTE_UNITS.length - 1);
+      const value = Math.floor(bytes / 1e3 ** power * 10 + 0.5) / 10;
+      return `${value.toFixed(value < 10 ? 1 : 0)} ${BYTE_UNITS[power] ?? ""}`;
+    }
+    function humanizeValue(value, metric, timeUnit = "") {
+      if (value === void 0) return "-";
+      if (metric.type === "rate") return `${(Math.trunc(Number((value * 1e4).toPrecision(15))) / 100).toFixed(2)}%`;
+      if (metric.contains === "time") return humanizeDuration(value, timeUnit);
+      if (metric.contains === "data") return humanizeBytes(value);
+      return trimmed(value, 6);
+    }
+    function endpointLatencies(metrics) {
+      for (const tag of ENDPOINT_TAGS) {
+        const rows2 = [];
+        for (const [metric, data] of Object.entries(metrics)) {
+          const submetric = endpointSubmetric(metric);
+          if (submetric?.metric !== "http_req_duration" || submetric.tag !== tag) continue;
+          rows2.push({ endpoint: submetric.endpoint, metric, values: data.values, called: hasSamples(data.values) });
+        }
+        if (rows2.length > 0) return rows2.sort((a, b) => byCodeUnits(a.endpoint, b.endpoint));
+      }
+      const whole = metrics["http_req_duration"];
+      return whole ? [{ endpoint: WHOLE_RUN, metric: "http_req_duration", values: whole.values, called: hasSamples(whole.values) }] : [];
+    }
+    function endpointLabel(row2) {
+      return row2.called ? row2.endpoint : `${row2.endpoint} (not called)`;
+    }
+    function latencyText(row2, stat, timeUnit) {
+      const value = row2.called ? row2.values[stat] : void 0;
+      if (stat === "count") return value === void 0 ? "-" : String(value);
+      return humanizeValue(value, { type: "trend", contains: "time" }, timeUnit);
+    }
+    var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+    var FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+    function escapeXml(text) {
+      return text.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char).replace(FORBIDDEN, "�");
+    }
+    function parentMetric(name) {
+      const brace = name.indexOf("{");
+      return brace < 0 ? name : name.slice(0, brace);
+    }
+    function compareMetricNames(a, b) {
+      return byCodeUnits(parentMetric(a), parentMetric(b)) || byCodeUnits(a, b);
+    }
+    function metricRows(data) {
+      const trends = [];
+      const values = [];
+      const { summaryTrendStats, summaryTimeUnit } = data.options;
+      for (const metric of Object.keys(data.metrics).sort(compareMetricNames)) {
+        const summarised = data.metrics[metric];
+        const number = summarised.values;
+        const show = (value) => humanizeValue(value, summarised, summaryTimeUnit);
+        const count = (value) => value === void 0 ? "-" : String(value);
+        switch (summarised.type) {
+          case "trend":
+            trends.push({ metric, stats: summaryTrendStats.map((stat) => stat === "count" ? count(number[stat]) : show(number[stat])) });
+            break;
+          case "counter":
+            values.push({ metric, type: "counter", value: show(number["count"]), detail: `${show(number["rate"])}/s` });
+            break;
+          case "rate":
+            values.push({
+              metric,
+              type: "rate",
+              value: show(number["rate"]),
+              detail: `✓ ${count(number["passes"])} ✗ ${count(number["fails"])}`
+            });
+            break;
+          case "gauge":
+            values.push({
+              metric,
+              type: "gauge",
+              value: show(number["value"]),
+              detail: `min=${show(number["min"])} max=${show(number["max"])}`
+            });
+            break;
+        }
+      }
+      return { trends, values };
+    }
+    var UNITS2 = [
+      ["d", 864e5],
+      ["h", 36e5],
+      ["m", 6e4],
+      ["s", 1e3],
+      ["ms", 1]
+    ];
+    function formatDuration2(ms) {
+      let rest = Math.round(ms);
+      let text = "";
+      for (let u = 1; u < UNITS2.length; u += 1) {
+        const [unit, size] = UNITS2[u];
+        const count = Math.floor(rest / size);
+        if (count > 0) text += `${count}${unit}`;
+        rest -= count * size;
+      }
+      return text || "0s";
+    }
+    function runFacts(meta) {
+      const lengthMs = Date.parse(meta.endTime) - Date.parse(meta.startTime);
+      return [
+        meta.environment,
+        `target ${meta.targetHost || "unknown"}`,
+        `started ${meta.startTime.slice(0, 19).replace("T", " ")} UTC`,
+        `ran ${formatDuration2(Math.round(lengthMs / 1e3) * 1e3)}`,
+        `k6-forge ${meta.k6ForgeVersion}`,
+        ...meta.gitRevision ? [`git ${meta.gitRevision}`] : []
+      ];
+    }
+    var WIDTH = 640;
+    var LABEL_WIDTH = 200;
+    var BAR_AREA = 340;
+    var ROW = 24;
+    function shortened(label, max) {
+      return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+    }
+    function barChart(title, bars) {
+      const height = 28 + bars.length * ROW;
+      const longest = bars.reduce((most, bar) => Math.max(most, bar.value), 0) || 1;
+      const rows2 = bars.map((bar, index) => {
+        const y = 28 + index * ROW;
+        const width2 = Math.max(1, Math.round(bar.value / longest * BAR_AREA));
+        return `<text x="${LABEL_WIDTH - 8}" y="${y + 14}" text-anchor="end">${escapeXml(shortened(bar.label, 30))}</text><rect class="bar" x="${LABEL_WIDTH}" y="${y + 2}" width="${width2}" height="16"></rect><text x="${LABEL_WIDTH + width2 + 6}" y="${y + 14}">${escapeXml(bar.text)}</text>`;
+      });
+      return `<svg class="chart" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeXml(title)}"><text class="title" x="0" y="16">${escapeXml(title)}</text>${rows2.join("")}</svg>`;
+    }
+    function lineChart(series) {
+      const [left, top, plotWidth, plotHeight] = [64, 28, WIDTH - 80, 140];
+      const height = top + plotHeight + 28;
+      let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, 0, 0];
+      for (const [x, y] of series.points) {
+        [xMin, xMax, yMin, yMax] = [Math.min(xMin, x), Math.max(xMax, x), Math.min(yMin, y), Math.max(yMax, y)];
+      }
+      const xSpan = xMax - xMin || 1;
+      const ySpan = yMax - yMin || 1;
+      const at = ([x, y]) => `${trimmed(left + (x - xMin) / xSpan * plotWidth, 1)},${trimmed(top + plotHeight - (y - yMin) / ySpan * plotHeight, 1)}`;
+      const title = `${series.name} (${series.unit})`;
+      const bottom = top + plotHeight;
+      const axes = `<line class="axis" x1="${left}" y1="${top}" x2="${left}" y2="${bottom}"></line><line class="axis" x1="${left}" y1="${bottom}" x2="${left + plotWidth}" y2="${bottom}"></line><text x="${left - 6}" y="${top + 4}" text-anchor="end">${trimmed(yMax, 2)}</text><text x="${left - 6}" y="${bottom}" text-anchor="end">${trimmed(yMin, 2)}</text>`;
+      const ticks = series.points.length === 0 ? "" : `<text x="${left}" y="${bottom + 18}">${trimmed(xMin, 1)}s</text><text x="${left + plotWidth}" y="${bottom + 18}" text-anchor="end">${trimmed(xMax, 1)}s</text>`;
+      return `<svg class="chart" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeXml(title)}"><text class="title" x="0" y="16">${escapeXml(title)}</text>${axes}${ticks}<polyline class="line" points="${series.points.map(at).join(" ")}"></polyline></svg>`;
+    }
+    var AGGREGATION = /^\s*([a-z]+(?:\(\d+(?:\.\d+)?\))?)\s*[<>=!]/;
+    function measuredValue(metric, expression) {
+      const aggregation = AGGREGATION.exec(expression)?.[1];
+      if (aggregation === void 0) return "unreadable expression";
+      const value = metric?.values[aggregation];
+      if (value === void 0) return `${aggregation} not in the summary`;
+      if (metric?.contains === "time" && aggregation !== "count" && aggregation !== "rate") return `${trimmed(value, 2)}ms`;
+      if (metric?.type === "counter" && aggregation === "rate") return `${trimmed(value, 6)}/s`;
+      return trimmed(value, 6);
+    }
+    function thresholdRows(summary) {
+      return summary.meta.thresholds.map((verdict) => ({
+        ...verdict,
+        // Not ok yet no data: k6's machine-readable summary lacked the value, which measuredValue says.
+        measured: verdict.result === "no data" && verdict.ok ? "no samples" : measuredValue(summary.metrics[verdict.metric], verdict.expression)
+      }));
+    }
+    var STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:980px;padding:0 1rem;color:#1f2328}
+h1{font-size:1.5rem}h1.pass{color:#1a7f37}h1.fail{color:#cf222e}h1.nodata{color:#59636e}h2{font-size:1.15rem;margin-top:2rem}
+table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.25rem .6rem;text-align:left}
+td.num{text-align:right;font-variant-numeric:tabular-nums}tr.fail td{background:#ffebe9}
+.facts{color:#59636e}code{font-size:.9em}svg.chart{display:block;margin:1rem 0;font-size:12px}
+svg .title{font-weight:600}svg .bar{fill:#0969da}svg .axis{stroke:#59636e}svg .line{fill:none;stroke:#0969da;stroke-width:1.5}`;
+    var VERDICTS = {
+      pass: { cell: "<td>✅ pass</td>", className: "pass", mark: "✅" },
+      fail: { cell: "<td>❌ fail</td>", className: "fail", mark: "❌" },
+      "no data": { cell: "<td>⚪ no data</td>", className: "nodata", mark: "⚪" }
+    };
+    var WARNING = "<td>⚠️ warning</td>";
+    function table(head, rows2) {
+      return `<table><thead><tr>${head.map((cell2) => `<th>${escapeXml(cell2)}</th>`).join("")}</tr></thead><tbody>
+${rows2.join("\n")}
+</tbody></table>`;
+    }
+    function row(cells, failed = false) {
+      return `<tr${failed ? ' class="fail"' : ""}>${cells.join("")}</tr>`;
+    }
+    var cell = (value, className) => `<td${className ? ` class="${className}"` : ""}>${escapeXml(value)}</td>`;
+    var codeCell = (value) => `<td><code>${escapeXml(value)}</code></td>`;
+    function latencySection(summary) {
+      const stats = summary.options.summaryTrendStats;
+      const latencies = endpointLatencies(summary.metrics);
+      if (latencies.length === 0) return "<p>No HTTP request was timed.</p>";
+      const timeUnit = summary.options.summaryTimeUnit;
+      const rows2 = latencies.map(
+        (latency2) => row([cell(endpointLabel(latency2)), ...stats.map((stat) => cell(latencyText(latency2, stat, timeUnit), "num"))])
+      );
+      const bars = latencies.flatMap((latency2) => {
+        const value = latency2.values["p(95)"];
+        return value === void 0 || !latency2.called ? [] : [{ label: latency2.endpoint, value, text: latencyText(latency2, "p(95)", timeUnit) }];
+      });
+      const chart = bars.length > 0 ? barChart("p(95) per endpoint", bars) : "<p>p(95) is not among summaryTrendStats, so there is no chart.</p>";
+      return `${table(["endpoint", ...stats], rows2)}
+${chart}`;
+    }
+    function thresholdSection(summary) {
+      const rows2 = thresholdRows(summary).map(
+        (threshold) => row(
+          [codeCell(threshold.metric), codeCell(threshold.expression), cell(threshold.measured, "num"), VERDICTS[threshold.result].cell],
+          threshold.result === "fail"
+        )
+      );
+      return rows2.length === 0 ? "<p>No thresholds were set.</p>" : table(["metric", "expression", "measured", "result"], rows2);
+    }
+    function metricSection(summary) {
+      const { trends, values } = metricRows(summary);
+      if (trends.length === 0 && values.length === 0) return "<p>No metric was recorded.</p>";
+      const valueRows = values.map(
+        (metric) => row([codeCell(metric.metric), cell(metric.type), cell(metric.value, "num"), cell(metric.detail, "num")])
+      );
+      const trendRows = trends.map((trend) => row([codeCell(trend.metric), ...trend.stats.map((stat) => cell(stat, "num"))]));
+      return [
+        ...valueRows.length > 0 ? [table(["metric", "type", "value", "rate, share or range"], valueRows)] : [],
+        ...trendRows.length > 0 ? [table(["trend", ...summary.options.summaryTrendStats], trendRows)] : []
+      ].join("\n");
+    }
+    function checkSection(summary) {
+      const rows2 = checkResults(summary.root_group).map(
+        (check2) => row([
+          cell(check2.groups.join(" › ") || "–"),
+          cell(check2.name),
+          cell(String(check2.passes), "num"),
+          cell(String(check2.fails), "num"),
+          check2.fails === 0 ? VERDICTS.pass.cell : WARNING
+        ])
+      );
+      return rows2.length === 0 ? "<p>No checks ran.</p>" : table(["group", "check", "passes", "fails", "result"], rows2);
+    }
+    function htmlReport(summary, series = []) {
+      const { result, text, problems } = summary.meta.verdict;
+      const { className, mark } = VERDICTS[result];
+      const sections = [
+        `<section><h2>Latency per endpoint</h2>
+${latencySection(summary)}
+</section>`,
+        `<section><h2>Thresholds</h2>
+${thresholdSection(summary)}
+</section>`,
+        `<section><h2>Metrics</h2>
+${metricSection(summary)}
+</section>`,
+        `<section><h2>Checks</h2>
+${checkSection(summary)}
+</section>`,
+        ...series.length > 0 ? [`<section><h2>Over time</h2>
+${series.map(lineChart).join("\n")}
+</section>`] : []
+      ];
+      return [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        `<head><meta charset="utf-8"><title>${escapeXml(`k6-forge: ${text}`)}</title><style>${STYLE}</style></head>`,
+        "<body>",
+        `<header><h1 class="${className}">${mark} ${escapeXml(text)}</h1>`,
+        `<p class="facts">${escapeXml(runFacts(summary.meta).join(" · "))}</p>`,
+        ...problems.length > 0 ? [`<ul>${problems.map((problem) => `<li>❌ ${escapeXml(problem)}</li>`).join("")}</ul>`] : [],
+        "</header>",
+        ...sections,
+        "</body>",
+        "</html>",
+        ""
+      ].join("\n");
+    }
+    function sortedKeys(_key, value) {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+      return Object.fromEntries(Object.entries(value).sort(([a], [b]) => byCodeUnits(a, b)));
+    }
+    function jsonReport(summary) {
+      const { meta, metrics, root_group, options: options2, state } = summary;
+      return `${JSON.stringify({ meta, metrics, root_group, options: options2, state }, sortedKeys, 2)}
+`;
+    }
+    function caseXml(classname, type, { name, failure, skipped, warning }) {
+      const open2 = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}"`;
+      if (failure) {
+        return `${open2}>
+      <failure type="${type}" message="${escapeXml(failure.message)}">${escapeXml(failure.detail)}</failure>
+    </testcase>`;
+      }
+      if (skipped !== void 0) return `${open2}>
+      <skipped message="${escapeXml(skipped)}"/>
+    </testcase>`;
+      if (warning !== void 0) return `${open2}>
+      <system-out>${escapeXml(warning)}</system-out>
+    </testcase>`;
+      return `${open2}/>`;
+    }
+    function suite(name, classname, cases, summary, seconds) {
+      const failures = cases.filter((c) => c.failure).length;
+      const skipped = cases.filter((c) => !c.failure && c.skipped !== void 0).length;
+      const timestamp = summary.meta.startTime.slice(0, 19);
+      return [
+        `  <testsuite name="${name}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds}" timestamp="${timestamp}">`,
+        ...cases.map((c) => caseXml(classname, name, c)),
+        "  </testsuite>"
+      ].join("\n");
+    }
+    function junitReport(summary) {
+      const { scenario, verdict } = summary.meta;
+      const seconds = (summary.state.testRunDurationMs / 1e3).toFixed(3);
+      const thresholds = thresholdRows(summary).map((row2) => ({
+        name: `${row2.metric} ${row2.expression}`,
+        ...row2.result === "fail" && {
+          failure: {
+            message: `${row2.expression} failed: measured ${row2.measured}`,
+            detail: `${row2.metric}: ${row2.expression} did not hold; measured ${row2.measured}`
+          }
+        },
+        ...row2.result === "no data" && {
+          skipped: `no data: ${row2.ok ? `${row2.metric} had no samples` : `${row2.measured} of ${row2.metric}`}, so ${row2.expression} was not judged`
+        }
+      }));
+      const problems = verdict.problems.map((problem) => {
+        const colon = problem.indexOf(":");
+        return { name: colon < 0 ? problem : problem.slice(0, colon), failure: { message: problem, detail: problem } };
+      });
+      const checks = checkResults(summary.root_group).map((check2) => {
+        const total = check2.passes + check2.fails;
+        return {
+          name: [...check2.groups, check2.name].join(" › "),
+          ...check2.fails > 0 && {
+            warning: `warning: ${check2.fails} of ${total} failed (${(100 * check2.passes / total).toFixed(2)}% passed); a check fails a run only through a threshold on checks`
+          }
+        };
+      });
+      const all = [...thresholds, ...problems, ...checks];
+      const failures = all.filter((c) => c.failure).length;
+      return [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="${escapeXml(`k6-forge ${scenario}`)}" tests="${all.length}" failures="${failures}" time="${seconds}">`,
+        suite("thresholds", `${scenario}.thresholds`, [...thresholds, ...problems], summary, seconds),
+        suite("checks", `${scenario}.checks`, checks, summary, seconds),
+        "</testsuites>",
+        ""
+      ].join("\n");
+    }
+    function markdownText(value) {
+      return value.replace(/[\\`*_[\]<>|#~&]/g, "\\$&").replace(/\s*[\r\n]+\s*/g, " ");
+    }
+    function markdownCode(value) {
+      return value.includes("`") ? markdownText(value) : `\`${value.replace(/\|/g, "\\|").replace(/\s*[\r\n]+\s*/g, " ")}\``;
+    }
+    function markdownTable(head, align, rows2) {
+      return [`| ${head.join(" | ")} |`, `| ${align.join(" | ")} |`, ...rows2.map((row2) => `| ${row2.join(" | ")} |`)];
+    }
+    var MARKS = { pass: "✅", fail: "❌", "no data": "⚪ no data" };
+    function markdownReport(summary) {
+      const { verdict } = summary.meta;
+      const lines = [`## ${MARKS[verdict.result]} ${markdownText(verdict.text)}`, "", runFacts(summary.meta).map(markdownText).join(" · "), ""];
+      if (verdict.problems.length > 0) lines.push(...verdict.problems.map((problem) => `- ❌ ${markdownText(problem)}`), "");
+      lines.push("### Thresholds", "");
+      const thresholds = thresholdRows(summary);
+      if (thresholds.length === 0) lines.push("No thresholds were set.");
+      else {
+        const rows2 = thresholds.map((row2) => [
+          markdownCode(row2.metric),
+          markdownCode(row2.expression),
+          markdownText(row2.measured),
+          MARKS[row2.result]
+        ]);
+        lines.push(...markdownTable(["metric", "expression", "measured", "result"], ["---", "---", "---:", ":---:"], rows2));
+      }
+      lines.push("", "### Latency per endpoint", "");
+      const stats = summary.options.summaryTrendStats;
+      const latencies = endpointLatencies(summary.metrics);
+      if (latencies.length === 0) lines.push("No HTTP request was timed.");
+      else {
+        const rows2 = latencies.map((row2) => [
+          markdownText(endpointLabel(row2)),
+          ...stats.map((stat) => latencyText(row2, stat, summary.options.summaryTimeUnit))
+        ]);
+        lines.push(...markdownTable(["endpoint", ...stats.map(markdownText)], ["---", ...stats.map(() => "---:")], rows2));
+      }
+      lines.push("", "### Metrics", "");
+      const { trends, values } = metricRows(summary);
+      if (trends.length === 0 && values.length === 0) lines.push("No metric was recorded.");
+      if (values.length > 0) {
+        const rows2 = values.map((row2) => [markdownCode(row2.metric), row2.type, markdownText(row2.value), markdownText(row2.detail)]);
+        lines.push(...markdownTable(["metric", "type", "value", "rate, share or range"], ["---", "---", "---:", "---:"], rows2));
+      }
+      if (trends.length > 0) {
+        if (values.length > 0) lines.push("");
+        const rows2 = trends.map((row2) => [markdownCode(row2.metric), ...row2.stats.map(markdownText)]);
+        lines.push(...markdownTable(["trend", ...stats.map(markdownText)], ["---", ...stats.map(() => "---:")], rows2));
+      }
+      lines.push("", "### Checks", "");
+      const checks = checkResults(summary.root_group);
+      if (checks.length === 0) lines.push("No checks ran.");
+      else {
+        const rows2 = checks.map((check2) => [
+          check2.groups.length > 0 ? markdownText(check2.groups.join(" › ")) : "–",
+          markdownText(check2.name),
+          String(check2.passes),
+          String(check2.fails),
+          check2.fails === 0 ? "✅" : "⚠️"
+        ]);
+        lines.push(...markdownTable(["group", "check", "passes", "fails", "result"], ["---", "---", "---:", "---:", ":---:"], rows2));
+      }
+      return `${lines.join("\n")}
+`;
+    }
+    var AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#]*@)?([^/?#]*)/i;
+    var HOST_AND_PORT = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~%-]+)(?::\d{1,5})?$/i;
+    function targetHost(baseUrl) {
+      const host = AUTHORITY.exec(baseUrl ?? "")?.[1] ?? "";
+      return HOST_AND_PORT.test(host) ? host.toLowerCase() : "";
+    }
+    function thresholdVerdicts(metrics) {
+      return Object.keys(metrics).sort(compareMetricNames).flatMap((metric) => {
+        const { thresholds = {}, values } = metrics[metric];
+        const sampled = hasSamples(values);
+        return Object.entries(thresholds).sort(([a], [b]) => byCodeUnits(a, b)).map(([expression, { ok: ok2, unjudged }]) => {
+          const result = unjudged ? "no data" : !ok2 ? "fail" : sampled ? "pass" : "no data";
+          return { metric, expression, ok: ok2, result };
+        });
+      });
+    }
+    function scenarioTag(metric) {
+      const open2 = metric.indexOf("{");
+      if (open2 < 0) return void 0;
+      for (const pair of metric.slice(open2 + 1, -1).split(",")) {
+        const colon = pair.indexOf(":");
+        if (pair.slice(0, colon).trim() === "scenario") return pair.slice(colon + 1).trim();
+      }
+      return void 0;
+    }
+    function scenarioProblems(meta) {
+      const problems = [];
+      const named = [...new Set(meta.thresholds.flatMap((verdict) => scenarioTag(verdict.metric) ?? []))];
+      for (const scenario of named) {
+        if (meta.scenarios !== void 0 && !meta.scenarios.includes(scenario)) {
+          const ran = meta.scenarios.join(", ") || "none";
+          const why = ran === "default" ? "k6's --vus/--duration (or --iterations/--stages) replaced the script's scenarios; use -e VUS=... -e DURATION=... (k6-forge run --vus/--duration) instead" : "the thresholds name a scenario the options do not run";
+          problems.push(`scenario ${scenario} never ran: this run's scenarios were ${ran}; ${why}`);
+          continue;
+        }
+        const iterations = meta.thresholds.find(
+          (verdict) => verdict.metric === `iterations{scenario:${scenario}}` && verdict.expression === "count>0"
+        );
+        if (iterations?.result === "fail") {
+          problems.push(`scenario ${scenario} completed no iteration: every one was stalled or interrupted`);
+        }
+      }
+      return problems;
+    }
+    function runVerdict(meta) {
+      const problems = scenarioProblems(meta);
+      const total = meta.thresholds.length;
+      const count = (result) => meta.thresholds.filter((verdict) => verdict.result === result).length;
+      const [failed, held, empty] = [count("fail"), count("pass"), count("no data")];
+      const unjudged = meta.thresholds.filter((verdict) => !verdict.ok && verdict.result === "no data").length;
+      const thresholds = (n) => n === 1 ? "1 threshold" : `${n} thresholds`;
+      const name = meta.scenario;
+      if (failed > 0 || problems.length > 0) {
+        const parts = [...failed > 0 ? [`${failed} of ${thresholds(total)} failed`] : [], ...problems];
+        return { result: "fail", text: `${name} failed: ${parts.join("; ")}`, problems };
+      }
+      if (total === 0) return { result: "pass", text: `${name} passed: no thresholds were set`, problems };
+      if (unjudged > 0) {
+        const why = "k6's machine-readable summary lacks the values they are judged on";
+        return { result: "no data", text: `${name}: no data: ${unjudged} of ${thresholds(total)} could not be judged (${why})`, problems };
+      }
+      if (held === 0) return { result: "no data", text: `${name}: no data: none of its ${thresholds(total)} had samples`, problems };
+      if (empty > 0) return { result: "pass", text: `${name} passed: ${thresholds(held)} held, ${empty} had no data`, problems };
+      return { result: "pass", text: `${name} passed: ${total === 1 ? "its threshold" : `all ${total} thresholds`} held`, problems };
+    }
+    function runMeta(data, input) {
+      const { scenario, env, end, scenarios } = input;
+      const start = new Date(end.getTime() - Math.round(data.state.testRunDurationMs));
+      const gitRevision = env["GIT_REVISION"];
+      const meta = {
+        scenario,
+        environment: env["ENVIRONMENT"] || "development",
+        targetHost: targetHost(env["BASE_URL"]),
+        startTime: start.toISOString(),
+        endTime: end.toISOString(),
+        k6ForgeVersion: true ? "0.1.0" : "unknown",
+        ...gitRevision ? { gitRevision } : {}
+      };
+      const thresholds = thresholdVerdicts(data.metrics);
+      const ran = scenarios === void 0 ? {} : { scenarios: [...scenarios] };
+      return { ...meta, thresholds, ...ran, verdict: runVerdict({ scenario, thresholds, ...ran }) };
+    }
+    function isRecord(value) {
+      return typeof value === "object" && value !== null && !Array.isArray(value);
+    }
+    var USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^\s/?#]*@/gi;
+    function withoutCredentials(text) {
+      return text.replace(USERINFO, "$1");
+    }
+    function isMachineReadable(raw) {
+      return isRecord(raw) && !isRecord(raw["metrics"]) && isRecord(raw["results"]) && Array.isArray(raw["results"]["metrics"]);
+    }
+    function numberAt(record, key) {
+      const value = record[key];
+      return typeof value === "number" ? value : void 0;
+    }
+    function legacyValues(type, values, seconds) {
+      if (type === "counter") {
+        const count = numberAt(values, "count");
+        return count !== void 0 && seconds > 0 ? { count, rate: count / seconds } : { count };
+      }
+      if (type === "rate") {
+        const matches = numberAt(values, "matches");
+        const total = numberAt(values, "total");
+        const counts = matches !== void 0 && total !== void 0 ? { passes: matches, fails: total - matches } : {};
+        return { rate: values["rate"], ...counts };
+      }
+      if (type !== "trend") return { ...values };
+      const trend = {};
+      for (const [key, value] of Object.entries(values)) {
+        const percentile = key.length > 1 && key[0] === "p" && key[1] !== "(" ? `p(${key.slice(1)})` : key;
+        trend[percentile] = value;
+      }
+      return trend;
+    }
+    function checksMetric(metrics) {
+      const succeeded = metrics.find((metric) => isRecord(metric) && metric["name"] === "checks_succeeded");
+      if (!isRecord(succeeded) || !isRecord(succeeded["values"])) return void 0;
+      return { type: "rate", contains: "default", values: legacyValues("rate", succeeded["values"], 0) };
+    }
+    function typeOfAggregation(spec) {
+      const expression = typeof spec === "string" ? spec : String(spec?.threshold);
+      if (expression.startsWith("count")) return "counter";
+      if (expression.startsWith("rate")) return "rate";
+      return expression.startsWith("value") ? "gauge" : "trend";
+    }
+    function judgeThreshold(expression, values) {
+      const parsed = /^\s*([a-z]+(?:\(\d+(?:\.\d+)?\))?)\s*(<=|>=|===|==|!=|<|>)\s*(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)\s*$/i.exec(expression);
+      if (parsed === null) return void 0;
+      const [, aggregation = "", operator, limitText] = parsed;
+      const value = values[aggregation];
+      if (typeof value !== "number") return void 0;
+      const limit = Number(limitText);
+      if (operator === "<") return value < limit;
+      if (operator === "<=") return value <= limit;
+      if (operator === ">") return value > limit;
+      if (operator === ">=") return value >= limit;
+      if (operator === "!=") return value !== limit;
+      return value === limit;
+    }
+    function legacyFromMachineReadable(given, thresholds = {}) {
+      const raw = JSON.parse(JSON.stringify(given));
+      const config = isRecord(raw["config"]) ? raw["config"] : {};
+      const seconds = numberAt(config, "duration");
+      const results = isRecord(raw["results"]) ? raw["results"] : {};
+      const list = Array.isArray(results["metrics"]) ? results["metrics"] : [];
+      const checks = isRecord(results["checks"]) ? results["checks"] : {};
+      const checkMetrics = Array.isArray(checks["metrics"]) ? checks["metrics"] : [];
+      const metrics = [];
+      for (const metric of list) {
+        if (!isRecord(metric) || typeof metric["name"] !== "string") {
+          metrics.push([`(unnamed ${metrics.length + 1})`, metric]);
+          continue;
+        }
+        const values = isRecord(metric["values"]) ? legacyValues(metric["type"], metric["values"], seconds ?? 0) : metric["values"];
+        metrics.push([metric["name"], { type: metric["type"], contains: metric["contains"], values }]);
+      }
+      const checksRate = checksMetric(checkMetrics);
+      if (checksRate !== void 0) metrics.push(["checks", checksRate]);
+      const byName = Object.fromEntries(metrics);
+      for (const [name, specs] of Object.entries(thresholds)) {
+        const metric = byName[name] ?? { type: typeOfAggregation(specs[0]), contains: "default", values: {} };
+        const values = isRecord(metric["values"]) ? metric["values"] : {};
+        const judged = [];
+        for (const spec of specs) {
+          const expression = typeof spec === "string" ? spec : String(spec.threshold);
+          const ok2 = judgeThreshold(expression, values);
+          judged.push([expression, ok2 === void 0 ? { ok: false, unjudged: true } : { ok: ok2 }]);
+        }
+        if (judged.length > 0) byName[name] = { ...metric, thresholds: Object.fromEntries(judged) };
+      }
+      const checkList = Array.isArray(checks["results"]) ? checks["results"] : [];
+      return {
+        metrics: byName,
+        root_group: {
+          name: "",
+          path: "",
+          id: "",
+          groups: [],
+          checks: checkList.map((check2) => isRecord(check2) ? { path: "", id: "", ...check2 } : check2)
+        },
+        options: { summaryTrendStats: ["avg", "min", "med", "max", "p(90)", "p(95)"], summaryTimeUnit: "", noColor: false },
+        state: { isStdOutTTY: false, isStdErrTTY: false, testRunDurationMs: seconds === void 0 ? void 0 : seconds * 1e3 }
+      };
+    }
+    var DEFAULT_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)"];
+    var METRIC_TYPES = ["counter", "gauge", "rate", "trend"];
+    var CONTAINS = ["default", "time", "data"];
+    function readValues(name, value, problems) {
+      if (!isRecord(value)) {
+        problems.push(`metric ${name} has no values`);
+        return {};
+      }
+      const values = Object.entries(value).filter(([key, number]) => {
+        if (typeof number !== "number") problems.push(`metric ${name} has a value ${key} that is not a number`);
+        return typeof number === "number";
+      });
+      return Object.fromEntries(values);
+    }
+    function readThresholds(name, value, problems) {
+      if (value === void 0) return void 0;
+      if (!isRecord(value)) {
+        problems.push(`metric ${name} has thresholds that are not an object`);
+        return void 0;
+      }
+      const thresholds = [];
+      for (const [expression, verdict] of Object.entries(value)) {
+        if (isRecord(verdict) && typeof verdict["ok"] === "boolean")
+          thresholds.push([expression, verdict["unjudged"] === true ? { ok: false, unjudged: true } : { ok: verdict["ok"] }]);
+        else problems.push(`threshold ${expression} on ${name} has no ok flag`);
+      }
+      return Object.fromEntries(thresholds);
+    }
+    function readMetrics(data, problems) {
+      const raw = data["metrics"];
+      if (!isRecord(raw)) {
+        problems.push("data.metrics is missing, so no metric is shown");
+        return {};
+      }
+      const metrics = [];
+      for (const [rawName, metric] of Object.entries(raw)) {
+        const name = withoutCredentials(rawName);
+        if (!isRecord(metric) || !METRIC_TYPES.includes(String(metric["type"]))) {
+          problems.push(`metric ${name} has no known type (counter, gauge, rate or trend), so it is left out`);
+          continue;
+        }
+        const contains = CONTAINS.includes(String(metric["contains"])) ? metric["contains"] : "default";
+        const values = readValues(name, metric["values"], problems);
+        const thresholds = readThresholds(name, metric["thresholds"], problems);
+        metrics.push([name, { type: metric["type"], contains, values, ...thresholds && { thresholds } }]);
+      }
+      return Object.fromEntries(metrics);
+    }
+    function readCheck(value, where, problems) {
+      if (isRecord(value) && typeof value["name"] === "string" && typeof value["passes"] === "number" && typeof value["fails"] === "number") {
+        const text = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
+        return { name: text("name"), path: text("path"), id: text("id"), passes: value["passes"], fails: value["fails"] };
+      }
+      problems.push(`a check in ${where} has no name, passes or fails, so it is left out`);
+      return void 0;
+    }
+    function readGroup(value, where, problems) {
+      if (!isRecord(value)) {
+        problems.push(`${where} is missing, so no check is shown from it`);
+        return { name: "", path: "", id: "", groups: [], checks: [] };
+      }
+      const text = (key) => typeof value[key] === "string" ? withoutCredentials(value[key]) : "";
+      const list = (key) => {
+        const items = value[key];
+        if (Array.isArray(items)) return items;
+        if (items !== void 0) problems.push(`${where}.${key} is not a list`);
+        return [];
+      };
+      const label = text("name") === "" ? where : `group ${text("name")}`;
+      return {
+        name: text("name"),
+        path: text("path"),
+        id: text("id"),
+        groups: list("groups").map((group) => readGroup(group, `a group in ${label}`, problems)),
+        checks: list("checks").flatMap((check2) => readCheck(check2, label, problems) ?? [])
+      };
+    }
+    function readOptions(value, problems) {
+      const options2 = isRecord(value) ? value : {};
+      if (!isRecord(value)) problems.push("data.options is missing; k6's default trend columns are shown");
+      const stats = options2["summaryTrendStats"];
+      const validStats = Array.isArray(stats) && stats.length > 0 && stats.every((stat) => typeof stat === "string");
+      if (isRecord(value) && !validStats) problems.push("data.options.summaryTrendStats is not a list of names; k6's defaults are shown");
+      return {
+        summaryTrendStats: validStats ? stats : DEFAULT_TREND_STATS,
+        summaryTimeUnit: typeof options2["summaryTimeUnit"] === "string" ? options2["summaryTimeUnit"] : "",
+        noColor: options2["noColor"] === true
+      };
+    }
+    function readState(value, problems) {
+      const state = isRecord(value) ? value : {};
+      const duration = state["testRunDurationMs"];
+      if (typeof duration !== "number" || !Number.isFinite(duration)) {
+        problems.push("data.state.testRunDurationMs is missing, so the start time equals the end time");
+      }
+      return {
+        isStdOutTTY: state["isStdOutTTY"] === true,
+        isStdErrTTY: state["isStdErrTTY"] === true,
+        testRunDurationMs: typeof duration === "number" && Number.isFinite(duration) ? duration : 0
+      };
+    }
+    function readSummaryData(given, thresholds) {
+      const raw = isMachineReadable(given) ? legacyFromMachineReadable(given, thresholds) : given;
+      const problems = [];
+      const data = isRecord(raw) ? raw : {};
+      const found = isRecord(raw) ? problems : [];
+      const read = {
+        root_group: readGroup(data["root_group"], "data.root_group", found),
+        options: readOptions(data["options"], found),
+        state: readState(data["state"], found),
+        metrics: readMetrics(data, found)
+      };
+      if (!isRecord(raw)) problems.push("handleSummary got no summary object, so there is nothing to show");
+      return { data: read, problems };
+    }
+    var GREEN = "32";
+    var RED = "31";
+    var CYAN = "36";
+    var FAINT = "2";
+    var PASS = "✓";
+    var FAIL = "✗";
+    var NO_DATA = "∅";
+    var width = (text) => [...text].length;
+    function checkLines(check2, indent, paint) {
+      if (check2.fails === 0) return [paint(`${indent}${PASS} ${check2.name}`, GREEN)];
+      const total = check2.passes + check2.fails;
+      const percent = total > 0 ? Math.floor(100 * check2.passes / total) : 0;
+      return [
+        paint(`${indent}${FAIL} ${check2.name}`, RED),
+        paint(`${indent} ↳  ${percent}% — ${PASS} ${check2.passes} / ${FAIL} ${check2.fails}`, RED)
+      ];
+    }
+    function groupLines(group, indent, paint) {
+      const lines = [];
+      let inner = indent;
+      if (group.name !== "") {
+        lines.push(`${indent}█ ${group.name}`, "");
+        inner = `${indent}  `;
+      }
+      for (const check2 of group.checks) lines.push(...checkLines(check2, inner, paint));
+      if (group.checks.length > 0) lines.push("");
+      for (const sub of group.groups) lines.push(...groupLines(sub, inner, paint));
+      return lines;
+    }
+    function cellsOf(metric, options2) {
+      const show = (value) => humanizeValue(value, metric, options2.summaryTimeUnit);
+      const { values } = metric;
+      const count = (value) => value === void 0 ? "-" : String(value);
+      const plain = (value, faint = false) => ({ prefix: "", value, faint });
+      switch (metric.type) {
+        case "trend":
+          return options2.summaryTrendStats.map((stat) => ({
+            prefix: `${stat}=`,
+            value: stat === "count" ? count(values[stat]) : show(values[stat]),
+            faint: false
+          }));
+        case "counter":
+          return [plain(show(values["count"])), plain(`${show(values["rate"])}/s`, true)];
+        case "gauge":
+          return [plain(show(values["value"])), plain(`min=${show(values["min"])}`, true), plain(`max=${show(values["max"])}`, true)];
+        case "rate":
+          return [
+            plain(show(values["rate"])),
+            plain(`${PASS} ${count(values["passes"])}`, true),
+            plain(`${FAIL} ${count(values["fails"])}`, true)
+          ];
+      }
+    }
+    function metricLines(data, paint) {
+      const names = Object.keys(data.metrics).sort(compareMetricNames);
+      const rows2 = names.map((name) => {
+        const metric = data.metrics[name];
+        const brace = name.indexOf("{");
+        const [indent, label] = brace < 0 ? ["", name] : ["  ", `{ ${name.slice(brace + 1, -1)} }`];
+        return { metric, indent, label, cells: cellsOf(metric, data.options) };
+      });
+      const columnWidths = { trend: [], other: [] };
+      for (const row2 of rows2) {
+        const widths = columnWidths[row2.metric.type === "trend" ? "trend" : "other"];
+        row2.cells.forEach((cell2, index) => {
+          widths[index] = Math.max(widths[index] ?? 0, width(cell2.prefix + cell2.value));
+        });
+      }
+      const labelWidth = Math.max(0, ...rows2.map((row2) => width(row2.indent + row2.label)));
+      return rows2.map(({ metric, indent, label, cells }) => {
+        const verdicts = Object.values(metric.thresholds ?? {});
+        const mark = metric.thresholds === void 0 ? " " : verdicts.some((verdict) => !verdict.ok && !verdict.unjudged) ? paint(FAIL, RED) : hasSamples(metric.values) && verdicts.every((verdict) => verdict.ok) ? paint(PASS, GREEN) : paint(NO_DATA, FAINT);
+        const widths = columnWidths[metric.type === "trend" ? "trend" : "other"];
+        const shown2 = cells.map((cell2, index) => {
+          const value = cell2.faint ? paint(cell2.value, CYAN, FAINT) : paint(cell2.value, CYAN);
+          return cell2.prefix + value + " ".repeat((widths[index] ?? 0) - width(cell2.prefix + cell2.value));
+        });
+        const dots = paint(`${".".repeat(labelWidth - width(indent + label) + 3)}:`, FAINT);
+        return `   ${indent}${mark} ${label}${dots} ${shown2.join(" ")}`;
+      });
+    }
+    function textSummary(data, options2 = {}) {
+      const colors = options2.enableColors ?? (!data.options.noColor && data.state.isStdOutTTY);
+      const paint = (text, ...codes) => colors ? `\x1B[${codes.join(";")}m${text}\x1B[0m` : text;
+      const lines = [...groupLines(data.root_group, "     ", paint), ...metricLines(data, paint)];
+      const notes = options2.notes ?? [];
+      if (notes.length > 0) lines.push("", ...notes.map((note) => `     ${note}`));
+      return `
+${lines.map((line) => line.trimEnd()).join("\n")}
+
+`;
+    }
+    var VERDICT_MARKS = { pass: "✓", fail: "✗", "no data": "∅" };
+    function fileTimestamp(time) {
+      return time.toISOString().replace(/[:.]/g, "-");
+    }
+    function messageOf(error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+    function missingResultsDir(env) {
+      const dir = env["RESULTS_DIR"];
+      if (!dir) return void 0;
+      const absolute = dir.startsWith("/") || dir[1] === ":" || dir.startsWith("\\");
+      const pwd = env["PWD"];
+      if (!absolute && !pwd) return void 0;
+      try {
+        open(absolute ? dir : `${pwd}/${dir}`);
+      } catch (error) {
+        if (messageOf(error).includes("directories")) return void 0;
+      }
+      return dir;
+    }
+    function summaryOutputs(raw, names, missingDir) {
+      const end = /* @__PURE__ */ new Date();
+      const env = __ENV;
+      const { scenario, scenarios, thresholds } = names;
+      const { data, problems } = readSummaryData(raw, thresholds);
+      const summary = { ...data, meta: runMeta(data, { scenario, env, end, scenarios }) };
+      const dir = missingDir === void 0 ? env["RESULTS_DIR"]?.replace(/[/\\]+$/, "") : void 0;
+      const prefix = dir ? `${dir}/${scenario}` : `${fileTimestamp(end)}-${scenario}`;
+      const notes = problems.map((problem) => `k6-forge: ${problem}`);
+      if (missingDir !== void 0) {
+        notes.push(
+          `k6-forge: RESULTS_DIR ${JSON.stringify(missingDir)} is not an existing folder, and k6 cannot create one: results written to the working directory instead`
+        );
+      }
+      const outputs = {};
+      const renderers = [
+        [`${prefix}-summary.json`, jsonReport],
+        [`${prefix}-junit.xml`, junitReport],
+        [`${prefix}-report.html`, (run) => htmlReport(run)],
+        [`${prefix}-summary.md`, markdownReport]
+      ];
+      for (const [path, render] of renderers) {
+        try {
+          outputs[path] = render(summary);
+        } catch (error) {
+          notes.push(`k6-forge: could not write ${path}: ${messageOf(error)}`);
+        }
+      }
+      notes.push(`k6-forge: ${VERDICT_MARKS[summary.meta.verdict.result]} ${summary.meta.verdict.text}`);
+      notes.push(
+        dir ? `k6-forge: results in ${dir}/` : `k6-forge: results in ${prefix}-* (set RESULTS_DIR to an existing folder to collect them there)`
+      );
+      try {
+        outputs["stdout"] = textSummary(summary, { notes });
+      } catch (error) {
+        outputs["stdout"] = `
+${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].map((line) => `     ${line}`).join("\n")}
+
+`;
+      }
+      return outputs;
+    }
+    return { "missingResultsDir": missingResultsDir, "summaryOutputs": summaryOutputs };
+  })();
+}
+function lazy03(...args) {
+  load2();
+  return loaded3["missingResultsDir"](...args);
+}
+function lazy12(...args) {
+  load2();
+  return loaded3["summaryOutputs"](...args);
+}
+
+// src/lib/summary/summary-handler.ts
+function optionsOfRun() {
+  try {
+    const { scenarios, thresholds } = exec2.test.options;
+    const names = Object.keys(scenarios ?? {}).sort();
+    return { scenarios: names.length > 0 ? names : void 0, thresholds };
+  } catch {
+    return { scenarios: void 0 };
+  }
+}
+function summaryHandler(options2 = {}) {
+  const { scenario: chosen } = options2;
+  if (chosen !== void 0 && !isName(chosen, "scenario")) {
+    throw new ForgeError("invalid_option", {
+      field: "summaryHandler scenario",
+      given: shown(chosen),
+      accepted: "a k6 scenario name of letters, digits, _ and -, such as smoke"
+    });
+  }
+  const missingDir = __VU === 0 ? lazy03(__ENV) : void 0;
+  return (raw) => {
+    try {
+      const run = optionsOfRun();
+      return lazy12(raw, { ...run, scenario: chosen ?? run.scenarios?.join("+") ?? "default" }, missingDir);
+    } catch (error) {
+      return { stdout: `
+     k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}
+
+` };
+    }
+  };
+}
+
+// examples/smoke-check.ts
+var services = __ENV.SMOKE_CHECK_SERVICES ? JSON.parse(__ENV.SMOKE_CHECK_SERVICES) : [{ name: "base", url: __ENV.BASE_URL ?? "http://localhost:3000", health: "/health", ready: "/ready" }];
+var timeout = __ENV.SMOKE_CHECK_TIMEOUT ?? "3s";
+var attempts = Number(__ENV.SMOKE_CHECK_ATTEMPTS ?? 3);
+var backoffSeconds = parseDuration(__ENV.SMOKE_CHECK_BACKOFF ?? "500ms", "SMOKE_CHECK_BACKOFF") / 1e3;
+var probeUrl = __ENV.SMOKE_CHECK_PROBE_URL;
+var rows = [...services.map((s) => s.name), ...probeUrl ? ["probe"] : []];
+var apis = services.map((service) => {
+  const id = service.name.replaceAll("-", "_");
+  return catalog(
+    {
+      [`${id}_health`]: { method: "GET", path: service.health, service: service.name, operation: "health", checkStatus: false },
+      [`${id}_ready`]: { method: "GET", path: service.ready, service: service.name, operation: "ready", checkStatus: false }
+    },
+    { baseUrl: service.url, timeout }
+  );
+});
+var probe = probeUrl ? catalog(
+  {
+    probe_transfer: {
+      method: "POST",
+      path: "/transfers",
+      service: "probe",
+      operation: "transfer",
+      idempotencyKey: true,
+      checkStatus: false
+    },
+    probe_read_back: { method: "GET", path: "/transfers/{id}", service: "probe", operation: "read_back", checkStatus: false }
+  },
+  { baseUrl: probeUrl, timeout, auth: bearerAuth(__ENV.BEARER_TOKEN ?? "demo-token") }
+) : void 0;
+var ok = new Rate2("smoke_check_ok");
+var tries = new Counter2("smoke_check_attempts");
+var latency = new Trend2("smoke_check_duration", true);
+var status = new Gauge("smoke_check_status");
+function rowThresholds() {
+  const thresholds = { "iterations{scenario:smoke_check}": [`count==${rows.length}`] };
+  for (const name of rows) {
+    thresholds[`smoke_check_ok{service:${name}}`] = ["rate==1"];
+    thresholds[`smoke_check_attempts{service:${name}}`] = [];
+    for (const step of name === "probe" ? ["transfer", "read_back"] : ["health", "ready"]) {
+      thresholds[`smoke_check_duration{service:${name},check:${step}}`] = [];
+      thresholds[`smoke_check_status{service:${name},check:${step}}`] = [];
+    }
+  }
+  return thresholds;
+}
+var worstSeconds = 2 * attempts * (parseDuration(timeout, "SMOKE_CHECK_TIMEOUT") / 1e3 + backoffSeconds * 2 ** attempts);
+var options = __VU !== 0 ? void 0 : {
+  scenarios: {
+    smoke_check: { executor: "per-vu-iterations", vus: rows.length, iterations: 1, maxDuration: `${Math.ceil(worstSeconds + 10)}s` }
+  },
+  thresholds: rowThresholds(),
+  summaryTrendStats: ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)", "count"]
+};
+var handleSummary = summaryHandler({ scenario: __ENV.SMOKE_CHECK_NAME || "smoke-check" });
+function attempt(row, step, send, wanted) {
+  let res = send();
+  tries.add(1, { service: row });
+  for (let i = 1; i < attempts && !wanted(res); i += 1) {
+    sleep3(backoffSeconds * 2 ** (i - 1));
+    res = send();
+    tries.add(1, { service: row });
+  }
+  const tags = { service: row, check: step };
+  status.add(res.status, tags);
+  if (res.status !== 0) latency.add(res.timings.duration, tags);
+  if (!wanted(res)) console.warn(`smoke-check: ${row} ${step}: ${res.status === 0 ? `no answer (${res.error})` : `HTTP ${res.status}`}`);
+  return res;
+}
+var is2xx2 = (res) => res.status >= 200 && res.status < 300;
+function transactionProbe() {
+  const key = `probe-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
+  const body = { fromAccount: __ENV.ACCOUNT_ID ?? "acc-demo", toAccount: "acc-probe", amountMinor: 1, currency: "EUR" };
+  const created = attempt(
+    "probe",
+    "transfer",
+    () => probe.send("probe_transfer", { body, idempotencyKey: key }),
+    (r) => r.status === 201
+  );
+  if (created.status !== 201) return false;
+  const id = String(created.json("transferId"));
+  const read = attempt(
+    "probe",
+    "read_back",
+    () => probe.send("probe_read_back", { path: { id } }),
+    (r) => r.status === 200
+  );
+  return read.status === 200 && read.json("transferId") === id && read.json("amountMinor") === 1;
+}
+function smoke_check_default() {
+  const index = exec3.scenario.iterationInTest;
+  const row = rows[index];
+  if (row === "probe" && index === services.length) {
+    ok.add(transactionProbe(), { service: row });
+    return;
+  }
+  const api = apis[index];
+  const id = row.replaceAll("-", "_");
+  const health = attempt(row, "health", () => api.send(`${id}_health`), is2xx2);
+  const ready = is2xx2(health) ? attempt(row, "ready", () => api.send(`${id}_ready`), is2xx2) : void 0;
+  ok.add(is2xx2(health) && ready !== void 0 && is2xx2(ready), { service: row });
+}
+export {
+  smoke_check_default as default,
+  handleSummary,
+  options
+};
