@@ -9,6 +9,7 @@ import { demoTargetCommand } from './commands/demo-target.ts';
 import { drillCommand } from './commands/drill.ts';
 import { gateCommand } from './commands/gate.ts';
 import { initCommand } from './commands/init.ts';
+import { k8sCommand } from './commands/k8s.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { poolCommand } from './commands/pool.ts';
 import { runCommand } from './commands/run.ts';
@@ -33,6 +34,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   'smoke-check': smokeCheckCommand,
   drill: drillCommand,
   dashboards: dashboardsCommand,
+  k8s: k8sCommand,
 };
 
 /** Older names of commands, kept so scripts that use them go on working. */
