@@ -10,6 +10,7 @@ import { drillCommand } from './commands/drill.ts';
 import { gateCommand } from './commands/gate.ts';
 import { initCommand } from './commands/init.ts';
 import { k8sCommand } from './commands/k8s.ts';
+import { mergeCommand } from './commands/merge.ts';
 import { poolCommand } from './commands/pool.ts';
 import { runCommand } from './commands/run.ts';
 import { smokeCheckCommand } from './commands/smoke-check.ts';
@@ -27,6 +28,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   compare: compareCommand,
   baseline: baselineCommand,
   analyze: analyzeCommand,
+  merge: mergeCommand,
   pool: poolCommand,
   init: initCommand,
   'smoke-check': smokeCheckCommand,
@@ -48,7 +50,7 @@ ${Object.values(COMMANDS)
   .join('\n')}
 
 Exit codes: 0 pass, 1 gate, compare, a suite or an analyze verdict failed, 2 bad input or usage, 127 k6 not found;
-run passes k6's code through (99 thresholds failed).`;
+run passes k6's code through (99 thresholds failed), and merge and run --instances give 99 for the merged run.`;
 
 const HELP = new Set(['help', '--help', '-h']);
 

@@ -18,6 +18,18 @@ export interface K6Sample {
   readonly tags: Readonly<Record<string, unknown>>;
 }
 
+/** A metric as a k6 `Metric` line declares it. */
+export interface K6MetricDefinition {
+  /** The metric's name, such as `http_req_duration`. */
+  readonly name: string;
+  /** Its kind: `counter`, `gauge`, `rate` or `trend`. */
+  readonly type: string;
+  /** What its values measure: `default`, `time` or `data`. */
+  readonly contains: string;
+  /** The threshold expressions k6 lists on it (those of the metric itself, not of its sub-metrics). */
+  readonly thresholds: readonly string[];
+}
+
 /** What one read of a file saw. */
 export interface K6FileCount {
   /** Lines read, including those skipped without parsing. */
@@ -55,6 +67,15 @@ async function openText(path: string): Promise<AsyncIterable<string>> {
   return pipeline(file, createGunzip(), () => {}).setEncoding('utf8');
 }
 
+/** Hands on the metric a k6 `Metric` line declares. */
+function definitionOf(metric: string, data: unknown, onMetric: (definition: K6MetricDefinition) => void): void {
+  if (!isRecord(data) || typeof data['type'] !== 'string') return;
+  const listed = data['thresholds'];
+  const thresholds = Array.isArray(listed) ? listed.filter((item): item is string => typeof item === 'string') : [];
+  const contains = typeof data['contains'] === 'string' ? data['contains'] : 'default';
+  onMetric({ name: metric, type: data['type'], contains, thresholds });
+}
+
 /** Hands on the sub-metrics a k6 `Metric` line declares. */
 function submetricsOf(data: unknown, onSubmetric: (name: string, tags: Readonly<Record<string, unknown>>) => void): void {
   const submetrics = isRecord(data) ? data['submetrics'] : undefined;
@@ -70,20 +91,23 @@ function submetricsOf(data: unknown, onSubmetric: (name: string, tags: Readonly<
  * so memory does not grow with the file. Lines of other metrics are skipped without parsing, except a last line
  * with no newline, which is always parsed so that a truncated file is caught.
  * @param path - The file.
- * @param metrics - The metrics whose samples are wanted.
+ * @param metrics - The metrics whose samples are wanted, or `all`.
  * @param onSample - Called with each wanted sample, in file order.
  * @param onSubmetric - Called with each sub-metric a `Metric` line declares (k6 declares those its thresholds name),
  *   such as `iterations{scenario:smoke}` with `{ scenario: 'smoke' }`.
+ * @param onMetric - Called with each metric a `Metric` line declares: its type, what it contains, its thresholds.
  * @returns How many lines were read and samples handed on.
  * @throws {ForgeError} `invalid_file` naming the file (and line) for a missing or empty file, corrupt or truncated
  *   gzip, a line that is not JSON or not a k6 output line, or a sample without a time or numeric value.
  */
 export async function readK6Samples(
   path: string,
-  metrics: ReadonlySet<string>,
+  metrics: ReadonlySet<string> | 'all',
   onSample: (sample: K6Sample) => void,
   onSubmetric?: (name: string, tags: Readonly<Record<string, unknown>>) => void,
+  onMetric?: (definition: K6MetricDefinition) => void,
 ): Promise<K6FileCount> {
+  const wanted = (metric: string) => metrics === 'all' || metrics.has(metric);
   let lines = 0;
   let samples = 0;
   const take = (raw: string, last: boolean): void => {
@@ -92,7 +116,7 @@ export async function readK6Samples(
     if (text.trim() === '') return;
     if (!last && text.startsWith(POINT_PREFIX)) {
       const end = text.indexOf('"', POINT_PREFIX.length);
-      if (end !== -1 && !metrics.has(text.slice(POINT_PREFIX.length, end))) return;
+      if (end !== -1 && !wanted(text.slice(POINT_PREFIX.length, end))) return;
     }
     const where = `${path} line ${lines}`;
     let json: unknown;
@@ -107,11 +131,12 @@ export async function readK6Samples(
     }
     if (!isRecord(json) || typeof json['type'] !== 'string' || typeof json['metric'] !== 'string')
       refuse('invalid_file', { field: where, given: json, accepted: ACCEPTED });
-    if (json['type'] === 'Metric' && onSubmetric) {
-      submetricsOf(json['data'], onSubmetric);
+    if (json['type'] === 'Metric') {
+      if (onSubmetric) submetricsOf(json['data'], onSubmetric);
+      if (onMetric) definitionOf(json['metric'], json['data'], onMetric);
       return;
     }
-    if (json['type'] !== 'Point' || !metrics.has(json['metric'])) return;
+    if (json['type'] !== 'Point' || !wanted(json['metric'])) return;
     const data = json['data'];
     const time = isRecord(data) && typeof data['time'] === 'string' ? Date.parse(data['time']) : Number.NaN;
     const value = isRecord(data) ? data['value'] : undefined;

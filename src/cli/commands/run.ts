@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { invalidOption } from '../../lib/errors.ts';
 import { type Command, EXIT } from '../command.ts';
+import { writeWhole } from '../io/write-whole.ts';
+import { instancesOption } from '../runner/instances-option.ts';
 import { findK6, K6_INSTALL_HINT } from '../runner/k6-binary.ts';
 import { runScript } from '../runner/run-script.ts';
 
@@ -14,7 +17,8 @@ import { runScript } from '../runner/run-script.ts';
  */
 export const runCommand: Command = {
   usage: `run <scenario|file> [environment] [--vus N] [--duration D] [--ci] [--output-dir DIR] [-e KEY=VALUE]...
-      [--demo-target] [--dashboard] [--prometheus URL] [--results results] [--no-typecheck] [-- <k6 flags>]
+      [--demo-target] [--dashboard] [--prometheus URL] [--results results] [--no-typecheck] [--instances N]
+      [-- <k6 flags>]
     Run dist/<scenario>.js (or a file; a .ts script is type-checked and built into the run's results folder first,
     as build does, type errors exiting 2 before k6 starts; --no-typecheck skips the check) with k6 and
     exit with k6's exit code. The environment (development, staging, production or a team's own) is passed as
@@ -31,7 +35,13 @@ export const runCommand: Command = {
     p95, p99 and avg of each Trend, every series labelled testid, no raw url label); credentials in the URL
     (https://user:password@host/api/v1/write) go to k6 through its environment and are never printed.
     Flags after -- go to k6 run as they are (-- --out json=out.json --summary-mode full); k6's -e, --vus,
-    --duration, --iterations and --stage are refused there: use run's own.`,
+    --duration, --iterations and --stage are refused there: use run's own.
+    --instances N: N k6 processes over k6's execution segments (0:1/N ... (N-1)/N:1), one SEED and one run id,
+    setup() once (in instance 1, its data handed to the others), raw output <script>-instance-<i>.json.gz and
+    each instance's reports in instance-<i>/; then merged as merge does (exact figures from every sample, every
+    threshold judged on them, the release gate): one <scenario>-summary.json with its reports, and k6's exit
+    code for the merged run (0 pass, 99 thresholds failed; 1 only the gate failed; an instance's own code, such
+    as 107, when one ended otherwise). N is at most the test's VUs.`,
   async run(args, { print }) {
     const end = args.indexOf('--');
     const { values, positionals } = parseArgs({
@@ -49,17 +59,19 @@ export const runCommand: Command = {
         'no-typecheck': { type: 'boolean', default: false },
         'output-dir': { type: 'string' },
         ci: { type: 'boolean', default: false },
+        instances: { type: 'string' },
       },
     });
     if (positionals.length < 1 || positionals.length > 2) {
       invalidOption('run', positionals.join(' ') || undefined, 'one scenario name or script path, then at most an environment');
     }
+    const instances = values.instances === undefined ? undefined : instancesOption(values.instances);
     const k6 = findK6();
     if (!k6) {
       print(K6_INSTALL_HINT);
       return EXIT.k6NotFound;
     }
-    return runScript({
+    const common = {
       script: positionals[0]!,
       k6,
       env: values.env,
@@ -75,6 +87,20 @@ export const runCommand: Command = {
       prometheus: values.prometheus,
       typeCheck: !values['no-typecheck'],
       log: print,
-    });
+    };
+    if (values.instances === undefined) return runScript(common);
+    // Imported only here, so a single run never loads the merge.
+    const { runInstances } = await import('../runner/run-instances.ts');
+    const { gateText } = await import('../report/gate-text.ts');
+    const { mergeText } = await import('../report/merge-text.ts');
+    const result = await runInstances({ ...common, instances: instances! });
+    if (result.merge) {
+      const gate = gateText(result.merge.gate);
+      await writeWhole(join(result.results, `${result.merge.summary.meta.scenario}-gate.txt`), `${gate}\n`);
+      print(mergeText(result.merge));
+      print(gate);
+    }
+    print(`k6-forge: results in ${result.results}`);
+    return result.code;
   },
 };

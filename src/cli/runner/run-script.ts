@@ -350,7 +350,7 @@ export async function appendStepSummary(folder: string, stepSummary: string | un
  * @returns The folder.
  * @throws {ForgeError} `invalid_file` when it cannot be made a folder, or already holds files (an earlier run's).
  */
-function chosenResultsDir(folder: string, field: string): string {
+export function chosenResultsDir(folder: string, field: string): string {
   try {
     mkdirSync(folder, { recursive: true });
   } catch (error) {
