@@ -13,7 +13,7 @@ import { runDrill } from '../drill/drill.ts';
 import { drillReport } from '../report/drill-report.ts';
 import { findK6, K6_INSTALL_HINT } from '../runner/k6-binary.ts';
 import { createResultsDir } from '../runner/run-script.ts';
-import { type SmokeService, smokeServices } from '../smoke/smoke-services.ts';
+import { SMOKE_CHECK_FLAGS, type SmokeService, smokeServices } from '../smoke/smoke-services.ts';
 
 const BIN = fileURLToPath(new URL('../../../bin/k6-forge.mjs', import.meta.url));
 
@@ -50,12 +50,7 @@ export const drillCommand: Command = {
         'max-recovery': { type: 'string', default: '30s' },
         gateway: { type: 'string' },
         ledger: { type: 'string' },
-        service: { type: 'string', multiple: true, default: [] },
-        health: { type: 'string', multiple: true, default: [] },
-        ready: { type: 'string', multiple: true, default: [] },
-        timeout: { type: 'string', default: '3s' },
-        attempts: { type: 'string', default: '3' },
-        backoff: { type: 'string', default: '500ms' },
+        ...SMOKE_CHECK_FLAGS,
         'demo-target': { type: 'boolean', default: false },
         results: { type: 'string', default: 'results' },
       },

@@ -7,7 +7,7 @@ import { smokeTable } from '../report/smoke-table.ts';
 import { findK6, K6_INSTALL_HINT } from '../runner/k6-binary.ts';
 import { createResultsDir } from '../runner/run-script.ts';
 import { runSmokeCheck } from '../smoke/smoke-check.ts';
-import { smokeServices } from '../smoke/smoke-services.ts';
+import { SMOKE_CHECK_FLAGS, smokeServices } from '../smoke/smoke-services.ts';
 
 /**
  * `k6-forge smoke-check`: the post-deploy smoke checks across services (docs/requirements.md, 000) under real k6,
@@ -28,12 +28,7 @@ export const smokeCheckCommand: Command = {
       args,
       allowPositionals: true,
       options: {
-        service: { type: 'string', multiple: true, default: [] },
-        health: { type: 'string', multiple: true, default: [] },
-        ready: { type: 'string', multiple: true, default: [] },
-        timeout: { type: 'string', default: '3s' },
-        attempts: { type: 'string', default: '3' },
-        backoff: { type: 'string', default: '500ms' },
+        ...SMOKE_CHECK_FLAGS,
         probe: { type: 'string' },
         'demo-target': { type: 'boolean', default: false },
         results: { type: 'string', default: 'results' },

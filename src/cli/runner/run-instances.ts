@@ -10,11 +10,11 @@ import { ForgeError, invalidOption, refuse, shown } from '../../lib/errors.ts';
 import { redactUrl } from '../../lib/redact.ts';
 import { type MergeRunResult, mergeRun } from '../merge/merge-run.ts';
 import { SUMMARY_FILE_NAME } from '../summaries/summary-file.ts';
-import { assertK6Supports, k6Version } from './k6-binary.ts';
-import { k6RunArguments, refuseContractBreakingFlags } from './k6-run-arguments.ts';
+import { assertK6Supports } from './k6-binary.ts';
+import { k6RunArguments } from './k6-run-arguments.ts';
 import { prometheusOutput } from './prometheus-output.ts';
-import { chosenResultsDir, createResultsDir, type RunOptions, resolveScript, scriptVariables } from './run-script.ts';
-import { buildForRun, isTypeScript } from './typescript-script.ts';
+import { checkedRun, chosenResultsDir, createResultsDir, type RunOptions } from './run-script.ts';
+import { buildForRun } from './typescript-script.ts';
 
 /** Options for {@link runInstances}: those of a single run, and how many k6 processes share it. */
 export interface RunInstancesOptions extends RunOptions {
@@ -191,14 +191,7 @@ async function pausedAndReady(instance: Instance): Promise<boolean> {
  *   or a k6 flag after `--` that the instances set themselves.
  */
 export async function runInstances(options: RunInstancesOptions): Promise<RunInstancesResult> {
-  const log = options.log ?? ((line: string) => console.error(line));
-  const source = resolveScript(options.script, options.distDir);
-  const typescript = isTypeScript(source);
-  const version = k6Version(options.k6);
-  if (version !== undefined && !typescript) assertK6Supports(source, readFileSync(source, 'utf8'), version);
-  const variables = scriptVariables(options);
-  const flags = options.k6Flags ?? [];
-  refuseContractBreakingFlags(flags);
+  const { log, source, typescript, version, variables, flags } = checkedRun(options);
   for (const token of flags) {
     const own = OWN_FLAGS.find(
       (flag) => token === flag || token.startsWith(`${flag}=`) || (flag.length === 2 && token.startsWith(flag) && !token.startsWith('--')),

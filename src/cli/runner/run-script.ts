@@ -218,6 +218,41 @@ function runK6(k6: string, args: readonly string[], variables: Record<string, st
   });
 }
 
+/** A run's inputs, checked before anything starts: see {@link checkedRun}. */
+export interface CheckedRun {
+  /** Where progress lines go. */
+  readonly log: (line: string) => void;
+  /** The script: a bundle, or a TypeScript file to build. */
+  readonly source: string;
+  /** Whether the script is TypeScript, built before k6 runs it. */
+  readonly typescript: boolean;
+  /** The k6 version, when k6 tells it. */
+  readonly version: ReturnType<typeof k6Version>;
+  /** The script's variables (`-e` and the run's own). */
+  readonly variables: Record<string, string>;
+  /** The k6 flags given after `--`. */
+  readonly flags: readonly string[];
+}
+
+/**
+ * The checks every run makes before it starts k6, one process or several: the script exists, a bundle imports only
+ * modules this k6 has, the variables are well formed and no k6 flag breaks the run's contract.
+ * @param options - The run's options.
+ * @returns The checked inputs.
+ * @throws {ForgeError} For an unknown scenario, malformed variables, a contract-breaking k6 flag, or a module this k6 lacks.
+ */
+export function checkedRun(options: RunOptions): CheckedRun {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const source = resolveScript(options.script, options.distDir);
+  const typescript = isTypeScript(source);
+  const version = k6Version(options.k6);
+  if (version !== undefined && !typescript) assertK6Supports(source, readFileSync(source, 'utf8'), version);
+  const variables = scriptVariables(options);
+  const flags = options.k6Flags ?? [];
+  refuseContractBreakingFlags(flags);
+  return { log, source, typescript, version, variables, flags };
+}
+
 /**
  * Runs one k6 script, optionally against the demo target, and returns k6's exit code (99 when thresholds failed).
  * The script gets a fresh `<results>/<timestamp>/` folder as `RESULTS_DIR`, or the `RESULTS_DIR` given (created when
@@ -233,14 +268,7 @@ function runK6(k6: string, args: readonly string[], variables: Record<string, st
  *   or a script that imports a k6 module this k6 lacks, before k6 starts.
  */
 export async function runScript(options: RunOptions): Promise<number> {
-  const log = options.log ?? ((line: string) => console.error(line));
-  const source = resolveScript(options.script, options.distDir);
-  const typescript = isTypeScript(source);
-  const version = k6Version(options.k6);
-  if (version !== undefined && !typescript) assertK6Supports(source, readFileSync(source, 'utf8'), version);
-  const variables = scriptVariables(options);
-  const flags = options.k6Flags ?? [];
-  refuseContractBreakingFlags(flags);
+  const { log, source, typescript, version, variables, flags } = checkedRun(options);
   const prometheus = options.prometheus === undefined ? undefined : prometheusOutput(options.prometheus, flags);
   if (options.resultsDir !== undefined && 'RESULTS_DIR' in variables) {
     invalidOption('-e RESULTS_DIR', variables['RESULTS_DIR'], `either -e RESULTS_DIR or --output-dir (${options.resultsDir}), not both`);

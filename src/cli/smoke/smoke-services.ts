@@ -1,3 +1,4 @@
+import type { ParseArgsConfig } from 'node:util';
 import { invalidOption } from '../../lib/errors.ts';
 import { redactUrl } from '../../lib/redact.ts';
 
@@ -30,6 +31,19 @@ export interface SmokeServicesInput {
 }
 
 /** The seeds' six services (docs/requirements.md, 000), in the order the runbook lists them. */
+/**
+ * The command-line flags that choose and pace a smoke check, the same for `smoke-check` and `drill` (as `parseArgs`
+ * options): `--service name=url`, `--health` and `--ready` paths, `--timeout`, `--attempts`, `--backoff`.
+ */
+export const SMOKE_CHECK_FLAGS = {
+  service: { type: 'string' as const, multiple: true as const, default: [] as string[] },
+  health: { type: 'string' as const, multiple: true as const, default: [] as string[] },
+  ready: { type: 'string' as const, multiple: true as const, default: [] as string[] },
+  timeout: { type: 'string' as const, default: '3s' },
+  attempts: { type: 'string' as const, default: '3' },
+  backoff: { type: 'string' as const, default: '500ms' },
+} satisfies NonNullable<ParseArgsConfig['options']>;
+
 export const RUNBOOK_SERVICES = ['WEB', 'GATEWAY', 'LEDGER', 'IDENTITY', 'OPS_RISK', 'AUDIT_EXPORT'] as const;
 
 const NAME = /^[a-z][a-z0-9-]{0,39}$/;
