@@ -7,13 +7,12 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunningTarget } from '../../demo-target/index.ts';
 import { ForgeError, invalidOption, refuse, shown } from '../../lib/errors.ts';
-import { redactUrl } from '../../lib/redact.ts';
 import { type MergeRunResult, mergeRun } from '../merge/merge-run.ts';
 import { SUMMARY_FILE_NAME } from '../summaries/summary-file.ts';
 import { assertK6Supports } from './k6-binary.ts';
 import { k6RunArguments } from './k6-run-arguments.ts';
 import { prometheusOutput } from './prometheus-output.ts';
-import { checkedRun, chosenResultsDir, createResultsDir, type RunOptions } from './run-script.ts';
+import { checkedRun, type RunOptions, resultsFolder } from './run-script.ts';
 import { buildForRun } from './typescript-script.ts';
 
 /** Options for {@link runInstances}: those of a single run, and how many k6 processes share it. */
@@ -191,7 +190,7 @@ async function pausedAndReady(instance: Instance): Promise<boolean> {
  *   or a k6 flag after `--` that the instances set themselves.
  */
 export async function runInstances(options: RunInstancesOptions): Promise<RunInstancesResult> {
-  const { log, source, typescript, version, variables, flags } = checkedRun(options);
+  const { log, source, typescript, version, variables, flags, chosen } = checkedRun(options);
   for (const token of flags) {
     const own = OWN_FLAGS.find(
       (flag) => token === flag || token.startsWith(`${flag}=`) || (flag.length === 2 && token.startsWith(flag) && !token.startsWith('--')),
@@ -206,25 +205,11 @@ export async function runInstances(options: RunInstancesOptions): Promise<RunIns
     }
   }
   if (options.dashboard) invalidOption('--dashboard', true, 'no --dashboard with --instances: each instance would need its own');
-  if (options.demoTarget && 'BASE_URL' in variables) {
-    invalidOption('BASE_URL', redactUrl(variables['BASE_URL']!), 'no BASE_URL with --demo-target, which sets it');
-  }
-  const chosen = options.resultsDir ?? variables['RESULTS_DIR'] ?? process.env['RESULTS_DIR'];
-  if (chosen !== undefined && options.resultsRoot !== undefined) {
-    invalidOption(
-      'RESULTS_DIR',
-      chosen,
-      "either RESULTS_DIR (the run's own folder) or --results (where run makes a fresh folder), not both",
-    );
-  }
   const prometheus = options.prometheus === undefined ? undefined : prometheusOutput(options.prometheus, flags);
   const seedText = variables['SEED'] ?? process.env['SEED'];
   const seed = seedText ?? String(randomInt(0, 2 ** 32));
   const name = basename(source).replace(/\.(?:[cm]?js|tsx?)$/, '');
-  const results =
-    chosen !== undefined
-      ? chosenResultsDir(chosen, options.resultsDir !== undefined ? '--output-dir' : 'RESULTS_DIR')
-      : createResultsDir(options.resultsRoot ?? 'results');
+  const results = resultsFolder(chosen, options);
   let script = source;
   try {
     if (typescript) {

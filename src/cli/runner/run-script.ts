@@ -232,14 +232,18 @@ export interface CheckedRun {
   readonly variables: Record<string, string>;
   /** The k6 flags given after `--`. */
   readonly flags: readonly string[];
+  /** The run's own results folder, when `--output-dir` or `RESULTS_DIR` names one. */
+  readonly chosen: string | undefined;
 }
 
 /**
  * The checks every run makes before it starts k6, one process or several: the script exists, a bundle imports only
- * modules this k6 has, the variables are well formed and no k6 flag breaks the run's contract.
+ * modules this k6 has, the variables are well formed, no k6 flag breaks the run's contract, the results folder is
+ * named at most one way, and `--demo-target` comes without a `BASE_URL`.
  * @param options - The run's options.
  * @returns The checked inputs.
- * @throws {ForgeError} For an unknown scenario, malformed variables, a contract-breaking k6 flag, or a module this k6 lacks.
+ * @throws {ForgeError} For an unknown scenario, malformed variables, a contract-breaking k6 flag, a module this k6
+ *   lacks, a results folder named twice (`--output-dir`, `RESULTS_DIR`, `--results`) or a `BASE_URL` with `--demo-target`.
  */
 export function checkedRun(options: RunOptions): CheckedRun {
   const log = options.log ?? ((line: string) => console.error(line));
@@ -250,26 +254,6 @@ export function checkedRun(options: RunOptions): CheckedRun {
   const variables = scriptVariables(options);
   const flags = options.k6Flags ?? [];
   refuseContractBreakingFlags(flags);
-  return { log, source, typescript, version, variables, flags };
-}
-
-/**
- * Runs one k6 script, optionally against the demo target, and returns k6's exit code (99 when thresholds failed).
- * The script gets a fresh `<results>/<timestamp>/` folder as `RESULTS_DIR`, or the `RESULTS_DIR` given (created when
- * missing, as k6 cannot), where k6-forge's handleSummary writes; when k6 ends its
- * path is logged, or, when k6 wrote nothing there, the folder is removed and the log says why. A TypeScript script
- * is built into that folder first (see {@link buildForRun}), and its bundle removed with it. k6 runs with
- * `--tag testid=<the results folder's name>` (unless the flags after `--` tag a testid), then those flags.
- * @param options - Script, k6 binary, variables, k6 flags, results folder, dashboard and target choice.
- * @returns k6's exit code.
- * @throws {ForgeError} For an unknown scenario, malformed variables, a k6 flag that breaks the run's contract (see
- *   {@link refuseContractBreakingFlags}), a `RESULTS_DIR` (from `-e` or the environment)
- *   that cannot be made a folder, holds files already or comes with `--results`, a TypeScript script the build refuses,
- *   or a script that imports a k6 module this k6 lacks, before k6 starts.
- */
-export async function runScript(options: RunOptions): Promise<number> {
-  const { log, source, typescript, version, variables, flags } = checkedRun(options);
-  const prometheus = options.prometheus === undefined ? undefined : prometheusOutput(options.prometheus, flags);
   if (options.resultsDir !== undefined && 'RESULTS_DIR' in variables) {
     invalidOption('-e RESULTS_DIR', variables['RESULTS_DIR'], `either -e RESULTS_DIR or --output-dir (${options.resultsDir}), not both`);
   }
@@ -292,10 +276,40 @@ export async function runScript(options: RunOptions): Promise<number> {
   if (options.demoTarget && 'BASE_URL' in variables) {
     invalidOption('BASE_URL', redactUrl(variables['BASE_URL']!), 'no BASE_URL with --demo-target, which sets it');
   }
-  const results =
-    chosen !== undefined
-      ? chosenResultsDir(chosen, options.resultsDir !== undefined ? '--output-dir' : 'RESULTS_DIR')
-      : createResultsDir(options.resultsRoot ?? 'results');
+  return { log, source, typescript, version, variables, flags, chosen };
+}
+
+/**
+ * The run's results folder: the one `--output-dir` or `RESULTS_DIR` chose (see {@link chosenResultsDir}), else a fresh
+ * `<--results>/<UTC timestamp>/` (see {@link createResultsDir}).
+ * @param chosen - The chosen folder, from {@link checkedRun}.
+ * @param options - The run's options.
+ * @returns The folder, made.
+ */
+export function resultsFolder(chosen: string | undefined, options: RunOptions): string {
+  return chosen !== undefined
+    ? chosenResultsDir(chosen, options.resultsDir !== undefined ? '--output-dir' : 'RESULTS_DIR')
+    : createResultsDir(options.resultsRoot ?? 'results');
+}
+
+/**
+ * Runs one k6 script, optionally against the demo target, and returns k6's exit code (99 when thresholds failed).
+ * The script gets a fresh `<results>/<timestamp>/` folder as `RESULTS_DIR`, or the `RESULTS_DIR` given (created when
+ * missing, as k6 cannot), where k6-forge's handleSummary writes; when k6 ends its
+ * path is logged, or, when k6 wrote nothing there, the folder is removed and the log says why. A TypeScript script
+ * is built into that folder first (see {@link buildForRun}), and its bundle removed with it. k6 runs with
+ * `--tag testid=<the results folder's name>` (unless the flags after `--` tag a testid), then those flags.
+ * @param options - Script, k6 binary, variables, k6 flags, results folder, dashboard and target choice.
+ * @returns k6's exit code.
+ * @throws {ForgeError} For an unknown scenario, malformed variables, a k6 flag that breaks the run's contract (see
+ *   {@link refuseContractBreakingFlags}), a `RESULTS_DIR` (from `-e` or the environment)
+ *   that cannot be made a folder, holds files already or comes with `--results`, a TypeScript script the build refuses,
+ *   or a script that imports a k6 module this k6 lacks, before k6 starts.
+ */
+export async function runScript(options: RunOptions): Promise<number> {
+  const { log, source, typescript, version, variables, flags, chosen } = checkedRun(options);
+  const prometheus = options.prometheus === undefined ? undefined : prometheusOutput(options.prometheus, flags);
+  const results = resultsFolder(chosen, options);
   let built: string[] = [];
   let target: RunningTarget | undefined;
   let code: number | undefined;

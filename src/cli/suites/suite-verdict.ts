@@ -44,8 +44,8 @@ export interface StepOutcome {
   readonly compare?: StepCompare;
 }
 
-/** The one verdict of a suite run. */
-export interface SuiteVerdict {
+/** What {@link suiteVerdict} judges: a suite's run, step by step. */
+export interface SuiteRun {
   /** The suite's name. */
   readonly suite: string;
   /** Its description, when the file gives one. */
@@ -59,6 +59,10 @@ export interface SuiteVerdict {
   readonly endedAt: string;
   /** Every step, in order. */
   readonly steps: readonly StepOutcome[];
+}
+
+/** The one verdict of a suite run: the run, judged. */
+export interface SuiteVerdict extends SuiteRun {
   /** `pass` when every step ran, exited 0, and passed its gate and comparison; `fail` otherwise. */
   readonly result: 'pass' | 'fail';
   /** The verdict in one sentence. */
@@ -97,17 +101,6 @@ export function stepProblems(step: StepOutcome): string[] {
     problems.push(`compare with ${step.compare.baseline} ${step.compare.problem ?? 'failed'}`);
   }
   return problems;
-}
-
-/** What {@link suiteVerdict} judges. */
-export interface SuiteRun {
-  readonly suite: string;
-  readonly description?: string | undefined;
-  readonly folder: string;
-  readonly keepGoing: boolean;
-  readonly startedAt: string;
-  readonly endedAt: string;
-  readonly steps: readonly StepOutcome[];
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import { ForgeError } from '../../lib/errors.ts';
-import type { AccountState, TransferRejection, TransferRequest } from './ledger.ts';
+import { type AccountState, sameTransfer, type TransferRejection, type TransferRequest } from './ledger.ts';
 
 /** A transfer as the durable ledger stores it. */
 export interface StoredTransfer {
@@ -154,11 +154,7 @@ export class DurableLedger {
   transfer(key: string, request: TransferRequest): DurableOutcome {
     const earlier = this.#pending.get(key) ?? this.#transferWhere(this.#byKey, key);
     if (earlier) {
-      const same =
-        earlier.fromAccount === request.fromAccount &&
-        earlier.toAccount === request.toAccount &&
-        earlier.amountMinor === request.amountMinor &&
-        earlier.currency === request.currency;
+      const same = sameTransfer(earlier, request);
       return same ? { kind: 'applied', ...earlier, replay: true } : { kind: 'key_conflict' };
     }
     const stored: StoredTransfer = {

@@ -28,6 +28,21 @@ export interface TransferRequest {
   readonly currency: string;
 }
 
+/**
+ * Whether a repeated idempotency key asks for the same transfer as the first request with it.
+ * @param earlier - The transfer stored under the key.
+ * @param request - The request that repeats the key.
+ * @returns True when the accounts, amount and currency are the same (a replay), false for a key conflict.
+ */
+export function sameTransfer(earlier: TransferRequest, request: TransferRequest): boolean {
+  return (
+    earlier.fromAccount === request.fromAccount &&
+    earlier.toAccount === request.toAccount &&
+    earlier.amountMinor === request.amountMinor &&
+    earlier.currency === request.currency
+  );
+}
+
 /** An account's state. */
 export interface AccountState {
   readonly accountId: string;
@@ -87,11 +102,7 @@ export class Ledger {
   transfer(key: string, request: TransferRequest): AppliedTransfer | TransferRejection {
     const earlier = this.#byKey.get(key);
     if (earlier) {
-      const same =
-        earlier.fromAccount === request.fromAccount &&
-        earlier.toAccount === request.toAccount &&
-        earlier.amountMinor === request.amountMinor &&
-        earlier.currency === request.currency;
+      const same = sameTransfer(earlier, request);
       if (!same) {
         this.#stats.conflicts += 1;
         return { kind: 'key_conflict' };
