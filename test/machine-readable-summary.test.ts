@@ -49,6 +49,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   vi.setSystemTime(new Date('2026-12-02T18:58:00.000Z'));
   vi.stubGlobal('__ENV', {});
+  vi.stubGlobal('__VU', 0); // handleSummary's VU
 });
 
 afterEach(() => {

@@ -15,7 +15,10 @@ const replaced = JSON.parse(readFileSync(new URL('./fixtures/summary-scenario-re
 const smoke = JSON.parse(readFileSync(new URL('./fixtures/summary-smoke.json', import.meta.url), 'utf8')) as Record<string, any>;
 const scenario = { executor: 'constant-vus', vus: 1, duration: '1s' } as const;
 
-beforeEach(() => vi.stubGlobal('__ENV', { RESULTS_DIR: 'out' }));
+beforeEach(() => {
+  vi.stubGlobal('__ENV', { RESULTS_DIR: 'out' });
+  vi.stubGlobal('__VU', 0); // handleSummary's VU
+});
 afterEach(() => {
   vi.unstubAllGlobals();
   exec.test.options = {};

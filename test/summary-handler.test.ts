@@ -15,6 +15,8 @@ beforeEach(() => {
   vi.useFakeTimers();
   vi.setSystemTime(new Date(END));
   vi.stubGlobal('__ENV', {});
+  // k6 runs handleSummary in an instance of VU 0, after that instance's init.
+  vi.stubGlobal('__VU', 0);
 });
 
 afterEach(() => {
@@ -42,7 +44,6 @@ describe('summaryHandler', () => {
 
   test('writes into the working directory, naming the folder, when RESULTS_DIR is no folder (k6 cannot create one)', () => {
     const opened: string[] = [];
-    vi.stubGlobal('__VU', 0);
     vi.stubGlobal('open', (path: string) => {
       opened.push(path);
       throw new Error(
@@ -100,7 +101,7 @@ describe('summaryHandler', () => {
     expect(keys()).toStrictEqual(files(`${STAMP}-default`));
   });
 
-  test('refuses at init a scenario name that is not safe in a file name', () => {
+  test('refuses at init in VU 0 a scenario name that is not safe in a file name', () => {
     expect(caught(() => summaryHandler({ scenario: '../smoke' }))).toStrictEqual(
       new ForgeError('invalid_option', {
         field: 'summaryHandler scenario',
@@ -108,6 +109,32 @@ describe('summaryHandler', () => {
         accepted: 'a k6 scenario name of letters, digits, _ and -, such as smoke',
       }),
     );
+  });
+
+  test('leaves the checks, the folder and k6/execution to VU 0: another VU requires and opens nothing at init', () => {
+    const required = vi.spyOn(globalThis as unknown as { require: (id: string) => unknown }, 'require');
+    const opened = vi.fn();
+    vi.stubGlobal('open', opened);
+    vi.stubGlobal('__ENV', { RESULTS_DIR: '/abs/missing' });
+    vi.stubGlobal('__VU', 7);
+    expect(typeof summaryHandler({ scenario: '../smoke' })).toBe('function');
+    summaryHandler();
+    expect(required).not.toHaveBeenCalled();
+    expect(opened).not.toHaveBeenCalled();
+    vi.stubGlobal('__VU', 0);
+    summaryHandler();
+    expect(required).toHaveBeenCalledWith('k6/execution');
+    expect(opened).toHaveBeenCalledWith('/abs/missing');
+    required.mockRestore();
+  });
+
+  test('names the files "default" when k6 gave no k6/execution (require outside the init context)', () => {
+    const required = vi.spyOn(globalThis as unknown as { require: (id: string) => unknown }, 'require').mockImplementation(() => {
+      throw new Error('require() can only be called in the init context');
+    });
+    exec.test.options = { scenarios: { smoke: { executor: 'constant-vus', vus: 1, duration: '1s' } } };
+    expect(Object.keys(summaryHandler()(fixture))).toContain(`${STAMP}-default-summary.json`);
+    required.mockRestore();
   });
 
   test('lets no token, password or cookie reach any output', () => {

@@ -1,7 +1,4 @@
-import exec from 'k6/execution';
-import { ForgeError, shown } from '../errors.ts';
-import { isName } from '../names.ts';
-import { missingResultsDir, type RunNames, summaryOutputs } from './summary-outputs.ts' with { lazy: 'true' };
+import { summaryInit, summaryOutputs } from './summary-outputs.ts' with { lazy: 'true' };
 
 /** What `summaryHandler` writes. */
 export interface SummaryHandlerOptions {
@@ -17,23 +14,6 @@ export interface SummaryHandlerOptions {
 export type HandleSummary = (data: unknown) => Record<string, string>;
 
 /**
- * The scenarios and thresholds of this run. `handleSummary` runs in a VU of its own whose state carries the run's
- * consolidated and derived options, so `exec.test.options` is readable there (the scenario-bound `exec.scenario`
- * is not).
- * @returns The scenario names, sorted (undefined when k6 does not tell: older than 0.38, or no scenarios in its
- *   options), and the thresholds, which k6's machine-readable summary does not carry.
- */
-function optionsOfRun(): Pick<RunNames, 'scenarios' | 'thresholds'> {
-  try {
-    const { scenarios, thresholds } = exec.test.options;
-    const names = Object.keys(scenarios ?? {}).sort();
-    return { scenarios: names.length > 0 ? names : undefined, thresholds };
-  } catch {
-    return { scenarios: undefined };
-  }
-}
-
-/**
  * Makes a one-line `handleSummary` that writes the run's results: `export const handleSummary = summaryHandler();`.
  *
  * It returns k6's output map: `stdout` (k6's text layout) and `-summary.json`, `-junit.xml`, `-report.html` and
@@ -44,6 +24,9 @@ function optionsOfRun(): Pick<RunNames, 'scenarios' | 'thresholds'> {
  * `OsFs.OpenFile`, that is `os.OpenFile`), so a RESULTS_DIR that names no folder would lose every file: the handler
  * then writes them into the working directory and says so (checked at init in VU 0, where handleSummary runs).
  *
+ * Only VU 0 pays for this: the scenario name, the folder and `k6/execution` (loaded with k6's init-context
+ * `require`, whose module instance costs every VU that imports it about 4.6 KB) are handled in its init.
+ *
  * The verdict is the same in every output: a threshold k6 passed on a metric without samples is "no data", and a
  * scenario the thresholds name that k6 did not run (k6's `--vus`/`--duration` replace the scenarios) fails the run.
  *
@@ -53,25 +36,13 @@ function optionsOfRun(): Pick<RunNames, 'scenarios' | 'thresholds'> {
  * contributes only its host.
  * @param options - The scenario name, when it should not come from the run's options.
  * @returns The `handleSummary` function to export.
- * @throws {ForgeError} `invalid_option` at init when `scenario` is not a k6 scenario name.
+ * @throws {ForgeError} `invalid_option` at init in VU 0 (so the run does not start) when `scenario` is not a k6 scenario
+ *   name.
  */
 export function summaryHandler(options: SummaryHandlerOptions = {}): HandleSummary {
-  const { scenario: chosen } = options;
-  if (chosen !== undefined && !isName(chosen, 'scenario')) {
-    throw new ForgeError('invalid_option', {
-      field: 'summaryHandler scenario',
-      given: shown(chosen),
-      accepted: 'a k6 scenario name of letters, digits, _ and -, such as smoke',
-    });
-  }
-  // Only VU 0 (options, setup, teardown, handleSummary) checks the folder, so the run's VUs pay one comparison.
-  const missingDir = __VU === 0 ? missingResultsDir(__ENV) : undefined;
-  return (raw) => {
-    try {
-      const run = optionsOfRun();
-      return summaryOutputs(raw, { ...run, scenario: chosen ?? run.scenarios?.join('+') ?? 'default' }, missingDir);
-    } catch (error) {
-      return { stdout: `\n     k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}\n\n` };
-    }
-  };
+  const { scenario } = options;
+  // k6 runs options, setup, teardown and handleSummary in instances of VU 0, each after its own init: only those check
+  // and prepare anything, so every other VU keeps two small functions and evaluates none of the report code.
+  const init = __VU === 0 ? summaryInit(scenario, __ENV) : { scenario };
+  return (raw) => summaryOutputs(raw, init);
 }

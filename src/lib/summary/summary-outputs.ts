@@ -1,6 +1,9 @@
-// What handleSummary renders. `summaryHandler` imports this module lazily, so a bundle built by k6-forge evaluates it
-// (and every renderer) in the one VU that runs handleSummary, not in each of the run's VUs. It imports no k6 module:
-// k6 resolves those at init.
+// What handleSummary checks at init and renders. `summaryHandler` imports this module lazily, so a bundle built by
+// k6-forge evaluates it (and every renderer) only in VU 0, where handleSummary runs, not in each of the run's VUs. It
+// imports no k6 module: k6 resolves imports at init in every VU, so `k6/execution` is required by `summaryInit`.
+import type exec from 'k6/execution';
+import { ForgeError, shown } from '../errors.ts';
+import { isName } from '../names.ts';
 import { htmlReport } from './html-report.ts';
 import { jsonReport } from './json-report.ts';
 import { junitReport } from './junit-report.ts';
@@ -24,8 +27,65 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Which run {@link summaryOutputs} renders. */
-export interface RunNames {
+/** What VU 0 finds at init for its handleSummary: the scenario given, the folder check and the run's options. */
+export interface SummaryInit {
+  /** The scenario that names the files, when `summaryHandler` was given one. */
+  readonly scenario?: string | undefined;
+  /** `RESULTS_DIR` when {@link missingResultsDir} found no such folder. */
+  readonly missingDir?: string | undefined;
+  /** `k6/execution`, whose `test.options` handleSummary reads; undefined outside k6's init context. */
+  readonly execution?: typeof exec | undefined;
+}
+
+/** k6's `require`: a global of every VU's runtime, usable in the init context only, in every k6 version. */
+interface InitRequire {
+  require(id: 'k6/execution'): typeof exec;
+}
+
+/**
+ * Checks at init what handleSummary will need: the scenario name, the results folder, and `k6/execution`.
+ * @param scenario - The scenario `summaryHandler` was given, if any.
+ * @param env - The run's variables (`__ENV`).
+ * @returns What handleSummary renders with.
+ * @throws {ForgeError} `invalid_option` when `scenario` is not a k6 scenario name.
+ */
+export function summaryInit(scenario: string | undefined, env: Readonly<Record<string, string | undefined>>): SummaryInit {
+  if (scenario !== undefined && !isName(scenario, 'scenario')) {
+    throw new ForgeError('invalid_option', {
+      field: 'summaryHandler scenario',
+      given: shown(scenario),
+      accepted: 'a k6 scenario name of letters, digits, _ and -, such as smoke',
+    });
+  }
+  let execution: typeof exec | undefined;
+  try {
+    execution = (globalThis as unknown as InitRequire).require('k6/execution');
+  } catch {
+    execution = undefined;
+  }
+  return { scenario, missingDir: missingResultsDir(env), execution };
+}
+
+/**
+ * The scenarios and thresholds of this run. `handleSummary` runs in a VU of its own whose state carries the run's
+ * consolidated and derived options, so `exec.test.options` is readable there (the scenario-bound `exec.scenario`
+ * is not).
+ * @returns The scenario names, sorted (undefined when k6 does not tell: older than 0.38, or no scenarios in its
+ *   options), and the thresholds, which k6's machine-readable summary does not carry.
+ */
+function optionsOfRun(execution: typeof exec | undefined): Pick<RunNames, 'scenarios' | 'thresholds'> {
+  if (execution === undefined) return { scenarios: undefined };
+  try {
+    const { scenarios, thresholds } = execution.test.options;
+    const names = Object.keys(scenarios ?? {}).sort();
+    return { scenarios: names.length > 0 ? names : undefined, thresholds };
+  } catch {
+    return { scenarios: undefined };
+  }
+}
+
+/** Which run {@link renderOutputs} renders. */
+interface RunNames {
   /** The scenario that names the files and is recorded in the metadata. */
   readonly scenario: string;
   /** The scenarios k6 ran; undefined when k6 did not tell. */
@@ -35,14 +95,30 @@ export interface RunNames {
 }
 
 /**
+ * Renders every output for one run. Nothing here throws: if `handleSummary` threw, k6 would log the error and print
+ * only its own summary, losing the files.
+ * @param raw - k6's summary data, as handed to `handleSummary`.
+ * @param init - What {@link summaryInit} found in VU 0's init.
+ * @returns k6's output map: `stdout` and one path per result file.
+ */
+export function summaryOutputs(raw: unknown, init: SummaryInit): Record<string, string> {
+  try {
+    const run = optionsOfRun(init.execution);
+    return renderOutputs(raw, { ...run, scenario: init.scenario ?? run.scenarios?.join('+') ?? 'default' }, init.missingDir);
+  } catch (error) {
+    return { stdout: `\n     k6-forge: could not summarise this run: ${messageOf(error)}\n\n` };
+  }
+}
+
+/**
  * Tells whether `RESULTS_DIR` names no existing folder, which k6 cannot create: it would lose every result file.
- * k6's `open()` is the only file check a script has, and only in the init context, so `summaryHandler` calls this at
+ * k6's `open()` is the only file check a script has, and only in the init context, so {@link summaryInit} calls this at
  * init in VU 0 (where handleSummary runs). `open()` resolves a relative path against the script's folder, not the
  * working directory where k6 writes, so a relative folder is checked against `PWD` and is left unchecked without it.
  * @param env - The run's variables (`__ENV`).
  * @returns The folder as given when it is missing or not a folder; undefined when it is one, is not set, or cannot be checked.
  */
-export function missingResultsDir(env: Readonly<Record<string, string | undefined>>): string | undefined {
+function missingResultsDir(env: Readonly<Record<string, string | undefined>>): string | undefined {
   const dir = env['RESULTS_DIR'];
   if (!dir) return undefined;
   const absolute = dir.startsWith('/') || dir[1] === ':' || dir.startsWith('\\');
@@ -65,7 +141,7 @@ export function missingResultsDir(env: Readonly<Record<string, string | undefine
  *   working directory, with a note naming the folder.
  * @returns k6's output map: `stdout` and one path per result file.
  */
-export function summaryOutputs(raw: unknown, names: RunNames, missingDir?: string): Record<string, string> {
+function renderOutputs(raw: unknown, names: RunNames, missingDir?: string): Record<string, string> {
   const end = new Date();
   const env = __ENV;
   const { scenario, scenarios, thresholds } = names;
