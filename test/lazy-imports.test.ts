@@ -39,7 +39,7 @@ describe("imports written with { lazy: 'true' }", () => {
     expect(run()).toBe(7);
   });
 
-  test('a single export is one proxy function; the k6 modules a lazy module imports are imported by the bundle', async () => {
+  test('a single export is one case of the bundle’s one lazy dispatcher; the k6 modules a lazy module imports are imported by the bundle', async () => {
     file(
       'vu.ts',
       "import exec from 'k6/execution';\nfunction id() { return exec.vu.idInTest; }\nexport function vu() { return id() * 10; }\n",
@@ -48,7 +48,7 @@ describe("imports written with { lazy: 'true' }", () => {
     const [bundle] = await buildBundles({ entries: [entry], outdir: join(scratch, 'vu') });
     const code = readFileSync(bundle!.file, 'utf8');
     expect(code).toMatch(/^import \w+ from "k6\/execution";$/m);
-    expect(topLevelFunctions(code)).toStrictEqual(['lazy0', 'vu_entry_default']);
+    expect(topLevelFunctions(code)).toStrictEqual(['k6ForgeLazy', 'vu_entry_default']);
     const imported = /^import (\w+) from "k6\/execution";$/m.exec(code)![1]!;
     const body = code
       .replace(/^import .*$/gm, '')
@@ -120,7 +120,7 @@ describe("imports written with { lazy: 'true' }", () => {
     );
     const [bundle] = await buildBundles({ entries: [entry], outdir: join(scratch, 'per-call') });
     const code = readFileSync(bundle!.file, 'utf8');
-    expect(topLevelFunctions(code)).toStrictEqual(['lazy0', 'per_call_entry_default']);
+    expect(topLevelFunctions(code)).toStrictEqual(['k6ForgeLazy', 'per_call_entry_default']);
     expect(code).not.toMatch(/\bloaded\b/);
     const run = new Function(
       `${code.replace(/^export \{[^}]*\};?$/m, '').replace(/^\/\/# sourceMappingURL.*$/m, '')}\nreturn per_call_entry_default();`,

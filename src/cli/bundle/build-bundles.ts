@@ -10,6 +10,7 @@ import { readThresholdsFile, thresholdsDescription, thresholdsWarnings } from '.
 import { poolImports } from '../pools/pools-import.ts';
 import { optionsInFirstInitOnly } from './first-init-options.ts';
 import { oneBindingPerK6Export } from './k6-import-bindings.ts';
+import { oneLazyDispatcher } from './lazy-dispatcher.ts';
 import { lazyImports } from './lazy-imports.ts';
 import { BUILD_CONDITIONS } from './package-modules.ts';
 
@@ -175,7 +176,9 @@ export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
   }
   await writeAllWhole(
     result.outputFiles.map(({ path, contents, text }) =>
-      path.endsWith('.js') ? { path, contents: oneBindingPerK6Export(text) } : { path, contents },
+      path.endsWith('.js')
+        ? { path, contents: oneBindingPerK6Export(sourcemap === 'none' ? oneLazyDispatcher(text) : text) }
+        : { path, contents },
     ),
   );
   return bundles.sort((a, b) => basename(a.file).localeCompare(basename(b.file)));

@@ -65,20 +65,26 @@ function hoistedImports(text: string): { imports: string[]; body: string } {
  * one function object less in every VU. A per-call module's closure is written into each of its proxies: a shared
  * `load()` would be one more function that every VU keeps (0.3 MB at 500 VUs for the smoke bundle, k6 v2.2.0), while
  * the repeated text is compiled once per process (no change in the flash sale bundle's heap). Proxies pass their arguments on with a rest parameter and a spread call: under
- * k6 v2.2, `apply(undefined, arguments)` in a proxy cost every VU that called it about 15 KB.
+ * k6 v2.2, `apply(undefined, arguments)` in a proxy cost every VU that called it about 15 KB. The proxies are named
+ * `k6ForgeLazy<n>` for lazy-dispatcher.ts, which turns those that are only called into the cases of one function; so is
+ * the loader that the proxies of a kept module of several exports share.
  */
 function proxyModule(text: string, exports: readonly [string, string][], kept: boolean): string {
   const { imports, body } = hoistedImports(text);
   const names = exports.map(([local, exported]) => `${JSON.stringify(exported)}: ${local}`).join(', ');
   const closure = `(() => {\n${body}\nreturn { ${names} };\n})()`;
-  const exported = exports.map(([, name], i) => `lazy${i} as ${name}`).join(', ');
+  const exported = exports.map(([, name], i) => `k6ForgeLazy${i} as ${name}`).join(', ');
   const module = kept ? 'loaded' : closure;
   const call = (name: string) => `${module}[${JSON.stringify(name)}](...args)`;
   const load = kept ? `  if (loaded === undefined) loaded = ${closure};\n` : '';
+  const loader = `k6ForgeLazy${exports.length}`;
   const functions =
     exports.length === 1 || !kept
-      ? exports.map(([, name], i) => `function lazy${i}(...args) {\n${load}  return ${call(name)};\n}`)
-      : [`function load() {\n${load}}`, ...exports.map(([, name], i) => `function lazy${i}(...args) { load(); return ${call(name)}; }`)];
+      ? exports.map(([, name], i) => `function k6ForgeLazy${i}(...args) {\n${load}  return ${call(name)};\n}`)
+      : [
+          `function ${loader}(...args) {\n${load}}`,
+          ...exports.map(([, name], i) => `function k6ForgeLazy${i}(...args) { ${loader}(); return ${call(name)}; }`),
+        ];
   return [...imports, ...(kept ? ['let loaded;'] : []), ...functions, `export { ${exported} };`, ''].join('\n');
 }
 

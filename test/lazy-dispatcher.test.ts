@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { buildBundles } from '../src/cli/bundle/build-bundles.ts';
+import { oneLazyDispatcher } from '../src/cli/bundle/lazy-dispatcher.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-dispatch-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** The names of the functions a script declares at its top level. */
+function topLevelFunctions(code: string): string[] {
+  return [...code.matchAll(/^function ([\w$]+)/gm)].map((m) => m[1]!);
+}
+
+/** Runs a script's top level and returns what `result` names. */
+function evaluate(code: string, result: string): unknown {
+  return new Function(`${code}\nreturn ${result};`)();
+}
+
+const PROXIES = [
+  'let loaded;',
+  'function k6ForgeLazy0(...args) {',
+  '  if (loaded === undefined) loaded = (() => ({ twice: (n) => n * 2 }))();',
+  '  return loaded["twice"](...args);',
+  '}',
+  'const loads = [];',
+  'function k6ForgeLazy3(...args) { loads.push(args.length); }',
+  'function k6ForgeLazy02(...args2) { k6ForgeLazy3(); return args2.length + k6ForgeLazy0(args2[0]); }',
+  'function k6ForgeLazy1(...args) { return args.join("-"); }',
+].join('\n');
+
+describe('oneLazyDispatcher', () => {
+  test('turns the proxies that are only called into the cases of one function, with the same results', () => {
+    const code = `${PROXIES}\nconst results = [k6ForgeLazy0(4), k6ForgeLazy02(5, 6), k6ForgeLazy0(), k6ForgeLazy1?.("a", "b"), k6ForgeLazy1(k6ForgeLazy0(1), 3)];`;
+    const dispatched = oneLazyDispatcher(code);
+    expect(topLevelFunctions(dispatched)).toStrictEqual(['k6ForgeLazy']);
+    expect(dispatched).toContain('k6ForgeLazy(2, 5, 6)');
+    expect(dispatched).toContain('k6ForgeLazy(0)');
+    expect(evaluate(dispatched, 'results')).toStrictEqual(evaluate(code, 'results'));
+    expect(evaluate(dispatched, 'results')).toStrictEqual([8, 12, Number.NaN, 'a-b', '2-3']);
+    expect(evaluate(dispatched, 'loads')).toStrictEqual([0]);
+  });
+
+  test('keeps a proxy that is used as a value, such as one a script re-exports or passes on', () => {
+    const code = `${PROXIES}\nconst passed = [1, 2].map(k6ForgeLazy1);\nconst results = [k6ForgeLazy0(1), passed];`;
+    const dispatched = oneLazyDispatcher(code);
+    expect(topLevelFunctions(dispatched)).toStrictEqual(['k6ForgeLazy', 'k6ForgeLazy02', 'k6ForgeLazy1']);
+    expect(evaluate(dispatched, 'results')).toStrictEqual([2, ['1-0-1,2', '2-1-1,2']]);
+  });
+
+  test('leaves a script without proxies, or whose proxies are only exported, as it is', () => {
+    const plain = 'function twice(n) { return n * 2; }\nconst x = twice(2);';
+    expect(oneLazyDispatcher(plain)).toBe(plain);
+    const uncalled = 'function k6ForgeLazy0(...args) { return args; }\nexport { k6ForgeLazy0 as spread };';
+    expect(oneLazyDispatcher(uncalled)).toBe(uncalled);
+  });
+
+  test('leaves nested functions of the same name alone: only top-level proxies are dispatched', () => {
+    const code = `${PROXIES}\nfunction outer() { function k6ForgeLazy9(...a) { return a; } return k6ForgeLazy9(1); }\nconst results = [outer(), k6ForgeLazy0(3)];`;
+    const dispatched = oneLazyDispatcher(code);
+    expect(dispatched).toContain('return k6ForgeLazy9(1);');
+    expect(evaluate(dispatched, 'results')).toStrictEqual([[1], 6]);
+  });
+
+  test('refuses a bundle that already names the dispatcher', () => {
+    expect(() => oneLazyDispatcher(`${PROXIES}\nconst k6ForgeLazy = 1;\nk6ForgeLazy0(1);`)).toThrow(
+      'the bundle already names k6ForgeLazy, which the lazy dispatcher needs',
+    );
+  });
+
+  test('runs in a build without source maps only: a source-mapped bundle keeps its proxies, so its lines still map', async () => {
+    writeFileSync(join(scratch, 'work.ts'), 'export function double(n: number) { return n * 2; }\n');
+    const entry = join(scratch, 'entry.ts');
+    writeFileSync(entry, "import { double } from './work.ts' with { lazy: 'true' };\nexport default function () { return double(2); }\n");
+    const built = async (sourcemap: string) => {
+      const [bundle] = await buildBundles({ entries: [entry], outdir: join(scratch, sourcemap), sourcemap });
+      return topLevelFunctions(readFileSync(bundle!.file, 'utf8'));
+    };
+    expect(await built('none')).toStrictEqual(['k6ForgeLazy', 'entry_default']);
+    expect(await built('inline')).toStrictEqual(['k6ForgeLazy0', 'entry_default']);
+  });
+});
