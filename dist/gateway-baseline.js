@@ -53,11 +53,14 @@ function invalidOption(field2, given, accepted) {
 }
 
 // k6-forge-per-call:src/scenarios/baseline.ts
-function lazy0(...args) {
+function k6ForgeLazy(k6ForgeLazyCase, ...k6ForgeLazyArgs) {
+  switch (k6ForgeLazyCase) {
+    case 0: {
+const args = k6ForgeLazyArgs;
   return (/* @__PURE__ */ (() => {
-    var loaded4;
-    function lazy07(...args2) {
-      if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
+    var loaded5;
+    function k6ForgeLazy08(...args2) {
+      if (loaded5 === void 0) loaded5 = /* @__PURE__ */ (() => {
         var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
         var UNITS = [
           ["d", 864e5],
@@ -112,16 +115,16 @@ function lazy0(...args) {
           }
           return text || "0s";
         }
-        function isAsciiLetter2(code) {
+        function isAsciiLetter(code) {
           return code >= 65 && code <= 90 || code >= 97 && code <= 122;
         }
-        function isName2(text, rule) {
+        function isName(text, rule) {
           if (typeof text !== "string" || text.length === 0) return false;
           if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
           for (let i = 0; i < text.length; i += 1) {
             const code = text.charCodeAt(i);
             const digit = code >= 48 && code <= 57;
-            const ok = isAsciiLetter2(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
+            const ok = isAsciiLetter(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
             if (!ok) return false;
           }
           return true;
@@ -192,9 +195,9 @@ function lazy0(...args) {
         }
         var MAX_VUS_PER_PREALLOCATED = 4;
         function checkOptions(options2) {
-          const { name, exec: exec4, vus, scale, rate, preAllocatedVUs } = options2;
-          if (name !== void 0 && !isName2(name, "scenario")) invalidOption("name", name, "a k6 scenario name of letters, digits, _ and -");
-          if (exec4 !== void 0 && !isName2(exec4, "function")) invalidOption("exec", exec4, "the name of an exported function");
+          const { name, exec: exec3, vus, scale, rate, preAllocatedVUs } = options2;
+          if (name !== void 0 && !isName(name, "scenario")) invalidOption("name", name, "a k6 scenario name of letters, digits, _ and -");
+          if (exec3 !== void 0 && !isName(exec3, "function")) invalidOption("exec", exec3, "the name of an exported function");
           if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalidOption("vus", vus, "a whole number greater than 0");
           if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
             invalidOption("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
@@ -289,13 +292,13 @@ function lazy0(...args) {
         }
         return { "profileOptions": profileOptions };
       })();
-      return loaded4["profileOptions"](...args2);
+      return loaded5["profileOptions"](...args2);
     }
     var SUMMARY_TREND_STATS = ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)"];
     function buildProfile(profile, shape, options2 = {}) {
       const env = __ENV;
       const production = env["ENVIRONMENT"] === "production" && profile !== "smoke" ? { allow: env["ALLOW_PRODUCTION_LOAD"], baseUrl: env["BASE_URL"] } : void 0;
-      const built = oncePerRun("profile", [profile, shape, options2, production], () => lazy07(profile, shape, options2, production));
+      const built = oncePerRun("profile", [profile, shape, options2, production], () => k6ForgeLazy08(profile, shape, options2, production));
       return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
     }
     var SHAPE = {
@@ -312,10 +315,11 @@ function lazy0(...args) {
     }
     return { "baselineProfile": baselineProfile };
   })())["baselineProfile"](...args);
-}
 
-// k6-forge-per-call:src/scenarios/compose.ts
-function lazy02(...args) {
+    }
+    break;
+    case 1: {
+const args = k6ForgeLazyArgs;
   return (/* @__PURE__ */ (() => {
     function sameJson(a, b) {
       return a === b || JSON.stringify(a) === JSON.stringify(b);
@@ -376,39 +380,11 @@ function lazy02(...args) {
     }
     return { "composeOptions": composeOptions };
   })())["composeOptions"](...args);
-}
 
-// examples/shared/gateway.ts
-import { check as check2 } from "k6";
-import exec3 from "k6/execution";
-import { Counter as Counter2 } from "k6/metrics";
-
-// src/lib/auth.ts
-import { sleep } from "k6";
-var exec = exec3;
-function bearerAuth(token) {
-  if (!token) throw new ForgeError("invalid_option", { field: "BEARER_TOKEN", given: "nothing", accepted: "a bearer token" });
-  const headers = Object.freeze({ Authorization: `Bearer ${token}` });
-  return { headers: () => headers };
-}
-
-// src/lib/catalog.ts
-var check = check2, sleep2 = sleep;
-import http from "k6/http";
-import { Rate, Trend } from "k6/metrics"; var Counter = Counter2;
-
-// src/generators/internal/serial.ts
-var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
-function serialUuid(serial) {
-  const vu = serial.vu >>> 0;
-  const high = Math.floor(serial.n / 2 ** 48);
-  const low = serial.n - high * 2 ** 48;
-  return `${HEX_DIGITS(serial.tag >>> 0, 8)}-${HEX_DIGITS(vu >>> 12 & 65535, 4)}-4${HEX_DIGITS(vu & 4095, 3)}-8${HEX_DIGITS(high, 3)}-${HEX_DIGITS(low, 12)}`;
-}
-
-// k6-forge-lazy:src/lib/debug-log.ts
-var loaded;
-function lazy03(...args) {
+    }
+    break;
+    case 2: {
+const args = k6ForgeLazyArgs;
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     var REDACTED = "[redacted]";
     var secretHeader = () => /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
@@ -463,12 +439,35 @@ function lazy03(...args) {
     return { "requestLogger": requestLogger };
   })();
   return loaded["requestLogger"](...args);
-}
 
-// k6-forge-lazy:src/lib/internal/endpoint-plans.ts
-var loaded2;
-function load() {
+    }
+    break;
+    case 3: {
+const args = k6ForgeLazyArgs;
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
+    var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
+    function serialUuid(serial) {
+      const vu = serial.vu >>> 0;
+      const high = Math.floor(serial.n / 2 ** 48);
+      const low = serial.n - high * 2 ** 48;
+      return `${HEX_DIGITS(serial.tag >>> 0, 8)}-${HEX_DIGITS(vu >>> 12 & 65535, 4)}-4${HEX_DIGITS(vu & 4095, 3)}-8${HEX_DIGITS(high, 3)}-${HEX_DIGITS(low, 12)}`;
+    }
+    var keyTag;
+    var keyCount = 0;
+    function automaticKey() {
+      keyTag ??= Math.floor(Math.random() * 2 ** 32);
+      keyCount += 1;
+      return serialUuid({ tag: keyTag, vu: __VU, n: keyCount });
+    }
+    return { "automaticKey": automaticKey };
+  })();
+  return loaded2["automaticKey"](...args);
+
+    }
+    break;
+    case 4: {
+const args = k6ForgeLazyArgs;
+  if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
     var UNITS = [
       ["d", 864e5],
@@ -512,22 +511,22 @@ function load() {
         accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
       });
     }
-    function isAsciiLetter2(code) {
+    function isAsciiLetter(code) {
       return code >= 65 && code <= 90 || code >= 97 && code <= 122;
     }
-    function isName2(text, rule) {
+    function isName(text, rule) {
       if (typeof text !== "string" || text.length === 0) return false;
       if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
       for (let i = 0; i < text.length; i += 1) {
         const code = text.charCodeAt(i);
         const digit = code >= 48 && code <= 57;
-        const ok = isAsciiLetter2(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
+        const ok = isAsciiLetter(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
         if (!ok) return false;
       }
       return true;
     }
     function metricName(name, field2) {
-      if (isName2(name, "metric")) return name;
+      if (isName(name, "metric")) return name;
       throw new ForgeError("invalid_option", {
         field: field2,
         given: shown(name),
@@ -588,7 +587,7 @@ function load() {
     }
     function plan(name, spec, defaultTimeout) {
       const field2 = `endpoints.${name}`;
-      if (!isName2(name, "identifier")) invalidOption(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+      if (!isName(name, "identifier")) invalidOption(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
       if (!spec.path.startsWith("/")) invalidOption(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
       const idempotencyKey = spec.idempotencyKey === true;
       if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
@@ -641,147 +640,29 @@ function load() {
     }
     return { "endpointPlans": endpointPlans, "endpointThresholds": endpointThresholds };
   })();
-}
-function lazy04(...args) {
-  load();
-  return loaded2["endpointPlans"](...args);
-}
-function lazy1(...args) {
-  load();
-  return loaded2["endpointThresholds"](...args);
-}
 
-// src/lib/catalog.ts
-var NO_OPTIONS = {};
-var keyTag;
-var keyCount = 0;
-function automaticKey() {
-  keyTag ??= Math.floor(Math.random() * 2 ** 32);
-  keyCount += 1;
-  return serialUuid({ tag: keyTag, vu: __VU, n: keyCount });
-}
-function is2xx(res) {
-  return res.status >= 200 && res.status < 300;
-}
-function liveEndpoint(name, plan, trendMetric) {
-  const accepted = plan.expect;
-  const params = { tags: plan.tags };
-  if (accepted !== void 0) params.responseCallback = http.expectedStatuses.apply(http, accepted);
-  if (plan.timeout !== void 0) params.timeout = plan.timeout;
-  if (plan.redirects !== void 0) params.redirects = plan.redirects;
-  return {
-    ...plan,
-    name,
-    params,
-    trendMetric,
-    metricTags: { endpoint: name },
-    statusCheck: plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res) => accepted.includes(res.status) : is2xx },
-    reusable: void 0
-  };
-}
-function fillPath(endpoint, values) {
-  const parts = endpoint.pathParts;
-  if (parts.length === 1) return parts[0];
-  let path = parts[0];
-  for (let i = 1; i < parts.length; i += 2) {
-    const key = parts[i];
-    const value = values === void 0 ? void 0 : values[key];
-    if (value === void 0) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
-    path += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
-  }
-  return path;
-}
-function queryString(query) {
-  let text = "";
-  for (const key in query) {
-    const value = query[key];
-    if (value !== void 0) text += `${text ? "&" : "?"}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
-  }
-  return text;
-}
-function catalog(specs, options2) {
-  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => lazy04(specs, options2.timeout));
-  const trends = {};
-  for (const name of Object.keys(plans)) if (plans[name].trend !== void 0) trends[name] = new Trend(plans[name].trend, true);
-  const endpoints = /* @__PURE__ */ Object.create(null);
-  const byClass = [
-    new Counter("responses_failed"),
-    new Counter("responses_1xx"),
-    new Counter("responses_2xx"),
-    new Counter("responses_3xx"),
-    new Counter("responses_4xx"),
-    new Counter("responses_5xx")
-  ];
-  const businessErrors = new Rate("business_errors");
-  const baseHeaders = options2.headers ?? { Accept: "application/json" };
-  const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? lazy03({}) : options2.debug ? lazy03(options2.debug) : void 0;
-  const endpoint = (name) => endpoints[name] ??= Object.hasOwn(plans, name) ? liveEndpoint(name, plans[name], trends[name]) : invalidOption("endpoint", name, `a declared endpoint: ${Object.keys(plans).join(", ")}`);
-  const api = {
-    send(name, request = NO_OPTIONS) {
-      const ep = endpoints[name] ?? endpoint(name);
-      let url = options2.baseUrl + fillPath(ep, request.path);
-      if (request.query) url += queryString(request.query);
-      const json = request.body !== void 0 && typeof request.body === "object" && !(request.body instanceof ArrayBuffer);
-      const auth = ep.auth ? options2.auth?.headers(api) : void 0;
-      const body = json ? JSON.stringify(request.body) : request.body;
-      let params;
-      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
-        if (!ep.reusable || ep.reusable.auth !== auth)
-          ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
-        params = ep.reusable.params;
-      } else {
-        const headers = { ...baseHeaders };
-        if (json) headers["Content-Type"] = "application/json";
-        if (auth) Object.assign(headers, auth);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? automaticKey();
-        if (request.headers) Object.assign(headers, request.headers);
-        params = { ...ep.params, headers };
-        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
-      }
-      let res = http.request(ep.method, url, body ?? null, params);
-      if (ep.retry) {
-        for (const wait of ep.retry.waits) {
-          if (!ep.retry.on.includes(res.status)) break;
-          sleep2(wait);
-          res = http.request(ep.method, url, body ?? null, params);
-        }
-      }
-      ep.trendMetric?.add(res.timings.duration);
-      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
-      if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
-      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
-      return res;
-    },
-    thresholds() {
-      const file = options2.thresholdsFile;
-      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => lazy1(specs, file));
-    },
-    reportBusinessError(name, failed) {
-      businessErrors.add(failed, endpoint(name).metricTags);
     }
-  };
-  return api;
-}
+    break;
+    case 5: {
+const args = k6ForgeLazyArgs;
+  k6ForgeLazy(4);
+  return loaded3["endpointPlans"](...args);
 
-// src/lib/checks.ts
-function field(res, path) {
-  try {
-    return res.json(path);
-  } catch {
-    return void 0;
-  }
-}
-function jsonHas(path) {
-  return { [`json has ${path}`]: (res) => field(res, path) !== void 0 && field(res, path) !== null };
-}
+    }
+    break;
+    case 6: {
+const args = k6ForgeLazyArgs;
+  k6ForgeLazy(4);
+  return loaded3["endpointThresholds"](...args);
 
-// k6-forge-per-call:src/lib/config.ts
-function lazy05(...args) {
+    }
+    break;
+    case 7: {
+const args = k6ForgeLazyArgs;
   return (/* @__PURE__ */ (() => {
-    var loaded4;
-    function lazy07(...args2) {
-      if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
+    var loaded5;
+    function k6ForgeLazy08(...args2) {
+      if (loaded5 === void 0) loaded5 = /* @__PURE__ */ (() => {
         var UNITS = [
           ["d", 864e5],
           ["h", 36e5],
@@ -1033,7 +914,7 @@ function lazy05(...args) {
         }
         return { "readConfig": readConfig };
       })();
-      return loaded4["readConfig"](...args2);
+      return loaded5["readConfig"](...args2);
     }
     var STANDARD_NAMES = [
       "ENVIRONMENT",
@@ -1052,38 +933,33 @@ function lazy05(...args) {
       const names = [...STANDARD_NAMES, ...Object.keys(vars)];
       const given = {};
       for (const name of names) given[name] = source[name];
-      const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => lazy07(environments, vars, given));
+      const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => k6ForgeLazy08(environments, vars, given));
       const config2 = {};
       for (const name of names) Object.defineProperty(config2, name, { value: values[name], enumerable: !secrets.includes(name) });
       return Object.freeze(config2);
     }
     return { "loadConfig": loadConfig };
   })())["loadConfig"](...args);
-}
 
-// src/lib/summary/summary-handler.ts
-var exec2 = exec3;
-
-// src/lib/names.ts
-function isAsciiLetter(code) {
-  return code >= 65 && code <= 90 || code >= 97 && code <= 122;
-}
-function isName(text, rule) {
-  if (typeof text !== "string" || text.length === 0) return false;
-  if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    const digit = code >= 48 && code <= 57;
-    const ok = isAsciiLetter(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
-    if (!ok) return false;
-  }
-  return true;
-}
-
-// k6-forge-lazy:src/lib/summary/summary-outputs.ts
-var loaded3;
-function load2() {
-  if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
+    }
+    break;
+    case 8: {
+const args = k6ForgeLazyArgs;
+  if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
+    function isAsciiLetter(code) {
+      return code >= 65 && code <= 90 || code >= 97 && code <= 122;
+    }
+    function isName(text, rule) {
+      if (typeof text !== "string" || text.length === 0) return false;
+      if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        const digit = code >= 48 && code <= 57;
+        const ok = isAsciiLetter(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
+        if (!ok) return false;
+      }
+      return true;
+    }
     function checkResults(root) {
       const results = [];
       const visit = (group, groups) => {
@@ -1914,12 +1790,12 @@ ${series.map(lineChart).join("\n")}
         const verdicts = Object.values(metric.thresholds ?? {});
         const mark = metric.thresholds === void 0 ? " " : verdicts.some((verdict) => !verdict.ok && !verdict.unjudged) ? paint(FAIL, RED) : hasSamples(metric.values) && verdicts.every((verdict) => verdict.ok) ? paint(PASS, GREEN) : paint(NO_DATA, FAINT);
         const widths = columnWidths[metric.type === "trend" ? "trend" : "other"];
-        const shown2 = cells.map((cell2, index) => {
+        const shown3 = cells.map((cell2, index) => {
           const value = cell2.faint ? paint(cell2.value, CYAN, FAINT) : paint(cell2.value, CYAN);
           return cell2.prefix + value + " ".repeat((widths[index] ?? 0) - width(cell2.prefix + cell2.value));
         });
         const dots = paint(`${".".repeat(labelWidth - width(indent + label) + 3)}:`, FAINT);
-        return `   ${indent}${mark} ${label}${dots} ${shown2.join(" ")}`;
+        return `   ${indent}${mark} ${label}${dots} ${shown3.join(" ")}`;
       });
     }
     function textSummary(data, options2 = {}) {
@@ -1940,6 +1816,43 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     function messageOf(error) {
       return error instanceof Error ? error.message : String(error);
     }
+    function summaryInit(scenario, env) {
+      if (scenario !== void 0 && !isName(scenario, "scenario")) {
+        throw new ForgeError("invalid_option", {
+          field: "summaryHandler scenario",
+          given: shown(scenario),
+          accepted: "a k6 scenario name of letters, digits, _ and -, such as smoke"
+        });
+      }
+      let execution;
+      try {
+        execution = globalThis.require("k6/execution");
+      } catch {
+        execution = void 0;
+      }
+      return { scenario, missingDir: missingResultsDir(env), execution };
+    }
+    function optionsOfRun(execution) {
+      if (execution === void 0) return { scenarios: void 0 };
+      try {
+        const { scenarios, thresholds } = execution.test.options;
+        const names = Object.keys(scenarios ?? {}).sort();
+        return { scenarios: names.length > 0 ? names : void 0, thresholds };
+      } catch {
+        return { scenarios: void 0 };
+      }
+    }
+    function summaryOutputs(raw, init) {
+      try {
+        const run = optionsOfRun(init.execution);
+        return renderOutputs(raw, { ...run, scenario: init.scenario ?? run.scenarios?.join("+") ?? "default" }, init.missingDir);
+      } catch (error) {
+        return { stdout: `
+     k6-forge: could not summarise this run: ${messageOf(error)}
+
+` };
+      }
+    }
     function missingResultsDir(env) {
       const dir = env["RESULTS_DIR"];
       if (!dir) return void 0;
@@ -1953,7 +1866,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
       }
       return dir;
     }
-    function summaryOutputs(raw, names, missingDir) {
+    function renderOutputs(raw, names, missingDir) {
       const end = /* @__PURE__ */ new Date();
       const env = __ENV;
       const { scenario, scenarios, thresholds } = names;
@@ -1995,53 +1908,200 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
       }
       return outputs;
     }
-    return { "missingResultsDir": missingResultsDir, "summaryOutputs": summaryOutputs };
+    return { "summaryInit": summaryInit, "summaryOutputs": summaryOutputs };
   })();
-}
-function lazy06(...args) {
-  load2();
-  return loaded3["missingResultsDir"](...args);
-}
-function lazy12(...args) {
-  load2();
-  return loaded3["summaryOutputs"](...args);
-}
 
-// src/lib/summary/summary-handler.ts
-function optionsOfRun() {
-  try {
-    const { scenarios, thresholds } = exec2.test.options;
-    const names = Object.keys(scenarios ?? {}).sort();
-    return { scenarios: names.length > 0 ? names : void 0, thresholds };
-  } catch {
-    return { scenarios: void 0 };
+    }
+    break;
+    case 9: {
+const args = k6ForgeLazyArgs;
+  k6ForgeLazy(8);
+  return loaded4["summaryInit"](...args);
+
+    }
+    break;
+    case 10: {
+const args = k6ForgeLazyArgs;
+  k6ForgeLazy(8);
+  return loaded4["summaryOutputs"](...args);
+
+    }
+    break;
   }
 }
-function summaryHandler(options2 = {}) {
-  const { scenario: chosen } = options2;
-  if (chosen !== void 0 && !isName(chosen, "scenario")) {
-    throw new ForgeError("invalid_option", {
-      field: "summaryHandler scenario",
-      given: shown(chosen),
-      accepted: "a k6 scenario name of letters, digits, _ and -, such as smoke"
-    });
-  }
-  const missingDir = __VU === 0 ? lazy06(__ENV) : void 0;
-  return (raw) => {
-    try {
-      const run = optionsOfRun();
-      return lazy12(raw, { ...run, scenario: chosen ?? run.scenarios?.join("+") ?? "default" }, missingDir);
-    } catch (error) {
-      return { stdout: `
-     k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}
 
-` };
+// k6-forge-per-call:src/scenarios/compose.ts
+
+
+// examples/shared/gateway.ts
+import { check as check2 } from "k6";
+import exec2 from "k6/execution";
+import { Counter as Counter2 } from "k6/metrics";
+
+// src/lib/auth.ts
+import { sleep } from "k6";
+var exec = exec2;
+function bearerAuth(token) {
+  if (!token) throw new ForgeError("invalid_option", { field: "BEARER_TOKEN", given: "nothing", accepted: "a bearer token" });
+  const headers = Object.freeze({ Authorization: `Bearer ${token}` });
+  return { headers: () => headers };
+}
+
+// src/lib/catalog.ts
+var check = check2, sleep2 = sleep;
+import http from "k6/http";
+import { Rate, Trend } from "k6/metrics"; var Counter = Counter2;
+
+// k6-forge-lazy:src/lib/debug-log.ts
+var loaded;
+
+
+// k6-forge-lazy:src/lib/idempotency-key.ts
+var loaded2;
+
+
+// k6-forge-lazy:src/lib/internal/endpoint-plans.ts
+var loaded3;
+
+
+
+
+// src/lib/catalog.ts
+var NO_OPTIONS = {};
+function is2xx(res) {
+  return res.status >= 200 && res.status < 300;
+}
+function liveEndpoint(name, plan, trendMetric) {
+  const accepted = plan.expect;
+  const params = { tags: plan.tags };
+  if (accepted !== void 0) params.responseCallback = http.expectedStatuses.apply(http, accepted);
+  if (plan.timeout !== void 0) params.timeout = plan.timeout;
+  if (plan.redirects !== void 0) params.redirects = plan.redirects;
+  return {
+    ...plan,
+    name,
+    params,
+    trendMetric,
+    metricTags: { endpoint: name },
+    statusCheck: plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res) => accepted.includes(res.status) : is2xx },
+    reusable: void 0
+  };
+}
+function fillPath(endpoint, values) {
+  const parts = endpoint.pathParts;
+  if (parts.length === 1) return parts[0];
+  let path = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i];
+    const value = values === void 0 ? void 0 : values[key];
+    if (value === void 0) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
+    path += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
+  }
+  return path;
+}
+function queryString(query) {
+  let text = "";
+  for (const key in query) {
+    const value = query[key];
+    if (value !== void 0) text += `${text ? "&" : "?"}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
+  }
+  return text;
+}
+function catalog(specs, options2) {
+  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(5, specs, options2.timeout));
+  const trends = {};
+  for (const name of Object.keys(plans)) if (plans[name].trend !== void 0) trends[name] = new Trend(plans[name].trend, true);
+  const endpoints = /* @__PURE__ */ Object.create(null);
+  const byClass = [
+    new Counter("responses_failed"),
+    new Counter("responses_1xx"),
+    new Counter("responses_2xx"),
+    new Counter("responses_3xx"),
+    new Counter("responses_4xx"),
+    new Counter("responses_5xx")
+  ];
+  const businessErrors = new Rate("business_errors");
+  const baseHeaders = options2.headers ?? { Accept: "application/json" };
+  const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
+  const log = options2.debug === true ? k6ForgeLazy(2, {}) : options2.debug ? k6ForgeLazy(2, options2.debug) : void 0;
+  const endpoint = (name) => endpoints[name] ??= Object.hasOwn(plans, name) ? liveEndpoint(name, plans[name], trends[name]) : invalidOption("endpoint", name, `a declared endpoint: ${Object.keys(plans).join(", ")}`);
+  const api = {
+    send(name, request = NO_OPTIONS) {
+      const ep = endpoints[name] ?? endpoint(name);
+      let url = options2.baseUrl + fillPath(ep, request.path);
+      if (request.query) url += queryString(request.query);
+      const json = request.body !== void 0 && typeof request.body === "object" && !(request.body instanceof ArrayBuffer);
+      const auth = ep.auth ? options2.auth?.headers(api) : void 0;
+      const body = json ? JSON.stringify(request.body) : request.body;
+      let params;
+      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
+        if (!ep.reusable || ep.reusable.auth !== auth)
+          ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
+        params = ep.reusable.params;
+      } else {
+        const headers = { ...baseHeaders };
+        if (json) headers["Content-Type"] = "application/json";
+        if (auth) Object.assign(headers, auth);
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(3);
+        if (request.headers) Object.assign(headers, request.headers);
+        params = { ...ep.params, headers };
+        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
+      }
+      let res = http.request(ep.method, url, body ?? null, params);
+      if (ep.retry) {
+        for (const wait of ep.retry.waits) {
+          if (!ep.retry.on.includes(res.status)) break;
+          sleep2(wait);
+          res = http.request(ep.method, url, body ?? null, params);
+        }
+      }
+      ep.trendMetric?.add(res.timings.duration);
+      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
+      if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
+      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
+      return res;
+    },
+    thresholds() {
+      const file = options2.thresholdsFile;
+      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(6, specs, file));
+    },
+    reportBusinessError(name, failed) {
+      businessErrors.add(failed, endpoint(name).metricTags);
     }
   };
+  return api;
+}
+
+// src/lib/checks.ts
+function field(res, path) {
+  try {
+    return res.json(path);
+  } catch {
+    return void 0;
+  }
+}
+function jsonHas(path) {
+  return { [`json has ${path}`]: (res) => field(res, path) !== void 0 && field(res, path) !== null };
+}
+
+// k6-forge-per-call:src/lib/config.ts
+
+
+// k6-forge-lazy:src/lib/summary/summary-outputs.ts
+var loaded4;
+
+
+
+
+// src/lib/summary/summary-handler.ts
+function summaryHandler(options2 = {}) {
+  const { scenario } = options2;
+  const init = __VU === 0 ? k6ForgeLazy(9, scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(10, raw, init);
 }
 
 // examples/shared/gateway.ts
-var config = lazy05();
+var config = k6ForgeLazy(7);
 var gateway = catalog(
   {
     account_get: { method: "GET", path: "/accounts/{id}", service: "gateway", operation: "balance", retry: { attempts: 3 } },
@@ -2066,8 +2126,8 @@ function transfer() {
   const res = gateway.send("transfer_create", {
     body: {
       fromAccount: config.ACCOUNT_ID,
-      toAccount: `acc-sink-${exec3.vu.idInTest}`,
-      amountMinor: 100 + exec3.scenario.iterationInTest % 900,
+      toAccount: `acc-sink-${exec2.vu.idInTest}`,
+      amountMinor: 100 + exec2.scenario.iterationInTest % 900,
       currency: "EUR"
     }
   });
@@ -2078,7 +2138,7 @@ function transfer() {
 }
 
 // examples/gateway-baseline.ts
-var options = __VU !== 0 ? void 0 : lazy02(lazy0({ vus: config.VUS, duration: config.DURATION }), {
+var options = __VU !== 0 ? void 0 : k6ForgeLazy(1, k6ForgeLazy(0, { vus: config.VUS, duration: config.DURATION }), {
   thresholds: { ...gateway.thresholds(), business_errors: ["rate<0.01"] }
 });
 export {

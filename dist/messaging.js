@@ -56,10 +56,13 @@ function oncePerRun(name, inputs, compute) {
 }
 
 // k6-forge-per-call:src/lib/config.ts
-function lazy0(...args) {
+function k6ForgeLazy(k6ForgeLazyCase, ...k6ForgeLazyArgs) {
+  switch (k6ForgeLazyCase) {
+    case 0: {
+const args = k6ForgeLazyArgs;
   return (/* @__PURE__ */ (() => {
     var loaded2;
-    function lazy05(...args2) {
+    function k6ForgeLazy05(...args2) {
       if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
         var UNITS2 = [
           ["d", 864e5],
@@ -331,82 +334,33 @@ function lazy0(...args) {
       const names = [...STANDARD_NAMES, ...Object.keys(vars)];
       const given = {};
       for (const name of names) given[name] = source[name];
-      const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => lazy05(environments, vars, given));
+      const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => k6ForgeLazy05(environments, vars, given));
       const config2 = {};
       for (const name of names) Object.defineProperty(config2, name, { value: values[name], enumerable: !secrets.includes(name) });
       return Object.freeze(config2);
     }
     return { "loadConfig": loadConfig };
   })())["loadConfig"](...args);
-}
 
-// src/lib/duration.ts
-var UNITS = [
-  ["d", 864e5],
-  ["h", 36e5],
-  ["m", 6e4],
-  ["s", 1e3],
-  ["ms", 1]
-];
-function durationMs(text) {
-  let total = 0;
-  let rank = -1;
-  let i = 0;
-  if (text.length === 0) return Number.NaN;
-  while (i < text.length) {
-    const start = i;
-    while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
-    if (i === start) return Number.NaN;
-    if (text[i] === ".") {
-      i += 1;
-      const decimals = i;
-      while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
-      if (i === decimals) return Number.NaN;
     }
-    const amount = Number(text.slice(start, i));
-    const unit = text[i] === "m" && text[i + 1] === "s" ? "ms" : text[i];
-    let unitRank = rank + 1;
-    while (unitRank < UNITS.length && UNITS[unitRank][0] !== unit) unitRank += 1;
-    if (unitRank === UNITS.length) return Number.NaN;
-    rank = unitRank;
-    total += amount * UNITS[unitRank][1];
-    i += unit.length;
-  }
-  return Math.round(total);
-}
-function parseDuration(text, field = "duration", allowZero = false) {
-  const ms = typeof text === "string" ? durationMs(text) : Number.NaN;
-  if (ms > 0 || allowZero && ms === 0) return ms;
-  throw new ForgeError("invalid_duration", {
-    field,
-    given: shown(text),
-    accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
-  });
-}
-
-// src/lib/summary/summary-handler.ts
-import exec from "k6/execution";
-
-// src/lib/names.ts
-function isAsciiLetter(code) {
-  return code >= 65 && code <= 90 || code >= 97 && code <= 122;
-}
-function isName(text, rule) {
-  if (typeof text !== "string" || text.length === 0) return false;
-  if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    const digit = code >= 48 && code <= 57;
-    const ok = isAsciiLetter(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
-    if (!ok) return false;
-  }
-  return true;
-}
-
-// k6-forge-lazy:src/lib/summary/summary-outputs.ts
-var loaded;
-function load() {
+    break;
+    case 1: {
+const args = k6ForgeLazyArgs;
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
+    function isAsciiLetter2(code) {
+      return code >= 65 && code <= 90 || code >= 97 && code <= 122;
+    }
+    function isName2(text, rule) {
+      if (typeof text !== "string" || text.length === 0) return false;
+      if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        const digit = code >= 48 && code <= 57;
+        const ok = isAsciiLetter2(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
+        if (!ok) return false;
+      }
+      return true;
+    }
     function checkResults(root) {
       const results = [];
       const visit = (group, groups) => {
@@ -1237,12 +1191,12 @@ ${series.map(lineChart).join("\n")}
         const verdicts = Object.values(metric.thresholds ?? {});
         const mark = metric.thresholds === void 0 ? " " : verdicts.some((verdict) => !verdict.ok && !verdict.unjudged) ? paint(FAIL, RED) : hasSamples(metric.values) && verdicts.every((verdict) => verdict.ok) ? paint(PASS, GREEN) : paint(NO_DATA, FAINT);
         const widths = columnWidths[metric.type === "trend" ? "trend" : "other"];
-        const shown2 = cells.map((cell2, index) => {
+        const shown3 = cells.map((cell2, index) => {
           const value = cell2.faint ? paint(cell2.value, CYAN, FAINT) : paint(cell2.value, CYAN);
           return cell2.prefix + value + " ".repeat((widths[index] ?? 0) - width(cell2.prefix + cell2.value));
         });
         const dots = paint(`${".".repeat(labelWidth - width(indent + label) + 3)}:`, FAINT);
-        return `   ${indent}${mark} ${label}${dots} ${shown2.join(" ")}`;
+        return `   ${indent}${mark} ${label}${dots} ${shown3.join(" ")}`;
       });
     }
     function textSummary(data, options2 = {}) {
@@ -1263,6 +1217,43 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     function messageOf(error) {
       return error instanceof Error ? error.message : String(error);
     }
+    function summaryInit(scenario, env) {
+      if (scenario !== void 0 && !isName2(scenario, "scenario")) {
+        throw new ForgeError("invalid_option", {
+          field: "summaryHandler scenario",
+          given: shown(scenario),
+          accepted: "a k6 scenario name of letters, digits, _ and -, such as smoke"
+        });
+      }
+      let execution;
+      try {
+        execution = globalThis.require("k6/execution");
+      } catch {
+        execution = void 0;
+      }
+      return { scenario, missingDir: missingResultsDir(env), execution };
+    }
+    function optionsOfRun(execution) {
+      if (execution === void 0) return { scenarios: void 0 };
+      try {
+        const { scenarios, thresholds } = execution.test.options;
+        const names = Object.keys(scenarios ?? {}).sort();
+        return { scenarios: names.length > 0 ? names : void 0, thresholds };
+      } catch {
+        return { scenarios: void 0 };
+      }
+    }
+    function summaryOutputs(raw, init) {
+      try {
+        const run = optionsOfRun(init.execution);
+        return renderOutputs(raw, { ...run, scenario: init.scenario ?? run.scenarios?.join("+") ?? "default" }, init.missingDir);
+      } catch (error) {
+        return { stdout: `
+     k6-forge: could not summarise this run: ${messageOf(error)}
+
+` };
+      }
+    }
     function missingResultsDir(env) {
       const dir = env["RESULTS_DIR"];
       if (!dir) return void 0;
@@ -1276,7 +1267,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
       }
       return dir;
     }
-    function summaryOutputs(raw, names, missingDir) {
+    function renderOutputs(raw, names, missingDir) {
       const end = /* @__PURE__ */ new Date();
       const env = __ENV;
       const { scenario, scenarios, thresholds } = names;
@@ -1318,107 +1309,27 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
       }
       return outputs;
     }
-    return { "missingResultsDir": missingResultsDir, "summaryOutputs": summaryOutputs };
+    return { "summaryInit": summaryInit, "summaryOutputs": summaryOutputs };
   })();
-}
-function lazy02(...args) {
-  load();
-  return loaded["missingResultsDir"](...args);
-}
-function lazy1(...args) {
-  load();
+
+    }
+    break;
+    case 2: {
+const args = k6ForgeLazyArgs;
+  k6ForgeLazy(1);
+  return loaded["summaryInit"](...args);
+
+    }
+    break;
+    case 3: {
+const args = k6ForgeLazyArgs;
+  k6ForgeLazy(1);
   return loaded["summaryOutputs"](...args);
-}
 
-// src/lib/summary/summary-handler.ts
-function optionsOfRun() {
-  try {
-    const { scenarios, thresholds } = exec.test.options;
-    const names = Object.keys(scenarios ?? {}).sort();
-    return { scenarios: names.length > 0 ? names : void 0, thresholds };
-  } catch {
-    return { scenarios: void 0 };
-  }
-}
-function summaryHandler(options2 = {}) {
-  const { scenario: chosen } = options2;
-  if (chosen !== void 0 && !isName(chosen, "scenario")) {
-    throw new ForgeError("invalid_option", {
-      field: "summaryHandler scenario",
-      given: shown(chosen),
-      accepted: "a k6 scenario name of letters, digits, _ and -, such as smoke"
-    });
-  }
-  const missingDir = __VU === 0 ? lazy02(__ENV) : void 0;
-  return (raw) => {
-    try {
-      const run = optionsOfRun();
-      return lazy1(raw, { ...run, scenario: chosen ?? run.scenarios?.join("+") ?? "default" }, missingDir);
-    } catch (error) {
-      return { stdout: `
-     k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}
-
-` };
     }
-  };
-}
-
-// src/lib/websocket.ts
-import { check } from "k6";
-import { Trend } from "k6/metrics";
-import { clearTimeout, setTimeout } from "k6/timers";
-import { WebSocket } from "k6/websockets";
-
-// src/lib/metric-name.ts
-function metricName(name, field) {
-  if (isName(name, "metric")) return name;
-  throw new ForgeError("invalid_option", {
-    field,
-    given: shown(name),
-    accepted: "a k6 metric name: a letter or _, then 1 to 128 letters, digits or _"
-  });
-}
-
-// src/lib/websocket.ts
-function messageChannel(options2) {
-  const name = metricName(options2.trend ?? "ws_message_duration", "trend");
-  const timeout = options2.timeout ?? "5s";
-  const waitMs = parseDuration(timeout, "timeout");
-  const latency = new Trend(name, true);
-  const checkName = `${name} reply within ${timeout}`;
-  return {
-    exchange(message, match = () => true) {
-      return new Promise((resolve) => {
-        const socket = new WebSocket(options2.url);
-        let sentAt = 0;
-        let done = false;
-        const finish = (ok) => {
-          if (done) return;
-          done = true;
-          clearTimeout(timer);
-          socket.onmessage = () => void 0;
-          socket.close();
-          check(ok, { [checkName]: (answered) => answered });
-          resolve(ok);
-        };
-        const timer = setTimeout(() => finish(false), waitMs);
-        socket.onopen = () => {
-          sentAt = Date.now();
-          socket.send(message);
-        };
-        socket.onmessage = (event) => {
-          if (typeof event?.data !== "string" || !match(event.data)) return;
-          latency.add(Date.now() - sentAt);
-          finish(true);
-        };
-        socket.onerror = () => finish(false);
-      });
-    }
-  };
-}
-
-// k6-forge-per-call:src/scenarios/compose.ts
-function lazy03(...args) {
+    break;
+    case 4: {
+const args = k6ForgeLazyArgs;
   return (/* @__PURE__ */ (() => {
     function sameJson(a, b) {
       return a === b || JSON.stringify(a) === JSON.stringify(b);
@@ -1479,13 +1390,14 @@ function lazy03(...args) {
     }
     return { "composeOptions": composeOptions };
   })())["composeOptions"](...args);
-}
 
-// k6-forge-per-call:src/scenarios/smoke.ts
-function lazy04(...args) {
+    }
+    break;
+    case 5: {
+const args = k6ForgeLazyArgs;
   return (/* @__PURE__ */ (() => {
     var loaded2;
-    function lazy05(...args2) {
+    function k6ForgeLazy05(...args2) {
       if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
         var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
         var UNITS2 = [
@@ -1621,9 +1533,9 @@ function lazy04(...args) {
         }
         var MAX_VUS_PER_PREALLOCATED = 4;
         function checkOptions(options2) {
-          const { name, exec: exec2, vus, scale, rate, preAllocatedVUs } = options2;
+          const { name, exec, vus, scale, rate, preAllocatedVUs } = options2;
           if (name !== void 0 && !isName2(name, "scenario")) invalidOption("name", name, "a k6 scenario name of letters, digits, _ and -");
-          if (exec2 !== void 0 && !isName2(exec2, "function")) invalidOption("exec", exec2, "the name of an exported function");
+          if (exec !== void 0 && !isName2(exec, "function")) invalidOption("exec", exec, "the name of an exported function");
           if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalidOption("vus", vus, "a whole number greater than 0");
           if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
             invalidOption("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
@@ -1724,7 +1636,7 @@ function lazy04(...args) {
     function buildProfile(profile, shape, options2 = {}) {
       const env = __ENV;
       const production = env["ENVIRONMENT"] === "production" && profile !== "smoke" ? { allow: env["ALLOW_PRODUCTION_LOAD"], baseUrl: env["BASE_URL"] } : void 0;
-      const built = oncePerRun("profile", [profile, shape, options2, production], () => lazy05(profile, shape, options2, production));
+      const built = oncePerRun("profile", [profile, shape, options2, production], () => k6ForgeLazy05(profile, shape, options2, production));
       return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
     }
     var SHAPE = { kind: "constant", vus: 10, duration: "1m" };
@@ -1733,12 +1645,149 @@ function lazy04(...args) {
     }
     return { "smokeProfile": smokeProfile };
   })())["smokeProfile"](...args);
+
+    }
+    break;
+  }
 }
 
+// src/lib/duration.ts
+var UNITS = [
+  ["d", 864e5],
+  ["h", 36e5],
+  ["m", 6e4],
+  ["s", 1e3],
+  ["ms", 1]
+];
+function durationMs(text) {
+  let total = 0;
+  let rank = -1;
+  let i = 0;
+  if (text.length === 0) return Number.NaN;
+  while (i < text.length) {
+    const start = i;
+    while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+    if (i === start) return Number.NaN;
+    if (text[i] === ".") {
+      i += 1;
+      const decimals = i;
+      while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+      if (i === decimals) return Number.NaN;
+    }
+    const amount = Number(text.slice(start, i));
+    const unit = text[i] === "m" && text[i + 1] === "s" ? "ms" : text[i];
+    let unitRank = rank + 1;
+    while (unitRank < UNITS.length && UNITS[unitRank][0] !== unit) unitRank += 1;
+    if (unitRank === UNITS.length) return Number.NaN;
+    rank = unitRank;
+    total += amount * UNITS[unitRank][1];
+    i += unit.length;
+  }
+  return Math.round(total);
+}
+function parseDuration(text, field = "duration", allowZero = false) {
+  const ms = typeof text === "string" ? durationMs(text) : Number.NaN;
+  if (ms > 0 || allowZero && ms === 0) return ms;
+  throw new ForgeError("invalid_duration", {
+    field,
+    given: shown(text),
+    accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
+  });
+}
+
+// k6-forge-lazy:src/lib/summary/summary-outputs.ts
+var loaded;
+
+
+
+
+// src/lib/summary/summary-handler.ts
+function summaryHandler(options2 = {}) {
+  const { scenario } = options2;
+  const init = __VU === 0 ? k6ForgeLazy(2, scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(3, raw, init);
+}
+
+// src/lib/websocket.ts
+import { check } from "k6";
+import { Trend } from "k6/metrics";
+import { clearTimeout, setTimeout } from "k6/timers";
+import { WebSocket } from "k6/websockets";
+
+// src/lib/names.ts
+function isAsciiLetter(code) {
+  return code >= 65 && code <= 90 || code >= 97 && code <= 122;
+}
+function isName(text, rule) {
+  if (typeof text !== "string" || text.length === 0) return false;
+  if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    const digit = code >= 48 && code <= 57;
+    const ok = isAsciiLetter(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// src/lib/metric-name.ts
+function metricName(name, field) {
+  if (isName(name, "metric")) return name;
+  throw new ForgeError("invalid_option", {
+    field,
+    given: shown(name),
+    accepted: "a k6 metric name: a letter or _, then 1 to 128 letters, digits or _"
+  });
+}
+
+// src/lib/websocket.ts
+function messageChannel(options2) {
+  const name = metricName(options2.trend ?? "ws_message_duration", "trend");
+  const timeout = options2.timeout ?? "5s";
+  const waitMs = parseDuration(timeout, "timeout");
+  const latency = new Trend(name, true);
+  const checkName = `${name} reply within ${timeout}`;
+  return {
+    exchange(message, match = () => true) {
+      return new Promise((resolve) => {
+        const socket = new WebSocket(options2.url);
+        let sentAt = 0;
+        let done = false;
+        const finish = (ok) => {
+          if (done) return;
+          done = true;
+          clearTimeout(timer);
+          socket.onmessage = () => void 0;
+          socket.close();
+          check(ok, { [checkName]: (answered) => answered });
+          resolve(ok);
+        };
+        const timer = setTimeout(() => finish(false), waitMs);
+        socket.onopen = () => {
+          sentAt = Date.now();
+          socket.send(message);
+        };
+        socket.onmessage = (event) => {
+          if (typeof event?.data !== "string" || !match(event.data)) return;
+          latency.add(Date.now() - sentAt);
+          finish(true);
+        };
+        socket.onerror = () => finish(false);
+      });
+    }
+  };
+}
+
+// k6-forge-per-call:src/scenarios/compose.ts
+
+
+// k6-forge-per-call:src/scenarios/smoke.ts
+
+
 // examples/messaging.ts
-var config = lazy0();
+var config = k6ForgeLazy(0);
 var chat = messageChannel({ url: `${config.BASE_URL.replace(/^http/, "ws")}/ws/echo`, timeout: "2s" });
-var options = __VU !== 0 ? void 0 : lazy03(lazy04({ name: "messaging", vus: config.VUS, duration: config.DURATION }), {
+var options = __VU !== 0 ? void 0 : k6ForgeLazy(4, k6ForgeLazy(5, { name: "messaging", vus: config.VUS, duration: config.DURATION }), {
   thresholds: { ws_message_duration: ["p(95)<200"], checks: ["rate>0.99"] }
 });
 var handleSummary = summaryHandler();

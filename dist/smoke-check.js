@@ -1,11 +1,11 @@
 // examples/smoke-check.ts
 import { sleep as sleep3 } from "k6";
-import exec3 from "k6/execution";
+import exec2 from "k6/execution";
 import { Counter as Counter2, Gauge, Rate as Rate2, Trend as Trend2 } from "k6/metrics";
 
 // src/lib/auth.ts
 var sleep = sleep3;
-var exec = exec3;
+var exec = exec2;
 
 // src/lib/errors.ts
 var ForgeError = function(code, details) {
@@ -52,18 +52,12 @@ import { check } from "k6"; var sleep2 = sleep3;
 import http from "k6/http";
 var Counter = Counter2, Rate = Rate2, Trend = Trend2;
 
-// src/generators/internal/serial.ts
-var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
-function serialUuid(serial) {
-  const vu = serial.vu >>> 0;
-  const high = Math.floor(serial.n / 2 ** 48);
-  const low = serial.n - high * 2 ** 48;
-  return `${HEX_DIGITS(serial.tag >>> 0, 8)}-${HEX_DIGITS(vu >>> 12 & 65535, 4)}-4${HEX_DIGITS(vu & 4095, 3)}-8${HEX_DIGITS(high, 3)}-${HEX_DIGITS(low, 12)}`;
-}
-
 // k6-forge-lazy:src/lib/debug-log.ts
 var loaded;
-function lazy0(...args) {
+function k6ForgeLazy(k6ForgeLazyCase, ...k6ForgeLazyArgs) {
+  switch (k6ForgeLazyCase) {
+    case 0: {
+const args = k6ForgeLazyArgs;
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     var REDACTED = "[redacted]";
     var secretHeader = () => /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
@@ -118,12 +112,35 @@ function lazy0(...args) {
     return { "requestLogger": requestLogger };
   })();
   return loaded["requestLogger"](...args);
-}
 
-// k6-forge-lazy:src/lib/internal/endpoint-plans.ts
-var loaded2;
-function load() {
+    }
+    break;
+    case 1: {
+const args = k6ForgeLazyArgs;
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
+    var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
+    function serialUuid(serial) {
+      const vu = serial.vu >>> 0;
+      const high = Math.floor(serial.n / 2 ** 48);
+      const low = serial.n - high * 2 ** 48;
+      return `${HEX_DIGITS(serial.tag >>> 0, 8)}-${HEX_DIGITS(vu >>> 12 & 65535, 4)}-4${HEX_DIGITS(vu & 4095, 3)}-8${HEX_DIGITS(high, 3)}-${HEX_DIGITS(low, 12)}`;
+    }
+    var keyTag;
+    var keyCount = 0;
+    function automaticKey() {
+      keyTag ??= Math.floor(Math.random() * 2 ** 32);
+      keyCount += 1;
+      return serialUuid({ tag: keyTag, vu: __VU, n: keyCount });
+    }
+    return { "automaticKey": automaticKey };
+  })();
+  return loaded2["automaticKey"](...args);
+
+    }
+    break;
+    case 2: {
+const args = k6ForgeLazyArgs;
+  if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
     var UNITS2 = [
       ["d", 864e5],
@@ -167,22 +184,22 @@ function load() {
         accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
       });
     }
-    function isAsciiLetter2(code) {
+    function isAsciiLetter(code) {
       return code >= 65 && code <= 90 || code >= 97 && code <= 122;
     }
-    function isName2(text, rule) {
+    function isName(text, rule) {
       if (typeof text !== "string" || text.length === 0) return false;
       if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
       for (let i = 0; i < text.length; i += 1) {
         const code = text.charCodeAt(i);
         const digit = code >= 48 && code <= 57;
-        const ok2 = isAsciiLetter2(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
+        const ok2 = isAsciiLetter(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
         if (!ok2) return false;
       }
       return true;
     }
     function metricName(name, field) {
-      if (isName2(name, "metric")) return name;
+      if (isName(name, "metric")) return name;
       throw new ForgeError("invalid_option", {
         field,
         given: shown(name),
@@ -243,7 +260,7 @@ function load() {
     }
     function plan(name, spec, defaultTimeout) {
       const field = `endpoints.${name}`;
-      if (!isName2(name, "identifier")) invalidOption(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+      if (!isName(name, "identifier")) invalidOption(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
       if (!spec.path.startsWith("/")) invalidOption(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
       const idempotencyKey = spec.idempotencyKey === true;
       if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
@@ -296,217 +313,40 @@ function load() {
     }
     return { "endpointPlans": endpointPlans, "endpointThresholds": endpointThresholds };
   })();
-}
-function lazy02(...args) {
-  load();
-  return loaded2["endpointPlans"](...args);
-}
-function lazy1(...args) {
-  load();
-  return loaded2["endpointThresholds"](...args);
-}
 
-// src/lib/once-per-run.ts
-import { SharedArray } from "k6/data";
-function oncePerRun(name, inputs, compute) {
-  let failure;
-  let shared;
-  try {
-    shared = new SharedArray(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
-      try {
-        return [JSON.stringify(compute())];
-      } catch (error) {
-        failure = { error };
-        throw error;
-      }
-    });
-  } catch {
-    if (failure) throw failure.error;
-    return compute();
-  }
-  return JSON.parse(shared[0]);
-}
-
-// src/lib/catalog.ts
-var NO_OPTIONS = {};
-var keyTag;
-var keyCount = 0;
-function automaticKey() {
-  keyTag ??= Math.floor(Math.random() * 2 ** 32);
-  keyCount += 1;
-  return serialUuid({ tag: keyTag, vu: __VU, n: keyCount });
-}
-function is2xx(res) {
-  return res.status >= 200 && res.status < 300;
-}
-function liveEndpoint(name, plan, trendMetric) {
-  const accepted = plan.expect;
-  const params = { tags: plan.tags };
-  if (accepted !== void 0) params.responseCallback = http.expectedStatuses.apply(http, accepted);
-  if (plan.timeout !== void 0) params.timeout = plan.timeout;
-  if (plan.redirects !== void 0) params.redirects = plan.redirects;
-  return {
-    ...plan,
-    name,
-    params,
-    trendMetric,
-    metricTags: { endpoint: name },
-    statusCheck: plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res) => accepted.includes(res.status) : is2xx },
-    reusable: void 0
-  };
-}
-function fillPath(endpoint, values) {
-  const parts = endpoint.pathParts;
-  if (parts.length === 1) return parts[0];
-  let path = parts[0];
-  for (let i = 1; i < parts.length; i += 2) {
-    const key = parts[i];
-    const value = values === void 0 ? void 0 : values[key];
-    if (value === void 0) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
-    path += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
-  }
-  return path;
-}
-function queryString(query) {
-  let text = "";
-  for (const key in query) {
-    const value = query[key];
-    if (value !== void 0) text += `${text ? "&" : "?"}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
-  }
-  return text;
-}
-function catalog(specs, options2) {
-  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => lazy02(specs, options2.timeout));
-  const trends = {};
-  for (const name of Object.keys(plans)) if (plans[name].trend !== void 0) trends[name] = new Trend(plans[name].trend, true);
-  const endpoints = /* @__PURE__ */ Object.create(null);
-  const byClass = [
-    new Counter("responses_failed"),
-    new Counter("responses_1xx"),
-    new Counter("responses_2xx"),
-    new Counter("responses_3xx"),
-    new Counter("responses_4xx"),
-    new Counter("responses_5xx")
-  ];
-  const businessErrors = new Rate("business_errors");
-  const baseHeaders = options2.headers ?? { Accept: "application/json" };
-  const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? lazy0({}) : options2.debug ? lazy0(options2.debug) : void 0;
-  const endpoint = (name) => endpoints[name] ??= Object.hasOwn(plans, name) ? liveEndpoint(name, plans[name], trends[name]) : invalidOption("endpoint", name, `a declared endpoint: ${Object.keys(plans).join(", ")}`);
-  const api = {
-    send(name, request = NO_OPTIONS) {
-      const ep = endpoints[name] ?? endpoint(name);
-      let url = options2.baseUrl + fillPath(ep, request.path);
-      if (request.query) url += queryString(request.query);
-      const json = request.body !== void 0 && typeof request.body === "object" && !(request.body instanceof ArrayBuffer);
-      const auth = ep.auth ? options2.auth?.headers(api) : void 0;
-      const body = json ? JSON.stringify(request.body) : request.body;
-      let params;
-      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
-        if (!ep.reusable || ep.reusable.auth !== auth)
-          ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
-        params = ep.reusable.params;
-      } else {
-        const headers = { ...baseHeaders };
-        if (json) headers["Content-Type"] = "application/json";
-        if (auth) Object.assign(headers, auth);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? automaticKey();
-        if (request.headers) Object.assign(headers, request.headers);
-        params = { ...ep.params, headers };
-        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
-      }
-      let res = http.request(ep.method, url, body ?? null, params);
-      if (ep.retry) {
-        for (const wait of ep.retry.waits) {
-          if (!ep.retry.on.includes(res.status)) break;
-          sleep2(wait);
-          res = http.request(ep.method, url, body ?? null, params);
-        }
-      }
-      ep.trendMetric?.add(res.timings.duration);
-      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
-      if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
-      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
-      return res;
-    },
-    thresholds() {
-      const file = options2.thresholdsFile;
-      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => lazy1(specs, file));
-    },
-    reportBusinessError(name, failed) {
-      businessErrors.add(failed, endpoint(name).metricTags);
     }
-  };
-  return api;
-}
+    break;
+    case 3: {
+const args = k6ForgeLazyArgs;
+  k6ForgeLazy(2);
+  return loaded3["endpointPlans"](...args);
 
-// src/lib/duration.ts
-var UNITS = [
-  ["d", 864e5],
-  ["h", 36e5],
-  ["m", 6e4],
-  ["s", 1e3],
-  ["ms", 1]
-];
-function durationMs(text) {
-  let total = 0;
-  let rank = -1;
-  let i = 0;
-  if (text.length === 0) return Number.NaN;
-  while (i < text.length) {
-    const start = i;
-    while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
-    if (i === start) return Number.NaN;
-    if (text[i] === ".") {
-      i += 1;
-      const decimals = i;
-      while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
-      if (i === decimals) return Number.NaN;
     }
-    const amount = Number(text.slice(start, i));
-    const unit = text[i] === "m" && text[i + 1] === "s" ? "ms" : text[i];
-    let unitRank = rank + 1;
-    while (unitRank < UNITS.length && UNITS[unitRank][0] !== unit) unitRank += 1;
-    if (unitRank === UNITS.length) return Number.NaN;
-    rank = unitRank;
-    total += amount * UNITS[unitRank][1];
-    i += unit.length;
-  }
-  return Math.round(total);
-}
-function parseDuration(text, field = "duration", allowZero = false) {
-  const ms = typeof text === "string" ? durationMs(text) : Number.NaN;
-  if (ms > 0 || allowZero && ms === 0) return ms;
-  throw new ForgeError("invalid_duration", {
-    field,
-    given: shown(text),
-    accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
-  });
-}
+    break;
+    case 4: {
+const args = k6ForgeLazyArgs;
+  k6ForgeLazy(2);
+  return loaded3["endpointThresholds"](...args);
 
-// src/lib/summary/summary-handler.ts
-var exec2 = exec3;
-
-// src/lib/names.ts
-function isAsciiLetter(code) {
-  return code >= 65 && code <= 90 || code >= 97 && code <= 122;
-}
-function isName(text, rule) {
-  if (typeof text !== "string" || text.length === 0) return false;
-  if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    const digit = code >= 48 && code <= 57;
-    const ok2 = isAsciiLetter(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
-    if (!ok2) return false;
-  }
-  return true;
-}
-
-// k6-forge-lazy:src/lib/summary/summary-outputs.ts
-var loaded3;
-function load2() {
-  if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
+    }
+    break;
+    case 5: {
+const args = k6ForgeLazyArgs;
+  if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
+    function isAsciiLetter(code) {
+      return code >= 65 && code <= 90 || code >= 97 && code <= 122;
+    }
+    function isName(text, rule) {
+      if (typeof text !== "string" || text.length === 0) return false;
+      if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        const digit = code >= 48 && code <= 57;
+        const ok2 = isAsciiLetter(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
+        if (!ok2) return false;
+      }
+      return true;
+    }
     function checkResults(root) {
       const results = [];
       const visit = (group, groups) => {
@@ -1337,12 +1177,12 @@ ${series.map(lineChart).join("\n")}
         const verdicts = Object.values(metric.thresholds ?? {});
         const mark = metric.thresholds === void 0 ? " " : verdicts.some((verdict) => !verdict.ok && !verdict.unjudged) ? paint(FAIL, RED) : hasSamples(metric.values) && verdicts.every((verdict) => verdict.ok) ? paint(PASS, GREEN) : paint(NO_DATA, FAINT);
         const widths = columnWidths[metric.type === "trend" ? "trend" : "other"];
-        const shown2 = cells.map((cell2, index) => {
+        const shown3 = cells.map((cell2, index) => {
           const value = cell2.faint ? paint(cell2.value, CYAN, FAINT) : paint(cell2.value, CYAN);
           return cell2.prefix + value + " ".repeat((widths[index] ?? 0) - width(cell2.prefix + cell2.value));
         });
         const dots = paint(`${".".repeat(labelWidth - width(indent + label) + 3)}:`, FAINT);
-        return `   ${indent}${mark} ${label}${dots} ${shown2.join(" ")}`;
+        return `   ${indent}${mark} ${label}${dots} ${shown3.join(" ")}`;
       });
     }
     function textSummary(data, options2 = {}) {
@@ -1363,6 +1203,43 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     function messageOf(error) {
       return error instanceof Error ? error.message : String(error);
     }
+    function summaryInit(scenario, env) {
+      if (scenario !== void 0 && !isName(scenario, "scenario")) {
+        throw new ForgeError("invalid_option", {
+          field: "summaryHandler scenario",
+          given: shown(scenario),
+          accepted: "a k6 scenario name of letters, digits, _ and -, such as smoke"
+        });
+      }
+      let execution;
+      try {
+        execution = globalThis.require("k6/execution");
+      } catch {
+        execution = void 0;
+      }
+      return { scenario, missingDir: missingResultsDir(env), execution };
+    }
+    function optionsOfRun(execution) {
+      if (execution === void 0) return { scenarios: void 0 };
+      try {
+        const { scenarios, thresholds } = execution.test.options;
+        const names = Object.keys(scenarios ?? {}).sort();
+        return { scenarios: names.length > 0 ? names : void 0, thresholds };
+      } catch {
+        return { scenarios: void 0 };
+      }
+    }
+    function summaryOutputs(raw, init) {
+      try {
+        const run = optionsOfRun(init.execution);
+        return renderOutputs(raw, { ...run, scenario: init.scenario ?? run.scenarios?.join("+") ?? "default" }, init.missingDir);
+      } catch (error) {
+        return { stdout: `
+     k6-forge: could not summarise this run: ${messageOf(error)}
+
+` };
+      }
+    }
     function missingResultsDir(env) {
       const dir = env["RESULTS_DIR"];
       if (!dir) return void 0;
@@ -1376,7 +1253,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
       }
       return dir;
     }
-    function summaryOutputs(raw, names, missingDir) {
+    function renderOutputs(raw, names, missingDir) {
       const end = /* @__PURE__ */ new Date();
       const env = __ENV;
       const { scenario, scenarios, thresholds } = names;
@@ -1418,49 +1295,220 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
       }
       return outputs;
     }
-    return { "missingResultsDir": missingResultsDir, "summaryOutputs": summaryOutputs };
+    return { "summaryInit": summaryInit, "summaryOutputs": summaryOutputs };
   })();
-}
-function lazy03(...args) {
-  load2();
-  return loaded3["missingResultsDir"](...args);
-}
-function lazy12(...args) {
-  load2();
-  return loaded3["summaryOutputs"](...args);
+
+    }
+    break;
+    case 6: {
+const args = k6ForgeLazyArgs;
+  k6ForgeLazy(5);
+  return loaded4["summaryInit"](...args);
+
+    }
+    break;
+    case 7: {
+const args = k6ForgeLazyArgs;
+  k6ForgeLazy(5);
+  return loaded4["summaryOutputs"](...args);
+
+    }
+    break;
+  }
 }
 
-// src/lib/summary/summary-handler.ts
-function optionsOfRun() {
+// k6-forge-lazy:src/lib/idempotency-key.ts
+var loaded2;
+
+
+// k6-forge-lazy:src/lib/internal/endpoint-plans.ts
+var loaded3;
+
+
+
+
+// src/lib/once-per-run.ts
+import { SharedArray } from "k6/data";
+function oncePerRun(name, inputs, compute) {
+  let failure;
+  let shared;
   try {
-    const { scenarios, thresholds } = exec2.test.options;
-    const names = Object.keys(scenarios ?? {}).sort();
-    return { scenarios: names.length > 0 ? names : void 0, thresholds };
-  } catch {
-    return { scenarios: void 0 };
-  }
-}
-function summaryHandler(options2 = {}) {
-  const { scenario: chosen } = options2;
-  if (chosen !== void 0 && !isName(chosen, "scenario")) {
-    throw new ForgeError("invalid_option", {
-      field: "summaryHandler scenario",
-      given: shown(chosen),
-      accepted: "a k6 scenario name of letters, digits, _ and -, such as smoke"
+    shared = new SharedArray(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
+      try {
+        return [JSON.stringify(compute())];
+      } catch (error) {
+        failure = { error };
+        throw error;
+      }
     });
+  } catch {
+    if (failure) throw failure.error;
+    return compute();
   }
-  const missingDir = __VU === 0 ? lazy03(__ENV) : void 0;
-  return (raw) => {
-    try {
-      const run = optionsOfRun();
-      return lazy12(raw, { ...run, scenario: chosen ?? run.scenarios?.join("+") ?? "default" }, missingDir);
-    } catch (error) {
-      return { stdout: `
-     k6-forge: could not summarise this run: ${error instanceof Error ? error.message : String(error)}
+  return JSON.parse(shared[0]);
+}
 
-` };
+// src/lib/catalog.ts
+var NO_OPTIONS = {};
+function is2xx(res) {
+  return res.status >= 200 && res.status < 300;
+}
+function liveEndpoint(name, plan, trendMetric) {
+  const accepted = plan.expect;
+  const params = { tags: plan.tags };
+  if (accepted !== void 0) params.responseCallback = http.expectedStatuses.apply(http, accepted);
+  if (plan.timeout !== void 0) params.timeout = plan.timeout;
+  if (plan.redirects !== void 0) params.redirects = plan.redirects;
+  return {
+    ...plan,
+    name,
+    params,
+    trendMetric,
+    metricTags: { endpoint: name },
+    statusCheck: plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res) => accepted.includes(res.status) : is2xx },
+    reusable: void 0
+  };
+}
+function fillPath(endpoint, values) {
+  const parts = endpoint.pathParts;
+  if (parts.length === 1) return parts[0];
+  let path = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i];
+    const value = values === void 0 ? void 0 : values[key];
+    if (value === void 0) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
+    path += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
+  }
+  return path;
+}
+function queryString(query) {
+  let text = "";
+  for (const key in query) {
+    const value = query[key];
+    if (value !== void 0) text += `${text ? "&" : "?"}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
+  }
+  return text;
+}
+function catalog(specs, options2) {
+  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(3, specs, options2.timeout));
+  const trends = {};
+  for (const name of Object.keys(plans)) if (plans[name].trend !== void 0) trends[name] = new Trend(plans[name].trend, true);
+  const endpoints = /* @__PURE__ */ Object.create(null);
+  const byClass = [
+    new Counter("responses_failed"),
+    new Counter("responses_1xx"),
+    new Counter("responses_2xx"),
+    new Counter("responses_3xx"),
+    new Counter("responses_4xx"),
+    new Counter("responses_5xx")
+  ];
+  const businessErrors = new Rate("business_errors");
+  const baseHeaders = options2.headers ?? { Accept: "application/json" };
+  const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
+  const log = options2.debug === true ? k6ForgeLazy(0, {}) : options2.debug ? k6ForgeLazy(0, options2.debug) : void 0;
+  const endpoint = (name) => endpoints[name] ??= Object.hasOwn(plans, name) ? liveEndpoint(name, plans[name], trends[name]) : invalidOption("endpoint", name, `a declared endpoint: ${Object.keys(plans).join(", ")}`);
+  const api = {
+    send(name, request = NO_OPTIONS) {
+      const ep = endpoints[name] ?? endpoint(name);
+      let url = options2.baseUrl + fillPath(ep, request.path);
+      if (request.query) url += queryString(request.query);
+      const json = request.body !== void 0 && typeof request.body === "object" && !(request.body instanceof ArrayBuffer);
+      const auth = ep.auth ? options2.auth?.headers(api) : void 0;
+      const body = json ? JSON.stringify(request.body) : request.body;
+      let params;
+      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
+        if (!ep.reusable || ep.reusable.auth !== auth)
+          ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
+        params = ep.reusable.params;
+      } else {
+        const headers = { ...baseHeaders };
+        if (json) headers["Content-Type"] = "application/json";
+        if (auth) Object.assign(headers, auth);
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(1);
+        if (request.headers) Object.assign(headers, request.headers);
+        params = { ...ep.params, headers };
+        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
+      }
+      let res = http.request(ep.method, url, body ?? null, params);
+      if (ep.retry) {
+        for (const wait of ep.retry.waits) {
+          if (!ep.retry.on.includes(res.status)) break;
+          sleep2(wait);
+          res = http.request(ep.method, url, body ?? null, params);
+        }
+      }
+      ep.trendMetric?.add(res.timings.duration);
+      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
+      if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
+      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
+      return res;
+    },
+    thresholds() {
+      const file = options2.thresholdsFile;
+      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(4, specs, file));
+    },
+    reportBusinessError(name, failed) {
+      businessErrors.add(failed, endpoint(name).metricTags);
     }
   };
+  return api;
+}
+
+// src/lib/duration.ts
+var UNITS = [
+  ["d", 864e5],
+  ["h", 36e5],
+  ["m", 6e4],
+  ["s", 1e3],
+  ["ms", 1]
+];
+function durationMs(text) {
+  let total = 0;
+  let rank = -1;
+  let i = 0;
+  if (text.length === 0) return Number.NaN;
+  while (i < text.length) {
+    const start = i;
+    while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+    if (i === start) return Number.NaN;
+    if (text[i] === ".") {
+      i += 1;
+      const decimals = i;
+      while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+      if (i === decimals) return Number.NaN;
+    }
+    const amount = Number(text.slice(start, i));
+    const unit = text[i] === "m" && text[i + 1] === "s" ? "ms" : text[i];
+    let unitRank = rank + 1;
+    while (unitRank < UNITS.length && UNITS[unitRank][0] !== unit) unitRank += 1;
+    if (unitRank === UNITS.length) return Number.NaN;
+    rank = unitRank;
+    total += amount * UNITS[unitRank][1];
+    i += unit.length;
+  }
+  return Math.round(total);
+}
+function parseDuration(text, field = "duration", allowZero = false) {
+  const ms = typeof text === "string" ? durationMs(text) : Number.NaN;
+  if (ms > 0 || allowZero && ms === 0) return ms;
+  throw new ForgeError("invalid_duration", {
+    field,
+    given: shown(text),
+    accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
+  });
+}
+
+// k6-forge-lazy:src/lib/summary/summary-outputs.ts
+var loaded4;
+
+
+
+
+// src/lib/summary/summary-handler.ts
+function summaryHandler(options2 = {}) {
+  const { scenario } = options2;
+  const init = __VU === 0 ? k6ForgeLazy(6, scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(7, raw, init);
 }
 
 // examples/smoke-check.ts
@@ -1554,7 +1602,7 @@ function transactionProbe() {
   return read.status === 200 && read.json("transferId") === id && read.json("amountMinor") === 1;
 }
 function smoke_check_default() {
-  const index = exec3.scenario.iterationInTest;
+  const index = exec2.scenario.iterationInTest;
   const row = rows[index];
   if (row === "probe" && index === services.length) {
     ok.add(transactionProbe(), { service: row });

@@ -1,11 +1,11 @@
 import { check, sleep } from 'k6';
 import http, { type Params, type RefinedResponse, type RequestBody, type ResponseType } from 'k6/http';
 import { Counter, Rate, Trend } from 'k6/metrics';
-import { serialUuid } from '../generators/internal/serial.ts';
 import { requestLogger } from './debug-log.ts' with { lazy: 'true' };
 import type { DebugOptions } from './debug-log.ts';
 import type { EndpointSpecs } from './endpoint-spec.ts';
 import { invalidOption } from './errors.ts';
+import { automaticKey } from './idempotency-key.ts' with { lazy: 'true' };
 import { type EndpointPlan, endpointPlans, endpointThresholds } from './internal/endpoint-plans.ts' with { lazy: 'true' };
 import { oncePerRun } from './once-per-run.ts';
 import type { Thresholds } from './thresholds.ts';
@@ -111,22 +111,6 @@ interface Endpoint extends EndpointPlan {
   readonly statusCheck: Record<string, (res: ApiResponse) => boolean> | undefined;
   /** Params reused while the auth headers stay the same object: the common request allocates none. */
   reusable: { readonly auth: object | undefined; readonly params: Params } | undefined;
-}
-
-/** This VU's tag for the catalog's own idempotency keys: random, drawn on the first key. */
-let keyTag: number | undefined;
-/** The catalog's keys sent so far by this VU. */
-let keyCount = 0;
-
-/**
- * A fresh idempotency key, a UUID v4 from a random tag per VU, the VU (k6's `__VU`) and a counter: unique across the
- * run's requests without the generators' seeded state, which a script that draws no data does not load. Unlike
- * `idempotencyKey()`, `SEED` does not replay it.
- */
-function automaticKey(): string {
-  keyTag ??= Math.floor(Math.random() * 2 ** 32);
-  keyCount += 1;
-  return serialUuid({ tag: keyTag, vu: __VU, n: keyCount });
 }
 
 function is2xx(res: ApiResponse): boolean {
