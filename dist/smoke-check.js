@@ -1177,12 +1177,12 @@ ${series.map(lineChart).join("\n")}
         const verdicts = Object.values(metric.thresholds ?? {});
         const mark = metric.thresholds === void 0 ? " " : verdicts.some((verdict) => !verdict.ok && !verdict.unjudged) ? paint(FAIL, RED) : hasSamples(metric.values) && verdicts.every((verdict) => verdict.ok) ? paint(PASS, GREEN) : paint(NO_DATA, FAINT);
         const widths = columnWidths[metric.type === "trend" ? "trend" : "other"];
-        const shown3 = cells.map((cell2, index) => {
+        const shown2 = cells.map((cell2, index) => {
           const value = cell2.faint ? paint(cell2.value, CYAN, FAINT) : paint(cell2.value, CYAN);
           return cell2.prefix + value + " ".repeat((widths[index] ?? 0) - width(cell2.prefix + cell2.value));
         });
         const dots = paint(`${".".repeat(labelWidth - width(indent + label) + 3)}:`, FAINT);
-        return `   ${indent}${mark} ${label}${dots} ${shown3.join(" ")}`;
+        return `   ${indent}${mark} ${label}${dots} ${shown2.join(" ")}`;
       });
     }
     function textSummary(data, options2 = {}) {
@@ -1205,11 +1205,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     }
     function summaryInit(scenario, env) {
       if (scenario !== void 0 && !isName(scenario, "scenario")) {
-        throw new ForgeError("invalid_option", {
-          field: "summaryHandler scenario",
-          given: shown(scenario),
-          accepted: "a k6 scenario name of letters, digits, _ and -, such as smoke"
-        });
+        invalidOption("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
       }
       let execution;
       try {

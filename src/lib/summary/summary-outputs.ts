@@ -2,7 +2,7 @@
 // k6-forge evaluates it (and every renderer) only in VU 0, where handleSummary runs, not in each of the run's VUs. It
 // imports no k6 module: k6 resolves imports at init in every VU, so `k6/execution` is required by `summaryInit`.
 import type exec from 'k6/execution';
-import { ForgeError, shown } from '../errors.ts';
+import { invalidOption } from '../errors.ts';
 import { isName } from '../names.ts';
 import { htmlReport } from './html-report.ts';
 import { jsonReport } from './json-report.ts';
@@ -51,11 +51,7 @@ interface InitRequire {
  */
 export function summaryInit(scenario: string | undefined, env: Readonly<Record<string, string | undefined>>): SummaryInit {
   if (scenario !== undefined && !isName(scenario, 'scenario')) {
-    throw new ForgeError('invalid_option', {
-      field: 'summaryHandler scenario',
-      given: shown(scenario),
-      accepted: 'a k6 scenario name of letters, digits, _ and -, such as smoke',
-    });
+    invalidOption('summaryHandler scenario', scenario, 'a k6 scenario name of letters, digits, _ and -, such as smoke');
   }
   let execution: typeof exec | undefined;
   try {
