@@ -8,11 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeK6Output } from '../src/cli/analysis/analyze-k6-output.ts';
+import { writeK6Points } from './support/k6-output.ts';
 
 const SIZES = [100_000, 1_000_000];
-const ENDPOINTS = ['login', 'deals', 'deal_get', 'customer_search', 'tax_calculate'];
-const REQUESTS_PER_SECOND = 1000;
-const T0 = Date.parse('2025-06-01T12:00:00Z');
 
 /** What the child reports. */
 interface Measurement {
@@ -23,36 +21,10 @@ interface Measurement {
   readonly peakRssMb: number;
 }
 
-/** Writes `samples` lines the way k6 does: per request http_reqs, http_req_duration, http_req_waiting, http_req_failed; vus each second. */
+/** Writes `samples` Point lines of one run into a file. */
 async function writeOutput(path: string, samples: number): Promise<void> {
   const out = createWriteStream(path);
-  let seed = 42;
-  const random = () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
-  const line = (metric: string, ms: number, value: number, tags: string) =>
-    `{"metric":"${metric}","type":"Point","data":{"time":"${new Date(T0 + ms).toISOString().replace('Z', '000000Z')}","value":${value},"tags":${tags}}}\n`;
-  let written = 0;
-  for (let request = 0; written < samples; request += 1) {
-    const ms = (request * 1000) / REQUESTS_PER_SECOND;
-    let chunk = '';
-    if (request % REQUESTS_PER_SECOND === 0) {
-      chunk += line('vus', ms, 100, 'null');
-      written += 1;
-    }
-    const endpoint = ENDPOINTS[request % ENDPOINTS.length]!;
-    const failed = random() < 0.01;
-    const tags = `{"endpoint":"${endpoint}","expected_response":"${!failed}","method":"GET","name":"${endpoint}","proto":"HTTP/1.1","scenario":"load","status":"${failed ? 503 : 200}","url":"http://127.0.0.1:3000/${endpoint}"}`;
-    const latency = Math.round(Math.exp(3 + random() * 2.5 + random()) * 1000) / 1000;
-    chunk +=
-      line('http_reqs', ms, 1, tags) +
-      line('http_req_duration', ms, latency, tags) +
-      line('http_req_waiting', ms, latency * 0.9, tags) +
-      line('http_req_failed', ms, failed ? 1 : 0, tags);
-    written += 4;
-    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-  }
+  await writeK6Points(out, samples, 42);
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 

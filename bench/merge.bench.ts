@@ -9,12 +9,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
 import { mergeK6Outputs } from '../src/cli/merge/merge-k6-outputs.ts';
+import { ENDPOINTS, writeK6Points } from './support/k6-output.ts';
 
 const INSTANCES = 3;
 const SIZES = [100_000, 1_000_000];
-const ENDPOINTS = ['login', 'deals', 'deal_get', 'customer_search', 'tax_calculate'];
-const REQUESTS_PER_SECOND = 1000;
-const T0 = Date.parse('2025-06-01T12:00:00Z');
 const THRESHOLDS: Record<string, string[]> = {
   http_req_duration: ['p(95)<500', 'p(99)<1000'],
   'http_req_duration{scenario:load}': ['p(95)<500', 'p(99)<1000'],
@@ -31,46 +29,19 @@ interface Measurement {
   readonly peakRssMb: number;
 }
 
-/** Writes `samples` lines of one instance the way k6 does, gzip: Metric lines, then per request http_reqs, http_req_duration, http_req_waiting, http_req_failed; vus each second. */
+/** Writes `samples` Point lines of one instance the way k6 does, gzip, after its Metric lines. */
 async function writeOutput(path: string, samples: number, instance: number): Promise<void> {
   const gzip = createGzip();
   const done = new Promise<void>((resolve, reject) => gzip.pipe(createWriteStream(path)).on('finish', resolve).on('error', reject));
-  let seed = 42 + instance;
-  const random = () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
-  const line = (metric: string, ms: number, value: number, tags: string) =>
-    `{"metric":"${metric}","type":"Point","data":{"time":"${new Date(T0 + ms).toISOString().replace('Z', '000000Z')}","value":${value},"tags":${tags}}}\n`;
   const declare = (name: string, type: string, contains: string) =>
     `{"type":"Metric","data":{"name":"${name}","type":"${type}","contains":"${contains}","thresholds":[],"submetrics":null},"metric":"${name}"}\n`;
-  gzip.write(
+  const declarations =
     declare('vus', 'gauge', 'default') +
-      declare('http_reqs', 'counter', 'default') +
-      declare('http_req_duration', 'trend', 'time') +
-      declare('http_req_waiting', 'trend', 'time') +
-      declare('http_req_failed', 'rate', 'default'),
-  );
-  let written = 0;
-  for (let request = 0; written < samples; request += 1) {
-    const ms = (request * 1000) / REQUESTS_PER_SECOND;
-    let chunk = '';
-    if (request % REQUESTS_PER_SECOND === 0) {
-      chunk += line('vus', ms, 100, 'null');
-      written += 1;
-    }
-    const endpoint = ENDPOINTS[request % ENDPOINTS.length]!;
-    const failed = random() < 0.01;
-    const tags = `{"endpoint":"${endpoint}","expected_response":"${!failed}","method":"GET","name":"${endpoint}","proto":"HTTP/1.1","scenario":"load","status":"${failed ? 503 : 200}","url":"http://127.0.0.1:3000/${endpoint}"}`;
-    const latency = Math.round(Math.exp(3 + random() * 2.5 + random()) * 1000) / 1000;
-    chunk +=
-      line('http_reqs', ms, 1, tags) +
-      line('http_req_duration', ms, latency, tags) +
-      line('http_req_waiting', ms, latency * 0.9, tags) +
-      line('http_req_failed', ms, failed ? 1 : 0, tags);
-    written += 4;
-    if (!gzip.write(chunk)) await new Promise<void>((resolve) => gzip.once('drain', () => resolve()));
-  }
+    declare('http_reqs', 'counter', 'default') +
+    declare('http_req_duration', 'trend', 'time') +
+    declare('http_req_waiting', 'trend', 'time') +
+    declare('http_req_failed', 'rate', 'default');
+  await writeK6Points(gzip, samples, 42 + instance, declarations);
   gzip.end();
   await done;
 }

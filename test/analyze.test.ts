@@ -7,29 +7,13 @@ import { type Analysis, analyzeK6Output, intervalFor } from '../src/cli/analysis
 import { ExactPercentiles } from '../src/cli/analysis/exact-percentiles.ts';
 import { bucketOf, HISTOGRAM_PRECISION, LogHistogram } from '../src/cli/analysis/log-histogram.ts';
 import { cli } from './support/cli.ts';
+import { k6Percentile, random } from './support/samples.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-analyze-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const T0 = Date.parse('2025-06-01T12:00:00Z');
 const LIMITS = { p95: 400, errorRate: 0.01 };
-
-/** k6's own percentile: sort, then linear between ranks ⌊p(n-1)⌋ and ⌈p(n-1)⌉. */
-function k6Percentile(values: readonly number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = fraction * (sorted.length - 1);
-  const lower = sorted[Math.floor(index)]!;
-  return lower + (sorted[Math.ceil(index)]! - lower) * (index - Math.floor(index));
-}
-
-/** A seeded random source, so every run of the tests sees the same data. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
 
 /** One line of k6's --out json, with k6's nanosecond timestamps. */
 function point(metric: string, seconds: number, value: number, tags: Record<string, string> | null = {}): string {

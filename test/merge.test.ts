@@ -10,28 +10,12 @@ import { parseMetricSelector, selectsTags } from '../src/cli/merge/metric-select
 import { instancesOption } from '../src/cli/runner/instances-option.ts';
 import { executionSegments } from '../src/cli/runner/run-instances.ts';
 import { cli } from './support/cli.ts';
+import { k6Percentile, random } from './support/samples.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'k6-forge-merge-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const T0 = Date.parse('2025-06-01T12:00:00Z');
-
-/** k6's own percentile: sort, then linear between ranks ⌊p(n-1)⌋ and ⌈p(n-1)⌉. */
-function k6Percentile(values: readonly number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = fraction * (sorted.length - 1);
-  const lower = sorted[Math.floor(index)]!;
-  return lower + (sorted[Math.ceil(index)]! - lower) * (index - Math.floor(index));
-}
-
-/** A seeded random source. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
 
 function metricLine(name: string, type: string, contains: string, thresholds: string[] = []): string {
   return JSON.stringify({ type: 'Metric', data: { name, type, contains, thresholds, submetrics: null }, metric: name });
