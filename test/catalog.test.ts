@@ -145,6 +145,23 @@ describe('send', () => {
     const send = dealerApi().send as (name: string, options?: object) => unknown;
     expect(() => send('deal_get')).toThrow('deal_get.path.id: nothing is not accepted; expected a value for {id} in /deals/{id}');
     expect(() => send('deal_delete')).toThrow('endpoint: "deal_delete" is not accepted; expected a declared endpoint: login, deal_get');
+    for (const inherited of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      expect(() => send(inherited), inherited).toThrow(`endpoint: "${inherited}" is not accepted; expected a declared endpoint`);
+    }
+  });
+
+  test('sends binary bodies as they are, without a JSON content type, and null as JSON', () => {
+    const api = dealerApi();
+    const bytes = new Uint8Array([1, 2, 3]);
+    for (const body of [bytes.buffer, bytes, new DataView(bytes.buffer)]) api.send('deal_create', { body });
+    api.send('deal_create', { body: null });
+    const sent = callsTo('k6/http', 'request').map(([, , body, params]) => [body, (params as { headers: object }).headers]);
+    expect(sent).toStrictEqual([
+      [bytes.buffer, { Accept: 'application/json' }],
+      [bytes, { Accept: 'application/json' }],
+      [expect.any(DataView), { Accept: 'application/json' }],
+      ['null', { Accept: 'application/json', 'Content-Type': 'application/json' }],
+    ]);
   });
 
   test('returns k6’s response, typed', () => {

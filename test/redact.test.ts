@@ -37,6 +37,12 @@ describe('redactJson and redactBody', () => {
     expect(redactBody('x'.repeat(600))).toBe(`${'x'.repeat(500)}...`);
     expect(redactBody(null)).toBe('');
   });
+
+  test('show binary bodies as [binary] and objects as redacted JSON', () => {
+    const bytes = new Uint8Array([1, 2]);
+    for (const body of [bytes.buffer, bytes, new DataView(bytes.buffer)]) expect(redactBody(body)).toBe('[binary]');
+    expect(redactBody({ password: 'p', byteLength: 'two' })).toBe(`{"password":"${REDACTED}","byteLength":"two"}`);
+  });
 });
 
 describe('redactUrl', () => {

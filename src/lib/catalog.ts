@@ -1,6 +1,7 @@
 import { check, sleep } from 'k6';
 import http, { type Params, type RefinedResponse, type RequestBody, type ResponseType } from 'k6/http';
 import { Counter, Rate, Trend } from 'k6/metrics';
+import { isBinary } from './binary.ts';
 import { requestLogger } from './debug-log.ts' with { lazy: 'true' };
 import type { DebugOptions } from './debug-log.ts';
 import type { EndpointSpecs } from './endpoint-spec.ts';
@@ -176,9 +177,18 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
   // A VU builds an endpoint's live objects on its first request to it: none for the endpoints it never calls (those
   // of other scenarios, or of setup(), which runs in VU 0). k6 takes new metrics at init only, so the Trends are made here.
   const trends: Record<string, Trend> = {};
-  for (const name of Object.keys(plans)) if (plans[name]!.trend !== undefined) trends[name] = new Trend(plans[name]!.trend!, true);
-  // No prototype, so a lookup by any name (`toString` too) finds only a declared endpoint.
-  const endpoints: Record<string, Endpoint | undefined> = Object.create(null);
+  // The plans and the live endpoints by name, without a prototype, so that a lookup by any name (`toString` too) finds
+  // only a declared endpoint. Every VU runs this, and builds each built-in it first touches: hence `__proto__: null`
+  // literals rather than Object.create and Object.hasOwn (0.6 KB a method), and index loops, here and for retries,
+  // rather than an array iterator (about 4 KB under k6 v2.2.0).
+  const declared = { __proto__: null } as unknown as Record<string, EndpointPlan | undefined>;
+  const endpoints = { __proto__: null } as unknown as Record<string, Endpoint | undefined>;
+  const names = Object.keys(plans);
+  for (let i = 0; i < names.length; i += 1) {
+    const plan = plans[names[i]!]!;
+    declared[names[i]!] = plan;
+    if (plan.trend !== undefined) trends[names[i]!] = new Trend(plan.trend, true);
+  }
   // Indexed by a status's hundreds; 0 is a failed request (no response).
   const byClass = [
     new Counter('responses_failed'),
@@ -194,16 +204,17 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
   const log = options.debug === true ? requestLogger({}) : options.debug ? requestLogger(options.debug) : undefined;
 
   const endpoint = (name: string): Endpoint =>
-    (endpoints[name] ??= Object.hasOwn(plans, name)
-      ? liveEndpoint(name, plans[name]!, trends[name])
-      : invalidOption('endpoint', name, `a declared endpoint: ${Object.keys(plans).join(', ')}`));
+    (endpoints[name] ??=
+      declared[name] !== undefined
+        ? liveEndpoint(name, declared[name], trends[name])
+        : invalidOption('endpoint', name, `a declared endpoint: ${names.join(', ')}`));
 
   const api: Api<S> = {
     send(name: string, request: SendOptions = NO_OPTIONS): ApiResponse {
       const ep = endpoints[name] ?? endpoint(name);
       let url = options.baseUrl + fillPath(ep, request.path);
       if (request.query) url += queryString(request.query);
-      const json = request.body !== undefined && typeof request.body === 'object' && !(request.body instanceof ArrayBuffer);
+      const json = request.body !== undefined && typeof request.body === 'object' && !isBinary(request.body);
       const auth = ep.auth ? options.auth?.headers(api) : undefined;
       const body = (json ? JSON.stringify(request.body) : request.body) as RequestBody | null | undefined;
       let params: Params;
@@ -223,9 +234,9 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
       }
       let res = http.request(ep.method, url, body ?? null, params);
       if (ep.retry) {
-        for (const wait of ep.retry.waits) {
-          if (!ep.retry.on.includes(res.status)) break;
-          sleep(wait);
+        const { waits, on } = ep.retry;
+        for (let i = 0; i < waits.length && on.includes(res.status); i += 1) {
+          sleep(waits[i]!);
           res = http.request(ep.method, url, body ?? null, params);
         }
       }

@@ -1,3 +1,5 @@
+import { isBinary } from './binary.ts';
+
 /** What replaces a secret wherever k6-forge prints something. */
 export const REDACTED = '[redacted]';
 
@@ -50,7 +52,7 @@ export function redactBody(body: unknown, limit = 500): string {
   if (body === null || body === undefined || body === '') return '';
   let text: string;
   if (typeof body !== 'string') {
-    text = typeof body === 'object' && !(body instanceof ArrayBuffer) ? JSON.stringify(redactJson(body)) : '[binary]';
+    text = typeof body === 'object' && !isBinary(body) ? JSON.stringify(redactJson(body)) : '[binary]';
   } else {
     try {
       text = JSON.stringify(redactJson(JSON.parse(body)));
