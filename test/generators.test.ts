@@ -311,6 +311,8 @@ describe('VIN', () => {
     expect(g.isValidVin('1HGCM82633A004352')).toBe(true);
     expect(g.isValidVin('1HGCM82643A004352')).toBe(false);
     expect(g.isValidVin('1HGCM8263IA004352')).toBe(false);
+    expect(g.isValidVin('1hgcm82633a004352')).toBe(false);
+    expect(g.isValidVin('1HGCM82633A00435')).toBe(false);
     expect(g.vinCheckDigit('1M8GDM9A0KP042788')).toBe('X');
   });
 
@@ -330,6 +332,9 @@ describe('VIN', () => {
   test('vin refuses a year it cannot encode', async () => {
     const { generators: g } = await loadVu();
     expect(() => g.vin('1HG', 1979, g.seededRandom(1))).toThrow('vin(year): 1979 is not accepted; expected a model year from 1980 to 2039');
+    expect(() => g.vin('1hG', 2024, g.seededRandom(1))).toThrow('vin(wmi): "1hG" is not accepted; expected 3 characters of 0123456789ABCDEFGHJKLMNPRSTUVWXYZ');
+    expect(() => g.vin('1HGX', 2024, g.seededRandom(1))).toThrow('vin(wmi): "1HGX" is not accepted');
+    expect(() => g.vinCheckDigit('1HGCM8263IA00435')).toThrow('vin: "1HGCM8263IA00435" is not accepted; expected 17 characters of');
   });
 });
 
