@@ -27,8 +27,8 @@ function isLocalHost(hostAndPort: string): boolean {
 export interface ConfigReading {
   /** The values by name; a variable that is not set and has no default is absent. */
   readonly values: Readonly<Record<string, unknown>>;
-  /** The names of the secret variables, which the config object keeps non-enumerable. */
-  readonly secrets: readonly string[];
+  /** The secret variables (each `true`), which the config object keeps non-enumerable; a record, not a list, so that a VU asks without `Array.prototype.includes`. */
+  readonly secrets: Readonly<Record<string, true>>;
 }
 
 /**
@@ -36,7 +36,7 @@ export interface ConfigReading {
  * @param environments - Environment names the team adds to development, staging and production.
  * @param vars - The team's own variables.
  * @param source - The variables as set.
- * @returns The values and the names of the secrets.
+ * @returns The values and the secrets.
  * @throws {ForgeError} `invalid_option` when a team variable has a standard name; `invalid_env` for a bad or missing variable.
  */
 export function readConfig(
@@ -87,10 +87,10 @@ export function readConfig(
     });
   }
   const values: Record<string, unknown> = {};
-  const secrets: string[] = [];
+  const secrets: Record<string, true> = {};
   for (const name of Object.keys(schema)) {
     values[name] = read[name];
-    if (schema[name]!.kind === 'secret') secrets.push(name);
+    if (schema[name]!.kind === 'secret') secrets[name] = true;
   }
   return { values, secrets };
 }
