@@ -56,10 +56,10 @@ function oncePerRun(name, inputs, compute) {
 }
 
 // k6-forge-per-call:src/lib/config.ts
-function k6ForgeLazy(k6ForgeLazyCase, ...k6ForgeLazyArgs) {
+function k6ForgeLazy(k6ForgeLazyCase) {
   switch (k6ForgeLazyCase) {
     case 0: {
-const args = k6ForgeLazyArgs;
+
   return (/* @__PURE__ */ (() => {
     var loaded2;
     function k6ForgeLazy05(...args2) {
@@ -306,10 +306,10 @@ const args = k6ForgeLazyArgs;
             });
           }
           const values = {};
-          const secrets = [];
+          const secrets = {};
           for (const name of Object.keys(schema)) {
             values[name] = read[name];
-            if (schema[name].kind === "secret") secrets.push(name);
+            if (schema[name].kind === "secret") secrets[name] = true;
           }
           return { values, secrets };
         }
@@ -331,21 +331,23 @@ const args = k6ForgeLazyArgs;
     ];
     function loadConfig(options2 = {}) {
       const { environments = [], vars = {}, source = __ENV } = options2;
-      const names = [...STANDARD_NAMES, ...Object.keys(vars)];
+      const team = Object.keys(vars);
       const given = {};
-      for (const name of names) given[name] = source[name];
+      for (let i = 0; i < STANDARD_NAMES.length; i += 1) given[STANDARD_NAMES[i]] = source[STANDARD_NAMES[i]];
+      for (let i = 0; i < team.length; i += 1) given[team[i]] = source[team[i]];
       const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => k6ForgeLazy05(environments, vars, given));
       const config2 = {};
-      for (const name of names) Object.defineProperty(config2, name, { value: values[name], enumerable: !secrets.includes(name) });
+      const names = Object.keys(given);
+      for (let i = 0; i < names.length; i += 1) {
+        Object.defineProperty(config2, names[i], { value: values[names[i]], enumerable: secrets[names[i]] !== true });
+      }
       return Object.freeze(config2);
     }
     return { "loadConfig": loadConfig };
-  })())["loadConfig"](...args);
-
+  })())["loadConfig"];
     }
-    break;
     case 1: {
-const args = k6ForgeLazyArgs;
+
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     function isAsciiLetter2(code) {
       return code >= 65 && code <= 90 || code >= 97 && code <= 122;
@@ -1308,24 +1310,20 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
     return { "summaryInit": summaryInit, "summaryOutputs": summaryOutputs };
   })();
 
-    }
     break;
+    }
     case 2: {
-const args = k6ForgeLazyArgs;
-  k6ForgeLazy(1);
-  return loaded["summaryInit"](...args);
 
+  k6ForgeLazy(1);
+  return loaded["summaryInit"];
     }
-    break;
     case 3: {
-const args = k6ForgeLazyArgs;
-  k6ForgeLazy(1);
-  return loaded["summaryOutputs"](...args);
 
+  k6ForgeLazy(1);
+  return loaded["summaryOutputs"];
     }
-    break;
     case 4: {
-const args = k6ForgeLazyArgs;
+
   return (/* @__PURE__ */ (() => {
     function sameJson(a, b) {
       return a === b || JSON.stringify(a) === JSON.stringify(b);
@@ -1385,12 +1383,10 @@ const args = k6ForgeLazyArgs;
       }
     }
     return { "composeOptions": composeOptions };
-  })())["composeOptions"](...args);
-
+  })())["composeOptions"];
     }
-    break;
     case 5: {
-const args = k6ForgeLazyArgs;
+
   return (/* @__PURE__ */ (() => {
     var loaded2;
     function k6ForgeLazy05(...args2) {
@@ -1640,10 +1636,8 @@ const args = k6ForgeLazyArgs;
       return buildProfile("smoke", SHAPE, options2);
     }
     return { "smokeProfile": smokeProfile };
-  })())["smokeProfile"](...args);
-
+  })())["smokeProfile"];
     }
-    break;
   }
 }
 
@@ -1700,8 +1694,8 @@ var loaded;
 // src/lib/summary/summary-handler.ts
 function summaryHandler(options2 = {}) {
   const { scenario } = options2;
-  const init = __VU === 0 ? k6ForgeLazy(2, scenario, __ENV) : { scenario };
-  return (raw) => k6ForgeLazy(3, raw, init);
+  const init = __VU === 0 ? k6ForgeLazy(2)(scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(3)(raw, init);
 }
 
 // src/lib/websocket.ts
@@ -1781,9 +1775,9 @@ function messageChannel(options2) {
 
 
 // examples/messaging.ts
-var config = k6ForgeLazy(0);
+var config = k6ForgeLazy(0)();
 var chat = messageChannel({ url: `${config.BASE_URL.replace(/^http/, "ws")}/ws/echo`, timeout: "2s" });
-var options = __VU !== 0 ? void 0 : k6ForgeLazy(4, k6ForgeLazy(5, { name: "messaging", vus: config.VUS, duration: config.DURATION }), {
+var options = __VU !== 0 ? void 0 : k6ForgeLazy(4)(k6ForgeLazy(5)({ name: "messaging", vus: config.VUS, duration: config.DURATION }), {
   thresholds: { ws_message_duration: ["p(95)<200"], checks: ["rate>0.99"] }
 });
 var handleSummary = summaryHandler();

@@ -53,10 +53,10 @@ function invalidOption(field2, given, accepted) {
 }
 
 // k6-forge-per-call:src/scenarios/compose.ts
-function k6ForgeLazy(k6ForgeLazyCase, ...k6ForgeLazyArgs) {
+function k6ForgeLazy(k6ForgeLazyCase) {
   switch (k6ForgeLazyCase) {
     case 0: {
-const args = k6ForgeLazyArgs;
+
   return (/* @__PURE__ */ (() => {
     function sameJson(a, b) {
       return a === b || JSON.stringify(a) === JSON.stringify(b);
@@ -116,12 +116,10 @@ const args = k6ForgeLazyArgs;
       }
     }
     return { "composeOptions": composeOptions };
-  })())["composeOptions"](...args);
-
+  })())["composeOptions"];
     }
-    break;
     case 1: {
-const args = k6ForgeLazyArgs;
+
   return (/* @__PURE__ */ (() => {
     var loaded5;
     function k6ForgeLazy09(...args2) {
@@ -383,13 +381,14 @@ const args = k6ForgeLazyArgs;
       return buildProfile("spike", SHAPE, options2);
     }
     return { "spikeProfile": spikeProfile };
-  })())["spikeProfile"](...args);
-
+  })())["spikeProfile"];
     }
-    break;
     case 2: {
-const args = k6ForgeLazyArgs;
+
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
+    function isBinary2(body) {
+      return typeof body === "object" && body !== null && typeof body.byteLength === "number";
+    }
     var REDACTED = "[redacted]";
     var secretHeader = () => /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
     var secretField = () => /pass(word)?|token|secret|authori[sz]ation|cookie|api[-_]?key|credential/i;
@@ -409,7 +408,7 @@ const args = k6ForgeLazyArgs;
       if (body === null || body === void 0 || body === "") return "";
       let text;
       if (typeof body !== "string") {
-        text = typeof body === "object" && !(body instanceof ArrayBuffer) ? JSON.stringify(redactJson(body)) : "[binary]";
+        text = typeof body === "object" && !isBinary2(body) ? JSON.stringify(redactJson(body)) : "[binary]";
       } else {
         try {
           text = JSON.stringify(redactJson(JSON.parse(body)));
@@ -442,12 +441,10 @@ const args = k6ForgeLazyArgs;
     }
     return { "requestLogger": requestLogger };
   })();
-  return loaded["requestLogger"](...args);
-
+  return loaded["requestLogger"];
     }
-    break;
     case 3: {
-const args = k6ForgeLazyArgs;
+
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
     function serialUuid(serial) {
@@ -465,12 +462,10 @@ const args = k6ForgeLazyArgs;
     }
     return { "automaticKey": automaticKey };
   })();
-  return loaded2["automaticKey"](...args);
-
+  return loaded2["automaticKey"];
     }
-    break;
     case 4: {
-const args = k6ForgeLazyArgs;
+
   if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
     var UNITS = [
@@ -645,24 +640,20 @@ const args = k6ForgeLazyArgs;
     return { "endpointPlans": endpointPlans, "endpointThresholds": endpointThresholds };
   })();
 
-    }
     break;
+    }
     case 5: {
-const args = k6ForgeLazyArgs;
-  k6ForgeLazy(4);
-  return loaded3["endpointPlans"](...args);
 
+  k6ForgeLazy(4);
+  return loaded3["endpointPlans"];
     }
-    break;
     case 6: {
-const args = k6ForgeLazyArgs;
-  k6ForgeLazy(4);
-  return loaded3["endpointThresholds"](...args);
 
+  k6ForgeLazy(4);
+  return loaded3["endpointThresholds"];
     }
-    break;
     case 7: {
-const args = k6ForgeLazyArgs;
+
   return (/* @__PURE__ */ (() => {
     var loaded5;
     function k6ForgeLazy09(...args2) {
@@ -909,10 +900,10 @@ const args = k6ForgeLazyArgs;
             });
           }
           const values = {};
-          const secrets = [];
+          const secrets = {};
           for (const name of Object.keys(schema)) {
             values[name] = read[name];
-            if (schema[name].kind === "secret") secrets.push(name);
+            if (schema[name].kind === "secret") secrets[name] = true;
           }
           return { values, secrets };
         }
@@ -934,21 +925,23 @@ const args = k6ForgeLazyArgs;
     ];
     function loadConfig(options2 = {}) {
       const { environments = [], vars = {}, source = __ENV } = options2;
-      const names = [...STANDARD_NAMES, ...Object.keys(vars)];
+      const team = Object.keys(vars);
       const given = {};
-      for (const name of names) given[name] = source[name];
+      for (let i = 0; i < STANDARD_NAMES.length; i += 1) given[STANDARD_NAMES[i]] = source[STANDARD_NAMES[i]];
+      for (let i = 0; i < team.length; i += 1) given[team[i]] = source[team[i]];
       const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => k6ForgeLazy09(environments, vars, given));
       const config2 = {};
-      for (const name of names) Object.defineProperty(config2, name, { value: values[name], enumerable: !secrets.includes(name) });
+      const names = Object.keys(given);
+      for (let i = 0; i < names.length; i += 1) {
+        Object.defineProperty(config2, names[i], { value: values[names[i]], enumerable: secrets[names[i]] !== true });
+      }
       return Object.freeze(config2);
     }
     return { "loadConfig": loadConfig };
-  })())["loadConfig"](...args);
-
+  })())["loadConfig"];
     }
-    break;
     case 8: {
-const args = k6ForgeLazyArgs;
+
   return (/* @__PURE__ */ (() => {
     var UNITS = [
       ["d", 864e5],
@@ -1134,12 +1127,10 @@ const args = k6ForgeLazyArgs;
       return Object.freeze(config2);
     }
     return { "boolean": boolean, "duration": duration, "oneOf": oneOf, "positiveInteger": positiveInteger, "readEnv": readEnv, "secret": secret, "text": text, "url": url };
-  })())["boolean"](...args);
-
+  })())["boolean"];
     }
-    break;
     case 9: {
-const args = k6ForgeLazyArgs;
+
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     function isAsciiLetter(code) {
       return code >= 65 && code <= 90 || code >= 97 && code <= 122;
@@ -2102,22 +2093,18 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
     return { "summaryInit": summaryInit, "summaryOutputs": summaryOutputs };
   })();
 
-    }
     break;
+    }
     case 10: {
-const args = k6ForgeLazyArgs;
-  k6ForgeLazy(9);
-  return loaded4["summaryInit"](...args);
 
+  k6ForgeLazy(9);
+  return loaded4["summaryInit"];
     }
-    break;
     case 11: {
-const args = k6ForgeLazyArgs;
-  k6ForgeLazy(9);
-  return loaded4["summaryOutputs"](...args);
 
+  k6ForgeLazy(9);
+  return loaded4["summaryOutputs"];
     }
-    break;
   }
 }
 
@@ -2131,6 +2118,11 @@ import { check as check2, sleep as sleep2 } from "k6";
 var check = check2, sleep = sleep2;
 import http from "k6/http";
 import { Counter, Rate, Trend } from "k6/metrics";
+
+// src/lib/binary.ts
+function isBinary(body) {
+  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
+}
 
 // k6-forge-lazy:src/lib/debug-log.ts
 var loaded;
@@ -2188,10 +2180,16 @@ function queryString(query) {
   return text;
 }
 function catalog(specs, options2) {
-  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(5, specs, options2.timeout));
+  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(5)(specs, options2.timeout));
   const trends = {};
-  for (const name of Object.keys(plans)) if (plans[name].trend !== void 0) trends[name] = new Trend(plans[name].trend, true);
-  const endpoints = /* @__PURE__ */ Object.create(null);
+  const declared = { __proto__: null };
+  const endpoints = { __proto__: null };
+  const names = Object.keys(plans);
+  for (let i = 0; i < names.length; i += 1) {
+    const plan = plans[names[i]];
+    declared[names[i]] = plan;
+    if (plan.trend !== void 0) trends[names[i]] = new Trend(plan.trend, true);
+  }
   const byClass = [
     new Counter("responses_failed"),
     new Counter("responses_1xx"),
@@ -2203,14 +2201,14 @@ function catalog(specs, options2) {
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? k6ForgeLazy(2, {}) : options2.debug ? k6ForgeLazy(2, options2.debug) : void 0;
-  const endpoint = (name) => endpoints[name] ??= Object.hasOwn(plans, name) ? liveEndpoint(name, plans[name], trends[name]) : invalidOption("endpoint", name, `a declared endpoint: ${Object.keys(plans).join(", ")}`);
+  const log = options2.debug === true ? k6ForgeLazy(2)({}) : options2.debug ? k6ForgeLazy(2)(options2.debug) : void 0;
+  const endpoint = (name) => endpoints[name] ??= declared[name] !== void 0 ? liveEndpoint(name, declared[name], trends[name]) : invalidOption("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
   const api = {
     send(name, request = NO_OPTIONS) {
       const ep = endpoints[name] ?? endpoint(name);
       let url = options2.baseUrl + fillPath(ep, request.path);
       if (request.query) url += queryString(request.query);
-      const json = request.body !== void 0 && typeof request.body === "object" && !(request.body instanceof ArrayBuffer);
+      const json = request.body !== void 0 && typeof request.body === "object" && !isBinary(request.body);
       const auth = ep.auth ? options2.auth?.headers(api) : void 0;
       const body = json ? JSON.stringify(request.body) : request.body;
       let params;
@@ -2222,16 +2220,16 @@ function catalog(specs, options2) {
         const headers = { ...baseHeaders };
         if (json) headers["Content-Type"] = "application/json";
         if (auth) Object.assign(headers, auth);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(3);
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(3)();
         if (request.headers) Object.assign(headers, request.headers);
         params = { ...ep.params, headers };
         if (request.tags) params.tags = { ...ep.tags, ...request.tags };
       }
       let res = http.request(ep.method, url, body ?? null, params);
       if (ep.retry) {
-        for (const wait of ep.retry.waits) {
-          if (!ep.retry.on.includes(res.status)) break;
-          sleep(wait);
+        const { waits, on } = ep.retry;
+        for (let i = 0; i < waits.length && on.includes(res.status); i += 1) {
+          sleep(waits[i]);
           res = http.request(ep.method, url, body ?? null, params);
         }
       }
@@ -2243,7 +2241,7 @@ function catalog(specs, options2) {
     },
     thresholds() {
       const file = options2.thresholdsFile;
-      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(6, specs, file));
+      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(6)(specs, file));
     },
     reportBusinessError(name, failed) {
       businessErrors.add(failed, endpoint(name).metricTags);
@@ -2279,12 +2277,12 @@ var loaded4;
 // src/lib/summary/summary-handler.ts
 function summaryHandler(options2 = {}) {
   const { scenario } = options2;
-  const init = __VU === 0 ? k6ForgeLazy(10, scenario, __ENV) : { scenario };
-  return (raw) => k6ForgeLazy(11, raw, init);
+  const init = __VU === 0 ? k6ForgeLazy(10)(scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(11)(raw, init);
 }
 
 // examples/shared/storefront.ts
-var config = k6ForgeLazy(7, { vars: { SETUP_WRITES: k6ForgeLazy(8, { byEnvironment: { development: true }, default: false }) } });
+var config = k6ForgeLazy(7)({ vars: { SETUP_WRITES: k6ForgeLazy(8)({ byEnvironment: { development: true }, default: false }) } });
 var storefront = catalog(
   {
     health: { method: "GET", path: "/health", service: "storefront" },
@@ -2306,7 +2304,7 @@ function browse() {
 }
 
 // examples/spike.ts
-var options = __VU !== 0 ? void 0 : k6ForgeLazy(0, k6ForgeLazy(1, { vus: config.VUS, duration: config.DURATION }), {
+var options = __VU !== 0 ? void 0 : k6ForgeLazy(0)(k6ForgeLazy(1)({ vus: config.VUS, duration: config.DURATION }), {
   thresholds: storefront.thresholds()
 });
 export {

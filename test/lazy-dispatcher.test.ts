@@ -25,9 +25,10 @@ const PROXIES = [
   '  return loaded["twice"](...args);',
   '}',
   'const loads = [];',
-  'function k6ForgeLazy3(...args) { loads.push(args.length); }',
-  'function k6ForgeLazy02(...args2) { k6ForgeLazy3(); return args2.length + k6ForgeLazy0(args2[0]); }',
-  'function k6ForgeLazy1(...args) { return args.join("-"); }',
+  'let kept;',
+  'function k6ForgeLazy3() { loads.push(loads.length); if (kept === undefined) kept = { join: (...parts) => parts.join("-"), count: (...parts) => parts.length }; }',
+  'function k6ForgeLazy02(...args2) { k6ForgeLazy3(); return kept["count"](...args2); }',
+  'function k6ForgeLazy1(...args) { k6ForgeLazy3(); return kept["join"](...args); }',
 ].join('\n');
 
 describe('oneLazyDispatcher', () => {
@@ -35,11 +36,19 @@ describe('oneLazyDispatcher', () => {
     const code = `${PROXIES}\nconst results = [k6ForgeLazy0(4), k6ForgeLazy02(5, 6), k6ForgeLazy0(), k6ForgeLazy1?.("a", "b"), k6ForgeLazy1(k6ForgeLazy0(1), 3)];`;
     const dispatched = oneLazyDispatcher(code);
     expect(topLevelFunctions(dispatched)).toStrictEqual(['k6ForgeLazy']);
-    expect(dispatched).toContain('k6ForgeLazy(2, 5, 6)');
-    expect(dispatched).toContain('k6ForgeLazy(0)');
+    expect(dispatched).toContain('k6ForgeLazy(2)(5, 6)');
+    expect(dispatched).toContain('k6ForgeLazy(0)()');
     expect(evaluate(dispatched, 'results')).toStrictEqual(evaluate(code, 'results'));
-    expect(evaluate(dispatched, 'results')).toStrictEqual([8, 12, Number.NaN, 'a-b', '2-3']);
-    expect(evaluate(dispatched, 'loads')).toStrictEqual([0]);
+    expect(evaluate(dispatched, 'results')).toStrictEqual([8, 2, Number.NaN, 'a-b', '2-3']);
+    expect(evaluate(dispatched, 'loads')).toStrictEqual([0, 1, 2]);
+  });
+
+  test('calls the target with the arguments as given, without spreading a rest array', () => {
+    const code = `${PROXIES}\nconst results = [k6ForgeLazy1("a", "b", "c")];`;
+    const dispatched = oneLazyDispatcher(code);
+    expect(dispatched).toContain('k6ForgeLazy(1)("a", "b", "c")');
+    expect(dispatched).toContain('return kept["join"];');
+    expect(evaluate(dispatched, 'results')).toStrictEqual(['a-b-c']);
   });
 
   test('keeps a proxy that is used as a value, such as one a script re-exports or passes on', () => {
@@ -47,6 +56,14 @@ describe('oneLazyDispatcher', () => {
     const dispatched = oneLazyDispatcher(code);
     expect(topLevelFunctions(dispatched)).toStrictEqual(['k6ForgeLazy', 'k6ForgeLazy02', 'k6ForgeLazy1']);
     expect(evaluate(dispatched, 'results')).toStrictEqual([2, ['1-0-1,2', '2-1-1,2']]);
+  });
+
+  test('keeps a proxy without parameters that a call passes arguments, and one that does more than forward', () => {
+    const code = `${PROXIES}\nfunction k6ForgeLazy5(...args) { return args.length; }\nconst results = [k6ForgeLazy3(loads.push(9)), k6ForgeLazy5(1, 2), k6ForgeLazy0(1)];`;
+    const dispatched = oneLazyDispatcher(code);
+    expect(topLevelFunctions(dispatched)).toStrictEqual(['k6ForgeLazy', 'k6ForgeLazy3', 'k6ForgeLazy02', 'k6ForgeLazy1', 'k6ForgeLazy5']);
+    expect(evaluate(dispatched, 'loads')).toStrictEqual([9, 1]);
+    expect(evaluate(dispatched, 'results')).toStrictEqual([undefined, 2, 2]);
   });
 
   test('leaves a script without proxies, or whose proxies are only exported, as it is', () => {

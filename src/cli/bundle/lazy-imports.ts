@@ -64,10 +64,10 @@ function hoistedImports(text: string): { imports: string[]; body: string } {
  * per export. A kept closure runs once, a per-call one on each call. A single export's proxy holds the closure itself:
  * one function object less in every VU. A per-call module's closure is written into each of its proxies: a shared
  * `load()` would be one more function that every VU keeps (0.3 MB at 500 VUs for the smoke bundle, k6 v2.2.0), while
- * the repeated text is compiled once per process (no change in the flash sale bundle's heap). Proxies pass their arguments on with a rest parameter and a spread call: under
- * k6 v2.2, `apply(undefined, arguments)` in a proxy cost every VU that called it about 15 KB. The proxies are named
- * `k6ForgeLazy<n>` for lazy-dispatcher.ts, which turns those that are only called into the cases of one function; so is
- * the loader that the proxies of a kept module of several exports share.
+ * the repeated text is compiled once per process (no change in the flash sale bundle's heap). A proxy ends in
+ * `return target(...args)` and the shared loader takes no parameters: the shapes lazy-dispatcher.ts turns into the
+ * cases of one function, where a call reaches the target without the spread. The proxies and the loader are named
+ * `k6ForgeLazy<n>` for it.
  */
 function proxyModule(text: string, exports: readonly [string, string][], kept: boolean): string {
   const { imports, body } = hoistedImports(text);
@@ -82,7 +82,7 @@ function proxyModule(text: string, exports: readonly [string, string][], kept: b
     exports.length === 1 || !kept
       ? exports.map(([, name], i) => `function k6ForgeLazy${i}(...args) {\n${load}  return ${call(name)};\n}`)
       : [
-          `function ${loader}(...args) {\n${load}}`,
+          `function ${loader}() {\n${load}}`,
           ...exports.map(([, name], i) => `function k6ForgeLazy${i}(...args) { ${loader}(); return ${call(name)}; }`),
         ];
   return [...imports, ...(kept ? ['let loaded;'] : []), ...functions, `export { ${exported} };`, ''].join('\n');
