@@ -30,476 +30,19 @@ function shown(value) {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
-function refuse(code, { field: field2, given, shownAs, accepted }) {
-  throw new ForgeError(code, { field: field2, given: shownAs ?? shown(given), accepted });
-}
-function invalidOption(field2, given, accepted) {
-  throw new ForgeError("invalid_option", { field: field2, given: shown(given), accepted });
-}
-
-// src/generators/random.ts
-var TWO_32 = 4294967296;
-var DAY_MS = 864e5;
-function mix32(word) {
-  let h = word >>> 0;
-  h = Math.imul(h ^ h >>> 16, 2246822507);
-  h = Math.imul(h ^ h >>> 13, 3266489909);
-  return (h ^ h >>> 16) >>> 0;
-}
-function seededRandom(...seeds) {
-  let a = mix32((seeds[0] ?? 0) ^ 2654435769);
-  let b = mix32((seeds[1] ?? 0) ^ 608135816);
-  let c = mix32((seeds[2] ?? 0) ^ 3084996962);
-  let d = 1;
-  const next = () => {
-    const t = (a + b | 0) + d | 0;
-    d = d + 1 | 0;
-    a = b ^ b >>> 9;
-    b = c + (c << 3) | 0;
-    c = c << 21 | c >>> 11;
-    c = c + t | 0;
-    return (t >>> 0) / TWO_32;
-  };
-  for (let i = 0; i < 12; i += 1) next();
-  return next;
-}
-function checkRange(helper, min, max, whole) {
-  const valid = whole ? Number.isSafeInteger(min) && Number.isSafeInteger(max) : Number.isFinite(min) && Number.isFinite(max);
-  if (!valid || min > max) {
-    throw new ForgeError("invalid_option", {
-      field: `${helper}(min, max)`,
-      given: `${shown(min)} to ${shown(max)}`,
-      accepted: `${whole ? "whole numbers" : "finite numbers"} with min no greater than max`
-    });
-  }
-}
-function int(min, max, random) {
-  checkRange("int", min, max, true);
-  return min + Math.floor(random() * (max - min + 1));
-}
-function float(min, max, random, fractionDigits) {
-  checkRange("float", min, max, false);
-  const value = min + random() * (max - min);
-  if (fractionDigits === void 0) return value;
-  const scale = 10 ** fractionDigits;
-  return Math.max(min, Math.floor(value * scale) / scale);
-}
-function bool(probability, random) {
-  return random() < probability;
-}
-function digits(count, random) {
-  let text = "";
-  for (let i = 0; i < count; i += 1) text += Math.floor(random() * 10);
-  return text;
-}
-function dayNumber(date, field2) {
-  const ms = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
-  if (Number.isNaN(ms)) invalidOption(field2, date, "a calendar date as YYYY-MM-DD, such as 2024-02-29");
-  return ms / DAY_MS;
-}
-function dateBetween(from, to, random) {
-  const first = dayNumber(from, "dateBetween(from)");
-  const last = dayNumber(to, "dateBetween(to)");
-  return new Date(int(first, last, random) * DAY_MS).toISOString().slice(0, 10);
-}
-
-// src/generators/vu-draw.ts
-import exec2 from "k6/execution";
-
-// src/generators/seed.ts
-import { SharedArray } from "k6/data";
-var exec = exec2;
-
-// src/lib/names.ts
-function isDigits(text) {
-  if (text.length === 0) return false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
-}
-
-// src/generators/seed.ts
-var MAX_SEED = 4294967295;
-function parseSeed(text, field2 = "SEED") {
-  const seed2 = isDigits(text) && text.length <= 10 ? Number(text) : Number.NaN;
-  if (!(seed2 <= MAX_SEED)) {
-    throw new ForgeError("invalid_env", { field: field2, given: shown(text), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
-  }
-  return seed2;
-}
-function seedText() {
-  return typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
-}
-var randomSeed = new SharedArray("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
-var announced = false;
-function firstVu() {
-  try {
-    return exec.vu.idInTest <= 1;
-  } catch {
-    return false;
-  }
-}
-function runSeed() {
-  const text = seedText();
-  if (text !== void 0) return parseSeed(text);
-  const seed2 = randomSeed[0];
-  if (!announced && firstVu())
-    console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
-  announced = true;
-  return seed2;
-}
-
-// src/generators/vu-draw.ts
-var vu;
-var seed;
-var stream;
-var streamIteration = Number.NaN;
-var counter = 0;
-function vuInfo() {
-  if (vu === void 0) {
-    try {
-      vu = exec2.vu;
-    } catch {
-      return void 0;
-    }
-  }
-  return vu;
-}
-function vuRandom() {
-  const info = vuInfo();
-  const iteration = info ? info.iterationInInstance : -1;
-  if (stream === void 0 || iteration !== streamIteration) {
-    seed ??= runSeed();
-    stream = seededRandom(seed, info ? info.idInTest : 0, iteration);
-    streamIteration = iteration;
-  }
-  return stream;
-}
-function vuSerial() {
-  const info = vuInfo();
-  if (!info) {
-    throw new ForgeError("invalid_script", {
-      field: "unique values",
-      given: "a call in the init context",
-      accepted: "calls inside default(), a scenario function, setup() or teardown(), where k6/execution knows the VU"
-    });
-  }
-  seed ??= runSeed();
-  counter += 1;
-  return { tag: seed, vu: info.idInTest, n: counter };
-}
-function vuDraw() {
-  return { random: vuRandom(), serial: vuSerial };
-}
-
-// src/generators/internal/packed.ts
-function packedCount(list, separator = "|") {
-  if (list.length === 0) return 0;
-  let count = 1;
-  for (let at = list.indexOf(separator); at !== -1; at = list.indexOf(separator, at + separator.length)) count += 1;
-  return count;
-}
-function packedItem(list, index, separator = "|") {
-  let start = 0;
-  let missing = list.length === 0 || !(index >= 0) || Math.floor(index) !== index;
-  for (let i = 0; i < index && !missing; i += 1) {
-    const at = list.indexOf(separator, start);
-    if (at === -1) missing = true;
-    else start = at + separator.length;
-  }
-  if (missing) {
-    throw new ForgeError("invalid_option", {
-      field: "packedItem(index)",
-      given: shown(index),
-      accepted: `a whole number from 0 to ${packedCount(list, separator) - 1}`
-    });
-  }
-  const end = list.indexOf(separator, start);
-  return end === -1 ? list.slice(start) : list.slice(start, end);
-}
-function pickPacked(list, random, separator = "|") {
-  let count = list.length === 0 ? 0 : 1;
-  for (let at = list.indexOf(separator); at !== -1; at = list.indexOf(separator, at + separator.length)) count += 1;
-  if (count === 0)
-    throw new ForgeError("invalid_option", { field: "pick(list)", given: "an empty list", accepted: "a list with at least one element" });
-  let start = 0;
-  for (let i = Math.floor(random() * count); i > 0; i -= 1) start = list.indexOf(separator, start) + separator.length;
-  const end = list.indexOf(separator, start);
-  return end === -1 ? list.slice(start) : list.slice(start, end);
-}
-function weightedPacked(list, random) {
-  let total = 0;
-  for (let start = 0; start < list.length; ) {
-    let end = list.indexOf("|", start);
-    if (end === -1) end = list.length;
-    const colon = list.indexOf(":", start);
-    const weight = colon === -1 || colon > end ? Number.NaN : Number(list.slice(colon + 1, end));
-    if (!(weight > 0 && Number.isFinite(weight))) {
-      throw new ForgeError("invalid_option", {
-        field: "weighted(entries)",
-        given: `the weight ${shown(weight)}`,
-        accepted: "positive finite weights"
-      });
-    }
-    total += weight;
-    start = end + 1;
-  }
-  if (list.length === 0)
-    throw new ForgeError("invalid_option", {
-      field: "weighted(entries)",
-      given: "no entries",
-      accepted: "at least one [value, weight] pair"
-    });
-  let point = random() * total;
-  let value = "";
-  for (let start = 0; start < list.length; ) {
-    let end = list.indexOf("|", start);
-    if (end === -1) end = list.length;
-    const colon = list.indexOf(":", start);
-    value = list.slice(start, colon);
-    point -= Number(list.slice(colon + 1, end));
-    if (point < 0) return value;
-    start = end + 1;
-  }
-  return value;
-}
-function packedRow(list, key, fieldSeparator = ";", separator = "|") {
-  if (key === void 0) return void 0;
-  for (let start = 0; start < list.length; ) {
-    let end = list.indexOf(separator, start);
-    if (end === -1) end = list.length;
-    const fieldEnd = list.indexOf(fieldSeparator, start);
-    if (list.slice(start, fieldEnd === -1 || fieldEnd > end ? end : fieldEnd) === key) return list.slice(start, end);
-    start = end + separator.length;
-  }
-  return void 0;
-}
-
-// src/generators/definitions/address.ts
-var LOCALITIES = "Austin;Travis;TX;787;512|Dallas;Dallas;TX;752;214|Los Angeles;Los Angeles;CA;900;213|San Diego;San Diego;CA;921;619|Phoenix;Maricopa;AZ;850;602|Denver;Denver;CO;802;303|Chicago;Cook;IL;606;312|Columbus;Franklin;OH;432;614|Atlanta;Fulton;GA;303;404|Miami;Miami-Dade;FL;331;305|Orlando;Orange;FL;328;407|Charlotte;Mecklenburg;NC;282;704|Nashville;Davidson;TN;372;615|Seattle;King;WA;981;206|Portland;Multnomah;OR;972;503|Boston;Suffolk;MA;021;617|Newark;Essex;NJ;071;973|Philadelphia;Philadelphia;PA;191;215|Detroit;Wayne;MI;482;313|Minneapolis;Hennepin;MN;554;612";
-function locality(row) {
-  return {
-    city: packedItem(row, 0, ";"),
-    county: packedItem(row, 1, ";"),
-    region: packedItem(row, 2, ";"),
-    zipPrefix: packedItem(row, 3, ";"),
-    areaCode: packedItem(row, 4, ";")
-  };
-}
-var STREET_NAMES = "Main|Oak|Maple|Cedar|Pine|Elm|Washington|Lake|Hill|Park|Sunset|Lincoln|Jackson|River|Highland|Franklin|Madison|Ridge|Spring|Church";
-var STREET_SUFFIXES = "St|Ave|Blvd|Rd|Ln|Dr|Ct|Way|Pl";
-
-// src/generators/definitions/person.ts
-var FIRST_NAMES = "James|Mary|Robert|Patricia|John|Jennifer|Michael|Linda|David|Elizabeth|William|Barbara|Richard|Susan|Joseph|Jessica|Thomas|Sarah|Carlos|Karen|Daniel|Lisa|Matthew|Nancy|Anthony|Sofia|Mark|Ashley|Wei|Priya|Andrew|Emily|Joshua|Olivia|Kevin|Aisha|Brian|Maria|Luis|Grace";
-var LAST_NAMES = "Smith|Johnson|Williams|Brown|Jones|Garcia|Miller|Davis|Rodriguez|Martinez|Hernandez|Lopez|Gonzalez|Wilson|Anderson|Thomas|Taylor|Moore|Jackson|Martin|Lee|Perez|Thompson|White|Harris|Sanchez|Clark|Ramirez|Lewis|Robinson|Walker|Young|Allen|King|Wright|Nguyen|Patel|Kim|Chen|Okafor";
-var BIRTH_DATE_FROM = "1940-01-01";
-var BIRTH_DATE_TO = "2007-12-31";
-
-// src/generators/internal/phone.ts
-function phoneNumber(areaCode, random) {
-  const exchange = int(200, 999, random);
-  return `+1${areaCode}${exchange % 100 === 11 ? exchange - 1 : exchange}${digits(4, random)}`;
-}
-
-// src/generators/internal/serial.ts
-function plain(name) {
-  return name.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]/g, "");
-}
-function serialId(serial) {
-  return `${serial.tag.toString(36)}-${serial.vu}-${serial.n}`;
-}
-function serialEmail(serial, names, domain) {
-  const local = names.map(plain).filter(Boolean).join(".") || "user";
-  return `${local.slice(0, 40)}.${serialId(serial)}@${domain}`;
-}
-function serialCode(serial, prefix) {
-  return `${prefix}-${serialId(serial)}`.toUpperCase();
-}
-
-// src/generators/domains/customer.ts
-function addressIn(locality2, random) {
-  return {
-    line1: `${int(1, 9899, random)} ${pickPacked(STREET_NAMES, random)} ${pickPacked(STREET_SUFFIXES, random)}`,
-    city: locality2.city,
-    region: locality2.region,
-    postalCode: `${locality2.zipPrefix}${digits(2, random)}`
-  };
-}
-function customerFrom(draw, overrides = {}) {
-  const r = draw.random;
-  const locality2 = locality(pickPacked(LOCALITIES, r));
-  const firstName = overrides.firstName ?? pickPacked(FIRST_NAMES, r);
-  const lastName = overrides.lastName ?? pickPacked(LAST_NAMES, r);
-  return {
-    firstName,
-    lastName,
-    email: overrides.email ?? serialEmail(draw.serial(), [firstName, lastName], "example.com"),
-    phone: overrides.phone ?? phoneNumber(locality2.areaCode, r),
-    dateOfBirth: overrides.dateOfBirth ?? dateBetween(BIRTH_DATE_FROM, BIRTH_DATE_TO, r),
-    address: overrides.address ?? addressIn(locality2, r)
-  };
-}
-
-// src/generators/definitions/deal.ts
-var DEAL_TYPES = "finance:6|cash:2|lease:2";
-var TERM_MONTHS = "finance;36/48/60/72/84|lease;24/36/39/48";
-function termMonthsFor(dealType) {
-  return packedItem(packedRow(TERM_MONTHS, dealType) ?? "", 1, ";");
-}
-var APR_MIN = 1.9;
-var APR_MAX = 14.9;
-var FEES = "DOC;85;799|TITLE;15;150|REGISTRATION;30;400|TIRE;5;25|DEALER_PREP;100;600";
-function fee(row) {
-  return { code: packedItem(row, 0, ";"), min: Number(packedItem(row, 1, ";")), max: Number(packedItem(row, 2, ";")) };
-}
-var DOWN_PAYMENT_SHARE_MIN = 0;
-var DOWN_PAYMENT_SHARE_MAX = 0.3;
-var REBATE_MIN = 0;
-var REBATE_MAX = 3e3;
-
-// src/generators/definitions/vehicle.ts
-var VEHICLE_MAKES = "Toyota;4T1;Camry,sedan,27000,36000/RAV4,suv,29000,41000/Tacoma,pickup,32000,52000|Honda;1HG;Civic,sedan,24000,31000/CR-V,suv,30000,40000/Odyssey,minivan,38000,52000|Ford;1FT;F-150,pickup,36000,80000/Explorer,suv,38000,58000/Mustang,coupe,31000,60000|Chevrolet;1G1;Malibu,sedan,25000,30000/Equinox,suv,27000,36000/Silverado,pickup,38000,72000|Nissan;1N4;Altima,sedan,26000,34000/Rogue,suv,29000,39000|Hyundai;KMH;Elantra,sedan,21000,28000/Tucson,suv,28000,38000|Kia;KNA;Forte,sedan,20000,26000/Sorento,suv,32000,46000|Subaru;JF1;Impreza,hatchback,23000,29000/Outback,suv,30000,42000|Tesla;5YJ;Model 3,sedan,40000,55000/Model Y,suv,45000,60000|BMW;WBA;3 Series,sedan,45000,60000/X5,suv,66000,90000";
-function vehicleMake(row) {
-  return { name: packedItem(row, 0, ";"), wmi: packedItem(row, 1, ";"), models: packedItem(row, 2, ";") };
-}
-function vehicleModel(model) {
-  return {
-    name: packedItem(model, 0, ","),
-    bodyStyle: packedItem(model, 1, ","),
-    msrp: [Number(packedItem(model, 2, ",")), Number(packedItem(model, 3, ","))]
-  };
-}
-var TRIMS = "Base|S|SE|LE|XLE|Sport|Touring|Limited|Premium";
-var COLORS = "Black|White|Silver|Gray|Blue|Red|Green|Beige";
-var MODEL_YEAR_MIN = 2014;
-var CURRENT_MODEL_YEAR = 2026;
-var MILES_PER_YEAR_MIN = 6e3;
-var MILES_PER_YEAR_MAX = 16e3;
-var VEHICLE_PRICE_MIN = 5e3;
-var VEHICLE_PRICE_MAX = 9e4;
-
-// src/generators/vin.ts
-var VIN_CHARACTERS = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
-var TRANSLITERATION = "012345678912345678.12345.7.923456789";
-var WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
-var YEAR_CODES = "ABCDEFGHJKLMNPRSTVWXY123456789";
-function isVinText(text, length) {
-  if (typeof text !== "string" || text.length !== length) return false;
-  for (let i = 0; i < length; i += 1) if (VIN_CHARACTERS.indexOf(text[i]) < 0) return false;
-  return true;
-}
-function characterValue(char) {
-  const code = char.charCodeAt(0);
-  return Number(TRANSLITERATION[code <= 57 ? code - 48 : code - 55]);
-}
-function checkDigit(vin2) {
-  let sum = 0;
-  for (let i = 0; i < 17; i += 1) sum += characterValue(vin2[i]) * WEIGHTS[i];
-  const check3 = sum % 11;
-  return check3 === 10 ? "X" : String(check3);
-}
-function vin(wmi, year, random) {
-  if (!isVinText(wmi, 3)) invalidOption("vin(wmi)", wmi, `3 characters of ${VIN_CHARACTERS}`);
-  if (!Number.isInteger(year) || year < 1980 || year > 2039) {
-    invalidOption("vin(year)", year, "a model year from 1980 to 2039");
-  }
-  let descriptor = "";
-  for (let i = 0; i < 5; i += 1) descriptor += VIN_CHARACTERS[Math.floor(random() * VIN_CHARACTERS.length)];
-  const plant = VIN_CHARACTERS[10 + Math.floor(random() * 23)];
-  const draft = `${wmi}${descriptor}0${YEAR_CODES[(year - 1980) % 30]}${plant}${digits(6, random)}`;
-  return `${draft.slice(0, 8)}${checkDigit(draft)}${draft.slice(9)}`;
-}
-
-// src/generators/domains/vehicle.ts
-var clamp = (value, min, max) => Math.min(max, Math.max(min, value));
-function vehicleFrom(draw, overrides = {}) {
-  const r = draw.random;
-  const make = vehicleMake(packedRow(VEHICLE_MAKES, overrides.make) ?? pickPacked(VEHICLE_MAKES, r));
-  const model = vehicleModel(packedRow(make.models, overrides.model, ",", "/") ?? pickPacked(make.models, r, "/"));
-  const year = overrides.year ?? int(MODEL_YEAR_MIN, CURRENT_MODEL_YEAR, r);
-  const age = Math.max(0, CURRENT_MODEL_YEAR - year);
-  const msrp = int(model.msrp[0], model.msrp[1], r);
-  return {
-    vin: overrides.vin ?? vin(make.wmi, year, r),
-    make: overrides.make ?? make.name,
-    model: overrides.model ?? model.name,
-    year,
-    trim: overrides.trim ?? pickPacked(TRIMS, r),
-    bodyStyle: overrides.bodyStyle ?? model.bodyStyle,
-    color: overrides.color ?? pickPacked(COLORS, r),
-    mileage: overrides.mileage ?? (age === 0 ? int(0, 50, r) : age * int(MILES_PER_YEAR_MIN, MILES_PER_YEAR_MAX, r)),
-    price: overrides.price ?? clamp(Math.round(msrp * 0.86 ** age / 50) * 50, VEHICLE_PRICE_MIN, VEHICLE_PRICE_MAX)
-  };
-}
-
-// src/generators/domains/deal.ts
-function dealFrom(draw, overrides = {}) {
-  const r = draw.random;
-  const dealType = overrides.dealType ?? weightedPacked(DEAL_TYPES, r);
-  const vehicle2 = overrides.vehicle ?? vehicleFrom(draw);
-  const salePrice = overrides.salePrice ?? float(vehicle2.price * 0.92, vehicle2.price, r, 2);
-  const financed = dealType !== "cash";
-  return {
-    dealNumber: overrides.dealNumber ?? serialCode(draw.serial(), "DEAL"),
-    dealType,
-    status: "draft",
-    customer: overrides.customer ?? customerFrom(draw),
-    vehicle: vehicle2,
-    salePrice,
-    downPayment: overrides.downPayment ?? (financed ? float(salePrice * DOWN_PAYMENT_SHARE_MIN, salePrice * DOWN_PAYMENT_SHARE_MAX, r, 2) : salePrice),
-    tradeInValue: overrides.tradeInValue ?? (bool(0.35, r) ? int(10, 150, r) * 100 : 0),
-    termMonths: overrides.termMonths ?? (dealType === "cash" ? null : Number(pickPacked(termMonthsFor(dealType), r, "/"))),
-    apr: overrides.apr ?? (financed ? float(APR_MIN, APR_MAX, r, 2) : null)
-  };
-}
-
-// src/generators/domains/tax-calculation.ts
-function drawnFees(random) {
-  const count = packedCount(FEES);
-  let chosen = 1;
-  for (let i = 1; i < count; i += 1) if (bool(0.5, random)) chosen |= 1 << i;
-  const fees = [];
-  for (let i = 0; i < count; i += 1) {
-    if ((chosen & 1 << i) === 0) continue;
-    const range = fee(packedItem(FEES, i));
-    fees.push({ code: range.code, amount: float(range.min, range.max, random, 2) });
-  }
-  return fees;
-}
-function taxCalculationRequestFrom(draw, overrides = {}) {
-  const r = draw.random;
-  const place = locality(pickPacked(LOCALITIES, r));
-  return {
-    jurisdiction: overrides.jurisdiction ?? {
-      country: "US",
-      region: place.region,
-      county: place.county,
-      city: place.city,
-      postalCode: `${place.zipPrefix}${digits(2, r)}`
-    },
-    dealType: overrides.dealType ?? weightedPacked(DEAL_TYPES, r),
-    vehiclePrice: overrides.vehiclePrice ?? float(VEHICLE_PRICE_MIN, VEHICLE_PRICE_MAX, r, 2),
-    tradeInValue: overrides.tradeInValue ?? (bool(0.35, r) ? int(10, 150, r) * 100 : 0),
-    rebate: overrides.rebate ?? (bool(0.25, r) ? int(REBATE_MIN / 250 + 1, REBATE_MAX / 250, r) * 250 : 0),
-    fees: overrides.fees ?? drawnFees(r)
-  };
-}
-
-// src/generators/runtime.ts
-var customer = (overrides) => customerFrom(vuDraw(), overrides);
-var deal = (overrides) => dealFrom(vuDraw(), overrides);
-var taxCalculationRequest = (overrides) => taxCalculationRequestFrom(vuDraw(), overrides);
-
-// src/lib/auth.ts
-var sleep = sleep3;
-var exec3 = exec2;
-
-// k6-forge-per-call:src/lib/duration.ts
 function k6ForgeLazy(k6ForgeLazyCase) {
   switch (k6ForgeLazyCase) {
     case 0: {
+return function refuse(code, { field: field2, given, shownAs, accepted }) {
+  throw new ForgeError(code, { field: field2, given: shownAs ?? shown(given), accepted });
+};
+    }
+    case 1: {
+return function invalidOption(field2, given, accepted) {
+  throw new ForgeError("invalid_option", { field: field2, given: shown(given), accepted });
+};
+    }
+    case 2: {
 
   return (/* @__PURE__ */ (() => {
     var UNITS = [
@@ -561,7 +104,68 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     return { "formatDuration": formatDuration, "isDuration": isDuration, "parseDuration": parseDuration };
   })())["parseDuration"];
     }
-    case 1: {
+    case 3: {
+return function sessionAuth(options2) {
+  const { username, password, now = () => Date.now(), maxFailures = 3 } = options2;
+  if (!username) k6ForgeLazy(1)("TEST_USERNAME", username, "a user name");
+  if (!password) k6ForgeLazy(0)("invalid_option", { field: "TEST_PASSWORD", shownAs: "(hidden)", accepted: "a password" });
+  if (!Number.isInteger(maxFailures) || maxFailures < 1 || maxFailures > 10)
+    k6ForgeLazy(1)("maxFailures", maxFailures, "a whole number from 1 to 10");
+  const backoff = k6ForgeLazy(2)(options2.backoff ?? "1s", "backoff");
+  const margin = k6ForgeLazy(2)(options2.refreshBefore ?? "30s", "refreshBefore");
+  const fields = { accessToken: "accessToken", refreshToken: "refreshToken", expiresIn: "expiresIn", ...options2.fields };
+  let session;
+  let headers = {};
+  const use = (token) => {
+    session = token;
+    headers = Object.freeze({ Authorization: `Bearer ${token.accessToken}` });
+  };
+  const request = (api, endpoint, body) => {
+    const res = api.send(endpoint, { body });
+    const data = res.status >= 200 && res.status < 300 ? res.json() : null;
+    const accessToken = data?.[fields.accessToken];
+    if (typeof accessToken !== "string") return res.status;
+    const refreshToken = data?.[fields.refreshToken];
+    const expiresIn = data?.[fields.expiresIn];
+    return {
+      accessToken,
+      ...typeof refreshToken === "string" && { refreshToken },
+      ...typeof expiresIn === "number" && { expiresAt: now() + expiresIn * 1e3 }
+    };
+  };
+  const login = (api) => {
+    for (let failures = 1; ; failures += 1) {
+      const got = request(api, options2.login, { username, password });
+      if (typeof got !== "number") return got;
+      if (failures >= maxFailures) {
+        exec3.test.abort(
+          `k6-forge sessionAuth: ${options2.login} failed ${failures} times in a row, last with HTTP ${got} and no ${fields.accessToken} in the response; check TEST_USERNAME and TEST_PASSWORD (the test stops so that an identity provider does not lock the account)`
+        );
+      }
+      sleep(backoff * 2 ** (failures - 1) / 1e3);
+    }
+  };
+  const renew = (api, old) => {
+    const renewed = options2.refresh && old.refreshToken ? request(api, options2.refresh, { refreshToken: old.refreshToken }) : void 0;
+    return renewed !== void 0 && typeof renewed !== "number" ? renewed : login(api);
+  };
+  let adopted;
+  return {
+    login,
+    adopt(token) {
+      if (token.accessToken === adopted) return;
+      adopted = token.accessToken;
+      use(token);
+    },
+    headers(api) {
+      if (!session) use(login(api));
+      else if (session.expiresAt !== void 0 && now() >= session.expiresAt - margin) use(renew(api, session));
+      return headers;
+    }
+  };
+};
+    }
+    case 4: {
 
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     function isBinary2(body) {
@@ -621,7 +225,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
   })();
   return loaded["requestLogger"];
     }
-    case 2: {
+    case 5: {
 
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
@@ -642,7 +246,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
   })();
   return loaded2["automaticKey"];
     }
-    case 3: {
+    case 6: {
 
   if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
@@ -713,10 +317,10 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     function retrySchedule(policy, field2) {
       const { attempts, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
       if (!(Number.isInteger(attempts) && attempts >= 2 && attempts <= 10)) {
-        invalidOption(`${field2}.attempts`, attempts, "a whole number from 2 to 10");
+        k6ForgeLazy(1)(`${field2}.attempts`, attempts, "a whole number from 2 to 10");
       }
       if (!(Number.isFinite(factor) && factor >= 1)) {
-        invalidOption(`${field2}.factor`, factor, "a number of 1 or more");
+        k6ForgeLazy(1)(`${field2}.factor`, factor, "a number of 1 or more");
       }
       const firstMs = parseDuration(backoff, `${field2}.backoff`);
       return { on: [...on], waits: Array.from({ length: attempts - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
@@ -764,11 +368,11 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     }
     function plan(name, spec, defaultTimeout) {
       const field2 = `endpoints.${name}`;
-      if (!isName(name, "identifier")) invalidOption(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
-      if (!spec.path.startsWith("/")) invalidOption(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
+      if (!isName(name, "identifier")) k6ForgeLazy(1)(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+      if (!spec.path.startsWith("/")) k6ForgeLazy(1)(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
       const idempotencyKey = spec.idempotencyKey === true;
       if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
-        invalidOption(
+        k6ForgeLazy(1)(
           `${field2}.retry`,
           spec.retry,
           `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`
@@ -820,17 +424,89 @@ function k6ForgeLazy(k6ForgeLazyCase) {
 
     break;
     }
-    case 4: {
+    case 7: {
 
-  k6ForgeLazy(3);
+  k6ForgeLazy(6);
   return loaded3["endpointPlans"];
     }
-    case 5: {
+    case 8: {
 
-  k6ForgeLazy(3);
+  k6ForgeLazy(6);
   return loaded3["endpointThresholds"];
     }
-    case 6: {
+    case 9: {
+return function catalog(specs, options2) {
+  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(7)(specs, options2.timeout));
+  const trends = {};
+  const declared = { __proto__: null };
+  const endpoints = { __proto__: null };
+  const names = Object.keys(plans);
+  for (let i = 0; i < names.length; i += 1) {
+    const plan = plans[names[i]];
+    declared[names[i]] = plan;
+    if (plan.trend !== void 0) trends[names[i]] = new Trend(plan.trend, true);
+  }
+  const byClass = [
+    new Counter("responses_failed"),
+    new Counter("responses_1xx"),
+    new Counter("responses_2xx"),
+    new Counter("responses_3xx"),
+    new Counter("responses_4xx"),
+    new Counter("responses_5xx")
+  ];
+  const businessErrors = new Rate("business_errors");
+  const baseHeaders = options2.headers ?? { Accept: "application/json" };
+  const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
+  const log = options2.debug === true ? k6ForgeLazy(4)({}) : options2.debug ? k6ForgeLazy(4)(options2.debug) : void 0;
+  const endpoint = (name) => endpoints[name] ??= declared[name] !== void 0 ? liveEndpoint(name, declared[name], trends[name]) : k6ForgeLazy(1)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+  const api = {
+    send(name, request = NO_OPTIONS) {
+      const ep = endpoints[name] ?? endpoint(name);
+      let url = options2.baseUrl + fillPath(ep, request.path);
+      if (request.query) url += queryString(request.query);
+      const json = request.body !== void 0 && typeof request.body === "object" && !isBinary(request.body);
+      const auth2 = ep.auth ? options2.auth?.headers(api) : void 0;
+      const body = json ? JSON.stringify(request.body) : request.body;
+      let params;
+      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
+        if (!ep.reusable || ep.reusable.auth !== auth2)
+          ep.reusable = { auth: auth2, params: { ...ep.params, headers: { ...baseHeaders, ...auth2 } } };
+        params = ep.reusable.params;
+      } else {
+        const headers = { ...baseHeaders };
+        if (json) headers["Content-Type"] = "application/json";
+        if (auth2) Object.assign(headers, auth2);
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(5)();
+        if (request.headers) Object.assign(headers, request.headers);
+        params = { ...ep.params, headers };
+        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
+      }
+      let res = http.request(ep.method, url, body ?? null, params);
+      if (ep.retry) {
+        const { waits, on } = ep.retry;
+        for (let i = 0; i < waits.length && on.includes(res.status); i += 1) {
+          sleep2(waits[i]);
+          res = http.request(ep.method, url, body ?? null, params);
+        }
+      }
+      ep.trendMetric?.add(res.timings.duration);
+      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
+      if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
+      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
+      return res;
+    },
+    thresholds() {
+      const file = options2.thresholdsFile;
+      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(8)(specs, file));
+    },
+    reportBusinessError(name, failed) {
+      businessErrors.add(failed, endpoint(name).metricTags);
+    }
+  };
+  return api;
+};
+    }
+    case 10: {
 
   return (/* @__PURE__ */ (() => {
     var loaded5;
@@ -1118,7 +794,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     return { "loadConfig": loadConfig };
   })())["loadConfig"];
     }
-    case 7: {
+    case 11: {
 
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     function isAsciiLetter(code) {
@@ -1993,7 +1669,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     }
     function summaryInit(scenario, env) {
       if (scenario !== void 0 && !isName(scenario, "scenario")) {
-        invalidOption("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
+        k6ForgeLazy(1)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
       }
       let execution;
       try {
@@ -2084,17 +1760,24 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
 
     break;
     }
-    case 8: {
+    case 12: {
 
-  k6ForgeLazy(7);
+  k6ForgeLazy(11);
   return loaded4["summaryInit"];
     }
-    case 9: {
+    case 13: {
 
-  k6ForgeLazy(7);
+  k6ForgeLazy(11);
   return loaded4["summaryOutputs"];
     }
-    case 10: {
+    case 14: {
+return function summaryHandler(options2 = {}) {
+  const { scenario } = options2;
+  const init = __VU === 0 ? k6ForgeLazy(12)(scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(13)(raw, init);
+};
+    }
+    case 15: {
 
   return (/* @__PURE__ */ (() => {
     function sameJson(a, b) {
@@ -2157,7 +1840,7 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
     return { "composeOptions": composeOptions };
   })())["composeOptions"];
     }
-    case 11: {
+    case 16: {
 
   return (/* @__PURE__ */ (() => {
     var loaded5;
@@ -2298,19 +1981,19 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
         var MAX_VUS_PER_PREALLOCATED = 4;
         function checkOptions(options2) {
           const { name, exec: exec4, vus, scale, rate, preAllocatedVUs } = options2;
-          if (name !== void 0 && !isName(name, "scenario")) invalidOption("name", name, "a k6 scenario name of letters, digits, _ and -");
-          if (exec4 !== void 0 && !isName(exec4, "function")) invalidOption("exec", exec4, "the name of an exported function");
-          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalidOption("vus", vus, "a whole number greater than 0");
+          if (name !== void 0 && !isName(name, "scenario")) k6ForgeLazy(1)("name", name, "a k6 scenario name of letters, digits, _ and -");
+          if (exec4 !== void 0 && !isName(exec4, "function")) k6ForgeLazy(1)("exec", exec4, "the name of an exported function");
+          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) k6ForgeLazy(1)("vus", vus, "a whole number greater than 0");
           if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
-            invalidOption("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
+            k6ForgeLazy(1)("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
           }
-          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) invalidOption("scale", scale, "a number greater than 0");
-          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) invalidOption("rate", rate, "iterations per second, greater than 0");
+          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) k6ForgeLazy(1)("scale", scale, "a number greater than 0");
+          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) k6ForgeLazy(1)("rate", rate, "iterations per second, greater than 0");
           if (rate === void 0 && vus !== void 0 && scale !== void 0) {
-            invalidOption("scale", scale, "no scale when vus is set: vus already fixes the peak");
+            k6ForgeLazy(1)("scale", scale, "no scale when vus is set: vus already fixes the peak");
           }
           if (rate === void 0 && preAllocatedVUs !== void 0) {
-            invalidOption("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
+            k6ForgeLazy(1)("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
           }
           if (options2.duration !== void 0) parseDuration(options2.duration, "duration");
           if (options2.startTime !== void 0) parseDuration(options2.startTime, "startTime", true);
@@ -2332,7 +2015,7 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
           const peakRate = options2.rate * (options2.scale ?? 1);
           const preAllocatedVUs = options2.preAllocatedVUs ?? Math.min(Math.max(1, Math.ceil(peakRate)), options2.vus ?? Infinity);
           const maxVUs = options2.vus ?? preAllocatedVUs * MAX_VUS_PER_PREALLOCATED;
-          if (maxVUs < preAllocatedVUs) invalidOption("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
+          if (maxVUs < preAllocatedVUs) k6ForgeLazy(1)("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
           const rate = arrivalRate(peakRate);
           const peak = peakOf(shape);
           if (shape.kind === "constant") {
@@ -2422,66 +2105,471 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
   }
 }
 
-// src/lib/auth.ts
-function sessionAuth(options2) {
-  const { username, password, now = () => Date.now(), maxFailures = 3 } = options2;
-  if (!username) invalidOption("TEST_USERNAME", username, "a user name");
-  if (!password) refuse("invalid_option", { field: "TEST_PASSWORD", shownAs: "(hidden)", accepted: "a password" });
-  if (!Number.isInteger(maxFailures) || maxFailures < 1 || maxFailures > 10)
-    invalidOption("maxFailures", maxFailures, "a whole number from 1 to 10");
-  const backoff = k6ForgeLazy(0)(options2.backoff ?? "1s", "backoff");
-  const margin = k6ForgeLazy(0)(options2.refreshBefore ?? "30s", "refreshBefore");
-  const fields = { accessToken: "accessToken", refreshToken: "refreshToken", expiresIn: "expiresIn", ...options2.fields };
-  let session;
-  let headers = {};
-  const use = (token) => {
-    session = token;
-    headers = Object.freeze({ Authorization: `Bearer ${token.accessToken}` });
+
+// src/generators/random.ts
+var TWO_32 = 4294967296;
+var DAY_MS = 864e5;
+function mix32(word) {
+  let h = word >>> 0;
+  h = Math.imul(h ^ h >>> 16, 2246822507);
+  h = Math.imul(h ^ h >>> 13, 3266489909);
+  return (h ^ h >>> 16) >>> 0;
+}
+function seededRandom(...seeds) {
+  let a = mix32((seeds[0] ?? 0) ^ 2654435769);
+  let b = mix32((seeds[1] ?? 0) ^ 608135816);
+  let c = mix32((seeds[2] ?? 0) ^ 3084996962);
+  let d = 1;
+  const next = () => {
+    const t = (a + b | 0) + d | 0;
+    d = d + 1 | 0;
+    a = b ^ b >>> 9;
+    b = c + (c << 3) | 0;
+    c = c << 21 | c >>> 11;
+    c = c + t | 0;
+    return (t >>> 0) / TWO_32;
   };
-  const request = (api, endpoint, body) => {
-    const res = api.send(endpoint, { body });
-    const data = res.status >= 200 && res.status < 300 ? res.json() : null;
-    const accessToken = data?.[fields.accessToken];
-    if (typeof accessToken !== "string") return res.status;
-    const refreshToken = data?.[fields.refreshToken];
-    const expiresIn = data?.[fields.expiresIn];
-    return {
-      accessToken,
-      ...typeof refreshToken === "string" && { refreshToken },
-      ...typeof expiresIn === "number" && { expiresAt: now() + expiresIn * 1e3 }
-    };
-  };
-  const login = (api) => {
-    for (let failures = 1; ; failures += 1) {
-      const got = request(api, options2.login, { username, password });
-      if (typeof got !== "number") return got;
-      if (failures >= maxFailures) {
-        exec3.test.abort(
-          `k6-forge sessionAuth: ${options2.login} failed ${failures} times in a row, last with HTTP ${got} and no ${fields.accessToken} in the response; check TEST_USERNAME and TEST_PASSWORD (the test stops so that an identity provider does not lock the account)`
-        );
-      }
-      sleep(backoff * 2 ** (failures - 1) / 1e3);
+  for (let i = 0; i < 12; i += 1) next();
+  return next;
+}
+function checkRange(helper, min, max, whole) {
+  const valid = whole ? Number.isSafeInteger(min) && Number.isSafeInteger(max) : Number.isFinite(min) && Number.isFinite(max);
+  if (!valid || min > max) {
+    throw new ForgeError("invalid_option", {
+      field: `${helper}(min, max)`,
+      given: `${shown(min)} to ${shown(max)}`,
+      accepted: `${whole ? "whole numbers" : "finite numbers"} with min no greater than max`
+    });
+  }
+}
+function int(min, max, random) {
+  checkRange("int", min, max, true);
+  return min + Math.floor(random() * (max - min + 1));
+}
+function float(min, max, random, fractionDigits) {
+  checkRange("float", min, max, false);
+  const value = min + random() * (max - min);
+  if (fractionDigits === void 0) return value;
+  const scale = 10 ** fractionDigits;
+  return Math.max(min, Math.floor(value * scale) / scale);
+}
+function bool(probability, random) {
+  return random() < probability;
+}
+function digits(count, random) {
+  let text = "";
+  for (let i = 0; i < count; i += 1) text += Math.floor(random() * 10);
+  return text;
+}
+function dayNumber(date, field2) {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
+  if (Number.isNaN(ms)) k6ForgeLazy(1)(field2, date, "a calendar date as YYYY-MM-DD, such as 2024-02-29");
+  return ms / DAY_MS;
+}
+function dateBetween(from, to, random) {
+  const first = dayNumber(from, "dateBetween(from)");
+  const last = dayNumber(to, "dateBetween(to)");
+  return new Date(int(first, last, random) * DAY_MS).toISOString().slice(0, 10);
+}
+
+// src/generators/vu-draw.ts
+import exec2 from "k6/execution";
+
+// src/generators/seed.ts
+import { SharedArray } from "k6/data";
+var exec = exec2;
+
+// src/lib/names.ts
+function isDigits(text) {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+// src/generators/seed.ts
+var MAX_SEED = 4294967295;
+function parseSeed(text, field2 = "SEED") {
+  const seed2 = isDigits(text) && text.length <= 10 ? Number(text) : Number.NaN;
+  if (!(seed2 <= MAX_SEED)) {
+    throw new ForgeError("invalid_env", { field: field2, given: shown(text), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
+  }
+  return seed2;
+}
+function seedText() {
+  return typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
+}
+var randomSeed = new SharedArray("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
+var announced = false;
+function firstVu() {
+  try {
+    return exec.vu.idInTest <= 1;
+  } catch {
+    return false;
+  }
+}
+function runSeed() {
+  const text = seedText();
+  if (text !== void 0) return parseSeed(text);
+  const seed2 = randomSeed[0];
+  if (!announced && firstVu())
+    console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
+  announced = true;
+  return seed2;
+}
+
+// src/generators/vu-draw.ts
+var vu;
+var seed;
+var stream;
+var streamIteration = 0;
+var counter = 0;
+function vuInfo() {
+  if (vu === void 0) {
+    try {
+      vu = exec2.vu;
+    } catch {
+      return void 0;
     }
-  };
-  const renew = (api, old) => {
-    const renewed = options2.refresh && old.refreshToken ? request(api, options2.refresh, { refreshToken: old.refreshToken }) : void 0;
-    return renewed !== void 0 && typeof renewed !== "number" ? renewed : login(api);
-  };
-  let adopted;
+  }
+  return vu;
+}
+function vuRandom() {
+  const info = vuInfo();
+  const iteration = info ? info.iterationInInstance : -1;
+  if (stream === void 0 || iteration !== streamIteration) {
+    seed ??= runSeed();
+    stream = seededRandom(seed, info ? info.idInTest : 0, iteration);
+    streamIteration = iteration;
+  }
+  return stream;
+}
+function vuSerial() {
+  const info = vuInfo();
+  if (!info) {
+    throw new ForgeError("invalid_script", {
+      field: "unique values",
+      given: "a call in the init context",
+      accepted: "calls inside default(), a scenario function, setup() or teardown(), where k6/execution knows the VU"
+    });
+  }
+  seed ??= runSeed();
+  counter += 1;
+  return { tag: seed, vu: info.idInTest, n: counter };
+}
+function vuDraw() {
+  return { random: vuRandom(), serial: vuSerial };
+}
+
+// src/generators/internal/packed.ts
+function packedCount(list, separator = "|") {
+  if (list.length === 0) return 0;
+  let count = 1;
+  for (let at = list.indexOf(separator); at !== -1; at = list.indexOf(separator, at + separator.length)) count += 1;
+  return count;
+}
+function packedItem(list, index, separator = "|") {
+  let start = 0;
+  let missing = list.length === 0 || !(index >= 0) || Math.floor(index) !== index;
+  for (let i = 0; i < index && !missing; i += 1) {
+    const at = list.indexOf(separator, start);
+    if (at === -1) missing = true;
+    else start = at + separator.length;
+  }
+  if (missing) {
+    throw new ForgeError("invalid_option", {
+      field: "packedItem(index)",
+      given: shown(index),
+      accepted: `a whole number from 0 to ${packedCount(list, separator) - 1}`
+    });
+  }
+  const end = list.indexOf(separator, start);
+  return end === -1 ? list.slice(start) : list.slice(start, end);
+}
+function pickPacked(list, random, separator = "|") {
+  let count = list.length === 0 ? 0 : 1;
+  for (let at = list.indexOf(separator); at !== -1; at = list.indexOf(separator, at + separator.length)) count += 1;
+  if (count === 0)
+    throw new ForgeError("invalid_option", { field: "pick(list)", given: "an empty list", accepted: "a list with at least one element" });
+  let start = 0;
+  for (let i = Math.floor(random() * count); i > 0; i -= 1) start = list.indexOf(separator, start) + separator.length;
+  const end = list.indexOf(separator, start);
+  return end === -1 ? list.slice(start) : list.slice(start, end);
+}
+function weightedPacked(list, random) {
+  let total = 0;
+  for (let start = 0; start < list.length; ) {
+    let end = list.indexOf("|", start);
+    if (end === -1) end = list.length;
+    const colon = list.indexOf(":", start);
+    const weight = colon === -1 || colon > end ? Number.NaN : Number(list.slice(colon + 1, end));
+    if (!(weight > 0 && Number.isFinite(weight))) {
+      throw new ForgeError("invalid_option", {
+        field: "weighted(entries)",
+        given: `the weight ${shown(weight)}`,
+        accepted: "positive finite weights"
+      });
+    }
+    total += weight;
+    start = end + 1;
+  }
+  if (list.length === 0)
+    throw new ForgeError("invalid_option", {
+      field: "weighted(entries)",
+      given: "no entries",
+      accepted: "at least one [value, weight] pair"
+    });
+  let point = random() * total;
+  let value = "";
+  for (let start = 0; start < list.length; ) {
+    let end = list.indexOf("|", start);
+    if (end === -1) end = list.length;
+    const colon = list.indexOf(":", start);
+    value = list.slice(start, colon);
+    point -= Number(list.slice(colon + 1, end));
+    if (point < 0) return value;
+    start = end + 1;
+  }
+  return value;
+}
+function packedRow(list, key, fieldSeparator = ";", separator = "|") {
+  if (key === void 0) return void 0;
+  for (let start = 0; start < list.length; ) {
+    let end = list.indexOf(separator, start);
+    if (end === -1) end = list.length;
+    const fieldEnd = list.indexOf(fieldSeparator, start);
+    if (list.slice(start, fieldEnd === -1 || fieldEnd > end ? end : fieldEnd) === key) return list.slice(start, end);
+    start = end + separator.length;
+  }
+  return void 0;
+}
+
+// src/generators/definitions/address.ts
+var LOCALITIES = "Austin;Travis;TX;787;512|Dallas;Dallas;TX;752;214|Los Angeles;Los Angeles;CA;900;213|San Diego;San Diego;CA;921;619|Phoenix;Maricopa;AZ;850;602|Denver;Denver;CO;802;303|Chicago;Cook;IL;606;312|Columbus;Franklin;OH;432;614|Atlanta;Fulton;GA;303;404|Miami;Miami-Dade;FL;331;305|Orlando;Orange;FL;328;407|Charlotte;Mecklenburg;NC;282;704|Nashville;Davidson;TN;372;615|Seattle;King;WA;981;206|Portland;Multnomah;OR;972;503|Boston;Suffolk;MA;021;617|Newark;Essex;NJ;071;973|Philadelphia;Philadelphia;PA;191;215|Detroit;Wayne;MI;482;313|Minneapolis;Hennepin;MN;554;612";
+function locality(row) {
   return {
-    login,
-    adopt(token) {
-      if (token.accessToken === adopted) return;
-      adopted = token.accessToken;
-      use(token);
-    },
-    headers(api) {
-      if (!session) use(login(api));
-      else if (session.expiresAt !== void 0 && now() >= session.expiresAt - margin) use(renew(api, session));
-      return headers;
-    }
+    city: packedItem(row, 0, ";"),
+    county: packedItem(row, 1, ";"),
+    region: packedItem(row, 2, ";"),
+    zipPrefix: packedItem(row, 3, ";"),
+    areaCode: packedItem(row, 4, ";")
   };
 }
+var STREET_NAMES = "Main|Oak|Maple|Cedar|Pine|Elm|Washington|Lake|Hill|Park|Sunset|Lincoln|Jackson|River|Highland|Franklin|Madison|Ridge|Spring|Church";
+var STREET_SUFFIXES = "St|Ave|Blvd|Rd|Ln|Dr|Ct|Way|Pl";
+
+// src/generators/definitions/person.ts
+var FIRST_NAMES = "James|Mary|Robert|Patricia|John|Jennifer|Michael|Linda|David|Elizabeth|William|Barbara|Richard|Susan|Joseph|Jessica|Thomas|Sarah|Carlos|Karen|Daniel|Lisa|Matthew|Nancy|Anthony|Sofia|Mark|Ashley|Wei|Priya|Andrew|Emily|Joshua|Olivia|Kevin|Aisha|Brian|Maria|Luis|Grace";
+var LAST_NAMES = "Smith|Johnson|Williams|Brown|Jones|Garcia|Miller|Davis|Rodriguez|Martinez|Hernandez|Lopez|Gonzalez|Wilson|Anderson|Thomas|Taylor|Moore|Jackson|Martin|Lee|Perez|Thompson|White|Harris|Sanchez|Clark|Ramirez|Lewis|Robinson|Walker|Young|Allen|King|Wright|Nguyen|Patel|Kim|Chen|Okafor";
+var BIRTH_DATE_FROM = "1940-01-01";
+var BIRTH_DATE_TO = "2007-12-31";
+
+// src/generators/internal/phone.ts
+function phoneNumber(areaCode, random) {
+  const exchange = int(200, 999, random);
+  return `+1${areaCode}${exchange % 100 === 11 ? exchange - 1 : exchange}${digits(4, random)}`;
+}
+
+// src/generators/internal/serial.ts
+function plain(name) {
+  return name.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+function serialId(serial) {
+  return `${serial.tag.toString(36)}-${serial.vu}-${serial.n}`;
+}
+function serialEmail(serial, names, domain) {
+  const local = names.map(plain).filter(Boolean).join(".") || "user";
+  return `${local.slice(0, 40)}.${serialId(serial)}@${domain}`;
+}
+function serialCode(serial, prefix) {
+  return `${prefix}-${serialId(serial)}`.toUpperCase();
+}
+
+// src/generators/domains/customer.ts
+function addressIn(locality2, random) {
+  return {
+    line1: `${int(1, 9899, random)} ${pickPacked(STREET_NAMES, random)} ${pickPacked(STREET_SUFFIXES, random)}`,
+    city: locality2.city,
+    region: locality2.region,
+    postalCode: `${locality2.zipPrefix}${digits(2, random)}`
+  };
+}
+function customerFrom(draw, overrides = {}) {
+  const r = draw.random;
+  const locality2 = locality(pickPacked(LOCALITIES, r));
+  const firstName = overrides.firstName ?? pickPacked(FIRST_NAMES, r);
+  const lastName = overrides.lastName ?? pickPacked(LAST_NAMES, r);
+  return {
+    firstName,
+    lastName,
+    email: overrides.email ?? serialEmail(draw.serial(), [firstName, lastName], "example.com"),
+    phone: overrides.phone ?? phoneNumber(locality2.areaCode, r),
+    dateOfBirth: overrides.dateOfBirth ?? dateBetween(BIRTH_DATE_FROM, BIRTH_DATE_TO, r),
+    address: overrides.address ?? addressIn(locality2, r)
+  };
+}
+
+// src/generators/definitions/deal.ts
+var DEAL_TYPES = "finance:6|cash:2|lease:2";
+var TERM_MONTHS = "finance;36/48/60/72/84|lease;24/36/39/48";
+function termMonthsFor(dealType) {
+  return packedItem(packedRow(TERM_MONTHS, dealType) ?? "", 1, ";");
+}
+var APR_MIN = 1.9;
+var APR_MAX = 14.9;
+var FEES = "DOC;85;799|TITLE;15;150|REGISTRATION;30;400|TIRE;5;25|DEALER_PREP;100;600";
+function fee(row) {
+  return { code: packedItem(row, 0, ";"), min: Number(packedItem(row, 1, ";")), max: Number(packedItem(row, 2, ";")) };
+}
+var DOWN_PAYMENT_SHARE_MIN = 0;
+var DOWN_PAYMENT_SHARE_MAX = 0.3;
+var REBATE_MIN = 0;
+var REBATE_MAX = 3e3;
+
+// src/generators/definitions/vehicle.ts
+var VEHICLE_MAKES = "Toyota;4T1;Camry,sedan,27000,36000/RAV4,suv,29000,41000/Tacoma,pickup,32000,52000|Honda;1HG;Civic,sedan,24000,31000/CR-V,suv,30000,40000/Odyssey,minivan,38000,52000|Ford;1FT;F-150,pickup,36000,80000/Explorer,suv,38000,58000/Mustang,coupe,31000,60000|Chevrolet;1G1;Malibu,sedan,25000,30000/Equinox,suv,27000,36000/Silverado,pickup,38000,72000|Nissan;1N4;Altima,sedan,26000,34000/Rogue,suv,29000,39000|Hyundai;KMH;Elantra,sedan,21000,28000/Tucson,suv,28000,38000|Kia;KNA;Forte,sedan,20000,26000/Sorento,suv,32000,46000|Subaru;JF1;Impreza,hatchback,23000,29000/Outback,suv,30000,42000|Tesla;5YJ;Model 3,sedan,40000,55000/Model Y,suv,45000,60000|BMW;WBA;3 Series,sedan,45000,60000/X5,suv,66000,90000";
+function vehicleMake(row) {
+  return { name: packedItem(row, 0, ";"), wmi: packedItem(row, 1, ";"), models: packedItem(row, 2, ";") };
+}
+function vehicleModel(model) {
+  return {
+    name: packedItem(model, 0, ","),
+    bodyStyle: packedItem(model, 1, ","),
+    msrp: [Number(packedItem(model, 2, ",")), Number(packedItem(model, 3, ","))]
+  };
+}
+var TRIMS = "Base|S|SE|LE|XLE|Sport|Touring|Limited|Premium";
+var COLORS = "Black|White|Silver|Gray|Blue|Red|Green|Beige";
+var MODEL_YEAR_MIN = 2014;
+var CURRENT_MODEL_YEAR = 2026;
+var MILES_PER_YEAR_MIN = 6e3;
+var MILES_PER_YEAR_MAX = 16e3;
+var VEHICLE_PRICE_MIN = 5e3;
+var VEHICLE_PRICE_MAX = 9e4;
+
+// src/generators/vin.ts
+var VIN_CHARACTERS = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
+var TRANSLITERATION = "012345678912345678.12345.7.923456789";
+var WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+var YEAR_CODES = "ABCDEFGHJKLMNPRSTVWXY123456789";
+function isVinText(text, length) {
+  if (typeof text !== "string" || text.length !== length) return false;
+  for (let i = 0; i < length; i += 1) if (VIN_CHARACTERS.indexOf(text[i]) < 0) return false;
+  return true;
+}
+function characterValue(char) {
+  const code = char.charCodeAt(0);
+  return Number(TRANSLITERATION[code <= 57 ? code - 48 : code - 55]);
+}
+function checkDigit(vin2) {
+  let sum = 0;
+  for (let i = 0; i < 17; i += 1) sum += characterValue(vin2[i]) * WEIGHTS[i];
+  const check3 = sum % 11;
+  return check3 === 10 ? "X" : String(check3);
+}
+function vin(wmi, year, random) {
+  if (!isVinText(wmi, 3)) k6ForgeLazy(1)("vin(wmi)", wmi, `3 characters of ${VIN_CHARACTERS}`);
+  if (!Number.isInteger(year) || year < 1980 || year > 2039) {
+    k6ForgeLazy(1)("vin(year)", year, "a model year from 1980 to 2039");
+  }
+  let descriptor = "";
+  for (let i = 0; i < 5; i += 1) descriptor += VIN_CHARACTERS[Math.floor(random() * VIN_CHARACTERS.length)];
+  const plant = VIN_CHARACTERS[10 + Math.floor(random() * 23)];
+  const draft = `${wmi}${descriptor}0${YEAR_CODES[(year - 1980) % 30]}${plant}${digits(6, random)}`;
+  return `${draft.slice(0, 8)}${checkDigit(draft)}${draft.slice(9)}`;
+}
+
+// src/generators/domains/vehicle.ts
+var clamp = (value, min, max) => Math.min(max, Math.max(min, value));
+function vehicleFrom(draw, overrides = {}) {
+  const r = draw.random;
+  const make = vehicleMake(packedRow(VEHICLE_MAKES, overrides.make) ?? pickPacked(VEHICLE_MAKES, r));
+  const model = vehicleModel(packedRow(make.models, overrides.model, ",", "/") ?? pickPacked(make.models, r, "/"));
+  const year = overrides.year ?? int(MODEL_YEAR_MIN, CURRENT_MODEL_YEAR, r);
+  const age = Math.max(0, CURRENT_MODEL_YEAR - year);
+  const msrp = int(model.msrp[0], model.msrp[1], r);
+  return {
+    vin: overrides.vin ?? vin(make.wmi, year, r),
+    make: overrides.make ?? make.name,
+    model: overrides.model ?? model.name,
+    year,
+    trim: overrides.trim ?? pickPacked(TRIMS, r),
+    bodyStyle: overrides.bodyStyle ?? model.bodyStyle,
+    color: overrides.color ?? pickPacked(COLORS, r),
+    mileage: overrides.mileage ?? (age === 0 ? int(0, 50, r) : age * int(MILES_PER_YEAR_MIN, MILES_PER_YEAR_MAX, r)),
+    price: overrides.price ?? clamp(Math.round(msrp * 0.86 ** age / 50) * 50, VEHICLE_PRICE_MIN, VEHICLE_PRICE_MAX)
+  };
+}
+
+// src/generators/domains/deal.ts
+function dealFrom(draw, overrides = {}) {
+  const r = draw.random;
+  const dealType = overrides.dealType ?? weightedPacked(DEAL_TYPES, r);
+  const vehicle2 = overrides.vehicle ?? vehicleFrom(draw);
+  const salePrice = overrides.salePrice ?? float(vehicle2.price * 0.92, vehicle2.price, r, 2);
+  const financed = dealType !== "cash";
+  return {
+    dealNumber: overrides.dealNumber ?? serialCode(draw.serial(), "DEAL"),
+    dealType,
+    status: "draft",
+    customer: overrides.customer ?? customerFrom(draw),
+    vehicle: vehicle2,
+    salePrice,
+    downPayment: overrides.downPayment ?? (financed ? float(salePrice * DOWN_PAYMENT_SHARE_MIN, salePrice * DOWN_PAYMENT_SHARE_MAX, r, 2) : salePrice),
+    tradeInValue: overrides.tradeInValue ?? (bool(0.35, r) ? int(10, 150, r) * 100 : 0),
+    termMonths: overrides.termMonths ?? (dealType === "cash" ? null : Number(pickPacked(termMonthsFor(dealType), r, "/"))),
+    apr: overrides.apr ?? (financed ? float(APR_MIN, APR_MAX, r, 2) : null)
+  };
+}
+
+// src/generators/domains/tax-calculation.ts
+function drawnFees(random) {
+  const count = packedCount(FEES);
+  let chosen = 1;
+  for (let i = 1; i < count; i += 1) if (bool(0.5, random)) chosen |= 1 << i;
+  const fees = [];
+  for (let i = 0; i < count; i += 1) {
+    if ((chosen & 1 << i) === 0) continue;
+    const range = fee(packedItem(FEES, i));
+    fees.push({ code: range.code, amount: float(range.min, range.max, random, 2) });
+  }
+  return fees;
+}
+function taxCalculationRequestFrom(draw, overrides = {}) {
+  const r = draw.random;
+  const place = locality(pickPacked(LOCALITIES, r));
+  return {
+    jurisdiction: overrides.jurisdiction ?? {
+      country: "US",
+      region: place.region,
+      county: place.county,
+      city: place.city,
+      postalCode: `${place.zipPrefix}${digits(2, r)}`
+    },
+    dealType: overrides.dealType ?? weightedPacked(DEAL_TYPES, r),
+    vehiclePrice: overrides.vehiclePrice ?? float(VEHICLE_PRICE_MIN, VEHICLE_PRICE_MAX, r, 2),
+    tradeInValue: overrides.tradeInValue ?? (bool(0.35, r) ? int(10, 150, r) * 100 : 0),
+    rebate: overrides.rebate ?? (bool(0.25, r) ? int(REBATE_MIN / 250 + 1, REBATE_MAX / 250, r) * 250 : 0),
+    fees: overrides.fees ?? drawnFees(r)
+  };
+}
+
+// src/generators/runtime.ts
+var customer = (overrides) => customerFrom(vuDraw(), overrides);
+var deal = (overrides) => dealFrom(vuDraw(), overrides);
+var taxCalculationRequest = (overrides) => taxCalculationRequestFrom(vuDraw(), overrides);
+
+// src/lib/auth.ts
+var sleep = sleep3;
+var exec3 = exec2;
+
+// k6-forge-per-call:src/lib/duration.ts
+
+
+// src/lib/auth.ts
+
 
 // src/lib/catalog.ts
 var check = check2, sleep2 = sleep3;
@@ -2556,7 +2644,7 @@ function fillPath(endpoint, values) {
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i];
     const value = values === void 0 ? void 0 : values[key];
-    if (value === void 0) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
+    if (value === void 0) k6ForgeLazy(1)(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
     path += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
   }
   return path;
@@ -2569,76 +2657,7 @@ function queryString(query) {
   }
   return text;
 }
-function catalog(specs, options2) {
-  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(4)(specs, options2.timeout));
-  const trends = {};
-  const declared = { __proto__: null };
-  const endpoints = { __proto__: null };
-  const names = Object.keys(plans);
-  for (let i = 0; i < names.length; i += 1) {
-    const plan = plans[names[i]];
-    declared[names[i]] = plan;
-    if (plan.trend !== void 0) trends[names[i]] = new Trend(plan.trend, true);
-  }
-  const byClass = [
-    new Counter("responses_failed"),
-    new Counter("responses_1xx"),
-    new Counter("responses_2xx"),
-    new Counter("responses_3xx"),
-    new Counter("responses_4xx"),
-    new Counter("responses_5xx")
-  ];
-  const businessErrors = new Rate("business_errors");
-  const baseHeaders = options2.headers ?? { Accept: "application/json" };
-  const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? k6ForgeLazy(1)({}) : options2.debug ? k6ForgeLazy(1)(options2.debug) : void 0;
-  const endpoint = (name) => endpoints[name] ??= declared[name] !== void 0 ? liveEndpoint(name, declared[name], trends[name]) : invalidOption("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
-  const api = {
-    send(name, request = NO_OPTIONS) {
-      const ep = endpoints[name] ?? endpoint(name);
-      let url = options2.baseUrl + fillPath(ep, request.path);
-      if (request.query) url += queryString(request.query);
-      const json = request.body !== void 0 && typeof request.body === "object" && !isBinary(request.body);
-      const auth2 = ep.auth ? options2.auth?.headers(api) : void 0;
-      const body = json ? JSON.stringify(request.body) : request.body;
-      let params;
-      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
-        if (!ep.reusable || ep.reusable.auth !== auth2)
-          ep.reusable = { auth: auth2, params: { ...ep.params, headers: { ...baseHeaders, ...auth2 } } };
-        params = ep.reusable.params;
-      } else {
-        const headers = { ...baseHeaders };
-        if (json) headers["Content-Type"] = "application/json";
-        if (auth2) Object.assign(headers, auth2);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(2)();
-        if (request.headers) Object.assign(headers, request.headers);
-        params = { ...ep.params, headers };
-        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
-      }
-      let res = http.request(ep.method, url, body ?? null, params);
-      if (ep.retry) {
-        const { waits, on } = ep.retry;
-        for (let i = 0; i < waits.length && on.includes(res.status); i += 1) {
-          sleep2(waits[i]);
-          res = http.request(ep.method, url, body ?? null, params);
-        }
-      }
-      ep.trendMetric?.add(res.timings.duration);
-      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
-      if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
-      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
-      return res;
-    },
-    thresholds() {
-      const file = options2.thresholdsFile;
-      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(5)(specs, file));
-    },
-    reportBusinessError(name, failed) {
-      businessErrors.add(failed, endpoint(name).metricTags);
-    }
-  };
-  return api;
-}
+
 
 // src/lib/checks.ts
 function field(res, path) {
@@ -2662,11 +2681,7 @@ var loaded4;
 
 
 // src/lib/summary/summary-handler.ts
-function summaryHandler(options2 = {}) {
-  const { scenario } = options2;
-  const init = __VU === 0 ? k6ForgeLazy(8)(scenario, __ENV) : { scenario };
-  return (raw) => k6ForgeLazy(9)(raw, init);
-}
+
 
 // k6-forge-per-call:src/scenarios/compose.ts
 
@@ -2675,9 +2690,9 @@ function summaryHandler(options2 = {}) {
 
 
 // examples/dealer.ts
-var config = k6ForgeLazy(6)();
-var auth = sessionAuth({ login: "login", refresh: "token_refresh", username: config.TEST_USERNAME, password: config.TEST_PASSWORD });
-var desk = catalog(
+var config = k6ForgeLazy(10)();
+var auth = k6ForgeLazy(3)({ login: "login", refresh: "token_refresh", username: config.TEST_USERNAME, password: config.TEST_PASSWORD });
+var desk = k6ForgeLazy(9)(
   {
     login: { method: "POST", path: "/auth/login", service: "auth", auth: false, trend: "login_duration" },
     token_refresh: { method: "POST", path: "/auth/refresh", service: "auth", operation: "refresh", auth: false },
@@ -2689,10 +2704,10 @@ var desk = catalog(
   },
   { baseUrl: config.BASE_URL, auth, debug: config.DEBUG }
 );
-var options = __VU !== 0 ? void 0 : k6ForgeLazy(10)(k6ForgeLazy(11)({ name: "dealer", vus: config.VUS, duration: config.DURATION }), {
+var options = __VU !== 0 ? void 0 : k6ForgeLazy(15)(k6ForgeLazy(16)({ name: "dealer", vus: config.VUS, duration: config.DURATION }), {
   thresholds: { ...desk.thresholds(), checks: ["rate>0.99"] }
 });
-var handleSummary = summaryHandler();
+var handleSummary = k6ForgeLazy(14)();
 function setup() {
   return { session: auth.login(desk) };
 }

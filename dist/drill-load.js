@@ -31,125 +31,21 @@ function shown(value) {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
-function invalidOption(field, given, accepted) {
-  throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
-}
-
-// src/generators/vu-draw.ts
-import exec2 from "k6/execution";
-
-// src/generators/seed.ts
-import { SharedArray } from "k6/data";
-var exec = exec2;
-
-// src/lib/names.ts
-function isDigits(text) {
-  if (text.length === 0) return false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
-}
-
-// src/generators/seed.ts
-var MAX_SEED = 4294967295;
-function parseSeed(text, field = "SEED") {
-  const seed2 = isDigits(text) && text.length <= 10 ? Number(text) : Number.NaN;
-  if (!(seed2 <= MAX_SEED)) {
-    throw new ForgeError("invalid_env", { field, given: shown(text), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
-  }
-  return seed2;
-}
-function seedText() {
-  return typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
-}
-var randomSeed = new SharedArray("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
-var announced = false;
-function firstVu() {
-  try {
-    return exec.vu.idInTest <= 1;
-  } catch {
-    return false;
-  }
-}
-function runSeed() {
-  const text = seedText();
-  if (text !== void 0) return parseSeed(text);
-  const seed2 = randomSeed[0];
-  if (!announced && firstVu())
-    console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
-  announced = true;
-  return seed2;
-}
-
-// src/generators/vu-draw.ts
-var vu;
-var seed;
-var streamIteration = Number.NaN;
-var counter = 0;
-function vuInfo() {
-  if (vu === void 0) {
-    try {
-      vu = exec2.vu;
-    } catch {
-      return void 0;
-    }
-  }
-  return vu;
-}
-function vuSerial() {
-  const info = vuInfo();
-  if (!info) {
-    throw new ForgeError("invalid_script", {
-      field: "unique values",
-      given: "a call in the init context",
-      accepted: "calls inside default(), a scenario function, setup() or teardown(), where k6/execution knows the VU"
-    });
-  }
-  seed ??= runSeed();
-  counter += 1;
-  return { tag: seed, vu: info.idInTest, n: counter };
-}
-
-// src/generators/internal/serial.ts
-var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
-function serialUuid(serial) {
-  const vu2 = serial.vu >>> 0;
-  const high = Math.floor(serial.n / 2 ** 48);
-  const low = serial.n - high * 2 ** 48;
-  return `${HEX_DIGITS(serial.tag >>> 0, 8)}-${HEX_DIGITS(vu2 >>> 12 & 65535, 4)}-4${HEX_DIGITS(vu2 & 4095, 3)}-8${HEX_DIGITS(high, 3)}-${HEX_DIGITS(low, 12)}`;
-}
-
-// src/generators/unique-id.ts
-function idempotencyKey() {
-  return serialUuid(vuSerial());
-}
-
-// src/lib/auth.ts
-var sleep = sleep3;
-var exec3 = exec2;
-function bearerAuth(token) {
-  if (!token) throw new ForgeError("invalid_option", { field: "BEARER_TOKEN", given: "nothing", accepted: "a bearer token" });
-  const headers = Object.freeze({ Authorization: `Bearer ${token}` });
-  return { headers: () => headers };
-}
-
-// src/lib/catalog.ts
-import { check } from "k6"; var sleep2 = sleep3;
-import http from "k6/http";
-import { Trend } from "k6/metrics"; var Counter = Counter2, Rate = Rate2;
-
-// src/lib/binary.ts
-function isBinary(body) {
-  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
-}
-
-// k6-forge-lazy:src/lib/debug-log.ts
-var loaded;
 function k6ForgeLazy(k6ForgeLazyCase) {
   switch (k6ForgeLazyCase) {
     case 0: {
+return function invalidOption(field, given, accepted) {
+  throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
+};
+    }
+    case 1: {
+return function bearerAuth(token) {
+  if (!token) throw new ForgeError("invalid_option", { field: "BEARER_TOKEN", given: "nothing", accepted: "a bearer token" });
+  const headers = Object.freeze({ Authorization: `Bearer ${token}` });
+  return { headers: () => headers };
+};
+    }
+    case 2: {
 
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     function isBinary2(body) {
@@ -209,7 +105,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
   })();
   return loaded["requestLogger"];
     }
-    case 1: {
+    case 3: {
 
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     var HEX_DIGITS2 = (value, width) => value.toString(16).padStart(width, "0");
@@ -230,7 +126,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
   })();
   return loaded2["automaticKey"];
     }
-    case 2: {
+    case 4: {
 
   if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
@@ -301,10 +197,10 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     function retrySchedule(policy, field) {
       const { attempts, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
       if (!(Number.isInteger(attempts) && attempts >= 2 && attempts <= 10)) {
-        invalidOption(`${field}.attempts`, attempts, "a whole number from 2 to 10");
+        k6ForgeLazy(0)(`${field}.attempts`, attempts, "a whole number from 2 to 10");
       }
       if (!(Number.isFinite(factor) && factor >= 1)) {
-        invalidOption(`${field}.factor`, factor, "a number of 1 or more");
+        k6ForgeLazy(0)(`${field}.factor`, factor, "a number of 1 or more");
       }
       const firstMs = parseDuration(backoff, `${field}.backoff`);
       return { on: [...on], waits: Array.from({ length: attempts - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
@@ -352,11 +248,11 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     }
     function plan(name, spec, defaultTimeout) {
       const field = `endpoints.${name}`;
-      if (!isName(name, "identifier")) invalidOption(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
-      if (!spec.path.startsWith("/")) invalidOption(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
+      if (!isName(name, "identifier")) k6ForgeLazy(0)(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+      if (!spec.path.startsWith("/")) k6ForgeLazy(0)(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
       const idempotencyKey2 = spec.idempotencyKey === true;
       if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey2)) {
-        invalidOption(
+        k6ForgeLazy(0)(
           `${field}.retry`,
           spec.retry,
           `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`
@@ -408,17 +304,89 @@ function k6ForgeLazy(k6ForgeLazyCase) {
 
     break;
     }
-    case 3: {
+    case 5: {
 
-  k6ForgeLazy(2);
+  k6ForgeLazy(4);
   return loaded3["endpointPlans"];
     }
-    case 4: {
+    case 6: {
 
-  k6ForgeLazy(2);
+  k6ForgeLazy(4);
   return loaded3["endpointThresholds"];
     }
-    case 5: {
+    case 7: {
+return function catalog(specs, options2) {
+  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(5)(specs, options2.timeout));
+  const trends = {};
+  const declared = { __proto__: null };
+  const endpoints = { __proto__: null };
+  const names = Object.keys(plans);
+  for (let i = 0; i < names.length; i += 1) {
+    const plan = plans[names[i]];
+    declared[names[i]] = plan;
+    if (plan.trend !== void 0) trends[names[i]] = new Trend(plan.trend, true);
+  }
+  const byClass = [
+    new Counter("responses_failed"),
+    new Counter("responses_1xx"),
+    new Counter("responses_2xx"),
+    new Counter("responses_3xx"),
+    new Counter("responses_4xx"),
+    new Counter("responses_5xx")
+  ];
+  const businessErrors = new Rate("business_errors");
+  const baseHeaders = options2.headers ?? { Accept: "application/json" };
+  const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
+  const log = options2.debug === true ? k6ForgeLazy(2)({}) : options2.debug ? k6ForgeLazy(2)(options2.debug) : void 0;
+  const endpoint = (name) => endpoints[name] ??= declared[name] !== void 0 ? liveEndpoint(name, declared[name], trends[name]) : k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+  const api = {
+    send(name, request = NO_OPTIONS) {
+      const ep = endpoints[name] ?? endpoint(name);
+      let url = options2.baseUrl + fillPath(ep, request.path);
+      if (request.query) url += queryString(request.query);
+      const json = request.body !== void 0 && typeof request.body === "object" && !isBinary(request.body);
+      const auth = ep.auth ? options2.auth?.headers(api) : void 0;
+      const body = json ? JSON.stringify(request.body) : request.body;
+      let params;
+      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
+        if (!ep.reusable || ep.reusable.auth !== auth)
+          ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
+        params = ep.reusable.params;
+      } else {
+        const headers = { ...baseHeaders };
+        if (json) headers["Content-Type"] = "application/json";
+        if (auth) Object.assign(headers, auth);
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(3)();
+        if (request.headers) Object.assign(headers, request.headers);
+        params = { ...ep.params, headers };
+        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
+      }
+      let res = http.request(ep.method, url, body ?? null, params);
+      if (ep.retry) {
+        const { waits, on } = ep.retry;
+        for (let i = 0; i < waits.length && on.includes(res.status); i += 1) {
+          sleep2(waits[i]);
+          res = http.request(ep.method, url, body ?? null, params);
+        }
+      }
+      ep.trendMetric?.add(res.timings.duration);
+      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
+      if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
+      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
+      return res;
+    },
+    thresholds() {
+      const file = options2.thresholdsFile;
+      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(6)(specs, file));
+    },
+    reportBusinessError(name, failed) {
+      businessErrors.add(failed, endpoint(name).metricTags);
+    }
+  };
+  return api;
+};
+    }
+    case 8: {
 
   return (/* @__PURE__ */ (() => {
     var loaded5;
@@ -706,7 +674,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     return { "loadConfig": loadConfig };
   })())["loadConfig"];
     }
-    case 6: {
+    case 9: {
 
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     function isAsciiLetter(code) {
@@ -1581,7 +1549,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     }
     function summaryInit(scenario, env) {
       if (scenario !== void 0 && !isName(scenario, "scenario")) {
-        invalidOption("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
+        k6ForgeLazy(0)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
       }
       let execution;
       try {
@@ -1672,18 +1640,134 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
 
     break;
     }
-    case 7: {
+    case 10: {
 
-  k6ForgeLazy(6);
+  k6ForgeLazy(9);
   return loaded4["summaryInit"];
     }
-    case 8: {
+    case 11: {
 
-  k6ForgeLazy(6);
+  k6ForgeLazy(9);
   return loaded4["summaryOutputs"];
+    }
+    case 12: {
+return function summaryHandler(options2 = {}) {
+  const { scenario } = options2;
+  const init = __VU === 0 ? k6ForgeLazy(10)(scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(11)(raw, init);
+};
     }
   }
 }
+
+// src/generators/vu-draw.ts
+import exec2 from "k6/execution";
+
+// src/generators/seed.ts
+import { SharedArray } from "k6/data";
+var exec = exec2;
+
+// src/lib/names.ts
+function isDigits(text) {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+// src/generators/seed.ts
+var MAX_SEED = 4294967295;
+function parseSeed(text, field = "SEED") {
+  const seed2 = isDigits(text) && text.length <= 10 ? Number(text) : Number.NaN;
+  if (!(seed2 <= MAX_SEED)) {
+    throw new ForgeError("invalid_env", { field, given: shown(text), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
+  }
+  return seed2;
+}
+function seedText() {
+  return typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
+}
+var randomSeed = new SharedArray("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
+var announced = false;
+function firstVu() {
+  try {
+    return exec.vu.idInTest <= 1;
+  } catch {
+    return false;
+  }
+}
+function runSeed() {
+  const text = seedText();
+  if (text !== void 0) return parseSeed(text);
+  const seed2 = randomSeed[0];
+  if (!announced && firstVu())
+    console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
+  announced = true;
+  return seed2;
+}
+
+// src/generators/vu-draw.ts
+var vu;
+var seed;
+var counter = 0;
+function vuInfo() {
+  if (vu === void 0) {
+    try {
+      vu = exec2.vu;
+    } catch {
+      return void 0;
+    }
+  }
+  return vu;
+}
+function vuSerial() {
+  const info = vuInfo();
+  if (!info) {
+    throw new ForgeError("invalid_script", {
+      field: "unique values",
+      given: "a call in the init context",
+      accepted: "calls inside default(), a scenario function, setup() or teardown(), where k6/execution knows the VU"
+    });
+  }
+  seed ??= runSeed();
+  counter += 1;
+  return { tag: seed, vu: info.idInTest, n: counter };
+}
+
+// src/generators/internal/serial.ts
+var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
+function serialUuid(serial) {
+  const vu2 = serial.vu >>> 0;
+  const high = Math.floor(serial.n / 2 ** 48);
+  const low = serial.n - high * 2 ** 48;
+  return `${HEX_DIGITS(serial.tag >>> 0, 8)}-${HEX_DIGITS(vu2 >>> 12 & 65535, 4)}-4${HEX_DIGITS(vu2 & 4095, 3)}-8${HEX_DIGITS(high, 3)}-${HEX_DIGITS(low, 12)}`;
+}
+
+// src/generators/unique-id.ts
+function idempotencyKey() {
+  return serialUuid(vuSerial());
+}
+
+// src/lib/auth.ts
+var sleep = sleep3;
+var exec3 = exec2;
+
+
+// src/lib/catalog.ts
+import { check } from "k6"; var sleep2 = sleep3;
+import http from "k6/http";
+import { Trend } from "k6/metrics"; var Counter = Counter2, Rate = Rate2;
+
+// src/lib/binary.ts
+function isBinary(body) {
+  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
+}
+
+// k6-forge-lazy:src/lib/debug-log.ts
+var loaded;
+
 
 // k6-forge-lazy:src/lib/idempotency-key.ts
 var loaded2;
@@ -1744,7 +1828,7 @@ function fillPath(endpoint, values) {
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i];
     const value = values === void 0 ? void 0 : values[key];
-    if (value === void 0) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
+    if (value === void 0) k6ForgeLazy(0)(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
     path += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
   }
   return path;
@@ -1757,76 +1841,7 @@ function queryString(query) {
   }
   return text;
 }
-function catalog(specs, options2) {
-  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(3)(specs, options2.timeout));
-  const trends = {};
-  const declared = { __proto__: null };
-  const endpoints = { __proto__: null };
-  const names = Object.keys(plans);
-  for (let i = 0; i < names.length; i += 1) {
-    const plan = plans[names[i]];
-    declared[names[i]] = plan;
-    if (plan.trend !== void 0) trends[names[i]] = new Trend(plan.trend, true);
-  }
-  const byClass = [
-    new Counter("responses_failed"),
-    new Counter("responses_1xx"),
-    new Counter("responses_2xx"),
-    new Counter("responses_3xx"),
-    new Counter("responses_4xx"),
-    new Counter("responses_5xx")
-  ];
-  const businessErrors = new Rate("business_errors");
-  const baseHeaders = options2.headers ?? { Accept: "application/json" };
-  const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? k6ForgeLazy(0)({}) : options2.debug ? k6ForgeLazy(0)(options2.debug) : void 0;
-  const endpoint = (name) => endpoints[name] ??= declared[name] !== void 0 ? liveEndpoint(name, declared[name], trends[name]) : invalidOption("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
-  const api = {
-    send(name, request = NO_OPTIONS) {
-      const ep = endpoints[name] ?? endpoint(name);
-      let url = options2.baseUrl + fillPath(ep, request.path);
-      if (request.query) url += queryString(request.query);
-      const json = request.body !== void 0 && typeof request.body === "object" && !isBinary(request.body);
-      const auth = ep.auth ? options2.auth?.headers(api) : void 0;
-      const body = json ? JSON.stringify(request.body) : request.body;
-      let params;
-      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
-        if (!ep.reusable || ep.reusable.auth !== auth)
-          ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
-        params = ep.reusable.params;
-      } else {
-        const headers = { ...baseHeaders };
-        if (json) headers["Content-Type"] = "application/json";
-        if (auth) Object.assign(headers, auth);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(1)();
-        if (request.headers) Object.assign(headers, request.headers);
-        params = { ...ep.params, headers };
-        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
-      }
-      let res = http.request(ep.method, url, body ?? null, params);
-      if (ep.retry) {
-        const { waits, on } = ep.retry;
-        for (let i = 0; i < waits.length && on.includes(res.status); i += 1) {
-          sleep2(waits[i]);
-          res = http.request(ep.method, url, body ?? null, params);
-        }
-      }
-      ep.trendMetric?.add(res.timings.duration);
-      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
-      if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
-      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
-      return res;
-    },
-    thresholds() {
-      const file = options2.thresholdsFile;
-      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(4)(specs, file));
-    },
-    reportBusinessError(name, failed) {
-      businessErrors.add(failed, endpoint(name).metricTags);
-    }
-  };
-  return api;
-}
+
 
 // k6-forge-per-call:src/lib/config.ts
 
@@ -1838,15 +1853,11 @@ var loaded4;
 
 
 // src/lib/summary/summary-handler.ts
-function summaryHandler(options2 = {}) {
-  const { scenario } = options2;
-  const init = __VU === 0 ? k6ForgeLazy(7)(scenario, __ENV) : { scenario };
-  return (raw) => k6ForgeLazy(8)(raw, init);
-}
+
 
 // examples/drill-load.ts
-var config = k6ForgeLazy(5)();
-var gateway = catalog(
+var config = k6ForgeLazy(8)();
+var gateway = k6ForgeLazy(7)(
   {
     transfer_create: {
       method: "POST",
@@ -1860,7 +1871,7 @@ var gateway = catalog(
       retry: { attempts: 8, backoff: "200ms", factor: 1.5 }
     }
   },
-  { baseUrl: config.BASE_URL, auth: bearerAuth(config.BEARER_TOKEN) }
+  { baseUrl: config.BASE_URL, auth: k6ForgeLazy(1)(config.BEARER_TOKEN) }
 );
 var acknowledged = new Counter2("drill_transfers_acknowledged");
 var transferOk = new Rate2("drill_transfer_ok");
@@ -1869,7 +1880,7 @@ var options = __VU !== 0 ? void 0 : {
   thresholds: { "iterations{scenario:drill_load}": ["count>0"], drill_transfers_acknowledged: ["count>0"], drill_transfer_ok: [] },
   summaryTrendStats: ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)"]
 };
-var handleSummary = summaryHandler({ scenario: "drill-load" });
+var handleSummary = k6ForgeLazy(12)({ scenario: "drill-load" });
 function drill_load_default() {
   const key = idempotencyKey();
   const res = gateway.send("transfer_create", {

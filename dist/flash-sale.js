@@ -32,185 +32,14 @@ function shown(value) {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
-function invalidOption(field, given, accepted) {
-  throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
-}
-
-// src/generators/random.ts
-var TWO_32 = 4294967296;
-function mix32(word) {
-  let h = word >>> 0;
-  h = Math.imul(h ^ h >>> 16, 2246822507);
-  h = Math.imul(h ^ h >>> 13, 3266489909);
-  return (h ^ h >>> 16) >>> 0;
-}
-function seededRandom(...seeds) {
-  let a = mix32((seeds[0] ?? 0) ^ 2654435769);
-  let b = mix32((seeds[1] ?? 0) ^ 608135816);
-  let c = mix32((seeds[2] ?? 0) ^ 3084996962);
-  let d = 1;
-  const next = () => {
-    const t = (a + b | 0) + d | 0;
-    d = d + 1 | 0;
-    a = b ^ b >>> 9;
-    b = c + (c << 3) | 0;
-    c = c << 21 | c >>> 11;
-    c = c + t | 0;
-    return (t >>> 0) / TWO_32;
-  };
-  for (let i = 0; i < 12; i += 1) next();
-  return next;
-}
-function uuid(random) {
-  let hex = "";
-  for (let i = 0; i < 4; i += 1)
-    hex += Math.floor(random() * TWO_32).toString(16).padStart(8, "0");
-  const variant = (Number.parseInt(hex[16], 16) & 3 | 8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
-}
-
-// src/generators/vu-draw.ts
-var exec2 = exec3;
-
-// src/generators/seed.ts
-import { SharedArray } from "k6/data";
-var exec = exec3;
-
-// src/lib/names.ts
-function isDigits(text) {
-  if (text.length === 0) return false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
-}
-
-// src/generators/seed.ts
-var MAX_SEED = 4294967295;
-function parseSeed(text, field = "SEED") {
-  const seed2 = isDigits(text) && text.length <= 10 ? Number(text) : Number.NaN;
-  if (!(seed2 <= MAX_SEED)) {
-    throw new ForgeError("invalid_env", { field, given: shown(text), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
-  }
-  return seed2;
-}
-function seedText() {
-  return typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
-}
-var randomSeed = new SharedArray("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
-var announced = false;
-function firstVu() {
-  try {
-    return exec.vu.idInTest <= 1;
-  } catch {
-    return false;
-  }
-}
-function runSeed() {
-  const text = seedText();
-  if (text !== void 0) return parseSeed(text);
-  const seed2 = randomSeed[0];
-  if (!announced && firstVu())
-    console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
-  announced = true;
-  return seed2;
-}
-
-// src/generators/vu-draw.ts
-var vu;
-var seed;
-var stream;
-var streamIteration = Number.NaN;
-var counter = 0;
-function vuInfo() {
-  if (vu === void 0) {
-    try {
-      vu = exec2.vu;
-    } catch {
-      return void 0;
-    }
-  }
-  return vu;
-}
-function vuRandom() {
-  const info = vuInfo();
-  const iteration = info ? info.iterationInInstance : -1;
-  if (stream === void 0 || iteration !== streamIteration) {
-    seed ??= runSeed();
-    stream = seededRandom(seed, info ? info.idInTest : 0, iteration);
-    streamIteration = iteration;
-  }
-  return stream;
-}
-function vuSerial() {
-  const info = vuInfo();
-  if (!info) {
-    throw new ForgeError("invalid_script", {
-      field: "unique values",
-      given: "a call in the init context",
-      accepted: "calls inside default(), a scenario function, setup() or teardown(), where k6/execution knows the VU"
-    });
-  }
-  seed ??= runSeed();
-  counter += 1;
-  return { tag: seed, vu: info.idInTest, n: counter };
-}
-function vuDraw() {
-  return { random: vuRandom(), serial: vuSerial };
-}
-
-// src/generators/internal/packed.ts
-function pickPacked(list, random, separator = "|") {
-  let count = list.length === 0 ? 0 : 1;
-  for (let at = list.indexOf(separator); at !== -1; at = list.indexOf(separator, at + separator.length)) count += 1;
-  if (count === 0)
-    throw new ForgeError("invalid_option", { field: "pick(list)", given: "an empty list", accepted: "a list with at least one element" });
-  let start = 0;
-  for (let i = Math.floor(random() * count); i > 0; i -= 1) start = list.indexOf(separator, start) + separator.length;
-  const end = list.indexOf(separator, start);
-  return end === -1 ? list.slice(start) : list.slice(start, end);
-}
-
-// src/generators/internal/serial.ts
-var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
-function serialUuid(serial) {
-  const vu2 = serial.vu >>> 0;
-  const high = Math.floor(serial.n / 2 ** 48);
-  const low = serial.n - high * 2 ** 48;
-  return `${HEX_DIGITS(serial.tag >>> 0, 8)}-${HEX_DIGITS(vu2 >>> 12 & 65535, 4)}-4${HEX_DIGITS(vu2 & 4095, 3)}-8${HEX_DIGITS(high, 3)}-${HEX_DIGITS(low, 12)}`;
-}
-
-// src/generators/definitions/commerce.ts
-var FLASH_SALE_PRODUCTS = "iphone-15|ps5-slim|switch-oled|airpods-pro|galaxy-s24|steam-deck";
-
-// src/generators/domains/flash-sale-order.ts
-function flashSaleOrderFrom(draw, overrides = {}) {
-  return {
-    productId: overrides.productId ?? pickPacked(FLASH_SALE_PRODUCTS, draw.random),
-    userId: overrides.userId ?? uuid(draw.random),
-    idempotencyKey: overrides.idempotencyKey ?? serialUuid(draw.serial())
-  };
-}
-
-// src/generators/runtime.ts
-var flashSaleOrder = (overrides) => flashSaleOrderFrom(vuDraw(), overrides);
-
-// src/lib/catalog.ts
-import { sleep } from "k6"; var check = check2;
-import http from "k6/http";
-import { Rate, Trend } from "k6/metrics"; var Counter = Counter2;
-
-// src/lib/binary.ts
-function isBinary(body) {
-  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
-}
-
-// k6-forge-lazy:src/lib/debug-log.ts
-var loaded;
 function k6ForgeLazy(k6ForgeLazyCase) {
   switch (k6ForgeLazyCase) {
     case 0: {
+return function invalidOption(field, given, accepted) {
+  throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
+};
+    }
+    case 1: {
 
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     function isBinary2(body) {
@@ -270,7 +99,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
   })();
   return loaded["requestLogger"];
     }
-    case 1: {
+    case 2: {
 
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     var HEX_DIGITS2 = (value, width) => value.toString(16).padStart(width, "0");
@@ -291,7 +120,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
   })();
   return loaded2["automaticKey"];
     }
-    case 2: {
+    case 3: {
 
   if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
@@ -362,10 +191,10 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     function retrySchedule(policy, field) {
       const { attempts, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
       if (!(Number.isInteger(attempts) && attempts >= 2 && attempts <= 10)) {
-        invalidOption(`${field}.attempts`, attempts, "a whole number from 2 to 10");
+        k6ForgeLazy(0)(`${field}.attempts`, attempts, "a whole number from 2 to 10");
       }
       if (!(Number.isFinite(factor) && factor >= 1)) {
-        invalidOption(`${field}.factor`, factor, "a number of 1 or more");
+        k6ForgeLazy(0)(`${field}.factor`, factor, "a number of 1 or more");
       }
       const firstMs = parseDuration(backoff, `${field}.backoff`);
       return { on: [...on], waits: Array.from({ length: attempts - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
@@ -413,11 +242,11 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     }
     function plan(name, spec, defaultTimeout) {
       const field = `endpoints.${name}`;
-      if (!isName(name, "identifier")) invalidOption(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
-      if (!spec.path.startsWith("/")) invalidOption(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
+      if (!isName(name, "identifier")) k6ForgeLazy(0)(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+      if (!spec.path.startsWith("/")) k6ForgeLazy(0)(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
       const idempotencyKey = spec.idempotencyKey === true;
       if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
-        invalidOption(
+        k6ForgeLazy(0)(
           `${field}.retry`,
           spec.retry,
           `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`
@@ -469,17 +298,89 @@ function k6ForgeLazy(k6ForgeLazyCase) {
 
     break;
     }
-    case 3: {
-
-  k6ForgeLazy(2);
-  return loaded3["endpointPlans"];
-    }
     case 4: {
 
-  k6ForgeLazy(2);
-  return loaded3["endpointThresholds"];
+  k6ForgeLazy(3);
+  return loaded3["endpointPlans"];
     }
     case 5: {
+
+  k6ForgeLazy(3);
+  return loaded3["endpointThresholds"];
+    }
+    case 6: {
+return function catalog(specs, options2) {
+  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(4)(specs, options2.timeout));
+  const trends = {};
+  const declared = { __proto__: null };
+  const endpoints = { __proto__: null };
+  const names = Object.keys(plans);
+  for (let i = 0; i < names.length; i += 1) {
+    const plan = plans[names[i]];
+    declared[names[i]] = plan;
+    if (plan.trend !== void 0) trends[names[i]] = new Trend(plan.trend, true);
+  }
+  const byClass = [
+    new Counter("responses_failed"),
+    new Counter("responses_1xx"),
+    new Counter("responses_2xx"),
+    new Counter("responses_3xx"),
+    new Counter("responses_4xx"),
+    new Counter("responses_5xx")
+  ];
+  const businessErrors = new Rate("business_errors");
+  const baseHeaders = options2.headers ?? { Accept: "application/json" };
+  const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
+  const log = options2.debug === true ? k6ForgeLazy(1)({}) : options2.debug ? k6ForgeLazy(1)(options2.debug) : void 0;
+  const endpoint = (name) => endpoints[name] ??= declared[name] !== void 0 ? liveEndpoint(name, declared[name], trends[name]) : k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+  const api = {
+    send(name, request = NO_OPTIONS) {
+      const ep = endpoints[name] ?? endpoint(name);
+      let url = options2.baseUrl + fillPath(ep, request.path);
+      if (request.query) url += queryString(request.query);
+      const json = request.body !== void 0 && typeof request.body === "object" && !isBinary(request.body);
+      const auth = ep.auth ? options2.auth?.headers(api) : void 0;
+      const body = json ? JSON.stringify(request.body) : request.body;
+      let params;
+      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
+        if (!ep.reusable || ep.reusable.auth !== auth)
+          ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
+        params = ep.reusable.params;
+      } else {
+        const headers = { ...baseHeaders };
+        if (json) headers["Content-Type"] = "application/json";
+        if (auth) Object.assign(headers, auth);
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(2)();
+        if (request.headers) Object.assign(headers, request.headers);
+        params = { ...ep.params, headers };
+        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
+      }
+      let res = http.request(ep.method, url, body ?? null, params);
+      if (ep.retry) {
+        const { waits, on } = ep.retry;
+        for (let i = 0; i < waits.length && on.includes(res.status); i += 1) {
+          sleep(waits[i]);
+          res = http.request(ep.method, url, body ?? null, params);
+        }
+      }
+      ep.trendMetric?.add(res.timings.duration);
+      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
+      if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
+      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
+      return res;
+    },
+    thresholds() {
+      const file = options2.thresholdsFile;
+      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(5)(specs, file));
+    },
+    reportBusinessError(name, failed) {
+      businessErrors.add(failed, endpoint(name).metricTags);
+    }
+  };
+  return api;
+};
+    }
+    case 7: {
 
   return (/* @__PURE__ */ (() => {
     var loaded5;
@@ -767,7 +668,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     return { "loadConfig": loadConfig };
   })())["loadConfig"];
     }
-    case 6: {
+    case 8: {
 
   return (/* @__PURE__ */ (() => {
     var UNITS = [
@@ -956,7 +857,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     return { "boolean": boolean, "duration": duration, "oneOf": oneOf, "positiveInteger": positiveInteger, "readEnv": readEnv, "secret": secret, "text": text, "url": url };
   })())["boolean"];
     }
-    case 7: {
+    case 9: {
 
   return (/* @__PURE__ */ (() => {
     var UNITS = [
@@ -1145,7 +1046,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     return { "boolean": boolean, "duration": duration, "oneOf": oneOf, "positiveInteger": positiveInteger, "readEnv": readEnv, "secret": secret, "text": text, "url": url };
   })())["positiveInteger"];
     }
-    case 8: {
+    case 10: {
 
   return (/* @__PURE__ */ (() => {
     var UNITS = [
@@ -1334,7 +1235,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     return { "boolean": boolean, "duration": duration, "oneOf": oneOf, "positiveInteger": positiveInteger, "readEnv": readEnv, "secret": secret, "text": text, "url": url };
   })())["text"];
     }
-    case 9: {
+    case 11: {
 
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     function isAsciiLetter(code) {
@@ -2209,7 +2110,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     }
     function summaryInit(scenario, env) {
       if (scenario !== void 0 && !isName(scenario, "scenario")) {
-        invalidOption("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
+        k6ForgeLazy(0)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
       }
       let execution;
       try {
@@ -2300,17 +2201,24 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
 
     break;
     }
-    case 10: {
+    case 12: {
 
-  k6ForgeLazy(9);
+  k6ForgeLazy(11);
   return loaded4["summaryInit"];
     }
-    case 11: {
+    case 13: {
 
-  k6ForgeLazy(9);
+  k6ForgeLazy(11);
   return loaded4["summaryOutputs"];
     }
-    case 12: {
+    case 14: {
+return function summaryHandler(options2 = {}) {
+  const { scenario } = options2;
+  const init = __VU === 0 ? k6ForgeLazy(12)(scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(13)(raw, init);
+};
+    }
+    case 15: {
 
   return (/* @__PURE__ */ (() => {
     function sameJson(a, b) {
@@ -2373,7 +2281,7 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
     return { "composeOptions": composeOptions };
   })())["composeOptions"];
     }
-    case 13: {
+    case 16: {
 
   return (/* @__PURE__ */ (() => {
     var loaded5;
@@ -2514,19 +2422,19 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
         var MAX_VUS_PER_PREALLOCATED = 4;
         function checkOptions(options2) {
           const { name, exec: exec4, vus, scale, rate, preAllocatedVUs } = options2;
-          if (name !== void 0 && !isName(name, "scenario")) invalidOption("name", name, "a k6 scenario name of letters, digits, _ and -");
-          if (exec4 !== void 0 && !isName(exec4, "function")) invalidOption("exec", exec4, "the name of an exported function");
-          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalidOption("vus", vus, "a whole number greater than 0");
+          if (name !== void 0 && !isName(name, "scenario")) k6ForgeLazy(0)("name", name, "a k6 scenario name of letters, digits, _ and -");
+          if (exec4 !== void 0 && !isName(exec4, "function")) k6ForgeLazy(0)("exec", exec4, "the name of an exported function");
+          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) k6ForgeLazy(0)("vus", vus, "a whole number greater than 0");
           if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
-            invalidOption("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
+            k6ForgeLazy(0)("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
           }
-          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) invalidOption("scale", scale, "a number greater than 0");
-          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) invalidOption("rate", rate, "iterations per second, greater than 0");
+          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) k6ForgeLazy(0)("scale", scale, "a number greater than 0");
+          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) k6ForgeLazy(0)("rate", rate, "iterations per second, greater than 0");
           if (rate === void 0 && vus !== void 0 && scale !== void 0) {
-            invalidOption("scale", scale, "no scale when vus is set: vus already fixes the peak");
+            k6ForgeLazy(0)("scale", scale, "no scale when vus is set: vus already fixes the peak");
           }
           if (rate === void 0 && preAllocatedVUs !== void 0) {
-            invalidOption("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
+            k6ForgeLazy(0)("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
           }
           if (options2.duration !== void 0) parseDuration(options2.duration, "duration");
           if (options2.startTime !== void 0) parseDuration(options2.startTime, "startTime", true);
@@ -2548,7 +2456,7 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
           const peakRate = options2.rate * (options2.scale ?? 1);
           const preAllocatedVUs = options2.preAllocatedVUs ?? Math.min(Math.max(1, Math.ceil(peakRate)), options2.vus ?? Infinity);
           const maxVUs = options2.vus ?? preAllocatedVUs * MAX_VUS_PER_PREALLOCATED;
-          if (maxVUs < preAllocatedVUs) invalidOption("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
+          if (maxVUs < preAllocatedVUs) k6ForgeLazy(0)("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
           const rate = arrivalRate(peakRate);
           const peak = peakOf(shape);
           if (shape.kind === "constant") {
@@ -2638,6 +2546,180 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
   }
 }
 
+// src/generators/random.ts
+var TWO_32 = 4294967296;
+function mix32(word) {
+  let h = word >>> 0;
+  h = Math.imul(h ^ h >>> 16, 2246822507);
+  h = Math.imul(h ^ h >>> 13, 3266489909);
+  return (h ^ h >>> 16) >>> 0;
+}
+function seededRandom(...seeds) {
+  let a = mix32((seeds[0] ?? 0) ^ 2654435769);
+  let b = mix32((seeds[1] ?? 0) ^ 608135816);
+  let c = mix32((seeds[2] ?? 0) ^ 3084996962);
+  let d = 1;
+  const next = () => {
+    const t = (a + b | 0) + d | 0;
+    d = d + 1 | 0;
+    a = b ^ b >>> 9;
+    b = c + (c << 3) | 0;
+    c = c << 21 | c >>> 11;
+    c = c + t | 0;
+    return (t >>> 0) / TWO_32;
+  };
+  for (let i = 0; i < 12; i += 1) next();
+  return next;
+}
+function uuid(random) {
+  let hex = "";
+  for (let i = 0; i < 4; i += 1)
+    hex += Math.floor(random() * TWO_32).toString(16).padStart(8, "0");
+  const variant = (Number.parseInt(hex[16], 16) & 3 | 8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
+}
+
+// src/generators/vu-draw.ts
+var exec2 = exec3;
+
+// src/generators/seed.ts
+import { SharedArray } from "k6/data";
+var exec = exec3;
+
+// src/lib/names.ts
+function isDigits(text) {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+// src/generators/seed.ts
+var MAX_SEED = 4294967295;
+function parseSeed(text, field = "SEED") {
+  const seed2 = isDigits(text) && text.length <= 10 ? Number(text) : Number.NaN;
+  if (!(seed2 <= MAX_SEED)) {
+    throw new ForgeError("invalid_env", { field, given: shown(text), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
+  }
+  return seed2;
+}
+function seedText() {
+  return typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
+}
+var randomSeed = new SharedArray("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
+var announced = false;
+function firstVu() {
+  try {
+    return exec.vu.idInTest <= 1;
+  } catch {
+    return false;
+  }
+}
+function runSeed() {
+  const text = seedText();
+  if (text !== void 0) return parseSeed(text);
+  const seed2 = randomSeed[0];
+  if (!announced && firstVu())
+    console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
+  announced = true;
+  return seed2;
+}
+
+// src/generators/vu-draw.ts
+var vu;
+var seed;
+var stream;
+var streamIteration = 0;
+var counter = 0;
+function vuInfo() {
+  if (vu === void 0) {
+    try {
+      vu = exec2.vu;
+    } catch {
+      return void 0;
+    }
+  }
+  return vu;
+}
+function vuRandom() {
+  const info = vuInfo();
+  const iteration = info ? info.iterationInInstance : -1;
+  if (stream === void 0 || iteration !== streamIteration) {
+    seed ??= runSeed();
+    stream = seededRandom(seed, info ? info.idInTest : 0, iteration);
+    streamIteration = iteration;
+  }
+  return stream;
+}
+function vuSerial() {
+  const info = vuInfo();
+  if (!info) {
+    throw new ForgeError("invalid_script", {
+      field: "unique values",
+      given: "a call in the init context",
+      accepted: "calls inside default(), a scenario function, setup() or teardown(), where k6/execution knows the VU"
+    });
+  }
+  seed ??= runSeed();
+  counter += 1;
+  return { tag: seed, vu: info.idInTest, n: counter };
+}
+function vuDraw() {
+  return { random: vuRandom(), serial: vuSerial };
+}
+
+// src/generators/internal/packed.ts
+function pickPacked(list, random, separator = "|") {
+  let count = list.length === 0 ? 0 : 1;
+  for (let at = list.indexOf(separator); at !== -1; at = list.indexOf(separator, at + separator.length)) count += 1;
+  if (count === 0)
+    throw new ForgeError("invalid_option", { field: "pick(list)", given: "an empty list", accepted: "a list with at least one element" });
+  let start = 0;
+  for (let i = Math.floor(random() * count); i > 0; i -= 1) start = list.indexOf(separator, start) + separator.length;
+  const end = list.indexOf(separator, start);
+  return end === -1 ? list.slice(start) : list.slice(start, end);
+}
+
+// src/generators/internal/serial.ts
+var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
+function serialUuid(serial) {
+  const vu2 = serial.vu >>> 0;
+  const high = Math.floor(serial.n / 2 ** 48);
+  const low = serial.n - high * 2 ** 48;
+  return `${HEX_DIGITS(serial.tag >>> 0, 8)}-${HEX_DIGITS(vu2 >>> 12 & 65535, 4)}-4${HEX_DIGITS(vu2 & 4095, 3)}-8${HEX_DIGITS(high, 3)}-${HEX_DIGITS(low, 12)}`;
+}
+
+// src/generators/definitions/commerce.ts
+var FLASH_SALE_PRODUCTS = "iphone-15|ps5-slim|switch-oled|airpods-pro|galaxy-s24|steam-deck";
+
+// src/generators/domains/flash-sale-order.ts
+function flashSaleOrderFrom(draw, overrides = {}) {
+  return {
+    productId: overrides.productId ?? pickPacked(FLASH_SALE_PRODUCTS, draw.random),
+    userId: overrides.userId ?? uuid(draw.random),
+    idempotencyKey: overrides.idempotencyKey ?? serialUuid(draw.serial())
+  };
+}
+
+// src/generators/runtime.ts
+var flashSaleOrder = (overrides) => flashSaleOrderFrom(vuDraw(), overrides);
+
+// src/lib/catalog.ts
+import { sleep } from "k6"; var check = check2;
+import http from "k6/http";
+import { Rate, Trend } from "k6/metrics"; var Counter = Counter2;
+
+// src/lib/binary.ts
+function isBinary(body) {
+  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
+}
+
+// k6-forge-lazy:src/lib/debug-log.ts
+var loaded;
+
+
 // k6-forge-lazy:src/lib/idempotency-key.ts
 var loaded2;
 
@@ -2697,7 +2779,7 @@ function fillPath(endpoint, values) {
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i];
     const value = values === void 0 ? void 0 : values[key];
-    if (value === void 0) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
+    if (value === void 0) k6ForgeLazy(0)(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
     path += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
   }
   return path;
@@ -2710,76 +2792,7 @@ function queryString(query) {
   }
   return text;
 }
-function catalog(specs, options2) {
-  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(3)(specs, options2.timeout));
-  const trends = {};
-  const declared = { __proto__: null };
-  const endpoints = { __proto__: null };
-  const names = Object.keys(plans);
-  for (let i = 0; i < names.length; i += 1) {
-    const plan = plans[names[i]];
-    declared[names[i]] = plan;
-    if (plan.trend !== void 0) trends[names[i]] = new Trend(plan.trend, true);
-  }
-  const byClass = [
-    new Counter("responses_failed"),
-    new Counter("responses_1xx"),
-    new Counter("responses_2xx"),
-    new Counter("responses_3xx"),
-    new Counter("responses_4xx"),
-    new Counter("responses_5xx")
-  ];
-  const businessErrors = new Rate("business_errors");
-  const baseHeaders = options2.headers ?? { Accept: "application/json" };
-  const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? k6ForgeLazy(0)({}) : options2.debug ? k6ForgeLazy(0)(options2.debug) : void 0;
-  const endpoint = (name) => endpoints[name] ??= declared[name] !== void 0 ? liveEndpoint(name, declared[name], trends[name]) : invalidOption("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
-  const api = {
-    send(name, request = NO_OPTIONS) {
-      const ep = endpoints[name] ?? endpoint(name);
-      let url = options2.baseUrl + fillPath(ep, request.path);
-      if (request.query) url += queryString(request.query);
-      const json = request.body !== void 0 && typeof request.body === "object" && !isBinary(request.body);
-      const auth = ep.auth ? options2.auth?.headers(api) : void 0;
-      const body = json ? JSON.stringify(request.body) : request.body;
-      let params;
-      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
-        if (!ep.reusable || ep.reusable.auth !== auth)
-          ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
-        params = ep.reusable.params;
-      } else {
-        const headers = { ...baseHeaders };
-        if (json) headers["Content-Type"] = "application/json";
-        if (auth) Object.assign(headers, auth);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(1)();
-        if (request.headers) Object.assign(headers, request.headers);
-        params = { ...ep.params, headers };
-        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
-      }
-      let res = http.request(ep.method, url, body ?? null, params);
-      if (ep.retry) {
-        const { waits, on } = ep.retry;
-        for (let i = 0; i < waits.length && on.includes(res.status); i += 1) {
-          sleep(waits[i]);
-          res = http.request(ep.method, url, body ?? null, params);
-        }
-      }
-      ep.trendMetric?.add(res.timings.duration);
-      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
-      if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
-      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
-      return res;
-    },
-    thresholds() {
-      const file = options2.thresholdsFile;
-      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(4)(specs, file));
-    },
-    reportBusinessError(name, failed) {
-      businessErrors.add(failed, endpoint(name).metricTags);
-    }
-  };
-  return api;
-}
+
 
 // k6-forge-per-call:src/lib/config.ts
 
@@ -2796,11 +2809,7 @@ var loaded4;
 
 
 // src/lib/summary/summary-handler.ts
-function summaryHandler(options2 = {}) {
-  const { scenario } = options2;
-  const init = __VU === 0 ? k6ForgeLazy(10)(scenario, __ENV) : { scenario };
-  return (raw) => k6ForgeLazy(11)(raw, init);
-}
+
 
 // k6-forge-per-call:src/scenarios/compose.ts
 
@@ -2809,15 +2818,15 @@ function summaryHandler(options2 = {}) {
 
 
 // examples/flash-sale.ts
-var config = k6ForgeLazy(5)({
+var config = k6ForgeLazy(7)({
   vars: {
-    PRODUCT_ID: k6ForgeLazy(8)({ default: "iphone-15" }),
-    STOCK: k6ForgeLazy(7)({ default: 100 }),
+    PRODUCT_ID: k6ForgeLazy(10)({ default: "iphone-15" }),
+    STOCK: k6ForgeLazy(9)({ default: 100 }),
     // Stocking resets the product's orders: only in development, unless a run says SETUP_WRITES=true.
-    SETUP_WRITES: k6ForgeLazy(6)({ byEnvironment: { development: true }, default: false })
+    SETUP_WRITES: k6ForgeLazy(8)({ byEnvironment: { development: true }, default: false })
   }
 });
-var sale = catalog(
+var sale = k6ForgeLazy(6)(
   {
     sale_init: { method: "POST", path: "/init", service: "sale", operation: "stock" },
     // 302 (waiting room) and 409 (sold out) are answers the sale is meant to give, not failures.
@@ -2826,10 +2835,10 @@ var sale = catalog(
   },
   { baseUrl: config.BASE_URL, debug: config.DEBUG }
 );
-var options = __VU !== 0 ? void 0 : k6ForgeLazy(12)(k6ForgeLazy(13)({ vus: config.VUS, duration: config.DURATION }), {
+var options = __VU !== 0 ? void 0 : k6ForgeLazy(15)(k6ForgeLazy(16)({ vus: config.VUS, duration: config.DURATION }), {
   thresholds: { ...sale.thresholds(), order_latency: ["p(95)<500"], checks: ["rate>0.99"] }
 });
-var handleSummary = summaryHandler();
+var handleSummary = k6ForgeLazy(14)();
 var ordersAccepted = new Counter2("orders_accepted");
 var ordersRejected = new Counter2("orders_rejected");
 var rateLimited = new Counter2("rate_limited");

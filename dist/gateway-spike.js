@@ -31,35 +31,26 @@ function shown(value) {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
-function refuse(code, { field: field2, given, shownAs, accepted }) {
-  throw new ForgeError(code, { field: field2, given: shownAs ?? shown(given), accepted });
-}
-function invalidOption(field2, given, accepted) {
-  throw new ForgeError("invalid_option", { field: field2, given: shown(given), accepted });
-}
-
-// src/lib/auth.ts
-function bearerAuth(token) {
-  if (!token) throw new ForgeError("invalid_option", { field: "BEARER_TOKEN", given: "nothing", accepted: "a bearer token" });
-  const headers = Object.freeze({ Authorization: `Bearer ${token}` });
-  return { headers: () => headers };
-}
-
-// src/lib/catalog.ts
-import { check } from "k6"; var sleep2 = sleep;
-import http from "k6/http";
-import { Counter, Rate, Trend } from "k6/metrics";
-
-// src/lib/binary.ts
-function isBinary(body) {
-  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
-}
-
-// k6-forge-lazy:src/lib/debug-log.ts
-var loaded;
 function k6ForgeLazy(k6ForgeLazyCase) {
   switch (k6ForgeLazyCase) {
     case 0: {
+return function refuse(code, { field: field2, given, shownAs, accepted }) {
+  throw new ForgeError(code, { field: field2, given: shownAs ?? shown(given), accepted });
+};
+    }
+    case 1: {
+return function invalidOption(field2, given, accepted) {
+  throw new ForgeError("invalid_option", { field: field2, given: shown(given), accepted });
+};
+    }
+    case 2: {
+return function bearerAuth(token) {
+  if (!token) throw new ForgeError("invalid_option", { field: "BEARER_TOKEN", given: "nothing", accepted: "a bearer token" });
+  const headers = Object.freeze({ Authorization: `Bearer ${token}` });
+  return { headers: () => headers };
+};
+    }
+    case 3: {
 
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     function isBinary2(body) {
@@ -119,7 +110,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
   })();
   return loaded["requestLogger"];
     }
-    case 1: {
+    case 4: {
 
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
@@ -140,7 +131,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
   })();
   return loaded2["automaticKey"];
     }
-    case 2: {
+    case 5: {
 
   if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
@@ -211,10 +202,10 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     function retrySchedule(policy, field2) {
       const { attempts, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
       if (!(Number.isInteger(attempts) && attempts >= 2 && attempts <= 10)) {
-        invalidOption(`${field2}.attempts`, attempts, "a whole number from 2 to 10");
+        k6ForgeLazy(1)(`${field2}.attempts`, attempts, "a whole number from 2 to 10");
       }
       if (!(Number.isFinite(factor) && factor >= 1)) {
-        invalidOption(`${field2}.factor`, factor, "a number of 1 or more");
+        k6ForgeLazy(1)(`${field2}.factor`, factor, "a number of 1 or more");
       }
       const firstMs = parseDuration(backoff, `${field2}.backoff`);
       return { on: [...on], waits: Array.from({ length: attempts - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
@@ -262,11 +253,11 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     }
     function plan(name, spec, defaultTimeout) {
       const field2 = `endpoints.${name}`;
-      if (!isName(name, "identifier")) invalidOption(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
-      if (!spec.path.startsWith("/")) invalidOption(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
+      if (!isName(name, "identifier")) k6ForgeLazy(1)(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+      if (!spec.path.startsWith("/")) k6ForgeLazy(1)(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
       const idempotencyKey = spec.idempotencyKey === true;
       if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
-        invalidOption(
+        k6ForgeLazy(1)(
           `${field2}.retry`,
           spec.retry,
           `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`
@@ -318,17 +309,89 @@ function k6ForgeLazy(k6ForgeLazyCase) {
 
     break;
     }
-    case 3: {
+    case 6: {
 
-  k6ForgeLazy(2);
+  k6ForgeLazy(5);
   return loaded3["endpointPlans"];
     }
-    case 4: {
+    case 7: {
 
-  k6ForgeLazy(2);
+  k6ForgeLazy(5);
   return loaded3["endpointThresholds"];
     }
-    case 5: {
+    case 8: {
+return function catalog(specs, options2) {
+  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(6)(specs, options2.timeout));
+  const trends = {};
+  const declared = { __proto__: null };
+  const endpoints = { __proto__: null };
+  const names = Object.keys(plans);
+  for (let i = 0; i < names.length; i += 1) {
+    const plan = plans[names[i]];
+    declared[names[i]] = plan;
+    if (plan.trend !== void 0) trends[names[i]] = new Trend(plan.trend, true);
+  }
+  const byClass = [
+    new Counter("responses_failed"),
+    new Counter("responses_1xx"),
+    new Counter("responses_2xx"),
+    new Counter("responses_3xx"),
+    new Counter("responses_4xx"),
+    new Counter("responses_5xx")
+  ];
+  const businessErrors = new Rate("business_errors");
+  const baseHeaders = options2.headers ?? { Accept: "application/json" };
+  const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
+  const log = options2.debug === true ? k6ForgeLazy(3)({}) : options2.debug ? k6ForgeLazy(3)(options2.debug) : void 0;
+  const endpoint = (name) => endpoints[name] ??= declared[name] !== void 0 ? liveEndpoint(name, declared[name], trends[name]) : k6ForgeLazy(1)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+  const api = {
+    send(name, request = NO_OPTIONS) {
+      const ep = endpoints[name] ?? endpoint(name);
+      let url = options2.baseUrl + fillPath(ep, request.path);
+      if (request.query) url += queryString(request.query);
+      const json = request.body !== void 0 && typeof request.body === "object" && !isBinary(request.body);
+      const auth = ep.auth ? options2.auth?.headers(api) : void 0;
+      const body = json ? JSON.stringify(request.body) : request.body;
+      let params;
+      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
+        if (!ep.reusable || ep.reusable.auth !== auth)
+          ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
+        params = ep.reusable.params;
+      } else {
+        const headers = { ...baseHeaders };
+        if (json) headers["Content-Type"] = "application/json";
+        if (auth) Object.assign(headers, auth);
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(4)();
+        if (request.headers) Object.assign(headers, request.headers);
+        params = { ...ep.params, headers };
+        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
+      }
+      let res = http.request(ep.method, url, body ?? null, params);
+      if (ep.retry) {
+        const { waits, on } = ep.retry;
+        for (let i = 0; i < waits.length && on.includes(res.status); i += 1) {
+          sleep2(waits[i]);
+          res = http.request(ep.method, url, body ?? null, params);
+        }
+      }
+      ep.trendMetric?.add(res.timings.duration);
+      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
+      if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
+      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
+      return res;
+    },
+    thresholds() {
+      const file = options2.thresholdsFile;
+      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(7)(specs, file));
+    },
+    reportBusinessError(name, failed) {
+      businessErrors.add(failed, endpoint(name).metricTags);
+    }
+  };
+  return api;
+};
+    }
+    case 9: {
 
   return (/* @__PURE__ */ (() => {
     var loaded5;
@@ -616,7 +679,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     return { "loadConfig": loadConfig };
   })())["loadConfig"];
     }
-    case 6: {
+    case 10: {
 
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     function isAsciiLetter(code) {
@@ -1491,7 +1554,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     }
     function summaryInit(scenario, env) {
       if (scenario !== void 0 && !isName(scenario, "scenario")) {
-        invalidOption("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
+        k6ForgeLazy(1)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
       }
       let execution;
       try {
@@ -1582,17 +1645,24 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
 
     break;
     }
-    case 7: {
+    case 11: {
 
-  k6ForgeLazy(6);
+  k6ForgeLazy(10);
   return loaded4["summaryInit"];
     }
-    case 8: {
+    case 12: {
 
-  k6ForgeLazy(6);
+  k6ForgeLazy(10);
   return loaded4["summaryOutputs"];
     }
-    case 9: {
+    case 13: {
+return function summaryHandler(options2 = {}) {
+  const { scenario } = options2;
+  const init = __VU === 0 ? k6ForgeLazy(11)(scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(12)(raw, init);
+};
+    }
+    case 14: {
 
   return (/* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
@@ -1639,7 +1709,7 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
     var LATENCY_KEY = /^(avg|med|max|p\d{1,2}(\.\d+)?)$/;
     var ACCEPTED_KEYS = "avg, med, max, pN (such as p95 or p99.9), errorRate, abortOnFail or delayAbortEval";
     function fail(source, path, given, accepted) {
-      refuse("invalid_thresholds", { field: `${source} at ${path}`, given, accepted });
+      k6ForgeLazy(0)("invalid_thresholds", { field: `${source} at ${path}`, given, accepted });
     }
     function checkLimits(source, path, value, abortAllowed) {
       if (!isRecord(value)) fail(source, path, value, "an object of limits");
@@ -1746,7 +1816,7 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
     return { "assertJudgeable": assertJudgeable, "embeddedThresholds": embeddedThresholds, "parseThresholdsFile": parseThresholdsFile };
   })())["embeddedThresholds"];
     }
-    case 10: {
+    case 15: {
 
   return (/* @__PURE__ */ (() => {
     function sameJson(a, b) {
@@ -1809,7 +1879,7 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
     return { "composeOptions": composeOptions };
   })())["composeOptions"];
     }
-    case 11: {
+    case 16: {
 
   return (/* @__PURE__ */ (() => {
     var SECONDS_PER_DAY = 86400;
@@ -1819,7 +1889,7 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
         ["burst", burst]
       ]) {
         if (!(Number.isFinite(value) && value > 0)) {
-          invalidOption(field2, value, "a number greater than 0");
+          k6ForgeLazy(1)(field2, value, "a number greater than 0");
         }
       }
       return perDay / SECONDS_PER_DAY * burst;
@@ -1832,7 +1902,7 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
     return { "arrivalRate": arrivalRate, "dailyRate": dailyRate };
   })())["dailyRate"];
     }
-    case 12: {
+    case 17: {
 
   return (/* @__PURE__ */ (() => {
     var loaded5;
@@ -1973,19 +2043,19 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
         var MAX_VUS_PER_PREALLOCATED = 4;
         function checkOptions(options2) {
           const { name, exec: exec3, vus, scale, rate, preAllocatedVUs } = options2;
-          if (name !== void 0 && !isName(name, "scenario")) invalidOption("name", name, "a k6 scenario name of letters, digits, _ and -");
-          if (exec3 !== void 0 && !isName(exec3, "function")) invalidOption("exec", exec3, "the name of an exported function");
-          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalidOption("vus", vus, "a whole number greater than 0");
+          if (name !== void 0 && !isName(name, "scenario")) k6ForgeLazy(1)("name", name, "a k6 scenario name of letters, digits, _ and -");
+          if (exec3 !== void 0 && !isName(exec3, "function")) k6ForgeLazy(1)("exec", exec3, "the name of an exported function");
+          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) k6ForgeLazy(1)("vus", vus, "a whole number greater than 0");
           if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
-            invalidOption("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
+            k6ForgeLazy(1)("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
           }
-          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) invalidOption("scale", scale, "a number greater than 0");
-          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) invalidOption("rate", rate, "iterations per second, greater than 0");
+          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) k6ForgeLazy(1)("scale", scale, "a number greater than 0");
+          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) k6ForgeLazy(1)("rate", rate, "iterations per second, greater than 0");
           if (rate === void 0 && vus !== void 0 && scale !== void 0) {
-            invalidOption("scale", scale, "no scale when vus is set: vus already fixes the peak");
+            k6ForgeLazy(1)("scale", scale, "no scale when vus is set: vus already fixes the peak");
           }
           if (rate === void 0 && preAllocatedVUs !== void 0) {
-            invalidOption("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
+            k6ForgeLazy(1)("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
           }
           if (options2.duration !== void 0) parseDuration(options2.duration, "duration");
           if (options2.startTime !== void 0) parseDuration(options2.startTime, "startTime", true);
@@ -2007,7 +2077,7 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
           const peakRate = options2.rate * (options2.scale ?? 1);
           const preAllocatedVUs = options2.preAllocatedVUs ?? Math.min(Math.max(1, Math.ceil(peakRate)), options2.vus ?? Infinity);
           const maxVUs = options2.vus ?? preAllocatedVUs * MAX_VUS_PER_PREALLOCATED;
-          if (maxVUs < preAllocatedVUs) invalidOption("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
+          if (maxVUs < preAllocatedVUs) k6ForgeLazy(1)("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
           const rate = arrivalRate(peakRate);
           const peak = peakOf(shape);
           if (shape.kind === "constant") {
@@ -2100,6 +2170,24 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
   }
 }
 
+
+// src/lib/auth.ts
+
+
+// src/lib/catalog.ts
+import { check } from "k6"; var sleep2 = sleep;
+import http from "k6/http";
+import { Counter, Rate, Trend } from "k6/metrics";
+
+// src/lib/binary.ts
+function isBinary(body) {
+  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
+}
+
+// k6-forge-lazy:src/lib/debug-log.ts
+var loaded;
+
+
 // k6-forge-lazy:src/lib/idempotency-key.ts
 var loaded2;
 
@@ -2159,7 +2247,7 @@ function fillPath(endpoint, values) {
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i];
     const value = values === void 0 ? void 0 : values[key];
-    if (value === void 0) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
+    if (value === void 0) k6ForgeLazy(1)(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
     path += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
   }
   return path;
@@ -2172,76 +2260,7 @@ function queryString(query) {
   }
   return text;
 }
-function catalog(specs, options2) {
-  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(3)(specs, options2.timeout));
-  const trends = {};
-  const declared = { __proto__: null };
-  const endpoints = { __proto__: null };
-  const names = Object.keys(plans);
-  for (let i = 0; i < names.length; i += 1) {
-    const plan = plans[names[i]];
-    declared[names[i]] = plan;
-    if (plan.trend !== void 0) trends[names[i]] = new Trend(plan.trend, true);
-  }
-  const byClass = [
-    new Counter("responses_failed"),
-    new Counter("responses_1xx"),
-    new Counter("responses_2xx"),
-    new Counter("responses_3xx"),
-    new Counter("responses_4xx"),
-    new Counter("responses_5xx")
-  ];
-  const businessErrors = new Rate("business_errors");
-  const baseHeaders = options2.headers ?? { Accept: "application/json" };
-  const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? k6ForgeLazy(0)({}) : options2.debug ? k6ForgeLazy(0)(options2.debug) : void 0;
-  const endpoint = (name) => endpoints[name] ??= declared[name] !== void 0 ? liveEndpoint(name, declared[name], trends[name]) : invalidOption("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
-  const api = {
-    send(name, request = NO_OPTIONS) {
-      const ep = endpoints[name] ?? endpoint(name);
-      let url = options2.baseUrl + fillPath(ep, request.path);
-      if (request.query) url += queryString(request.query);
-      const json = request.body !== void 0 && typeof request.body === "object" && !isBinary(request.body);
-      const auth = ep.auth ? options2.auth?.headers(api) : void 0;
-      const body = json ? JSON.stringify(request.body) : request.body;
-      let params;
-      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
-        if (!ep.reusable || ep.reusable.auth !== auth)
-          ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
-        params = ep.reusable.params;
-      } else {
-        const headers = { ...baseHeaders };
-        if (json) headers["Content-Type"] = "application/json";
-        if (auth) Object.assign(headers, auth);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(1)();
-        if (request.headers) Object.assign(headers, request.headers);
-        params = { ...ep.params, headers };
-        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
-      }
-      let res = http.request(ep.method, url, body ?? null, params);
-      if (ep.retry) {
-        const { waits, on } = ep.retry;
-        for (let i = 0; i < waits.length && on.includes(res.status); i += 1) {
-          sleep2(waits[i]);
-          res = http.request(ep.method, url, body ?? null, params);
-        }
-      }
-      ep.trendMetric?.add(res.timings.duration);
-      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
-      if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
-      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
-      return res;
-    },
-    thresholds() {
-      const file = options2.thresholdsFile;
-      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(4)(specs, file));
-    },
-    reportBusinessError(name, failed) {
-      businessErrors.add(failed, endpoint(name).metricTags);
-    }
-  };
-  return api;
-}
+
 
 // src/lib/checks.ts
 function field(res, path) {
@@ -2265,11 +2284,7 @@ var loaded4;
 
 
 // src/lib/summary/summary-handler.ts
-function summaryHandler(options2 = {}) {
-  const { scenario } = options2;
-  const init = __VU === 0 ? k6ForgeLazy(7)(scenario, __ENV) : { scenario };
-  return (raw) => k6ForgeLazy(8)(raw, init);
-}
+
 
 // k6-forge-per-call:src/lib/thresholds-file.ts
 
@@ -2287,8 +2302,8 @@ function summaryHandler(options2 = {}) {
 var check2 = check;
 var exec2 = exec;
 var Counter2 = Counter;
-var config = k6ForgeLazy(5)();
-var gateway = catalog(
+var config = k6ForgeLazy(9)();
+var gateway = k6ForgeLazy(8)(
   {
     account_get: { method: "GET", path: "/accounts/{id}", service: "gateway", operation: "balance", retry: { attempts: 3 } },
     transfer_create: {
@@ -2301,9 +2316,9 @@ var gateway = catalog(
       retry: { attempts: 3, backoff: "200ms" }
     }
   },
-  { baseUrl: config.BASE_URL, auth: bearerAuth(config.BEARER_TOKEN), debug: config.DEBUG }
+  { baseUrl: config.BASE_URL, auth: k6ForgeLazy(2)(config.BEARER_TOKEN), debug: config.DEBUG }
 );
-var handleSummary = summaryHandler();
+var handleSummary = k6ForgeLazy(13)();
 var transfersCreated = new Counter2("transfers_created");
 var transfersReplayed = new Counter2("transfers_replayed");
 function transfer() {
@@ -2324,12 +2339,12 @@ function transfer() {
 }
 
 // examples/gateway-spike.ts
-var options = __VU !== 0 ? void 0 : k6ForgeLazy(10)(
-  k6ForgeLazy(12)({
-    rate: k6ForgeLazy(11)({ perDay: 1e6, burst: 20 }),
+var options = __VU !== 0 ? void 0 : k6ForgeLazy(15)(
+  k6ForgeLazy(17)({
+    rate: k6ForgeLazy(16)({ perDay: 1e6, burst: 20 }),
     vus: config.VUS,
     duration: config.DURATION,
-    thresholds: k6ForgeLazy(9)().gates?.["spike"]
+    thresholds: k6ForgeLazy(14)().gates?.["spike"]
   }),
   { thresholds: { ...gateway.thresholds(), business_errors: ["rate<0.02"] } }
 );

@@ -30,35 +30,14 @@ function shown(value) {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
-function invalidOption(field, given, accepted) {
-  throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
-}
-
-// src/lib/once-per-run.ts
-import { SharedArray } from "k6/data";
-function oncePerRun(name, inputs, compute) {
-  let failure;
-  let shared;
-  try {
-    shared = new SharedArray(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
-      try {
-        return [JSON.stringify(compute())];
-      } catch (error) {
-        failure = { error };
-        throw error;
-      }
-    });
-  } catch {
-    if (failure) throw failure.error;
-    return compute();
-  }
-  return JSON.parse(shared[0]);
-}
-
-// k6-forge-per-call:src/lib/config.ts
 function k6ForgeLazy(k6ForgeLazyCase) {
   switch (k6ForgeLazyCase) {
     case 0: {
+return function invalidOption(field, given, accepted) {
+  throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
+};
+    }
+    case 1: {
 
   return (/* @__PURE__ */ (() => {
     var loaded2;
@@ -346,7 +325,46 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     return { "loadConfig": loadConfig };
   })())["loadConfig"];
     }
-    case 1: {
+    case 2: {
+return function durationMs(text) {
+  let total = 0;
+  let rank = -1;
+  let i = 0;
+  if (text.length === 0) return Number.NaN;
+  while (i < text.length) {
+    const start = i;
+    while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+    if (i === start) return Number.NaN;
+    if (text[i] === ".") {
+      i += 1;
+      const decimals = i;
+      while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+      if (i === decimals) return Number.NaN;
+    }
+    const amount = Number(text.slice(start, i));
+    const unit = text[i] === "m" && text[i + 1] === "s" ? "ms" : text[i];
+    let unitRank = rank + 1;
+    while (unitRank < UNITS.length && UNITS[unitRank][0] !== unit) unitRank += 1;
+    if (unitRank === UNITS.length) return Number.NaN;
+    rank = unitRank;
+    total += amount * UNITS[unitRank][1];
+    i += unit.length;
+  }
+  return Math.round(total);
+};
+    }
+    case 3: {
+return function parseDuration(text, field = "duration", allowZero = false) {
+  const ms = typeof text === "string" ? k6ForgeLazy(2)(text) : Number.NaN;
+  if (ms > 0 || allowZero && ms === 0) return ms;
+  throw new ForgeError("invalid_duration", {
+    field,
+    given: shown(text),
+    accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
+  });
+};
+    }
+    case 4: {
 
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     function isAsciiLetter2(code) {
@@ -1221,7 +1239,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     }
     function summaryInit(scenario, env) {
       if (scenario !== void 0 && !isName2(scenario, "scenario")) {
-        invalidOption("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
+        k6ForgeLazy(0)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
       }
       let execution;
       try {
@@ -1312,17 +1330,90 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
 
     break;
     }
-    case 2: {
+    case 5: {
 
-  k6ForgeLazy(1);
+  k6ForgeLazy(4);
   return loaded["summaryInit"];
     }
-    case 3: {
+    case 6: {
 
-  k6ForgeLazy(1);
+  k6ForgeLazy(4);
   return loaded["summaryOutputs"];
     }
-    case 4: {
+    case 7: {
+return function summaryHandler(options2 = {}) {
+  const { scenario } = options2;
+  const init = __VU === 0 ? k6ForgeLazy(5)(scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(6)(raw, init);
+};
+    }
+    case 8: {
+return function isAsciiLetter(code) {
+  return code >= 65 && code <= 90 || code >= 97 && code <= 122;
+};
+    }
+    case 9: {
+return function isName(text, rule) {
+  if (typeof text !== "string" || text.length === 0) return false;
+  if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    const digit = code >= 48 && code <= 57;
+    const ok = k6ForgeLazy(8)(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
+    if (!ok) return false;
+  }
+  return true;
+};
+    }
+    case 10: {
+return function metricName(name, field) {
+  if (k6ForgeLazy(9)(name, "metric")) return name;
+  throw new ForgeError("invalid_option", {
+    field,
+    given: shown(name),
+    accepted: "a k6 metric name: a letter or _, then 1 to 128 letters, digits or _"
+  });
+};
+    }
+    case 11: {
+return function messageChannel(options2) {
+  const name = k6ForgeLazy(10)(options2.trend ?? "ws_message_duration", "trend");
+  const timeout = options2.timeout ?? "5s";
+  const waitMs = k6ForgeLazy(3)(timeout, "timeout");
+  const latency = new Trend(name, true);
+  const checkName = `${name} reply within ${timeout}`;
+  return {
+    exchange(message, match = () => true) {
+      return new Promise((resolve) => {
+        const socket = new WebSocket(options2.url);
+        let sentAt = 0;
+        let done = false;
+        const finish = (ok) => {
+          if (done) return;
+          done = true;
+          clearTimeout(timer);
+          socket.onmessage = () => void 0;
+          socket.close();
+          check(ok, { [checkName]: (answered) => answered });
+          resolve(ok);
+        };
+        const timer = setTimeout(() => finish(false), waitMs);
+        socket.onopen = () => {
+          sentAt = Date.now();
+          socket.send(message);
+        };
+        socket.onmessage = (event) => {
+          if (typeof event?.data !== "string" || !match(event.data)) return;
+          latency.add(Date.now() - sentAt);
+          finish(true);
+        };
+        socket.onerror = () => finish(false);
+      });
+    }
+  };
+};
+    }
+    case 12: {
 
   return (/* @__PURE__ */ (() => {
     function sameJson(a, b) {
@@ -1385,7 +1476,7 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
     return { "composeOptions": composeOptions };
   })())["composeOptions"];
     }
-    case 5: {
+    case 13: {
 
   return (/* @__PURE__ */ (() => {
     var loaded2;
@@ -1526,19 +1617,19 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
         var MAX_VUS_PER_PREALLOCATED = 4;
         function checkOptions(options2) {
           const { name, exec, vus, scale, rate, preAllocatedVUs } = options2;
-          if (name !== void 0 && !isName2(name, "scenario")) invalidOption("name", name, "a k6 scenario name of letters, digits, _ and -");
-          if (exec !== void 0 && !isName2(exec, "function")) invalidOption("exec", exec, "the name of an exported function");
-          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalidOption("vus", vus, "a whole number greater than 0");
+          if (name !== void 0 && !isName2(name, "scenario")) k6ForgeLazy(0)("name", name, "a k6 scenario name of letters, digits, _ and -");
+          if (exec !== void 0 && !isName2(exec, "function")) k6ForgeLazy(0)("exec", exec, "the name of an exported function");
+          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) k6ForgeLazy(0)("vus", vus, "a whole number greater than 0");
           if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
-            invalidOption("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
+            k6ForgeLazy(0)("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
           }
-          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) invalidOption("scale", scale, "a number greater than 0");
-          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) invalidOption("rate", rate, "iterations per second, greater than 0");
+          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) k6ForgeLazy(0)("scale", scale, "a number greater than 0");
+          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) k6ForgeLazy(0)("rate", rate, "iterations per second, greater than 0");
           if (rate === void 0 && vus !== void 0 && scale !== void 0) {
-            invalidOption("scale", scale, "no scale when vus is set: vus already fixes the peak");
+            k6ForgeLazy(0)("scale", scale, "no scale when vus is set: vus already fixes the peak");
           }
           if (rate === void 0 && preAllocatedVUs !== void 0) {
-            invalidOption("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
+            k6ForgeLazy(0)("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
           }
           if (options2.duration !== void 0) parseDuration2(options2.duration, "duration");
           if (options2.startTime !== void 0) parseDuration2(options2.startTime, "startTime", true);
@@ -1560,7 +1651,7 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
           const peakRate = options2.rate * (options2.scale ?? 1);
           const preAllocatedVUs = options2.preAllocatedVUs ?? Math.min(Math.max(1, Math.ceil(peakRate)), options2.vus ?? Infinity);
           const maxVUs = options2.vus ?? preAllocatedVUs * MAX_VUS_PER_PREALLOCATED;
-          if (maxVUs < preAllocatedVUs) invalidOption("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
+          if (maxVUs < preAllocatedVUs) k6ForgeLazy(0)("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
           const rate = arrivalRate(peakRate);
           const peak = peakOf(shape);
           if (shape.kind === "constant") {
@@ -1641,6 +1732,30 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
   }
 }
 
+// src/lib/once-per-run.ts
+import { SharedArray } from "k6/data";
+function oncePerRun(name, inputs, compute) {
+  let failure;
+  let shared;
+  try {
+    shared = new SharedArray(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
+      try {
+        return [JSON.stringify(compute())];
+      } catch (error) {
+        failure = { error };
+        throw error;
+      }
+    });
+  } catch {
+    if (failure) throw failure.error;
+    return compute();
+  }
+  return JSON.parse(shared[0]);
+}
+
+// k6-forge-per-call:src/lib/config.ts
+
+
 // src/lib/duration.ts
 var UNITS = [
   ["d", 864e5],
@@ -1649,41 +1764,8 @@ var UNITS = [
   ["s", 1e3],
   ["ms", 1]
 ];
-function durationMs(text) {
-  let total = 0;
-  let rank = -1;
-  let i = 0;
-  if (text.length === 0) return Number.NaN;
-  while (i < text.length) {
-    const start = i;
-    while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
-    if (i === start) return Number.NaN;
-    if (text[i] === ".") {
-      i += 1;
-      const decimals = i;
-      while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
-      if (i === decimals) return Number.NaN;
-    }
-    const amount = Number(text.slice(start, i));
-    const unit = text[i] === "m" && text[i + 1] === "s" ? "ms" : text[i];
-    let unitRank = rank + 1;
-    while (unitRank < UNITS.length && UNITS[unitRank][0] !== unit) unitRank += 1;
-    if (unitRank === UNITS.length) return Number.NaN;
-    rank = unitRank;
-    total += amount * UNITS[unitRank][1];
-    i += unit.length;
-  }
-  return Math.round(total);
-}
-function parseDuration(text, field = "duration", allowZero = false) {
-  const ms = typeof text === "string" ? durationMs(text) : Number.NaN;
-  if (ms > 0 || allowZero && ms === 0) return ms;
-  throw new ForgeError("invalid_duration", {
-    field,
-    given: shown(text),
-    accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
-  });
-}
+
+
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
 var loaded;
@@ -1692,11 +1774,7 @@ var loaded;
 
 
 // src/lib/summary/summary-handler.ts
-function summaryHandler(options2 = {}) {
-  const { scenario } = options2;
-  const init = __VU === 0 ? k6ForgeLazy(2)(scenario, __ENV) : { scenario };
-  return (raw) => k6ForgeLazy(3)(raw, init);
-}
+
 
 // src/lib/websocket.ts
 import { check } from "k6";
@@ -1705,68 +1783,14 @@ import { clearTimeout, setTimeout } from "k6/timers";
 import { WebSocket } from "k6/websockets";
 
 // src/lib/names.ts
-function isAsciiLetter(code) {
-  return code >= 65 && code <= 90 || code >= 97 && code <= 122;
-}
-function isName(text, rule) {
-  if (typeof text !== "string" || text.length === 0) return false;
-  if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    const digit = code >= 48 && code <= 57;
-    const ok = isAsciiLetter(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
-    if (!ok) return false;
-  }
-  return true;
-}
+
+
 
 // src/lib/metric-name.ts
-function metricName(name, field) {
-  if (isName(name, "metric")) return name;
-  throw new ForgeError("invalid_option", {
-    field,
-    given: shown(name),
-    accepted: "a k6 metric name: a letter or _, then 1 to 128 letters, digits or _"
-  });
-}
+
 
 // src/lib/websocket.ts
-function messageChannel(options2) {
-  const name = metricName(options2.trend ?? "ws_message_duration", "trend");
-  const timeout = options2.timeout ?? "5s";
-  const waitMs = parseDuration(timeout, "timeout");
-  const latency = new Trend(name, true);
-  const checkName = `${name} reply within ${timeout}`;
-  return {
-    exchange(message, match = () => true) {
-      return new Promise((resolve) => {
-        const socket = new WebSocket(options2.url);
-        let sentAt = 0;
-        let done = false;
-        const finish = (ok) => {
-          if (done) return;
-          done = true;
-          clearTimeout(timer);
-          socket.onmessage = () => void 0;
-          socket.close();
-          check(ok, { [checkName]: (answered) => answered });
-          resolve(ok);
-        };
-        const timer = setTimeout(() => finish(false), waitMs);
-        socket.onopen = () => {
-          sentAt = Date.now();
-          socket.send(message);
-        };
-        socket.onmessage = (event) => {
-          if (typeof event?.data !== "string" || !match(event.data)) return;
-          latency.add(Date.now() - sentAt);
-          finish(true);
-        };
-        socket.onerror = () => finish(false);
-      });
-    }
-  };
-}
+
 
 // k6-forge-per-call:src/scenarios/compose.ts
 
@@ -1775,12 +1799,12 @@ function messageChannel(options2) {
 
 
 // examples/messaging.ts
-var config = k6ForgeLazy(0)();
-var chat = messageChannel({ url: `${config.BASE_URL.replace(/^http/, "ws")}/ws/echo`, timeout: "2s" });
-var options = __VU !== 0 ? void 0 : k6ForgeLazy(4)(k6ForgeLazy(5)({ name: "messaging", vus: config.VUS, duration: config.DURATION }), {
+var config = k6ForgeLazy(1)();
+var chat = k6ForgeLazy(11)({ url: `${config.BASE_URL.replace(/^http/, "ws")}/ws/echo`, timeout: "2s" });
+var options = __VU !== 0 ? void 0 : k6ForgeLazy(12)(k6ForgeLazy(13)({ name: "messaging", vus: config.VUS, duration: config.DURATION }), {
   thresholds: { ws_message_duration: ["p(95)<200"], checks: ["rate>0.99"] }
 });
-var handleSummary = summaryHandler();
+var handleSummary = k6ForgeLazy(7)();
 async function roundTrip() {
   const id = `msg-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   await chat.exchange(JSON.stringify({ id, text: "Is the red Civic still on the lot?" }), (data) => data.includes(id));

@@ -36,32 +36,21 @@ function shown(value) {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
-function invalidOption(field, given, accepted) {
-  throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
-}
-
-// src/lib/auth.ts
-function bearerAuth(token) {
-  if (!token) throw new ForgeError("invalid_option", { field: "BEARER_TOKEN", given: "nothing", accepted: "a bearer token" });
-  const headers = Object.freeze({ Authorization: `Bearer ${token}` });
-  return { headers: () => headers };
-}
-
-// src/lib/catalog.ts
-import { check } from "k6"; var sleep2 = sleep3;
-import http from "k6/http";
-var Counter = Counter2, Rate = Rate2, Trend = Trend2;
-
-// src/lib/binary.ts
-function isBinary(body) {
-  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
-}
-
-// k6-forge-lazy:src/lib/debug-log.ts
-var loaded;
 function k6ForgeLazy(k6ForgeLazyCase) {
   switch (k6ForgeLazyCase) {
     case 0: {
+return function invalidOption(field, given, accepted) {
+  throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
+};
+    }
+    case 1: {
+return function bearerAuth(token) {
+  if (!token) throw new ForgeError("invalid_option", { field: "BEARER_TOKEN", given: "nothing", accepted: "a bearer token" });
+  const headers = Object.freeze({ Authorization: `Bearer ${token}` });
+  return { headers: () => headers };
+};
+    }
+    case 2: {
 
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     function isBinary2(body) {
@@ -121,7 +110,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
   })();
   return loaded["requestLogger"];
     }
-    case 1: {
+    case 3: {
 
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
@@ -142,7 +131,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
   })();
   return loaded2["automaticKey"];
     }
-    case 2: {
+    case 4: {
 
   if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
@@ -213,10 +202,10 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     function retrySchedule(policy, field) {
       const { attempts: attempts2, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
       if (!(Number.isInteger(attempts2) && attempts2 >= 2 && attempts2 <= 10)) {
-        invalidOption(`${field}.attempts`, attempts2, "a whole number from 2 to 10");
+        k6ForgeLazy(0)(`${field}.attempts`, attempts2, "a whole number from 2 to 10");
       }
       if (!(Number.isFinite(factor) && factor >= 1)) {
-        invalidOption(`${field}.factor`, factor, "a number of 1 or more");
+        k6ForgeLazy(0)(`${field}.factor`, factor, "a number of 1 or more");
       }
       const firstMs = parseDuration2(backoff, `${field}.backoff`);
       return { on: [...on], waits: Array.from({ length: attempts2 - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
@@ -264,11 +253,11 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     }
     function plan(name, spec, defaultTimeout) {
       const field = `endpoints.${name}`;
-      if (!isName(name, "identifier")) invalidOption(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
-      if (!spec.path.startsWith("/")) invalidOption(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
+      if (!isName(name, "identifier")) k6ForgeLazy(0)(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+      if (!spec.path.startsWith("/")) k6ForgeLazy(0)(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
       const idempotencyKey = spec.idempotencyKey === true;
       if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
-        invalidOption(
+        k6ForgeLazy(0)(
           `${field}.retry`,
           spec.retry,
           `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`
@@ -320,17 +309,56 @@ function k6ForgeLazy(k6ForgeLazyCase) {
 
     break;
     }
-    case 3: {
+    case 5: {
 
-  k6ForgeLazy(2);
+  k6ForgeLazy(4);
   return loaded3["endpointPlans"];
     }
-    case 4: {
+    case 6: {
 
-  k6ForgeLazy(2);
+  k6ForgeLazy(4);
   return loaded3["endpointThresholds"];
     }
-    case 5: {
+    case 7: {
+return function durationMs(text) {
+  let total = 0;
+  let rank = -1;
+  let i = 0;
+  if (text.length === 0) return Number.NaN;
+  while (i < text.length) {
+    const start = i;
+    while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+    if (i === start) return Number.NaN;
+    if (text[i] === ".") {
+      i += 1;
+      const decimals = i;
+      while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+      if (i === decimals) return Number.NaN;
+    }
+    const amount = Number(text.slice(start, i));
+    const unit = text[i] === "m" && text[i + 1] === "s" ? "ms" : text[i];
+    let unitRank = rank + 1;
+    while (unitRank < UNITS.length && UNITS[unitRank][0] !== unit) unitRank += 1;
+    if (unitRank === UNITS.length) return Number.NaN;
+    rank = unitRank;
+    total += amount * UNITS[unitRank][1];
+    i += unit.length;
+  }
+  return Math.round(total);
+};
+    }
+    case 8: {
+return function parseDuration(text, field = "duration", allowZero = false) {
+  const ms = typeof text === "string" ? k6ForgeLazy(7)(text) : Number.NaN;
+  if (ms > 0 || allowZero && ms === 0) return ms;
+  throw new ForgeError("invalid_duration", {
+    field,
+    given: shown(text),
+    accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
+  });
+};
+    }
+    case 9: {
 
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     function isAsciiLetter(code) {
@@ -1205,7 +1233,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     }
     function summaryInit(scenario, env) {
       if (scenario !== void 0 && !isName(scenario, "scenario")) {
-        invalidOption("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
+        k6ForgeLazy(0)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
       }
       let execution;
       try {
@@ -1296,18 +1324,56 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
 
     break;
     }
-    case 6: {
+    case 10: {
 
-  k6ForgeLazy(5);
+  k6ForgeLazy(9);
   return loaded4["summaryInit"];
     }
-    case 7: {
+    case 11: {
 
-  k6ForgeLazy(5);
+  k6ForgeLazy(9);
   return loaded4["summaryOutputs"];
+    }
+    case 12: {
+return function summaryHandler(options2 = {}) {
+  const { scenario } = options2;
+  const init = __VU === 0 ? k6ForgeLazy(10)(scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(11)(raw, init);
+};
+    }
+    case 13: {
+return function rowThresholds() {
+  const thresholds = { "iterations{scenario:smoke_check}": [`count==${rows.length}`] };
+  for (const name of rows) {
+    thresholds[`smoke_check_ok{service:${name}}`] = ["rate==1"];
+    thresholds[`smoke_check_attempts{service:${name}}`] = [];
+    for (const step of name === "probe" ? ["transfer", "read_back"] : ["health", "ready"]) {
+      thresholds[`smoke_check_duration{service:${name},check:${step}}`] = [];
+      thresholds[`smoke_check_status{service:${name},check:${step}}`] = [];
+    }
+  }
+  return thresholds;
+};
     }
   }
 }
+
+// src/lib/auth.ts
+
+
+// src/lib/catalog.ts
+import { check } from "k6"; var sleep2 = sleep3;
+import http from "k6/http";
+var Counter = Counter2, Rate = Rate2, Trend = Trend2;
+
+// src/lib/binary.ts
+function isBinary(body) {
+  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
+}
+
+// k6-forge-lazy:src/lib/debug-log.ts
+var loaded;
+
 
 // k6-forge-lazy:src/lib/idempotency-key.ts
 var loaded2;
@@ -1368,7 +1434,7 @@ function fillPath(endpoint, values) {
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i];
     const value = values === void 0 ? void 0 : values[key];
-    if (value === void 0) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
+    if (value === void 0) k6ForgeLazy(0)(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
     path += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
   }
   return path;
@@ -1382,7 +1448,7 @@ function queryString(query) {
   return text;
 }
 function catalog(specs, options2) {
-  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(3)(specs, options2.timeout));
+  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(5)(specs, options2.timeout));
   const trends = {};
   const declared = { __proto__: null };
   const endpoints = { __proto__: null };
@@ -1403,8 +1469,8 @@ function catalog(specs, options2) {
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? k6ForgeLazy(0)({}) : options2.debug ? k6ForgeLazy(0)(options2.debug) : void 0;
-  const endpoint = (name) => endpoints[name] ??= declared[name] !== void 0 ? liveEndpoint(name, declared[name], trends[name]) : invalidOption("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+  const log = options2.debug === true ? k6ForgeLazy(2)({}) : options2.debug ? k6ForgeLazy(2)(options2.debug) : void 0;
+  const endpoint = (name) => endpoints[name] ??= declared[name] !== void 0 ? liveEndpoint(name, declared[name], trends[name]) : k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
   const api = {
     send(name, request = NO_OPTIONS) {
       const ep = endpoints[name] ?? endpoint(name);
@@ -1422,7 +1488,7 @@ function catalog(specs, options2) {
         const headers = { ...baseHeaders };
         if (json) headers["Content-Type"] = "application/json";
         if (auth) Object.assign(headers, auth);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(1)();
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(3)();
         if (request.headers) Object.assign(headers, request.headers);
         params = { ...ep.params, headers };
         if (request.tags) params.tags = { ...ep.tags, ...request.tags };
@@ -1443,7 +1509,7 @@ function catalog(specs, options2) {
     },
     thresholds() {
       const file = options2.thresholdsFile;
-      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(4)(specs, file));
+      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(6)(specs, file));
     },
     reportBusinessError(name, failed) {
       businessErrors.add(failed, endpoint(name).metricTags);
@@ -1460,41 +1526,8 @@ var UNITS = [
   ["s", 1e3],
   ["ms", 1]
 ];
-function durationMs(text) {
-  let total = 0;
-  let rank = -1;
-  let i = 0;
-  if (text.length === 0) return Number.NaN;
-  while (i < text.length) {
-    const start = i;
-    while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
-    if (i === start) return Number.NaN;
-    if (text[i] === ".") {
-      i += 1;
-      const decimals = i;
-      while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
-      if (i === decimals) return Number.NaN;
-    }
-    const amount = Number(text.slice(start, i));
-    const unit = text[i] === "m" && text[i + 1] === "s" ? "ms" : text[i];
-    let unitRank = rank + 1;
-    while (unitRank < UNITS.length && UNITS[unitRank][0] !== unit) unitRank += 1;
-    if (unitRank === UNITS.length) return Number.NaN;
-    rank = unitRank;
-    total += amount * UNITS[unitRank][1];
-    i += unit.length;
-  }
-  return Math.round(total);
-}
-function parseDuration(text, field = "duration", allowZero = false) {
-  const ms = typeof text === "string" ? durationMs(text) : Number.NaN;
-  if (ms > 0 || allowZero && ms === 0) return ms;
-  throw new ForgeError("invalid_duration", {
-    field,
-    given: shown(text),
-    accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
-  });
-}
+
+
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
 var loaded4;
@@ -1503,17 +1536,13 @@ var loaded4;
 
 
 // src/lib/summary/summary-handler.ts
-function summaryHandler(options2 = {}) {
-  const { scenario } = options2;
-  const init = __VU === 0 ? k6ForgeLazy(6)(scenario, __ENV) : { scenario };
-  return (raw) => k6ForgeLazy(7)(raw, init);
-}
+
 
 // examples/smoke-check.ts
 var services = __ENV.SMOKE_CHECK_SERVICES ? JSON.parse(__ENV.SMOKE_CHECK_SERVICES) : [{ name: "base", url: __ENV.BASE_URL ?? "http://localhost:3000", health: "/health", ready: "/ready" }];
 var timeout = __ENV.SMOKE_CHECK_TIMEOUT ?? "3s";
 var attempts = Number(__ENV.SMOKE_CHECK_ATTEMPTS ?? 3);
-var backoffSeconds = parseDuration(__ENV.SMOKE_CHECK_BACKOFF ?? "500ms", "SMOKE_CHECK_BACKOFF") / 1e3;
+var backoffSeconds = k6ForgeLazy(8)(__ENV.SMOKE_CHECK_BACKOFF ?? "500ms", "SMOKE_CHECK_BACKOFF") / 1e3;
 var probeUrl = __ENV.SMOKE_CHECK_PROBE_URL;
 var rows = [...services.map((s) => s.name), ...probeUrl ? ["probe"] : []];
 var apis = services.map((service) => {
@@ -1538,33 +1567,22 @@ var probe = probeUrl ? catalog(
     },
     probe_read_back: { method: "GET", path: "/transfers/{id}", service: "probe", operation: "read_back", checkStatus: false }
   },
-  { baseUrl: probeUrl, timeout, auth: bearerAuth(__ENV.BEARER_TOKEN ?? "demo-token") }
+  { baseUrl: probeUrl, timeout, auth: k6ForgeLazy(1)(__ENV.BEARER_TOKEN ?? "demo-token") }
 ) : void 0;
 var ok = new Rate2("smoke_check_ok");
 var tries = new Counter2("smoke_check_attempts");
 var latency = new Trend2("smoke_check_duration", true);
 var status = new Gauge("smoke_check_status");
-function rowThresholds() {
-  const thresholds = { "iterations{scenario:smoke_check}": [`count==${rows.length}`] };
-  for (const name of rows) {
-    thresholds[`smoke_check_ok{service:${name}}`] = ["rate==1"];
-    thresholds[`smoke_check_attempts{service:${name}}`] = [];
-    for (const step of name === "probe" ? ["transfer", "read_back"] : ["health", "ready"]) {
-      thresholds[`smoke_check_duration{service:${name},check:${step}}`] = [];
-      thresholds[`smoke_check_status{service:${name},check:${step}}`] = [];
-    }
-  }
-  return thresholds;
-}
-var worstSeconds = 2 * attempts * (parseDuration(timeout, "SMOKE_CHECK_TIMEOUT") / 1e3 + backoffSeconds * 2 ** attempts);
+
+var worstSeconds = 2 * attempts * (k6ForgeLazy(8)(timeout, "SMOKE_CHECK_TIMEOUT") / 1e3 + backoffSeconds * 2 ** attempts);
 var options = __VU !== 0 ? void 0 : {
   scenarios: {
     smoke_check: { executor: "per-vu-iterations", vus: rows.length, iterations: 1, maxDuration: `${Math.ceil(worstSeconds + 10)}s` }
   },
-  thresholds: rowThresholds(),
+  thresholds: k6ForgeLazy(13)(),
   summaryTrendStats: ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)", "count"]
 };
-var handleSummary = summaryHandler({ scenario: __ENV.SMOKE_CHECK_NAME || "smoke-check" });
+var handleSummary = k6ForgeLazy(12)({ scenario: __ENV.SMOKE_CHECK_NAME || "smoke-check" });
 function attempt(row, step, send, wanted) {
   let res = send();
   tries.add(1, { service: row });

@@ -48,14 +48,14 @@ function shown(value) {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
-function invalidOption(field2, given, accepted) {
-  throw new ForgeError("invalid_option", { field: field2, given: shown(given), accepted });
-}
-
-// k6-forge-per-call:src/scenarios/compose.ts
 function k6ForgeLazy(k6ForgeLazyCase) {
   switch (k6ForgeLazyCase) {
     case 0: {
+return function invalidOption(field2, given, accepted) {
+  throw new ForgeError("invalid_option", { field: field2, given: shown(given), accepted });
+};
+    }
+    case 1: {
 
   return (/* @__PURE__ */ (() => {
     function sameJson(a, b) {
@@ -118,7 +118,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     return { "composeOptions": composeOptions };
   })())["composeOptions"];
     }
-    case 1: {
+    case 2: {
 
   return (/* @__PURE__ */ (() => {
     var loaded5;
@@ -259,19 +259,19 @@ function k6ForgeLazy(k6ForgeLazyCase) {
         var MAX_VUS_PER_PREALLOCATED = 4;
         function checkOptions(options2) {
           const { name, exec, vus, scale, rate, preAllocatedVUs } = options2;
-          if (name !== void 0 && !isName(name, "scenario")) invalidOption("name", name, "a k6 scenario name of letters, digits, _ and -");
-          if (exec !== void 0 && !isName(exec, "function")) invalidOption("exec", exec, "the name of an exported function");
-          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) invalidOption("vus", vus, "a whole number greater than 0");
+          if (name !== void 0 && !isName(name, "scenario")) k6ForgeLazy(0)("name", name, "a k6 scenario name of letters, digits, _ and -");
+          if (exec !== void 0 && !isName(exec, "function")) k6ForgeLazy(0)("exec", exec, "the name of an exported function");
+          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) k6ForgeLazy(0)("vus", vus, "a whole number greater than 0");
           if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
-            invalidOption("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
+            k6ForgeLazy(0)("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
           }
-          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) invalidOption("scale", scale, "a number greater than 0");
-          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) invalidOption("rate", rate, "iterations per second, greater than 0");
+          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) k6ForgeLazy(0)("scale", scale, "a number greater than 0");
+          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) k6ForgeLazy(0)("rate", rate, "iterations per second, greater than 0");
           if (rate === void 0 && vus !== void 0 && scale !== void 0) {
-            invalidOption("scale", scale, "no scale when vus is set: vus already fixes the peak");
+            k6ForgeLazy(0)("scale", scale, "no scale when vus is set: vus already fixes the peak");
           }
           if (rate === void 0 && preAllocatedVUs !== void 0) {
-            invalidOption("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
+            k6ForgeLazy(0)("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
           }
           if (options2.duration !== void 0) parseDuration(options2.duration, "duration");
           if (options2.startTime !== void 0) parseDuration(options2.startTime, "startTime", true);
@@ -293,7 +293,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
           const peakRate = options2.rate * (options2.scale ?? 1);
           const preAllocatedVUs = options2.preAllocatedVUs ?? Math.min(Math.max(1, Math.ceil(peakRate)), options2.vus ?? Infinity);
           const maxVUs = options2.vus ?? preAllocatedVUs * MAX_VUS_PER_PREALLOCATED;
-          if (maxVUs < preAllocatedVUs) invalidOption("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
+          if (maxVUs < preAllocatedVUs) k6ForgeLazy(0)("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
           const rate = arrivalRate(peakRate);
           const peak = peakOf(shape);
           if (shape.kind === "constant") {
@@ -371,7 +371,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     return { "soakProfile": soakProfile };
   })())["soakProfile"];
     }
-    case 2: {
+    case 3: {
 
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     function isBinary2(body) {
@@ -431,7 +431,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
   })();
   return loaded["requestLogger"];
     }
-    case 3: {
+    case 4: {
 
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
@@ -452,7 +452,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
   })();
   return loaded2["automaticKey"];
     }
-    case 4: {
+    case 5: {
 
   if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
@@ -523,10 +523,10 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     function retrySchedule(policy, field2) {
       const { attempts, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
       if (!(Number.isInteger(attempts) && attempts >= 2 && attempts <= 10)) {
-        invalidOption(`${field2}.attempts`, attempts, "a whole number from 2 to 10");
+        k6ForgeLazy(0)(`${field2}.attempts`, attempts, "a whole number from 2 to 10");
       }
       if (!(Number.isFinite(factor) && factor >= 1)) {
-        invalidOption(`${field2}.factor`, factor, "a number of 1 or more");
+        k6ForgeLazy(0)(`${field2}.factor`, factor, "a number of 1 or more");
       }
       const firstMs = parseDuration(backoff, `${field2}.backoff`);
       return { on: [...on], waits: Array.from({ length: attempts - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
@@ -574,11 +574,11 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     }
     function plan(name, spec, defaultTimeout) {
       const field2 = `endpoints.${name}`;
-      if (!isName(name, "identifier")) invalidOption(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
-      if (!spec.path.startsWith("/")) invalidOption(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
+      if (!isName(name, "identifier")) k6ForgeLazy(0)(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+      if (!spec.path.startsWith("/")) k6ForgeLazy(0)(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
       const idempotencyKey = spec.idempotencyKey === true;
       if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
-        invalidOption(
+        k6ForgeLazy(0)(
           `${field2}.retry`,
           spec.retry,
           `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`
@@ -630,17 +630,89 @@ function k6ForgeLazy(k6ForgeLazyCase) {
 
     break;
     }
-    case 5: {
-
-  k6ForgeLazy(4);
-  return loaded3["endpointPlans"];
-    }
     case 6: {
 
-  k6ForgeLazy(4);
-  return loaded3["endpointThresholds"];
+  k6ForgeLazy(5);
+  return loaded3["endpointPlans"];
     }
     case 7: {
+
+  k6ForgeLazy(5);
+  return loaded3["endpointThresholds"];
+    }
+    case 8: {
+return function catalog(specs, options2) {
+  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(6)(specs, options2.timeout));
+  const trends = {};
+  const declared = { __proto__: null };
+  const endpoints = { __proto__: null };
+  const names = Object.keys(plans);
+  for (let i = 0; i < names.length; i += 1) {
+    const plan = plans[names[i]];
+    declared[names[i]] = plan;
+    if (plan.trend !== void 0) trends[names[i]] = new Trend(plan.trend, true);
+  }
+  const byClass = [
+    new Counter("responses_failed"),
+    new Counter("responses_1xx"),
+    new Counter("responses_2xx"),
+    new Counter("responses_3xx"),
+    new Counter("responses_4xx"),
+    new Counter("responses_5xx")
+  ];
+  const businessErrors = new Rate("business_errors");
+  const baseHeaders = options2.headers ?? { Accept: "application/json" };
+  const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
+  const log = options2.debug === true ? k6ForgeLazy(3)({}) : options2.debug ? k6ForgeLazy(3)(options2.debug) : void 0;
+  const endpoint = (name) => endpoints[name] ??= declared[name] !== void 0 ? liveEndpoint(name, declared[name], trends[name]) : k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+  const api = {
+    send(name, request = NO_OPTIONS) {
+      const ep = endpoints[name] ?? endpoint(name);
+      let url = options2.baseUrl + fillPath(ep, request.path);
+      if (request.query) url += queryString(request.query);
+      const json = request.body !== void 0 && typeof request.body === "object" && !isBinary(request.body);
+      const auth = ep.auth ? options2.auth?.headers(api) : void 0;
+      const body = json ? JSON.stringify(request.body) : request.body;
+      let params;
+      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
+        if (!ep.reusable || ep.reusable.auth !== auth)
+          ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
+        params = ep.reusable.params;
+      } else {
+        const headers = { ...baseHeaders };
+        if (json) headers["Content-Type"] = "application/json";
+        if (auth) Object.assign(headers, auth);
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(4)();
+        if (request.headers) Object.assign(headers, request.headers);
+        params = { ...ep.params, headers };
+        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
+      }
+      let res = http.request(ep.method, url, body ?? null, params);
+      if (ep.retry) {
+        const { waits, on } = ep.retry;
+        for (let i = 0; i < waits.length && on.includes(res.status); i += 1) {
+          sleep(waits[i]);
+          res = http.request(ep.method, url, body ?? null, params);
+        }
+      }
+      ep.trendMetric?.add(res.timings.duration);
+      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
+      if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
+      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
+      return res;
+    },
+    thresholds() {
+      const file = options2.thresholdsFile;
+      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(7)(specs, file));
+    },
+    reportBusinessError(name, failed) {
+      businessErrors.add(failed, endpoint(name).metricTags);
+    }
+  };
+  return api;
+};
+    }
+    case 9: {
 
   return (/* @__PURE__ */ (() => {
     var loaded5;
@@ -928,7 +1000,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     return { "loadConfig": loadConfig };
   })())["loadConfig"];
     }
-    case 8: {
+    case 10: {
 
   return (/* @__PURE__ */ (() => {
     var UNITS = [
@@ -1117,7 +1189,7 @@ function k6ForgeLazy(k6ForgeLazyCase) {
     return { "boolean": boolean, "duration": duration, "oneOf": oneOf, "positiveInteger": positiveInteger, "readEnv": readEnv, "secret": secret, "text": text, "url": url };
   })())["boolean"];
     }
-    case 9: {
+    case 11: {
 
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     function isAsciiLetter(code) {
@@ -1992,7 +2064,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     }
     function summaryInit(scenario, env) {
       if (scenario !== void 0 && !isName(scenario, "scenario")) {
-        invalidOption("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
+        k6ForgeLazy(0)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
       }
       let execution;
       try {
@@ -2083,18 +2155,28 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
 
     break;
     }
-    case 10: {
+    case 12: {
 
-  k6ForgeLazy(9);
+  k6ForgeLazy(11);
   return loaded4["summaryInit"];
     }
-    case 11: {
+    case 13: {
 
-  k6ForgeLazy(9);
+  k6ForgeLazy(11);
   return loaded4["summaryOutputs"];
+    }
+    case 14: {
+return function summaryHandler(options2 = {}) {
+  const { scenario } = options2;
+  const init = __VU === 0 ? k6ForgeLazy(12)(scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(13)(raw, init);
+};
     }
   }
 }
+
+// k6-forge-per-call:src/scenarios/compose.ts
+
 
 // k6-forge-per-call:src/scenarios/soak.ts
 
@@ -2154,7 +2236,7 @@ function fillPath(endpoint, values) {
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i];
     const value = values === void 0 ? void 0 : values[key];
-    if (value === void 0) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
+    if (value === void 0) k6ForgeLazy(0)(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
     path += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
   }
   return path;
@@ -2167,76 +2249,7 @@ function queryString(query) {
   }
   return text;
 }
-function catalog(specs, options2) {
-  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(5)(specs, options2.timeout));
-  const trends = {};
-  const declared = { __proto__: null };
-  const endpoints = { __proto__: null };
-  const names = Object.keys(plans);
-  for (let i = 0; i < names.length; i += 1) {
-    const plan = plans[names[i]];
-    declared[names[i]] = plan;
-    if (plan.trend !== void 0) trends[names[i]] = new Trend(plan.trend, true);
-  }
-  const byClass = [
-    new Counter("responses_failed"),
-    new Counter("responses_1xx"),
-    new Counter("responses_2xx"),
-    new Counter("responses_3xx"),
-    new Counter("responses_4xx"),
-    new Counter("responses_5xx")
-  ];
-  const businessErrors = new Rate("business_errors");
-  const baseHeaders = options2.headers ?? { Accept: "application/json" };
-  const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? k6ForgeLazy(2)({}) : options2.debug ? k6ForgeLazy(2)(options2.debug) : void 0;
-  const endpoint = (name) => endpoints[name] ??= declared[name] !== void 0 ? liveEndpoint(name, declared[name], trends[name]) : invalidOption("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
-  const api = {
-    send(name, request = NO_OPTIONS) {
-      const ep = endpoints[name] ?? endpoint(name);
-      let url = options2.baseUrl + fillPath(ep, request.path);
-      if (request.query) url += queryString(request.query);
-      const json = request.body !== void 0 && typeof request.body === "object" && !isBinary(request.body);
-      const auth = ep.auth ? options2.auth?.headers(api) : void 0;
-      const body = json ? JSON.stringify(request.body) : request.body;
-      let params;
-      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
-        if (!ep.reusable || ep.reusable.auth !== auth)
-          ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
-        params = ep.reusable.params;
-      } else {
-        const headers = { ...baseHeaders };
-        if (json) headers["Content-Type"] = "application/json";
-        if (auth) Object.assign(headers, auth);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(3)();
-        if (request.headers) Object.assign(headers, request.headers);
-        params = { ...ep.params, headers };
-        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
-      }
-      let res = http.request(ep.method, url, body ?? null, params);
-      if (ep.retry) {
-        const { waits, on } = ep.retry;
-        for (let i = 0; i < waits.length && on.includes(res.status); i += 1) {
-          sleep(waits[i]);
-          res = http.request(ep.method, url, body ?? null, params);
-        }
-      }
-      ep.trendMetric?.add(res.timings.duration);
-      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
-      if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
-      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
-      return res;
-    },
-    thresholds() {
-      const file = options2.thresholdsFile;
-      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(6)(specs, file));
-    },
-    reportBusinessError(name, failed) {
-      businessErrors.add(failed, endpoint(name).metricTags);
-    }
-  };
-  return api;
-}
+
 
 // src/lib/checks.ts
 function field(res, path) {
@@ -2263,15 +2276,11 @@ var loaded4;
 
 
 // src/lib/summary/summary-handler.ts
-function summaryHandler(options2 = {}) {
-  const { scenario } = options2;
-  const init = __VU === 0 ? k6ForgeLazy(10)(scenario, __ENV) : { scenario };
-  return (raw) => k6ForgeLazy(11)(raw, init);
-}
+
 
 // examples/shared/storefront.ts
-var config = k6ForgeLazy(7)({ vars: { SETUP_WRITES: k6ForgeLazy(8)({ byEnvironment: { development: true }, default: false }) } });
-var storefront = catalog(
+var config = k6ForgeLazy(9)({ vars: { SETUP_WRITES: k6ForgeLazy(10)({ byEnvironment: { development: true }, default: false }) } });
+var storefront = k6ForgeLazy(8)(
   {
     health: { method: "GET", path: "/health", service: "storefront" },
     product_get: { method: "GET", path: "/products/{id}", service: "storefront", operation: "get" },
@@ -2279,7 +2288,7 @@ var storefront = catalog(
   },
   { baseUrl: config.BASE_URL, debug: config.DEBUG }
 );
-var handleSummary = summaryHandler();
+var handleSummary = k6ForgeLazy(14)();
 var PRODUCT = "demo-widget";
 function setup() {
   if (config.SETUP_WRITES) storefront.send("product_stock", { body: { productId: PRODUCT, quantity: 1e6 } });
@@ -2292,7 +2301,7 @@ function browse() {
 }
 
 // examples/soak.ts
-var options = __VU !== 0 ? void 0 : k6ForgeLazy(0)(k6ForgeLazy(1)({ vus: config.VUS, duration: config.DURATION }), { thresholds: storefront.thresholds() });
+var options = __VU !== 0 ? void 0 : k6ForgeLazy(1)(k6ForgeLazy(2)({ vus: config.VUS, duration: config.DURATION }), { thresholds: storefront.thresholds() });
 export {
   browse as default,
   handleSummary,

@@ -66,8 +66,49 @@ describe('oneLazyDispatcher', () => {
     expect(evaluate(dispatched, 'results')).toStrictEqual([undefined, 2, 2]);
   });
 
-  test('leaves a script without proxies, or whose proxies are only exported, as it is', () => {
-    const plain = 'function twice(n) { return n * 2; }\nconst x = twice(2);';
+  test('turns cold functions into cases that return them: those only the top level or cold bodies call (not their arrows), and those that always throw', () => {
+    const code = [
+      'function refuse(what) { throw new Error(what + " is not accepted (" + arguments.length + ")"); }',
+      'function label(n = 1, { unit } = { unit: "s" }) { return n + unit; }',
+      'function setUp(...parts) { return [label(parts.length), parts.map((p) => label(p)).join(" ")]; }',
+      'function hot(n) { if (n < 0) refuse(n); return n + 1; }',
+      'function loop(n) { return n === 0 ? 0 : loop(n - 1); }',
+      'const made = setUp(2, 3);',
+      'let failure;',
+      'try { hot(-1); } catch (error) { failure = error.message; }',
+      'const results = [made, hot(1), failure, loop(2), label()];',
+      'export { hot };',
+    ].join('\n');
+    const dispatched = oneLazyDispatcher(code);
+    expect(topLevelFunctions(dispatched)).toStrictEqual(['k6ForgeLazy', 'label', 'hot', 'loop']);
+    expect(dispatched).toContain('return function setUp(...parts)');
+    expect(evaluate(dispatched.replace('export { hot };', ''), 'results')).toStrictEqual([
+      ['2s', '2s 3s'],
+      2,
+      '-1 is not accepted (1)',
+      0,
+      '1s',
+    ]);
+    expect(evaluate(code.replace('export { hot };', ''), 'results')).toStrictEqual(
+      evaluate(dispatched.replace('export { hot };', ''), 'results'),
+    );
+  });
+
+  test('keeps a function that is used as a value, called with new, or called from a nested function of a cold one', () => {
+    const code = [
+      'function used(n) { return n; }',
+      'function Made() { this.n = 1; }',
+      'function inArrow(n) { return n * 2; }',
+      'function outer() { return [1].map((n) => inArrow(n)); }',
+      'const results = [[1].map(used), new Made().n, outer()];',
+    ].join('\n');
+    const dispatched = oneLazyDispatcher(code);
+    expect(topLevelFunctions(dispatched)).toStrictEqual(['used', 'Made', 'inArrow', 'k6ForgeLazy']);
+    expect(evaluate(dispatched, 'results')).toStrictEqual([[1], 1, [2]]);
+  });
+
+  test('leaves a script without proxies or cold functions, or whose functions are only exported, as it is', () => {
+    const plain = 'function twice(n) { return n * 2; }\nconst x = [1].map((n) => twice(n));';
     expect(oneLazyDispatcher(plain)).toBe(plain);
     const uncalled = 'function k6ForgeLazy0(...args) { return args; }\nexport { k6ForgeLazy0 as spread };';
     expect(oneLazyDispatcher(uncalled)).toBe(uncalled);

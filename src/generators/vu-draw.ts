@@ -10,7 +10,8 @@ type VuInfo = typeof exec.vu;
 let vu: VuInfo | undefined;
 let seed: number | undefined;
 let stream: Random | undefined;
-let streamIteration = Number.NaN;
+// Read only once `stream` is set: no NaN sentinel, since `Number.NaN` would build the Number global in every VU.
+let streamIteration = 0;
 let counter = 0;
 
 /** This VU's `exec.vu`, kept once known (its fields read live); undefined in the init context, where k6 has no VU yet. */

@@ -1,12 +1,17 @@
-// One function for every lazy proxy of a bundle. Each export of a lazily imported module (see lazy-imports.ts) is a
-// proxy function, and every function a bundle declares at its top level costs every VU about 0.7 KB, called or not.
-// The proxies only ever run when called, so their bodies become the cases of one dispatcher and each call names its
-// case. A proxy that forwards its arguments (`return loaded["f"](...args)`) becomes a case that returns the function
-// it forwards to, and its calls call what the case returns: `k6ForgeLazy3(a, b)` becomes `k6ForgeLazy(3)(a, b)`, with
-// no rest array and no spread, whose array iterator would cost every VU the iterator prototypes (about 4 KB under
-// k6 v2.2.0). A proxy without parameters (the loader the proxies of a kept module share) becomes a case of its own.
-// A proxy that is used as a value (re-exported, passed on, called with `new`) stays as it is. Bodies move into the
-// dispatcher, so a build with source maps keeps its proxies.
+// One function in place of a bundle's lazy proxies and cold functions. Every function a bundle declares at its top
+// level costs every VU about 0.7 KB, called or not. Two kinds only ever run when called, rarely, so their bodies become
+// the cases of one dispatcher and each call names its case:
+// - the proxies of lazily imported modules (see lazy-imports.ts). A proxy that forwards its arguments
+//   (`return loaded["f"](...args)`) becomes a case that returns the function it forwards to, and its calls call what
+//   the case returns: `k6ForgeLazy3(a, b)` becomes `k6ForgeLazy(3)(a, b)`, with no rest array and no spread, whose
+//   array iterator would cost every VU the iterator prototypes (about 4 KB under k6 v2.2.0). A proxy without
+//   parameters (the loader the proxies of a kept module share) becomes a case that runs its body;
+// - cold functions: those called only by the bundle's top-level code (which a VU runs once, at init) or by other cold
+//   functions' own bodies, and those that always throw (a refusal runs once per error). The case returns the function
+//   as a function expression, made anew on each call, and the call calls it: the same parameters, `this`, `arguments`
+//   and scope, one short-lived function object per call instead of one per VU for the whole run.
+// A function used as a value (exported, passed on, called with `new`) stays as it is. Bodies move into the
+// dispatcher, so a build with source maps keeps its functions.
 import ts from 'typescript';
 
 /** The name `proxyModule` gives each proxy, after esbuild's renaming (a digit appended when names collide). */
@@ -35,15 +40,13 @@ function edited(code: string, start: number, end: number, edits: readonly Edit[]
 }
 
 /**
- * A top-level proxy as `proxyModule` writes it. `forwards` is the call of its last statement,
- * `return target(...rest)`, for a proxy of one rest parameter that uses it nowhere else; a proxy without parameters
- * has none.
+ * A top-level function the dispatcher may take, by how its case works: `forward` returns the target of the call
+ * `return target(...rest)` that ends a proxy, `run` runs the body of a proxy without parameters, `cold` returns the
+ * function itself.
  */
-interface Proxy {
-  readonly name: string;
-  readonly declaration: ts.FunctionDeclaration;
-  readonly forwards?: ts.CallExpression;
-}
+type Candidate =
+  | { readonly kind: 'forward'; readonly declaration: ts.FunctionDeclaration; readonly forwards: ts.CallExpression }
+  | { readonly kind: 'run' | 'cold'; readonly declaration: ts.FunctionDeclaration };
 
 /** The call `return target(...rest)` that ends `body`, when `rest` appears nowhere else in it. */
 function forwardingCall(body: ts.Block, rest: string): ts.CallExpression | undefined {
@@ -63,76 +66,121 @@ function forwardingCall(body: ts.Block, rest: string): ts.CallExpression | undef
   return uses === 1 ? call : undefined;
 }
 
-/** The proxy a top-level statement declares, if it is one the dispatcher can take. */
-function proxyOf(statement: ts.Statement): Proxy | undefined {
-  if (!ts.isFunctionDeclaration(statement) || !statement.name || !statement.body || !PROXY_NAME.test(statement.name.text)) return undefined;
+/** What a top-level statement offers the dispatcher: a proxy of a shape it takes, or any other named function. */
+function candidateOf(statement: ts.Statement): Candidate | undefined {
+  if (!ts.isFunctionDeclaration(statement) || !statement.name || !statement.body) return undefined;
+  if (statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
+  if (!PROXY_NAME.test(statement.name.text)) return { kind: 'cold', declaration: statement };
   const [param, ...more] = statement.parameters;
-  const base = { name: statement.name.text, declaration: statement };
-  if (!param) return base;
+  if (!param) return { kind: 'run', declaration: statement };
   if (more.length > 0 || !param.dotDotDotToken || !ts.isIdentifier(param.name)) return undefined;
   const forwards = forwardingCall(statement.body, param.name.text);
-  return forwards ? { ...base, forwards } : undefined;
+  return forwards ? { kind: 'forward', declaration: statement, forwards } : undefined;
+}
+
+/** Whether a function always throws: its body ends in `throw` and returns nowhere (nested functions aside). */
+function alwaysThrows(declaration: ts.FunctionDeclaration): boolean {
+  const statements = declaration.body!.statements;
+  if (!statements.at(-1) || !ts.isThrowStatement(statements.at(-1)!)) return false;
+  let returns = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node)) returns = true;
+    if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
+  };
+  statements.forEach(visit);
+  return !returns;
+}
+
+/** A call of a candidate, and the function whose own body makes it (undefined at the top level). */
+interface Call {
+  readonly call: ts.CallExpression;
+  readonly caller: ts.Node | undefined;
 }
 
 /**
- * Turns a bundle's lazy proxies that are only ever called into the cases of one dispatcher function.
+ * The cold candidates: those that always throw, then, until none is added, those whose every call is made by the
+ * top-level code or by a cold function's own body.
+ */
+function coldOnes(candidates: readonly Candidate[], calls: ReadonlyMap<string, readonly Call[]>): Set<ts.FunctionDeclaration> {
+  const cold = new Set(candidates.filter((c) => c.kind === 'cold' && alwaysThrows(c.declaration)).map((c) => c.declaration));
+  const fromCold = ({ caller }: Call) => caller === undefined || cold.has(caller as ts.FunctionDeclaration);
+  let added = true;
+  while (added) {
+    added = false;
+    for (const { kind, declaration } of candidates) {
+      if (kind !== 'cold' || cold.has(declaration) || !calls.get(declaration.name!.text)!.every(fromCold)) continue;
+      cold.add(declaration);
+      added = true;
+    }
+  }
+  return cold;
+}
+
+/**
+ * Turns a bundle's lazy proxies that are only ever called, and its cold functions, into the cases of one dispatcher.
  * @param code - A bundle as esbuild wrote it, without a source map.
- * @returns The bundle with one dispatcher in place of those proxies; the same text when there are none.
+ * @returns The bundle with one dispatcher in place of those functions; the same text when there are none.
  * @throws {Error} When the bundle already uses the dispatcher's names (a bug: esbuild's output never should).
  */
 export function oneLazyDispatcher(code: string): string {
   const file = ts.createSourceFile('bundle.js', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
-  const proxies = new Map(
+  const candidates = new Map(
     file.statements.flatMap((statement) => {
-      const proxy = proxyOf(statement);
-      return proxy ? [[proxy.name, proxy] as const] : [];
+      const candidate = candidateOf(statement);
+      return candidate ? [[candidate.declaration.name!.text, candidate] as const] : [];
     }),
   );
-  if (proxies.size === 0) return code;
-  const calls = new Map<string, ts.CallExpression[]>();
+  const calls = new Map<string, Call[]>([...candidates.keys()].map((name) => [name, []]));
   const kept = new Set<string>();
-  const visit = (node: ts.Node): void => {
+  const visit = (node: ts.Node, caller: ts.Node | undefined): void => {
     if (ts.isIdentifier(node)) {
       if (node.text === DISPATCHER || node.text === CASE) {
         throw new Error(`the bundle already names ${node.text}, which the lazy dispatcher needs`);
       }
-      const proxy = proxies.get(node.text);
-      if (proxy && node !== proxy.declaration.name) {
+      const candidate = candidates.get(node.text);
+      if (candidate && node !== candidate.declaration.name) {
         const { parent } = node;
         // A proxy without parameters is dispatched only where no call passes it arguments, so none goes unevaluated.
-        if (ts.isCallExpression(parent) && parent.expression === node && (proxy.forwards || parent.arguments.length === 0)) {
-          calls.set(node.text, [...(calls.get(node.text) ?? []), parent]);
+        if (ts.isCallExpression(parent) && parent.expression === node && (candidate.kind !== 'run' || parent.arguments.length === 0)) {
+          calls.get(node.text)!.push({ call: parent, caller });
         } else kept.add(node.text);
       }
     }
-    ts.forEachChild(node, visit);
+    ts.forEachChild(node, (child) => visit(child, ts.isFunctionLike(node) ? node : caller));
   };
-  visit(file);
-  const dispatched = [...proxies.values()].filter(({ name }) => !kept.has(name) && calls.has(name));
-  if (dispatched.length === 0) return code;
-  // A forwarding proxy's callee becomes the case, which returns the target; a call without arguments becomes the case.
-  const callEdits = dispatched.flatMap((proxy, index) =>
-    calls
-      .get(proxy.name)!
-      .map(
-        (call): Edit => ({
-          start: call.expression.getStart(),
-          end: proxy.forwards ? call.expression.end : call.end,
-          text: `${DISPATCHER}(${index})`,
-        }),
-      ),
+  visit(file, undefined);
+  const callable = [...candidates.values()].filter(
+    (c) => !kept.has(c.declaration.name!.text) && calls.get(c.declaration.name!.text)!.length > 0,
   );
-  // A forwarding case returns its target, a case without parameters runs its body; bodies keep their inner calls edited.
-  const body = ({ declaration, forwards }: Proxy) => {
+  const cold = coldOnes(callable, calls);
+  const dispatched = callable.filter((c) => c.kind !== 'cold' || cold.has(c.declaration));
+  if (dispatched.length === 0) return code;
+  // A call without arguments of a `run` case becomes the case; any other call calls what its case returns.
+  const callEdits = dispatched.flatMap((candidate, index) =>
+    calls.get(candidate.declaration.name!.text)!.map(
+      ({ call }): Edit => ({
+        start: call.expression.getStart(),
+        end: candidate.kind === 'run' ? call.end : call.expression.end,
+        text: `${DISPATCHER}(${index})`,
+      }),
+    ),
+  );
+  // Bodies keep the edits of the calls they make.
+  const body = (candidate: Candidate) => {
+    const { declaration } = candidate;
     const block = declaration.body!;
-    if (!forwards) return `${edited(code, block.getStart() + 1, block.end - 1, callEdits)}\n    break;`;
+    if (candidate.kind !== 'forward') {
+      return candidate.kind === 'cold'
+        ? `return ${edited(code, declaration.getStart(), declaration.end, callEdits)};`
+        : `${edited(code, block.getStart() + 1, block.end - 1, callEdits)}\n    break;`;
+    }
     const before = edited(code, block.getStart() + 1, block.statements.at(-1)!.getStart(), callEdits);
-    return `${before}return ${edited(code, forwards.expression.getStart(), forwards.expression.end, callEdits)};`;
+    return `${before}return ${edited(code, candidate.forwards.expression.getStart(), candidate.forwards.expression.end, callEdits)};`;
   };
   const dispatcher = [
     `function ${DISPATCHER}(${CASE}) {`,
     `  switch (${CASE}) {`,
-    ...dispatched.map((proxy, index) => `    case ${index}: {\n${body(proxy)}\n    }`),
+    ...dispatched.map((candidate, index) => `    case ${index}: {\n${body(candidate)}\n    }`),
     '  }',
     '}',
   ].join('\n');
