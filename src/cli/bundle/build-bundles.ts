@@ -168,18 +168,19 @@ export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
     const where = first.location ? `${first.location.file}:${first.location.line}` : 'build';
     throw new ForgeError('invalid_script', { field: where, given: first.text, accepted: 'a script k6 can run once bundled' });
   });
+  const files = result.outputFiles.map(({ path, contents, text }) =>
+    path.endsWith('.js')
+      ? { path, contents: oneBindingPerK6Export(sourcemap === 'none' ? oneLazyDispatcher(text) : text) }
+      : { path, contents },
+  );
+  // Each bundle's size as written, after the dispatcher and the bindings have changed esbuild's output.
+  const bytes = new Map(files.map(({ path, contents }) => [path, Buffer.byteLength(contents)]));
   const bundles: Bundle[] = [];
   for (const [output, meta] of Object.entries(result.metafile.outputs)) {
     if (!meta.entryPoint) continue;
     checkExternalImports(meta.entryPoint, meta.imports);
-    bundles.push({ entry: meta.entryPoint, file: output, bytes: meta.bytes });
+    bundles.push({ entry: meta.entryPoint, file: output, bytes: bytes.get(resolve(output))! });
   }
-  await writeAllWhole(
-    result.outputFiles.map(({ path, contents, text }) =>
-      path.endsWith('.js')
-        ? { path, contents: oneBindingPerK6Export(sourcemap === 'none' ? oneLazyDispatcher(text) : text) }
-        : { path, contents },
-    ),
-  );
+  await writeAllWhole(files);
   return bundles.sort((a, b) => basename(a.file).localeCompare(basename(b.file)));
 }
