@@ -329,10 +329,12 @@ describe('VIN', () => {
     }
   });
 
-  test('vin refuses a year it cannot encode', async () => {
+  test('vin refuses a year it cannot encode and a malformed WMI; vinCheckDigit a malformed VIN', async () => {
     const { generators: g } = await loadVu();
     expect(() => g.vin('1HG', 1979, g.seededRandom(1))).toThrow('vin(year): 1979 is not accepted; expected a model year from 1980 to 2039');
-    expect(() => g.vin('1hG', 2024, g.seededRandom(1))).toThrow('vin(wmi): "1hG" is not accepted; expected 3 characters of 0123456789ABCDEFGHJKLMNPRSTUVWXYZ');
+    expect(() => g.vin('1hG', 2024, g.seededRandom(1))).toThrow(
+      'vin(wmi): "1hG" is not accepted; expected 3 characters of 0123456789ABCDEFGHJKLMNPRSTUVWXYZ',
+    );
     expect(() => g.vin('1HGX', 2024, g.seededRandom(1))).toThrow('vin(wmi): "1HGX" is not accepted');
     expect(() => g.vinCheckDigit('1HGCM8263IA00435')).toThrow('vin: "1HGCM8263IA00435" is not accepted; expected 17 characters of');
   });
