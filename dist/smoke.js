@@ -2219,15 +2219,14 @@ function liveEndpoint(name, plan, trendMetric) {
   if (accepted !== void 0) params.responseCallback = http.expectedStatuses.apply(http, accepted);
   if (plan.timeout !== void 0) params.timeout = plan.timeout;
   if (plan.redirects !== void 0) params.redirects = plan.redirects;
-  return {
-    ...plan,
-    name,
-    params,
-    trendMetric,
-    metricTags: { endpoint: name },
-    statusCheck: plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res) => accepted.includes(res.status) : is2xx },
-    reusable: void 0
-  };
+  const live = plan;
+  live.name = name;
+  live.params = params;
+  live.trendMetric = trendMetric;
+  live.metricTags = { endpoint: name };
+  live.statusCheck = plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res) => accepted.includes(res.status) : is2xx };
+  live.reusable = void 0;
+  return live;
 }
 function fillPath(endpoint, values) {
   const parts = endpoint.pathParts;
