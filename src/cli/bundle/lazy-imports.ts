@@ -5,7 +5,8 @@
 // creates them. Report renderers (called once, by handleSummary) and the work that runs once per run (see
 // src/lib/once-per-run.ts) are imported this way. `with { lazy: 'per-call' }` runs the closure on every call and keeps
 // nothing, for what every VU calls at init only (options, configuration): the functions are garbage once init is over,
-// so a VU keeps one proxy per export. Outside a k6-forge build (in tests, in Node) the attribute changes nothing.
+// so a VU keeps at most one proxy per export (none for those lazy-dispatcher.ts makes cases of). Outside a k6-forge
+// build (in tests, in Node) the attribute changes nothing.
 //
 // A lazily imported module exports functions only, and a per-call one keeps no state between calls. The k6 modules it
 // imports are imported by the bundle itself (k6 resolves those at init, and a VU's k6 module instance is shared by
