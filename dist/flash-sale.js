@@ -332,20 +332,57 @@ return function catalog(specs, options2) {
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
   const log = options2.debug === true ? k6ForgeLazy(1)({}) : options2.debug ? k6ForgeLazy(1)(options2.debug) : void 0;
-  const endpoint = (name) => endpoints[name] ??= declared[name] !== void 0 ? liveEndpoint(name, declared[name], trends[name]) : k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
   const api = {
     send(name, request = NO_OPTIONS) {
-      const ep = endpoints[name] ?? endpoint(name);
-      let url = options2.baseUrl + fillPath(ep, request.path);
-      if (request.query) url += queryString(request.query);
+      let ep = endpoints[name];
+      if (ep === void 0) {
+        const plan = declared[name] ?? k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+        const accepted = plan.expect;
+        const params2 = { headers: baseHeaders, tags: plan.tags };
+        if (accepted !== void 0) params2.responseCallback = http.expectedStatuses.apply(http, accepted);
+        if (plan.timeout !== void 0) params2.timeout = plan.timeout;
+        if (plan.redirects !== void 0) params2.redirects = plan.redirects;
+        const live = plan;
+        live.name = name;
+        live.params = params2;
+        live.trendMetric = trends[name];
+        live.metricTags = { endpoint: name };
+        live.statusCheck = plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res2) => accepted.includes(res2.status) : is2xx };
+        live.authHeaders = void 0;
+        live.authParams = void 0;
+        ep = endpoints[name] = live;
+      }
+      const parts = ep.pathParts;
+      let url = options2.baseUrl + parts[0];
+      for (let i = 1; i < parts.length; i += 2) {
+        const key = parts[i];
+        const value = request.path === void 0 ? void 0 : request.path[key];
+        if (value === void 0) k6ForgeLazy(0)(`${name}.path.${key}`, value, `a value for {${key}} in ${ep.path}`);
+        url += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
+      }
+      if (request.query) {
+        const keys = Object.keys(request.query);
+        let separator = "?";
+        for (let i = 0; i < keys.length; i += 1) {
+          const value = request.query[keys[i]];
+          if (value === void 0) continue;
+          url += `${separator}${encodeURIComponent(keys[i])}=${encodeURIComponent(String(value))}`;
+          separator = "&";
+        }
+      }
       const json = request.body !== void 0 && typeof request.body === "object" && !isBinary(request.body);
       const auth = ep.auth ? options2.auth?.headers(api) : void 0;
       const body = json ? JSON.stringify(request.body) : request.body;
       let params;
       if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
-        if (!ep.reusable || ep.reusable.auth !== auth)
-          ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
-        params = ep.reusable.params;
+        if (auth === void 0) params = ep.params;
+        else {
+          if (ep.authHeaders !== auth) {
+            ep.authHeaders = auth;
+            ep.authParams = { ...ep.params, headers: { ...baseHeaders, ...auth } };
+          }
+          params = ep.authParams;
+        }
       } else {
         const headers = { ...baseHeaders };
         if (json) headers["Content-Type"] = "application/json";
@@ -374,7 +411,10 @@ return function catalog(specs, options2) {
       return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(5)(specs, file));
     },
     reportBusinessError(name, failed) {
-      businessErrors.add(failed, endpoint(name).metricTags);
+      businessErrors.add(
+        failed,
+        endpoints[name]?.metricTags ?? (declared[name] ? { endpoint: name } : k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`))
+      );
     }
   };
   return api;
@@ -2755,41 +2795,6 @@ function oncePerRun(name, inputs, compute) {
 var NO_OPTIONS = {};
 function is2xx(res) {
   return res.status >= 200 && res.status < 300;
-}
-function liveEndpoint(name, plan, trendMetric) {
-  const accepted = plan.expect;
-  const params = { tags: plan.tags };
-  if (accepted !== void 0) params.responseCallback = http.expectedStatuses.apply(http, accepted);
-  if (plan.timeout !== void 0) params.timeout = plan.timeout;
-  if (plan.redirects !== void 0) params.redirects = plan.redirects;
-  const live = plan;
-  live.name = name;
-  live.params = params;
-  live.trendMetric = trendMetric;
-  live.metricTags = { endpoint: name };
-  live.statusCheck = plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res) => accepted.includes(res.status) : is2xx };
-  live.reusable = void 0;
-  return live;
-}
-function fillPath(endpoint, values) {
-  const parts = endpoint.pathParts;
-  if (parts.length === 1) return parts[0];
-  let path = parts[0];
-  for (let i = 1; i < parts.length; i += 2) {
-    const key = parts[i];
-    const value = values === void 0 ? void 0 : values[key];
-    if (value === void 0) k6ForgeLazy(0)(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
-    path += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
-  }
-  return path;
-}
-function queryString(query) {
-  let text = "";
-  for (const key in query) {
-    const value = query[key];
-    if (value !== void 0) text += `${text ? "&" : "?"}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
-  }
-  return text;
 }
 
 

@@ -51,8 +51,8 @@ function shown(value) {
 function k6ForgeLazy(k6ForgeLazyCase) {
   switch (k6ForgeLazyCase) {
     case 0: {
-return function invalidOption(field2, given, accepted) {
-  throw new ForgeError("invalid_option", { field: field2, given: shown(given), accepted });
+return function invalidOption(field, given, accepted) {
+  throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
 };
     }
     case 1: {
@@ -158,11 +158,11 @@ return function invalidOption(field2, given, accepted) {
           }
           return Math.round(total);
         }
-        function parseDuration(text, field2 = "duration", allowZero = false) {
+        function parseDuration(text, field = "duration", allowZero = false) {
           const ms = typeof text === "string" ? durationMs(text) : Number.NaN;
           if (ms > 0 || allowZero && ms === 0) return ms;
           throw new ForgeError("invalid_duration", {
-            field: field2,
+            field,
             given: shown(text),
             accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
           });
@@ -390,7 +390,7 @@ return function invalidOption(field2, given, accepted) {
       if (Array.isArray(value)) return value.map(redactJson);
       if (typeof value !== "object" || value === null) return value;
       const secret = secretField();
-      return Object.fromEntries(Object.entries(value).map(([key, field2]) => [key, secret.test(key) ? REDACTED : redactJson(field2)]));
+      return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, secret.test(key) ? REDACTED : redactJson(field)]));
     }
     function redactBody(body, limit = 500) {
       if (body === null || body === void 0 || body === "") return "";
@@ -489,11 +489,11 @@ return function invalidOption(field2, given, accepted) {
       }
       return Math.round(total);
     }
-    function parseDuration(text, field2 = "duration", allowZero = false) {
+    function parseDuration(text, field = "duration", allowZero = false) {
       const ms = typeof text === "string" ? durationMs(text) : Number.NaN;
       if (ms > 0 || allowZero && ms === 0) return ms;
       throw new ForgeError("invalid_duration", {
-        field: field2,
+        field,
         given: shown(text),
         accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
       });
@@ -512,23 +512,23 @@ return function invalidOption(field2, given, accepted) {
       }
       return true;
     }
-    function metricName(name, field2) {
+    function metricName(name, field) {
       if (isName(name, "metric")) return name;
       throw new ForgeError("invalid_option", {
-        field: field2,
+        field,
         given: shown(name),
         accepted: "a k6 metric name: a letter or _, then 1 to 128 letters, digits or _"
       });
     }
-    function retrySchedule(policy, field2) {
+    function retrySchedule(policy, field) {
       const { attempts, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
       if (!(Number.isInteger(attempts) && attempts >= 2 && attempts <= 10)) {
-        k6ForgeLazy(0)(`${field2}.attempts`, attempts, "a whole number from 2 to 10");
+        k6ForgeLazy(0)(`${field}.attempts`, attempts, "a whole number from 2 to 10");
       }
       if (!(Number.isFinite(factor) && factor >= 1)) {
-        k6ForgeLazy(0)(`${field2}.factor`, factor, "a number of 1 or more");
+        k6ForgeLazy(0)(`${field}.factor`, factor, "a number of 1 or more");
       }
-      const firstMs = parseDuration(backoff, `${field2}.backoff`);
+      const firstMs = parseDuration(backoff, `${field}.backoff`);
       return { on: [...on], waits: Array.from({ length: attempts - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
     }
     function embeddedThresholds() {
@@ -573,19 +573,19 @@ return function invalidOption(field2, given, accepted) {
       return parts;
     }
     function plan(name, spec, defaultTimeout) {
-      const field2 = `endpoints.${name}`;
-      if (!isName(name, "identifier")) k6ForgeLazy(0)(field2, name, "an endpoint name of letters, digits and _, starting with a letter or _");
-      if (!spec.path.startsWith("/")) k6ForgeLazy(0)(`${field2}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
+      const field = `endpoints.${name}`;
+      if (!isName(name, "identifier")) k6ForgeLazy(0)(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+      if (!spec.path.startsWith("/")) k6ForgeLazy(0)(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
       const idempotencyKey = spec.idempotencyKey === true;
       if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
         k6ForgeLazy(0)(
-          `${field2}.retry`,
+          `${field}.retry`,
           spec.retry,
           `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`
         );
       }
       const timeout = spec.timeout ?? defaultTimeout;
-      if (timeout !== void 0) parseDuration(timeout, `${field2}.timeout`);
+      if (timeout !== void 0) parseDuration(timeout, `${field}.timeout`);
       const { expect } = spec;
       const redirects = spec.redirects ?? (expect?.some((s) => s >= 300 && s < 400) ? 0 : void 0);
       return {
@@ -601,11 +601,11 @@ return function invalidOption(field2, given, accepted) {
         ...timeout !== void 0 && { timeout },
         ...redirects !== void 0 && { redirects },
         ...expect !== void 0 && { expect: [...expect] },
-        ...spec.trend !== void 0 && { trend: metricName(spec.trend, `${field2}.trend`) },
+        ...spec.trend !== void 0 && { trend: metricName(spec.trend, `${field}.trend`) },
         ...spec.checkStatus !== false && { checkName: `${name} status is ${expect ? expect.join(" or ") : "2xx"}` },
         idempotencyKey,
         auth: spec.auth !== false,
-        ...spec.retry && { retry: retrySchedule(spec.retry, `${field2}.retry`) }
+        ...spec.retry && { retry: retrySchedule(spec.retry, `${field}.retry`) }
       };
     }
     function endpointPlans(specs, defaultTimeout) {
@@ -664,20 +664,57 @@ return function catalog(specs, options2) {
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
   const log = options2.debug === true ? k6ForgeLazy(3)({}) : options2.debug ? k6ForgeLazy(3)(options2.debug) : void 0;
-  const endpoint = (name) => endpoints[name] ??= declared[name] !== void 0 ? liveEndpoint(name, declared[name], trends[name]) : k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
   const api = {
     send(name, request = NO_OPTIONS) {
-      const ep = endpoints[name] ?? endpoint(name);
-      let url = options2.baseUrl + fillPath(ep, request.path);
-      if (request.query) url += queryString(request.query);
+      let ep = endpoints[name];
+      if (ep === void 0) {
+        const plan = declared[name] ?? k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+        const accepted = plan.expect;
+        const params2 = { headers: baseHeaders, tags: plan.tags };
+        if (accepted !== void 0) params2.responseCallback = http.expectedStatuses.apply(http, accepted);
+        if (plan.timeout !== void 0) params2.timeout = plan.timeout;
+        if (plan.redirects !== void 0) params2.redirects = plan.redirects;
+        const live = plan;
+        live.name = name;
+        live.params = params2;
+        live.trendMetric = trends[name];
+        live.metricTags = { endpoint: name };
+        live.statusCheck = plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res2) => accepted.includes(res2.status) : is2xx };
+        live.authHeaders = void 0;
+        live.authParams = void 0;
+        ep = endpoints[name] = live;
+      }
+      const parts = ep.pathParts;
+      let url = options2.baseUrl + parts[0];
+      for (let i = 1; i < parts.length; i += 2) {
+        const key = parts[i];
+        const value = request.path === void 0 ? void 0 : request.path[key];
+        if (value === void 0) k6ForgeLazy(0)(`${name}.path.${key}`, value, `a value for {${key}} in ${ep.path}`);
+        url += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
+      }
+      if (request.query) {
+        const keys = Object.keys(request.query);
+        let separator = "?";
+        for (let i = 0; i < keys.length; i += 1) {
+          const value = request.query[keys[i]];
+          if (value === void 0) continue;
+          url += `${separator}${encodeURIComponent(keys[i])}=${encodeURIComponent(String(value))}`;
+          separator = "&";
+        }
+      }
       const json = request.body !== void 0 && typeof request.body === "object" && !isBinary(request.body);
       const auth = ep.auth ? options2.auth?.headers(api) : void 0;
       const body = json ? JSON.stringify(request.body) : request.body;
       let params;
       if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
-        if (!ep.reusable || ep.reusable.auth !== auth)
-          ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
-        params = ep.reusable.params;
+        if (auth === void 0) params = ep.params;
+        else {
+          if (ep.authHeaders !== auth) {
+            ep.authHeaders = auth;
+            ep.authParams = { ...ep.params, headers: { ...baseHeaders, ...auth } };
+          }
+          params = ep.authParams;
+        }
       } else {
         const headers = { ...baseHeaders };
         if (json) headers["Content-Type"] = "application/json";
@@ -706,7 +743,10 @@ return function catalog(specs, options2) {
       return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(7)(specs, file));
     },
     reportBusinessError(name, failed) {
-      businessErrors.add(failed, endpoint(name).metricTags);
+      businessErrors.add(
+        failed,
+        endpoints[name]?.metricTags ?? (declared[name] ? { endpoint: name } : k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`))
+      );
     }
   };
   return api;
@@ -2213,53 +2253,19 @@ var NO_OPTIONS = {};
 function is2xx(res) {
   return res.status >= 200 && res.status < 300;
 }
-function liveEndpoint(name, plan, trendMetric) {
-  const accepted = plan.expect;
-  const params = { tags: plan.tags };
-  if (accepted !== void 0) params.responseCallback = http.expectedStatuses.apply(http, accepted);
-  if (plan.timeout !== void 0) params.timeout = plan.timeout;
-  if (plan.redirects !== void 0) params.redirects = plan.redirects;
-  const live = plan;
-  live.name = name;
-  live.params = params;
-  live.trendMetric = trendMetric;
-  live.metricTags = { endpoint: name };
-  live.statusCheck = plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res) => accepted.includes(res.status) : is2xx };
-  live.reusable = void 0;
-  return live;
-}
-function fillPath(endpoint, values) {
-  const parts = endpoint.pathParts;
-  if (parts.length === 1) return parts[0];
-  let path = parts[0];
-  for (let i = 1; i < parts.length; i += 2) {
-    const key = parts[i];
-    const value = values === void 0 ? void 0 : values[key];
-    if (value === void 0) k6ForgeLazy(0)(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
-    path += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
-  }
-  return path;
-}
-function queryString(query) {
-  let text = "";
-  for (const key in query) {
-    const value = query[key];
-    if (value !== void 0) text += `${text ? "&" : "?"}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
-  }
-  return text;
-}
 
 
 // src/lib/checks.ts
-function field(res, path) {
-  try {
-    return res.json(path);
-  } catch {
-    return void 0;
-  }
-}
 function jsonHas(path) {
-  return { [`json has ${path}`]: (res) => field(res, path) !== void 0 && field(res, path) !== null };
+  return {
+    [`json has ${path}`]: (res) => {
+      try {
+        return res.json(path) != null;
+      } catch {
+        return false;
+      }
+    }
+  };
 }
 
 // k6-forge-per-call:src/lib/config.ts

@@ -31,5 +31,6 @@ describe('response checks', () => {
       ),
     ).toStrictEqual([false, false, false, false]);
     expect(jsonHas('id')['json has id']!(response(200, 'not json', 1))).toBe(false);
+    expect(jsonEquals('id', null)['json id is null']!(response(200, 'not json', 1))).toBe(false);
   });
 });

@@ -106,62 +106,18 @@ const NO_OPTIONS: SendOptions = {};
 /** One endpoint as a VU sends to it: this VU's own plan with the live objects built from it. */
 interface Endpoint extends EndpointPlan {
   readonly name: string;
+  /** Its tags, status callback, timeout and redirects, with the catalog's headers: the params of a request without auth. */
   readonly params: Params;
   readonly trendMetric: Trend | undefined;
   readonly metricTags: { readonly endpoint: string };
   readonly statusCheck: Record<string, (res: ApiResponse) => boolean> | undefined;
-  /** Params reused while the auth headers stay the same object: the common request allocates none. */
-  reusable: { readonly auth: object | undefined; readonly params: Params } | undefined;
+  /** The auth headers {@link Endpoint.authParams} was made with: while auth returns the same object, requests reuse it. */
+  authHeaders: object | undefined;
+  authParams: Params | undefined;
 }
 
 function is2xx(res: ApiResponse): boolean {
   return res.status >= 200 && res.status < 300;
-}
-
-/**
- * An endpoint's live objects, built on its first request in this VU and added to its plan: the plan is this VU's own
- * (parsed from the once-per-run JSON), so no copy of it is made, one object less per endpoint in every VU. Its Trend
- * was created at init.
- */
-function liveEndpoint(name: string, plan: EndpointPlan, trendMetric: Trend | undefined): Endpoint {
-  // Plain assignments: Object.assign and a spread call would make each VU build more of the engine's built-ins (see
-  // "Per-VU cost under real k6" in the README).
-  const accepted = plan.expect;
-  const params: Params = { tags: plan.tags };
-  if (accepted !== undefined) params.responseCallback = http.expectedStatuses.apply(http, accepted as number[]);
-  if (plan.timeout !== undefined) params.timeout = plan.timeout;
-  if (plan.redirects !== undefined) params.redirects = plan.redirects;
-  const live = plan as { -readonly [K in keyof Endpoint]: Endpoint[K] };
-  live.name = name;
-  live.params = params;
-  live.trendMetric = trendMetric;
-  live.metricTags = { endpoint: name };
-  live.statusCheck =
-    plan.checkName === undefined ? undefined : { [plan.checkName]: accepted ? (res: ApiResponse) => accepted.includes(res.status) : is2xx };
-  live.reusable = undefined;
-  return live;
-}
-
-function fillPath(endpoint: Endpoint, values: Readonly<Record<string, string | number>> | undefined): string {
-  const parts = endpoint.pathParts;
-  if (parts.length === 1) return parts[0]!;
-  let path = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) {
-    const key = parts[i]!;
-    const value = values === undefined ? undefined : values[key];
-    if (value === undefined) invalidOption(`${endpoint.name}.path.${key}`, value, `a value for {${key}} in ${endpoint.path}`);
-    path += encodeURIComponent(typeof value === 'string' ? value : String(value)) + parts[i + 1]!;
-  }
-  return path;
-}
-
-function queryString(query: NonNullable<SendOptions['query']>): string {
-  let text = '';
-  for (const key in query) {
-    const value = query[key];
-    if (value !== undefined) text += `${text ? '&' : '?'}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
-  }
-  return text;
 }
 
 /**
@@ -181,7 +137,8 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
   // The plans and the live endpoints by name, without a prototype, so that a lookup by any name (`toString` too) finds
   // only a declared endpoint. Every VU runs this, and builds each built-in it first touches: hence `__proto__: null`
   // literals rather than Object.create and Object.hasOwn (0.6 KB a method), and index loops, here and for retries,
-  // rather than an array iterator (about 4 KB under k6 v2.2.0).
+  // rather than an array iterator (about 4 KB under k6 v2.2.0) or for-in (which makes the VU build every method of
+  // Object.prototype, to read whether each is enumerable).
   const declared = { __proto__: null } as unknown as Record<string, EndpointPlan | undefined>;
   const endpoints = { __proto__: null } as unknown as Record<string, Endpoint | undefined>;
   const names = Object.keys(plans);
@@ -204,25 +161,65 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
   const idempotencyHeader = options.idempotencyHeader ?? 'x-idempotency-key';
   const log = options.debug === true ? requestLogger({}) : options.debug ? requestLogger(options.debug) : undefined;
 
-  const endpoint = (name: string): Endpoint =>
-    (endpoints[name] ??=
-      declared[name] !== undefined
-        ? liveEndpoint(name, declared[name], trends[name])
-        : invalidOption('endpoint', name, `a declared endpoint: ${names.join(', ')}`));
-
   const api: Api<S> = {
     send(name: string, request: SendOptions = NO_OPTIONS): ApiResponse {
-      const ep = endpoints[name] ?? endpoint(name);
-      let url = options.baseUrl + fillPath(ep, request.path);
-      if (request.query) url += queryString(request.query);
+      let ep = endpoints[name];
+      // An endpoint's live objects are built on its first request in this VU and added to its plan: the plan is this
+      // VU's own (parsed from the once-per-run JSON), so no copy of it is made. They are built here, and the path and
+      // the query filled below, rather than in helpers: each function a module declares costs every VU about 0.7 KB
+      // (see "Per-VU cost under real k6" in the README). Plain assignments for the same reason: Object.assign and a
+      // spread call would make each VU build more of the engine's built-ins.
+      if (ep === undefined) {
+        const plan = declared[name] ?? invalidOption('endpoint', name, `a declared endpoint: ${names.join(', ')}`);
+        const accepted = plan.expect;
+        const params: Params = { headers: baseHeaders, tags: plan.tags };
+        if (accepted !== undefined) params.responseCallback = http.expectedStatuses.apply(http, accepted as number[]);
+        if (plan.timeout !== undefined) params.timeout = plan.timeout;
+        if (plan.redirects !== undefined) params.redirects = plan.redirects;
+        const live = plan as { -readonly [K in keyof Endpoint]: Endpoint[K] };
+        live.name = name;
+        live.params = params;
+        live.trendMetric = trends[name];
+        live.metricTags = { endpoint: name };
+        live.statusCheck =
+          plan.checkName === undefined
+            ? undefined
+            : { [plan.checkName]: accepted ? (res: ApiResponse) => accepted.includes(res.status) : is2xx };
+        live.authHeaders = undefined;
+        live.authParams = undefined;
+        ep = endpoints[name] = live;
+      }
+      const parts = ep.pathParts;
+      let url = options.baseUrl + parts[0];
+      for (let i = 1; i < parts.length; i += 2) {
+        const key = parts[i]!;
+        const value = request.path === undefined ? undefined : request.path[key];
+        if (value === undefined) invalidOption(`${name}.path.${key}`, value, `a value for {${key}} in ${ep.path}`);
+        url += encodeURIComponent(typeof value === 'string' ? value : String(value)) + parts[i + 1]!;
+      }
+      if (request.query) {
+        const keys = Object.keys(request.query);
+        let separator = '?';
+        for (let i = 0; i < keys.length; i += 1) {
+          const value = request.query[keys[i]!];
+          if (value === undefined) continue;
+          url += `${separator}${encodeURIComponent(keys[i]!)}=${encodeURIComponent(String(value))}`;
+          separator = '&';
+        }
+      }
       const json = request.body !== undefined && typeof request.body === 'object' && !isBinary(request.body);
       const auth = ep.auth ? options.auth?.headers(api) : undefined;
       const body = (json ? JSON.stringify(request.body) : request.body) as RequestBody | null | undefined;
       let params: Params;
       if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
-        if (!ep.reusable || ep.reusable.auth !== auth)
-          ep.reusable = { auth, params: { ...ep.params, headers: { ...baseHeaders, ...auth } } };
-        params = ep.reusable!.params;
+        if (auth === undefined) params = ep.params;
+        else {
+          if (ep.authHeaders !== auth) {
+            ep.authHeaders = auth;
+            ep.authParams = { ...ep.params, headers: { ...baseHeaders, ...auth } };
+          }
+          params = ep.authParams!;
+        }
       } else {
         // Written field by field: every spread of a conditional part would allocate one more object per request.
         const headers: Record<string, string> = { ...baseHeaders };
@@ -254,7 +251,12 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
     },
 
     reportBusinessError(name: string, failed: boolean): void {
-      businessErrors.add(failed, endpoint(name).metricTags);
+      // An endpoint not yet sent to in this VU is tagged as its live objects would be, without building them.
+      businessErrors.add(
+        failed,
+        endpoints[name]?.metricTags ??
+          (declared[name] ? { endpoint: name } : invalidOption('endpoint', name, `a declared endpoint: ${names.join(', ')}`)),
+      );
     },
   } as Api<S>;
   return api;
