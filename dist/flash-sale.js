@@ -515,7 +515,8 @@ return function catalog(specs, options2) {
         }
         function isHostName(host) {
           const labels = (host.endsWith(".") ? host.slice(0, -1) : host).split(".");
-          for (const label of labels) {
+          for (let l = 0; l < labels.length; l += 1) {
+            const label = labels[l];
             if (label.length === 0 || label[0] === "-") return false;
             for (let i = 0; i < label.length; i += 1) {
               const c = label[i];
@@ -575,7 +576,7 @@ return function catalog(specs, options2) {
               accepted: "a list of at least one non-empty string"
             });
           }
-          return Object.freeze({ kind: "oneOf", values: Object.freeze([...values]), ...options2 });
+          return Object.freeze({ kind: "oneOf", values: Object.freeze(values.slice()), ...options2 });
         }
         function acceptedFor(variable) {
           return variable.kind === "oneOf" ? `one of ${variable.values.map(shown).join(", ")}` : ACCEPTED[variable.kind];
@@ -603,7 +604,9 @@ return function catalog(specs, options2) {
         }
         function readEnv(schema, options2) {
           const config2 = {};
-          for (const name in schema) {
+          const names = Object.keys(schema);
+          for (let i = 0; i < names.length; i += 1) {
+            const name = names[i];
             const variable = schema[name];
             Object.defineProperty(config2, name, { value: variableValue(name, variable, options2), enumerable: variable.kind !== "secret" });
           }
@@ -800,7 +803,8 @@ return function catalog(specs, options2) {
     }
     function isHostName(host) {
       const labels = (host.endsWith(".") ? host.slice(0, -1) : host).split(".");
-      for (const label of labels) {
+      for (let l = 0; l < labels.length; l += 1) {
+        const label = labels[l];
         if (label.length === 0 || label[0] === "-") return false;
         for (let i = 0; i < label.length; i += 1) {
           const c = label[i];
@@ -860,7 +864,7 @@ return function catalog(specs, options2) {
           accepted: "a list of at least one non-empty string"
         });
       }
-      return Object.freeze({ kind: "oneOf", values: Object.freeze([...values]), ...options2 });
+      return Object.freeze({ kind: "oneOf", values: Object.freeze(values.slice()), ...options2 });
     }
     function acceptedFor(variable) {
       return variable.kind === "oneOf" ? `one of ${variable.values.map(shown).join(", ")}` : ACCEPTED[variable.kind];
@@ -888,7 +892,9 @@ return function catalog(specs, options2) {
     }
     function readEnv(schema, options2) {
       const config2 = {};
-      for (const name in schema) {
+      const names = Object.keys(schema);
+      for (let i = 0; i < names.length; i += 1) {
+        const name = names[i];
         const variable = schema[name];
         Object.defineProperty(config2, name, { value: variableValue(name, variable, options2), enumerable: variable.kind !== "secret" });
       }
@@ -989,7 +995,8 @@ return function catalog(specs, options2) {
     }
     function isHostName(host) {
       const labels = (host.endsWith(".") ? host.slice(0, -1) : host).split(".");
-      for (const label of labels) {
+      for (let l = 0; l < labels.length; l += 1) {
+        const label = labels[l];
         if (label.length === 0 || label[0] === "-") return false;
         for (let i = 0; i < label.length; i += 1) {
           const c = label[i];
@@ -1049,7 +1056,7 @@ return function catalog(specs, options2) {
           accepted: "a list of at least one non-empty string"
         });
       }
-      return Object.freeze({ kind: "oneOf", values: Object.freeze([...values]), ...options2 });
+      return Object.freeze({ kind: "oneOf", values: Object.freeze(values.slice()), ...options2 });
     }
     function acceptedFor(variable) {
       return variable.kind === "oneOf" ? `one of ${variable.values.map(shown).join(", ")}` : ACCEPTED[variable.kind];
@@ -1077,7 +1084,9 @@ return function catalog(specs, options2) {
     }
     function readEnv(schema, options2) {
       const config2 = {};
-      for (const name in schema) {
+      const names = Object.keys(schema);
+      for (let i = 0; i < names.length; i += 1) {
+        const name = names[i];
         const variable = schema[name];
         Object.defineProperty(config2, name, { value: variableValue(name, variable, options2), enumerable: variable.kind !== "secret" });
       }
@@ -1178,7 +1187,8 @@ return function catalog(specs, options2) {
     }
     function isHostName(host) {
       const labels = (host.endsWith(".") ? host.slice(0, -1) : host).split(".");
-      for (const label of labels) {
+      for (let l = 0; l < labels.length; l += 1) {
+        const label = labels[l];
         if (label.length === 0 || label[0] === "-") return false;
         for (let i = 0; i < label.length; i += 1) {
           const c = label[i];
@@ -1238,7 +1248,7 @@ return function catalog(specs, options2) {
           accepted: "a list of at least one non-empty string"
         });
       }
-      return Object.freeze({ kind: "oneOf", values: Object.freeze([...values]), ...options2 });
+      return Object.freeze({ kind: "oneOf", values: Object.freeze(values.slice()), ...options2 });
     }
     function acceptedFor(variable) {
       return variable.kind === "oneOf" ? `one of ${variable.values.map(shown).join(", ")}` : ACCEPTED[variable.kind];
@@ -1266,7 +1276,9 @@ return function catalog(specs, options2) {
     }
     function readEnv(schema, options2) {
       const config2 = {};
-      for (const name in schema) {
+      const names = Object.keys(schema);
+      for (let i = 0; i < names.length; i += 1) {
+        const name = names[i];
         const variable = schema[name];
         Object.defineProperty(config2, name, { value: variableValue(name, variable, options2), enumerable: variable.kind !== "secret" });
       }

@@ -856,7 +856,8 @@ return function catalog(specs, options2) {
         }
         function isHostName(host) {
           const labels = (host.endsWith(".") ? host.slice(0, -1) : host).split(".");
-          for (const label of labels) {
+          for (let l = 0; l < labels.length; l += 1) {
+            const label = labels[l];
             if (label.length === 0 || label[0] === "-") return false;
             for (let i = 0; i < label.length; i += 1) {
               const c = label[i];
@@ -916,7 +917,7 @@ return function catalog(specs, options2) {
               accepted: "a list of at least one non-empty string"
             });
           }
-          return Object.freeze({ kind: "oneOf", values: Object.freeze([...values]), ...options2 });
+          return Object.freeze({ kind: "oneOf", values: Object.freeze(values.slice()), ...options2 });
         }
         function acceptedFor(variable) {
           return variable.kind === "oneOf" ? `one of ${variable.values.map(shown).join(", ")}` : ACCEPTED[variable.kind];
@@ -944,7 +945,9 @@ return function catalog(specs, options2) {
         }
         function readEnv(schema, options2) {
           const config2 = {};
-          for (const name in schema) {
+          const names = Object.keys(schema);
+          for (let i = 0; i < names.length; i += 1) {
+            const name = names[i];
             const variable = schema[name];
             Object.defineProperty(config2, name, { value: variableValue(name, variable, options2), enumerable: variable.kind !== "secret" });
           }
@@ -1141,7 +1144,8 @@ return function catalog(specs, options2) {
     }
     function isHostName(host) {
       const labels = (host.endsWith(".") ? host.slice(0, -1) : host).split(".");
-      for (const label of labels) {
+      for (let l = 0; l < labels.length; l += 1) {
+        const label = labels[l];
         if (label.length === 0 || label[0] === "-") return false;
         for (let i = 0; i < label.length; i += 1) {
           const c = label[i];
@@ -1201,7 +1205,7 @@ return function catalog(specs, options2) {
           accepted: "a list of at least one non-empty string"
         });
       }
-      return Object.freeze({ kind: "oneOf", values: Object.freeze([...values]), ...options2 });
+      return Object.freeze({ kind: "oneOf", values: Object.freeze(values.slice()), ...options2 });
     }
     function acceptedFor(variable) {
       return variable.kind === "oneOf" ? `one of ${variable.values.map(shown).join(", ")}` : ACCEPTED[variable.kind];
@@ -1229,7 +1233,9 @@ return function catalog(specs, options2) {
     }
     function readEnv(schema, options2) {
       const config2 = {};
-      for (const name in schema) {
+      const names = Object.keys(schema);
+      for (let i = 0; i < names.length; i += 1) {
+        const name = names[i];
         const variable = schema[name];
         Object.defineProperty(config2, name, { value: variableValue(name, variable, options2), enumerable: variable.kind !== "secret" });
       }
