@@ -2,7 +2,7 @@
 import { check as check2, group, sleep as sleep3 } from "k6";
 
 // src/lib/errors.ts
-var ForgeError = function(code, details) {
+let ForgeError = function(code, details) {
   const prototype = ForgeError.prototype;
   if (!(prototype instanceof Error)) {
     Object.setPrototypeOf(prototype, Error.prototype);
@@ -2150,8 +2150,8 @@ return function summaryHandler(options2 = {}) {
 
 
 // src/generators/random.ts
-var TWO_32 = 4294967296;
-var DAY_MS = 864e5;
+let TWO_32 = 4294967296;
+let DAY_MS = 864e5;
 function mix32(word) {
   let h = word >>> 0;
   h = Math.imul(h ^ h >>> 16, 2246822507);
@@ -2220,7 +2220,7 @@ import exec2 from "k6/execution";
 
 // src/generators/seed.ts
 import { SharedArray } from "k6/data";
-var exec = exec2;
+let exec = exec2;
 
 // src/lib/names.ts
 function isDigits(text) {
@@ -2233,7 +2233,7 @@ function isDigits(text) {
 }
 
 // src/generators/seed.ts
-var MAX_SEED = 4294967295;
+let MAX_SEED = 4294967295;
 function parseSeed(text, field = "SEED") {
   const seed2 = isDigits(text) && text.length <= 10 ? Number(text) : Number.NaN;
   if (!(seed2 <= MAX_SEED)) {
@@ -2244,8 +2244,8 @@ function parseSeed(text, field = "SEED") {
 function seedText() {
   return typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
 }
-var randomSeed = new SharedArray("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
-var announced = false;
+let randomSeed = new SharedArray("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
+let announced = false;
 function firstVu() {
   try {
     return exec.vu.idInTest <= 1;
@@ -2264,11 +2264,11 @@ function runSeed() {
 }
 
 // src/generators/vu-draw.ts
-var vu;
-var seed;
-var stream;
-var streamIteration = 0;
-var counter = 0;
+let vu;
+let seed;
+let stream;
+let streamIteration = 0;
+let counter = 0;
 function vuInfo() {
   if (vu === void 0) {
     try {
@@ -2390,7 +2390,7 @@ function packedRow(list, key, fieldSeparator = ";", separator = "|") {
 }
 
 // src/generators/definitions/address.ts
-var LOCALITIES = "Austin;Travis;TX;787;512|Dallas;Dallas;TX;752;214|Los Angeles;Los Angeles;CA;900;213|San Diego;San Diego;CA;921;619|Phoenix;Maricopa;AZ;850;602|Denver;Denver;CO;802;303|Chicago;Cook;IL;606;312|Columbus;Franklin;OH;432;614|Atlanta;Fulton;GA;303;404|Miami;Miami-Dade;FL;331;305|Orlando;Orange;FL;328;407|Charlotte;Mecklenburg;NC;282;704|Nashville;Davidson;TN;372;615|Seattle;King;WA;981;206|Portland;Multnomah;OR;972;503|Boston;Suffolk;MA;021;617|Newark;Essex;NJ;071;973|Philadelphia;Philadelphia;PA;191;215|Detroit;Wayne;MI;482;313|Minneapolis;Hennepin;MN;554;612";
+let LOCALITIES = "Austin;Travis;TX;787;512|Dallas;Dallas;TX;752;214|Los Angeles;Los Angeles;CA;900;213|San Diego;San Diego;CA;921;619|Phoenix;Maricopa;AZ;850;602|Denver;Denver;CO;802;303|Chicago;Cook;IL;606;312|Columbus;Franklin;OH;432;614|Atlanta;Fulton;GA;303;404|Miami;Miami-Dade;FL;331;305|Orlando;Orange;FL;328;407|Charlotte;Mecklenburg;NC;282;704|Nashville;Davidson;TN;372;615|Seattle;King;WA;981;206|Portland;Multnomah;OR;972;503|Boston;Suffolk;MA;021;617|Newark;Essex;NJ;071;973|Philadelphia;Philadelphia;PA;191;215|Detroit;Wayne;MI;482;313|Minneapolis;Hennepin;MN;554;612";
 function locality(row) {
   return {
     city: packedItem(row, 0, ";"),
@@ -2400,14 +2400,14 @@ function locality(row) {
     areaCode: packedItem(row, 4, ";")
   };
 }
-var STREET_NAMES = "Main|Oak|Maple|Cedar|Pine|Elm|Washington|Lake|Hill|Park|Sunset|Lincoln|Jackson|River|Highland|Franklin|Madison|Ridge|Spring|Church";
-var STREET_SUFFIXES = "St|Ave|Blvd|Rd|Ln|Dr|Ct|Way|Pl";
+let STREET_NAMES = "Main|Oak|Maple|Cedar|Pine|Elm|Washington|Lake|Hill|Park|Sunset|Lincoln|Jackson|River|Highland|Franklin|Madison|Ridge|Spring|Church";
+let STREET_SUFFIXES = "St|Ave|Blvd|Rd|Ln|Dr|Ct|Way|Pl";
 
 // src/generators/definitions/person.ts
-var FIRST_NAMES = "James|Mary|Robert|Patricia|John|Jennifer|Michael|Linda|David|Elizabeth|William|Barbara|Richard|Susan|Joseph|Jessica|Thomas|Sarah|Carlos|Karen|Daniel|Lisa|Matthew|Nancy|Anthony|Sofia|Mark|Ashley|Wei|Priya|Andrew|Emily|Joshua|Olivia|Kevin|Aisha|Brian|Maria|Luis|Grace";
-var LAST_NAMES = "Smith|Johnson|Williams|Brown|Jones|Garcia|Miller|Davis|Rodriguez|Martinez|Hernandez|Lopez|Gonzalez|Wilson|Anderson|Thomas|Taylor|Moore|Jackson|Martin|Lee|Perez|Thompson|White|Harris|Sanchez|Clark|Ramirez|Lewis|Robinson|Walker|Young|Allen|King|Wright|Nguyen|Patel|Kim|Chen|Okafor";
-var BIRTH_DATE_FROM = "1940-01-01";
-var BIRTH_DATE_TO = "2007-12-31";
+let FIRST_NAMES = "James|Mary|Robert|Patricia|John|Jennifer|Michael|Linda|David|Elizabeth|William|Barbara|Richard|Susan|Joseph|Jessica|Thomas|Sarah|Carlos|Karen|Daniel|Lisa|Matthew|Nancy|Anthony|Sofia|Mark|Ashley|Wei|Priya|Andrew|Emily|Joshua|Olivia|Kevin|Aisha|Brian|Maria|Luis|Grace";
+let LAST_NAMES = "Smith|Johnson|Williams|Brown|Jones|Garcia|Miller|Davis|Rodriguez|Martinez|Hernandez|Lopez|Gonzalez|Wilson|Anderson|Thomas|Taylor|Moore|Jackson|Martin|Lee|Perez|Thompson|White|Harris|Sanchez|Clark|Ramirez|Lewis|Robinson|Walker|Young|Allen|King|Wright|Nguyen|Patel|Kim|Chen|Okafor";
+let BIRTH_DATE_FROM = "1940-01-01";
+let BIRTH_DATE_TO = "2007-12-31";
 
 // src/generators/internal/phone.ts
 function phoneNumber(areaCode, random) {
@@ -2455,24 +2455,24 @@ function customerFrom(draw, overrides = {}) {
 }
 
 // src/generators/definitions/deal.ts
-var DEAL_TYPES = "finance:6|cash:2|lease:2";
-var TERM_MONTHS = "finance;36/48/60/72/84|lease;24/36/39/48";
+let DEAL_TYPES = "finance:6|cash:2|lease:2";
+let TERM_MONTHS = "finance;36/48/60/72/84|lease;24/36/39/48";
 function termMonthsFor(dealType) {
   return packedItem(packedRow(TERM_MONTHS, dealType) ?? "", 1, ";");
 }
-var APR_MIN = 1.9;
-var APR_MAX = 14.9;
-var FEES = "DOC;85;799|TITLE;15;150|REGISTRATION;30;400|TIRE;5;25|DEALER_PREP;100;600";
+let APR_MIN = 1.9;
+let APR_MAX = 14.9;
+let FEES = "DOC;85;799|TITLE;15;150|REGISTRATION;30;400|TIRE;5;25|DEALER_PREP;100;600";
 function fee(row) {
   return { code: packedItem(row, 0, ";"), min: Number(packedItem(row, 1, ";")), max: Number(packedItem(row, 2, ";")) };
 }
-var DOWN_PAYMENT_SHARE_MIN = 0;
-var DOWN_PAYMENT_SHARE_MAX = 0.3;
-var REBATE_MIN = 0;
-var REBATE_MAX = 3e3;
+let DOWN_PAYMENT_SHARE_MIN = 0;
+let DOWN_PAYMENT_SHARE_MAX = 0.3;
+let REBATE_MIN = 0;
+let REBATE_MAX = 3e3;
 
 // src/generators/definitions/vehicle.ts
-var VEHICLE_MAKES = "Toyota;4T1;Camry,sedan,27000,36000/RAV4,suv,29000,41000/Tacoma,pickup,32000,52000|Honda;1HG;Civic,sedan,24000,31000/CR-V,suv,30000,40000/Odyssey,minivan,38000,52000|Ford;1FT;F-150,pickup,36000,80000/Explorer,suv,38000,58000/Mustang,coupe,31000,60000|Chevrolet;1G1;Malibu,sedan,25000,30000/Equinox,suv,27000,36000/Silverado,pickup,38000,72000|Nissan;1N4;Altima,sedan,26000,34000/Rogue,suv,29000,39000|Hyundai;KMH;Elantra,sedan,21000,28000/Tucson,suv,28000,38000|Kia;KNA;Forte,sedan,20000,26000/Sorento,suv,32000,46000|Subaru;JF1;Impreza,hatchback,23000,29000/Outback,suv,30000,42000|Tesla;5YJ;Model 3,sedan,40000,55000/Model Y,suv,45000,60000|BMW;WBA;3 Series,sedan,45000,60000/X5,suv,66000,90000";
+let VEHICLE_MAKES = "Toyota;4T1;Camry,sedan,27000,36000/RAV4,suv,29000,41000/Tacoma,pickup,32000,52000|Honda;1HG;Civic,sedan,24000,31000/CR-V,suv,30000,40000/Odyssey,minivan,38000,52000|Ford;1FT;F-150,pickup,36000,80000/Explorer,suv,38000,58000/Mustang,coupe,31000,60000|Chevrolet;1G1;Malibu,sedan,25000,30000/Equinox,suv,27000,36000/Silverado,pickup,38000,72000|Nissan;1N4;Altima,sedan,26000,34000/Rogue,suv,29000,39000|Hyundai;KMH;Elantra,sedan,21000,28000/Tucson,suv,28000,38000|Kia;KNA;Forte,sedan,20000,26000/Sorento,suv,32000,46000|Subaru;JF1;Impreza,hatchback,23000,29000/Outback,suv,30000,42000|Tesla;5YJ;Model 3,sedan,40000,55000/Model Y,suv,45000,60000|BMW;WBA;3 Series,sedan,45000,60000/X5,suv,66000,90000";
 function vehicleMake(row) {
   return { name: packedItem(row, 0, ";"), wmi: packedItem(row, 1, ";"), models: packedItem(row, 2, ";") };
 }
@@ -2483,20 +2483,20 @@ function vehicleModel(model) {
     msrp: [Number(packedItem(model, 2, ",")), Number(packedItem(model, 3, ","))]
   };
 }
-var TRIMS = "Base|S|SE|LE|XLE|Sport|Touring|Limited|Premium";
-var COLORS = "Black|White|Silver|Gray|Blue|Red|Green|Beige";
-var MODEL_YEAR_MIN = 2014;
-var CURRENT_MODEL_YEAR = 2026;
-var MILES_PER_YEAR_MIN = 6e3;
-var MILES_PER_YEAR_MAX = 16e3;
-var VEHICLE_PRICE_MIN = 5e3;
-var VEHICLE_PRICE_MAX = 9e4;
+let TRIMS = "Base|S|SE|LE|XLE|Sport|Touring|Limited|Premium";
+let COLORS = "Black|White|Silver|Gray|Blue|Red|Green|Beige";
+let MODEL_YEAR_MIN = 2014;
+let CURRENT_MODEL_YEAR = 2026;
+let MILES_PER_YEAR_MIN = 6e3;
+let MILES_PER_YEAR_MAX = 16e3;
+let VEHICLE_PRICE_MIN = 5e3;
+let VEHICLE_PRICE_MAX = 9e4;
 
 // src/generators/vin.ts
-var VIN_CHARACTERS = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
-var TRANSLITERATION = "012345678912345678.12345.7.923456789";
-var WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
-var YEAR_CODES = "ABCDEFGHJKLMNPRSTVWXY123456789";
+let VIN_CHARACTERS = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
+let TRANSLITERATION = "012345678912345678.12345.7.923456789";
+let WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+let YEAR_CODES = "ABCDEFGHJKLMNPRSTVWXY123456789";
 function isVinText(text, length) {
   if (typeof text !== "string" || text.length !== length) return false;
   for (let i = 0; i < length; i += 1) if (VIN_CHARACTERS.indexOf(text[i]) < 0) return false;
@@ -2525,7 +2525,7 @@ function vin(wmi, year, random) {
 }
 
 // src/generators/domains/vehicle.ts
-var clamp = (value, min, max) => Math.min(max, Math.max(min, value));
+let clamp = (value, min, max) => Math.min(max, Math.max(min, value));
 function vehicleFrom(draw, overrides = {}) {
   const r = draw.random;
   const make = vehicleMake(packedRow(VEHICLE_MAKES, overrides.make) ?? pickPacked(VEHICLE_MAKES, r));
@@ -2600,13 +2600,13 @@ function taxCalculationRequestFrom(draw, overrides = {}) {
 }
 
 // src/generators/runtime.ts
-var customer = (overrides) => customerFrom(vuDraw(), overrides);
-var deal = (overrides) => dealFrom(vuDraw(), overrides);
-var taxCalculationRequest = (overrides) => taxCalculationRequestFrom(vuDraw(), overrides);
+let customer = (overrides) => customerFrom(vuDraw(), overrides);
+let deal = (overrides) => dealFrom(vuDraw(), overrides);
+let taxCalculationRequest = (overrides) => taxCalculationRequestFrom(vuDraw(), overrides);
 
 // src/lib/auth.ts
-var sleep = sleep3;
-var exec3 = exec2;
+let sleep = sleep3;
+let exec3 = exec2;
 
 // k6-forge-per-call:src/lib/duration.ts
 
@@ -2615,7 +2615,7 @@ var exec3 = exec2;
 
 
 // src/lib/catalog.ts
-var check = check2, sleep2 = sleep3;
+let check = check2, sleep2 = sleep3;
 import http from "k6/http";
 import { Counter, Rate, Trend } from "k6/metrics";
 
@@ -2625,21 +2625,21 @@ function isBinary(body) {
 }
 
 // k6-forge-lazy:src/lib/debug-log.ts
-var loaded;
+let loaded;
 
 
 // k6-forge-lazy:src/lib/idempotency-key.ts
-var loaded2;
+let loaded2;
 
 
 // k6-forge-lazy:src/lib/internal/endpoint-plans.ts
-var loaded3;
+let loaded3;
 
 
 
 
 // src/lib/once-per-run.ts
-var SharedArray2 = SharedArray;
+let SharedArray2 = SharedArray;
 function oncePerRun(name, inputs, compute) {
   let failure;
   let shared;
@@ -2660,7 +2660,7 @@ function oncePerRun(name, inputs, compute) {
 }
 
 // src/lib/catalog.ts
-var NO_OPTIONS = {};
+let NO_OPTIONS = {};
 function is2xx(res) {
   return res.status >= 200 && res.status < 300;
 }
@@ -2683,7 +2683,7 @@ function jsonHas(path) {
 
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
-var loaded4;
+let loaded4;
 
 
 
@@ -2698,9 +2698,9 @@ var loaded4;
 
 
 // examples/dealer.ts
-var config = k6ForgeLazy(10)();
-var auth = k6ForgeLazy(3)({ login: "login", refresh: "token_refresh", username: config.TEST_USERNAME, password: config.TEST_PASSWORD });
-var desk = k6ForgeLazy(9)(
+let config = k6ForgeLazy(10)();
+let auth = k6ForgeLazy(3)({ login: "login", refresh: "token_refresh", username: config.TEST_USERNAME, password: config.TEST_PASSWORD });
+let desk = k6ForgeLazy(9)(
   {
     login: { method: "POST", path: "/auth/login", service: "auth", auth: false, trend: "login_duration" },
     token_refresh: { method: "POST", path: "/auth/refresh", service: "auth", operation: "refresh", auth: false },
@@ -2712,10 +2712,10 @@ var desk = k6ForgeLazy(9)(
   },
   { baseUrl: config.BASE_URL, auth, debug: config.DEBUG }
 );
-var options = __VU !== 0 ? void 0 : k6ForgeLazy(15)(k6ForgeLazy(16)({ name: "dealer", vus: config.VUS, duration: config.DURATION }), {
+let options = __VU !== 0 ? void 0 : k6ForgeLazy(15)(k6ForgeLazy(16)({ name: "dealer", vus: config.VUS, duration: config.DURATION }), {
   thresholds: { ...desk.thresholds(), checks: ["rate>0.99"] }
 });
-var handleSummary = k6ForgeLazy(14)();
+let handleSummary = k6ForgeLazy(14)();
 function setup() {
   return { session: auth.login(desk) };
 }

@@ -3,7 +3,7 @@ import { sleep as sleep3 } from "k6";
 import { Counter as Counter2, Rate as Rate2 } from "k6/metrics";
 
 // src/lib/errors.ts
-var ForgeError = function(code, details) {
+let ForgeError = function(code, details) {
   const prototype = ForgeError.prototype;
   if (!(prototype instanceof Error)) {
     Object.setPrototypeOf(prototype, Error.prototype);
@@ -1708,7 +1708,7 @@ import exec2 from "k6/execution";
 
 // src/generators/seed.ts
 import { SharedArray } from "k6/data";
-var exec = exec2;
+let exec = exec2;
 
 // src/lib/names.ts
 function isDigits(text) {
@@ -1721,7 +1721,7 @@ function isDigits(text) {
 }
 
 // src/generators/seed.ts
-var MAX_SEED = 4294967295;
+let MAX_SEED = 4294967295;
 function parseSeed(text, field = "SEED") {
   const seed2 = isDigits(text) && text.length <= 10 ? Number(text) : Number.NaN;
   if (!(seed2 <= MAX_SEED)) {
@@ -1732,8 +1732,8 @@ function parseSeed(text, field = "SEED") {
 function seedText() {
   return typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
 }
-var randomSeed = new SharedArray("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
-var announced = false;
+let randomSeed = new SharedArray("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
+let announced = false;
 function firstVu() {
   try {
     return exec.vu.idInTest <= 1;
@@ -1752,9 +1752,9 @@ function runSeed() {
 }
 
 // src/generators/vu-draw.ts
-var vu;
-var seed;
-var counter = 0;
+let vu;
+let seed;
+let counter = 0;
 function vuInfo() {
   if (vu === void 0) {
     try {
@@ -1780,7 +1780,7 @@ function vuSerial() {
 }
 
 // src/generators/internal/serial.ts
-var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
+let HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
 function serialUuid(serial) {
   const vu2 = serial.vu >>> 0;
   const high = Math.floor(serial.n / 2 ** 48);
@@ -1794,14 +1794,14 @@ function idempotencyKey() {
 }
 
 // src/lib/auth.ts
-var sleep = sleep3;
-var exec3 = exec2;
+let sleep = sleep3;
+let exec3 = exec2;
 
 
 // src/lib/catalog.ts
-import { check } from "k6"; var sleep2 = sleep3;
+import { check } from "k6"; let sleep2 = sleep3;
 import http from "k6/http";
-import { Trend } from "k6/metrics"; var Counter = Counter2, Rate = Rate2;
+import { Trend } from "k6/metrics"; let Counter = Counter2, Rate = Rate2;
 
 // src/lib/binary.ts
 function isBinary(body) {
@@ -1809,21 +1809,21 @@ function isBinary(body) {
 }
 
 // k6-forge-lazy:src/lib/debug-log.ts
-var loaded;
+let loaded;
 
 
 // k6-forge-lazy:src/lib/idempotency-key.ts
-var loaded2;
+let loaded2;
 
 
 // k6-forge-lazy:src/lib/internal/endpoint-plans.ts
-var loaded3;
+let loaded3;
 
 
 
 
 // src/lib/once-per-run.ts
-var SharedArray2 = SharedArray;
+let SharedArray2 = SharedArray;
 function oncePerRun(name, inputs, compute) {
   let failure;
   let shared;
@@ -1844,7 +1844,7 @@ function oncePerRun(name, inputs, compute) {
 }
 
 // src/lib/catalog.ts
-var NO_OPTIONS = {};
+let NO_OPTIONS = {};
 function is2xx(res) {
   return res.status >= 200 && res.status < 300;
 }
@@ -1854,7 +1854,7 @@ function is2xx(res) {
 
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
-var loaded4;
+let loaded4;
 
 
 
@@ -1863,8 +1863,8 @@ var loaded4;
 
 
 // examples/drill-load.ts
-var config = k6ForgeLazy(8)();
-var gateway = k6ForgeLazy(7)(
+let config = k6ForgeLazy(8)();
+let gateway = k6ForgeLazy(7)(
   {
     transfer_create: {
       method: "POST",
@@ -1880,14 +1880,14 @@ var gateway = k6ForgeLazy(7)(
   },
   { baseUrl: config.BASE_URL, auth: k6ForgeLazy(1)(config.BEARER_TOKEN) }
 );
-var acknowledged = new Counter2("drill_transfers_acknowledged");
-var transferOk = new Rate2("drill_transfer_ok");
-var options = __VU !== 0 ? void 0 : {
+let acknowledged = new Counter2("drill_transfers_acknowledged");
+let transferOk = new Rate2("drill_transfer_ok");
+let options = __VU !== 0 ? void 0 : {
   scenarios: { drill_load: { executor: "constant-vus", vus: config.VUS ?? 4, duration: config.DURATION ?? "30s" } },
   thresholds: { "iterations{scenario:drill_load}": ["count>0"], drill_transfers_acknowledged: ["count>0"], drill_transfer_ok: [] },
   summaryTrendStats: ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)"]
 };
-var handleSummary = k6ForgeLazy(12)({ scenario: "drill-load" });
+let handleSummary = k6ForgeLazy(12)({ scenario: "drill-load" });
 function drill_load_default() {
   const key = idempotencyKey();
   const res = gateway.send("transfer_create", {

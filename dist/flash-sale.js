@@ -4,7 +4,7 @@ import exec3 from "k6/execution";
 import { Counter as Counter2 } from "k6/metrics";
 
 // src/lib/errors.ts
-var ForgeError = function(code, details) {
+let ForgeError = function(code, details) {
   const prototype = ForgeError.prototype;
   if (!(prototype instanceof Error)) {
     Object.setPrototypeOf(prototype, Error.prototype);
@@ -2599,7 +2599,7 @@ return function summaryHandler(options2 = {}) {
 }
 
 // src/generators/random.ts
-var TWO_32 = 4294967296;
+let TWO_32 = 4294967296;
 function mix32(word) {
   let h = word >>> 0;
   h = Math.imul(h ^ h >>> 16, 2246822507);
@@ -2632,11 +2632,11 @@ function uuid(random) {
 }
 
 // src/generators/vu-draw.ts
-var exec2 = exec3;
+let exec2 = exec3;
 
 // src/generators/seed.ts
 import { SharedArray } from "k6/data";
-var exec = exec3;
+let exec = exec3;
 
 // src/lib/names.ts
 function isDigits(text) {
@@ -2649,7 +2649,7 @@ function isDigits(text) {
 }
 
 // src/generators/seed.ts
-var MAX_SEED = 4294967295;
+let MAX_SEED = 4294967295;
 function parseSeed(text, field = "SEED") {
   const seed2 = isDigits(text) && text.length <= 10 ? Number(text) : Number.NaN;
   if (!(seed2 <= MAX_SEED)) {
@@ -2660,8 +2660,8 @@ function parseSeed(text, field = "SEED") {
 function seedText() {
   return typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
 }
-var randomSeed = new SharedArray("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
-var announced = false;
+let randomSeed = new SharedArray("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
+let announced = false;
 function firstVu() {
   try {
     return exec.vu.idInTest <= 1;
@@ -2680,11 +2680,11 @@ function runSeed() {
 }
 
 // src/generators/vu-draw.ts
-var vu;
-var seed;
-var stream;
-var streamIteration = 0;
-var counter = 0;
+let vu;
+let seed;
+let stream;
+let streamIteration = 0;
+let counter = 0;
 function vuInfo() {
   if (vu === void 0) {
     try {
@@ -2735,7 +2735,7 @@ function pickPacked(list, random, separator = "|") {
 }
 
 // src/generators/internal/serial.ts
-var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
+let HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
 function serialUuid(serial) {
   const vu2 = serial.vu >>> 0;
   const high = Math.floor(serial.n / 2 ** 48);
@@ -2744,7 +2744,7 @@ function serialUuid(serial) {
 }
 
 // src/generators/definitions/commerce.ts
-var FLASH_SALE_PRODUCTS = "iphone-15|ps5-slim|switch-oled|airpods-pro|galaxy-s24|steam-deck";
+let FLASH_SALE_PRODUCTS = "iphone-15|ps5-slim|switch-oled|airpods-pro|galaxy-s24|steam-deck";
 
 // src/generators/domains/flash-sale-order.ts
 function flashSaleOrderFrom(draw, overrides = {}) {
@@ -2756,12 +2756,12 @@ function flashSaleOrderFrom(draw, overrides = {}) {
 }
 
 // src/generators/runtime.ts
-var flashSaleOrder = (overrides) => flashSaleOrderFrom(vuDraw(), overrides);
+let flashSaleOrder = (overrides) => flashSaleOrderFrom(vuDraw(), overrides);
 
 // src/lib/catalog.ts
-import { sleep } from "k6"; var check = check2;
+import { sleep } from "k6"; let check = check2;
 import http from "k6/http";
-import { Rate, Trend } from "k6/metrics"; var Counter = Counter2;
+import { Rate, Trend } from "k6/metrics"; let Counter = Counter2;
 
 // src/lib/binary.ts
 function isBinary(body) {
@@ -2769,21 +2769,21 @@ function isBinary(body) {
 }
 
 // k6-forge-lazy:src/lib/debug-log.ts
-var loaded;
+let loaded;
 
 
 // k6-forge-lazy:src/lib/idempotency-key.ts
-var loaded2;
+let loaded2;
 
 
 // k6-forge-lazy:src/lib/internal/endpoint-plans.ts
-var loaded3;
+let loaded3;
 
 
 
 
 // src/lib/once-per-run.ts
-var SharedArray2 = SharedArray;
+let SharedArray2 = SharedArray;
 function oncePerRun(name, inputs, compute) {
   let failure;
   let shared;
@@ -2804,7 +2804,7 @@ function oncePerRun(name, inputs, compute) {
 }
 
 // src/lib/catalog.ts
-var NO_OPTIONS = {};
+let NO_OPTIONS = {};
 function is2xx(res) {
   return res.status >= 200 && res.status < 300;
 }
@@ -2819,7 +2819,7 @@ function is2xx(res) {
 
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
-var loaded4;
+let loaded4;
 
 
 
@@ -2834,7 +2834,7 @@ var loaded4;
 
 
 // examples/flash-sale.ts
-var config = k6ForgeLazy(7)({
+let config = k6ForgeLazy(7)({
   vars: {
     PRODUCT_ID: k6ForgeLazy(10)({ default: "iphone-15" }),
     STOCK: k6ForgeLazy(9)({ default: 100 }),
@@ -2842,7 +2842,7 @@ var config = k6ForgeLazy(7)({
     SETUP_WRITES: k6ForgeLazy(8)({ byEnvironment: { development: true }, default: false })
   }
 });
-var sale = k6ForgeLazy(6)(
+let sale = k6ForgeLazy(6)(
   {
     sale_init: { method: "POST", path: "/init", service: "sale", operation: "stock" },
     // 302 (waiting room) and 409 (sold out) are answers the sale is meant to give, not failures.
@@ -2851,13 +2851,13 @@ var sale = k6ForgeLazy(6)(
   },
   { baseUrl: config.BASE_URL, debug: config.DEBUG }
 );
-var options = __VU !== 0 ? void 0 : k6ForgeLazy(15)(k6ForgeLazy(16)({ vus: config.VUS, duration: config.DURATION }), {
+let options = __VU !== 0 ? void 0 : k6ForgeLazy(15)(k6ForgeLazy(16)({ vus: config.VUS, duration: config.DURATION }), {
   thresholds: { ...sale.thresholds(), order_latency: ["p(95)<500"], checks: ["rate>0.99"] }
 });
-var handleSummary = k6ForgeLazy(14)();
-var ordersAccepted = new Counter2("orders_accepted");
-var ordersRejected = new Counter2("orders_rejected");
-var rateLimited = new Counter2("rate_limited");
+let handleSummary = k6ForgeLazy(14)();
+let ordersAccepted = new Counter2("orders_accepted");
+let ordersRejected = new Counter2("orders_rejected");
+let rateLimited = new Counter2("rate_limited");
 function setup() {
   if (!config.SETUP_WRITES) return;
   const res = sale.send("sale_init", { body: { productId: config.PRODUCT_ID, quantity: config.STOCK } });

@@ -20,7 +20,7 @@ function oncePerRun(name, inputs, compute) {
 }
 
 // src/lib/errors.ts
-var ForgeError = function(code, details) {
+let ForgeError = function(code, details) {
   const prototype = ForgeError.prototype;
   if (!(prototype instanceof Error)) {
     Object.setPrototypeOf(prototype, Error.prototype);
@@ -2057,13 +2057,13 @@ import { Counter as Counter2 } from "k6/metrics";
 
 // src/lib/auth.ts
 import { sleep } from "k6";
-var exec = exec2;
+let exec = exec2;
 
 
 // src/lib/catalog.ts
-var check = check2, sleep2 = sleep;
+let check = check2, sleep2 = sleep;
 import http from "k6/http";
-import { Rate, Trend } from "k6/metrics"; var Counter = Counter2;
+import { Rate, Trend } from "k6/metrics"; let Counter = Counter2;
 
 // src/lib/binary.ts
 function isBinary(body) {
@@ -2071,21 +2071,21 @@ function isBinary(body) {
 }
 
 // k6-forge-lazy:src/lib/debug-log.ts
-var loaded;
+let loaded;
 
 
 // k6-forge-lazy:src/lib/idempotency-key.ts
-var loaded2;
+let loaded2;
 
 
 // k6-forge-lazy:src/lib/internal/endpoint-plans.ts
-var loaded3;
+let loaded3;
 
 
 
 
 // src/lib/catalog.ts
-var NO_OPTIONS = {};
+let NO_OPTIONS = {};
 function is2xx(res) {
   return res.status >= 200 && res.status < 300;
 }
@@ -2108,7 +2108,7 @@ function jsonHas(path) {
 
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
-var loaded4;
+let loaded4;
 
 
 
@@ -2117,8 +2117,8 @@ var loaded4;
 
 
 // examples/shared/gateway.ts
-var config = k6ForgeLazy(10)();
-var gateway = k6ForgeLazy(9)(
+let config = k6ForgeLazy(10)();
+let gateway = k6ForgeLazy(9)(
   {
     account_get: { method: "GET", path: "/accounts/{id}", service: "gateway", operation: "balance", retry: { attempts: 3 } },
     transfer_create: {
@@ -2133,9 +2133,9 @@ var gateway = k6ForgeLazy(9)(
   },
   { baseUrl: config.BASE_URL, auth: k6ForgeLazy(3)(config.BEARER_TOKEN), debug: config.DEBUG }
 );
-var handleSummary = k6ForgeLazy(14)();
-var transfersCreated = new Counter2("transfers_created");
-var transfersReplayed = new Counter2("transfers_replayed");
+let handleSummary = k6ForgeLazy(14)();
+let transfersCreated = new Counter2("transfers_created");
+let transfersReplayed = new Counter2("transfers_replayed");
 function transfer() {
   const balance = gateway.send("account_get", { path: { id: config.ACCOUNT_ID ?? "" } });
   check2(balance, jsonHas("balanceMinor"));
@@ -2154,7 +2154,7 @@ function transfer() {
 }
 
 // examples/gateway-baseline.ts
-var options = __VU !== 0 ? void 0 : k6ForgeLazy(2)(k6ForgeLazy(1)({ vus: config.VUS, duration: config.DURATION }), {
+let options = __VU !== 0 ? void 0 : k6ForgeLazy(2)(k6ForgeLazy(1)({ vus: config.VUS, duration: config.DURATION }), {
   thresholds: { ...gateway.thresholds(), business_errors: ["rate<0.01"] }
 });
 export {

@@ -3,7 +3,7 @@ import { sleep } from "k6";
 import exec from "k6/execution";
 
 // src/lib/errors.ts
-var ForgeError = function(code, details) {
+let ForgeError = function(code, details) {
   const prototype = ForgeError.prototype;
   if (!(prototype instanceof Error)) {
     Object.setPrototypeOf(prototype, Error.prototype);
@@ -2218,7 +2218,7 @@ return function summaryHandler(options2 = {}) {
 
 
 // src/lib/catalog.ts
-import { check } from "k6"; var sleep2 = sleep;
+import { check } from "k6"; let sleep2 = sleep;
 import http from "k6/http";
 import { Counter, Rate, Trend } from "k6/metrics";
 
@@ -2228,15 +2228,15 @@ function isBinary(body) {
 }
 
 // k6-forge-lazy:src/lib/debug-log.ts
-var loaded;
+let loaded;
 
 
 // k6-forge-lazy:src/lib/idempotency-key.ts
-var loaded2;
+let loaded2;
 
 
 // k6-forge-lazy:src/lib/internal/endpoint-plans.ts
-var loaded3;
+let loaded3;
 
 
 
@@ -2263,7 +2263,7 @@ function oncePerRun(name, inputs, compute) {
 }
 
 // src/lib/catalog.ts
-var NO_OPTIONS = {};
+let NO_OPTIONS = {};
 function is2xx(res) {
   return res.status >= 200 && res.status < 300;
 }
@@ -2286,7 +2286,7 @@ function jsonHas(path) {
 
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
-var loaded4;
+let loaded4;
 
 
 
@@ -2307,11 +2307,11 @@ var loaded4;
 
 
 // examples/shared/gateway.ts
-var check2 = check;
-var exec2 = exec;
-var Counter2 = Counter;
-var config = k6ForgeLazy(9)();
-var gateway = k6ForgeLazy(8)(
+let check2 = check;
+let exec2 = exec;
+let Counter2 = Counter;
+let config = k6ForgeLazy(9)();
+let gateway = k6ForgeLazy(8)(
   {
     account_get: { method: "GET", path: "/accounts/{id}", service: "gateway", operation: "balance", retry: { attempts: 3 } },
     transfer_create: {
@@ -2326,9 +2326,9 @@ var gateway = k6ForgeLazy(8)(
   },
   { baseUrl: config.BASE_URL, auth: k6ForgeLazy(2)(config.BEARER_TOKEN), debug: config.DEBUG }
 );
-var handleSummary = k6ForgeLazy(13)();
-var transfersCreated = new Counter2("transfers_created");
-var transfersReplayed = new Counter2("transfers_replayed");
+let handleSummary = k6ForgeLazy(13)();
+let transfersCreated = new Counter2("transfers_created");
+let transfersReplayed = new Counter2("transfers_replayed");
 function transfer() {
   const balance = gateway.send("account_get", { path: { id: config.ACCOUNT_ID ?? "" } });
   check2(balance, jsonHas("balanceMinor"));
@@ -2347,7 +2347,7 @@ function transfer() {
 }
 
 // examples/gateway-spike.ts
-var options = __VU !== 0 ? void 0 : k6ForgeLazy(15)(
+let options = __VU !== 0 ? void 0 : k6ForgeLazy(15)(
   k6ForgeLazy(17)({
     rate: k6ForgeLazy(16)({ perDay: 1e6, burst: 20 }),
     vus: config.VUS,

@@ -2,7 +2,7 @@
 import { sleep } from "k6";
 
 // src/lib/errors.ts
-var ForgeError = function(code, details) {
+let ForgeError = function(code, details) {
   const prototype = ForgeError.prototype;
   if (!(prototype instanceof Error)) {
     Object.setPrototypeOf(prototype, Error.prototype);
@@ -1760,7 +1760,7 @@ function oncePerRun(name, inputs, compute) {
 
 
 // src/lib/duration.ts
-var UNITS = [
+let UNITS = [
   ["d", 864e5],
   ["h", 36e5],
   ["m", 6e4],
@@ -1771,7 +1771,7 @@ var UNITS = [
 
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
-var loaded;
+let loaded;
 
 
 
@@ -1802,12 +1802,12 @@ import { WebSocket } from "k6/websockets";
 
 
 // examples/messaging.ts
-var config = k6ForgeLazy(1)();
-var chat = k6ForgeLazy(11)({ url: `${config.BASE_URL.replace(/^http/, "ws")}/ws/echo`, timeout: "2s" });
-var options = __VU !== 0 ? void 0 : k6ForgeLazy(12)(k6ForgeLazy(13)({ name: "messaging", vus: config.VUS, duration: config.DURATION }), {
+let config = k6ForgeLazy(1)();
+let chat = k6ForgeLazy(11)({ url: `${config.BASE_URL.replace(/^http/, "ws")}/ws/echo`, timeout: "2s" });
+let options = __VU !== 0 ? void 0 : k6ForgeLazy(12)(k6ForgeLazy(13)({ name: "messaging", vus: config.VUS, duration: config.DURATION }), {
   thresholds: { ws_message_duration: ["p(95)<200"], checks: ["rate>0.99"] }
 });
-var handleSummary = k6ForgeLazy(7)();
+let handleSummary = k6ForgeLazy(7)();
 async function roundTrip() {
   const id = `msg-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   await chat.exchange(JSON.stringify({ id, text: "Is the red Civic still on the lot?" }), (data) => data.includes(id));

@@ -4,11 +4,11 @@ import exec2 from "k6/execution";
 import { Counter as Counter2, Gauge, Rate as Rate2, Trend as Trend2 } from "k6/metrics";
 
 // src/lib/auth.ts
-var sleep = sleep3;
-var exec = exec2;
+let sleep = sleep3;
+let exec = exec2;
 
 // src/lib/errors.ts
-var ForgeError = function(code, details) {
+let ForgeError = function(code, details) {
   const prototype = ForgeError.prototype;
   if (!(prototype instanceof Error)) {
     Object.setPrototypeOf(prototype, Error.prototype);
@@ -1362,9 +1362,9 @@ return function rowThresholds() {
 
 
 // src/lib/catalog.ts
-import { check } from "k6"; var sleep2 = sleep3;
+import { check } from "k6"; let sleep2 = sleep3;
 import http from "k6/http";
-var Counter = Counter2, Rate = Rate2, Trend = Trend2;
+let Counter = Counter2, Rate = Rate2, Trend = Trend2;
 
 // src/lib/binary.ts
 function isBinary(body) {
@@ -1372,15 +1372,15 @@ function isBinary(body) {
 }
 
 // k6-forge-lazy:src/lib/debug-log.ts
-var loaded;
+let loaded;
 
 
 // k6-forge-lazy:src/lib/idempotency-key.ts
-var loaded2;
+let loaded2;
 
 
 // k6-forge-lazy:src/lib/internal/endpoint-plans.ts
-var loaded3;
+let loaded3;
 
 
 
@@ -1407,7 +1407,7 @@ function oncePerRun(name, inputs, compute) {
 }
 
 // src/lib/catalog.ts
-var NO_OPTIONS = {};
+let NO_OPTIONS = {};
 function is2xx(res) {
   return res.status >= 200 && res.status < 300;
 }
@@ -1523,7 +1523,7 @@ function catalog(specs, options2) {
 }
 
 // src/lib/duration.ts
-var UNITS = [
+let UNITS = [
   ["d", 864e5],
   ["h", 36e5],
   ["m", 6e4],
@@ -1534,7 +1534,7 @@ var UNITS = [
 
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
-var loaded4;
+let loaded4;
 
 
 
@@ -1543,13 +1543,13 @@ var loaded4;
 
 
 // examples/smoke-check.ts
-var services = __ENV.SMOKE_CHECK_SERVICES ? JSON.parse(__ENV.SMOKE_CHECK_SERVICES) : [{ name: "base", url: __ENV.BASE_URL ?? "http://localhost:3000", health: "/health", ready: "/ready" }];
-var timeout = __ENV.SMOKE_CHECK_TIMEOUT ?? "3s";
-var attempts = Number(__ENV.SMOKE_CHECK_ATTEMPTS ?? 3);
-var backoffSeconds = k6ForgeLazy(8)(__ENV.SMOKE_CHECK_BACKOFF ?? "500ms", "SMOKE_CHECK_BACKOFF") / 1e3;
-var probeUrl = __ENV.SMOKE_CHECK_PROBE_URL;
-var rows = [...services.map((s) => s.name), ...probeUrl ? ["probe"] : []];
-var apis = services.map((service) => {
+let services = __ENV.SMOKE_CHECK_SERVICES ? JSON.parse(__ENV.SMOKE_CHECK_SERVICES) : [{ name: "base", url: __ENV.BASE_URL ?? "http://localhost:3000", health: "/health", ready: "/ready" }];
+let timeout = __ENV.SMOKE_CHECK_TIMEOUT ?? "3s";
+let attempts = Number(__ENV.SMOKE_CHECK_ATTEMPTS ?? 3);
+let backoffSeconds = k6ForgeLazy(8)(__ENV.SMOKE_CHECK_BACKOFF ?? "500ms", "SMOKE_CHECK_BACKOFF") / 1e3;
+let probeUrl = __ENV.SMOKE_CHECK_PROBE_URL;
+let rows = [...services.map((s) => s.name), ...probeUrl ? ["probe"] : []];
+let apis = services.map((service) => {
   const id = service.name.replaceAll("-", "_");
   return catalog(
     {
@@ -1559,7 +1559,7 @@ var apis = services.map((service) => {
     { baseUrl: service.url, timeout }
   );
 });
-var probe = probeUrl ? catalog(
+let probe = probeUrl ? catalog(
   {
     probe_transfer: {
       method: "POST",
@@ -1573,20 +1573,20 @@ var probe = probeUrl ? catalog(
   },
   { baseUrl: probeUrl, timeout, auth: k6ForgeLazy(1)(__ENV.BEARER_TOKEN ?? "demo-token") }
 ) : void 0;
-var ok = new Rate2("smoke_check_ok");
-var tries = new Counter2("smoke_check_attempts");
-var latency = new Trend2("smoke_check_duration", true);
-var status = new Gauge("smoke_check_status");
+let ok = new Rate2("smoke_check_ok");
+let tries = new Counter2("smoke_check_attempts");
+let latency = new Trend2("smoke_check_duration", true);
+let status = new Gauge("smoke_check_status");
 
-var worstSeconds = 2 * attempts * (k6ForgeLazy(8)(timeout, "SMOKE_CHECK_TIMEOUT") / 1e3 + backoffSeconds * 2 ** attempts);
-var options = __VU !== 0 ? void 0 : {
+let worstSeconds = 2 * attempts * (k6ForgeLazy(8)(timeout, "SMOKE_CHECK_TIMEOUT") / 1e3 + backoffSeconds * 2 ** attempts);
+let options = __VU !== 0 ? void 0 : {
   scenarios: {
     smoke_check: { executor: "per-vu-iterations", vus: rows.length, iterations: 1, maxDuration: `${Math.ceil(worstSeconds + 10)}s` }
   },
   thresholds: k6ForgeLazy(13)(),
   summaryTrendStats: ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)", "count"]
 };
-var handleSummary = k6ForgeLazy(12)({ scenario: __ENV.SMOKE_CHECK_NAME || "smoke-check" });
+let handleSummary = k6ForgeLazy(12)({ scenario: __ENV.SMOKE_CHECK_NAME || "smoke-check" });
 function attempt(row, step, send, wanted) {
   let res = send();
   tries.add(1, { service: row });
@@ -1601,7 +1601,7 @@ function attempt(row, step, send, wanted) {
   if (!wanted(res)) console.warn(`smoke-check: ${row} ${step}: ${res.status === 0 ? `no answer (${res.error})` : `HTTP ${res.status}`}`);
   return res;
 }
-var is2xx2 = (res) => res.status >= 200 && res.status < 300;
+let is2xx2 = (res) => res.status >= 200 && res.status < 300;
 function transactionProbe() {
   const key = `probe-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
   const body = { fromAccount: __ENV.ACCOUNT_ID ?? "acc-demo", toAccount: "acc-probe", amountMinor: 1, currency: "EUR" };

@@ -20,7 +20,7 @@ function oncePerRun(name, inputs, compute) {
 }
 
 // src/lib/errors.ts
-var ForgeError = function(code, details) {
+let ForgeError = function(code, details) {
   const prototype = ForgeError.prototype;
   if (!(prototype instanceof Error)) {
     Object.setPrototypeOf(prototype, Error.prototype);
@@ -2243,7 +2243,7 @@ return function summaryHandler(options2 = {}) {
 import { check as check2, sleep as sleep2 } from "k6";
 
 // src/lib/catalog.ts
-var check = check2, sleep = sleep2;
+let check = check2, sleep = sleep2;
 import http from "k6/http";
 import { Counter, Rate, Trend } from "k6/metrics";
 
@@ -2253,21 +2253,21 @@ function isBinary(body) {
 }
 
 // k6-forge-lazy:src/lib/debug-log.ts
-var loaded;
+let loaded;
 
 
 // k6-forge-lazy:src/lib/idempotency-key.ts
-var loaded2;
+let loaded2;
 
 
 // k6-forge-lazy:src/lib/internal/endpoint-plans.ts
-var loaded3;
+let loaded3;
 
 
 
 
 // src/lib/catalog.ts
-var NO_OPTIONS = {};
+let NO_OPTIONS = {};
 function is2xx(res) {
   return res.status >= 200 && res.status < 300;
 }
@@ -2293,7 +2293,7 @@ function jsonHas(path) {
 
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
-var loaded4;
+let loaded4;
 
 
 
@@ -2302,8 +2302,8 @@ var loaded4;
 
 
 // examples/shared/storefront.ts
-var config = k6ForgeLazy(9)({ vars: { SETUP_WRITES: k6ForgeLazy(10)({ byEnvironment: { development: true }, default: false }) } });
-var storefront = k6ForgeLazy(8)(
+let config = k6ForgeLazy(9)({ vars: { SETUP_WRITES: k6ForgeLazy(10)({ byEnvironment: { development: true }, default: false }) } });
+let storefront = k6ForgeLazy(8)(
   {
     health: { method: "GET", path: "/health", service: "storefront" },
     product_get: { method: "GET", path: "/products/{id}", service: "storefront", operation: "get" },
@@ -2311,8 +2311,8 @@ var storefront = k6ForgeLazy(8)(
   },
   { baseUrl: config.BASE_URL, debug: config.DEBUG }
 );
-var handleSummary = k6ForgeLazy(14)();
-var PRODUCT = "demo-widget";
+let handleSummary = k6ForgeLazy(14)();
+let PRODUCT = "demo-widget";
 function setup() {
   if (config.SETUP_WRITES) storefront.send("product_stock", { body: { productId: PRODUCT, quantity: 1e6 } });
 }
@@ -2324,7 +2324,7 @@ function browse() {
 }
 
 // examples/spike.ts
-var options = __VU !== 0 ? void 0 : k6ForgeLazy(1)(k6ForgeLazy(2)({ vus: config.VUS, duration: config.DURATION }), {
+let options = __VU !== 0 ? void 0 : k6ForgeLazy(1)(k6ForgeLazy(2)({ vus: config.VUS, duration: config.DURATION }), {
   thresholds: storefront.thresholds()
 });
 export {

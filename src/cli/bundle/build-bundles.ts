@@ -13,6 +13,7 @@ import { oneBindingPerK6Export } from './k6-import-bindings.ts';
 import { oneLazyDispatcher } from './lazy-dispatcher.ts';
 import { lazyImports } from './lazy-imports.ts';
 import { BUILD_CONDITIONS } from './package-modules.ts';
+import { topLevelLet } from './top-level-let.ts';
 
 /** Options for {@link buildBundles}. */
 export interface BuildOptions {
@@ -170,10 +171,10 @@ export async function buildBundles(options: BuildOptions): Promise<Bundle[]> {
   });
   const files = result.outputFiles.map(({ path, contents, text }) =>
     path.endsWith('.js')
-      ? { path, contents: oneBindingPerK6Export(sourcemap === 'none' ? oneLazyDispatcher(text) : text) }
+      ? { path, contents: topLevelLet(oneBindingPerK6Export(sourcemap === 'none' ? oneLazyDispatcher(text) : text)) }
       : { path, contents },
   );
-  // Each bundle's size as written, after the dispatcher and the bindings have changed esbuild's output.
+  // Each bundle's size as written, after the dispatcher, the bindings and the `let`s have changed esbuild's output.
   const bytes = new Map(files.map(({ path, contents }) => [path, Buffer.byteLength(contents)]));
   const bundles: Bundle[] = [];
   for (const [output, meta] of Object.entries(result.metafile.outputs)) {
