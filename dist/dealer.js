@@ -43,6 +43,30 @@ return function invalidOption(field, given, accepted) {
 };
     }
     case 2: {
+return function isDigits(text) {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+};
+    }
+    case 3: {
+return function parseSeed(text, field = "SEED") {
+  const seed2 = k6ForgeLazy(2)(text) && text.length <= 10 ? Number(text) : Number.NaN;
+  if (!(seed2 <= MAX_SEED)) {
+    throw new ForgeError("invalid_env", { field, given: shown(text), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
+  }
+  return seed2;
+};
+    }
+    case 4: {
+return function runSeed() {
+  return SEED_TEXT === void 0 ? randomSeed[0] : k6ForgeLazy(3)(SEED_TEXT);
+};
+    }
+    case 5: {
 
   return (/* @__PURE__ */ (() => {
     var UNITS = [
@@ -104,15 +128,15 @@ return function invalidOption(field, given, accepted) {
     return { "formatDuration": formatDuration, "isDuration": isDuration, "parseDuration": parseDuration };
   })())["parseDuration"];
     }
-    case 3: {
+    case 6: {
 return function sessionAuth(options2) {
   const { username, password, now = () => Date.now(), maxFailures = 3 } = options2;
   if (!username) k6ForgeLazy(1)("TEST_USERNAME", username, "a user name");
   if (!password) k6ForgeLazy(0)("invalid_option", { field: "TEST_PASSWORD", shownAs: "(hidden)", accepted: "a password" });
   if (!Number.isInteger(maxFailures) || maxFailures < 1 || maxFailures > 10)
     k6ForgeLazy(1)("maxFailures", maxFailures, "a whole number from 1 to 10");
-  const backoff = k6ForgeLazy(2)(options2.backoff ?? "1s", "backoff");
-  const margin = k6ForgeLazy(2)(options2.refreshBefore ?? "30s", "refreshBefore");
+  const backoff = k6ForgeLazy(5)(options2.backoff ?? "1s", "backoff");
+  const margin = k6ForgeLazy(5)(options2.refreshBefore ?? "30s", "refreshBefore");
   const fields = { accessToken: "accessToken", refreshToken: "refreshToken", expiresIn: "expiresIn", ...options2.fields };
   let session;
   let headers = {};
@@ -138,7 +162,7 @@ return function sessionAuth(options2) {
       const got = request(api, options2.login, { username, password });
       if (typeof got !== "number") return got;
       if (failures >= maxFailures) {
-        exec3.test.abort(
+        exec2.test.abort(
           `k6-forge sessionAuth: ${options2.login} failed ${failures} times in a row, last with HTTP ${got} and no ${fields.accessToken} in the response; check TEST_USERNAME and TEST_PASSWORD (the test stops so that an identity provider does not lock the account)`
         );
       }
@@ -165,7 +189,7 @@ return function sessionAuth(options2) {
   };
 };
     }
-    case 4: {
+    case 7: {
 
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     function isBinary2(body) {
@@ -225,7 +249,7 @@ return function sessionAuth(options2) {
   })();
   return loaded["requestLogger"];
     }
-    case 5: {
+    case 8: {
 
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
@@ -246,7 +270,7 @@ return function sessionAuth(options2) {
   })();
   return loaded2["automaticKey"];
     }
-    case 6: {
+    case 9: {
 
   if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
@@ -424,19 +448,19 @@ return function sessionAuth(options2) {
 
     break;
     }
-    case 7: {
+    case 10: {
 
-  k6ForgeLazy(6);
+  k6ForgeLazy(9);
   return loaded3["endpointPlans"];
     }
-    case 8: {
+    case 11: {
 
-  k6ForgeLazy(6);
+  k6ForgeLazy(9);
   return loaded3["endpointThresholds"];
     }
-    case 9: {
+    case 12: {
 return function catalog(specs, options2) {
-  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(7)(specs, options2.timeout));
+  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(10)(specs, options2.timeout));
   const trends = {};
   const declared = { __proto__: null };
   const endpoints = { __proto__: null };
@@ -457,7 +481,7 @@ return function catalog(specs, options2) {
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? k6ForgeLazy(4)({}) : options2.debug ? k6ForgeLazy(4)(options2.debug) : void 0;
+  const log = options2.debug === true ? k6ForgeLazy(7)({}) : options2.debug ? k6ForgeLazy(7)(options2.debug) : void 0;
   const api = {
     send(name, request = NO_OPTIONS) {
       let ep = endpoints[name];
@@ -513,7 +537,7 @@ return function catalog(specs, options2) {
         const headers = { ...baseHeaders };
         if (json) headers["Content-Type"] = "application/json";
         if (auth2) Object.assign(headers, auth2);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(5)();
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(8)();
         if (request.headers) Object.assign(headers, request.headers);
         params = { ...ep.params, headers };
         if (request.tags) params.tags = { ...ep.tags, ...request.tags };
@@ -534,7 +558,7 @@ return function catalog(specs, options2) {
     },
     thresholds() {
       const file = options2.thresholdsFile;
-      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(8)(specs, file));
+      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(11)(specs, file));
     },
     reportBusinessError(name, failed) {
       businessErrors.add(
@@ -546,7 +570,7 @@ return function catalog(specs, options2) {
   return api;
 };
     }
-    case 10: {
+    case 13: {
 
   return (/* @__PURE__ */ (() => {
     var loaded5;
@@ -837,7 +861,7 @@ return function catalog(specs, options2) {
     return { "loadConfig": loadConfig };
   })())["loadConfig"];
     }
-    case 11: {
+    case 14: {
 
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     function isAsciiLetter(code) {
@@ -1803,24 +1827,24 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
 
     break;
     }
-    case 12: {
+    case 15: {
 
-  k6ForgeLazy(11);
+  k6ForgeLazy(14);
   return loaded4["summaryInit"];
     }
-    case 13: {
+    case 16: {
 
-  k6ForgeLazy(11);
+  k6ForgeLazy(14);
   return loaded4["summaryOutputs"];
     }
-    case 14: {
+    case 17: {
 return function summaryHandler(options2 = {}) {
   const { scenario } = options2;
-  const init = __VU === 0 ? k6ForgeLazy(12)(scenario, __ENV) : { scenario };
-  return (raw) => k6ForgeLazy(13)(raw, init);
+  const init = __VU === 0 ? k6ForgeLazy(15)(scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(16)(raw, init);
 };
     }
-    case 15: {
+    case 18: {
 
   return (/* @__PURE__ */ (() => {
     function sameJson(a, b) {
@@ -1883,7 +1907,7 @@ return function summaryHandler(options2 = {}) {
     return { "composeOptions": composeOptions };
   })())["composeOptions"];
     }
-    case 16: {
+    case 19: {
 
   return (/* @__PURE__ */ (() => {
     var loaded5;
@@ -2023,9 +2047,9 @@ return function summaryHandler(options2 = {}) {
         }
         var MAX_VUS_PER_PREALLOCATED = 4;
         function checkOptions(options2) {
-          const { name, exec: exec4, vus, scale, rate, preAllocatedVUs } = options2;
+          const { name, exec: exec3, vus, scale, rate, preAllocatedVUs } = options2;
           if (name !== void 0 && !isName(name, "scenario")) k6ForgeLazy(1)("name", name, "a k6 scenario name of letters, digits, _ and -");
-          if (exec4 !== void 0 && !isName(exec4, "function")) k6ForgeLazy(1)("exec", exec4, "the name of an exported function");
+          if (exec3 !== void 0 && !isName(exec3, "function")) k6ForgeLazy(1)("exec", exec3, "the name of an exported function");
           if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) k6ForgeLazy(1)("vus", vus, "a whole number greater than 0");
           if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
             k6ForgeLazy(1)("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
@@ -2216,63 +2240,37 @@ function dateBetween(from, to, random) {
 }
 
 // src/generators/vu-draw.ts
-import exec2 from "k6/execution";
+import exec from "k6/execution";
 
 // src/generators/seed.ts
 import { SharedArray } from "k6/data";
-let exec = exec2;
 
 // src/lib/names.ts
-function isDigits(text) {
-  if (text.length === 0) return false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
-}
+
 
 // src/generators/seed.ts
 let MAX_SEED = 4294967295;
-function parseSeed(text, field = "SEED") {
-  const seed2 = isDigits(text) && text.length <= 10 ? Number(text) : Number.NaN;
-  if (!(seed2 <= MAX_SEED)) {
-    throw new ForgeError("invalid_env", { field, given: shown(text), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
-  }
-  return seed2;
-}
-function seedText() {
-  return typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
-}
-let randomSeed = new SharedArray("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
-let announced = false;
-function firstVu() {
-  try {
-    return exec.vu.idInTest <= 1;
-  } catch {
-    return false;
-  }
-}
-function runSeed() {
-  const text = seedText();
-  if (text !== void 0) return parseSeed(text);
-  const seed2 = randomSeed[0];
-  if (!announced && firstVu())
+
+let SEED_TEXT = typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
+let randomSeed = new SharedArray("k6-forge seed", () => {
+  const seed2 = Math.floor(Math.random() * (MAX_SEED + 1));
+  if (SEED_TEXT === void 0) {
     console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
-  announced = true;
-  return seed2;
-}
+  }
+  return [seed2];
+});
+
 
 // src/generators/vu-draw.ts
 let vu;
-let seed;
+let seed = k6ForgeLazy(4)();
 let stream;
 let streamIteration = 0;
 let counter = 0;
 function vuInfo() {
   if (vu === void 0) {
     try {
-      vu = exec2.vu;
+      vu = exec.vu;
     } catch {
       return void 0;
     }
@@ -2283,7 +2281,6 @@ function vuRandom() {
   const info = vuInfo();
   const iteration = info ? info.iterationInInstance : -1;
   if (stream === void 0 || iteration !== streamIteration) {
-    seed ??= runSeed();
     stream = seededRandom(seed, info ? info.idInTest : 0, iteration);
     streamIteration = iteration;
   }
@@ -2298,7 +2295,6 @@ function vuSerial() {
       accepted: "calls inside default(), a scenario function, setup() or teardown(), where k6/execution knows the VU"
     });
   }
-  seed ??= runSeed();
   counter += 1;
   return { tag: seed, vu: info.idInTest, n: counter };
 }
@@ -2606,7 +2602,7 @@ let taxCalculationRequest = (overrides) => taxCalculationRequestFrom(vuDraw(), o
 
 // src/lib/auth.ts
 let sleep = sleep3;
-let exec3 = exec2;
+let exec2 = exec;
 
 // k6-forge-per-call:src/lib/duration.ts
 
@@ -2698,9 +2694,9 @@ let loaded4;
 
 
 // examples/dealer.ts
-let config = k6ForgeLazy(10)();
-let auth = k6ForgeLazy(3)({ login: "login", refresh: "token_refresh", username: config.TEST_USERNAME, password: config.TEST_PASSWORD });
-let desk = k6ForgeLazy(9)(
+let config = k6ForgeLazy(13)();
+let auth = k6ForgeLazy(6)({ login: "login", refresh: "token_refresh", username: config.TEST_USERNAME, password: config.TEST_PASSWORD });
+let desk = k6ForgeLazy(12)(
   {
     login: { method: "POST", path: "/auth/login", service: "auth", auth: false, trend: "login_duration" },
     token_refresh: { method: "POST", path: "/auth/refresh", service: "auth", operation: "refresh", auth: false },
@@ -2712,10 +2708,10 @@ let desk = k6ForgeLazy(9)(
   },
   { baseUrl: config.BASE_URL, auth, debug: config.DEBUG }
 );
-let options = __VU !== 0 ? void 0 : k6ForgeLazy(15)(k6ForgeLazy(16)({ name: "dealer", vus: config.VUS, duration: config.DURATION }), {
+let options = __VU !== 0 ? void 0 : k6ForgeLazy(18)(k6ForgeLazy(19)({ name: "dealer", vus: config.VUS, duration: config.DURATION }), {
   thresholds: { ...desk.thresholds(), checks: ["rate>0.99"] }
 });
-let handleSummary = k6ForgeLazy(14)();
+let handleSummary = k6ForgeLazy(17)();
 function setup() {
   return { session: auth.login(desk) };
 }

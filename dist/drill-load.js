@@ -39,13 +39,37 @@ return function invalidOption(field, given, accepted) {
 };
     }
     case 1: {
+return function isDigits(text) {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+};
+    }
+    case 2: {
+return function parseSeed(text, field = "SEED") {
+  const seed2 = k6ForgeLazy(1)(text) && text.length <= 10 ? Number(text) : Number.NaN;
+  if (!(seed2 <= MAX_SEED)) {
+    throw new ForgeError("invalid_env", { field, given: shown(text), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
+  }
+  return seed2;
+};
+    }
+    case 3: {
+return function runSeed() {
+  return SEED_TEXT === void 0 ? randomSeed[0] : k6ForgeLazy(2)(SEED_TEXT);
+};
+    }
+    case 4: {
 return function bearerAuth(token) {
   if (!token) throw new ForgeError("invalid_option", { field: "BEARER_TOKEN", given: "nothing", accepted: "a bearer token" });
   const headers = Object.freeze({ Authorization: `Bearer ${token}` });
   return { headers: () => headers };
 };
     }
-    case 2: {
+    case 5: {
 
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     function isBinary2(body) {
@@ -105,7 +129,7 @@ return function bearerAuth(token) {
   })();
   return loaded["requestLogger"];
     }
-    case 3: {
+    case 6: {
 
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     var HEX_DIGITS2 = (value, width) => value.toString(16).padStart(width, "0");
@@ -126,7 +150,7 @@ return function bearerAuth(token) {
   })();
   return loaded2["automaticKey"];
     }
-    case 4: {
+    case 7: {
 
   if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
@@ -304,19 +328,19 @@ return function bearerAuth(token) {
 
     break;
     }
-    case 5: {
+    case 8: {
 
-  k6ForgeLazy(4);
+  k6ForgeLazy(7);
   return loaded3["endpointPlans"];
     }
-    case 6: {
+    case 9: {
 
-  k6ForgeLazy(4);
+  k6ForgeLazy(7);
   return loaded3["endpointThresholds"];
     }
-    case 7: {
+    case 10: {
 return function catalog(specs, options2) {
-  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(5)(specs, options2.timeout));
+  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(8)(specs, options2.timeout));
   const trends = {};
   const declared = { __proto__: null };
   const endpoints = { __proto__: null };
@@ -337,7 +361,7 @@ return function catalog(specs, options2) {
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? k6ForgeLazy(2)({}) : options2.debug ? k6ForgeLazy(2)(options2.debug) : void 0;
+  const log = options2.debug === true ? k6ForgeLazy(5)({}) : options2.debug ? k6ForgeLazy(5)(options2.debug) : void 0;
   const api = {
     send(name, request = NO_OPTIONS) {
       let ep = endpoints[name];
@@ -393,7 +417,7 @@ return function catalog(specs, options2) {
         const headers = { ...baseHeaders };
         if (json) headers["Content-Type"] = "application/json";
         if (auth) Object.assign(headers, auth);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(3)();
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(6)();
         if (request.headers) Object.assign(headers, request.headers);
         params = { ...ep.params, headers };
         if (request.tags) params.tags = { ...ep.tags, ...request.tags };
@@ -414,7 +438,7 @@ return function catalog(specs, options2) {
     },
     thresholds() {
       const file = options2.thresholdsFile;
-      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(6)(specs, file));
+      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(9)(specs, file));
     },
     reportBusinessError(name, failed) {
       businessErrors.add(
@@ -426,7 +450,7 @@ return function catalog(specs, options2) {
   return api;
 };
     }
-    case 8: {
+    case 11: {
 
   return (/* @__PURE__ */ (() => {
     var loaded5;
@@ -717,7 +741,7 @@ return function catalog(specs, options2) {
     return { "loadConfig": loadConfig };
   })())["loadConfig"];
     }
-    case 9: {
+    case 12: {
 
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     function isAsciiLetter(code) {
@@ -1683,82 +1707,56 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
 
     break;
     }
-    case 10: {
+    case 13: {
 
-  k6ForgeLazy(9);
+  k6ForgeLazy(12);
   return loaded4["summaryInit"];
     }
-    case 11: {
+    case 14: {
 
-  k6ForgeLazy(9);
+  k6ForgeLazy(12);
   return loaded4["summaryOutputs"];
     }
-    case 12: {
+    case 15: {
 return function summaryHandler(options2 = {}) {
   const { scenario } = options2;
-  const init = __VU === 0 ? k6ForgeLazy(10)(scenario, __ENV) : { scenario };
-  return (raw) => k6ForgeLazy(11)(raw, init);
+  const init = __VU === 0 ? k6ForgeLazy(13)(scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(14)(raw, init);
 };
     }
   }
 }
 
 // src/generators/vu-draw.ts
-import exec2 from "k6/execution";
+import exec from "k6/execution";
 
 // src/generators/seed.ts
 import { SharedArray } from "k6/data";
-let exec = exec2;
 
 // src/lib/names.ts
-function isDigits(text) {
-  if (text.length === 0) return false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
-}
+
 
 // src/generators/seed.ts
 let MAX_SEED = 4294967295;
-function parseSeed(text, field = "SEED") {
-  const seed2 = isDigits(text) && text.length <= 10 ? Number(text) : Number.NaN;
-  if (!(seed2 <= MAX_SEED)) {
-    throw new ForgeError("invalid_env", { field, given: shown(text), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
-  }
-  return seed2;
-}
-function seedText() {
-  return typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
-}
-let randomSeed = new SharedArray("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
-let announced = false;
-function firstVu() {
-  try {
-    return exec.vu.idInTest <= 1;
-  } catch {
-    return false;
-  }
-}
-function runSeed() {
-  const text = seedText();
-  if (text !== void 0) return parseSeed(text);
-  const seed2 = randomSeed[0];
-  if (!announced && firstVu())
+
+let SEED_TEXT = typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
+let randomSeed = new SharedArray("k6-forge seed", () => {
+  const seed2 = Math.floor(Math.random() * (MAX_SEED + 1));
+  if (SEED_TEXT === void 0) {
     console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
-  announced = true;
-  return seed2;
-}
+  }
+  return [seed2];
+});
+
 
 // src/generators/vu-draw.ts
 let vu;
-let seed;
+let seed = k6ForgeLazy(3)();
 let counter = 0;
 function vuInfo() {
   if (vu === void 0) {
     try {
-      vu = exec2.vu;
+      vu = exec.vu;
     } catch {
       return void 0;
     }
@@ -1774,7 +1772,6 @@ function vuSerial() {
       accepted: "calls inside default(), a scenario function, setup() or teardown(), where k6/execution knows the VU"
     });
   }
-  seed ??= runSeed();
   counter += 1;
   return { tag: seed, vu: info.idInTest, n: counter };
 }
@@ -1795,7 +1792,7 @@ function idempotencyKey() {
 
 // src/lib/auth.ts
 let sleep = sleep3;
-let exec3 = exec2;
+let exec2 = exec;
 
 
 // src/lib/catalog.ts
@@ -1863,8 +1860,8 @@ let loaded4;
 
 
 // examples/drill-load.ts
-let config = k6ForgeLazy(8)();
-let gateway = k6ForgeLazy(7)(
+let config = k6ForgeLazy(11)();
+let gateway = k6ForgeLazy(10)(
   {
     transfer_create: {
       method: "POST",
@@ -1878,7 +1875,7 @@ let gateway = k6ForgeLazy(7)(
       retry: { attempts: 8, backoff: "200ms", factor: 1.5 }
     }
   },
-  { baseUrl: config.BASE_URL, auth: k6ForgeLazy(1)(config.BEARER_TOKEN) }
+  { baseUrl: config.BASE_URL, auth: k6ForgeLazy(4)(config.BEARER_TOKEN) }
 );
 let acknowledged = new Counter2("drill_transfers_acknowledged");
 let transferOk = new Rate2("drill_transfer_ok");
@@ -1887,7 +1884,7 @@ let options = __VU !== 0 ? void 0 : {
   thresholds: { "iterations{scenario:drill_load}": ["count>0"], drill_transfers_acknowledged: ["count>0"], drill_transfer_ok: [] },
   summaryTrendStats: ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)"]
 };
-let handleSummary = k6ForgeLazy(12)({ scenario: "drill-load" });
+let handleSummary = k6ForgeLazy(15)({ scenario: "drill-load" });
 function drill_load_default() {
   const key = idempotencyKey();
   const res = gateway.send("transfer_create", {

@@ -1,6 +1,6 @@
 // examples/flash-sale.ts
 import { check as check2 } from "k6";
-import exec3 from "k6/execution";
+import exec2 from "k6/execution";
 import { Counter as Counter2 } from "k6/metrics";
 
 // src/lib/errors.ts
@@ -40,6 +40,30 @@ return function invalidOption(field, given, accepted) {
 };
     }
     case 1: {
+return function isDigits(text) {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+};
+    }
+    case 2: {
+return function parseSeed(text, field = "SEED") {
+  const seed2 = k6ForgeLazy(1)(text) && text.length <= 10 ? Number(text) : Number.NaN;
+  if (!(seed2 <= MAX_SEED)) {
+    throw new ForgeError("invalid_env", { field, given: shown(text), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
+  }
+  return seed2;
+};
+    }
+    case 3: {
+return function runSeed() {
+  return SEED_TEXT === void 0 ? randomSeed[0] : k6ForgeLazy(2)(SEED_TEXT);
+};
+    }
+    case 4: {
 
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     function isBinary2(body) {
@@ -99,7 +123,7 @@ return function invalidOption(field, given, accepted) {
   })();
   return loaded["requestLogger"];
     }
-    case 2: {
+    case 5: {
 
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     var HEX_DIGITS2 = (value, width) => value.toString(16).padStart(width, "0");
@@ -120,7 +144,7 @@ return function invalidOption(field, given, accepted) {
   })();
   return loaded2["automaticKey"];
     }
-    case 3: {
+    case 6: {
 
   if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
@@ -298,19 +322,19 @@ return function invalidOption(field, given, accepted) {
 
     break;
     }
-    case 4: {
+    case 7: {
 
-  k6ForgeLazy(3);
+  k6ForgeLazy(6);
   return loaded3["endpointPlans"];
     }
-    case 5: {
+    case 8: {
 
-  k6ForgeLazy(3);
+  k6ForgeLazy(6);
   return loaded3["endpointThresholds"];
     }
-    case 6: {
+    case 9: {
 return function catalog(specs, options2) {
-  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(4)(specs, options2.timeout));
+  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(7)(specs, options2.timeout));
   const trends = {};
   const declared = { __proto__: null };
   const endpoints = { __proto__: null };
@@ -331,7 +355,7 @@ return function catalog(specs, options2) {
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? k6ForgeLazy(1)({}) : options2.debug ? k6ForgeLazy(1)(options2.debug) : void 0;
+  const log = options2.debug === true ? k6ForgeLazy(4)({}) : options2.debug ? k6ForgeLazy(4)(options2.debug) : void 0;
   const api = {
     send(name, request = NO_OPTIONS) {
       let ep = endpoints[name];
@@ -387,7 +411,7 @@ return function catalog(specs, options2) {
         const headers = { ...baseHeaders };
         if (json) headers["Content-Type"] = "application/json";
         if (auth) Object.assign(headers, auth);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(2)();
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(5)();
         if (request.headers) Object.assign(headers, request.headers);
         params = { ...ep.params, headers };
         if (request.tags) params.tags = { ...ep.tags, ...request.tags };
@@ -408,7 +432,7 @@ return function catalog(specs, options2) {
     },
     thresholds() {
       const file = options2.thresholdsFile;
-      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(5)(specs, file));
+      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(8)(specs, file));
     },
     reportBusinessError(name, failed) {
       businessErrors.add(
@@ -420,7 +444,7 @@ return function catalog(specs, options2) {
   return api;
 };
     }
-    case 7: {
+    case 10: {
 
   return (/* @__PURE__ */ (() => {
     var loaded5;
@@ -711,7 +735,7 @@ return function catalog(specs, options2) {
     return { "loadConfig": loadConfig };
   })())["loadConfig"];
     }
-    case 8: {
+    case 11: {
 
   return (/* @__PURE__ */ (() => {
     var UNITS = [
@@ -903,7 +927,7 @@ return function catalog(specs, options2) {
     return { "boolean": boolean, "duration": duration, "oneOf": oneOf, "positiveInteger": positiveInteger, "readEnv": readEnv, "secret": secret, "text": text, "url": url };
   })())["boolean"];
     }
-    case 9: {
+    case 12: {
 
   return (/* @__PURE__ */ (() => {
     var UNITS = [
@@ -1095,7 +1119,7 @@ return function catalog(specs, options2) {
     return { "boolean": boolean, "duration": duration, "oneOf": oneOf, "positiveInteger": positiveInteger, "readEnv": readEnv, "secret": secret, "text": text, "url": url };
   })())["positiveInteger"];
     }
-    case 10: {
+    case 13: {
 
   return (/* @__PURE__ */ (() => {
     var UNITS = [
@@ -1287,7 +1311,7 @@ return function catalog(specs, options2) {
     return { "boolean": boolean, "duration": duration, "oneOf": oneOf, "positiveInteger": positiveInteger, "readEnv": readEnv, "secret": secret, "text": text, "url": url };
   })())["text"];
     }
-    case 11: {
+    case 14: {
 
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     function isAsciiLetter(code) {
@@ -2253,24 +2277,24 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
 
     break;
     }
-    case 12: {
+    case 15: {
 
-  k6ForgeLazy(11);
+  k6ForgeLazy(14);
   return loaded4["summaryInit"];
     }
-    case 13: {
+    case 16: {
 
-  k6ForgeLazy(11);
+  k6ForgeLazy(14);
   return loaded4["summaryOutputs"];
     }
-    case 14: {
+    case 17: {
 return function summaryHandler(options2 = {}) {
   const { scenario } = options2;
-  const init = __VU === 0 ? k6ForgeLazy(12)(scenario, __ENV) : { scenario };
-  return (raw) => k6ForgeLazy(13)(raw, init);
+  const init = __VU === 0 ? k6ForgeLazy(15)(scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(16)(raw, init);
 };
     }
-    case 15: {
+    case 18: {
 
   return (/* @__PURE__ */ (() => {
     function sameJson(a, b) {
@@ -2333,7 +2357,7 @@ return function summaryHandler(options2 = {}) {
     return { "composeOptions": composeOptions };
   })())["composeOptions"];
     }
-    case 16: {
+    case 19: {
 
   return (/* @__PURE__ */ (() => {
     var loaded5;
@@ -2473,9 +2497,9 @@ return function summaryHandler(options2 = {}) {
         }
         var MAX_VUS_PER_PREALLOCATED = 4;
         function checkOptions(options2) {
-          const { name, exec: exec4, vus, scale, rate, preAllocatedVUs } = options2;
+          const { name, exec: exec3, vus, scale, rate, preAllocatedVUs } = options2;
           if (name !== void 0 && !isName(name, "scenario")) k6ForgeLazy(0)("name", name, "a k6 scenario name of letters, digits, _ and -");
-          if (exec4 !== void 0 && !isName(exec4, "function")) k6ForgeLazy(0)("exec", exec4, "the name of an exported function");
+          if (exec3 !== void 0 && !isName(exec3, "function")) k6ForgeLazy(0)("exec", exec3, "the name of an exported function");
           if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) k6ForgeLazy(0)("vus", vus, "a whole number greater than 0");
           if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
             k6ForgeLazy(0)("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
@@ -2632,63 +2656,37 @@ function uuid(random) {
 }
 
 // src/generators/vu-draw.ts
-let exec2 = exec3;
+let exec = exec2;
 
 // src/generators/seed.ts
 import { SharedArray } from "k6/data";
-let exec = exec3;
 
 // src/lib/names.ts
-function isDigits(text) {
-  if (text.length === 0) return false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
-}
+
 
 // src/generators/seed.ts
 let MAX_SEED = 4294967295;
-function parseSeed(text, field = "SEED") {
-  const seed2 = isDigits(text) && text.length <= 10 ? Number(text) : Number.NaN;
-  if (!(seed2 <= MAX_SEED)) {
-    throw new ForgeError("invalid_env", { field, given: shown(text), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
-  }
-  return seed2;
-}
-function seedText() {
-  return typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
-}
-let randomSeed = new SharedArray("k6-forge seed", () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
-let announced = false;
-function firstVu() {
-  try {
-    return exec.vu.idInTest <= 1;
-  } catch {
-    return false;
-  }
-}
-function runSeed() {
-  const text = seedText();
-  if (text !== void 0) return parseSeed(text);
-  const seed2 = randomSeed[0];
-  if (!announced && firstVu())
+
+let SEED_TEXT = typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
+let randomSeed = new SharedArray("k6-forge seed", () => {
+  const seed2 = Math.floor(Math.random() * (MAX_SEED + 1));
+  if (SEED_TEXT === void 0) {
     console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
-  announced = true;
-  return seed2;
-}
+  }
+  return [seed2];
+});
+
 
 // src/generators/vu-draw.ts
 let vu;
-let seed;
+let seed = k6ForgeLazy(3)();
 let stream;
 let streamIteration = 0;
 let counter = 0;
 function vuInfo() {
   if (vu === void 0) {
     try {
-      vu = exec2.vu;
+      vu = exec.vu;
     } catch {
       return void 0;
     }
@@ -2699,7 +2697,6 @@ function vuRandom() {
   const info = vuInfo();
   const iteration = info ? info.iterationInInstance : -1;
   if (stream === void 0 || iteration !== streamIteration) {
-    seed ??= runSeed();
     stream = seededRandom(seed, info ? info.idInTest : 0, iteration);
     streamIteration = iteration;
   }
@@ -2714,7 +2711,6 @@ function vuSerial() {
       accepted: "calls inside default(), a scenario function, setup() or teardown(), where k6/execution knows the VU"
     });
   }
-  seed ??= runSeed();
   counter += 1;
   return { tag: seed, vu: info.idInTest, n: counter };
 }
@@ -2834,15 +2830,15 @@ let loaded4;
 
 
 // examples/flash-sale.ts
-let config = k6ForgeLazy(7)({
+let config = k6ForgeLazy(10)({
   vars: {
-    PRODUCT_ID: k6ForgeLazy(10)({ default: "iphone-15" }),
-    STOCK: k6ForgeLazy(9)({ default: 100 }),
+    PRODUCT_ID: k6ForgeLazy(13)({ default: "iphone-15" }),
+    STOCK: k6ForgeLazy(12)({ default: 100 }),
     // Stocking resets the product's orders: only in development, unless a run says SETUP_WRITES=true.
-    SETUP_WRITES: k6ForgeLazy(8)({ byEnvironment: { development: true }, default: false })
+    SETUP_WRITES: k6ForgeLazy(11)({ byEnvironment: { development: true }, default: false })
   }
 });
-let sale = k6ForgeLazy(6)(
+let sale = k6ForgeLazy(9)(
   {
     sale_init: { method: "POST", path: "/init", service: "sale", operation: "stock" },
     // 302 (waiting room) and 409 (sold out) are answers the sale is meant to give, not failures.
@@ -2851,17 +2847,17 @@ let sale = k6ForgeLazy(6)(
   },
   { baseUrl: config.BASE_URL, debug: config.DEBUG }
 );
-let options = __VU !== 0 ? void 0 : k6ForgeLazy(15)(k6ForgeLazy(16)({ vus: config.VUS, duration: config.DURATION }), {
+let options = __VU !== 0 ? void 0 : k6ForgeLazy(18)(k6ForgeLazy(19)({ vus: config.VUS, duration: config.DURATION }), {
   thresholds: { ...sale.thresholds(), order_latency: ["p(95)<500"], checks: ["rate>0.99"] }
 });
-let handleSummary = k6ForgeLazy(14)();
+let handleSummary = k6ForgeLazy(17)();
 let ordersAccepted = new Counter2("orders_accepted");
 let ordersRejected = new Counter2("orders_rejected");
 let rateLimited = new Counter2("rate_limited");
 function setup() {
   if (!config.SETUP_WRITES) return;
   const res = sale.send("sale_init", { body: { productId: config.PRODUCT_ID, quantity: config.STOCK } });
-  if (res.status !== 200) exec3.test.abort(`could not stock the sale: HTTP ${res.status}`);
+  if (res.status !== 200) exec2.test.abort(`could not stock the sale: HTTP ${res.status}`);
 }
 function order() {
   const { productId, userId, idempotencyKey } = flashSaleOrder({ productId: config.PRODUCT_ID });
@@ -2875,7 +2871,7 @@ function teardown() {
   const soldRight = product.orders <= product.stocked && product.stock === product.stocked - product.orders;
   console.log(`flash sale: ${product.orders} orders for ${product.stocked} stocked, ${product.stock} left`);
   if (!check2(product, { "no overselling": () => soldRight })) {
-    exec3.test.fail(`oversold: ${product.orders} orders for ${product.stocked} stocked`);
+    exec2.test.fail(`oversold: ${product.orders} orders for ${product.stocked} stocked`);
   }
 }
 export {

@@ -206,9 +206,17 @@ describe('SEED', () => {
     expect(replay.generators.customer({ email: 'fixed@example.com' })).toStrictEqual(first);
   });
 
-  test('a malformed SEED stops the first generator with a message naming SEED', async () => {
-    const { generators: g } = await loadVu({ seed: 'forty-two' });
-    expect(() => g.vehicle()).toThrow('SEED: "forty-two" is not accepted; expected a whole number from 0 to 4294967295');
+  test('a malformed SEED stops the VU at init, before any generator runs, with a message naming SEED', async () => {
+    await expect(loadVu({ seed: 'forty-two' })).rejects.toThrow(
+      'SEED: "forty-two" is not accepted; expected a whole number from 0 to 4294967295',
+    );
+  });
+
+  test('a run with SEED logs nothing about its seed', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const { generators: g } = await loadVu({ seed: '7' });
+    expect(g.runSeed()).toBe(7);
+    expect(log).not.toHaveBeenCalled();
   });
 });
 

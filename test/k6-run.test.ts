@@ -147,6 +147,20 @@ describe.skipIf(!k6)(`bundles under real ${shown}${legacy ? ' (es2017 builds)' :
     expect([...sampledMetrics(out)]).toEqual(expect.arrayContaining(['orders_accepted', 'orders_rejected', 'order_latency']));
     const product = (await (await fetch(`${target.url}/products/iphone-15`)).json()) as { stock: number; stocked: number; orders: number };
     expect(product).toStrictEqual({ productId: 'iphone-15', stock: 0, stocked: 100, orders: 100 });
+    // Without SEED, the run's random seed is logged once, whatever the VUs, so the run can be replayed.
+    expect(run.output.match(/k6-forge: SEED is not set; this run draws its data from SEED=\d+ /g), run.output).toHaveLength(1);
+  });
+
+  test('a malformed SEED stops the run at init with one message naming SEED', { timeout: 120_000 }, async () => {
+    const run = await k6Run(bundle('flash-sale'), {
+      BASE_URL: target.url,
+      VUS: '5',
+      DURATION: '5s',
+      SEED: 'forty-two',
+      RESULTS_DIR: resultsDir('bad-seed'),
+    });
+    expect(run.code, run.output).toBe(107);
+    expect(run.output).toContain('SEED: \\"forty-two\\" is not accepted; expected a whole number from 0 to 4294967295, such as 42');
   });
 
   test('dealer runs the deal desk on generated data with every threshold passing', { timeout: 120_000 }, async () => {

@@ -1,5 +1,4 @@
 import { SharedArray } from 'k6/data';
-import exec from 'k6/execution';
 import { ForgeError, shown } from '../lib/errors.ts';
 import { isDigits } from '../lib/names.ts';
 
@@ -21,38 +20,24 @@ export function parseSeed(text: string, field = 'SEED'): number {
 }
 
 /** `SEED` as set; k6 always defines `__ENV`, plain Node (unit tests of code that uses generators) may not. */
-function seedText(): string | undefined {
-  return typeof __ENV === 'undefined' ? undefined : __ENV['SEED'];
-}
+const SEED_TEXT = typeof __ENV === 'undefined' ? undefined : __ENV['SEED'];
 
-// One random seed per run: k6 runs this callback once, in whichever VU initialises first, and shares the result
-// with every other VU. It is only used when SEED is not set.
-const randomSeed = new SharedArray('k6-forge seed', () => [Math.floor(Math.random() * (MAX_SEED + 1))]);
-
-let announced = false;
-
-/** Whether this is the run's first VU: it alone announces a random seed, once, when data is first drawn. */
-function firstVu(): boolean {
-  try {
-    return exec.vu.idInTest <= 1;
-  } catch {
-    return false;
+// One random seed per run, for runs without SEED: k6 runs this callback once, in whichever init comes first, and
+// shares the result with every VU; so it is also where that seed is announced, once per run.
+const randomSeed = new SharedArray('k6-forge seed', () => {
+  const seed = Math.floor(Math.random() * (MAX_SEED + 1));
+  if (SEED_TEXT === undefined) {
+    console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed} (set it to replay the same records)`);
   }
-}
+  return [seed];
+});
 
 /**
- * The run's seed: `SEED` when set, else one random seed shared by every VU of this k6 instance and logged when the
- * first VU first draws data (a run that draws none says nothing), so setting `SEED` to it replays the run. Runs split
- * over several instances should set `SEED`.
+ * The run's seed: `SEED` when set, else one random seed shared by every VU of this k6 instance and logged once, when
+ * the run starts, so setting `SEED` to it replays the run. Runs split over several instances should set `SEED`.
  * @returns The seed, a whole number from 0 to 4294967295.
  * @throws {ForgeError} `invalid_env` when `SEED` is not such a number.
  */
 export function runSeed(): number {
-  const text = seedText();
-  if (text !== undefined) return parseSeed(text);
-  const seed = randomSeed[0]!;
-  if (!announced && firstVu())
-    console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed} (set it to replay the same records)`);
-  announced = true;
-  return seed;
+  return SEED_TEXT === undefined ? randomSeed[0]! : parseSeed(SEED_TEXT);
 }

@@ -8,7 +8,9 @@ type VuInfo = typeof exec.vu;
 
 // Module state is per VU: k6 evaluates the bundle once in every VU.
 let vu: VuInfo | undefined;
-let seed: number | undefined;
+// The run's seed, read when the VU initialises: a malformed SEED stops the run at init, as any bad variable does, and
+// the seed's functions run only at init, so the build's dispatcher keeps none of them in a VU.
+const seed = runSeed();
 let stream: Random | undefined;
 // Read only once `stream` is set: no NaN sentinel, since `Number.NaN` would build the Number global in every VU.
 let streamIteration = 0;
@@ -32,13 +34,11 @@ function vuInfo(): VuInfo | undefined {
  * Call it inside the iteration (not once at init), so each iteration gets its own stream; in the init context every VU
  * gets one shared stream (VU 0, iteration -1).
  * @returns The stream.
- * @throws {ForgeError} `invalid_env` when `SEED` is malformed.
  */
 export function vuRandom(): Random {
   const info = vuInfo();
   const iteration = info ? info.iterationInInstance : -1;
   if (stream === undefined || iteration !== streamIteration) {
-    seed ??= runSeed();
     stream = seededRandom(seed, info ? info.idInTest : 0, iteration);
     streamIteration = iteration;
   }
@@ -60,7 +60,6 @@ export function vuSerial(): Serial {
       accepted: 'calls inside default(), a scenario function, setup() or teardown(), where k6/execution knows the VU',
     });
   }
-  seed ??= runSeed();
   counter += 1;
   return { tag: seed, vu: info.idInTest, n: counter };
 }
