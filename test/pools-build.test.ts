@@ -62,9 +62,11 @@ describe('a bundle with a pool import', () => {
     const [name, json] = calls[0]!.arguments;
     expect(ts.isStringLiteralLike(name!) && name.text).toBe('customer-50-7-de');
     expect(ts.isStringLiteralLike(json!)).toBe(true);
-    const pool = JSON.parse((json as ts.StringLiteralLike).text) as { domain: string; records: { email: string }[] };
-    expect([pool.domain, pool.records.length]).toStrictEqual(['customer', 50]);
-    expect(code.split(pool.records[0]!.email)).toHaveLength(2); // the records are in the bundle once, in that string
+    // Packed: the field paths once, then a row of values per record (see embeddedPoolJson).
+    const pool = JSON.parse((json as ts.StringLiteralLike).text) as { domain: string; fields: string[][]; rows: unknown[][] };
+    expect([pool.domain, pool.rows.length]).toStrictEqual(['customer', 50]);
+    const email = pool.rows[0]![pool.fields.findIndex((path) => path.join('.') === 'email')] as string;
+    expect(code.split(email)).toHaveLength(2); // the records are in the bundle once, in that string
     const [sharedArray] = nodes(code, ts.isNewExpression).filter(
       (n) => /^SharedArray\d*$/.test(n.expression.getText()) && n.getText().includes('recordsOf'),
     );

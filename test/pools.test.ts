@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
-import { checkPoolSpec, POOL_DOMAINS, poolFile, poolJson, writePool } from '../src/cli/pools/pools.ts';
+import { checkPoolSpec, embeddedPoolJson, POOL_DOMAINS, poolFile, poolJson, writePool } from '../src/cli/pools/pools.ts';
 import { parsePoolImport } from '../src/cli/pools/pools-import.ts';
 import type { LedgerTransfer } from '../src/generators/index.ts';
 import { loadVu } from './support/seeded-runs.ts';
@@ -80,6 +80,49 @@ describe('pool files made in Node with faker', () => {
     const text = readFileSync(file, 'utf8');
     expect(written).toStrictEqual({ file, count: 20, bytes: Buffer.byteLength(text) });
     expect(text).toBe(await poolJson({ domain: 'person', count: 20, seed: 5 }));
+  });
+});
+
+describe('embedded pools', () => {
+  test.each(POOL_DOMAINS)('%s: the embedded JSON rebuilds the same records, keys in the same order', async (domain) => {
+    const file = await poolFile({ domain, count: 50, seed: 8 });
+    const { generators } = await loadVu();
+    const rebuilt = generators.embeddedPool(domain, embeddedPoolJson(file)).records;
+    expect(JSON.stringify(rebuilt)).toBe(JSON.stringify(file.records));
+  });
+
+  test('records of one shape are written as field paths once and a row of values each: the customer pool about 40% smaller', async () => {
+    const file = await poolFile({ domain: 'customer', count: 1_000, seed: 42 });
+    const packed = JSON.parse(embeddedPoolJson(file)) as { fields: string[][]; rows: unknown[][]; records?: unknown };
+    expect(packed.records).toBeUndefined();
+    expect(packed.fields).toContainEqual(['address', 'city']);
+    expect(packed.rows).toHaveLength(1_000);
+    expect(embeddedPoolJson(file).length / JSON.stringify(file).length).toBeLessThan(0.65);
+  });
+
+  test('records of different shapes, empty objects, arrays and nulls are embedded as they are, and read back the same', async () => {
+    const base = { format: 'k6-forge-pool', domain: 'person', seed: 1, locale: 'en_US' } as const;
+    const uniform = {
+      ...base,
+      count: 2,
+      records: [
+        { a: { b: 1, c: [1, 2] }, d: {}, e: null },
+        { a: { b: 2, c: [] }, d: {}, e: 'x' },
+      ],
+    };
+    const mixed = { ...base, count: 2, records: [{ a: 1 }, { a: 1, b: 2 }] };
+    expect(JSON.parse(embeddedPoolJson(uniform))).toMatchObject({ fields: [['a', 'b'], ['a', 'c'], ['d'], ['e']] });
+    expect(embeddedPoolJson(mixed)).toBe(JSON.stringify(mixed));
+    const { generators } = await loadVu();
+    for (const file of [uniform, mixed]) {
+      expect(JSON.stringify(generators.embeddedPool('shapes', embeddedPoolJson(file)).records)).toBe(JSON.stringify(file.records));
+    }
+  });
+
+  test('refuses rows that do not match the fields', async () => {
+    const { generators } = await loadVu();
+    const bad = JSON.stringify({ format: 'k6-forge-pool', domain: 'person', fields: [['a'], ['b']], rows: [[1, 2], [3]] });
+    expect(() => generators.embeddedPool('bad', bad).records).toThrow('bad: data that is not a k6-forge pool with records is not accepted');
   });
 });
 

@@ -54,15 +54,45 @@ export type PoolOptions =
 
 const PICKS = "pick: 'unique', 'random', 'circular' or 'shard'";
 
-/** Parses a pool's JSON and checks it, in the SharedArray callback, so it happens once per run. */
+/** A pool as a bundle embeds it when its records share one shape: the field paths once, then a row of values per record. */
+interface PackedPool extends Omit<PoolFile, 'records'> {
+  readonly fields: readonly (readonly string[])[];
+  readonly rows: readonly (readonly unknown[])[];
+}
+
+/**
+ * Parses a pool's JSON, checks it and returns its records, rebuilt from rows where the build packed them: in the
+ * SharedArray callback, so once per run.
+ */
 function recordsOf(text: string, name: string, domain: string | undefined): readonly unknown[] {
-  let file: Partial<PoolFile> | null = null;
+  let file: Partial<PoolFile & PackedPool> | null = null;
   try {
-    file = JSON.parse(text) as Partial<PoolFile> | null;
+    file = JSON.parse(text) as Partial<PoolFile & PackedPool> | null;
   } catch {
     // reported below, with what is accepted
   }
-  if (file?.format !== 'k6-forge-pool' || !Array.isArray(file.records) || file.records.length === 0) {
+  let records = file?.records;
+  const { fields, rows } = file ?? {};
+  if (records === undefined && Array.isArray(fields) && Array.isArray(rows)) {
+    const rebuilt: Record<string, unknown>[] = [];
+    for (let r = 0; r < rows.length; r += 1) {
+      const row = rows[r]!;
+      if (!Array.isArray(row) || row.length !== fields.length) break;
+      const record: Record<string, unknown> = {};
+      for (let f = 0; f < fields.length; f += 1) {
+        const path = fields[f]!;
+        let at = record;
+        for (let k = 0; k < path.length - 1; k += 1) {
+          at[path[k]!] ??= {};
+          at = at[path[k]!] as Record<string, unknown>;
+        }
+        at[path[path.length - 1]!] = row[f];
+      }
+      rebuilt[r] = record;
+    }
+    if (rebuilt.length === rows.length) records = rebuilt;
+  }
+  if (file?.format !== 'k6-forge-pool' || !Array.isArray(records) || records.length === 0) {
     refuse('invalid_option', {
       field: name,
       shownAs: 'data that is not a k6-forge pool with records',
@@ -75,13 +105,14 @@ function recordsOf(text: string, name: string, domain: string | undefined): read
       shownAs: `a pool of ${shown(file.domain)} records`,
       accepted: `a pool of ${shown(domain)} records`,
     });
-  return file.records;
+  return records;
 }
 
 /**
  * A pool carried inside the bundle as one JSON string, parsed once per run inside the `SharedArray` callback (the
  * cheapest form that also works when the bundle reaches k6 on stdin). The build writes this call for a
- * `k6-forge/pool?...` import; call it yourself only with JSON made by `poolJson`. Init context only.
+ * `k6-forge/pool?...` import; call it yourself only with JSON made by `poolJson` or `embeddedPoolJson`. Init context
+ * only.
  * @param name - The pool's name, unique per pool.
  * @param json - The pool file's text.
  * @returns The pool's records.

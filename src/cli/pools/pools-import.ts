@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { ForgeError, refuse, shown } from '../../lib/errors.ts';
 import { packageModule } from '../bundle/package-modules.ts';
-import { type CheckedPoolSpec, checkPoolSpec, POOL_DOMAINS, type PoolDomain, poolJson } from './pools.ts';
+import { type CheckedPoolSpec, checkPoolSpec, embeddedPoolJson, POOL_DOMAINS, type PoolDomain, poolFile } from './pools.ts';
 
 /** The specifiers a pool import starts with. */
 export const POOL_IMPORT_PREFIX = 'k6-forge/pool?';
@@ -82,7 +82,7 @@ export async function poolModuleSource(poolImport: PoolImport): Promise<string> 
   if (poolImport.kind === 'file')
     return `${from}export default filePool(${JSON.stringify({ path: poolImport.path, domain: poolImport.domain })});\n`;
   const { domain, count, seed, locale } = poolImport.spec;
-  return `${from}export default embeddedPool(${JSON.stringify(`${domain}-${count}-${seed}-${locale}`)}, ${JSON.stringify(await poolJson(poolImport.spec))});\n`;
+  return `${from}export default embeddedPool(${JSON.stringify(`${domain}-${count}-${seed}-${locale}`)}, ${JSON.stringify(embeddedPoolJson(await poolFile(poolImport.spec)))});\n`;
 }
 
 /** The esbuild plugin that resolves `k6-forge/pool?...` imports; a bad query fails the build at the import. */

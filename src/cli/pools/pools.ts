@@ -117,13 +117,56 @@ export async function poolFile(spec: PoolSpec): Promise<PoolFile> {
 }
 
 /**
- * A pool as the JSON text a bundle embeds or a file holds.
+ * A pool as the JSON text a file holds (and `embeddedPool` reads too): its records as they are.
  * @param spec - Domain, count, seed and locale.
  * @returns The JSON.
  * @throws {ForgeError} `invalid_option` for a bad spec.
  */
 export async function poolJson(spec: PoolSpec): Promise<string> {
   return JSON.stringify(await poolFile(spec));
+}
+
+/** A record's leaves in order, as paths of keys and their values: nested plain objects are walked, the rest are values. */
+function leaves(value: object, path: readonly string[], paths: string[][], values: unknown[]): void {
+  for (const [key, field] of Object.entries(value)) {
+    const at = [...path, key];
+    if (field !== null && typeof field === 'object' && !Array.isArray(field) && Object.keys(field).length > 0)
+      leaves(field, at, paths, values);
+    else {
+      paths.push(at);
+      values.push(field);
+    }
+  }
+}
+
+/**
+ * A pool as the JSON a bundle embeds. When every record has the same fields in the same order, their names are written
+ * once, as `fields` (each a path of keys into nested objects), and each record as a row of its values, `rows`: the
+ * customer pool's text is about 40% smaller, and k6 keeps a bundle's text several times over (as read, in its
+ * in-memory file system, in the parser's source, as the literal), so that much less heap for the k6 process. A pool
+ * whose records differ in shape is embedded as a file holds it; `embeddedPool` reads both.
+ * @param pool - The pool, from {@link poolFile}.
+ * @returns The JSON.
+ */
+export function embeddedPoolJson(pool: PoolFile): string {
+  const { records, ...about } = pool;
+  let fields: string[][] | undefined;
+  let shape: string | undefined;
+  const rows: unknown[][] = [];
+  for (const record of records) {
+    const paths: string[][] = [];
+    const values: unknown[] = [];
+    if (record !== null && typeof record === 'object' && !Array.isArray(record)) leaves(record, [], paths, values);
+    const own = JSON.stringify(paths);
+    // `__proto__` would be an own key in JSON and the prototype when rebuilt by assignment.
+    if (paths.length === 0 || own.includes('"__proto__"') || (shape !== undefined && own !== shape)) {
+      return JSON.stringify({ ...about, records });
+    }
+    fields ??= paths;
+    shape ??= own;
+    rows.push(values);
+  }
+  return JSON.stringify({ ...about, fields, rows });
 }
 
 /** Options for {@link writePool}. */
