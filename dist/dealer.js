@@ -130,7 +130,7 @@ return function runSeed() {
     }
     case 6: {
 return function sessionAuth(options2) {
-  const { username, password, now = () => Date.now(), maxFailures = 3 } = options2;
+  const { username, password, maxFailures = 3 } = options2;
   if (!username) k6ForgeLazy(1)("TEST_USERNAME", username, "a user name");
   if (!password) k6ForgeLazy(0)("invalid_option", { field: "TEST_PASSWORD", shownAs: "(hidden)", accepted: "a password" });
   if (!Number.isInteger(maxFailures) || maxFailures < 1 || maxFailures > 10)
@@ -138,12 +138,9 @@ return function sessionAuth(options2) {
   const backoff = k6ForgeLazy(5)(options2.backoff ?? "1s", "backoff");
   const margin = k6ForgeLazy(5)(options2.refreshBefore ?? "30s", "refreshBefore");
   const fields = { accessToken: "accessToken", refreshToken: "refreshToken", expiresIn: "expiresIn", ...options2.fields };
+  const now = options2.now ?? Date.now;
   let session;
-  let headers = {};
-  const use = (token) => {
-    session = token;
-    headers = Object.freeze({ Authorization: `Bearer ${token.accessToken}` });
-  };
+  let headers;
   const request = (api, endpoint, body) => {
     const res = api.send(endpoint, { body });
     const data = res.status >= 200 && res.status < 300 ? res.json() : null;
@@ -169,21 +166,26 @@ return function sessionAuth(options2) {
       sleep(backoff * 2 ** (failures - 1) / 1e3);
     }
   };
-  const renew = (api, old) => {
-    const renewed = options2.refresh && old.refreshToken ? request(api, options2.refresh, { refreshToken: old.refreshToken }) : void 0;
-    return renewed !== void 0 && typeof renewed !== "number" ? renewed : login(api);
-  };
   let adopted;
   return {
     login,
     adopt(token) {
       if (token.accessToken === adopted) return;
       adopted = token.accessToken;
-      use(token);
+      session = token;
+      headers = void 0;
     },
     headers(api) {
-      if (!session) use(login(api));
-      else if (session.expiresAt !== void 0 && now() >= session.expiresAt - margin) use(renew(api, session));
+      if (!session) {
+        session = login(api);
+        headers = void 0;
+      } else if (session.expiresAt !== void 0 && now() >= session.expiresAt - margin) {
+        const { refreshToken } = session;
+        const renewed = options2.refresh && refreshToken ? request(api, options2.refresh, { refreshToken }) : void 0;
+        session = renewed !== void 0 && typeof renewed !== "number" ? renewed : login(api);
+        headers = void 0;
+      }
+      headers ??= Object.freeze({ Authorization: `Bearer ${session.accessToken}` });
       return headers;
     }
   };
