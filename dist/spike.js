@@ -603,7 +603,7 @@ return function invalidOption(field, given, accepted) {
       return {
         method: spec.method,
         path: spec.path,
-        pathParts: templateParts(spec.path),
+        ...spec.path.includes("{") && { pathParts: templateParts(spec.path) },
         tags: {
           name: spec.path,
           endpoint: name,
@@ -697,8 +697,8 @@ return function catalog(specs, options2) {
         ep = endpoints[name] = live;
       }
       const parts = ep.pathParts;
-      let url = options2.baseUrl + parts[0];
-      for (let i = 1; i < parts.length; i += 2) {
+      let url = options2.baseUrl + (parts === void 0 ? ep.path : parts[0]);
+      for (let i = 1; parts !== void 0 && i < parts.length; i += 2) {
         const key = parts[i];
         const value = request.path === void 0 ? void 0 : request.path[key];
         if (value === void 0) k6ForgeLazy(0)(`${name}.path.${key}`, value, `a value for {${key}} in ${ep.path}`);

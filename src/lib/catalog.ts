@@ -190,8 +190,8 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
         ep = endpoints[name] = live;
       }
       const parts = ep.pathParts;
-      let url = options.baseUrl + parts[0];
-      for (let i = 1; i < parts.length; i += 2) {
+      let url = options.baseUrl + (parts === undefined ? ep.path : parts[0]);
+      for (let i = 1; parts !== undefined && i < parts.length; i += 2) {
         const key = parts[i]!;
         const value = request.path === undefined ? undefined : request.path[key];
         if (value === undefined) invalidOption(`${name}.path.${key}`, value, `a value for {${key}} in ${ep.path}`);

@@ -17,8 +17,11 @@ export interface EndpointPlan {
   readonly method: Method;
   /** The path template, such as `/deals/{id}`. */
   readonly path: string;
-  /** The path template split at its placeholders: text, key, text, key, ..., text. */
-  readonly pathParts: readonly string[];
+  /**
+   * The path template split at its placeholders: text, key, text, key, ..., text; none for a path without placeholders
+   * (the path itself), so that such an endpoint costs a VU no array.
+   */
+  readonly pathParts?: readonly string[];
   /** The request tags: `name` (the template), `endpoint`, `operation` and `service`. */
   readonly tags: Readonly<Record<string, string>>;
   /** The request timeout, when one is set. */
@@ -74,7 +77,7 @@ function plan(name: string, spec: EndpointSpec, defaultTimeout: string | undefin
   return {
     method: spec.method,
     path: spec.path,
-    pathParts: templateParts(spec.path),
+    ...(spec.path.includes('{') && { pathParts: templateParts(spec.path) }),
     tags: {
       name: spec.path,
       endpoint: name,
