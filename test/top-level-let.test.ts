@@ -28,7 +28,7 @@ describe('topLevelLet', () => {
     expect(out.length).toBe(bundle.length);
   });
 
-  test('keeps var where let would differ: a name declared twice, read before its declaration, or by its own initialiser', () => {
+  test('keeps var where let would differ: a name declared twice (destructured or not), read before its declaration, or by its own initialiser', () => {
     const bundle = [
       'var twice = 1;',
       'var twice = 2;',
@@ -38,6 +38,8 @@ describe('topLevelLet', () => {
       'var early = 4;',
       'var self = self || {};',
       'o.prop = 5; var prop = { prop: 6 };',
+      'var unpacked = 7, deep = 8;',
+      'var { unpacked, inner: [deep] } = o;',
     ].join('\n');
     expect(topLevelLet(bundle).split('\n')).toStrictEqual([
       'var twice = 1;',
@@ -48,6 +50,8 @@ describe('topLevelLet', () => {
       'var early = 4;',
       'var self = self || {};',
       'o.prop = 5; let prop = { prop: 6 };',
+      'var unpacked = 7, deep = 8;',
+      'var { unpacked, inner: [deep] } = o;',
     ]);
   });
 

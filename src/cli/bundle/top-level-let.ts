@@ -4,11 +4,15 @@
 // VUs). The keywords are the same length, so a source map still lines up.
 import ts from 'typescript';
 
+/** The names a binding declares: an identifier's, or every name in a destructuring pattern. */
+function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) => (ts.isBindingElement(element) ? bindingNames(element.name) : []));
+}
+
 /** The names a top-level statement declares: its variables, function, class or import bindings. */
 function declaredNames(statement: ts.Statement): string[] {
-  if (ts.isVariableStatement(statement)) {
-    return statement.declarationList.declarations.map((d) => (ts.isIdentifier(d.name) ? d.name.text : ''));
-  }
+  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((d) => bindingNames(d.name));
   if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) return [statement.name.text];
   if (ts.isImportDeclaration(statement)) {
     const clause = statement.importClause;
@@ -38,9 +42,8 @@ function topLevelUses(node: ts.Node, into: Set<string>): void {
 
 /**
  * Declares a bundle's top-level variables with `let` rather than `var`, where that means the same: a statement whose
- * names are plain identifiers declared once at the top level and not used by the top-level code before it (its own
- * initialisers included). Variables
- * inside functions and blocks are left as they are.
+ * names are plain identifiers declared once at the top level (destructured names count too) and not used by the
+ * top-level code before it (its own initialisers included). Variables inside functions and blocks are left as they are.
  * @param code - A bundle (ESM).
  * @returns The bundle with `let` for those statements; the same length, line for line.
  */
