@@ -463,14 +463,12 @@ return function sessionAuth(options2) {
     case 12: {
 return function catalog(specs, options2) {
   const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(10)(specs, options2.timeout));
-  const trends = {};
-  const declared = { __proto__: null };
   const endpoints = { __proto__: null };
   const names = Object.keys(plans);
   for (let i = 0; i < names.length; i += 1) {
     const plan = plans[names[i]];
-    declared[names[i]] = plan;
-    if (plan.trend !== void 0) trends[names[i]] = new Trend(plan.trend, true);
+    endpoints[names[i]] = plan;
+    if (plan.trend !== void 0) plan.trendMetric = new Trend(plan.trend, true);
   }
   const byClass = [
     new Counter("responses_failed"),
@@ -486,23 +484,18 @@ return function catalog(specs, options2) {
   const log = options2.debug === true ? k6ForgeLazy(7)({}) : options2.debug ? k6ForgeLazy(7)(options2.debug) : void 0;
   const api = {
     send(name, request = NO_OPTIONS) {
-      let ep = endpoints[name];
-      if (ep === void 0) {
-        const plan = declared[name] ?? k6ForgeLazy(1)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
-        const accepted = plan.expect;
-        const params2 = { headers: baseHeaders, tags: plan.tags };
+      const ep = endpoints[name] ?? k6ForgeLazy(1)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+      if (ep.params === void 0) {
+        const accepted = ep.expect;
+        const params2 = { headers: baseHeaders, tags: ep.tags };
         if (accepted !== void 0) params2.responseCallback = http.expectedStatuses.apply(http, accepted);
-        if (plan.timeout !== void 0) params2.timeout = plan.timeout;
-        if (plan.redirects !== void 0) params2.redirects = plan.redirects;
-        const live = plan;
-        live.name = name;
-        live.params = params2;
-        live.trendMetric = trends[name];
-        live.metricTags = { endpoint: name };
-        live.statusCheck = plan.checkName === void 0 ? void 0 : { [plan.checkName]: accepted ? (res2) => accepted.includes(res2.status) : is2xx };
-        live.authHeaders = void 0;
-        live.authParams = void 0;
-        ep = endpoints[name] = live;
+        if (ep.timeout !== void 0) params2.timeout = ep.timeout;
+        if (ep.redirects !== void 0) params2.redirects = ep.redirects;
+        ep.params = params2;
+        ep.metricTags = { endpoint: name };
+        if (ep.checkName !== void 0) {
+          ep.statusCheck = { [ep.checkName]: accepted ? (res2) => accepted.includes(res2.status) : is2xx };
+        }
       }
       const parts = ep.pathParts;
       let url = options2.baseUrl + (parts === void 0 ? ep.path : parts[0]);
@@ -563,10 +556,8 @@ return function catalog(specs, options2) {
       return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(11)(specs, file));
     },
     reportBusinessError(name, failed) {
-      businessErrors.add(
-        failed,
-        endpoints[name]?.metricTags ?? (declared[name] ? { endpoint: name } : k6ForgeLazy(1)("endpoint", name, `a declared endpoint: ${names.join(", ")}`))
-      );
+      const ep = endpoints[name] ?? k6ForgeLazy(1)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+      businessErrors.add(failed, ep.metricTags ?? { endpoint: name });
     }
   };
   return api;

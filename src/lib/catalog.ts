@@ -103,17 +103,19 @@ export interface CatalogOptions {
 /** The options of a `send` given none, shared so that such a call allocates nothing for them. */
 const NO_OPTIONS: SendOptions = {};
 
-/** One endpoint as a VU sends to it: this VU's own plan with the live objects built from it. */
+/**
+ * One endpoint as a VU sends to it: this VU's own plan, with its Trend added at init and its live objects on its first
+ * request (`params` set means live).
+ */
 interface Endpoint extends EndpointPlan {
-  readonly name: string;
+  trendMetric?: Trend;
   /** Its tags, status callback, timeout and redirects, with the catalog's headers: the params of a request without auth. */
-  readonly params: Params;
-  readonly trendMetric: Trend | undefined;
-  readonly metricTags: { readonly endpoint: string };
-  readonly statusCheck: Record<string, (res: ApiResponse) => boolean> | undefined;
+  params?: Params;
+  metricTags?: { readonly endpoint: string };
+  statusCheck?: Record<string, (res: ApiResponse) => boolean>;
   /** The auth headers {@link Endpoint.authParams} was made with: while auth returns the same object, requests reuse it. */
-  authHeaders: object | undefined;
-  authParams: Params | undefined;
+  authHeaders?: object;
+  authParams?: Params;
 }
 
 function is2xx(res: ApiResponse): boolean {
@@ -131,21 +133,19 @@ function is2xx(res: ApiResponse): boolean {
  */
 export function catalog<const S extends EndpointSpecs>(specs: S, options: CatalogOptions): Api<S> {
   const plans = oncePerRun('catalog', [specs, options.timeout ?? null], () => endpointPlans(specs, options.timeout));
-  // A VU builds an endpoint's live objects on its first request to it: none for the endpoints it never calls (those
-  // of other scenarios, or of setup(), which runs in VU 0). k6 takes new metrics at init only, so the Trends are made here.
-  const trends: Record<string, Trend> = {};
-  // The plans and the live endpoints by name, without a prototype, so that a lookup by any name (`toString` too) finds
-  // only a declared endpoint. Every VU runs this, and builds each built-in it first touches: hence `__proto__: null`
-  // literals rather than Object.create and Object.hasOwn (0.6 KB a method), and index loops, here and for retries,
-  // rather than an array iterator (about 4 KB under k6 v2.2.0) or for-in (which makes the VU build every method of
-  // Object.prototype, to read whether each is enumerable).
-  const declared = { __proto__: null } as unknown as Record<string, EndpointPlan | undefined>;
+  // The endpoints by name, without a prototype, so that a lookup by any name (`toString` too) finds only a declared
+  // one. Every VU runs this, and builds each built-in it first touches: hence a `__proto__: null` literal rather than
+  // Object.create and Object.hasOwn (0.6 KB a method), and index loops, here and for retries, rather than an array
+  // iterator (about 4 KB under k6 v2.2.0) or for-in (which makes the VU build every method of Object.prototype, to read
+  // whether each is enumerable). k6 takes new metrics at init only, so the Trends are made here; the rest of an
+  // endpoint's live objects wait for its first request in this VU: none for the endpoints it never calls (those of
+  // other scenarios, or of setup(), which runs in VU 0).
   const endpoints = { __proto__: null } as unknown as Record<string, Endpoint | undefined>;
   const names = Object.keys(plans);
   for (let i = 0; i < names.length; i += 1) {
-    const plan = plans[names[i]!]!;
-    declared[names[i]!] = plan;
-    if (plan.trend !== undefined) trends[names[i]!] = new Trend(plan.trend, true);
+    const plan: Endpoint = plans[names[i]!]!;
+    endpoints[names[i]!] = plan;
+    if (plan.trend !== undefined) plan.trendMetric = new Trend(plan.trend, true);
   }
   // Indexed by a status's hundreds; 0 is a failed request (no response).
   const byClass = [
@@ -163,31 +163,23 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
 
   const api: Api<S> = {
     send(name: string, request: SendOptions = NO_OPTIONS): ApiResponse {
-      let ep = endpoints[name];
+      const ep = endpoints[name] ?? invalidOption('endpoint', name, `a declared endpoint: ${names.join(', ')}`);
       // An endpoint's live objects are built on its first request in this VU and added to its plan: the plan is this
       // VU's own (parsed from the once-per-run JSON), so no copy of it is made. They are built here, and the path and
       // the query filled below, rather than in helpers: each function a module declares costs every VU about 0.7 KB
       // (see "Per-VU cost under real k6" in the README). Plain assignments for the same reason: Object.assign and a
       // spread call would make each VU build more of the engine's built-ins.
-      if (ep === undefined) {
-        const plan = declared[name] ?? invalidOption('endpoint', name, `a declared endpoint: ${names.join(', ')}`);
-        const accepted = plan.expect;
-        const params: Params = { headers: baseHeaders, tags: plan.tags };
+      if (ep.params === undefined) {
+        const accepted = ep.expect;
+        const params: Params = { headers: baseHeaders, tags: ep.tags };
         if (accepted !== undefined) params.responseCallback = http.expectedStatuses.apply(http, accepted as number[]);
-        if (plan.timeout !== undefined) params.timeout = plan.timeout;
-        if (plan.redirects !== undefined) params.redirects = plan.redirects;
-        const live = plan as { -readonly [K in keyof Endpoint]: Endpoint[K] };
-        live.name = name;
-        live.params = params;
-        live.trendMetric = trends[name];
-        live.metricTags = { endpoint: name };
-        live.statusCheck =
-          plan.checkName === undefined
-            ? undefined
-            : { [plan.checkName]: accepted ? (res: ApiResponse) => accepted.includes(res.status) : is2xx };
-        live.authHeaders = undefined;
-        live.authParams = undefined;
-        ep = endpoints[name] = live;
+        if (ep.timeout !== undefined) params.timeout = ep.timeout;
+        if (ep.redirects !== undefined) params.redirects = ep.redirects;
+        ep.params = params;
+        ep.metricTags = { endpoint: name };
+        if (ep.checkName !== undefined) {
+          ep.statusCheck = { [ep.checkName]: accepted ? (res: ApiResponse) => accepted.includes(res.status) : is2xx };
+        }
       }
       const parts = ep.pathParts;
       let url = options.baseUrl + (parts === undefined ? ep.path : parts[0]);
@@ -212,7 +204,7 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
       const body = (json ? JSON.stringify(request.body) : request.body) as RequestBody | null | undefined;
       let params: Params;
       if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
-        if (auth === undefined) params = ep.params;
+        if (auth === undefined) params = ep.params!;
         else {
           if (ep.authHeaders !== auth) {
             ep.authHeaders = auth;
@@ -251,12 +243,9 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
     },
 
     reportBusinessError(name: string, failed: boolean): void {
+      const ep = endpoints[name] ?? invalidOption('endpoint', name, `a declared endpoint: ${names.join(', ')}`);
       // An endpoint not yet sent to in this VU is tagged as its live objects would be, without building them.
-      businessErrors.add(
-        failed,
-        endpoints[name]?.metricTags ??
-          (declared[name] ? { endpoint: name } : invalidOption('endpoint', name, `a declared endpoint: ${names.join(', ')}`)),
-      );
+      businessErrors.add(failed, ep.metricTags ?? { endpoint: name });
     },
   } as Api<S>;
   return api;
