@@ -254,12 +254,14 @@ return function sessionAuth(options2) {
     case 8: {
 
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
-    var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
+    function hex(value, width) {
+      return (value + 16 ** width).toString(16).slice(1);
+    }
     function serialUuid(serial) {
-      const vu2 = serial.vu >>> 0;
+      const vu = serial.vu >>> 0;
       const high = Math.floor(serial.n / 2 ** 48);
       const low = serial.n - high * 2 ** 48;
-      return `${HEX_DIGITS(serial.tag >>> 0, 8)}-${HEX_DIGITS(vu2 >>> 12 & 65535, 4)}-4${HEX_DIGITS(vu2 & 4095, 3)}-8${HEX_DIGITS(high, 3)}-${HEX_DIGITS(low, 12)}`;
+      return `${hex(serial.tag >>> 0, 8)}-${hex(vu >>> 12 & 65535, 4)}-4${hex(vu & 4095, 3)}-8${hex(high, 3)}-${hex(low, 12)}`;
     }
     var keyTag;
     var keyCount = 0;
@@ -2245,43 +2247,41 @@ import { SharedArray } from "k6/data";
 let MAX_SEED = 4294967295;
 
 let SEED_TEXT = typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
-let randomSeed = new SharedArray("k6-forge seed", () => {
+let randomSeed = SEED_TEXT === void 0 ? new SharedArray("k6-forge seed", () => {
   const seed2 = Math.floor(Math.random() * (MAX_SEED + 1));
-  if (SEED_TEXT === void 0) {
-    console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
-  }
+  console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
   return [seed2];
-});
+}) : void 0;
 
 
 // src/generators/vu-draw.ts
-let vu;
+let vuId;
 let seed = k6ForgeLazy(4)();
 let stream;
 let streamIteration = 0;
 let counter = 0;
-function vuInfo() {
-  if (vu === void 0) {
+function idInTest() {
+  if (vuId === void 0) {
     try {
-      vu = exec.vu;
+      vuId = exec.vu.idInTest;
     } catch {
       return void 0;
     }
   }
-  return vu;
+  return vuId;
 }
 function vuRandom() {
-  const info = vuInfo();
-  const iteration = info ? info.iterationInInstance : -1;
+  const id = idInTest();
+  const iteration = id === void 0 ? -1 : typeof __ITER === "number" ? __ITER : 0;
   if (stream === void 0 || iteration !== streamIteration) {
-    stream = seededRandom(seed, info ? info.idInTest : 0, iteration);
+    stream = seededRandom(seed, id ?? 0, iteration);
     streamIteration = iteration;
   }
   return stream;
 }
 function vuSerial() {
-  const info = vuInfo();
-  if (!info) {
+  const id = idInTest();
+  if (id === void 0) {
     throw new ForgeError("invalid_script", {
       field: "unique values",
       given: "a call in the init context",
@@ -2289,7 +2289,7 @@ function vuSerial() {
     });
   }
   counter += 1;
-  return { tag: seed, vu: info.idInTest, n: counter };
+  return { tag: seed, vu: id, n: counter };
 }
 function vuDraw() {
   return { random: vuRandom(), serial: vuSerial };

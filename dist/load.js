@@ -443,12 +443,14 @@ return function invalidOption(field, given, accepted) {
     case 4: {
 
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
-    var HEX_DIGITS = (value, width) => value.toString(16).padStart(width, "0");
+    function hex(value, width) {
+      return (value + 16 ** width).toString(16).slice(1);
+    }
     function serialUuid(serial) {
       const vu = serial.vu >>> 0;
       const high = Math.floor(serial.n / 2 ** 48);
       const low = serial.n - high * 2 ** 48;
-      return `${HEX_DIGITS(serial.tag >>> 0, 8)}-${HEX_DIGITS(vu >>> 12 & 65535, 4)}-4${HEX_DIGITS(vu & 4095, 3)}-8${HEX_DIGITS(high, 3)}-${HEX_DIGITS(low, 12)}`;
+      return `${hex(serial.tag >>> 0, 8)}-${hex(vu >>> 12 & 65535, 4)}-4${hex(vu & 4095, 3)}-8${hex(high, 3)}-${hex(low, 12)}`;
     }
     var keyTag;
     var keyCount = 0;

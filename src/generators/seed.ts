@@ -23,14 +23,16 @@ export function parseSeed(text: string, field = 'SEED'): number {
 const SEED_TEXT = typeof __ENV === 'undefined' ? undefined : __ENV['SEED'];
 
 // One random seed per run, for runs without SEED: k6 runs this callback once, in whichever init comes first, and
-// shares the result with every VU; so it is also where that seed is announced, once per run.
-const randomSeed = new SharedArray('k6-forge seed', () => {
-  const seed = Math.floor(Math.random() * (MAX_SEED + 1));
-  if (SEED_TEXT === undefined) {
-    console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed} (set it to replay the same records)`);
-  }
-  return [seed];
-});
+// shares the result with every VU; so it is also where that seed is announced, once per run. A run with SEED makes no
+// SharedArray, which would cost each VU its wrapper.
+const randomSeed =
+  SEED_TEXT === undefined
+    ? new SharedArray('k6-forge seed', () => {
+        const seed = Math.floor(Math.random() * (MAX_SEED + 1));
+        console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed} (set it to replay the same records)`);
+        return [seed];
+      })
+    : undefined;
 
 /**
  * The run's seed: `SEED` when set, else one random seed shared by every VU of this k6 instance and logged once, when
@@ -39,5 +41,5 @@ const randomSeed = new SharedArray('k6-forge seed', () => {
  * @throws {ForgeError} `invalid_env` when `SEED` is not such a number.
  */
 export function runSeed(): number {
-  return SEED_TEXT === undefined ? randomSeed[0]! : parseSeed(SEED_TEXT);
+  return SEED_TEXT === undefined ? randomSeed![0]! : parseSeed(SEED_TEXT);
 }

@@ -4,10 +4,10 @@ import type { Draw, Serial } from './draw.ts';
 import { type Random, seededRandom } from './random.ts';
 import { runSeed } from './seed.ts';
 
-type VuInfo = typeof exec.vu;
-
 // Module state is per VU: k6 evaluates the bundle once in every VU.
-let vu: VuInfo | undefined;
+// This VU's `vu.idInTest`, once known. Only the number is kept: the `exec.vu` object k6 builds on each read holds a
+// getter function per field, about 6 KB that every VU kept while it was kept.
+let vuId: number | undefined;
 // The run's seed, read when the VU initialises: a malformed SEED stops the run at init, as any bad variable does, and
 // the seed's functions run only at init, so the build's dispatcher keeps none of them in a VU.
 const seed = runSeed();
@@ -16,30 +16,30 @@ let stream: Random | undefined;
 let streamIteration = 0;
 let counter = 0;
 
-/** This VU's `exec.vu`, kept once known (its fields read live); undefined in the init context, where k6 has no VU yet. */
-function vuInfo(): VuInfo | undefined {
-  if (vu === undefined) {
+/** This VU's `vu.idInTest`; undefined in the init context, where k6 has no VU yet. */
+function idInTest(): number | undefined {
+  if (vuId === undefined) {
     try {
-      vu = exec.vu;
+      vuId = exec.vu.idInTest;
     } catch {
       return undefined;
     }
   }
-  return vu;
+  return vuId;
 }
 
 /**
  * This VU's random stream for the current iteration, seeded from the run's seed, `vu.idInTest` and
- * `vu.iterationInInstance`: the same `SEED` gives the same numbers in the same VU and iteration, whatever ran before.
- * Call it inside the iteration (not once at init), so each iteration gets its own stream; in the init context every VU
- * gets one shared stream (VU 0, iteration -1).
+ * `vu.iterationInInstance` (k6's `__ITER`; 0 in `setup()` and `teardown()`): the same `SEED` gives the same numbers in
+ * the same VU and iteration, whatever ran before. Call it inside the iteration (not once at init), so each iteration
+ * gets its own stream; in the init context every VU gets one shared stream (VU 0, iteration -1).
  * @returns The stream.
  */
 export function vuRandom(): Random {
-  const info = vuInfo();
-  const iteration = info ? info.iterationInInstance : -1;
+  const id = idInTest();
+  const iteration = id === undefined ? -1 : typeof __ITER === 'number' ? __ITER : 0;
   if (stream === undefined || iteration !== streamIteration) {
-    stream = seededRandom(seed, info ? info.idInTest : 0, iteration);
+    stream = seededRandom(seed, id ?? 0, iteration);
     streamIteration = iteration;
   }
   return stream;
@@ -52,8 +52,8 @@ export function vuRandom(): Random {
  * @throws {ForgeError} `invalid_script` in the init context, where k6 does not say which VU is running.
  */
 export function vuSerial(): Serial {
-  const info = vuInfo();
-  if (!info) {
+  const id = idInTest();
+  if (id === undefined) {
     throw new ForgeError('invalid_script', {
       field: 'unique values',
       given: 'a call in the init context',
@@ -61,7 +61,7 @@ export function vuSerial(): Serial {
     });
   }
   counter += 1;
-  return { tag: seed, vu: info.idInTest, n: counter };
+  return { tag: seed, vu: id, n: counter };
 }
 
 /**

@@ -17,7 +17,8 @@ export interface SimulatedVu {
   readonly generators: Generators;
   readonly execution: Execution;
   /**
-   * Moves the VU to another iteration (`vu.iterationInInstance` and `scenario.iterationInTest` alike).
+   * Moves the VU to another iteration (`__ITER`, `vu.iterationInInstance` and `scenario.iterationInTest` alike, as k6
+   * sets them).
    * @param iteration - The iteration.
    */
   at(iteration: number): void;
@@ -25,7 +26,7 @@ export interface SimulatedVu {
 
 /**
  * Loads the generators the way a k6 VU evaluates its bundle: a fresh module graph (so per-VU state starts afresh),
- * `__ENV` with the seed, and the execution double set to the VU and iteration.
+ * `__ENV` with the seed, and `__ITER` and the execution double set to the VU and iteration.
  * @param state - Seed, VU and iteration. @default SEED=42, VU 1, iteration 0
  * @returns The simulated VU.
  */
@@ -34,6 +35,7 @@ export async function loadVu(state: VuState = {}): Promise<SimulatedVu> {
   vi.stubGlobal('__ENV', 'seed' in state && state.seed === undefined ? {} : { SEED: state.seed ?? '42' });
   const execution = (await import('../doubles/execution.ts')).default;
   const at = (iteration: number) => {
+    vi.stubGlobal('__ITER', iteration);
     execution.vu.iterationInInstance = iteration;
     execution.vu.iterationInScenario = iteration;
     execution.scenario.iterationInTest = iteration;

@@ -1,6 +1,5 @@
 import type { Serial } from '../draw.ts';
-
-const HEX_DIGITS = (value: number, width: number) => value.toString(16).padStart(width, '0');
+import { hex } from '../random.ts';
 
 /** Lower-cases a name and keeps only ASCII letters and digits, so it fits any e-mail or username rule. */
 function plain(name: string): string {
@@ -63,5 +62,5 @@ export function serialUuid(serial: Serial): string {
   const vu = serial.vu >>> 0;
   const high = Math.floor(serial.n / 2 ** 48);
   const low = serial.n - high * 2 ** 48;
-  return `${HEX_DIGITS(serial.tag >>> 0, 8)}-${HEX_DIGITS((vu >>> 12) & 0xffff, 4)}-4${HEX_DIGITS(vu & 0xfff, 3)}-8${HEX_DIGITS(high, 3)}-${HEX_DIGITS(low, 12)}`;
+  return `${hex(serial.tag >>> 0, 8)}-${hex((vu >>> 12) & 0xffff, 4)}-4${hex(vu & 0xfff, 3)}-8${hex(high, 3)}-${hex(low, 12)}`;
 }
