@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildBundles } from '../src/cli/bundle/build-bundles.ts';
-import { findK6, k6Version } from '../src/cli/runner/k6-binary.ts';
+import { findK6 } from '../src/cli/runner/k6-binary.ts';
 import { oncePerRun } from '../src/lib/once-per-run.ts';
 import { callsTo, resetRecorded } from './doubles/recorder.ts';
+import { buildFor } from './support/real-k6.ts';
 
 const k6 = findK6();
 if (!k6) console.log('SKIPPED: k6 not found (set K6_BIN or put k6 on PATH to check that work runs once per run under real k6)');
@@ -43,11 +43,9 @@ export const options = { vus: 20, iterations: 20 };
 export default function () { if (value.answer !== 42) throw new Error('wrong value'); console.log('vu saw 42'); }
 `,
     );
-    const [major = 0, minor = 0] = (k6Version(k6!) ?? '0.0.0').split('.').map(Number);
-    const legacy = major === 0 && minor < 53; // k6 before 0.53 runs scripts through Babel: lower the syntax
-    const [bundle] = await buildBundles({ entries: [entry], outdir: scratch, ...(legacy && { target: 'es2017' }) });
+    const bundle = await buildFor(k6!, entry, scratch);
     // The bundle's path is relative to this process's folder, not to k6's.
-    const run = spawnSync(k6!, ['run', '--quiet', '--log-format', 'raw', resolve(bundle!.file)], { cwd: scratch, encoding: 'utf8' });
+    const run = spawnSync(k6!, ['run', '--quiet', '--log-format', 'raw', resolve(bundle)], { cwd: scratch, encoding: 'utf8' });
     const lines = `${run.stdout}${run.stderr}`.split('\n');
     expect(run.status, run.stderr).toBe(0);
     expect(lines.filter((line) => line === 'work ran')).toHaveLength(1);

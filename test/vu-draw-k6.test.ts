@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildBundles } from '../src/cli/bundle/build-bundles.ts';
-import { findK6, k6Version } from '../src/cli/runner/k6-binary.ts';
+import { findK6 } from '../src/cli/runner/k6-binary.ts';
+import { buildFor } from './support/real-k6.ts';
 
 const k6 = findK6();
 if (!k6) console.log('SKIPPED: k6 not found (set K6_BIN or put k6 on PATH to check seeded VU data under real k6)');
@@ -41,21 +41,19 @@ export default function () {
 }
 `,
     );
-    const [major = 0, minor = 0] = (k6Version(k6!) ?? '0.0.0').split('.').map(Number);
-    const legacy = major === 0 && minor < 53; // k6 before 0.53 runs scripts through Babel: lower the syntax
-    const [bundle] = await buildBundles({ entries: [entry], outdir: scratch, ...(legacy && { target: 'es2017' }) });
-    const first = drawnLines(bundle!.file, '7');
+    const bundle = await buildFor(k6!, entry, scratch);
+    const first = drawnLines(bundle, '7');
     expect(first).toHaveLength(13);
     expect(first.filter((line) => line.startsWith('draw setup '))).toHaveLength(1);
     // Every iteration's stream is its own (the two UUIDs of one iteration differ too), and every key is unique.
     const values = first.flatMap((line) => line.split(' ').filter((word) => word.length === 36));
     expect(values).toHaveLength(1 + 1 + 12 * 3);
     expect(new Set(values).size).toBe(values.length);
-    expect(drawnLines(bundle!.file, '7')).toStrictEqual(first);
-    expect(drawnLines(bundle!.file, '8')).not.toStrictEqual(first);
+    expect(drawnLines(bundle, '7')).toStrictEqual(first);
+    expect(drawnLines(bundle, '8')).not.toStrictEqual(first);
     // A VU that draws more in its first iteration draws the same UUIDs in the next ones (its keys count on).
     const uuids = (lines: string[]) =>
       lines.filter((line) => !/ iteration 0 /.test(line)).map((line) => line.split(' ').slice(0, -1).join(' '));
-    expect(uuids(drawnLines(bundle!.file, '7', true))).toStrictEqual(uuids(first));
+    expect(uuids(drawnLines(bundle, '7', true))).toStrictEqual(uuids(first));
   });
 });

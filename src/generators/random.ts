@@ -190,7 +190,7 @@ export function dateBetween(from: string, to: string, random: Random): string {
 /**
  * `value` as `width` lower-case hex digits, leading zeros included: one `toString` and one `slice`, where `padStart`
  * would build one more String method in every VU that draws one.
- * @param value - A whole number from 0 below 16 to the power of `width` (at most 13 digits stay exact).
+ * @param value - A whole number from 0 up to, not including, 16 to the power of `width` (exact up to 13 digits).
  * @param width - How many digits.
  * @returns The digits, such as `"00ff"`.
  */

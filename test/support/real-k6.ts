@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { buildBundles } from '../../src/cli/bundle/build-bundles.ts';
 
 /** A k6 version as `[major, minor, patch]`. */
 export type Version = readonly [major: number, minor: number, patch: number];
@@ -24,6 +25,20 @@ export function k6Version(binary: string): Version {
  */
 export function atLeast([major, minor]: Version, [wantMajor, wantMinor]: readonly [number, number]): boolean {
   return major > wantMajor || (major === wantMajor && minor >= wantMinor);
+}
+
+/**
+ * Builds one script for a k6 binary: an es2017 bundle for k6 older than 0.53 (which compiles ES modules with Babel 6,
+ * rejecting the default es2022), the default otherwise.
+ * @param k6 - The k6 binary.
+ * @param entry - The script.
+ * @param outdir - Where the bundle goes.
+ * @returns The bundle's path.
+ */
+export async function buildFor(k6: string, entry: string, outdir: string): Promise<string> {
+  const legacy = !atLeast(k6Version(k6), [0, 53]);
+  const [bundle] = await buildBundles({ entries: [entry], outdir, ...(legacy && { target: 'es2017' }) });
+  return bundle!.file;
 }
 
 /** What one real k6 run gave. */
