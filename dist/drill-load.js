@@ -39,27 +39,43 @@ return function invalidOption(field, given, accepted) {
 };
     }
     case 1: {
-return function isDigits(text) {
-  if (text.length === 0) return false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
-};
+
+  if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
+    function isDigits(text) {
+      if (text.length === 0) return false;
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        if (code < 48 || code > 57) return false;
+      }
+      return true;
+    }
+    var MAX_SEED = 4294967295;
+    function parseSeed(text, field = "SEED") {
+      const seed2 = isDigits(text) && text.length <= 10 ? Number(text) : Number.NaN;
+      if (!(seed2 <= MAX_SEED)) {
+        throw new ForgeError("invalid_env", { field, given: shown(text), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
+      }
+      return seed2;
+    }
+    function startingSeed(text) {
+      if (text !== void 0) return parseSeed(text);
+      const seed2 = Math.floor(Math.random() * (MAX_SEED + 1));
+      console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
+      return seed2;
+    }
+    return { "parseSeed": parseSeed, "startingSeed": startingSeed };
+  })();
+
+    break;
     }
     case 2: {
-return function parseSeed(text, field = "SEED") {
-  const seed2 = k6ForgeLazy(1)(text) && text.length <= 10 ? Number(text) : Number.NaN;
-  if (!(seed2 <= MAX_SEED)) {
-    throw new ForgeError("invalid_env", { field, given: shown(text), accepted: `a whole number from 0 to ${MAX_SEED}, such as 42` });
-  }
-  return seed2;
-};
+
+  k6ForgeLazy(1);
+  return loaded["startingSeed"];
     }
     case 3: {
 return function runSeed() {
-  return SEED_TEXT === void 0 ? randomSeed[0] : k6ForgeLazy(2)(SEED_TEXT);
+  return RUN_SEED;
 };
     }
     case 4: {
@@ -71,7 +87,7 @@ return function bearerAuth(token) {
     }
     case 5: {
 
-  if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
+  if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     function isBinary2(body) {
       return typeof body === "object" && body !== null && typeof body.byteLength === "number";
     }
@@ -127,11 +143,11 @@ return function bearerAuth(token) {
     }
     return { "requestLogger": requestLogger };
   })();
-  return loaded["requestLogger"];
+  return loaded2["requestLogger"];
     }
     case 6: {
 
-  if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
+  if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     function hex2(value, width) {
       return (value + 16 ** width).toString(16).slice(1);
     }
@@ -150,11 +166,11 @@ return function bearerAuth(token) {
     }
     return { "automaticKey": automaticKey };
   })();
-  return loaded2["automaticKey"];
+  return loaded3["automaticKey"];
     }
     case 7: {
 
-  if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
+  if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
     var UNITS = [
       ["d", 864e5],
@@ -333,12 +349,12 @@ return function bearerAuth(token) {
     case 8: {
 
   k6ForgeLazy(7);
-  return loaded3["endpointPlans"];
+  return loaded4["endpointPlans"];
     }
     case 9: {
 
   k6ForgeLazy(7);
-  return loaded3["endpointThresholds"];
+  return loaded4["endpointThresholds"];
     }
     case 10: {
 return function catalog(specs, options2) {
@@ -446,9 +462,9 @@ return function catalog(specs, options2) {
     case 11: {
 
   return (/* @__PURE__ */ (() => {
-    var loaded5;
+    var loaded6;
     function k6ForgeLazy06(...args2) {
-      if (loaded5 === void 0) loaded5 = /* @__PURE__ */ (() => {
+      if (loaded6 === void 0) loaded6 = /* @__PURE__ */ (() => {
         var UNITS = [
           ["d", 864e5],
           ["h", 36e5],
@@ -485,7 +501,7 @@ return function catalog(specs, options2) {
         function isDuration(value) {
           return typeof value === "string" && durationMs(value) > 0;
         }
-        function isDigits2(text2) {
+        function isDigits(text2) {
           if (text2.length === 0) return false;
           for (let i = 0; i < text2.length; i += 1) {
             const code = text2.charCodeAt(i);
@@ -525,7 +541,7 @@ return function catalog(specs, options2) {
           }
           const colon = authority.startsWith("[") ? authority.indexOf("]:") + 1 : authority.lastIndexOf(":");
           const host = colon > 0 ? authority.slice(0, colon) : authority;
-          if (colon > 0 && !(isDigits2(authority.slice(colon + 1)) && authority.length - colon - 1 <= 5)) return false;
+          if (colon > 0 && !(isDigits(authority.slice(colon + 1)) && authority.length - colon - 1 <= 5)) return false;
           return host.startsWith("[") ? isIpLiteral(host) : isHostName(host);
         }
         function isIpLiteral(host) {
@@ -557,7 +573,7 @@ return function catalog(specs, options2) {
               return text2.slice(0, end);
             }
             case "positiveInteger": {
-              const value = isDigits2(text2) ? Number(text2) : 0;
+              const value = isDigits(text2) ? Number(text2) : 0;
               return value > 0 && Number.isSafeInteger(value) ? value : void 0;
             }
             case "boolean": {
@@ -703,7 +719,7 @@ return function catalog(specs, options2) {
         }
         return { "readConfig": readConfig };
       })();
-      return loaded5["readConfig"](...args2);
+      return loaded6["readConfig"](...args2);
     }
     var STANDARD_NAMES = [
       "ENVIRONMENT",
@@ -736,7 +752,7 @@ return function catalog(specs, options2) {
     }
     case 12: {
 
-  if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
+  if (loaded5 === void 0) loaded5 = /* @__PURE__ */ (() => {
     function isAsciiLetter(code) {
       return code >= 65 && code <= 90 || code >= 97 && code <= 122;
     }
@@ -1703,12 +1719,12 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
     case 13: {
 
   k6ForgeLazy(12);
-  return loaded4["summaryInit"];
+  return loaded5["summaryInit"];
     }
     case 14: {
 
   k6ForgeLazy(12);
-  return loaded4["summaryOutputs"];
+  return loaded5["summaryOutputs"];
     }
     case 15: {
 return function summaryHandler(options2 = {}) {
@@ -1728,21 +1744,35 @@ function hex(value, width) {
 // src/generators/vu-draw.ts
 import exec from "k6/execution";
 
-// src/generators/seed.ts
+// src/lib/once-per-run.ts
 import { SharedArray } from "k6/data";
+function oncePerRun(name, inputs, compute) {
+  let failure;
+  let shared;
+  try {
+    shared = new SharedArray(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
+      try {
+        return [JSON.stringify(compute())];
+      } catch (error) {
+        failure = { error };
+        throw error;
+      }
+    });
+  } catch {
+    if (failure) throw failure.error;
+    return compute();
+  }
+  return JSON.parse(shared[0]);
+}
 
-// src/lib/names.ts
+// k6-forge-lazy:src/generators/seed.ts
+let loaded;
 
 
-// src/generators/seed.ts
-let MAX_SEED = 4294967295;
 
+// src/generators/run-seed.ts
 let SEED_TEXT = typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
-let randomSeed = SEED_TEXT === void 0 ? new SharedArray("k6-forge seed", () => {
-  const seed2 = Math.floor(Math.random() * (MAX_SEED + 1));
-  console.log(`k6-forge: SEED is not set; this run draws its data from SEED=${seed2} (set it to replay the same records)`);
-  return [seed2];
-}) : void 0;
+let RUN_SEED = oncePerRun("seed", SEED_TEXT ?? null, () => k6ForgeLazy(2)(SEED_TEXT));
 
 
 // src/generators/vu-draw.ts
@@ -1801,39 +1831,18 @@ function isBinary(body) {
 }
 
 // k6-forge-lazy:src/lib/debug-log.ts
-let loaded;
-
-
-// k6-forge-lazy:src/lib/idempotency-key.ts
 let loaded2;
 
 
-// k6-forge-lazy:src/lib/internal/endpoint-plans.ts
+// k6-forge-lazy:src/lib/idempotency-key.ts
 let loaded3;
 
 
+// k6-forge-lazy:src/lib/internal/endpoint-plans.ts
+let loaded4;
 
 
-// src/lib/once-per-run.ts
-let SharedArray2 = SharedArray;
-function oncePerRun(name, inputs, compute) {
-  let failure;
-  let shared;
-  try {
-    shared = new SharedArray2(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
-      try {
-        return [JSON.stringify(compute())];
-      } catch (error) {
-        failure = { error };
-        throw error;
-      }
-    });
-  } catch {
-    if (failure) throw failure.error;
-    return compute();
-  }
-  return JSON.parse(shared[0]);
-}
+
 
 // src/lib/catalog.ts
 let NO_OPTIONS = {};
@@ -1846,7 +1855,7 @@ function is2xx(res) {
 
 
 // k6-forge-lazy:src/lib/summary/summary-outputs.ts
-let loaded4;
+let loaded5;
 
 
 

@@ -17,6 +17,7 @@ export type { InventoryItem, InventoryStatus, Vehicle, VehicleCondition } from '
 export { type Draw, type Serial, seededDraw } from './draw.ts';
 export { embeddedPool, type FilePoolOptions, filePool, type PoolData, type PoolFile, type PoolOptions, pool } from './pool.ts';
 export { bool, dateBetween, digits, float, int, letters, pick, type Random, seededRandom, uuid, weighted } from './random.ts';
+export { runSeed } from './run-seed.ts';
 export {
   credentials,
   crmContact,
@@ -32,7 +33,7 @@ export {
   taxCalculationRequest,
   vehicle,
 } from './runtime.ts';
-export { parseSeed, runSeed } from './seed.ts';
+export { parseSeed } from './seed.ts';
 export { generated, type Source } from './source.ts';
 export {
   idempotencyKey,

@@ -2,7 +2,7 @@ import exec from 'k6/execution';
 import { ForgeError } from '../lib/errors.ts';
 import type { Draw, Serial } from './draw.ts';
 import { type Random, seededRandom } from './random.ts';
-import { runSeed } from './seed.ts';
+import { runSeed } from './run-seed.ts';
 
 // Module state is per VU: k6 evaluates the bundle once in every VU.
 // This VU's `vu.idInTest`, once known. Only the number is kept: the `exec.vu` object k6 builds on each read holds a
