@@ -610,10 +610,15 @@ return function invalidOption(field, given, accepted) {
         ...spec.retry && { retry: retrySchedule(spec.retry, `${field}.retry`) }
       };
     }
-    function endpointPlans(specs, defaultTimeout) {
+    function sharedPlans(specs, defaultTimeout) {
       const plans = {};
-      for (const name of Object.keys(specs)) plans[name] = plan(name, specs[name], defaultTimeout);
-      return plans;
+      const trends = {};
+      for (const name of Object.keys(specs)) {
+        const endpoint = plan(name, specs[name], defaultTimeout);
+        plans[name] = JSON.stringify(endpoint);
+        if (endpoint.trend !== void 0) trends[name] = endpoint.trend;
+      }
+      return { plans, trends };
     }
     function endpointThresholds(specs, file = embeddedThresholds()) {
       const thresholds = {};
@@ -627,7 +632,7 @@ return function invalidOption(field, given, accepted) {
       }
       return thresholds;
     }
-    return { "endpointPlans": endpointPlans, "endpointThresholds": endpointThresholds };
+    return { "endpointThresholds": endpointThresholds, "sharedPlans": sharedPlans };
   })();
 
     break;
@@ -635,23 +640,22 @@ return function invalidOption(field, given, accepted) {
     case 6: {
 
   k6ForgeLazy(5);
-  return loaded3["endpointPlans"];
+  return loaded3["endpointThresholds"];
     }
     case 7: {
 
   k6ForgeLazy(5);
-  return loaded3["endpointThresholds"];
+  return loaded3["sharedPlans"];
     }
     case 8: {
 return function catalog(specs, options2) {
-  const plans = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(6)(specs, options2.timeout));
+  const shared = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(7)(specs, options2.timeout));
   const endpoints = { __proto__: null };
-  const names = Object.keys(plans);
-  for (let i = 0; i < names.length; i += 1) {
-    const plan = plans[names[i]];
-    endpoints[names[i]] = plan;
-    if (plan.trend !== void 0) plan.trendMetric = new Trend(plan.trend, true);
-  }
+  const names = Object.keys(shared.plans);
+  for (let i = 0; i < names.length; i += 1) endpoints[names[i]] = shared.plans[names[i]];
+  const trends = { __proto__: null };
+  const trendNames = Object.keys(shared.trends);
+  for (let i = 0; i < trendNames.length; i += 1) trends[trendNames[i]] = new Trend(shared.trends[trendNames[i]], true);
   const byClass = [
     new Counter("responses_failed"),
     new Counter("responses_1xx"),
@@ -666,18 +670,22 @@ return function catalog(specs, options2) {
   const log = options2.debug === true ? k6ForgeLazy(3)({}) : options2.debug ? k6ForgeLazy(3)(options2.debug) : void 0;
   const api = {
     send(name, request = NO_OPTIONS) {
-      const ep = endpoints[name] ?? k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
-      if (ep.params === void 0) {
-        const accepted = ep.expect;
-        const params2 = { headers: baseHeaders, tags: ep.tags };
+      let ep = endpoints[name] ?? k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+      if (typeof ep === "string") {
+        const live = JSON.parse(ep);
+        const accepted = live.expect;
+        const params2 = { headers: baseHeaders, tags: live.tags };
         if (accepted !== void 0) params2.responseCallback = http.expectedStatuses.apply(http, accepted);
-        if (ep.timeout !== void 0) params2.timeout = ep.timeout;
-        if (ep.redirects !== void 0) params2.redirects = ep.redirects;
-        ep.params = params2;
-        ep.metricTags = { endpoint: name };
-        if (ep.checkName !== void 0) {
-          ep.statusCheck = { [ep.checkName]: accepted ? (res2) => accepted.includes(res2.status) : is2xx };
+        if (live.timeout !== void 0) params2.timeout = live.timeout;
+        if (live.redirects !== void 0) params2.redirects = live.redirects;
+        live.params = params2;
+        live.metricTags = { endpoint: name };
+        live.trendMetric = trends[name];
+        if (live.checkName !== void 0) {
+          live.statusCheck = { [live.checkName]: accepted ? (res2) => accepted.includes(res2.status) : is2xx };
         }
+        endpoints[name] = live;
+        ep = live;
       }
       const parts = ep.pathParts;
       let url = options2.baseUrl + (parts === void 0 ? ep.path : parts[0]);
@@ -735,11 +743,11 @@ return function catalog(specs, options2) {
     },
     thresholds() {
       const file = options2.thresholdsFile;
-      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(7)(specs, file));
+      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(6)(specs, file));
     },
     reportBusinessError(name, failed) {
-      const ep = endpoints[name] ?? k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
-      businessErrors.add(failed, ep.metricTags ?? { endpoint: name });
+      const entry = endpoints[name] ?? k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+      businessErrors.add(failed, typeof entry === "string" ? { endpoint: name } : entry.metricTags);
     }
   };
   return api;

@@ -76,7 +76,7 @@ describe("imports written with { lazy: 'true' }", () => {
       'textSummary',
       'readConfig',
       'profileOptions',
-      'endpointPlans',
+      'sharedPlans',
       'requestLogger',
     ];
     for (const name of readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js'))) {

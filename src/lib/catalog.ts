@@ -7,7 +7,7 @@ import type { DebugOptions } from './debug-log.ts';
 import type { EndpointSpecs } from './endpoint-spec.ts';
 import { invalidOption } from './errors.ts';
 import { automaticKey } from './idempotency-key.ts' with { lazy: 'true' };
-import { type EndpointPlan, endpointPlans, endpointThresholds } from './internal/endpoint-plans.ts' with { lazy: 'true' };
+import { type EndpointPlan, endpointThresholds, sharedPlans } from './internal/endpoint-plans.ts' with { lazy: 'true' };
 import { oncePerRun } from './once-per-run.ts';
 import type { Thresholds } from './thresholds.ts';
 import type { ThresholdsFile } from './thresholds-file.ts';
@@ -103,15 +103,12 @@ export interface CatalogOptions {
 /** The options of a `send` given none, shared so that such a call allocates nothing for them. */
 const NO_OPTIONS: SendOptions = {};
 
-/**
- * One endpoint as a VU sends to it: this VU's own plan, with its Trend added at init and its live objects on its first
- * request (`params` set means live).
- */
+/** One endpoint as a VU sends to it: its plan, parsed on its first request in this VU, with its live objects added. */
 interface Endpoint extends EndpointPlan {
-  trendMetric?: Trend;
   /** Its tags, status callback, timeout and redirects, with the catalog's headers: the params of a request without auth. */
-  params?: Params;
-  metricTags?: { readonly endpoint: string };
+  params: Params;
+  metricTags: { readonly endpoint: string };
+  trendMetric: Trend | undefined;
   statusCheck?: Record<string, (res: ApiResponse) => boolean>;
   /** The auth headers {@link Endpoint.authParams} was made with: while auth returns the same object, requests reuse it. */
   authHeaders?: object;
@@ -132,21 +129,20 @@ function is2xx(res: ApiResponse): boolean {
  * @throws {ForgeError} `invalid_option` for a bad name, path, metric name, timeout or a retry on a non-idempotent request.
  */
 export function catalog<const S extends EndpointSpecs>(specs: S, options: CatalogOptions): Api<S> {
-  const plans = oncePerRun('catalog', [specs, options.timeout ?? null], () => endpointPlans(specs, options.timeout));
+  const shared = oncePerRun('catalog', [specs, options.timeout ?? null], () => sharedPlans(specs, options.timeout));
   // The endpoints by name, without a prototype, so that a lookup by any name (`toString` too) finds only a declared
-  // one. Every VU runs this, and builds each built-in it first touches: hence a `__proto__: null` literal rather than
-  // Object.create and Object.hasOwn (0.6 KB a method), and index loops, here and for retries, rather than an array
-  // iterator (about 4 KB under k6 v2.2.0) or for-in (which makes the VU build every method of Object.prototype, to read
-  // whether each is enumerable). k6 takes new metrics at init only, so the Trends are made here; the rest of an
-  // endpoint's live objects wait for its first request in this VU: none for the endpoints it never calls (those of
-  // other scenarios, or of setup(), which runs in VU 0).
-  const endpoints = { __proto__: null } as unknown as Record<string, Endpoint | undefined>;
-  const names = Object.keys(plans);
-  for (let i = 0; i < names.length; i += 1) {
-    const plan: Endpoint = plans[names[i]!]!;
-    endpoints[names[i]!] = plan;
-    if (plan.trend !== undefined) plan.trendMetric = new Trend(plan.trend, true);
-  }
+  // one: each is its plan's JSON until its first request in this VU makes it live. So an endpoint this VU never calls
+  // (one of another scenario, or of setup(), which runs in VU 0) costs it a string. Every VU runs this, and builds each
+  // built-in it first touches: hence a `__proto__: null` literal rather than Object.create and Object.hasOwn (0.6 KB a
+  // method), and index loops, here and for retries, rather than an array iterator (about 4 KB under k6 v2.2.0) or
+  // for-in (which makes the VU build every method of Object.prototype, to read whether each is enumerable).
+  const endpoints = { __proto__: null } as unknown as Record<string, Endpoint | string | undefined>;
+  const names = Object.keys(shared.plans);
+  for (let i = 0; i < names.length; i += 1) endpoints[names[i]!] = shared.plans[names[i]!];
+  // k6 takes new metrics at init only, so the named Trends are made here, ready for their endpoints' first requests.
+  const trends = { __proto__: null } as unknown as Record<string, Trend | undefined>;
+  const trendNames = Object.keys(shared.trends);
+  for (let i = 0; i < trendNames.length; i += 1) trends[trendNames[i]!] = new Trend(shared.trends[trendNames[i]!]!, true);
   // Indexed by a status's hundreds; 0 is a failed request (no response).
   const byClass = [
     new Counter('responses_failed'),
@@ -163,23 +159,26 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
 
   const api: Api<S> = {
     send(name: string, request: SendOptions = NO_OPTIONS): ApiResponse {
-      const ep = endpoints[name] ?? invalidOption('endpoint', name, `a declared endpoint: ${names.join(', ')}`);
-      // An endpoint's live objects are built on its first request in this VU and added to its plan: the plan is this
-      // VU's own (parsed from the once-per-run JSON), so no copy of it is made. They are built here, and the path and
-      // the query filled below, rather than in helpers: each function a module declares costs every VU about 0.7 KB
-      // (see "Per-VU cost under real k6" in the README). Plain assignments for the same reason: Object.assign and a
-      // spread call would make each VU build more of the engine's built-ins.
-      if (ep.params === undefined) {
-        const accepted = ep.expect;
-        const params: Params = { headers: baseHeaders, tags: ep.tags };
+      let ep = endpoints[name] ?? invalidOption('endpoint', name, `a declared endpoint: ${names.join(', ')}`);
+      // An endpoint's plan is parsed on its first request in this VU, and its live objects are added to it. They are
+      // built here, and the path and the query filled below, rather than in helpers: each function a module declares
+      // costs every VU about 0.7 KB (see "Per-VU cost under real k6" in the README). Plain assignments for the same
+      // reason: Object.assign and a spread call would make each VU build more of the engine's built-ins.
+      if (typeof ep === 'string') {
+        const live = JSON.parse(ep) as Endpoint;
+        const accepted = live.expect;
+        const params: Params = { headers: baseHeaders, tags: live.tags };
         if (accepted !== undefined) params.responseCallback = http.expectedStatuses.apply(http, accepted as number[]);
-        if (ep.timeout !== undefined) params.timeout = ep.timeout;
-        if (ep.redirects !== undefined) params.redirects = ep.redirects;
-        ep.params = params;
-        ep.metricTags = { endpoint: name };
-        if (ep.checkName !== undefined) {
-          ep.statusCheck = { [ep.checkName]: accepted ? (res: ApiResponse) => accepted.includes(res.status) : is2xx };
+        if (live.timeout !== undefined) params.timeout = live.timeout;
+        if (live.redirects !== undefined) params.redirects = live.redirects;
+        live.params = params;
+        live.metricTags = { endpoint: name };
+        live.trendMetric = trends[name];
+        if (live.checkName !== undefined) {
+          live.statusCheck = { [live.checkName]: accepted ? (res: ApiResponse) => accepted.includes(res.status) : is2xx };
         }
+        endpoints[name] = live;
+        ep = live;
       }
       const parts = ep.pathParts;
       let url = options.baseUrl + (parts === undefined ? ep.path : parts[0]);
@@ -204,7 +203,7 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
       const body = (json ? JSON.stringify(request.body) : request.body) as RequestBody | null | undefined;
       let params: Params;
       if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
-        if (auth === undefined) params = ep.params!;
+        if (auth === undefined) params = ep.params;
         else {
           if (ep.authHeaders !== auth) {
             ep.authHeaders = auth;
@@ -243,9 +242,9 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
     },
 
     reportBusinessError(name: string, failed: boolean): void {
-      const ep = endpoints[name] ?? invalidOption('endpoint', name, `a declared endpoint: ${names.join(', ')}`);
+      const entry = endpoints[name] ?? invalidOption('endpoint', name, `a declared endpoint: ${names.join(', ')}`);
       // An endpoint not yet sent to in this VU is tagged as its live objects would be, without building them.
-      businessErrors.add(failed, ep.metricTags ?? { endpoint: name });
+      businessErrors.add(failed, typeof entry === 'string' ? { endpoint: name } : entry.metricTags);
     },
   } as Api<S>;
   return api;
