@@ -131,6 +131,42 @@ describe('send', () => {
     ]);
   });
 
+  test('sends to endpoints named like members of Object.prototype, each with its own Trend or none', () => {
+    const api = catalog(
+      {
+        constructor: { method: 'GET', path: '/c' },
+        toString: { method: 'GET', path: '/s', trend: 'to_string_duration' },
+      },
+      { baseUrl: 'http://api.test', thresholdsFile: {} },
+    );
+    resetRecorded();
+    respondWith(() => ({ status: 200, body: '{}', duration: 5 }));
+    api.send('constructor');
+    api.send('toString');
+    api.send('toString');
+    expect(callsTo('k6/http', 'request').map(([method, url]) => `${method} ${url}`)).toStrictEqual([
+      'GET http://api.test/c',
+      'GET http://api.test/s',
+      'GET http://api.test/s',
+    ]);
+    expect(callsTo('k6/metrics', 'add').filter(([metric]) => metric === 'to_string_duration')).toStrictEqual([
+      ['to_string_duration', 5, undefined],
+      ['to_string_duration', 5, undefined],
+    ]);
+  });
+
+  test('sends, counts and checks an endpoint the same on every request after its first', () => {
+    const api = dealerApi();
+    resetRecorded();
+    api.send('deal_create', { body: { n: 1 } });
+    const first = [...recorded];
+    resetRecorded();
+    api.send('deal_create', { body: { n: 1 } });
+    expect(recorded).toStrictEqual(first);
+    api.reportBusinessError('deal_create', true);
+    expect(callsTo('k6/metrics', 'add').at(-1)).toStrictEqual(['business_errors', true, { endpoint: 'deal_create' }]);
+  });
+
   test('counts network errors (status 0) as failed', () => {
     const api = dealerApi();
     resetRecorded();
