@@ -1,3 +1,4 @@
+let printable, mix32, seededRandom, checkRange, int, float, bool, digits, dayNumber, dateBetween, oncePerRun, vuRandom, vuDraw, packedCount, packedItem, pickPacked, weightedPacked, packedRow, locality, phoneNumber, serialId, serialEmail, serialCode, addressIn, customerFrom, termMonthsFor, fee, vehicleMake, vehicleModel, isVinText, characterValue, checkDigit, vehicleFrom, dealFrom, drawnFees, taxCalculationRequestFrom, isBinary, jsonHas;
 // examples/dealer.ts
 import { check as check2, group, sleep as sleep3 } from "k6";
 
@@ -8,13 +9,16 @@ let ForgeError = function(code, details) {
     Object.setPrototypeOf(prototype, Error.prototype);
     Object.defineProperty(prototype, "name", { value: "ForgeError", writable: true, configurable: true });
   }
-  const message = printable(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+  const message = (printable || (printable = k6ForgeLazy(0)))(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
   const error = Reflect.construct(Error, [message], new.target ?? ForgeError);
   error.code = code;
   error.details = details;
   return error;
 };
-function printable(text) {
+function k6ForgeLazy(k6ForgeLazyCase) {
+  switch (k6ForgeLazyCase) {
+    case 0: {
+return function printable(text) {
   let out = "";
   let from = 0;
   for (let i = 0; i < text.length; i += 1) {
@@ -24,25 +28,119 @@ function printable(text) {
     from = i + 1;
   }
   return from === 0 ? text : out + text.slice(from);
-}
-function shown(value) {
-  if (value === void 0) return "nothing";
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-function k6ForgeLazy(k6ForgeLazyCase) {
-  switch (k6ForgeLazyCase) {
-    case 0: {
+};
+    }
+    case 1: {
 return function refuse(code, { field, given, shownAs, accepted }) {
   throw new ForgeError(code, { field, given: shownAs ?? shown(given), accepted });
 };
     }
-    case 1: {
+    case 2: {
 return function invalidOption(field, given, accepted) {
   throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
 };
     }
-    case 2: {
+    case 3: {
+return function mix32(word) {
+  let h = word >>> 0;
+  h = Math.imul(h ^ h >>> 16, 2246822507);
+  h = Math.imul(h ^ h >>> 13, 3266489909);
+  return (h ^ h >>> 16) >>> 0;
+};
+    }
+    case 4: {
+return function seededRandom(...seeds) {
+  let a = (mix32 || (mix32 = k6ForgeLazy(3)))((seeds[0] ?? 0) ^ 2654435769);
+  let b = (mix32 || (mix32 = k6ForgeLazy(3)))((seeds[1] ?? 0) ^ 608135816);
+  let c = (mix32 || (mix32 = k6ForgeLazy(3)))((seeds[2] ?? 0) ^ 3084996962);
+  let d = 1;
+  const next = () => {
+    const t = (a + b | 0) + d | 0;
+    d = d + 1 | 0;
+    a = b ^ b >>> 9;
+    b = c + (c << 3) | 0;
+    c = c << 21 | c >>> 11;
+    c = c + t | 0;
+    return (t >>> 0) / TWO_32;
+  };
+  for (let i = 0; i < 12; i += 1) next();
+  return next;
+};
+    }
+    case 5: {
+return function checkRange(helper, min, max, whole) {
+  const valid = whole ? Number.isSafeInteger(min) && Number.isSafeInteger(max) : Number.isFinite(min) && Number.isFinite(max);
+  if (!valid || min > max) {
+    throw new ForgeError("invalid_option", {
+      field: `${helper}(min, max)`,
+      given: `${shown(min)} to ${shown(max)}`,
+      accepted: `${whole ? "whole numbers" : "finite numbers"} with min no greater than max`
+    });
+  }
+};
+    }
+    case 6: {
+return function int(min, max, random) {
+  (checkRange || (checkRange = k6ForgeLazy(5)))("int", min, max, true);
+  return min + Math.floor(random() * (max - min + 1));
+};
+    }
+    case 7: {
+return function float(min, max, random, fractionDigits) {
+  (checkRange || (checkRange = k6ForgeLazy(5)))("float", min, max, false);
+  const value = min + random() * (max - min);
+  if (fractionDigits === void 0) return value;
+  const scale = 10 ** fractionDigits;
+  return Math.max(min, Math.floor(value * scale) / scale);
+};
+    }
+    case 8: {
+return function bool(probability, random) {
+  return random() < probability;
+};
+    }
+    case 9: {
+return function digits(count, random) {
+  let text = "";
+  for (let i = 0; i < count; i += 1) text += Math.floor(random() * 10);
+  return text;
+};
+    }
+    case 10: {
+return function dayNumber(date, field) {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
+  if (Number.isNaN(ms)) k6ForgeLazy(2)(field, date, "a calendar date as YYYY-MM-DD, such as 2024-02-29");
+  return ms / DAY_MS;
+};
+    }
+    case 11: {
+return function dateBetween(from, to, random) {
+  const first = (dayNumber || (dayNumber = k6ForgeLazy(10)))(from, "dateBetween(from)");
+  const last = (dayNumber || (dayNumber = k6ForgeLazy(10)))(to, "dateBetween(to)");
+  return new Date((int || (int = k6ForgeLazy(6)))(first, last, random) * DAY_MS).toISOString().slice(0, 10);
+};
+    }
+    case 12: {
+return function oncePerRun(name, inputs, compute) {
+  let failure;
+  let shared;
+  try {
+    shared = new SharedArray(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
+      try {
+        return [JSON.stringify(compute())];
+      } catch (error) {
+        failure = { error };
+        throw error;
+      }
+    });
+  } catch {
+    if (failure) throw failure.error;
+    return compute();
+  }
+  return JSON.parse(shared[0]);
+};
+    }
+    case 13: {
 
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     function isDigits(text) {
@@ -72,17 +170,304 @@ return function invalidOption(field, given, accepted) {
 
     break;
     }
-    case 3: {
+    case 14: {
 
-  k6ForgeLazy(2);
+  k6ForgeLazy(13);
   return loaded["startingSeed"];
     }
-    case 4: {
+    case 15: {
 return function runSeed() {
   return RUN_SEED;
 };
     }
-    case 5: {
+    case 16: {
+return function vuRandom() {
+  const id = idInTest();
+  const iteration = id === void 0 ? -1 : typeof __ITER === "number" ? __ITER : 0;
+  if (stream === void 0 || iteration !== streamIteration) {
+    stream = (seededRandom || (seededRandom = k6ForgeLazy(4)))(seed, id ?? 0, iteration);
+    streamIteration = iteration;
+  }
+  return stream;
+};
+    }
+    case 17: {
+return function vuDraw() {
+  return { random: (vuRandom || (vuRandom = k6ForgeLazy(16)))(), serial: vuSerial };
+};
+    }
+    case 18: {
+return function packedCount(list, separator = "|") {
+  if (list.length === 0) return 0;
+  let count = 1;
+  for (let at = list.indexOf(separator); at !== -1; at = list.indexOf(separator, at + separator.length)) count += 1;
+  return count;
+};
+    }
+    case 19: {
+return function packedItem(list, index, separator = "|") {
+  let start = 0;
+  let missing = list.length === 0 || !(index >= 0) || Math.floor(index) !== index;
+  for (let i = 0; i < index && !missing; i += 1) {
+    const at = list.indexOf(separator, start);
+    if (at === -1) missing = true;
+    else start = at + separator.length;
+  }
+  if (missing) {
+    throw new ForgeError("invalid_option", {
+      field: "packedItem(index)",
+      given: shown(index),
+      accepted: `a whole number from 0 to ${(packedCount || (packedCount = k6ForgeLazy(18)))(list, separator) - 1}`
+    });
+  }
+  const end = list.indexOf(separator, start);
+  return end === -1 ? list.slice(start) : list.slice(start, end);
+};
+    }
+    case 20: {
+return function pickPacked(list, random, separator = "|") {
+  let count = list.length === 0 ? 0 : 1;
+  for (let at = list.indexOf(separator); at !== -1; at = list.indexOf(separator, at + separator.length)) count += 1;
+  if (count === 0)
+    throw new ForgeError("invalid_option", { field: "pick(list)", given: "an empty list", accepted: "a list with at least one element" });
+  let start = 0;
+  for (let i = Math.floor(random() * count); i > 0; i -= 1) start = list.indexOf(separator, start) + separator.length;
+  const end = list.indexOf(separator, start);
+  return end === -1 ? list.slice(start) : list.slice(start, end);
+};
+    }
+    case 21: {
+return function weightedPacked(list, random) {
+  let total = 0;
+  for (let start = 0; start < list.length; ) {
+    let end = list.indexOf("|", start);
+    if (end === -1) end = list.length;
+    const colon = list.indexOf(":", start);
+    const weight = colon === -1 || colon > end ? Number.NaN : Number(list.slice(colon + 1, end));
+    if (!(weight > 0 && Number.isFinite(weight))) {
+      throw new ForgeError("invalid_option", {
+        field: "weighted(entries)",
+        given: `the weight ${shown(weight)}`,
+        accepted: "positive finite weights"
+      });
+    }
+    total += weight;
+    start = end + 1;
+  }
+  if (list.length === 0)
+    throw new ForgeError("invalid_option", {
+      field: "weighted(entries)",
+      given: "no entries",
+      accepted: "at least one [value, weight] pair"
+    });
+  let point = random() * total;
+  let value = "";
+  for (let start = 0; start < list.length; ) {
+    let end = list.indexOf("|", start);
+    if (end === -1) end = list.length;
+    const colon = list.indexOf(":", start);
+    value = list.slice(start, colon);
+    point -= Number(list.slice(colon + 1, end));
+    if (point < 0) return value;
+    start = end + 1;
+  }
+  return value;
+};
+    }
+    case 22: {
+return function packedRow(list, key, fieldSeparator = ";", separator = "|") {
+  if (key === void 0) return void 0;
+  for (let start = 0; start < list.length; ) {
+    let end = list.indexOf(separator, start);
+    if (end === -1) end = list.length;
+    const fieldEnd = list.indexOf(fieldSeparator, start);
+    if (list.slice(start, fieldEnd === -1 || fieldEnd > end ? end : fieldEnd) === key) return list.slice(start, end);
+    start = end + separator.length;
+  }
+  return void 0;
+};
+    }
+    case 23: {
+return function locality(row) {
+  return {
+    city: (packedItem || (packedItem = k6ForgeLazy(19)))(row, 0, ";"),
+    county: (packedItem || (packedItem = k6ForgeLazy(19)))(row, 1, ";"),
+    region: (packedItem || (packedItem = k6ForgeLazy(19)))(row, 2, ";"),
+    zipPrefix: (packedItem || (packedItem = k6ForgeLazy(19)))(row, 3, ";"),
+    areaCode: (packedItem || (packedItem = k6ForgeLazy(19)))(row, 4, ";")
+  };
+};
+    }
+    case 24: {
+return function phoneNumber(areaCode, random) {
+  const exchange = (int || (int = k6ForgeLazy(6)))(200, 999, random);
+  return `+1${areaCode}${exchange % 100 === 11 ? exchange - 1 : exchange}${(digits || (digits = k6ForgeLazy(9)))(4, random)}`;
+};
+    }
+    case 25: {
+return function serialId(serial) {
+  return `${serial.tag.toString(36)}-${serial.vu}-${serial.n}`;
+};
+    }
+    case 26: {
+return function serialEmail(serial, names, domain) {
+  const local = names.map(plain).filter(Boolean).join(".") || "user";
+  return `${local.slice(0, 40)}.${(serialId || (serialId = k6ForgeLazy(25)))(serial)}@${domain}`;
+};
+    }
+    case 27: {
+return function serialCode(serial, prefix) {
+  return `${prefix}-${(serialId || (serialId = k6ForgeLazy(25)))(serial)}`.toUpperCase();
+};
+    }
+    case 28: {
+return function addressIn(locality2, random) {
+  return {
+    line1: `${(int || (int = k6ForgeLazy(6)))(1, 9899, random)} ${(pickPacked || (pickPacked = k6ForgeLazy(20)))(STREET_NAMES, random)} ${(pickPacked || (pickPacked = k6ForgeLazy(20)))(STREET_SUFFIXES, random)}`,
+    city: locality2.city,
+    region: locality2.region,
+    postalCode: `${locality2.zipPrefix}${(digits || (digits = k6ForgeLazy(9)))(2, random)}`
+  };
+};
+    }
+    case 29: {
+return function customerFrom(draw, overrides = {}) {
+  const r = draw.random;
+  const locality2 = (locality || (locality = k6ForgeLazy(23)))((pickPacked || (pickPacked = k6ForgeLazy(20)))(LOCALITIES, r));
+  const firstName = overrides.firstName ?? (pickPacked || (pickPacked = k6ForgeLazy(20)))(FIRST_NAMES, r);
+  const lastName = overrides.lastName ?? (pickPacked || (pickPacked = k6ForgeLazy(20)))(LAST_NAMES, r);
+  return {
+    firstName,
+    lastName,
+    email: overrides.email ?? (serialEmail || (serialEmail = k6ForgeLazy(26)))(draw.serial(), [firstName, lastName], "example.com"),
+    phone: overrides.phone ?? (phoneNumber || (phoneNumber = k6ForgeLazy(24)))(locality2.areaCode, r),
+    dateOfBirth: overrides.dateOfBirth ?? (dateBetween || (dateBetween = k6ForgeLazy(11)))(BIRTH_DATE_FROM, BIRTH_DATE_TO, r),
+    address: overrides.address ?? (addressIn || (addressIn = k6ForgeLazy(28)))(locality2, r)
+  };
+};
+    }
+    case 30: {
+return function termMonthsFor(dealType) {
+  return (packedItem || (packedItem = k6ForgeLazy(19)))((packedRow || (packedRow = k6ForgeLazy(22)))(TERM_MONTHS, dealType) ?? "", 1, ";");
+};
+    }
+    case 31: {
+return function fee(row) {
+  return { code: (packedItem || (packedItem = k6ForgeLazy(19)))(row, 0, ";"), min: Number((packedItem || (packedItem = k6ForgeLazy(19)))(row, 1, ";")), max: Number((packedItem || (packedItem = k6ForgeLazy(19)))(row, 2, ";")) };
+};
+    }
+    case 32: {
+return function vehicleMake(row) {
+  return { name: (packedItem || (packedItem = k6ForgeLazy(19)))(row, 0, ";"), wmi: (packedItem || (packedItem = k6ForgeLazy(19)))(row, 1, ";"), models: (packedItem || (packedItem = k6ForgeLazy(19)))(row, 2, ";") };
+};
+    }
+    case 33: {
+return function vehicleModel(model) {
+  return {
+    name: (packedItem || (packedItem = k6ForgeLazy(19)))(model, 0, ","),
+    bodyStyle: (packedItem || (packedItem = k6ForgeLazy(19)))(model, 1, ","),
+    msrp: [Number((packedItem || (packedItem = k6ForgeLazy(19)))(model, 2, ",")), Number((packedItem || (packedItem = k6ForgeLazy(19)))(model, 3, ","))]
+  };
+};
+    }
+    case 34: {
+return function isVinText(text, length) {
+  if (typeof text !== "string" || text.length !== length) return false;
+  for (let i = 0; i < length; i += 1) if (VIN_CHARACTERS.indexOf(text[i]) < 0) return false;
+  return true;
+};
+    }
+    case 35: {
+return function characterValue(char) {
+  const code = char.charCodeAt(0);
+  return Number(TRANSLITERATION[code <= 57 ? code - 48 : code - 55]);
+};
+    }
+    case 36: {
+return function checkDigit(vin2) {
+  let sum = 0;
+  for (let i = 0; i < 17; i += 1) sum += (characterValue || (characterValue = k6ForgeLazy(35)))(vin2[i]) * WEIGHTS[i];
+  const check3 = sum % 11;
+  return check3 === 10 ? "X" : String(check3);
+};
+    }
+    case 37: {
+return function vehicleFrom(draw, overrides = {}) {
+  const r = draw.random;
+  const make = (vehicleMake || (vehicleMake = k6ForgeLazy(32)))((packedRow || (packedRow = k6ForgeLazy(22)))(VEHICLE_MAKES, overrides.make) ?? (pickPacked || (pickPacked = k6ForgeLazy(20)))(VEHICLE_MAKES, r));
+  const model = (vehicleModel || (vehicleModel = k6ForgeLazy(33)))((packedRow || (packedRow = k6ForgeLazy(22)))(make.models, overrides.model, ",", "/") ?? (pickPacked || (pickPacked = k6ForgeLazy(20)))(make.models, r, "/"));
+  const year = overrides.year ?? (int || (int = k6ForgeLazy(6)))(MODEL_YEAR_MIN, CURRENT_MODEL_YEAR, r);
+  const age = Math.max(0, CURRENT_MODEL_YEAR - year);
+  const msrp = (int || (int = k6ForgeLazy(6)))(model.msrp[0], model.msrp[1], r);
+  return {
+    vin: overrides.vin ?? vin(make.wmi, year, r),
+    make: overrides.make ?? make.name,
+    model: overrides.model ?? model.name,
+    year,
+    trim: overrides.trim ?? (pickPacked || (pickPacked = k6ForgeLazy(20)))(TRIMS, r),
+    bodyStyle: overrides.bodyStyle ?? model.bodyStyle,
+    color: overrides.color ?? (pickPacked || (pickPacked = k6ForgeLazy(20)))(COLORS, r),
+    mileage: overrides.mileage ?? (age === 0 ? (int || (int = k6ForgeLazy(6)))(0, 50, r) : age * (int || (int = k6ForgeLazy(6)))(MILES_PER_YEAR_MIN, MILES_PER_YEAR_MAX, r)),
+    price: overrides.price ?? clamp(Math.round(msrp * 0.86 ** age / 50) * 50, VEHICLE_PRICE_MIN, VEHICLE_PRICE_MAX)
+  };
+};
+    }
+    case 38: {
+return function dealFrom(draw, overrides = {}) {
+  const r = draw.random;
+  const dealType = overrides.dealType ?? (weightedPacked || (weightedPacked = k6ForgeLazy(21)))(DEAL_TYPES, r);
+  const vehicle2 = overrides.vehicle ?? (vehicleFrom || (vehicleFrom = k6ForgeLazy(37)))(draw);
+  const salePrice = overrides.salePrice ?? (float || (float = k6ForgeLazy(7)))(vehicle2.price * 0.92, vehicle2.price, r, 2);
+  const financed = dealType !== "cash";
+  return {
+    dealNumber: overrides.dealNumber ?? (serialCode || (serialCode = k6ForgeLazy(27)))(draw.serial(), "DEAL"),
+    dealType,
+    status: "draft",
+    customer: overrides.customer ?? (customerFrom || (customerFrom = k6ForgeLazy(29)))(draw),
+    vehicle: vehicle2,
+    salePrice,
+    downPayment: overrides.downPayment ?? (financed ? (float || (float = k6ForgeLazy(7)))(salePrice * DOWN_PAYMENT_SHARE_MIN, salePrice * DOWN_PAYMENT_SHARE_MAX, r, 2) : salePrice),
+    tradeInValue: overrides.tradeInValue ?? ((bool || (bool = k6ForgeLazy(8)))(0.35, r) ? (int || (int = k6ForgeLazy(6)))(10, 150, r) * 100 : 0),
+    termMonths: overrides.termMonths ?? (dealType === "cash" ? null : Number((pickPacked || (pickPacked = k6ForgeLazy(20)))((termMonthsFor || (termMonthsFor = k6ForgeLazy(30)))(dealType), r, "/"))),
+    apr: overrides.apr ?? (financed ? (float || (float = k6ForgeLazy(7)))(APR_MIN, APR_MAX, r, 2) : null)
+  };
+};
+    }
+    case 39: {
+return function drawnFees(random) {
+  const count = (packedCount || (packedCount = k6ForgeLazy(18)))(FEES);
+  let chosen = 1;
+  for (let i = 1; i < count; i += 1) if ((bool || (bool = k6ForgeLazy(8)))(0.5, random)) chosen |= 1 << i;
+  const fees = [];
+  for (let i = 0; i < count; i += 1) {
+    if ((chosen & 1 << i) === 0) continue;
+    const range = (fee || (fee = k6ForgeLazy(31)))((packedItem || (packedItem = k6ForgeLazy(19)))(FEES, i));
+    fees.push({ code: range.code, amount: (float || (float = k6ForgeLazy(7)))(range.min, range.max, random, 2) });
+  }
+  return fees;
+};
+    }
+    case 40: {
+return function taxCalculationRequestFrom(draw, overrides = {}) {
+  const r = draw.random;
+  const place = (locality || (locality = k6ForgeLazy(23)))((pickPacked || (pickPacked = k6ForgeLazy(20)))(LOCALITIES, r));
+  return {
+    jurisdiction: overrides.jurisdiction ?? {
+      country: "US",
+      region: place.region,
+      county: place.county,
+      city: place.city,
+      postalCode: `${place.zipPrefix}${(digits || (digits = k6ForgeLazy(9)))(2, r)}`
+    },
+    dealType: overrides.dealType ?? (weightedPacked || (weightedPacked = k6ForgeLazy(21)))(DEAL_TYPES, r),
+    vehiclePrice: overrides.vehiclePrice ?? (float || (float = k6ForgeLazy(7)))(VEHICLE_PRICE_MIN, VEHICLE_PRICE_MAX, r, 2),
+    tradeInValue: overrides.tradeInValue ?? ((bool || (bool = k6ForgeLazy(8)))(0.35, r) ? (int || (int = k6ForgeLazy(6)))(10, 150, r) * 100 : 0),
+    rebate: overrides.rebate ?? ((bool || (bool = k6ForgeLazy(8)))(0.25, r) ? (int || (int = k6ForgeLazy(6)))(REBATE_MIN / 250 + 1, REBATE_MAX / 250, r) * 250 : 0),
+    fees: overrides.fees ?? (drawnFees || (drawnFees = k6ForgeLazy(39)))(r)
+  };
+};
+    }
+    case 41: {
 
   return (/* @__PURE__ */ (() => {
     var UNITS = [
@@ -144,15 +529,15 @@ return function runSeed() {
     return { "formatDuration": formatDuration, "isDuration": isDuration, "parseDuration": parseDuration };
   })())["parseDuration"];
     }
-    case 6: {
+    case 42: {
 return function sessionAuth(options2) {
   const { username, password, maxFailures = 3 } = options2;
-  if (!username) k6ForgeLazy(1)("TEST_USERNAME", username, "a user name");
-  if (!password) k6ForgeLazy(0)("invalid_option", { field: "TEST_PASSWORD", shownAs: "(hidden)", accepted: "a password" });
+  if (!username) k6ForgeLazy(2)("TEST_USERNAME", username, "a user name");
+  if (!password) k6ForgeLazy(1)("invalid_option", { field: "TEST_PASSWORD", shownAs: "(hidden)", accepted: "a password" });
   if (!Number.isInteger(maxFailures) || maxFailures < 1 || maxFailures > 10)
-    k6ForgeLazy(1)("maxFailures", maxFailures, "a whole number from 1 to 10");
-  const backoff = k6ForgeLazy(5)(options2.backoff ?? "1s", "backoff");
-  const margin = k6ForgeLazy(5)(options2.refreshBefore ?? "30s", "refreshBefore");
+    k6ForgeLazy(2)("maxFailures", maxFailures, "a whole number from 1 to 10");
+  const backoff = k6ForgeLazy(41)(options2.backoff ?? "1s", "backoff");
+  const margin = k6ForgeLazy(41)(options2.refreshBefore ?? "30s", "refreshBefore");
   const fields = { accessToken: "accessToken", refreshToken: "refreshToken", expiresIn: "expiresIn", ...options2.fields };
   const now = options2.now ?? Date.now;
   let session;
@@ -207,7 +592,12 @@ return function sessionAuth(options2) {
   };
 };
     }
-    case 7: {
+    case 43: {
+return function isBinary(body) {
+  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
+};
+    }
+    case 44: {
 
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     function isBinary2(body) {
@@ -267,7 +657,7 @@ return function sessionAuth(options2) {
   })();
   return loaded2["requestLogger"];
     }
-    case 8: {
+    case 45: {
 
   if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     function hex(value, width) {
@@ -290,7 +680,7 @@ return function sessionAuth(options2) {
   })();
   return loaded3["automaticKey"];
     }
-    case 9: {
+    case 46: {
 
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
@@ -361,10 +751,10 @@ return function sessionAuth(options2) {
     function retrySchedule(policy, field) {
       const { attempts, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
       if (!(Number.isInteger(attempts) && attempts >= 2 && attempts <= 10)) {
-        k6ForgeLazy(1)(`${field}.attempts`, attempts, "a whole number from 2 to 10");
+        k6ForgeLazy(2)(`${field}.attempts`, attempts, "a whole number from 2 to 10");
       }
       if (!(Number.isFinite(factor) && factor >= 1)) {
-        k6ForgeLazy(1)(`${field}.factor`, factor, "a number of 1 or more");
+        k6ForgeLazy(2)(`${field}.factor`, factor, "a number of 1 or more");
       }
       const firstMs = parseDuration(backoff, `${field}.backoff`);
       return { on: [...on], waits: Array.from({ length: attempts - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
@@ -412,11 +802,11 @@ return function sessionAuth(options2) {
     }
     function plan(name, spec, defaultTimeout) {
       const field = `endpoints.${name}`;
-      if (!isName(name, "identifier")) k6ForgeLazy(1)(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
-      if (!spec.path.startsWith("/")) k6ForgeLazy(1)(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
+      if (!isName(name, "identifier")) k6ForgeLazy(2)(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+      if (!spec.path.startsWith("/")) k6ForgeLazy(2)(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
       const idempotencyKey = spec.idempotencyKey === true;
       if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
-        k6ForgeLazy(1)(
+        k6ForgeLazy(2)(
           `${field}.retry`,
           spec.retry,
           `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`
@@ -473,19 +863,19 @@ return function sessionAuth(options2) {
 
     break;
     }
-    case 10: {
+    case 47: {
 
-  k6ForgeLazy(9);
+  k6ForgeLazy(46);
   return loaded4["endpointThresholds"];
     }
-    case 11: {
+    case 48: {
 
-  k6ForgeLazy(9);
+  k6ForgeLazy(46);
   return loaded4["sharedPlans"];
     }
-    case 12: {
+    case 49: {
 return function catalog(specs, options2) {
-  const shared = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(11)(specs, options2.timeout));
+  const shared = k6ForgeLazy(12)("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(48)(specs, options2.timeout));
   const endpoints = { __proto__: null };
   const names = Object.keys(shared.plans);
   for (let i = 0; i < names.length; i += 1) endpoints[names[i]] = shared.plans[names[i]];
@@ -503,10 +893,10 @@ return function catalog(specs, options2) {
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? k6ForgeLazy(7)({}) : options2.debug ? k6ForgeLazy(7)(options2.debug) : void 0;
+  const log = options2.debug === true ? k6ForgeLazy(44)({}) : options2.debug ? k6ForgeLazy(44)(options2.debug) : void 0;
   const api = {
     send(name, request = NO_OPTIONS) {
-      let ep = endpoints[name] ?? k6ForgeLazy(1)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+      let ep = endpoints[name] ?? k6ForgeLazy(2)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
       if (typeof ep === "string") {
         const live = JSON.parse(ep);
         const accepted = live.expect;
@@ -528,7 +918,7 @@ return function catalog(specs, options2) {
       for (let i = 1; parts !== void 0 && i < parts.length; i += 2) {
         const key = parts[i];
         const value = request.path === void 0 ? void 0 : request.path[key];
-        if (value === void 0) k6ForgeLazy(1)(`${name}.path.${key}`, value, `a value for {${key}} in ${ep.path}`);
+        if (value === void 0) k6ForgeLazy(2)(`${name}.path.${key}`, value, `a value for {${key}} in ${ep.path}`);
         url += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
       }
       if (request.query) {
@@ -541,7 +931,7 @@ return function catalog(specs, options2) {
           separator = "&";
         }
       }
-      const json = request.body !== void 0 && typeof request.body === "object" && !isBinary(request.body);
+      const json = request.body !== void 0 && typeof request.body === "object" && !(isBinary || (isBinary = k6ForgeLazy(43)))(request.body);
       const auth2 = ep.auth ? options2.auth?.headers(api) : void 0;
       const body = json ? JSON.stringify(request.body) : request.body;
       let params;
@@ -558,7 +948,7 @@ return function catalog(specs, options2) {
         const headers = { ...baseHeaders };
         if (json) headers["Content-Type"] = "application/json";
         if (auth2) Object.assign(headers, auth2);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(8)();
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(45)();
         if (request.headers) Object.assign(headers, request.headers);
         params = { ...ep.params, headers };
         if (request.tags) params.tags = { ...ep.tags, ...request.tags };
@@ -579,17 +969,30 @@ return function catalog(specs, options2) {
     },
     thresholds() {
       const file = options2.thresholdsFile;
-      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(10)(specs, file));
+      return (oncePerRun || (oncePerRun = k6ForgeLazy(12)))("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(47)(specs, file));
     },
     reportBusinessError(name, failed) {
-      const entry = endpoints[name] ?? k6ForgeLazy(1)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+      const entry = endpoints[name] ?? k6ForgeLazy(2)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
       businessErrors.add(failed, typeof entry === "string" ? { endpoint: name } : entry.metricTags);
     }
   };
   return api;
 };
     }
-    case 13: {
+    case 50: {
+return function jsonHas(path) {
+  return {
+    [`json has ${path}`]: (res) => {
+      try {
+        return res.json(path) != null;
+      } catch {
+        return false;
+      }
+    }
+  };
+};
+    }
+    case 51: {
 
   return (/* @__PURE__ */ (() => {
     var loaded6;
@@ -869,7 +1272,7 @@ return function catalog(specs, options2) {
       const given = {};
       for (let i = 0; i < STANDARD_NAMES.length; i += 1) given[STANDARD_NAMES[i]] = source[STANDARD_NAMES[i]];
       for (let i = 0; i < team.length; i += 1) given[team[i]] = source[team[i]];
-      const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => k6ForgeLazy08(environments, vars, given));
+      const { values, secrets } = (oncePerRun || (oncePerRun = k6ForgeLazy(12)))("config", { environments, vars, given }, () => k6ForgeLazy08(environments, vars, given));
       const config2 = {};
       const names = Object.keys(given);
       for (let i = 0; i < names.length; i += 1) {
@@ -880,7 +1283,7 @@ return function catalog(specs, options2) {
     return { "loadConfig": loadConfig };
   })())["loadConfig"];
     }
-    case 14: {
+    case 52: {
 
   if (loaded5 === void 0) loaded5 = /* @__PURE__ */ (() => {
     function isAsciiLetter(code) {
@@ -1755,7 +2158,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     }
     function summaryInit(scenario, env) {
       if (scenario !== void 0 && !isName(scenario, "scenario")) {
-        k6ForgeLazy(1)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
+        k6ForgeLazy(2)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
       }
       let execution;
       try {
@@ -1846,24 +2249,24 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
 
     break;
     }
-    case 15: {
+    case 53: {
 
-  k6ForgeLazy(14);
+  k6ForgeLazy(52);
   return loaded5["summaryInit"];
     }
-    case 16: {
+    case 54: {
 
-  k6ForgeLazy(14);
+  k6ForgeLazy(52);
   return loaded5["summaryOutputs"];
     }
-    case 17: {
+    case 55: {
 return function summaryHandler(options2 = {}) {
   const { scenario } = options2;
-  const init = __VU === 0 ? k6ForgeLazy(15)(scenario, __ENV) : { scenario };
-  return (raw) => k6ForgeLazy(16)(raw, init);
+  const init = __VU === 0 ? k6ForgeLazy(53)(scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(54)(raw, init);
 };
     }
-    case 18: {
+    case 56: {
 
   return (/* @__PURE__ */ (() => {
     function sameJson(a, b) {
@@ -1926,7 +2329,7 @@ return function summaryHandler(options2 = {}) {
     return { "composeOptions": composeOptions };
   })())["composeOptions"];
     }
-    case 19: {
+    case 57: {
 
   return (/* @__PURE__ */ (() => {
     var loaded6;
@@ -2067,19 +2470,19 @@ return function summaryHandler(options2 = {}) {
         var MAX_VUS_PER_PREALLOCATED = 4;
         function checkOptions(options2) {
           const { name, exec: exec3, vus, scale, rate, preAllocatedVUs } = options2;
-          if (name !== void 0 && !isName(name, "scenario")) k6ForgeLazy(1)("name", name, "a k6 scenario name of letters, digits, _ and -");
-          if (exec3 !== void 0 && !isName(exec3, "function")) k6ForgeLazy(1)("exec", exec3, "the name of an exported function");
-          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) k6ForgeLazy(1)("vus", vus, "a whole number greater than 0");
+          if (name !== void 0 && !isName(name, "scenario")) k6ForgeLazy(2)("name", name, "a k6 scenario name of letters, digits, _ and -");
+          if (exec3 !== void 0 && !isName(exec3, "function")) k6ForgeLazy(2)("exec", exec3, "the name of an exported function");
+          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) k6ForgeLazy(2)("vus", vus, "a whole number greater than 0");
           if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
-            k6ForgeLazy(1)("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
+            k6ForgeLazy(2)("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
           }
-          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) k6ForgeLazy(1)("scale", scale, "a number greater than 0");
-          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) k6ForgeLazy(1)("rate", rate, "iterations per second, greater than 0");
+          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) k6ForgeLazy(2)("scale", scale, "a number greater than 0");
+          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) k6ForgeLazy(2)("rate", rate, "iterations per second, greater than 0");
           if (rate === void 0 && vus !== void 0 && scale !== void 0) {
-            k6ForgeLazy(1)("scale", scale, "no scale when vus is set: vus already fixes the peak");
+            k6ForgeLazy(2)("scale", scale, "no scale when vus is set: vus already fixes the peak");
           }
           if (rate === void 0 && preAllocatedVUs !== void 0) {
-            k6ForgeLazy(1)("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
+            k6ForgeLazy(2)("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
           }
           if (options2.duration !== void 0) parseDuration(options2.duration, "duration");
           if (options2.startTime !== void 0) parseDuration(options2.startTime, "startTime", true);
@@ -2101,7 +2504,7 @@ return function summaryHandler(options2 = {}) {
           const peakRate = options2.rate * (options2.scale ?? 1);
           const preAllocatedVUs = options2.preAllocatedVUs ?? Math.min(Math.max(1, Math.ceil(peakRate)), options2.vus ?? Infinity);
           const maxVUs = options2.vus ?? preAllocatedVUs * MAX_VUS_PER_PREALLOCATED;
-          if (maxVUs < preAllocatedVUs) k6ForgeLazy(1)("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
+          if (maxVUs < preAllocatedVUs) k6ForgeLazy(2)("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
           const rate = arrivalRate(peakRate);
           const peak = peakOf(shape);
           if (shape.kind === "constant") {
@@ -2169,7 +2572,7 @@ return function summaryHandler(options2 = {}) {
     function buildProfile(profile, shape, options2 = {}) {
       const env = __ENV;
       const production = env["ENVIRONMENT"] === "production" && profile !== "smoke" ? { allow: env["ALLOW_PRODUCTION_LOAD"], baseUrl: env["BASE_URL"] } : void 0;
-      const built = oncePerRun("profile", [profile, shape, options2, production], () => k6ForgeLazy08(profile, shape, options2, production));
+      const built = (oncePerRun || (oncePerRun = k6ForgeLazy(12)))("profile", [profile, shape, options2, production], () => k6ForgeLazy08(profile, shape, options2, production));
       return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
     }
     var SHAPE = {
@@ -2190,97 +2593,33 @@ return function summaryHandler(options2 = {}) {
     }
   }
 }
+function shown(value) {
+  if (value === void 0) return "nothing";
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
 
 
 // src/generators/random.ts
 let TWO_32 = 4294967296;
 let DAY_MS = 864e5;
-function mix32(word) {
-  let h = word >>> 0;
-  h = Math.imul(h ^ h >>> 16, 2246822507);
-  h = Math.imul(h ^ h >>> 13, 3266489909);
-  return (h ^ h >>> 16) >>> 0;
-}
-function seededRandom(...seeds) {
-  let a = mix32((seeds[0] ?? 0) ^ 2654435769);
-  let b = mix32((seeds[1] ?? 0) ^ 608135816);
-  let c = mix32((seeds[2] ?? 0) ^ 3084996962);
-  let d = 1;
-  const next = () => {
-    const t = (a + b | 0) + d | 0;
-    d = d + 1 | 0;
-    a = b ^ b >>> 9;
-    b = c + (c << 3) | 0;
-    c = c << 21 | c >>> 11;
-    c = c + t | 0;
-    return (t >>> 0) / TWO_32;
-  };
-  for (let i = 0; i < 12; i += 1) next();
-  return next;
-}
-function checkRange(helper, min, max, whole) {
-  const valid = whole ? Number.isSafeInteger(min) && Number.isSafeInteger(max) : Number.isFinite(min) && Number.isFinite(max);
-  if (!valid || min > max) {
-    throw new ForgeError("invalid_option", {
-      field: `${helper}(min, max)`,
-      given: `${shown(min)} to ${shown(max)}`,
-      accepted: `${whole ? "whole numbers" : "finite numbers"} with min no greater than max`
-    });
-  }
-}
-function int(min, max, random) {
-  checkRange("int", min, max, true);
-  return min + Math.floor(random() * (max - min + 1));
-}
-function float(min, max, random, fractionDigits) {
-  checkRange("float", min, max, false);
-  const value = min + random() * (max - min);
-  if (fractionDigits === void 0) return value;
-  const scale = 10 ** fractionDigits;
-  return Math.max(min, Math.floor(value * scale) / scale);
-}
-function bool(probability, random) {
-  return random() < probability;
-}
-function digits(count, random) {
-  let text = "";
-  for (let i = 0; i < count; i += 1) text += Math.floor(random() * 10);
-  return text;
-}
-function dayNumber(date, field) {
-  const ms = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
-  if (Number.isNaN(ms)) k6ForgeLazy(1)(field, date, "a calendar date as YYYY-MM-DD, such as 2024-02-29");
-  return ms / DAY_MS;
-}
-function dateBetween(from, to, random) {
-  const first = dayNumber(from, "dateBetween(from)");
-  const last = dayNumber(to, "dateBetween(to)");
-  return new Date(int(first, last, random) * DAY_MS).toISOString().slice(0, 10);
-}
+
+
+
+
+
+
+
+
+
 
 // src/generators/vu-draw.ts
 import exec from "k6/execution";
 
 // src/lib/once-per-run.ts
 import { SharedArray } from "k6/data";
-function oncePerRun(name, inputs, compute) {
-  let failure;
-  let shared;
-  try {
-    shared = new SharedArray(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
-      try {
-        return [JSON.stringify(compute())];
-      } catch (error) {
-        failure = { error };
-        throw error;
-      }
-    });
-  } catch {
-    if (failure) throw failure.error;
-    return compute();
-  }
-  return JSON.parse(shared[0]);
-}
+
 
 // k6-forge-lazy:src/generators/seed.ts
 let loaded;
@@ -2289,12 +2628,12 @@ let loaded;
 
 // src/generators/run-seed.ts
 let SEED_TEXT = typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
-let RUN_SEED = oncePerRun("seed", SEED_TEXT ?? null, () => k6ForgeLazy(3)(SEED_TEXT));
+let RUN_SEED = k6ForgeLazy(12)("seed", SEED_TEXT ?? null, () => k6ForgeLazy(14)(SEED_TEXT));
 
 
 // src/generators/vu-draw.ts
 let vuId;
-let seed = k6ForgeLazy(4)();
+let seed = k6ForgeLazy(15)();
 let stream;
 let streamIteration = 0;
 let counter = 0;
@@ -2308,15 +2647,7 @@ function idInTest() {
   }
   return vuId;
 }
-function vuRandom() {
-  const id = idInTest();
-  const iteration = id === void 0 ? -1 : typeof __ITER === "number" ? __ITER : 0;
-  if (stream === void 0 || iteration !== streamIteration) {
-    stream = seededRandom(seed, id ?? 0, iteration);
-    streamIteration = iteration;
-  }
-  return stream;
-}
+
 function vuSerial() {
   const id = idInTest();
   if (id === void 0) {
@@ -2329,104 +2660,18 @@ function vuSerial() {
   counter += 1;
   return { tag: seed, vu: id, n: counter };
 }
-function vuDraw() {
-  return { random: vuRandom(), serial: vuSerial };
-}
+
 
 // src/generators/internal/packed.ts
-function packedCount(list, separator = "|") {
-  if (list.length === 0) return 0;
-  let count = 1;
-  for (let at = list.indexOf(separator); at !== -1; at = list.indexOf(separator, at + separator.length)) count += 1;
-  return count;
-}
-function packedItem(list, index, separator = "|") {
-  let start = 0;
-  let missing = list.length === 0 || !(index >= 0) || Math.floor(index) !== index;
-  for (let i = 0; i < index && !missing; i += 1) {
-    const at = list.indexOf(separator, start);
-    if (at === -1) missing = true;
-    else start = at + separator.length;
-  }
-  if (missing) {
-    throw new ForgeError("invalid_option", {
-      field: "packedItem(index)",
-      given: shown(index),
-      accepted: `a whole number from 0 to ${packedCount(list, separator) - 1}`
-    });
-  }
-  const end = list.indexOf(separator, start);
-  return end === -1 ? list.slice(start) : list.slice(start, end);
-}
-function pickPacked(list, random, separator = "|") {
-  let count = list.length === 0 ? 0 : 1;
-  for (let at = list.indexOf(separator); at !== -1; at = list.indexOf(separator, at + separator.length)) count += 1;
-  if (count === 0)
-    throw new ForgeError("invalid_option", { field: "pick(list)", given: "an empty list", accepted: "a list with at least one element" });
-  let start = 0;
-  for (let i = Math.floor(random() * count); i > 0; i -= 1) start = list.indexOf(separator, start) + separator.length;
-  const end = list.indexOf(separator, start);
-  return end === -1 ? list.slice(start) : list.slice(start, end);
-}
-function weightedPacked(list, random) {
-  let total = 0;
-  for (let start = 0; start < list.length; ) {
-    let end = list.indexOf("|", start);
-    if (end === -1) end = list.length;
-    const colon = list.indexOf(":", start);
-    const weight = colon === -1 || colon > end ? Number.NaN : Number(list.slice(colon + 1, end));
-    if (!(weight > 0 && Number.isFinite(weight))) {
-      throw new ForgeError("invalid_option", {
-        field: "weighted(entries)",
-        given: `the weight ${shown(weight)}`,
-        accepted: "positive finite weights"
-      });
-    }
-    total += weight;
-    start = end + 1;
-  }
-  if (list.length === 0)
-    throw new ForgeError("invalid_option", {
-      field: "weighted(entries)",
-      given: "no entries",
-      accepted: "at least one [value, weight] pair"
-    });
-  let point = random() * total;
-  let value = "";
-  for (let start = 0; start < list.length; ) {
-    let end = list.indexOf("|", start);
-    if (end === -1) end = list.length;
-    const colon = list.indexOf(":", start);
-    value = list.slice(start, colon);
-    point -= Number(list.slice(colon + 1, end));
-    if (point < 0) return value;
-    start = end + 1;
-  }
-  return value;
-}
-function packedRow(list, key, fieldSeparator = ";", separator = "|") {
-  if (key === void 0) return void 0;
-  for (let start = 0; start < list.length; ) {
-    let end = list.indexOf(separator, start);
-    if (end === -1) end = list.length;
-    const fieldEnd = list.indexOf(fieldSeparator, start);
-    if (list.slice(start, fieldEnd === -1 || fieldEnd > end ? end : fieldEnd) === key) return list.slice(start, end);
-    start = end + separator.length;
-  }
-  return void 0;
-}
+
+
+
+
+
 
 // src/generators/definitions/address.ts
 let LOCALITIES = "Austin;Travis;TX;787;512|Dallas;Dallas;TX;752;214|Los Angeles;Los Angeles;CA;900;213|San Diego;San Diego;CA;921;619|Phoenix;Maricopa;AZ;850;602|Denver;Denver;CO;802;303|Chicago;Cook;IL;606;312|Columbus;Franklin;OH;432;614|Atlanta;Fulton;GA;303;404|Miami;Miami-Dade;FL;331;305|Orlando;Orange;FL;328;407|Charlotte;Mecklenburg;NC;282;704|Nashville;Davidson;TN;372;615|Seattle;King;WA;981;206|Portland;Multnomah;OR;972;503|Boston;Suffolk;MA;021;617|Newark;Essex;NJ;071;973|Philadelphia;Philadelphia;PA;191;215|Detroit;Wayne;MI;482;313|Minneapolis;Hennepin;MN;554;612";
-function locality(row) {
-  return {
-    city: packedItem(row, 0, ";"),
-    county: packedItem(row, 1, ";"),
-    region: packedItem(row, 2, ";"),
-    zipPrefix: packedItem(row, 3, ";"),
-    areaCode: packedItem(row, 4, ";")
-  };
-}
+
 let STREET_NAMES = "Main|Oak|Maple|Cedar|Pine|Elm|Washington|Lake|Hill|Park|Sunset|Lincoln|Jackson|River|Highland|Franklin|Madison|Ridge|Spring|Church";
 let STREET_SUFFIXES = "St|Ave|Blvd|Rd|Ln|Dr|Ct|Way|Pl";
 
@@ -2437,62 +2682,28 @@ let BIRTH_DATE_FROM = "1940-01-01";
 let BIRTH_DATE_TO = "2007-12-31";
 
 // src/generators/internal/phone.ts
-function phoneNumber(areaCode, random) {
-  const exchange = int(200, 999, random);
-  return `+1${areaCode}${exchange % 100 === 11 ? exchange - 1 : exchange}${digits(4, random)}`;
-}
+
 
 // src/generators/internal/serial.ts
 function plain(name) {
   return name.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]/g, "");
 }
-function serialId(serial) {
-  return `${serial.tag.toString(36)}-${serial.vu}-${serial.n}`;
-}
-function serialEmail(serial, names, domain) {
-  const local = names.map(plain).filter(Boolean).join(".") || "user";
-  return `${local.slice(0, 40)}.${serialId(serial)}@${domain}`;
-}
-function serialCode(serial, prefix) {
-  return `${prefix}-${serialId(serial)}`.toUpperCase();
-}
+
+
+
 
 // src/generators/domains/customer.ts
-function addressIn(locality2, random) {
-  return {
-    line1: `${int(1, 9899, random)} ${pickPacked(STREET_NAMES, random)} ${pickPacked(STREET_SUFFIXES, random)}`,
-    city: locality2.city,
-    region: locality2.region,
-    postalCode: `${locality2.zipPrefix}${digits(2, random)}`
-  };
-}
-function customerFrom(draw, overrides = {}) {
-  const r = draw.random;
-  const locality2 = locality(pickPacked(LOCALITIES, r));
-  const firstName = overrides.firstName ?? pickPacked(FIRST_NAMES, r);
-  const lastName = overrides.lastName ?? pickPacked(LAST_NAMES, r);
-  return {
-    firstName,
-    lastName,
-    email: overrides.email ?? serialEmail(draw.serial(), [firstName, lastName], "example.com"),
-    phone: overrides.phone ?? phoneNumber(locality2.areaCode, r),
-    dateOfBirth: overrides.dateOfBirth ?? dateBetween(BIRTH_DATE_FROM, BIRTH_DATE_TO, r),
-    address: overrides.address ?? addressIn(locality2, r)
-  };
-}
+
+
 
 // src/generators/definitions/deal.ts
 let DEAL_TYPES = "finance:6|cash:2|lease:2";
 let TERM_MONTHS = "finance;36/48/60/72/84|lease;24/36/39/48";
-function termMonthsFor(dealType) {
-  return packedItem(packedRow(TERM_MONTHS, dealType) ?? "", 1, ";");
-}
+
 let APR_MIN = 1.9;
 let APR_MAX = 14.9;
 let FEES = "DOC;85;799|TITLE;15;150|REGISTRATION;30;400|TIRE;5;25|DEALER_PREP;100;600";
-function fee(row) {
-  return { code: packedItem(row, 0, ";"), min: Number(packedItem(row, 1, ";")), max: Number(packedItem(row, 2, ";")) };
-}
+
 let DOWN_PAYMENT_SHARE_MIN = 0;
 let DOWN_PAYMENT_SHARE_MAX = 0.3;
 let REBATE_MIN = 0;
@@ -2500,16 +2711,8 @@ let REBATE_MAX = 3e3;
 
 // src/generators/definitions/vehicle.ts
 let VEHICLE_MAKES = "Toyota;4T1;Camry,sedan,27000,36000/RAV4,suv,29000,41000/Tacoma,pickup,32000,52000|Honda;1HG;Civic,sedan,24000,31000/CR-V,suv,30000,40000/Odyssey,minivan,38000,52000|Ford;1FT;F-150,pickup,36000,80000/Explorer,suv,38000,58000/Mustang,coupe,31000,60000|Chevrolet;1G1;Malibu,sedan,25000,30000/Equinox,suv,27000,36000/Silverado,pickup,38000,72000|Nissan;1N4;Altima,sedan,26000,34000/Rogue,suv,29000,39000|Hyundai;KMH;Elantra,sedan,21000,28000/Tucson,suv,28000,38000|Kia;KNA;Forte,sedan,20000,26000/Sorento,suv,32000,46000|Subaru;JF1;Impreza,hatchback,23000,29000/Outback,suv,30000,42000|Tesla;5YJ;Model 3,sedan,40000,55000/Model Y,suv,45000,60000|BMW;WBA;3 Series,sedan,45000,60000/X5,suv,66000,90000";
-function vehicleMake(row) {
-  return { name: packedItem(row, 0, ";"), wmi: packedItem(row, 1, ";"), models: packedItem(row, 2, ";") };
-}
-function vehicleModel(model) {
-  return {
-    name: packedItem(model, 0, ","),
-    bodyStyle: packedItem(model, 1, ","),
-    msrp: [Number(packedItem(model, 2, ",")), Number(packedItem(model, 3, ","))]
-  };
-}
+
+
 let TRIMS = "Base|S|SE|LE|XLE|Sport|Touring|Limited|Premium";
 let COLORS = "Black|White|Silver|Gray|Blue|Red|Green|Beige";
 let MODEL_YEAR_MIN = 2014;
@@ -2524,112 +2727,36 @@ let VIN_CHARACTERS = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
 let TRANSLITERATION = "012345678912345678.12345.7.923456789";
 let WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
 let YEAR_CODES = "ABCDEFGHJKLMNPRSTVWXY123456789";
-function isVinText(text, length) {
-  if (typeof text !== "string" || text.length !== length) return false;
-  for (let i = 0; i < length; i += 1) if (VIN_CHARACTERS.indexOf(text[i]) < 0) return false;
-  return true;
-}
-function characterValue(char) {
-  const code = char.charCodeAt(0);
-  return Number(TRANSLITERATION[code <= 57 ? code - 48 : code - 55]);
-}
-function checkDigit(vin2) {
-  let sum = 0;
-  for (let i = 0; i < 17; i += 1) sum += characterValue(vin2[i]) * WEIGHTS[i];
-  const check3 = sum % 11;
-  return check3 === 10 ? "X" : String(check3);
-}
+
+
+
 function vin(wmi, year, random) {
-  if (!isVinText(wmi, 3)) k6ForgeLazy(1)("vin(wmi)", wmi, `3 characters of ${VIN_CHARACTERS}`);
+  if (!(isVinText || (isVinText = k6ForgeLazy(34)))(wmi, 3)) k6ForgeLazy(2)("vin(wmi)", wmi, `3 characters of ${VIN_CHARACTERS}`);
   if (!Number.isInteger(year) || year < 1980 || year > 2039) {
-    k6ForgeLazy(1)("vin(year)", year, "a model year from 1980 to 2039");
+    k6ForgeLazy(2)("vin(year)", year, "a model year from 1980 to 2039");
   }
   let descriptor = "";
   for (let i = 0; i < 5; i += 1) descriptor += VIN_CHARACTERS[Math.floor(random() * VIN_CHARACTERS.length)];
   const plant = VIN_CHARACTERS[10 + Math.floor(random() * 23)];
-  const draft = `${wmi}${descriptor}0${YEAR_CODES[(year - 1980) % 30]}${plant}${digits(6, random)}`;
-  return `${draft.slice(0, 8)}${checkDigit(draft)}${draft.slice(9)}`;
+  const draft = `${wmi}${descriptor}0${YEAR_CODES[(year - 1980) % 30]}${plant}${(digits || (digits = k6ForgeLazy(9)))(6, random)}`;
+  return `${draft.slice(0, 8)}${(checkDigit || (checkDigit = k6ForgeLazy(36)))(draft)}${draft.slice(9)}`;
 }
 
 // src/generators/domains/vehicle.ts
 let clamp = (value, min, max) => Math.min(max, Math.max(min, value));
-function vehicleFrom(draw, overrides = {}) {
-  const r = draw.random;
-  const make = vehicleMake(packedRow(VEHICLE_MAKES, overrides.make) ?? pickPacked(VEHICLE_MAKES, r));
-  const model = vehicleModel(packedRow(make.models, overrides.model, ",", "/") ?? pickPacked(make.models, r, "/"));
-  const year = overrides.year ?? int(MODEL_YEAR_MIN, CURRENT_MODEL_YEAR, r);
-  const age = Math.max(0, CURRENT_MODEL_YEAR - year);
-  const msrp = int(model.msrp[0], model.msrp[1], r);
-  return {
-    vin: overrides.vin ?? vin(make.wmi, year, r),
-    make: overrides.make ?? make.name,
-    model: overrides.model ?? model.name,
-    year,
-    trim: overrides.trim ?? pickPacked(TRIMS, r),
-    bodyStyle: overrides.bodyStyle ?? model.bodyStyle,
-    color: overrides.color ?? pickPacked(COLORS, r),
-    mileage: overrides.mileage ?? (age === 0 ? int(0, 50, r) : age * int(MILES_PER_YEAR_MIN, MILES_PER_YEAR_MAX, r)),
-    price: overrides.price ?? clamp(Math.round(msrp * 0.86 ** age / 50) * 50, VEHICLE_PRICE_MIN, VEHICLE_PRICE_MAX)
-  };
-}
+
 
 // src/generators/domains/deal.ts
-function dealFrom(draw, overrides = {}) {
-  const r = draw.random;
-  const dealType = overrides.dealType ?? weightedPacked(DEAL_TYPES, r);
-  const vehicle2 = overrides.vehicle ?? vehicleFrom(draw);
-  const salePrice = overrides.salePrice ?? float(vehicle2.price * 0.92, vehicle2.price, r, 2);
-  const financed = dealType !== "cash";
-  return {
-    dealNumber: overrides.dealNumber ?? serialCode(draw.serial(), "DEAL"),
-    dealType,
-    status: "draft",
-    customer: overrides.customer ?? customerFrom(draw),
-    vehicle: vehicle2,
-    salePrice,
-    downPayment: overrides.downPayment ?? (financed ? float(salePrice * DOWN_PAYMENT_SHARE_MIN, salePrice * DOWN_PAYMENT_SHARE_MAX, r, 2) : salePrice),
-    tradeInValue: overrides.tradeInValue ?? (bool(0.35, r) ? int(10, 150, r) * 100 : 0),
-    termMonths: overrides.termMonths ?? (dealType === "cash" ? null : Number(pickPacked(termMonthsFor(dealType), r, "/"))),
-    apr: overrides.apr ?? (financed ? float(APR_MIN, APR_MAX, r, 2) : null)
-  };
-}
+
 
 // src/generators/domains/tax-calculation.ts
-function drawnFees(random) {
-  const count = packedCount(FEES);
-  let chosen = 1;
-  for (let i = 1; i < count; i += 1) if (bool(0.5, random)) chosen |= 1 << i;
-  const fees = [];
-  for (let i = 0; i < count; i += 1) {
-    if ((chosen & 1 << i) === 0) continue;
-    const range = fee(packedItem(FEES, i));
-    fees.push({ code: range.code, amount: float(range.min, range.max, random, 2) });
-  }
-  return fees;
-}
-function taxCalculationRequestFrom(draw, overrides = {}) {
-  const r = draw.random;
-  const place = locality(pickPacked(LOCALITIES, r));
-  return {
-    jurisdiction: overrides.jurisdiction ?? {
-      country: "US",
-      region: place.region,
-      county: place.county,
-      city: place.city,
-      postalCode: `${place.zipPrefix}${digits(2, r)}`
-    },
-    dealType: overrides.dealType ?? weightedPacked(DEAL_TYPES, r),
-    vehiclePrice: overrides.vehiclePrice ?? float(VEHICLE_PRICE_MIN, VEHICLE_PRICE_MAX, r, 2),
-    tradeInValue: overrides.tradeInValue ?? (bool(0.35, r) ? int(10, 150, r) * 100 : 0),
-    rebate: overrides.rebate ?? (bool(0.25, r) ? int(REBATE_MIN / 250 + 1, REBATE_MAX / 250, r) * 250 : 0),
-    fees: overrides.fees ?? drawnFees(r)
-  };
-}
+
+
 
 // src/generators/runtime.ts
-let customer = (overrides) => customerFrom(vuDraw(), overrides);
-let deal = (overrides) => dealFrom(vuDraw(), overrides);
-let taxCalculationRequest = (overrides) => taxCalculationRequestFrom(vuDraw(), overrides);
+let customer = (overrides) => (customerFrom || (customerFrom = k6ForgeLazy(29)))((vuDraw || (vuDraw = k6ForgeLazy(17)))(), overrides);
+let deal = (overrides) => (dealFrom || (dealFrom = k6ForgeLazy(38)))((vuDraw || (vuDraw = k6ForgeLazy(17)))(), overrides);
+let taxCalculationRequest = (overrides) => (taxCalculationRequestFrom || (taxCalculationRequestFrom = k6ForgeLazy(40)))((vuDraw || (vuDraw = k6ForgeLazy(17)))(), overrides);
 
 // src/lib/auth.ts
 let sleep = sleep3;
@@ -2647,9 +2774,7 @@ import http from "k6/http";
 import { Counter, Rate, Trend } from "k6/metrics";
 
 // src/lib/binary.ts
-function isBinary(body) {
-  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
-}
+
 
 // k6-forge-lazy:src/lib/debug-log.ts
 let loaded2;
@@ -2673,17 +2798,7 @@ function is2xx(res) {
 
 
 // src/lib/checks.ts
-function jsonHas(path) {
-  return {
-    [`json has ${path}`]: (res) => {
-      try {
-        return res.json(path) != null;
-      } catch {
-        return false;
-      }
-    }
-  };
-}
+
 
 // k6-forge-per-call:src/lib/config.ts
 
@@ -2704,9 +2819,9 @@ let loaded5;
 
 
 // examples/dealer.ts
-let config = k6ForgeLazy(13)();
-let auth = k6ForgeLazy(6)({ login: "login", refresh: "token_refresh", username: config.TEST_USERNAME, password: config.TEST_PASSWORD });
-let desk = k6ForgeLazy(12)(
+let config = k6ForgeLazy(51)();
+let auth = k6ForgeLazy(42)({ login: "login", refresh: "token_refresh", username: config.TEST_USERNAME, password: config.TEST_PASSWORD });
+let desk = k6ForgeLazy(49)(
   {
     login: { method: "POST", path: "/auth/login", service: "auth", auth: false, trend: "login_duration" },
     token_refresh: { method: "POST", path: "/auth/refresh", service: "auth", operation: "refresh", auth: false },
@@ -2718,10 +2833,10 @@ let desk = k6ForgeLazy(12)(
   },
   { baseUrl: config.BASE_URL, auth, debug: config.DEBUG }
 );
-let options = __VU !== 0 ? void 0 : k6ForgeLazy(18)(k6ForgeLazy(19)({ name: "dealer", vus: config.VUS, duration: config.DURATION }), {
+let options = __VU !== 0 ? void 0 : k6ForgeLazy(56)(k6ForgeLazy(57)({ name: "dealer", vus: config.VUS, duration: config.DURATION }), {
   thresholds: { ...desk.thresholds(), checks: ["rate>0.99"] }
 });
-let handleSummary = k6ForgeLazy(17)();
+let handleSummary = k6ForgeLazy(55)();
 function setup() {
   return { session: auth.login(desk) };
 }
@@ -2731,12 +2846,12 @@ function dealDesk(data) {
   group("register the customer", () => {
     desk.send("customer_create", { body: buyer });
     const found = desk.send("customer_search", { query: { q: buyer.lastName.slice(0, 3) } });
-    check2(found, jsonHas("results"));
+    check2(found, (jsonHas || (jsonHas = k6ForgeLazy(50)))("results"));
   });
   group("open and price the deal", () => {
     const offer = deal({ customer: buyer });
     const opened = desk.send("deal_create", { body: offer });
-    if (!check2(opened, jsonHas("id"))) return;
+    if (!check2(opened, (jsonHas || (jsonHas = k6ForgeLazy(50)))("id"))) return;
     desk.send("deal_get", { path: { id: String(opened.json("id")) } });
     desk.send("tax_calculate", {
       body: taxCalculationRequest({ dealType: offer.dealType, vehiclePrice: offer.salePrice, tradeInValue: offer.tradeInValue })

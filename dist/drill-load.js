@@ -1,3 +1,4 @@
+let printable, hex, oncePerRun, vuSerial, serialUuid, isBinary;
 // examples/drill-load.ts
 import { sleep as sleep3 } from "k6";
 import { Counter as Counter2, Rate as Rate2 } from "k6/metrics";
@@ -9,13 +10,16 @@ let ForgeError = function(code, details) {
     Object.setPrototypeOf(prototype, Error.prototype);
     Object.defineProperty(prototype, "name", { value: "ForgeError", writable: true, configurable: true });
   }
-  const message = printable(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+  const message = (printable || (printable = k6ForgeLazy(0)))(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
   const error = Reflect.construct(Error, [message], new.target ?? ForgeError);
   error.code = code;
   error.details = details;
   return error;
 };
-function printable(text) {
+function k6ForgeLazy(k6ForgeLazyCase) {
+  switch (k6ForgeLazyCase) {
+    case 0: {
+return function printable(text) {
   let out = "";
   let from = 0;
   for (let i = 0; i < text.length; i += 1) {
@@ -25,20 +29,39 @@ function printable(text) {
     from = i + 1;
   }
   return from === 0 ? text : out + text.slice(from);
-}
-function shown(value) {
-  if (value === void 0) return "nothing";
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-function k6ForgeLazy(k6ForgeLazyCase) {
-  switch (k6ForgeLazyCase) {
-    case 0: {
+};
+    }
+    case 1: {
 return function invalidOption(field, given, accepted) {
   throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
 };
     }
-    case 1: {
+    case 2: {
+return function hex(value, width) {
+  return (value + 16 ** width).toString(16).slice(1);
+};
+    }
+    case 3: {
+return function oncePerRun(name, inputs, compute) {
+  let failure;
+  let shared;
+  try {
+    shared = new SharedArray(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
+      try {
+        return [JSON.stringify(compute())];
+      } catch (error) {
+        failure = { error };
+        throw error;
+      }
+    });
+  } catch {
+    if (failure) throw failure.error;
+    return compute();
+  }
+  return JSON.parse(shared[0]);
+};
+    }
+    case 4: {
 
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     function isDigits(text) {
@@ -68,24 +91,51 @@ return function invalidOption(field, given, accepted) {
 
     break;
     }
-    case 2: {
+    case 5: {
 
-  k6ForgeLazy(1);
+  k6ForgeLazy(4);
   return loaded["startingSeed"];
     }
-    case 3: {
+    case 6: {
 return function runSeed() {
   return RUN_SEED;
 };
     }
-    case 4: {
+    case 7: {
+return function vuSerial() {
+  const id = idInTest();
+  if (id === void 0) {
+    throw new ForgeError("invalid_script", {
+      field: "unique values",
+      given: "a call in the init context",
+      accepted: "calls inside default(), a scenario function, setup() or teardown(), where k6/execution knows the VU"
+    });
+  }
+  counter += 1;
+  return { tag: seed, vu: id, n: counter };
+};
+    }
+    case 8: {
+return function serialUuid(serial) {
+  const vu = serial.vu >>> 0;
+  const high = Math.floor(serial.n / 2 ** 48);
+  const low = serial.n - high * 2 ** 48;
+  return `${(hex || (hex = k6ForgeLazy(2)))(serial.tag >>> 0, 8)}-${(hex || (hex = k6ForgeLazy(2)))(vu >>> 12 & 65535, 4)}-4${(hex || (hex = k6ForgeLazy(2)))(vu & 4095, 3)}-8${(hex || (hex = k6ForgeLazy(2)))(high, 3)}-${(hex || (hex = k6ForgeLazy(2)))(low, 12)}`;
+};
+    }
+    case 9: {
 return function bearerAuth(token) {
   if (!token) throw new ForgeError("invalid_option", { field: "BEARER_TOKEN", given: "nothing", accepted: "a bearer token" });
   const headers = Object.freeze({ Authorization: `Bearer ${token}` });
   return { headers: () => headers };
 };
     }
-    case 5: {
+    case 10: {
+return function isBinary(body) {
+  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
+};
+    }
+    case 11: {
 
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     function isBinary2(body) {
@@ -145,7 +195,7 @@ return function bearerAuth(token) {
   })();
   return loaded2["requestLogger"];
     }
-    case 6: {
+    case 12: {
 
   if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     function hex2(value, width) {
@@ -168,7 +218,7 @@ return function bearerAuth(token) {
   })();
   return loaded3["automaticKey"];
     }
-    case 7: {
+    case 13: {
 
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
@@ -239,10 +289,10 @@ return function bearerAuth(token) {
     function retrySchedule(policy, field) {
       const { attempts, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
       if (!(Number.isInteger(attempts) && attempts >= 2 && attempts <= 10)) {
-        k6ForgeLazy(0)(`${field}.attempts`, attempts, "a whole number from 2 to 10");
+        k6ForgeLazy(1)(`${field}.attempts`, attempts, "a whole number from 2 to 10");
       }
       if (!(Number.isFinite(factor) && factor >= 1)) {
-        k6ForgeLazy(0)(`${field}.factor`, factor, "a number of 1 or more");
+        k6ForgeLazy(1)(`${field}.factor`, factor, "a number of 1 or more");
       }
       const firstMs = parseDuration(backoff, `${field}.backoff`);
       return { on: [...on], waits: Array.from({ length: attempts - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
@@ -290,11 +340,11 @@ return function bearerAuth(token) {
     }
     function plan(name, spec, defaultTimeout) {
       const field = `endpoints.${name}`;
-      if (!isName(name, "identifier")) k6ForgeLazy(0)(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
-      if (!spec.path.startsWith("/")) k6ForgeLazy(0)(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
+      if (!isName(name, "identifier")) k6ForgeLazy(1)(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+      if (!spec.path.startsWith("/")) k6ForgeLazy(1)(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
       const idempotencyKey2 = spec.idempotencyKey === true;
       if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey2)) {
-        k6ForgeLazy(0)(
+        k6ForgeLazy(1)(
           `${field}.retry`,
           spec.retry,
           `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`
@@ -351,19 +401,19 @@ return function bearerAuth(token) {
 
     break;
     }
-    case 8: {
+    case 14: {
 
-  k6ForgeLazy(7);
+  k6ForgeLazy(13);
   return loaded4["endpointThresholds"];
     }
-    case 9: {
+    case 15: {
 
-  k6ForgeLazy(7);
+  k6ForgeLazy(13);
   return loaded4["sharedPlans"];
     }
-    case 10: {
+    case 16: {
 return function catalog(specs, options2) {
-  const shared = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(9)(specs, options2.timeout));
+  const shared = k6ForgeLazy(3)("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(15)(specs, options2.timeout));
   const endpoints = { __proto__: null };
   const names = Object.keys(shared.plans);
   for (let i = 0; i < names.length; i += 1) endpoints[names[i]] = shared.plans[names[i]];
@@ -381,10 +431,10 @@ return function catalog(specs, options2) {
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? k6ForgeLazy(5)({}) : options2.debug ? k6ForgeLazy(5)(options2.debug) : void 0;
+  const log = options2.debug === true ? k6ForgeLazy(11)({}) : options2.debug ? k6ForgeLazy(11)(options2.debug) : void 0;
   const api = {
     send(name, request = NO_OPTIONS) {
-      let ep = endpoints[name] ?? k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+      let ep = endpoints[name] ?? k6ForgeLazy(1)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
       if (typeof ep === "string") {
         const live = JSON.parse(ep);
         const accepted = live.expect;
@@ -406,7 +456,7 @@ return function catalog(specs, options2) {
       for (let i = 1; parts !== void 0 && i < parts.length; i += 2) {
         const key = parts[i];
         const value = request.path === void 0 ? void 0 : request.path[key];
-        if (value === void 0) k6ForgeLazy(0)(`${name}.path.${key}`, value, `a value for {${key}} in ${ep.path}`);
+        if (value === void 0) k6ForgeLazy(1)(`${name}.path.${key}`, value, `a value for {${key}} in ${ep.path}`);
         url += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
       }
       if (request.query) {
@@ -419,7 +469,7 @@ return function catalog(specs, options2) {
           separator = "&";
         }
       }
-      const json = request.body !== void 0 && typeof request.body === "object" && !isBinary(request.body);
+      const json = request.body !== void 0 && typeof request.body === "object" && !(isBinary || (isBinary = k6ForgeLazy(10)))(request.body);
       const auth = ep.auth ? options2.auth?.headers(api) : void 0;
       const body = json ? JSON.stringify(request.body) : request.body;
       let params;
@@ -436,7 +486,7 @@ return function catalog(specs, options2) {
         const headers = { ...baseHeaders };
         if (json) headers["Content-Type"] = "application/json";
         if (auth) Object.assign(headers, auth);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(6)();
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(12)();
         if (request.headers) Object.assign(headers, request.headers);
         params = { ...ep.params, headers };
         if (request.tags) params.tags = { ...ep.tags, ...request.tags };
@@ -457,17 +507,17 @@ return function catalog(specs, options2) {
     },
     thresholds() {
       const file = options2.thresholdsFile;
-      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(8)(specs, file));
+      return (oncePerRun || (oncePerRun = k6ForgeLazy(3)))("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(14)(specs, file));
     },
     reportBusinessError(name, failed) {
-      const entry = endpoints[name] ?? k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+      const entry = endpoints[name] ?? k6ForgeLazy(1)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
       businessErrors.add(failed, typeof entry === "string" ? { endpoint: name } : entry.metricTags);
     }
   };
   return api;
 };
     }
-    case 11: {
+    case 17: {
 
   return (/* @__PURE__ */ (() => {
     var loaded6;
@@ -747,7 +797,7 @@ return function catalog(specs, options2) {
       const given = {};
       for (let i = 0; i < STANDARD_NAMES.length; i += 1) given[STANDARD_NAMES[i]] = source[STANDARD_NAMES[i]];
       for (let i = 0; i < team.length; i += 1) given[team[i]] = source[team[i]];
-      const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => k6ForgeLazy06(environments, vars, given));
+      const { values, secrets } = (oncePerRun || (oncePerRun = k6ForgeLazy(3)))("config", { environments, vars, given }, () => k6ForgeLazy06(environments, vars, given));
       const config2 = {};
       const names = Object.keys(given);
       for (let i = 0; i < names.length; i += 1) {
@@ -758,7 +808,7 @@ return function catalog(specs, options2) {
     return { "loadConfig": loadConfig };
   })())["loadConfig"];
     }
-    case 12: {
+    case 18: {
 
   if (loaded5 === void 0) loaded5 = /* @__PURE__ */ (() => {
     function isAsciiLetter(code) {
@@ -1633,7 +1683,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     }
     function summaryInit(scenario, env) {
       if (scenario !== void 0 && !isName(scenario, "scenario")) {
-        k6ForgeLazy(0)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
+        k6ForgeLazy(1)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
       }
       let execution;
       try {
@@ -1724,54 +1774,41 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
 
     break;
     }
-    case 13: {
+    case 19: {
 
-  k6ForgeLazy(12);
+  k6ForgeLazy(18);
   return loaded5["summaryInit"];
     }
-    case 14: {
+    case 20: {
 
-  k6ForgeLazy(12);
+  k6ForgeLazy(18);
   return loaded5["summaryOutputs"];
     }
-    case 15: {
+    case 21: {
 return function summaryHandler(options2 = {}) {
   const { scenario } = options2;
-  const init = __VU === 0 ? k6ForgeLazy(13)(scenario, __ENV) : { scenario };
-  return (raw) => k6ForgeLazy(14)(raw, init);
+  const init = __VU === 0 ? k6ForgeLazy(19)(scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(20)(raw, init);
 };
     }
   }
 }
+function shown(value) {
+  if (value === void 0) return "nothing";
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
 
 // src/generators/random.ts
-function hex(value, width) {
-  return (value + 16 ** width).toString(16).slice(1);
-}
+
 
 // src/generators/vu-draw.ts
 import exec from "k6/execution";
 
 // src/lib/once-per-run.ts
 import { SharedArray } from "k6/data";
-function oncePerRun(name, inputs, compute) {
-  let failure;
-  let shared;
-  try {
-    shared = new SharedArray(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
-      try {
-        return [JSON.stringify(compute())];
-      } catch (error) {
-        failure = { error };
-        throw error;
-      }
-    });
-  } catch {
-    if (failure) throw failure.error;
-    return compute();
-  }
-  return JSON.parse(shared[0]);
-}
+
 
 // k6-forge-lazy:src/generators/seed.ts
 let loaded;
@@ -1780,12 +1817,12 @@ let loaded;
 
 // src/generators/run-seed.ts
 let SEED_TEXT = typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
-let RUN_SEED = oncePerRun("seed", SEED_TEXT ?? null, () => k6ForgeLazy(2)(SEED_TEXT));
+let RUN_SEED = k6ForgeLazy(3)("seed", SEED_TEXT ?? null, () => k6ForgeLazy(5)(SEED_TEXT));
 
 
 // src/generators/vu-draw.ts
 let vuId;
-let seed = k6ForgeLazy(3)();
+let seed = k6ForgeLazy(6)();
 let counter = 0;
 function idInTest() {
   if (vuId === void 0) {
@@ -1797,30 +1834,14 @@ function idInTest() {
   }
   return vuId;
 }
-function vuSerial() {
-  const id = idInTest();
-  if (id === void 0) {
-    throw new ForgeError("invalid_script", {
-      field: "unique values",
-      given: "a call in the init context",
-      accepted: "calls inside default(), a scenario function, setup() or teardown(), where k6/execution knows the VU"
-    });
-  }
-  counter += 1;
-  return { tag: seed, vu: id, n: counter };
-}
+
 
 // src/generators/internal/serial.ts
-function serialUuid(serial) {
-  const vu = serial.vu >>> 0;
-  const high = Math.floor(serial.n / 2 ** 48);
-  const low = serial.n - high * 2 ** 48;
-  return `${hex(serial.tag >>> 0, 8)}-${hex(vu >>> 12 & 65535, 4)}-4${hex(vu & 4095, 3)}-8${hex(high, 3)}-${hex(low, 12)}`;
-}
+
 
 // src/generators/unique-id.ts
 function idempotencyKey() {
-  return serialUuid(vuSerial());
+  return (serialUuid || (serialUuid = k6ForgeLazy(8)))((vuSerial || (vuSerial = k6ForgeLazy(7)))());
 }
 
 // src/lib/auth.ts
@@ -1834,9 +1855,7 @@ import http from "k6/http";
 import { Trend } from "k6/metrics"; let Counter = Counter2, Rate = Rate2;
 
 // src/lib/binary.ts
-function isBinary(body) {
-  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
-}
+
 
 // k6-forge-lazy:src/lib/debug-log.ts
 let loaded2;
@@ -1872,8 +1891,8 @@ let loaded5;
 
 
 // examples/drill-load.ts
-let config = k6ForgeLazy(11)();
-let gateway = k6ForgeLazy(10)(
+let config = k6ForgeLazy(17)();
+let gateway = k6ForgeLazy(16)(
   {
     transfer_create: {
       method: "POST",
@@ -1887,7 +1906,7 @@ let gateway = k6ForgeLazy(10)(
       retry: { attempts: 8, backoff: "200ms", factor: 1.5 }
     }
   },
-  { baseUrl: config.BASE_URL, auth: k6ForgeLazy(4)(config.BEARER_TOKEN) }
+  { baseUrl: config.BASE_URL, auth: k6ForgeLazy(9)(config.BEARER_TOKEN) }
 );
 let acknowledged = new Counter2("drill_transfers_acknowledged");
 let transferOk = new Rate2("drill_transfer_ok");
@@ -1896,7 +1915,7 @@ let options = __VU !== 0 ? void 0 : {
   thresholds: { "iterations{scenario:drill_load}": ["count>0"], drill_transfers_acknowledged: ["count>0"], drill_transfer_ok: [] },
   summaryTrendStats: ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)"]
 };
-let handleSummary = k6ForgeLazy(15)({ scenario: "drill-load" });
+let handleSummary = k6ForgeLazy(21)({ scenario: "drill-load" });
 function drill_load_default() {
   const key = idempotencyKey();
   const res = gateway.send("transfer_create", {

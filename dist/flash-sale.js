@@ -1,3 +1,4 @@
+let printable, mix32, seededRandom, hex, uuid, oncePerRun, vuRandom, vuDraw, pickPacked, serialUuid, flashSaleOrderFrom, isBinary;
 // examples/flash-sale.ts
 import { check as check2 } from "k6";
 import exec2 from "k6/execution";
@@ -10,13 +11,16 @@ let ForgeError = function(code, details) {
     Object.setPrototypeOf(prototype, Error.prototype);
     Object.defineProperty(prototype, "name", { value: "ForgeError", writable: true, configurable: true });
   }
-  const message = printable(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+  const message = (printable || (printable = k6ForgeLazy(0)))(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
   const error = Reflect.construct(Error, [message], new.target ?? ForgeError);
   error.code = code;
   error.details = details;
   return error;
 };
-function printable(text) {
+function k6ForgeLazy(k6ForgeLazyCase) {
+  switch (k6ForgeLazyCase) {
+    case 0: {
+return function printable(text) {
   let out = "";
   let from = 0;
   for (let i = 0; i < text.length; i += 1) {
@@ -26,20 +30,75 @@ function printable(text) {
     from = i + 1;
   }
   return from === 0 ? text : out + text.slice(from);
-}
-function shown(value) {
-  if (value === void 0) return "nothing";
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-function k6ForgeLazy(k6ForgeLazyCase) {
-  switch (k6ForgeLazyCase) {
-    case 0: {
+};
+    }
+    case 1: {
 return function invalidOption(field, given, accepted) {
   throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
 };
     }
-    case 1: {
+    case 2: {
+return function mix32(word) {
+  let h = word >>> 0;
+  h = Math.imul(h ^ h >>> 16, 2246822507);
+  h = Math.imul(h ^ h >>> 13, 3266489909);
+  return (h ^ h >>> 16) >>> 0;
+};
+    }
+    case 3: {
+return function seededRandom(...seeds) {
+  let a = (mix32 || (mix32 = k6ForgeLazy(2)))((seeds[0] ?? 0) ^ 2654435769);
+  let b = (mix32 || (mix32 = k6ForgeLazy(2)))((seeds[1] ?? 0) ^ 608135816);
+  let c = (mix32 || (mix32 = k6ForgeLazy(2)))((seeds[2] ?? 0) ^ 3084996962);
+  let d = 1;
+  const next = () => {
+    const t = (a + b | 0) + d | 0;
+    d = d + 1 | 0;
+    a = b ^ b >>> 9;
+    b = c + (c << 3) | 0;
+    c = c << 21 | c >>> 11;
+    c = c + t | 0;
+    return (t >>> 0) / TWO_32;
+  };
+  for (let i = 0; i < 12; i += 1) next();
+  return next;
+};
+    }
+    case 4: {
+return function hex(value, width) {
+  return (value + 16 ** width).toString(16).slice(1);
+};
+    }
+    case 5: {
+return function uuid(random) {
+  const w0 = random() * TWO_32 >>> 0;
+  const w1 = random() * TWO_32 >>> 0;
+  const w2 = random() * TWO_32 >>> 0;
+  const w3 = random() * TWO_32 >>> 0;
+  return `${(hex || (hex = k6ForgeLazy(4)))(w0, 8)}-${(hex || (hex = k6ForgeLazy(4)))(w1 >>> 16, 4)}-4${(hex || (hex = k6ForgeLazy(4)))(w1 & 4095, 3)}-${(hex || (hex = k6ForgeLazy(4)))(w2 >>> 28 & 3 | 8, 1)}${(hex || (hex = k6ForgeLazy(4)))(w2 >>> 16 & 4095, 3)}-${(hex || (hex = k6ForgeLazy(4)))(w2 & 65535, 4)}${(hex || (hex = k6ForgeLazy(4)))(w3, 8)}`;
+};
+    }
+    case 6: {
+return function oncePerRun(name, inputs, compute) {
+  let failure;
+  let shared;
+  try {
+    shared = new SharedArray(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
+      try {
+        return [JSON.stringify(compute())];
+      } catch (error) {
+        failure = { error };
+        throw error;
+      }
+    });
+  } catch {
+    if (failure) throw failure.error;
+    return compute();
+  }
+  return JSON.parse(shared[0]);
+};
+    }
+    case 7: {
 
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     function isDigits(text) {
@@ -69,17 +128,67 @@ return function invalidOption(field, given, accepted) {
 
     break;
     }
-    case 2: {
+    case 8: {
 
-  k6ForgeLazy(1);
+  k6ForgeLazy(7);
   return loaded["startingSeed"];
     }
-    case 3: {
+    case 9: {
 return function runSeed() {
   return RUN_SEED;
 };
     }
-    case 4: {
+    case 10: {
+return function vuRandom() {
+  const id = idInTest();
+  const iteration = id === void 0 ? -1 : typeof __ITER === "number" ? __ITER : 0;
+  if (stream === void 0 || iteration !== streamIteration) {
+    stream = (seededRandom || (seededRandom = k6ForgeLazy(3)))(seed, id ?? 0, iteration);
+    streamIteration = iteration;
+  }
+  return stream;
+};
+    }
+    case 11: {
+return function vuDraw() {
+  return { random: (vuRandom || (vuRandom = k6ForgeLazy(10)))(), serial: vuSerial };
+};
+    }
+    case 12: {
+return function pickPacked(list, random, separator = "|") {
+  let count = list.length === 0 ? 0 : 1;
+  for (let at = list.indexOf(separator); at !== -1; at = list.indexOf(separator, at + separator.length)) count += 1;
+  if (count === 0)
+    throw new ForgeError("invalid_option", { field: "pick(list)", given: "an empty list", accepted: "a list with at least one element" });
+  let start = 0;
+  for (let i = Math.floor(random() * count); i > 0; i -= 1) start = list.indexOf(separator, start) + separator.length;
+  const end = list.indexOf(separator, start);
+  return end === -1 ? list.slice(start) : list.slice(start, end);
+};
+    }
+    case 13: {
+return function serialUuid(serial) {
+  const vu = serial.vu >>> 0;
+  const high = Math.floor(serial.n / 2 ** 48);
+  const low = serial.n - high * 2 ** 48;
+  return `${(hex || (hex = k6ForgeLazy(4)))(serial.tag >>> 0, 8)}-${(hex || (hex = k6ForgeLazy(4)))(vu >>> 12 & 65535, 4)}-4${(hex || (hex = k6ForgeLazy(4)))(vu & 4095, 3)}-8${(hex || (hex = k6ForgeLazy(4)))(high, 3)}-${(hex || (hex = k6ForgeLazy(4)))(low, 12)}`;
+};
+    }
+    case 14: {
+return function flashSaleOrderFrom(draw, overrides = {}) {
+  return {
+    productId: overrides.productId ?? (pickPacked || (pickPacked = k6ForgeLazy(12)))(FLASH_SALE_PRODUCTS, draw.random),
+    userId: overrides.userId ?? (uuid || (uuid = k6ForgeLazy(5)))(draw.random),
+    idempotencyKey: overrides.idempotencyKey ?? (serialUuid || (serialUuid = k6ForgeLazy(13)))(draw.serial())
+  };
+};
+    }
+    case 15: {
+return function isBinary(body) {
+  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
+};
+    }
+    case 16: {
 
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     function isBinary2(body) {
@@ -139,7 +248,7 @@ return function runSeed() {
   })();
   return loaded2["requestLogger"];
     }
-    case 5: {
+    case 17: {
 
   if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     function hex2(value, width) {
@@ -162,7 +271,7 @@ return function runSeed() {
   })();
   return loaded3["automaticKey"];
     }
-    case 6: {
+    case 18: {
 
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
@@ -233,10 +342,10 @@ return function runSeed() {
     function retrySchedule(policy, field) {
       const { attempts, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
       if (!(Number.isInteger(attempts) && attempts >= 2 && attempts <= 10)) {
-        k6ForgeLazy(0)(`${field}.attempts`, attempts, "a whole number from 2 to 10");
+        k6ForgeLazy(1)(`${field}.attempts`, attempts, "a whole number from 2 to 10");
       }
       if (!(Number.isFinite(factor) && factor >= 1)) {
-        k6ForgeLazy(0)(`${field}.factor`, factor, "a number of 1 or more");
+        k6ForgeLazy(1)(`${field}.factor`, factor, "a number of 1 or more");
       }
       const firstMs = parseDuration(backoff, `${field}.backoff`);
       return { on: [...on], waits: Array.from({ length: attempts - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
@@ -284,11 +393,11 @@ return function runSeed() {
     }
     function plan(name, spec, defaultTimeout) {
       const field = `endpoints.${name}`;
-      if (!isName(name, "identifier")) k6ForgeLazy(0)(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
-      if (!spec.path.startsWith("/")) k6ForgeLazy(0)(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
+      if (!isName(name, "identifier")) k6ForgeLazy(1)(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+      if (!spec.path.startsWith("/")) k6ForgeLazy(1)(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
       const idempotencyKey = spec.idempotencyKey === true;
       if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
-        k6ForgeLazy(0)(
+        k6ForgeLazy(1)(
           `${field}.retry`,
           spec.retry,
           `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`
@@ -345,19 +454,19 @@ return function runSeed() {
 
     break;
     }
-    case 7: {
+    case 19: {
 
-  k6ForgeLazy(6);
+  k6ForgeLazy(18);
   return loaded4["endpointThresholds"];
     }
-    case 8: {
+    case 20: {
 
-  k6ForgeLazy(6);
+  k6ForgeLazy(18);
   return loaded4["sharedPlans"];
     }
-    case 9: {
+    case 21: {
 return function catalog(specs, options2) {
-  const shared = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(8)(specs, options2.timeout));
+  const shared = k6ForgeLazy(6)("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(20)(specs, options2.timeout));
   const endpoints = { __proto__: null };
   const names = Object.keys(shared.plans);
   for (let i = 0; i < names.length; i += 1) endpoints[names[i]] = shared.plans[names[i]];
@@ -375,10 +484,10 @@ return function catalog(specs, options2) {
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? k6ForgeLazy(4)({}) : options2.debug ? k6ForgeLazy(4)(options2.debug) : void 0;
+  const log = options2.debug === true ? k6ForgeLazy(16)({}) : options2.debug ? k6ForgeLazy(16)(options2.debug) : void 0;
   const api = {
     send(name, request = NO_OPTIONS) {
-      let ep = endpoints[name] ?? k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+      let ep = endpoints[name] ?? k6ForgeLazy(1)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
       if (typeof ep === "string") {
         const live = JSON.parse(ep);
         const accepted = live.expect;
@@ -400,7 +509,7 @@ return function catalog(specs, options2) {
       for (let i = 1; parts !== void 0 && i < parts.length; i += 2) {
         const key = parts[i];
         const value = request.path === void 0 ? void 0 : request.path[key];
-        if (value === void 0) k6ForgeLazy(0)(`${name}.path.${key}`, value, `a value for {${key}} in ${ep.path}`);
+        if (value === void 0) k6ForgeLazy(1)(`${name}.path.${key}`, value, `a value for {${key}} in ${ep.path}`);
         url += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
       }
       if (request.query) {
@@ -413,7 +522,7 @@ return function catalog(specs, options2) {
           separator = "&";
         }
       }
-      const json = request.body !== void 0 && typeof request.body === "object" && !isBinary(request.body);
+      const json = request.body !== void 0 && typeof request.body === "object" && !(isBinary || (isBinary = k6ForgeLazy(15)))(request.body);
       const auth = ep.auth ? options2.auth?.headers(api) : void 0;
       const body = json ? JSON.stringify(request.body) : request.body;
       let params;
@@ -430,7 +539,7 @@ return function catalog(specs, options2) {
         const headers = { ...baseHeaders };
         if (json) headers["Content-Type"] = "application/json";
         if (auth) Object.assign(headers, auth);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(5)();
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(17)();
         if (request.headers) Object.assign(headers, request.headers);
         params = { ...ep.params, headers };
         if (request.tags) params.tags = { ...ep.tags, ...request.tags };
@@ -451,17 +560,17 @@ return function catalog(specs, options2) {
     },
     thresholds() {
       const file = options2.thresholdsFile;
-      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(7)(specs, file));
+      return (oncePerRun || (oncePerRun = k6ForgeLazy(6)))("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(19)(specs, file));
     },
     reportBusinessError(name, failed) {
-      const entry = endpoints[name] ?? k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+      const entry = endpoints[name] ?? k6ForgeLazy(1)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
       businessErrors.add(failed, typeof entry === "string" ? { endpoint: name } : entry.metricTags);
     }
   };
   return api;
 };
     }
-    case 10: {
+    case 22: {
 
   return (/* @__PURE__ */ (() => {
     var loaded6;
@@ -741,7 +850,7 @@ return function catalog(specs, options2) {
       const given = {};
       for (let i = 0; i < STANDARD_NAMES.length; i += 1) given[STANDARD_NAMES[i]] = source[STANDARD_NAMES[i]];
       for (let i = 0; i < team.length; i += 1) given[team[i]] = source[team[i]];
-      const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => k6ForgeLazy09(environments, vars, given));
+      const { values, secrets } = (oncePerRun || (oncePerRun = k6ForgeLazy(6)))("config", { environments, vars, given }, () => k6ForgeLazy09(environments, vars, given));
       const config2 = {};
       const names = Object.keys(given);
       for (let i = 0; i < names.length; i += 1) {
@@ -752,7 +861,7 @@ return function catalog(specs, options2) {
     return { "loadConfig": loadConfig };
   })())["loadConfig"];
     }
-    case 11: {
+    case 23: {
 
   return (/* @__PURE__ */ (() => {
     var UNITS = [
@@ -944,7 +1053,7 @@ return function catalog(specs, options2) {
     return { "boolean": boolean, "duration": duration, "oneOf": oneOf, "positiveInteger": positiveInteger, "readEnv": readEnv, "secret": secret, "text": text, "url": url };
   })())["boolean"];
     }
-    case 12: {
+    case 24: {
 
   return (/* @__PURE__ */ (() => {
     var UNITS = [
@@ -1136,7 +1245,7 @@ return function catalog(specs, options2) {
     return { "boolean": boolean, "duration": duration, "oneOf": oneOf, "positiveInteger": positiveInteger, "readEnv": readEnv, "secret": secret, "text": text, "url": url };
   })())["positiveInteger"];
     }
-    case 13: {
+    case 25: {
 
   return (/* @__PURE__ */ (() => {
     var UNITS = [
@@ -1328,7 +1437,7 @@ return function catalog(specs, options2) {
     return { "boolean": boolean, "duration": duration, "oneOf": oneOf, "positiveInteger": positiveInteger, "readEnv": readEnv, "secret": secret, "text": text, "url": url };
   })())["text"];
     }
-    case 14: {
+    case 26: {
 
   if (loaded5 === void 0) loaded5 = /* @__PURE__ */ (() => {
     function isAsciiLetter(code) {
@@ -2203,7 +2312,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     }
     function summaryInit(scenario, env) {
       if (scenario !== void 0 && !isName(scenario, "scenario")) {
-        k6ForgeLazy(0)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
+        k6ForgeLazy(1)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
       }
       let execution;
       try {
@@ -2294,24 +2403,24 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
 
     break;
     }
-    case 15: {
+    case 27: {
 
-  k6ForgeLazy(14);
+  k6ForgeLazy(26);
   return loaded5["summaryInit"];
     }
-    case 16: {
+    case 28: {
 
-  k6ForgeLazy(14);
+  k6ForgeLazy(26);
   return loaded5["summaryOutputs"];
     }
-    case 17: {
+    case 29: {
 return function summaryHandler(options2 = {}) {
   const { scenario } = options2;
-  const init = __VU === 0 ? k6ForgeLazy(15)(scenario, __ENV) : { scenario };
-  return (raw) => k6ForgeLazy(16)(raw, init);
+  const init = __VU === 0 ? k6ForgeLazy(27)(scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(28)(raw, init);
 };
     }
-    case 18: {
+    case 30: {
 
   return (/* @__PURE__ */ (() => {
     function sameJson(a, b) {
@@ -2374,7 +2483,7 @@ return function summaryHandler(options2 = {}) {
     return { "composeOptions": composeOptions };
   })())["composeOptions"];
     }
-    case 19: {
+    case 31: {
 
   return (/* @__PURE__ */ (() => {
     var loaded6;
@@ -2515,19 +2624,19 @@ return function summaryHandler(options2 = {}) {
         var MAX_VUS_PER_PREALLOCATED = 4;
         function checkOptions(options2) {
           const { name, exec: exec3, vus, scale, rate, preAllocatedVUs } = options2;
-          if (name !== void 0 && !isName(name, "scenario")) k6ForgeLazy(0)("name", name, "a k6 scenario name of letters, digits, _ and -");
-          if (exec3 !== void 0 && !isName(exec3, "function")) k6ForgeLazy(0)("exec", exec3, "the name of an exported function");
-          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) k6ForgeLazy(0)("vus", vus, "a whole number greater than 0");
+          if (name !== void 0 && !isName(name, "scenario")) k6ForgeLazy(1)("name", name, "a k6 scenario name of letters, digits, _ and -");
+          if (exec3 !== void 0 && !isName(exec3, "function")) k6ForgeLazy(1)("exec", exec3, "the name of an exported function");
+          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) k6ForgeLazy(1)("vus", vus, "a whole number greater than 0");
           if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
-            k6ForgeLazy(0)("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
+            k6ForgeLazy(1)("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
           }
-          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) k6ForgeLazy(0)("scale", scale, "a number greater than 0");
-          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) k6ForgeLazy(0)("rate", rate, "iterations per second, greater than 0");
+          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) k6ForgeLazy(1)("scale", scale, "a number greater than 0");
+          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) k6ForgeLazy(1)("rate", rate, "iterations per second, greater than 0");
           if (rate === void 0 && vus !== void 0 && scale !== void 0) {
-            k6ForgeLazy(0)("scale", scale, "no scale when vus is set: vus already fixes the peak");
+            k6ForgeLazy(1)("scale", scale, "no scale when vus is set: vus already fixes the peak");
           }
           if (rate === void 0 && preAllocatedVUs !== void 0) {
-            k6ForgeLazy(0)("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
+            k6ForgeLazy(1)("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
           }
           if (options2.duration !== void 0) parseDuration(options2.duration, "duration");
           if (options2.startTime !== void 0) parseDuration(options2.startTime, "startTime", true);
@@ -2549,7 +2658,7 @@ return function summaryHandler(options2 = {}) {
           const peakRate = options2.rate * (options2.scale ?? 1);
           const preAllocatedVUs = options2.preAllocatedVUs ?? Math.min(Math.max(1, Math.ceil(peakRate)), options2.vus ?? Infinity);
           const maxVUs = options2.vus ?? preAllocatedVUs * MAX_VUS_PER_PREALLOCATED;
-          if (maxVUs < preAllocatedVUs) k6ForgeLazy(0)("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
+          if (maxVUs < preAllocatedVUs) k6ForgeLazy(1)("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
           const rate = arrivalRate(peakRate);
           const peak = peakOf(shape);
           if (shape.kind === "constant") {
@@ -2617,7 +2726,7 @@ return function summaryHandler(options2 = {}) {
     function buildProfile(profile, shape, options2 = {}) {
       const env = __ENV;
       const production = env["ENVIRONMENT"] === "production" && profile !== "smoke" ? { allow: env["ALLOW_PRODUCTION_LOAD"], baseUrl: env["BASE_URL"] } : void 0;
-      const built = oncePerRun("profile", [profile, shape, options2, production], () => k6ForgeLazy09(profile, shape, options2, production));
+      const built = (oncePerRun || (oncePerRun = k6ForgeLazy(6)))("profile", [profile, shape, options2, production], () => k6ForgeLazy09(profile, shape, options2, production));
       return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
     }
     var SHAPE = {
@@ -2638,66 +2747,26 @@ return function summaryHandler(options2 = {}) {
     }
   }
 }
+function shown(value) {
+  if (value === void 0) return "nothing";
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
 
 // src/generators/random.ts
 let TWO_32 = 4294967296;
-function mix32(word) {
-  let h = word >>> 0;
-  h = Math.imul(h ^ h >>> 16, 2246822507);
-  h = Math.imul(h ^ h >>> 13, 3266489909);
-  return (h ^ h >>> 16) >>> 0;
-}
-function seededRandom(...seeds) {
-  let a = mix32((seeds[0] ?? 0) ^ 2654435769);
-  let b = mix32((seeds[1] ?? 0) ^ 608135816);
-  let c = mix32((seeds[2] ?? 0) ^ 3084996962);
-  let d = 1;
-  const next = () => {
-    const t = (a + b | 0) + d | 0;
-    d = d + 1 | 0;
-    a = b ^ b >>> 9;
-    b = c + (c << 3) | 0;
-    c = c << 21 | c >>> 11;
-    c = c + t | 0;
-    return (t >>> 0) / TWO_32;
-  };
-  for (let i = 0; i < 12; i += 1) next();
-  return next;
-}
-function hex(value, width) {
-  return (value + 16 ** width).toString(16).slice(1);
-}
-function uuid(random) {
-  const w0 = random() * TWO_32 >>> 0;
-  const w1 = random() * TWO_32 >>> 0;
-  const w2 = random() * TWO_32 >>> 0;
-  const w3 = random() * TWO_32 >>> 0;
-  return `${hex(w0, 8)}-${hex(w1 >>> 16, 4)}-4${hex(w1 & 4095, 3)}-${hex(w2 >>> 28 & 3 | 8, 1)}${hex(w2 >>> 16 & 4095, 3)}-${hex(w2 & 65535, 4)}${hex(w3, 8)}`;
-}
+
+
+
+
 
 // src/generators/vu-draw.ts
 let exec = exec2;
 
 // src/lib/once-per-run.ts
 import { SharedArray } from "k6/data";
-function oncePerRun(name, inputs, compute) {
-  let failure;
-  let shared;
-  try {
-    shared = new SharedArray(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
-      try {
-        return [JSON.stringify(compute())];
-      } catch (error) {
-        failure = { error };
-        throw error;
-      }
-    });
-  } catch {
-    if (failure) throw failure.error;
-    return compute();
-  }
-  return JSON.parse(shared[0]);
-}
+
 
 // k6-forge-lazy:src/generators/seed.ts
 let loaded;
@@ -2706,12 +2775,12 @@ let loaded;
 
 // src/generators/run-seed.ts
 let SEED_TEXT = typeof __ENV === "undefined" ? void 0 : __ENV["SEED"];
-let RUN_SEED = oncePerRun("seed", SEED_TEXT ?? null, () => k6ForgeLazy(2)(SEED_TEXT));
+let RUN_SEED = k6ForgeLazy(6)("seed", SEED_TEXT ?? null, () => k6ForgeLazy(8)(SEED_TEXT));
 
 
 // src/generators/vu-draw.ts
 let vuId;
-let seed = k6ForgeLazy(3)();
+let seed = k6ForgeLazy(9)();
 let stream;
 let streamIteration = 0;
 let counter = 0;
@@ -2725,15 +2794,7 @@ function idInTest() {
   }
   return vuId;
 }
-function vuRandom() {
-  const id = idInTest();
-  const iteration = id === void 0 ? -1 : typeof __ITER === "number" ? __ITER : 0;
-  if (stream === void 0 || iteration !== streamIteration) {
-    stream = seededRandom(seed, id ?? 0, iteration);
-    streamIteration = iteration;
-  }
-  return stream;
-}
+
 function vuSerial() {
   const id = idInTest();
   if (id === void 0) {
@@ -2746,44 +2807,22 @@ function vuSerial() {
   counter += 1;
   return { tag: seed, vu: id, n: counter };
 }
-function vuDraw() {
-  return { random: vuRandom(), serial: vuSerial };
-}
+
 
 // src/generators/internal/packed.ts
-function pickPacked(list, random, separator = "|") {
-  let count = list.length === 0 ? 0 : 1;
-  for (let at = list.indexOf(separator); at !== -1; at = list.indexOf(separator, at + separator.length)) count += 1;
-  if (count === 0)
-    throw new ForgeError("invalid_option", { field: "pick(list)", given: "an empty list", accepted: "a list with at least one element" });
-  let start = 0;
-  for (let i = Math.floor(random() * count); i > 0; i -= 1) start = list.indexOf(separator, start) + separator.length;
-  const end = list.indexOf(separator, start);
-  return end === -1 ? list.slice(start) : list.slice(start, end);
-}
+
 
 // src/generators/internal/serial.ts
-function serialUuid(serial) {
-  const vu = serial.vu >>> 0;
-  const high = Math.floor(serial.n / 2 ** 48);
-  const low = serial.n - high * 2 ** 48;
-  return `${hex(serial.tag >>> 0, 8)}-${hex(vu >>> 12 & 65535, 4)}-4${hex(vu & 4095, 3)}-8${hex(high, 3)}-${hex(low, 12)}`;
-}
+
 
 // src/generators/definitions/commerce.ts
 let FLASH_SALE_PRODUCTS = "iphone-15|ps5-slim|switch-oled|airpods-pro|galaxy-s24|steam-deck";
 
 // src/generators/domains/flash-sale-order.ts
-function flashSaleOrderFrom(draw, overrides = {}) {
-  return {
-    productId: overrides.productId ?? pickPacked(FLASH_SALE_PRODUCTS, draw.random),
-    userId: overrides.userId ?? uuid(draw.random),
-    idempotencyKey: overrides.idempotencyKey ?? serialUuid(draw.serial())
-  };
-}
+
 
 // src/generators/runtime.ts
-let flashSaleOrder = (overrides) => flashSaleOrderFrom(vuDraw(), overrides);
+let flashSaleOrder = (overrides) => (flashSaleOrderFrom || (flashSaleOrderFrom = k6ForgeLazy(14)))((vuDraw || (vuDraw = k6ForgeLazy(11)))(), overrides);
 
 // src/lib/catalog.ts
 import { sleep } from "k6"; let check = check2;
@@ -2791,9 +2830,7 @@ import http from "k6/http";
 import { Rate, Trend } from "k6/metrics"; let Counter = Counter2;
 
 // src/lib/binary.ts
-function isBinary(body) {
-  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
-}
+
 
 // k6-forge-lazy:src/lib/debug-log.ts
 let loaded2;
@@ -2840,15 +2877,15 @@ let loaded5;
 
 
 // examples/flash-sale.ts
-let config = k6ForgeLazy(10)({
+let config = k6ForgeLazy(22)({
   vars: {
-    PRODUCT_ID: k6ForgeLazy(13)({ default: "iphone-15" }),
-    STOCK: k6ForgeLazy(12)({ default: 100 }),
+    PRODUCT_ID: k6ForgeLazy(25)({ default: "iphone-15" }),
+    STOCK: k6ForgeLazy(24)({ default: 100 }),
     // Stocking resets the product's orders: only in development, unless a run says SETUP_WRITES=true.
-    SETUP_WRITES: k6ForgeLazy(11)({ byEnvironment: { development: true }, default: false })
+    SETUP_WRITES: k6ForgeLazy(23)({ byEnvironment: { development: true }, default: false })
   }
 });
-let sale = k6ForgeLazy(9)(
+let sale = k6ForgeLazy(21)(
   {
     sale_init: { method: "POST", path: "/init", service: "sale", operation: "stock" },
     // 302 (waiting room) and 409 (sold out) are answers the sale is meant to give, not failures.
@@ -2857,10 +2894,10 @@ let sale = k6ForgeLazy(9)(
   },
   { baseUrl: config.BASE_URL, debug: config.DEBUG }
 );
-let options = __VU !== 0 ? void 0 : k6ForgeLazy(18)(k6ForgeLazy(19)({ vus: config.VUS, duration: config.DURATION }), {
+let options = __VU !== 0 ? void 0 : k6ForgeLazy(30)(k6ForgeLazy(31)({ vus: config.VUS, duration: config.DURATION }), {
   thresholds: { ...sale.thresholds(), order_latency: ["p(95)<500"], checks: ["rate>0.99"] }
 });
-let handleSummary = k6ForgeLazy(17)();
+let handleSummary = k6ForgeLazy(29)();
 let ordersAccepted = new Counter2("orders_accepted");
 let ordersRejected = new Counter2("orders_rejected");
 let rateLimited = new Counter2("rate_limited");

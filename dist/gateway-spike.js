@@ -1,3 +1,4 @@
+let printable, isBinary, oncePerRun, jsonHas;
 // src/lib/auth.ts
 import { sleep } from "k6";
 import exec from "k6/execution";
@@ -9,13 +10,16 @@ let ForgeError = function(code, details) {
     Object.setPrototypeOf(prototype, Error.prototype);
     Object.defineProperty(prototype, "name", { value: "ForgeError", writable: true, configurable: true });
   }
-  const message = printable(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+  const message = (printable || (printable = k6ForgeLazy(0)))(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
   const error = Reflect.construct(Error, [message], new.target ?? ForgeError);
   error.code = code;
   error.details = details;
   return error;
 };
-function printable(text) {
+function k6ForgeLazy(k6ForgeLazyCase) {
+  switch (k6ForgeLazyCase) {
+    case 0: {
+return function printable(text) {
   let out = "";
   let from = 0;
   for (let i = 0; i < text.length; i += 1) {
@@ -25,32 +29,31 @@ function printable(text) {
     from = i + 1;
   }
   return from === 0 ? text : out + text.slice(from);
-}
-function shown(value) {
-  if (value === void 0) return "nothing";
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-function k6ForgeLazy(k6ForgeLazyCase) {
-  switch (k6ForgeLazyCase) {
-    case 0: {
+};
+    }
+    case 1: {
 return function refuse(code, { field, given, shownAs, accepted }) {
   throw new ForgeError(code, { field, given: shownAs ?? shown(given), accepted });
 };
     }
-    case 1: {
+    case 2: {
 return function invalidOption(field, given, accepted) {
   throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
 };
     }
-    case 2: {
+    case 3: {
 return function bearerAuth(token) {
   if (!token) throw new ForgeError("invalid_option", { field: "BEARER_TOKEN", given: "nothing", accepted: "a bearer token" });
   const headers = Object.freeze({ Authorization: `Bearer ${token}` });
   return { headers: () => headers };
 };
     }
-    case 3: {
+    case 4: {
+return function isBinary(body) {
+  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
+};
+    }
+    case 5: {
 
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     function isBinary2(body) {
@@ -110,7 +113,7 @@ return function bearerAuth(token) {
   })();
   return loaded["requestLogger"];
     }
-    case 4: {
+    case 6: {
 
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     function hex(value, width) {
@@ -133,7 +136,7 @@ return function bearerAuth(token) {
   })();
   return loaded2["automaticKey"];
     }
-    case 5: {
+    case 7: {
 
   if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
@@ -204,10 +207,10 @@ return function bearerAuth(token) {
     function retrySchedule(policy, field) {
       const { attempts, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
       if (!(Number.isInteger(attempts) && attempts >= 2 && attempts <= 10)) {
-        k6ForgeLazy(1)(`${field}.attempts`, attempts, "a whole number from 2 to 10");
+        k6ForgeLazy(2)(`${field}.attempts`, attempts, "a whole number from 2 to 10");
       }
       if (!(Number.isFinite(factor) && factor >= 1)) {
-        k6ForgeLazy(1)(`${field}.factor`, factor, "a number of 1 or more");
+        k6ForgeLazy(2)(`${field}.factor`, factor, "a number of 1 or more");
       }
       const firstMs = parseDuration(backoff, `${field}.backoff`);
       return { on: [...on], waits: Array.from({ length: attempts - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
@@ -255,11 +258,11 @@ return function bearerAuth(token) {
     }
     function plan(name, spec, defaultTimeout) {
       const field = `endpoints.${name}`;
-      if (!isName(name, "identifier")) k6ForgeLazy(1)(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
-      if (!spec.path.startsWith("/")) k6ForgeLazy(1)(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
+      if (!isName(name, "identifier")) k6ForgeLazy(2)(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+      if (!spec.path.startsWith("/")) k6ForgeLazy(2)(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
       const idempotencyKey = spec.idempotencyKey === true;
       if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
-        k6ForgeLazy(1)(
+        k6ForgeLazy(2)(
           `${field}.retry`,
           spec.retry,
           `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`
@@ -316,19 +319,39 @@ return function bearerAuth(token) {
 
     break;
     }
-    case 6: {
+    case 8: {
 
-  k6ForgeLazy(5);
+  k6ForgeLazy(7);
   return loaded3["endpointThresholds"];
     }
-    case 7: {
+    case 9: {
 
-  k6ForgeLazy(5);
+  k6ForgeLazy(7);
   return loaded3["sharedPlans"];
     }
-    case 8: {
+    case 10: {
+return function oncePerRun(name, inputs, compute) {
+  let failure;
+  let shared;
+  try {
+    shared = new SharedArray(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
+      try {
+        return [JSON.stringify(compute())];
+      } catch (error) {
+        failure = { error };
+        throw error;
+      }
+    });
+  } catch {
+    if (failure) throw failure.error;
+    return compute();
+  }
+  return JSON.parse(shared[0]);
+};
+    }
+    case 11: {
 return function catalog(specs, options2) {
-  const shared = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(7)(specs, options2.timeout));
+  const shared = k6ForgeLazy(10)("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(9)(specs, options2.timeout));
   const endpoints = { __proto__: null };
   const names = Object.keys(shared.plans);
   for (let i = 0; i < names.length; i += 1) endpoints[names[i]] = shared.plans[names[i]];
@@ -346,10 +369,10 @@ return function catalog(specs, options2) {
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? k6ForgeLazy(3)({}) : options2.debug ? k6ForgeLazy(3)(options2.debug) : void 0;
+  const log = options2.debug === true ? k6ForgeLazy(5)({}) : options2.debug ? k6ForgeLazy(5)(options2.debug) : void 0;
   const api = {
     send(name, request = NO_OPTIONS) {
-      let ep = endpoints[name] ?? k6ForgeLazy(1)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+      let ep = endpoints[name] ?? k6ForgeLazy(2)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
       if (typeof ep === "string") {
         const live = JSON.parse(ep);
         const accepted = live.expect;
@@ -371,7 +394,7 @@ return function catalog(specs, options2) {
       for (let i = 1; parts !== void 0 && i < parts.length; i += 2) {
         const key = parts[i];
         const value = request.path === void 0 ? void 0 : request.path[key];
-        if (value === void 0) k6ForgeLazy(1)(`${name}.path.${key}`, value, `a value for {${key}} in ${ep.path}`);
+        if (value === void 0) k6ForgeLazy(2)(`${name}.path.${key}`, value, `a value for {${key}} in ${ep.path}`);
         url += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
       }
       if (request.query) {
@@ -384,7 +407,7 @@ return function catalog(specs, options2) {
           separator = "&";
         }
       }
-      const json = request.body !== void 0 && typeof request.body === "object" && !isBinary(request.body);
+      const json = request.body !== void 0 && typeof request.body === "object" && !(isBinary || (isBinary = k6ForgeLazy(4)))(request.body);
       const auth = ep.auth ? options2.auth?.headers(api) : void 0;
       const body = json ? JSON.stringify(request.body) : request.body;
       let params;
@@ -401,7 +424,7 @@ return function catalog(specs, options2) {
         const headers = { ...baseHeaders };
         if (json) headers["Content-Type"] = "application/json";
         if (auth) Object.assign(headers, auth);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(4)();
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(6)();
         if (request.headers) Object.assign(headers, request.headers);
         params = { ...ep.params, headers };
         if (request.tags) params.tags = { ...ep.tags, ...request.tags };
@@ -422,17 +445,30 @@ return function catalog(specs, options2) {
     },
     thresholds() {
       const file = options2.thresholdsFile;
-      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(6)(specs, file));
+      return (oncePerRun || (oncePerRun = k6ForgeLazy(10)))("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(8)(specs, file));
     },
     reportBusinessError(name, failed) {
-      const entry = endpoints[name] ?? k6ForgeLazy(1)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+      const entry = endpoints[name] ?? k6ForgeLazy(2)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
       businessErrors.add(failed, typeof entry === "string" ? { endpoint: name } : entry.metricTags);
     }
   };
   return api;
 };
     }
-    case 9: {
+    case 12: {
+return function jsonHas(path) {
+  return {
+    [`json has ${path}`]: (res) => {
+      try {
+        return res.json(path) != null;
+      } catch {
+        return false;
+      }
+    }
+  };
+};
+    }
+    case 13: {
 
   return (/* @__PURE__ */ (() => {
     var loaded5;
@@ -712,7 +748,7 @@ return function catalog(specs, options2) {
       const given = {};
       for (let i = 0; i < STANDARD_NAMES.length; i += 1) given[STANDARD_NAMES[i]] = source[STANDARD_NAMES[i]];
       for (let i = 0; i < team.length; i += 1) given[team[i]] = source[team[i]];
-      const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => k6ForgeLazy08(environments, vars, given));
+      const { values, secrets } = (oncePerRun || (oncePerRun = k6ForgeLazy(10)))("config", { environments, vars, given }, () => k6ForgeLazy08(environments, vars, given));
       const config2 = {};
       const names = Object.keys(given);
       for (let i = 0; i < names.length; i += 1) {
@@ -723,7 +759,7 @@ return function catalog(specs, options2) {
     return { "loadConfig": loadConfig };
   })())["loadConfig"];
     }
-    case 10: {
+    case 14: {
 
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     function isAsciiLetter(code) {
@@ -1598,7 +1634,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     }
     function summaryInit(scenario, env) {
       if (scenario !== void 0 && !isName(scenario, "scenario")) {
-        k6ForgeLazy(1)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
+        k6ForgeLazy(2)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
       }
       let execution;
       try {
@@ -1689,24 +1725,24 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
 
     break;
     }
-    case 11: {
+    case 15: {
 
-  k6ForgeLazy(10);
+  k6ForgeLazy(14);
   return loaded4["summaryInit"];
     }
-    case 12: {
+    case 16: {
 
-  k6ForgeLazy(10);
+  k6ForgeLazy(14);
   return loaded4["summaryOutputs"];
     }
-    case 13: {
+    case 17: {
 return function summaryHandler(options2 = {}) {
   const { scenario } = options2;
-  const init = __VU === 0 ? k6ForgeLazy(11)(scenario, __ENV) : { scenario };
-  return (raw) => k6ForgeLazy(12)(raw, init);
+  const init = __VU === 0 ? k6ForgeLazy(15)(scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(16)(raw, init);
 };
     }
-    case 14: {
+    case 18: {
 
   return (/* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
@@ -1753,7 +1789,7 @@ return function summaryHandler(options2 = {}) {
     var LATENCY_KEY = /^(avg|med|max|p\d{1,2}(\.\d+)?)$/;
     var ACCEPTED_KEYS = "avg, med, max, pN (such as p95 or p99.9), errorRate, abortOnFail or delayAbortEval";
     function fail(source, path, given, accepted) {
-      k6ForgeLazy(0)("invalid_thresholds", { field: `${source} at ${path}`, given, accepted });
+      k6ForgeLazy(1)("invalid_thresholds", { field: `${source} at ${path}`, given, accepted });
     }
     function checkLimits(source, path, value, abortAllowed) {
       if (!isRecord(value)) fail(source, path, value, "an object of limits");
@@ -1860,7 +1896,7 @@ return function summaryHandler(options2 = {}) {
     return { "assertJudgeable": assertJudgeable, "embeddedThresholds": embeddedThresholds, "parseThresholdsFile": parseThresholdsFile };
   })())["embeddedThresholds"];
     }
-    case 15: {
+    case 19: {
 
   return (/* @__PURE__ */ (() => {
     function sameJson(a, b) {
@@ -1923,7 +1959,7 @@ return function summaryHandler(options2 = {}) {
     return { "composeOptions": composeOptions };
   })())["composeOptions"];
     }
-    case 16: {
+    case 20: {
 
   return (/* @__PURE__ */ (() => {
     var SECONDS_PER_DAY = 86400;
@@ -1933,7 +1969,7 @@ return function summaryHandler(options2 = {}) {
         ["burst", burst]
       ]) {
         if (!(Number.isFinite(value) && value > 0)) {
-          k6ForgeLazy(1)(field, value, "a number greater than 0");
+          k6ForgeLazy(2)(field, value, "a number greater than 0");
         }
       }
       return perDay / SECONDS_PER_DAY * burst;
@@ -1946,7 +1982,7 @@ return function summaryHandler(options2 = {}) {
     return { "arrivalRate": arrivalRate, "dailyRate": dailyRate };
   })())["dailyRate"];
     }
-    case 17: {
+    case 21: {
 
   return (/* @__PURE__ */ (() => {
     var loaded5;
@@ -2087,19 +2123,19 @@ return function summaryHandler(options2 = {}) {
         var MAX_VUS_PER_PREALLOCATED = 4;
         function checkOptions(options2) {
           const { name, exec: exec3, vus, scale, rate, preAllocatedVUs } = options2;
-          if (name !== void 0 && !isName(name, "scenario")) k6ForgeLazy(1)("name", name, "a k6 scenario name of letters, digits, _ and -");
-          if (exec3 !== void 0 && !isName(exec3, "function")) k6ForgeLazy(1)("exec", exec3, "the name of an exported function");
-          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) k6ForgeLazy(1)("vus", vus, "a whole number greater than 0");
+          if (name !== void 0 && !isName(name, "scenario")) k6ForgeLazy(2)("name", name, "a k6 scenario name of letters, digits, _ and -");
+          if (exec3 !== void 0 && !isName(exec3, "function")) k6ForgeLazy(2)("exec", exec3, "the name of an exported function");
+          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) k6ForgeLazy(2)("vus", vus, "a whole number greater than 0");
           if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
-            k6ForgeLazy(1)("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
+            k6ForgeLazy(2)("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
           }
-          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) k6ForgeLazy(1)("scale", scale, "a number greater than 0");
-          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) k6ForgeLazy(1)("rate", rate, "iterations per second, greater than 0");
+          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) k6ForgeLazy(2)("scale", scale, "a number greater than 0");
+          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) k6ForgeLazy(2)("rate", rate, "iterations per second, greater than 0");
           if (rate === void 0 && vus !== void 0 && scale !== void 0) {
-            k6ForgeLazy(1)("scale", scale, "no scale when vus is set: vus already fixes the peak");
+            k6ForgeLazy(2)("scale", scale, "no scale when vus is set: vus already fixes the peak");
           }
           if (rate === void 0 && preAllocatedVUs !== void 0) {
-            k6ForgeLazy(1)("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
+            k6ForgeLazy(2)("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
           }
           if (options2.duration !== void 0) parseDuration(options2.duration, "duration");
           if (options2.startTime !== void 0) parseDuration(options2.startTime, "startTime", true);
@@ -2121,7 +2157,7 @@ return function summaryHandler(options2 = {}) {
           const peakRate = options2.rate * (options2.scale ?? 1);
           const preAllocatedVUs = options2.preAllocatedVUs ?? Math.min(Math.max(1, Math.ceil(peakRate)), options2.vus ?? Infinity);
           const maxVUs = options2.vus ?? preAllocatedVUs * MAX_VUS_PER_PREALLOCATED;
-          if (maxVUs < preAllocatedVUs) k6ForgeLazy(1)("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
+          if (maxVUs < preAllocatedVUs) k6ForgeLazy(2)("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
           const rate = arrivalRate(peakRate);
           const peak = peakOf(shape);
           if (shape.kind === "constant") {
@@ -2189,7 +2225,7 @@ return function summaryHandler(options2 = {}) {
     function buildProfile(profile, shape, options2 = {}) {
       const env = __ENV;
       const production = env["ENVIRONMENT"] === "production" && profile !== "smoke" ? { allow: env["ALLOW_PRODUCTION_LOAD"], baseUrl: env["BASE_URL"] } : void 0;
-      const built = oncePerRun("profile", [profile, shape, options2, production], () => k6ForgeLazy08(profile, shape, options2, production));
+      const built = (oncePerRun || (oncePerRun = k6ForgeLazy(10)))("profile", [profile, shape, options2, production], () => k6ForgeLazy08(profile, shape, options2, production));
       return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
     }
     var SHAPE = {
@@ -2213,6 +2249,12 @@ return function summaryHandler(options2 = {}) {
     }
   }
 }
+function shown(value) {
+  if (value === void 0) return "nothing";
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
 
 
 // src/lib/auth.ts
@@ -2224,9 +2266,7 @@ import http from "k6/http";
 import { Counter, Rate, Trend } from "k6/metrics";
 
 // src/lib/binary.ts
-function isBinary(body) {
-  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
-}
+
 
 // k6-forge-lazy:src/lib/debug-log.ts
 let loaded;
@@ -2244,24 +2284,7 @@ let loaded3;
 
 // src/lib/once-per-run.ts
 import { SharedArray } from "k6/data";
-function oncePerRun(name, inputs, compute) {
-  let failure;
-  let shared;
-  try {
-    shared = new SharedArray(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
-      try {
-        return [JSON.stringify(compute())];
-      } catch (error) {
-        failure = { error };
-        throw error;
-      }
-    });
-  } catch {
-    if (failure) throw failure.error;
-    return compute();
-  }
-  return JSON.parse(shared[0]);
-}
+
 
 // src/lib/catalog.ts
 let NO_OPTIONS = {};
@@ -2271,17 +2294,7 @@ function is2xx(res) {
 
 
 // src/lib/checks.ts
-function jsonHas(path) {
-  return {
-    [`json has ${path}`]: (res) => {
-      try {
-        return res.json(path) != null;
-      } catch {
-        return false;
-      }
-    }
-  };
-}
+
 
 // k6-forge-per-call:src/lib/config.ts
 
@@ -2311,8 +2324,8 @@ let loaded4;
 let check2 = check;
 let exec2 = exec;
 let Counter2 = Counter;
-let config = k6ForgeLazy(9)();
-let gateway = k6ForgeLazy(8)(
+let config = k6ForgeLazy(13)();
+let gateway = k6ForgeLazy(11)(
   {
     account_get: { method: "GET", path: "/accounts/{id}", service: "gateway", operation: "balance", retry: { attempts: 3 } },
     transfer_create: {
@@ -2325,14 +2338,14 @@ let gateway = k6ForgeLazy(8)(
       retry: { attempts: 3, backoff: "200ms" }
     }
   },
-  { baseUrl: config.BASE_URL, auth: k6ForgeLazy(2)(config.BEARER_TOKEN), debug: config.DEBUG }
+  { baseUrl: config.BASE_URL, auth: k6ForgeLazy(3)(config.BEARER_TOKEN), debug: config.DEBUG }
 );
-let handleSummary = k6ForgeLazy(13)();
+let handleSummary = k6ForgeLazy(17)();
 let transfersCreated = new Counter2("transfers_created");
 let transfersReplayed = new Counter2("transfers_replayed");
 function transfer() {
   const balance = gateway.send("account_get", { path: { id: config.ACCOUNT_ID ?? "" } });
-  check2(balance, jsonHas("balanceMinor"));
+  check2(balance, (jsonHas || (jsonHas = k6ForgeLazy(12)))("balanceMinor"));
   const res = gateway.send("transfer_create", {
     body: {
       fromAccount: config.ACCOUNT_ID,
@@ -2348,12 +2361,12 @@ function transfer() {
 }
 
 // examples/gateway-spike.ts
-let options = __VU !== 0 ? void 0 : k6ForgeLazy(15)(
-  k6ForgeLazy(17)({
-    rate: k6ForgeLazy(16)({ perDay: 1e6, burst: 20 }),
+let options = __VU !== 0 ? void 0 : k6ForgeLazy(19)(
+  k6ForgeLazy(21)({
+    rate: k6ForgeLazy(20)({ perDay: 1e6, burst: 20 }),
     vus: config.VUS,
     duration: config.DURATION,
-    thresholds: k6ForgeLazy(14)().gates?.["spike"]
+    thresholds: k6ForgeLazy(18)().gates?.["spike"]
   }),
   { thresholds: { ...gateway.thresholds(), business_errors: ["rate<0.02"] } }
 );

@@ -1,6 +1,10 @@
+let oncePerRun, printable, isBinary, jsonHas;
 // src/lib/once-per-run.ts
 import { SharedArray } from "k6/data";
-function oncePerRun(name, inputs, compute) {
+function k6ForgeLazy(k6ForgeLazyCase) {
+  switch (k6ForgeLazyCase) {
+    case 0: {
+return function oncePerRun(name, inputs, compute) {
   let failure;
   let shared;
   try {
@@ -17,22 +21,10 @@ function oncePerRun(name, inputs, compute) {
     return compute();
   }
   return JSON.parse(shared[0]);
-}
-
-// src/lib/errors.ts
-let ForgeError = function(code, details) {
-  const prototype = ForgeError.prototype;
-  if (!(prototype instanceof Error)) {
-    Object.setPrototypeOf(prototype, Error.prototype);
-    Object.defineProperty(prototype, "name", { value: "ForgeError", writable: true, configurable: true });
-  }
-  const message = printable(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
-  const error = Reflect.construct(Error, [message], new.target ?? ForgeError);
-  error.code = code;
-  error.details = details;
-  return error;
 };
-function printable(text) {
+    }
+    case 1: {
+return function printable(text) {
   let out = "";
   let from = 0;
   for (let i = 0; i < text.length; i += 1) {
@@ -42,20 +34,14 @@ function printable(text) {
     from = i + 1;
   }
   return from === 0 ? text : out + text.slice(from);
-}
-function shown(value) {
-  if (value === void 0) return "nothing";
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-function k6ForgeLazy(k6ForgeLazyCase) {
-  switch (k6ForgeLazyCase) {
-    case 0: {
+};
+    }
+    case 2: {
 return function invalidOption(field, given, accepted) {
   throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
 };
     }
-    case 1: {
+    case 3: {
 
   return (/* @__PURE__ */ (() => {
     function sameJson(a, b) {
@@ -118,7 +104,7 @@ return function invalidOption(field, given, accepted) {
     return { "composeOptions": composeOptions };
   })())["composeOptions"];
     }
-    case 2: {
+    case 4: {
 
   return (/* @__PURE__ */ (() => {
     var loaded5;
@@ -259,19 +245,19 @@ return function invalidOption(field, given, accepted) {
         var MAX_VUS_PER_PREALLOCATED = 4;
         function checkOptions(options2) {
           const { name, exec, vus, scale, rate, preAllocatedVUs } = options2;
-          if (name !== void 0 && !isName(name, "scenario")) k6ForgeLazy(0)("name", name, "a k6 scenario name of letters, digits, _ and -");
-          if (exec !== void 0 && !isName(exec, "function")) k6ForgeLazy(0)("exec", exec, "the name of an exported function");
-          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) k6ForgeLazy(0)("vus", vus, "a whole number greater than 0");
+          if (name !== void 0 && !isName(name, "scenario")) k6ForgeLazy(2)("name", name, "a k6 scenario name of letters, digits, _ and -");
+          if (exec !== void 0 && !isName(exec, "function")) k6ForgeLazy(2)("exec", exec, "the name of an exported function");
+          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) k6ForgeLazy(2)("vus", vus, "a whole number greater than 0");
           if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
-            k6ForgeLazy(0)("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
+            k6ForgeLazy(2)("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
           }
-          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) k6ForgeLazy(0)("scale", scale, "a number greater than 0");
-          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) k6ForgeLazy(0)("rate", rate, "iterations per second, greater than 0");
+          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) k6ForgeLazy(2)("scale", scale, "a number greater than 0");
+          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) k6ForgeLazy(2)("rate", rate, "iterations per second, greater than 0");
           if (rate === void 0 && vus !== void 0 && scale !== void 0) {
-            k6ForgeLazy(0)("scale", scale, "no scale when vus is set: vus already fixes the peak");
+            k6ForgeLazy(2)("scale", scale, "no scale when vus is set: vus already fixes the peak");
           }
           if (rate === void 0 && preAllocatedVUs !== void 0) {
-            k6ForgeLazy(0)("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
+            k6ForgeLazy(2)("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
           }
           if (options2.duration !== void 0) parseDuration(options2.duration, "duration");
           if (options2.startTime !== void 0) parseDuration(options2.startTime, "startTime", true);
@@ -293,7 +279,7 @@ return function invalidOption(field, given, accepted) {
           const peakRate = options2.rate * (options2.scale ?? 1);
           const preAllocatedVUs = options2.preAllocatedVUs ?? Math.min(Math.max(1, Math.ceil(peakRate)), options2.vus ?? Infinity);
           const maxVUs = options2.vus ?? preAllocatedVUs * MAX_VUS_PER_PREALLOCATED;
-          if (maxVUs < preAllocatedVUs) k6ForgeLazy(0)("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
+          if (maxVUs < preAllocatedVUs) k6ForgeLazy(2)("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
           const rate = arrivalRate(peakRate);
           const peak = peakOf(shape);
           if (shape.kind === "constant") {
@@ -361,7 +347,7 @@ return function invalidOption(field, given, accepted) {
     function buildProfile(profile, shape, options2 = {}) {
       const env = __ENV;
       const production = env["ENVIRONMENT"] === "production" && profile !== "smoke" ? { allow: env["ALLOW_PRODUCTION_LOAD"], baseUrl: env["BASE_URL"] } : void 0;
-      const built = oncePerRun("profile", [profile, shape, options2, production], () => k6ForgeLazy09(profile, shape, options2, production));
+      const built = (oncePerRun || (oncePerRun = k6ForgeLazy(0)))("profile", [profile, shape, options2, production], () => k6ForgeLazy09(profile, shape, options2, production));
       return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
     }
     var SHAPE = {
@@ -380,7 +366,12 @@ return function invalidOption(field, given, accepted) {
     return { "loadProfile": loadProfile };
   })())["loadProfile"];
     }
-    case 3: {
+    case 5: {
+return function isBinary(body) {
+  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
+};
+    }
+    case 6: {
 
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     function isBinary2(body) {
@@ -440,7 +431,7 @@ return function invalidOption(field, given, accepted) {
   })();
   return loaded["requestLogger"];
     }
-    case 4: {
+    case 7: {
 
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     function hex(value, width) {
@@ -463,7 +454,7 @@ return function invalidOption(field, given, accepted) {
   })();
   return loaded2["automaticKey"];
     }
-    case 5: {
+    case 8: {
 
   if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
@@ -534,10 +525,10 @@ return function invalidOption(field, given, accepted) {
     function retrySchedule(policy, field) {
       const { attempts, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
       if (!(Number.isInteger(attempts) && attempts >= 2 && attempts <= 10)) {
-        k6ForgeLazy(0)(`${field}.attempts`, attempts, "a whole number from 2 to 10");
+        k6ForgeLazy(2)(`${field}.attempts`, attempts, "a whole number from 2 to 10");
       }
       if (!(Number.isFinite(factor) && factor >= 1)) {
-        k6ForgeLazy(0)(`${field}.factor`, factor, "a number of 1 or more");
+        k6ForgeLazy(2)(`${field}.factor`, factor, "a number of 1 or more");
       }
       const firstMs = parseDuration(backoff, `${field}.backoff`);
       return { on: [...on], waits: Array.from({ length: attempts - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
@@ -585,11 +576,11 @@ return function invalidOption(field, given, accepted) {
     }
     function plan(name, spec, defaultTimeout) {
       const field = `endpoints.${name}`;
-      if (!isName(name, "identifier")) k6ForgeLazy(0)(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
-      if (!spec.path.startsWith("/")) k6ForgeLazy(0)(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
+      if (!isName(name, "identifier")) k6ForgeLazy(2)(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+      if (!spec.path.startsWith("/")) k6ForgeLazy(2)(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
       const idempotencyKey = spec.idempotencyKey === true;
       if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
-        k6ForgeLazy(0)(
+        k6ForgeLazy(2)(
           `${field}.retry`,
           spec.retry,
           `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`
@@ -646,19 +637,19 @@ return function invalidOption(field, given, accepted) {
 
     break;
     }
-    case 6: {
+    case 9: {
 
-  k6ForgeLazy(5);
+  k6ForgeLazy(8);
   return loaded3["endpointThresholds"];
     }
-    case 7: {
+    case 10: {
 
-  k6ForgeLazy(5);
+  k6ForgeLazy(8);
   return loaded3["sharedPlans"];
     }
-    case 8: {
+    case 11: {
 return function catalog(specs, options2) {
-  const shared = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(7)(specs, options2.timeout));
+  const shared = k6ForgeLazy(0)("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(10)(specs, options2.timeout));
   const endpoints = { __proto__: null };
   const names = Object.keys(shared.plans);
   for (let i = 0; i < names.length; i += 1) endpoints[names[i]] = shared.plans[names[i]];
@@ -676,10 +667,10 @@ return function catalog(specs, options2) {
   const businessErrors = new Rate("business_errors");
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? k6ForgeLazy(3)({}) : options2.debug ? k6ForgeLazy(3)(options2.debug) : void 0;
+  const log = options2.debug === true ? k6ForgeLazy(6)({}) : options2.debug ? k6ForgeLazy(6)(options2.debug) : void 0;
   const api = {
     send(name, request = NO_OPTIONS) {
-      let ep = endpoints[name] ?? k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+      let ep = endpoints[name] ?? k6ForgeLazy(2)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
       if (typeof ep === "string") {
         const live = JSON.parse(ep);
         const accepted = live.expect;
@@ -701,7 +692,7 @@ return function catalog(specs, options2) {
       for (let i = 1; parts !== void 0 && i < parts.length; i += 2) {
         const key = parts[i];
         const value = request.path === void 0 ? void 0 : request.path[key];
-        if (value === void 0) k6ForgeLazy(0)(`${name}.path.${key}`, value, `a value for {${key}} in ${ep.path}`);
+        if (value === void 0) k6ForgeLazy(2)(`${name}.path.${key}`, value, `a value for {${key}} in ${ep.path}`);
         url += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
       }
       if (request.query) {
@@ -714,7 +705,7 @@ return function catalog(specs, options2) {
           separator = "&";
         }
       }
-      const json = request.body !== void 0 && typeof request.body === "object" && !isBinary(request.body);
+      const json = request.body !== void 0 && typeof request.body === "object" && !(isBinary || (isBinary = k6ForgeLazy(5)))(request.body);
       const auth = ep.auth ? options2.auth?.headers(api) : void 0;
       const body = json ? JSON.stringify(request.body) : request.body;
       let params;
@@ -731,7 +722,7 @@ return function catalog(specs, options2) {
         const headers = { ...baseHeaders };
         if (json) headers["Content-Type"] = "application/json";
         if (auth) Object.assign(headers, auth);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(4)();
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(7)();
         if (request.headers) Object.assign(headers, request.headers);
         params = { ...ep.params, headers };
         if (request.tags) params.tags = { ...ep.tags, ...request.tags };
@@ -752,17 +743,30 @@ return function catalog(specs, options2) {
     },
     thresholds() {
       const file = options2.thresholdsFile;
-      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(6)(specs, file));
+      return (oncePerRun || (oncePerRun = k6ForgeLazy(0)))("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(9)(specs, file));
     },
     reportBusinessError(name, failed) {
-      const entry = endpoints[name] ?? k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+      const entry = endpoints[name] ?? k6ForgeLazy(2)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
       businessErrors.add(failed, typeof entry === "string" ? { endpoint: name } : entry.metricTags);
     }
   };
   return api;
 };
     }
-    case 9: {
+    case 12: {
+return function jsonHas(path) {
+  return {
+    [`json has ${path}`]: (res) => {
+      try {
+        return res.json(path) != null;
+      } catch {
+        return false;
+      }
+    }
+  };
+};
+    }
+    case 13: {
 
   return (/* @__PURE__ */ (() => {
     var loaded5;
@@ -1042,7 +1046,7 @@ return function catalog(specs, options2) {
       const given = {};
       for (let i = 0; i < STANDARD_NAMES.length; i += 1) given[STANDARD_NAMES[i]] = source[STANDARD_NAMES[i]];
       for (let i = 0; i < team.length; i += 1) given[team[i]] = source[team[i]];
-      const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => k6ForgeLazy09(environments, vars, given));
+      const { values, secrets } = (oncePerRun || (oncePerRun = k6ForgeLazy(0)))("config", { environments, vars, given }, () => k6ForgeLazy09(environments, vars, given));
       const config2 = {};
       const names = Object.keys(given);
       for (let i = 0; i < names.length; i += 1) {
@@ -1053,7 +1057,7 @@ return function catalog(specs, options2) {
     return { "loadConfig": loadConfig };
   })())["loadConfig"];
     }
-    case 10: {
+    case 14: {
 
   return (/* @__PURE__ */ (() => {
     var UNITS = [
@@ -1245,7 +1249,7 @@ return function catalog(specs, options2) {
     return { "boolean": boolean, "duration": duration, "oneOf": oneOf, "positiveInteger": positiveInteger, "readEnv": readEnv, "secret": secret, "text": text, "url": url };
   })())["boolean"];
     }
-    case 11: {
+    case 15: {
 
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     function isAsciiLetter(code) {
@@ -2120,7 +2124,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     }
     function summaryInit(scenario, env) {
       if (scenario !== void 0 && !isName(scenario, "scenario")) {
-        k6ForgeLazy(0)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
+        k6ForgeLazy(2)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
       }
       let execution;
       try {
@@ -2211,25 +2215,46 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
 
     break;
     }
-    case 12: {
+    case 16: {
 
-  k6ForgeLazy(11);
+  k6ForgeLazy(15);
   return loaded4["summaryInit"];
     }
-    case 13: {
+    case 17: {
 
-  k6ForgeLazy(11);
+  k6ForgeLazy(15);
   return loaded4["summaryOutputs"];
     }
-    case 14: {
+    case 18: {
 return function summaryHandler(options2 = {}) {
   const { scenario } = options2;
-  const init = __VU === 0 ? k6ForgeLazy(12)(scenario, __ENV) : { scenario };
-  return (raw) => k6ForgeLazy(13)(raw, init);
+  const init = __VU === 0 ? k6ForgeLazy(16)(scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(17)(raw, init);
 };
     }
   }
 }
+
+// src/lib/errors.ts
+let ForgeError = function(code, details) {
+  const prototype = ForgeError.prototype;
+  if (!(prototype instanceof Error)) {
+    Object.setPrototypeOf(prototype, Error.prototype);
+    Object.defineProperty(prototype, "name", { value: "ForgeError", writable: true, configurable: true });
+  }
+  const message = (printable || (printable = k6ForgeLazy(1)))(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+  const error = Reflect.construct(Error, [message], new.target ?? ForgeError);
+  error.code = code;
+  error.details = details;
+  return error;
+};
+
+function shown(value) {
+  if (value === void 0) return "nothing";
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
 
 // k6-forge-per-call:src/scenarios/compose.ts
 
@@ -2246,9 +2271,7 @@ import http from "k6/http";
 import { Counter, Rate, Trend } from "k6/metrics";
 
 // src/lib/binary.ts
-function isBinary(body) {
-  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
-}
+
 
 // k6-forge-lazy:src/lib/debug-log.ts
 let loaded;
@@ -2272,17 +2295,7 @@ function is2xx(res) {
 
 
 // src/lib/checks.ts
-function jsonHas(path) {
-  return {
-    [`json has ${path}`]: (res) => {
-      try {
-        return res.json(path) != null;
-      } catch {
-        return false;
-      }
-    }
-  };
-}
+
 
 // k6-forge-per-call:src/lib/config.ts
 
@@ -2300,8 +2313,8 @@ let loaded4;
 
 
 // examples/shared/storefront.ts
-let config = k6ForgeLazy(9)({ vars: { SETUP_WRITES: k6ForgeLazy(10)({ byEnvironment: { development: true }, default: false }) } });
-let storefront = k6ForgeLazy(8)(
+let config = k6ForgeLazy(13)({ vars: { SETUP_WRITES: k6ForgeLazy(14)({ byEnvironment: { development: true }, default: false }) } });
+let storefront = k6ForgeLazy(11)(
   {
     health: { method: "GET", path: "/health", service: "storefront" },
     product_get: { method: "GET", path: "/products/{id}", service: "storefront", operation: "get" },
@@ -2309,7 +2322,7 @@ let storefront = k6ForgeLazy(8)(
   },
   { baseUrl: config.BASE_URL, debug: config.DEBUG }
 );
-let handleSummary = k6ForgeLazy(14)();
+let handleSummary = k6ForgeLazy(18)();
 let PRODUCT = "demo-widget";
 function setup() {
   if (config.SETUP_WRITES) storefront.send("product_stock", { body: { productId: PRODUCT, quantity: 1e6 } });
@@ -2317,12 +2330,12 @@ function setup() {
 function browse() {
   storefront.send("health");
   const product = storefront.send("product_get", { path: { id: PRODUCT } });
-  check2(product, jsonHas("stock"));
+  check2(product, (jsonHas || (jsonHas = k6ForgeLazy(12)))("stock"));
   sleep2(1);
 }
 
 // examples/load.ts
-let options = __VU !== 0 ? void 0 : k6ForgeLazy(1)(k6ForgeLazy(2)({ vus: config.VUS, duration: config.DURATION }), { thresholds: storefront.thresholds() });
+let options = __VU !== 0 ? void 0 : k6ForgeLazy(3)(k6ForgeLazy(4)({ vus: config.VUS, duration: config.DURATION }), { thresholds: storefront.thresholds() });
 export {
   browse as default,
   handleSummary,

@@ -1,3 +1,4 @@
+let printable, oncePerRun;
 // examples/messaging.ts
 import { sleep } from "k6";
 
@@ -8,13 +9,16 @@ let ForgeError = function(code, details) {
     Object.setPrototypeOf(prototype, Error.prototype);
     Object.defineProperty(prototype, "name", { value: "ForgeError", writable: true, configurable: true });
   }
-  const message = printable(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+  const message = (printable || (printable = k6ForgeLazy(0)))(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
   const error = Reflect.construct(Error, [message], new.target ?? ForgeError);
   error.code = code;
   error.details = details;
   return error;
 };
-function printable(text) {
+function k6ForgeLazy(k6ForgeLazyCase) {
+  switch (k6ForgeLazyCase) {
+    case 0: {
+return function printable(text) {
   let out = "";
   let from = 0;
   for (let i = 0; i < text.length; i += 1) {
@@ -24,20 +28,34 @@ function printable(text) {
     from = i + 1;
   }
   return from === 0 ? text : out + text.slice(from);
-}
-function shown(value) {
-  if (value === void 0) return "nothing";
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-function k6ForgeLazy(k6ForgeLazyCase) {
-  switch (k6ForgeLazyCase) {
-    case 0: {
+};
+    }
+    case 1: {
 return function invalidOption(field, given, accepted) {
   throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
 };
     }
-    case 1: {
+    case 2: {
+return function oncePerRun(name, inputs, compute) {
+  let failure;
+  let shared;
+  try {
+    shared = new SharedArray(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
+      try {
+        return [JSON.stringify(compute())];
+      } catch (error) {
+        failure = { error };
+        throw error;
+      }
+    });
+  } catch {
+    if (failure) throw failure.error;
+    return compute();
+  }
+  return JSON.parse(shared[0]);
+};
+    }
+    case 3: {
 
   return (/* @__PURE__ */ (() => {
     var loaded2;
@@ -317,7 +335,7 @@ return function invalidOption(field, given, accepted) {
       const given = {};
       for (let i = 0; i < STANDARD_NAMES.length; i += 1) given[STANDARD_NAMES[i]] = source[STANDARD_NAMES[i]];
       for (let i = 0; i < team.length; i += 1) given[team[i]] = source[team[i]];
-      const { values, secrets } = oncePerRun("config", { environments, vars, given }, () => k6ForgeLazy05(environments, vars, given));
+      const { values, secrets } = (oncePerRun || (oncePerRun = k6ForgeLazy(2)))("config", { environments, vars, given }, () => k6ForgeLazy05(environments, vars, given));
       const config2 = {};
       const names = Object.keys(given);
       for (let i = 0; i < names.length; i += 1) {
@@ -328,7 +346,7 @@ return function invalidOption(field, given, accepted) {
     return { "loadConfig": loadConfig };
   })())["loadConfig"];
     }
-    case 2: {
+    case 4: {
 return function durationMs(text) {
   let total = 0;
   let rank = -1;
@@ -356,9 +374,9 @@ return function durationMs(text) {
   return Math.round(total);
 };
     }
-    case 3: {
+    case 5: {
 return function parseDuration(text, field = "duration", allowZero = false) {
-  const ms = typeof text === "string" ? k6ForgeLazy(2)(text) : Number.NaN;
+  const ms = typeof text === "string" ? k6ForgeLazy(4)(text) : Number.NaN;
   if (ms > 0 || allowZero && ms === 0) return ms;
   throw new ForgeError("invalid_duration", {
     field,
@@ -367,7 +385,7 @@ return function parseDuration(text, field = "duration", allowZero = false) {
   });
 };
     }
-    case 4: {
+    case 6: {
 
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     function isAsciiLetter2(code) {
@@ -1242,7 +1260,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     }
     function summaryInit(scenario, env) {
       if (scenario !== void 0 && !isName2(scenario, "scenario")) {
-        k6ForgeLazy(0)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
+        k6ForgeLazy(1)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
       }
       let execution;
       try {
@@ -1333,44 +1351,44 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
 
     break;
     }
-    case 5: {
+    case 7: {
 
-  k6ForgeLazy(4);
+  k6ForgeLazy(6);
   return loaded["summaryInit"];
     }
-    case 6: {
+    case 8: {
 
-  k6ForgeLazy(4);
+  k6ForgeLazy(6);
   return loaded["summaryOutputs"];
     }
-    case 7: {
+    case 9: {
 return function summaryHandler(options2 = {}) {
   const { scenario } = options2;
-  const init = __VU === 0 ? k6ForgeLazy(5)(scenario, __ENV) : { scenario };
-  return (raw) => k6ForgeLazy(6)(raw, init);
+  const init = __VU === 0 ? k6ForgeLazy(7)(scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(8)(raw, init);
 };
     }
-    case 8: {
+    case 10: {
 return function isAsciiLetter(code) {
   return code >= 65 && code <= 90 || code >= 97 && code <= 122;
 };
     }
-    case 9: {
+    case 11: {
 return function isName(text, rule) {
   if (typeof text !== "string" || text.length === 0) return false;
   if (rule === "metric" && (text.length < 2 || text.length > 129)) return false;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     const digit = code >= 48 && code <= 57;
-    const ok = k6ForgeLazy(8)(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
+    const ok = k6ForgeLazy(10)(code) || code === 95 || digit && (i > 0 || rule === "scenario") || code === 45 && rule === "scenario" || code === 36 && rule === "function";
     if (!ok) return false;
   }
   return true;
 };
     }
-    case 10: {
+    case 12: {
 return function metricName(name, field) {
-  if (k6ForgeLazy(9)(name, "metric")) return name;
+  if (k6ForgeLazy(11)(name, "metric")) return name;
   throw new ForgeError("invalid_option", {
     field,
     given: shown(name),
@@ -1378,11 +1396,11 @@ return function metricName(name, field) {
   });
 };
     }
-    case 11: {
+    case 13: {
 return function messageChannel(options2) {
-  const name = k6ForgeLazy(10)(options2.trend ?? "ws_message_duration", "trend");
+  const name = k6ForgeLazy(12)(options2.trend ?? "ws_message_duration", "trend");
   const timeout = options2.timeout ?? "5s";
-  const waitMs = k6ForgeLazy(3)(timeout, "timeout");
+  const waitMs = k6ForgeLazy(5)(timeout, "timeout");
   const latency = new Trend(name, true);
   const checkName = `${name} reply within ${timeout}`;
   return {
@@ -1416,7 +1434,7 @@ return function messageChannel(options2) {
   };
 };
     }
-    case 12: {
+    case 14: {
 
   return (/* @__PURE__ */ (() => {
     function sameJson(a, b) {
@@ -1479,7 +1497,7 @@ return function messageChannel(options2) {
     return { "composeOptions": composeOptions };
   })())["composeOptions"];
     }
-    case 13: {
+    case 15: {
 
   return (/* @__PURE__ */ (() => {
     var loaded2;
@@ -1620,19 +1638,19 @@ return function messageChannel(options2) {
         var MAX_VUS_PER_PREALLOCATED = 4;
         function checkOptions(options2) {
           const { name, exec, vus, scale, rate, preAllocatedVUs } = options2;
-          if (name !== void 0 && !isName2(name, "scenario")) k6ForgeLazy(0)("name", name, "a k6 scenario name of letters, digits, _ and -");
-          if (exec !== void 0 && !isName2(exec, "function")) k6ForgeLazy(0)("exec", exec, "the name of an exported function");
-          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) k6ForgeLazy(0)("vus", vus, "a whole number greater than 0");
+          if (name !== void 0 && !isName2(name, "scenario")) k6ForgeLazy(1)("name", name, "a k6 scenario name of letters, digits, _ and -");
+          if (exec !== void 0 && !isName2(exec, "function")) k6ForgeLazy(1)("exec", exec, "the name of an exported function");
+          if (vus !== void 0 && !(Number.isInteger(vus) && vus > 0)) k6ForgeLazy(1)("vus", vus, "a whole number greater than 0");
           if (preAllocatedVUs !== void 0 && !(Number.isInteger(preAllocatedVUs) && preAllocatedVUs > 0)) {
-            k6ForgeLazy(0)("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
+            k6ForgeLazy(1)("preAllocatedVUs", preAllocatedVUs, "a whole number greater than 0");
           }
-          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) k6ForgeLazy(0)("scale", scale, "a number greater than 0");
-          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) k6ForgeLazy(0)("rate", rate, "iterations per second, greater than 0");
+          if (scale !== void 0 && !(Number.isFinite(scale) && scale > 0)) k6ForgeLazy(1)("scale", scale, "a number greater than 0");
+          if (rate !== void 0 && !(Number.isFinite(rate) && rate > 0)) k6ForgeLazy(1)("rate", rate, "iterations per second, greater than 0");
           if (rate === void 0 && vus !== void 0 && scale !== void 0) {
-            k6ForgeLazy(0)("scale", scale, "no scale when vus is set: vus already fixes the peak");
+            k6ForgeLazy(1)("scale", scale, "no scale when vus is set: vus already fixes the peak");
           }
           if (rate === void 0 && preAllocatedVUs !== void 0) {
-            k6ForgeLazy(0)("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
+            k6ForgeLazy(1)("preAllocatedVUs", preAllocatedVUs, "no preAllocatedVUs without rate: it belongs to the open model");
           }
           if (options2.duration !== void 0) parseDuration2(options2.duration, "duration");
           if (options2.startTime !== void 0) parseDuration2(options2.startTime, "startTime", true);
@@ -1654,7 +1672,7 @@ return function messageChannel(options2) {
           const peakRate = options2.rate * (options2.scale ?? 1);
           const preAllocatedVUs = options2.preAllocatedVUs ?? Math.min(Math.max(1, Math.ceil(peakRate)), options2.vus ?? Infinity);
           const maxVUs = options2.vus ?? preAllocatedVUs * MAX_VUS_PER_PREALLOCATED;
-          if (maxVUs < preAllocatedVUs) k6ForgeLazy(0)("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
+          if (maxVUs < preAllocatedVUs) k6ForgeLazy(1)("vus", maxVUs, `at least preAllocatedVUs (${preAllocatedVUs}) in the open model`);
           const rate = arrivalRate(peakRate);
           const peak = peakOf(shape);
           if (shape.kind === "constant") {
@@ -1722,7 +1740,7 @@ return function messageChannel(options2) {
     function buildProfile(profile, shape, options2 = {}) {
       const env = __ENV;
       const production = env["ENVIRONMENT"] === "production" && profile !== "smoke" ? { allow: env["ALLOW_PRODUCTION_LOAD"], baseUrl: env["BASE_URL"] } : void 0;
-      const built = oncePerRun("profile", [profile, shape, options2, production], () => k6ForgeLazy05(profile, shape, options2, production));
+      const built = (oncePerRun || (oncePerRun = k6ForgeLazy(2)))("profile", [profile, shape, options2, production], () => k6ForgeLazy05(profile, shape, options2, production));
       return { ...built, summaryTrendStats: [...SUMMARY_TREND_STATS] };
     }
     var SHAPE = { kind: "constant", vus: 10, duration: "1m" };
@@ -1734,27 +1752,16 @@ return function messageChannel(options2) {
     }
   }
 }
+function shown(value) {
+  if (value === void 0) return "nothing";
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
 
 // src/lib/once-per-run.ts
 import { SharedArray } from "k6/data";
-function oncePerRun(name, inputs, compute) {
-  let failure;
-  let shared;
-  try {
-    shared = new SharedArray(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
-      try {
-        return [JSON.stringify(compute())];
-      } catch (error) {
-        failure = { error };
-        throw error;
-      }
-    });
-  } catch {
-    if (failure) throw failure.error;
-    return compute();
-  }
-  return JSON.parse(shared[0]);
-}
+
 
 // k6-forge-per-call:src/lib/config.ts
 
@@ -1802,12 +1809,12 @@ import { WebSocket } from "k6/websockets";
 
 
 // examples/messaging.ts
-let config = k6ForgeLazy(1)();
-let chat = k6ForgeLazy(11)({ url: `${config.BASE_URL.replace(/^http/, "ws")}/ws/echo`, timeout: "2s" });
-let options = __VU !== 0 ? void 0 : k6ForgeLazy(12)(k6ForgeLazy(13)({ name: "messaging", vus: config.VUS, duration: config.DURATION }), {
+let config = k6ForgeLazy(3)();
+let chat = k6ForgeLazy(13)({ url: `${config.BASE_URL.replace(/^http/, "ws")}/ws/echo`, timeout: "2s" });
+let options = __VU !== 0 ? void 0 : k6ForgeLazy(14)(k6ForgeLazy(15)({ name: "messaging", vus: config.VUS, duration: config.DURATION }), {
   thresholds: { ws_message_duration: ["p(95)<200"], checks: ["rate>0.99"] }
 });
-let handleSummary = k6ForgeLazy(7)();
+let handleSummary = k6ForgeLazy(9)();
 async function roundTrip() {
   const id = `msg-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   await chat.exchange(JSON.stringify({ id, text: "Is the red Civic still on the lot?" }), (data) => data.includes(id));

@@ -1,3 +1,4 @@
+let printable, shown, isBinary, oncePerRun, catalog, attempt, transactionProbe;
 // examples/smoke-check.ts
 import { sleep as sleep3 } from "k6";
 import exec2 from "k6/execution";
@@ -14,13 +15,16 @@ let ForgeError = function(code, details) {
     Object.setPrototypeOf(prototype, Error.prototype);
     Object.defineProperty(prototype, "name", { value: "ForgeError", writable: true, configurable: true });
   }
-  const message = printable(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
+  const message = (printable || (printable = k6ForgeLazy(0)))(`${details.field}: ${details.given} is not accepted; expected ${details.accepted}`);
   const error = Reflect.construct(Error, [message], new.target ?? ForgeError);
   error.code = code;
   error.details = details;
   return error;
 };
-function printable(text) {
+function k6ForgeLazy(k6ForgeLazyCase) {
+  switch (k6ForgeLazyCase) {
+    case 0: {
+return function printable(text) {
   let out = "";
   let from = 0;
   for (let i = 0; i < text.length; i += 1) {
@@ -30,27 +34,33 @@ function printable(text) {
     from = i + 1;
   }
   return from === 0 ? text : out + text.slice(from);
-}
-function shown(value) {
-  if (value === void 0) return "nothing";
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-function k6ForgeLazy(k6ForgeLazyCase) {
-  switch (k6ForgeLazyCase) {
-    case 0: {
-return function invalidOption(field, given, accepted) {
-  throw new ForgeError("invalid_option", { field, given: shown(given), accepted });
 };
     }
     case 1: {
+return function shown(value) {
+  if (value === void 0) return "nothing";
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+};
+    }
+    case 2: {
+return function invalidOption(field, given, accepted) {
+  throw new ForgeError("invalid_option", { field, given: k6ForgeLazy(1)(given), accepted });
+};
+    }
+    case 3: {
 return function bearerAuth(token) {
   if (!token) throw new ForgeError("invalid_option", { field: "BEARER_TOKEN", given: "nothing", accepted: "a bearer token" });
   const headers = Object.freeze({ Authorization: `Bearer ${token}` });
   return { headers: () => headers };
 };
     }
-    case 2: {
+    case 4: {
+return function isBinary(body) {
+  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
+};
+    }
+    case 5: {
 
   if (loaded === void 0) loaded = /* @__PURE__ */ (() => {
     function isBinary2(body) {
@@ -110,7 +120,7 @@ return function bearerAuth(token) {
   })();
   return loaded["requestLogger"];
     }
-    case 3: {
+    case 6: {
 
   if (loaded2 === void 0) loaded2 = /* @__PURE__ */ (() => {
     function hex(value, width) {
@@ -133,7 +143,7 @@ return function bearerAuth(token) {
   })();
   return loaded2["automaticKey"];
     }
-    case 4: {
+    case 7: {
 
   if (loaded3 === void 0) loaded3 = /* @__PURE__ */ (() => {
     var define_K6_FORGE_THRESHOLDS_default2 = { global: { p95: 500, p99: 1e3, errorRate: 0.01 }, scenarios: { smoke: { p95: 1e3, errorRate: 0.01, abortOnFail: true, delayAbortEval: "10s" }, load: { p95: 500, errorRate: 0.01 }, stress: { p95: 1e3, p99: 2e3, errorRate: 0.05 }, spike: { p95: 2e3, p99: 4e3, errorRate: 0.1 }, soak: { p95: 500, errorRate: 0.01 }, baseline: { p95: 400, p99: 900, errorRate: 0.01 }, peak: { p95: 500, p99: 1e3, errorRate: 0.01 }, "flash-sale": { p95: 500, p99: 1e3, errorRate: 0.01 } }, endpoints: { login: { p95: 500, p99: 1e3 }, token_refresh: { p95: 100, p99: 200 }, register: { p95: 600, p99: 1200 }, deal_list: { p95: 300, p99: 600 }, deal_create: { p95: 400, p99: 800 }, deal_get: { p95: 150, p99: 300 }, deal_update: { p95: 300, p99: 600 }, customer_list: { p95: 400, p99: 800 }, customer_search: { p95: 500, p99: 1e3 }, customer_create: { p95: 500, p99: 1e3 }, tax_calculate: { p95: 100, p99: 200 }, tax_batch: { p95: 500, p99: 1e3 } }, gates: { baseline: { p95: 400, p99: 900, errorRate: 0.01 }, spike: { p95: 500, p99: 1200, errorRate: 0.02 } } };
@@ -175,7 +185,7 @@ return function bearerAuth(token) {
       if (ms > 0 || allowZero && ms === 0) return ms;
       throw new ForgeError("invalid_duration", {
         field,
-        given: shown(text),
+        given: (shown || (shown = k6ForgeLazy(1)))(text),
         accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
       });
     }
@@ -197,17 +207,17 @@ return function bearerAuth(token) {
       if (isName(name, "metric")) return name;
       throw new ForgeError("invalid_option", {
         field,
-        given: shown(name),
+        given: (shown || (shown = k6ForgeLazy(1)))(name),
         accepted: "a k6 metric name: a letter or _, then 1 to 128 letters, digits or _"
       });
     }
     function retrySchedule(policy, field) {
       const { attempts: attempts2, backoff = "100ms", factor = 2, on = [0, 502, 503, 504] } = policy;
       if (!(Number.isInteger(attempts2) && attempts2 >= 2 && attempts2 <= 10)) {
-        k6ForgeLazy(0)(`${field}.attempts`, attempts2, "a whole number from 2 to 10");
+        k6ForgeLazy(2)(`${field}.attempts`, attempts2, "a whole number from 2 to 10");
       }
       if (!(Number.isFinite(factor) && factor >= 1)) {
-        k6ForgeLazy(0)(`${field}.factor`, factor, "a number of 1 or more");
+        k6ForgeLazy(2)(`${field}.factor`, factor, "a number of 1 or more");
       }
       const firstMs = parseDuration2(backoff, `${field}.backoff`);
       return { on: [...on], waits: Array.from({ length: attempts2 - 1 }, (_, i) => Math.round(firstMs * factor ** i) / 1e3) };
@@ -255,11 +265,11 @@ return function bearerAuth(token) {
     }
     function plan(name, spec, defaultTimeout) {
       const field = `endpoints.${name}`;
-      if (!isName(name, "identifier")) k6ForgeLazy(0)(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
-      if (!spec.path.startsWith("/")) k6ForgeLazy(0)(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
+      if (!isName(name, "identifier")) k6ForgeLazy(2)(field, name, "an endpoint name of letters, digits and _, starting with a letter or _");
+      if (!spec.path.startsWith("/")) k6ForgeLazy(2)(`${field}.path`, spec.path, "a path template starting with /, such as /deals/{id}");
       const idempotencyKey = spec.idempotencyKey === true;
       if (spec.retry && !(IDEMPOTENT_METHODS.includes(spec.method) || idempotencyKey)) {
-        k6ForgeLazy(0)(
+        k6ForgeLazy(2)(
           `${field}.retry`,
           spec.retry,
           `retries only on idempotent requests: ${IDEMPOTENT_METHODS.join(", ")}, or set idempotencyKey`
@@ -316,17 +326,143 @@ return function bearerAuth(token) {
 
     break;
     }
-    case 5: {
+    case 8: {
 
-  k6ForgeLazy(4);
+  k6ForgeLazy(7);
   return loaded3["endpointThresholds"];
     }
-    case 6: {
+    case 9: {
 
-  k6ForgeLazy(4);
+  k6ForgeLazy(7);
   return loaded3["sharedPlans"];
     }
-    case 7: {
+    case 10: {
+return function oncePerRun(name, inputs, compute) {
+  let failure;
+  let shared;
+  try {
+    shared = new SharedArray(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
+      try {
+        return [JSON.stringify(compute())];
+      } catch (error) {
+        failure = { error };
+        throw error;
+      }
+    });
+  } catch {
+    if (failure) throw failure.error;
+    return compute();
+  }
+  return JSON.parse(shared[0]);
+};
+    }
+    case 11: {
+return function catalog(specs, options2) {
+  const shared = (oncePerRun || (oncePerRun = k6ForgeLazy(10)))("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(9)(specs, options2.timeout));
+  const endpoints = { __proto__: null };
+  const names = Object.keys(shared.plans);
+  for (let i = 0; i < names.length; i += 1) endpoints[names[i]] = shared.plans[names[i]];
+  const trends = { __proto__: null };
+  const trendNames = Object.keys(shared.trends);
+  for (let i = 0; i < trendNames.length; i += 1) trends[trendNames[i]] = new Trend(shared.trends[trendNames[i]], true);
+  const byClass = [
+    new Counter("responses_failed"),
+    new Counter("responses_1xx"),
+    new Counter("responses_2xx"),
+    new Counter("responses_3xx"),
+    new Counter("responses_4xx"),
+    new Counter("responses_5xx")
+  ];
+  const businessErrors = new Rate("business_errors");
+  const baseHeaders = options2.headers ?? { Accept: "application/json" };
+  const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
+  const log = options2.debug === true ? k6ForgeLazy(5)({}) : options2.debug ? k6ForgeLazy(5)(options2.debug) : void 0;
+  const api = {
+    send(name, request = NO_OPTIONS) {
+      let ep = endpoints[name] ?? k6ForgeLazy(2)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+      if (typeof ep === "string") {
+        const live = JSON.parse(ep);
+        const accepted = live.expect;
+        const params2 = { headers: baseHeaders, tags: live.tags };
+        if (accepted !== void 0) params2.responseCallback = http.expectedStatuses.apply(http, accepted);
+        if (live.timeout !== void 0) params2.timeout = live.timeout;
+        if (live.redirects !== void 0) params2.redirects = live.redirects;
+        live.params = params2;
+        live.metricTags = { endpoint: name };
+        live.trendMetric = trends[name];
+        if (live.checkName !== void 0) {
+          live.statusCheck = { [live.checkName]: accepted ? (res2) => accepted.includes(res2.status) : is2xx };
+        }
+        endpoints[name] = live;
+        ep = live;
+      }
+      const parts = ep.pathParts;
+      let url = options2.baseUrl + (parts === void 0 ? ep.path : parts[0]);
+      for (let i = 1; parts !== void 0 && i < parts.length; i += 2) {
+        const key = parts[i];
+        const value = request.path === void 0 ? void 0 : request.path[key];
+        if (value === void 0) k6ForgeLazy(2)(`${name}.path.${key}`, value, `a value for {${key}} in ${ep.path}`);
+        url += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
+      }
+      if (request.query) {
+        const keys = Object.keys(request.query);
+        let separator = "?";
+        for (let i = 0; i < keys.length; i += 1) {
+          const value = request.query[keys[i]];
+          if (value === void 0) continue;
+          url += `${separator}${encodeURIComponent(keys[i])}=${encodeURIComponent(String(value))}`;
+          separator = "&";
+        }
+      }
+      const json = request.body !== void 0 && typeof request.body === "object" && !(isBinary || (isBinary = k6ForgeLazy(4)))(request.body);
+      const auth = ep.auth ? options2.auth?.headers(api) : void 0;
+      const body = json ? JSON.stringify(request.body) : request.body;
+      let params;
+      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
+        if (auth === void 0) params = ep.params;
+        else {
+          if (ep.authHeaders !== auth) {
+            ep.authHeaders = auth;
+            ep.authParams = { ...ep.params, headers: { ...baseHeaders, ...auth } };
+          }
+          params = ep.authParams;
+        }
+      } else {
+        const headers = { ...baseHeaders };
+        if (json) headers["Content-Type"] = "application/json";
+        if (auth) Object.assign(headers, auth);
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(6)();
+        if (request.headers) Object.assign(headers, request.headers);
+        params = { ...ep.params, headers };
+        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
+      }
+      let res = http.request(ep.method, url, body ?? null, params);
+      if (ep.retry) {
+        const { waits, on } = ep.retry;
+        for (let i = 0; i < waits.length && on.includes(res.status); i += 1) {
+          sleep2(waits[i]);
+          res = http.request(ep.method, url, body ?? null, params);
+        }
+      }
+      ep.trendMetric?.add(res.timings.duration);
+      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
+      if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
+      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
+      return res;
+    },
+    thresholds() {
+      const file = options2.thresholdsFile;
+      return (oncePerRun || (oncePerRun = k6ForgeLazy(10)))("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(8)(specs, file));
+    },
+    reportBusinessError(name, failed) {
+      const entry = endpoints[name] ?? k6ForgeLazy(2)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
+      businessErrors.add(failed, typeof entry === "string" ? { endpoint: name } : entry.metricTags);
+    }
+  };
+  return api;
+};
+    }
+    case 12: {
 return function durationMs(text) {
   let total = 0;
   let rank = -1;
@@ -354,18 +490,18 @@ return function durationMs(text) {
   return Math.round(total);
 };
     }
-    case 8: {
+    case 13: {
 return function parseDuration(text, field = "duration", allowZero = false) {
-  const ms = typeof text === "string" ? k6ForgeLazy(7)(text) : Number.NaN;
+  const ms = typeof text === "string" ? k6ForgeLazy(12)(text) : Number.NaN;
   if (ms > 0 || allowZero && ms === 0) return ms;
   throw new ForgeError("invalid_duration", {
     field,
-    given: shown(text),
+    given: k6ForgeLazy(1)(text),
     accepted: `a k6 duration${allowZero ? "" : " greater than zero"}, such as 30s, 1m30s, 500ms or 2h`
   });
 };
     }
-    case 9: {
+    case 14: {
 
   if (loaded4 === void 0) loaded4 = /* @__PURE__ */ (() => {
     function isAsciiLetter(code) {
@@ -1240,7 +1376,7 @@ ${lines.map((line) => line.trimEnd()).join("\n")}
     }
     function summaryInit(scenario, env) {
       if (scenario !== void 0 && !isName(scenario, "scenario")) {
-        k6ForgeLazy(0)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
+        k6ForgeLazy(2)("summaryHandler scenario", scenario, "a k6 scenario name of letters, digits, _ and -, such as smoke");
       }
       let execution;
       try {
@@ -1331,24 +1467,24 @@ ${[...notes, `k6-forge: could not write the text summary: ${messageOf(error)}`].
 
     break;
     }
-    case 10: {
+    case 15: {
 
-  k6ForgeLazy(9);
+  k6ForgeLazy(14);
   return loaded4["summaryInit"];
     }
-    case 11: {
+    case 16: {
 
-  k6ForgeLazy(9);
+  k6ForgeLazy(14);
   return loaded4["summaryOutputs"];
     }
-    case 12: {
+    case 17: {
 return function summaryHandler(options2 = {}) {
   const { scenario } = options2;
-  const init = __VU === 0 ? k6ForgeLazy(10)(scenario, __ENV) : { scenario };
-  return (raw) => k6ForgeLazy(11)(raw, init);
+  const init = __VU === 0 ? k6ForgeLazy(15)(scenario, __ENV) : { scenario };
+  return (raw) => k6ForgeLazy(16)(raw, init);
 };
     }
-    case 13: {
+    case 18: {
 return function rowThresholds() {
   const thresholds = { "iterations{scenario:smoke_check}": [`count==${rows.length}`] };
   for (const name of rows) {
@@ -1362,8 +1498,47 @@ return function rowThresholds() {
   return thresholds;
 };
     }
+    case 19: {
+return function attempt(row, step, send, wanted) {
+  let res = send();
+  tries.add(1, { service: row });
+  for (let i = 1; i < attempts && !wanted(res); i += 1) {
+    sleep3(backoffSeconds * 2 ** (i - 1));
+    res = send();
+    tries.add(1, { service: row });
+  }
+  const tags = { service: row, check: step };
+  status.add(res.status, tags);
+  if (res.status !== 0) latency.add(res.timings.duration, tags);
+  if (!wanted(res)) console.warn(`smoke-check: ${row} ${step}: ${res.status === 0 ? `no answer (${res.error})` : `HTTP ${res.status}`}`);
+  return res;
+};
+    }
+    case 20: {
+return function transactionProbe() {
+  const key = `probe-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
+  const body = { fromAccount: __ENV.ACCOUNT_ID ?? "acc-demo", toAccount: "acc-probe", amountMinor: 1, currency: "EUR" };
+  const created = (attempt || (attempt = k6ForgeLazy(19)))(
+    "probe",
+    "transfer",
+    () => probe.send("probe_transfer", { body, idempotencyKey: key }),
+    (r) => r.status === 201
+  );
+  if (created.status !== 201) return false;
+  const id = String(created.json("transferId"));
+  const read = (attempt || (attempt = k6ForgeLazy(19)))(
+    "probe",
+    "read_back",
+    () => probe.send("probe_read_back", { path: { id } }),
+    (r) => r.status === 200
+  );
+  return read.status === 200 && read.json("transferId") === id && read.json("amountMinor") === 1;
+};
+    }
   }
 }
+
+
 
 // src/lib/auth.ts
 
@@ -1374,9 +1549,7 @@ import http from "k6/http";
 let Counter = Counter2, Rate = Rate2, Trend = Trend2;
 
 // src/lib/binary.ts
-function isBinary(body) {
-  return typeof body === "object" && body !== null && typeof body.byteLength === "number";
-}
+
 
 // k6-forge-lazy:src/lib/debug-log.ts
 let loaded;
@@ -1394,134 +1567,14 @@ let loaded3;
 
 // src/lib/once-per-run.ts
 import { SharedArray } from "k6/data";
-function oncePerRun(name, inputs, compute) {
-  let failure;
-  let shared;
-  try {
-    shared = new SharedArray(`k6-forge ${name} ${JSON.stringify(inputs)}`, () => {
-      try {
-        return [JSON.stringify(compute())];
-      } catch (error) {
-        failure = { error };
-        throw error;
-      }
-    });
-  } catch {
-    if (failure) throw failure.error;
-    return compute();
-  }
-  return JSON.parse(shared[0]);
-}
+
 
 // src/lib/catalog.ts
 let NO_OPTIONS = {};
 function is2xx(res) {
   return res.status >= 200 && res.status < 300;
 }
-function catalog(specs, options2) {
-  const shared = oncePerRun("catalog", [specs, options2.timeout ?? null], () => k6ForgeLazy(6)(specs, options2.timeout));
-  const endpoints = { __proto__: null };
-  const names = Object.keys(shared.plans);
-  for (let i = 0; i < names.length; i += 1) endpoints[names[i]] = shared.plans[names[i]];
-  const trends = { __proto__: null };
-  const trendNames = Object.keys(shared.trends);
-  for (let i = 0; i < trendNames.length; i += 1) trends[trendNames[i]] = new Trend(shared.trends[trendNames[i]], true);
-  const byClass = [
-    new Counter("responses_failed"),
-    new Counter("responses_1xx"),
-    new Counter("responses_2xx"),
-    new Counter("responses_3xx"),
-    new Counter("responses_4xx"),
-    new Counter("responses_5xx")
-  ];
-  const businessErrors = new Rate("business_errors");
-  const baseHeaders = options2.headers ?? { Accept: "application/json" };
-  const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
-  const log = options2.debug === true ? k6ForgeLazy(2)({}) : options2.debug ? k6ForgeLazy(2)(options2.debug) : void 0;
-  const api = {
-    send(name, request = NO_OPTIONS) {
-      let ep = endpoints[name] ?? k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
-      if (typeof ep === "string") {
-        const live = JSON.parse(ep);
-        const accepted = live.expect;
-        const params2 = { headers: baseHeaders, tags: live.tags };
-        if (accepted !== void 0) params2.responseCallback = http.expectedStatuses.apply(http, accepted);
-        if (live.timeout !== void 0) params2.timeout = live.timeout;
-        if (live.redirects !== void 0) params2.redirects = live.redirects;
-        live.params = params2;
-        live.metricTags = { endpoint: name };
-        live.trendMetric = trends[name];
-        if (live.checkName !== void 0) {
-          live.statusCheck = { [live.checkName]: accepted ? (res2) => accepted.includes(res2.status) : is2xx };
-        }
-        endpoints[name] = live;
-        ep = live;
-      }
-      const parts = ep.pathParts;
-      let url = options2.baseUrl + (parts === void 0 ? ep.path : parts[0]);
-      for (let i = 1; parts !== void 0 && i < parts.length; i += 2) {
-        const key = parts[i];
-        const value = request.path === void 0 ? void 0 : request.path[key];
-        if (value === void 0) k6ForgeLazy(0)(`${name}.path.${key}`, value, `a value for {${key}} in ${ep.path}`);
-        url += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
-      }
-      if (request.query) {
-        const keys = Object.keys(request.query);
-        let separator = "?";
-        for (let i = 0; i < keys.length; i += 1) {
-          const value = request.query[keys[i]];
-          if (value === void 0) continue;
-          url += `${separator}${encodeURIComponent(keys[i])}=${encodeURIComponent(String(value))}`;
-          separator = "&";
-        }
-      }
-      const json = request.body !== void 0 && typeof request.body === "object" && !isBinary(request.body);
-      const auth = ep.auth ? options2.auth?.headers(api) : void 0;
-      const body = json ? JSON.stringify(request.body) : request.body;
-      let params;
-      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
-        if (auth === void 0) params = ep.params;
-        else {
-          if (ep.authHeaders !== auth) {
-            ep.authHeaders = auth;
-            ep.authParams = { ...ep.params, headers: { ...baseHeaders, ...auth } };
-          }
-          params = ep.authParams;
-        }
-      } else {
-        const headers = { ...baseHeaders };
-        if (json) headers["Content-Type"] = "application/json";
-        if (auth) Object.assign(headers, auth);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(3)();
-        if (request.headers) Object.assign(headers, request.headers);
-        params = { ...ep.params, headers };
-        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
-      }
-      let res = http.request(ep.method, url, body ?? null, params);
-      if (ep.retry) {
-        const { waits, on } = ep.retry;
-        for (let i = 0; i < waits.length && on.includes(res.status); i += 1) {
-          sleep2(waits[i]);
-          res = http.request(ep.method, url, body ?? null, params);
-        }
-      }
-      ep.trendMetric?.add(res.timings.duration);
-      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
-      if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
-      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
-      return res;
-    },
-    thresholds() {
-      const file = options2.thresholdsFile;
-      return oncePerRun("endpoint thresholds", [specs, file ?? null], () => k6ForgeLazy(5)(specs, file));
-    },
-    reportBusinessError(name, failed) {
-      const entry = endpoints[name] ?? k6ForgeLazy(0)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
-      businessErrors.add(failed, typeof entry === "string" ? { endpoint: name } : entry.metricTags);
-    }
-  };
-  return api;
-}
+
 
 // src/lib/duration.ts
 let UNITS = [
@@ -1547,12 +1600,12 @@ let loaded4;
 let services = __ENV.SMOKE_CHECK_SERVICES ? JSON.parse(__ENV.SMOKE_CHECK_SERVICES) : [{ name: "base", url: __ENV.BASE_URL ?? "http://localhost:3000", health: "/health", ready: "/ready" }];
 let timeout = __ENV.SMOKE_CHECK_TIMEOUT ?? "3s";
 let attempts = Number(__ENV.SMOKE_CHECK_ATTEMPTS ?? 3);
-let backoffSeconds = k6ForgeLazy(8)(__ENV.SMOKE_CHECK_BACKOFF ?? "500ms", "SMOKE_CHECK_BACKOFF") / 1e3;
+let backoffSeconds = k6ForgeLazy(13)(__ENV.SMOKE_CHECK_BACKOFF ?? "500ms", "SMOKE_CHECK_BACKOFF") / 1e3;
 let probeUrl = __ENV.SMOKE_CHECK_PROBE_URL;
 let rows = [...services.map((s) => s.name), ...probeUrl ? ["probe"] : []];
 let apis = services.map((service) => {
   const id = service.name.replaceAll("-", "_");
-  return catalog(
+  return (catalog || (catalog = k6ForgeLazy(11)))(
     {
       [`${id}_health`]: { method: "GET", path: service.health, service: service.name, operation: "health", checkStatus: false },
       [`${id}_ready`]: { method: "GET", path: service.ready, service: service.name, operation: "ready", checkStatus: false }
@@ -1560,7 +1613,7 @@ let apis = services.map((service) => {
     { baseUrl: service.url, timeout }
   );
 });
-let probe = probeUrl ? catalog(
+let probe = probeUrl ? k6ForgeLazy(11)(
   {
     probe_transfer: {
       method: "POST",
@@ -1572,67 +1625,36 @@ let probe = probeUrl ? catalog(
     },
     probe_read_back: { method: "GET", path: "/transfers/{id}", service: "probe", operation: "read_back", checkStatus: false }
   },
-  { baseUrl: probeUrl, timeout, auth: k6ForgeLazy(1)(__ENV.BEARER_TOKEN ?? "demo-token") }
+  { baseUrl: probeUrl, timeout, auth: k6ForgeLazy(3)(__ENV.BEARER_TOKEN ?? "demo-token") }
 ) : void 0;
 let ok = new Rate2("smoke_check_ok");
 let tries = new Counter2("smoke_check_attempts");
 let latency = new Trend2("smoke_check_duration", true);
 let status = new Gauge("smoke_check_status");
 
-let worstSeconds = 2 * attempts * (k6ForgeLazy(8)(timeout, "SMOKE_CHECK_TIMEOUT") / 1e3 + backoffSeconds * 2 ** attempts);
+let worstSeconds = 2 * attempts * (k6ForgeLazy(13)(timeout, "SMOKE_CHECK_TIMEOUT") / 1e3 + backoffSeconds * 2 ** attempts);
 let options = __VU !== 0 ? void 0 : {
   scenarios: {
     smoke_check: { executor: "per-vu-iterations", vus: rows.length, iterations: 1, maxDuration: `${Math.ceil(worstSeconds + 10)}s` }
   },
-  thresholds: k6ForgeLazy(13)(),
+  thresholds: k6ForgeLazy(18)(),
   summaryTrendStats: ["avg", "min", "med", "max", "p(90)", "p(95)", "p(99)", "count"]
 };
-let handleSummary = k6ForgeLazy(12)({ scenario: __ENV.SMOKE_CHECK_NAME || "smoke-check" });
-function attempt(row, step, send, wanted) {
-  let res = send();
-  tries.add(1, { service: row });
-  for (let i = 1; i < attempts && !wanted(res); i += 1) {
-    sleep3(backoffSeconds * 2 ** (i - 1));
-    res = send();
-    tries.add(1, { service: row });
-  }
-  const tags = { service: row, check: step };
-  status.add(res.status, tags);
-  if (res.status !== 0) latency.add(res.timings.duration, tags);
-  if (!wanted(res)) console.warn(`smoke-check: ${row} ${step}: ${res.status === 0 ? `no answer (${res.error})` : `HTTP ${res.status}`}`);
-  return res;
-}
+let handleSummary = k6ForgeLazy(17)({ scenario: __ENV.SMOKE_CHECK_NAME || "smoke-check" });
+
 let is2xx2 = (res) => res.status >= 200 && res.status < 300;
-function transactionProbe() {
-  const key = `probe-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
-  const body = { fromAccount: __ENV.ACCOUNT_ID ?? "acc-demo", toAccount: "acc-probe", amountMinor: 1, currency: "EUR" };
-  const created = attempt(
-    "probe",
-    "transfer",
-    () => probe.send("probe_transfer", { body, idempotencyKey: key }),
-    (r) => r.status === 201
-  );
-  if (created.status !== 201) return false;
-  const id = String(created.json("transferId"));
-  const read = attempt(
-    "probe",
-    "read_back",
-    () => probe.send("probe_read_back", { path: { id } }),
-    (r) => r.status === 200
-  );
-  return read.status === 200 && read.json("transferId") === id && read.json("amountMinor") === 1;
-}
+
 function smoke_check_default() {
   const index = exec2.scenario.iterationInTest;
   const row = rows[index];
   if (row === "probe" && index === services.length) {
-    ok.add(transactionProbe(), { service: row });
+    ok.add((transactionProbe || (transactionProbe = k6ForgeLazy(20)))(), { service: row });
     return;
   }
   const api = apis[index];
   const id = row.replaceAll("-", "_");
-  const health = attempt(row, "health", () => api.send(`${id}_health`), is2xx2);
-  const ready = is2xx2(health) ? attempt(row, "ready", () => api.send(`${id}_ready`), is2xx2) : void 0;
+  const health = (attempt || (attempt = k6ForgeLazy(19)))(row, "health", () => api.send(`${id}_health`), is2xx2);
+  const ready = is2xx2(health) ? (attempt || (attempt = k6ForgeLazy(19)))(row, "ready", () => api.send(`${id}_ready`), is2xx2) : void 0;
   ok.add(is2xx2(health) && ready !== void 0 && is2xx2(ready), { service: row });
 }
 export {

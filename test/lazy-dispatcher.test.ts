@@ -80,8 +80,12 @@ describe('oneLazyDispatcher', () => {
       'export { hot };',
     ].join('\n');
     const dispatched = oneLazyDispatcher(code);
-    expect(topLevelFunctions(dispatched)).toStrictEqual(['k6ForgeLazy', 'label', 'hot', 'loop']);
+    expect(topLevelFunctions(dispatched)).toStrictEqual(['k6ForgeLazy', 'hot']);
     expect(dispatched).toContain('return function setUp(...parts)');
+    // label: setUp's own body calls the case's function; the arrow in it keeps what the case made.
+    expect(dispatched).toMatch(
+      /return \[k6ForgeLazy\(\d\)\(parts\.length\), parts\.map\(\(p\) => \(label \|\| \(label = k6ForgeLazy\(\d\)\)\)\(p\)\)/,
+    );
     expect(evaluate(dispatched.replace('export { hot };', ''), 'results')).toStrictEqual([
       ['2s', '2s 3s'],
       2,
@@ -94,7 +98,23 @@ describe('oneLazyDispatcher', () => {
     );
   });
 
-  test('keeps a function that is used as a value, called with new, or called from a nested function of a cold one', () => {
+  test('makes a function that is only called on its first call, and keeps it: one never called is never made', () => {
+    const code = [
+      'function add(a, b) { return a + b; }',
+      'function refuse(n) { return new Error(n + " is not accepted"); }',
+      'function next(n) { if (n < 0) throw refuse(n); return add(n, 1); }',
+      'const results = [next(1), next(2)];',
+      'export { next };',
+    ].join('\n');
+    const dispatched = oneLazyDispatcher(code).replace('export { next };', '');
+    expect(dispatched.startsWith('let add, refuse;\n')).toBe(true);
+    expect(topLevelFunctions(dispatched)).toStrictEqual(['k6ForgeLazy', 'next']);
+    const made = 'results.concat(typeof add, typeof refuse)';
+    expect(evaluate(dispatched, made)).toStrictEqual([2, 3, 'function', 'undefined']);
+    expect(evaluate(code.replace('export { next };', ''), made)).toStrictEqual([2, 3, 'function', 'function']);
+  });
+
+  test("keeps a function that is used as a value or called with new, and makes one a cold body's arrow calls on its first call", () => {
     const code = [
       'function used(n) { return n; }',
       'function Made() { this.n = 1; }',
@@ -103,12 +123,13 @@ describe('oneLazyDispatcher', () => {
       'const results = [[1].map(used), new Made().n, outer()];',
     ].join('\n');
     const dispatched = oneLazyDispatcher(code);
-    expect(topLevelFunctions(dispatched)).toStrictEqual(['used', 'Made', 'inArrow', 'k6ForgeLazy']);
+    expect(topLevelFunctions(dispatched)).toStrictEqual(['used', 'Made', 'k6ForgeLazy']);
+    expect(dispatched).toContain('(inArrow || (inArrow = k6ForgeLazy(0)))(n)');
     expect(evaluate(dispatched, 'results')).toStrictEqual([[1], 1, [2]]);
   });
 
-  test('leaves a script without proxies or cold functions, or whose functions are only exported, as it is', () => {
-    const plain = 'function twice(n) { return n * 2; }\nconst x = [1].map((n) => twice(n));';
+  test('leaves a script whose functions are used as values or only exported, as it is', () => {
+    const plain = 'function twice(n) { return n * 2; }\nconst x = [1].map(twice);';
     expect(oneLazyDispatcher(plain)).toBe(plain);
     const uncalled = 'function k6ForgeLazy0(...args) { return args; }\nexport { k6ForgeLazy0 as spread };';
     expect(oneLazyDispatcher(uncalled)).toBe(uncalled);

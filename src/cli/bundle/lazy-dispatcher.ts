@@ -1,6 +1,6 @@
-// One function in place of a bundle's lazy proxies and cold functions. Every function a bundle declares at its top
-// level costs every VU about 0.7 KB, called or not. Two kinds only ever run when called, rarely, so their bodies become
-// the cases of one dispatcher and each call names its case:
+// One function in place of a bundle's lazy proxies and the functions it only calls. Every function a bundle declares
+// at its top level costs every VU about 0.7 KB, called or not. So the bodies of three kinds become the cases of one
+// dispatcher, and each call names its case:
 // - the proxies of lazily imported modules (see lazy-imports.ts). A proxy that forwards its arguments
 //   (`return loaded["f"](...args)`) becomes a case that returns the function it forwards to, and its calls call what
 //   the case returns: `k6ForgeLazy3(a, b)` becomes `k6ForgeLazy(3)(a, b)`, with no rest array and no spread, whose
@@ -9,7 +9,11 @@
 // - cold functions: those called only by the bundle's top-level code (which a VU runs once, at init) or by other cold
 //   functions' own bodies, and those that always throw (a refusal runs once per error). The case returns the function
 //   as a function expression, made anew on each call, and the call calls it: the same parameters, `this`, `arguments`
-//   and scope, one short-lived function object per call instead of one per VU for the whole run.
+//   and scope, one short-lived function object per call instead of one per VU for the whole run;
+// - every other function that is only ever called: a VU makes it on its first call and keeps it. Its name becomes
+//   a variable, declared first in the bundle, and a call `f(a)` becomes `(f || (f = k6ForgeLazy(4)))(a)` (a call
+//   from the top-level code or a cold body calls the case's function without keeping it), so a VU pays for the
+//   functions it calls and not for the rest: a refusal's helpers, a generator's branch for a field the script gives.
 // A function used as a value (exported, passed on, called with `new`) stays as it is. Bodies move into the
 // dispatcher, so a build with source maps keeps its functions.
 import ts from 'typescript';
@@ -41,12 +45,12 @@ function edited(code: string, start: number, end: number, edits: readonly Edit[]
 
 /**
  * A top-level function the dispatcher may take, by how its case works: `forward` returns the target of the call
- * `return target(...rest)` that ends a proxy, `run` runs the body of a proxy without parameters, `cold` returns the
- * function itself.
+ * `return target(...rest)` that ends a proxy, `run` runs the body of a proxy without parameters, `named` (any other
+ * function: cold, or made on its first call) returns the function itself.
  */
 type Candidate =
   | { readonly kind: 'forward'; readonly declaration: ts.FunctionDeclaration; readonly forwards: ts.CallExpression }
-  | { readonly kind: 'run' | 'cold'; readonly declaration: ts.FunctionDeclaration };
+  | { readonly kind: 'run' | 'named'; readonly declaration: ts.FunctionDeclaration };
 
 /** The call `return target(...rest)` that ends `body`, when `rest` appears nowhere else in it. */
 function forwardingCall(body: ts.Block, rest: string): ts.CallExpression | undefined {
@@ -70,7 +74,7 @@ function forwardingCall(body: ts.Block, rest: string): ts.CallExpression | undef
 function candidateOf(statement: ts.Statement): Candidate | undefined {
   if (!ts.isFunctionDeclaration(statement) || !statement.name || !statement.body) return undefined;
   if (statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
-  if (!PROXY_NAME.test(statement.name.text)) return { kind: 'cold', declaration: statement };
+  if (!PROXY_NAME.test(statement.name.text)) return { kind: 'named', declaration: statement };
   const [param, ...more] = statement.parameters;
   if (!param) return { kind: 'run', declaration: statement };
   if (more.length > 0 || !param.dotDotDotToken || !ts.isIdentifier(param.name)) return undefined;
@@ -97,18 +101,22 @@ interface Call {
   readonly caller: ts.Node | undefined;
 }
 
+/** Whether a call is made by the top-level code or by the own body of a function in `cold`. */
+function madeCold({ caller }: Call, cold: ReadonlySet<ts.FunctionDeclaration>): boolean {
+  return caller === undefined || cold.has(caller as ts.FunctionDeclaration);
+}
+
 /**
  * The cold candidates: those that always throw, then, until none is added, those whose every call is made by the
  * top-level code or by a cold function's own body.
  */
 function coldOnes(candidates: readonly Candidate[], calls: ReadonlyMap<string, readonly Call[]>): Set<ts.FunctionDeclaration> {
-  const cold = new Set(candidates.filter((c) => c.kind === 'cold' && alwaysThrows(c.declaration)).map((c) => c.declaration));
-  const fromCold = ({ caller }: Call) => caller === undefined || cold.has(caller as ts.FunctionDeclaration);
+  const cold = new Set(candidates.filter((c) => c.kind === 'named' && alwaysThrows(c.declaration)).map((c) => c.declaration));
   let added = true;
   while (added) {
     added = false;
     for (const { kind, declaration } of candidates) {
-      if (kind !== 'cold' || cold.has(declaration) || !calls.get(declaration.name!.text)!.every(fromCold)) continue;
+      if (kind !== 'named' || cold.has(declaration) || !calls.get(declaration.name!.text)!.every((call) => madeCold(call, cold))) continue;
       cold.add(declaration);
       added = true;
     }
@@ -117,7 +125,7 @@ function coldOnes(candidates: readonly Candidate[], calls: ReadonlyMap<string, r
 }
 
 /**
- * Turns a bundle's lazy proxies that are only ever called, and its cold functions, into the cases of one dispatcher.
+ * Turns a bundle's lazy proxies and named functions that are only ever called into the cases of one dispatcher.
  * @param code - A bundle as esbuild wrote it, without a source map.
  * @returns The bundle with one dispatcher in place of those functions; the same text when there are none.
  * @throws {Error} When the bundle already uses the dispatcher's names (a bug: esbuild's output never should).
@@ -149,28 +157,36 @@ export function oneLazyDispatcher(code: string): string {
     ts.forEachChild(node, (child) => visit(child, ts.isFunctionLike(node) ? node : caller));
   };
   visit(file, undefined);
-  const callable = [...candidates.values()].filter(
+  const dispatched = [...candidates.values()].filter(
     (c) => !kept.has(c.declaration.name!.text) && calls.get(c.declaration.name!.text)!.length > 0,
   );
-  const cold = coldOnes(callable, calls);
-  const dispatched = callable.filter((c) => c.kind !== 'cold' || cold.has(c.declaration));
   if (dispatched.length === 0) return code;
-  // A call without arguments of a `run` case becomes the case; any other call calls what its case returns.
-  const callEdits = dispatched.flatMap((candidate, index) =>
-    calls.get(candidate.declaration.name!.text)!.map(
-      ({ call }): Edit => ({
-        start: call.expression.getStart(),
-        end: candidate.kind === 'run' ? call.end : call.expression.end,
-        text: `${DISPATCHER}(${index})`,
-      }),
-    ),
+  const cold = coldOnes(dispatched, calls);
+  // Made on the first call and kept: the functions only called that are neither proxies nor cold.
+  const madeOnFirstCall = new Set(
+    dispatched.filter((c) => c.kind === 'named' && !cold.has(c.declaration)).map((c) => c.declaration.name!.text),
   );
+  // A call without arguments of a `run` case becomes the case; any other call calls what its case returns, kept in the
+  // function's variable where the function is kept.
+  const callEdits = dispatched.flatMap((candidate, index) => {
+    const name = candidate.declaration.name!.text;
+    return calls.get(name)!.map(
+      (made): Edit => ({
+        start: made.call.expression.getStart(),
+        end: candidate.kind === 'run' ? made.call.end : made.call.expression.end,
+        text:
+          madeOnFirstCall.has(name) && !madeCold(made, cold)
+            ? `(${name} || (${name} = ${DISPATCHER}(${index})))`
+            : `${DISPATCHER}(${index})`,
+      }),
+    );
+  });
   // Bodies keep the edits of the calls they make.
   const body = (candidate: Candidate) => {
     const { declaration } = candidate;
     const block = declaration.body!;
     if (candidate.kind !== 'forward') {
-      return candidate.kind === 'cold'
+      return candidate.kind === 'named'
         ? `return ${edited(code, declaration.getStart(), declaration.end, callEdits)};`
         : `${edited(code, block.getStart() + 1, block.end - 1, callEdits)}\n    break;`;
     }
@@ -191,6 +207,8 @@ export function oneLazyDispatcher(code: string): string {
       text: index === 0 ? dispatcher : '',
     }),
   );
+  // Declared before everything else, so that no call meets one before its declaration.
+  if (madeOnFirstCall.size > 0) declarationEdits.push({ start: 0, end: 0, text: `let ${[...madeOnFirstCall].join(', ')};\n` });
   const inDeclaration = (edit: Edit) => dispatched.some(({ declaration }) => edit.start >= declaration.pos && edit.end <= declaration.end);
   return edited(code, 0, code.length, [...declarationEdits, ...callEdits.filter((edit) => !inDeclaration(edit))]);
 }
