@@ -441,7 +441,7 @@ return function isBinary(body) {
     }
     function serialUuid(serial) {
       const vu = serial.vu >>> 0;
-      const high = Math.floor(serial.n / 2 ** 48);
+      const high = serial.n / 2 ** 48 | 0;
       const low = serial.n - high * 2 ** 48;
       return `${hex(serial.tag >>> 0, 8)}-${hex(vu >>> 12 & 65535, 4)}-4${hex(vu & 4095, 3)}-8${hex(high, 3)}-${hex(low, 12)}`;
     }
@@ -681,21 +681,29 @@ return function catalog(specs, options2) {
         if (live.timeout !== void 0) params2.timeout = live.timeout;
         if (live.redirects !== void 0) params2.redirects = live.redirects;
         live.params = params2;
+        live.url = options2.baseUrl + (live.pathParts === void 0 ? live.path : live.pathParts[0]);
         live.metricTags = { endpoint: name };
         live.trendMetric = trends[name];
         if (live.checkName !== void 0) {
-          live.statusCheck = { [live.checkName]: accepted ? (res2) => accepted.includes(res2.status) : is2xx };
+          live.statusCheck = {
+            [live.checkName]: accepted ? (res2) => {
+              for (let i = 0; i < accepted.length; i += 1) if (accepted[i] === res2.status) return true;
+              return false;
+            } : is2xx
+          };
         }
         endpoints[name] = live;
         ep = live;
       }
+      let url = ep.url;
       const parts = ep.pathParts;
-      let url = options2.baseUrl + (parts === void 0 ? ep.path : parts[0]);
-      for (let i = 1; parts !== void 0 && i < parts.length; i += 2) {
-        const key = parts[i];
-        const value = request.path === void 0 ? void 0 : request.path[key];
-        if (value === void 0) k6ForgeLazy(2)(`${name}.path.${key}`, value, `a value for {${key}} in ${ep.path}`);
-        url += encodeURIComponent(typeof value === "string" ? value : String(value)) + parts[i + 1];
+      if (parts !== void 0) {
+        const values = request.path;
+        for (let i = 1; i < parts.length; i += 2) {
+          const value = values === void 0 ? void 0 : values[parts[i]];
+          if (value === void 0) k6ForgeLazy(2)(`${name}.path.${parts[i]}`, value, `a value for {${parts[i]}} in ${ep.path}`);
+          url += encodeURIComponent(value) + parts[i + 1];
+        }
       }
       if (request.query) {
         const keys = Object.keys(request.query);
@@ -738,7 +746,7 @@ return function catalog(specs, options2) {
         }
       }
       ep.trendMetric?.add(res.timings.duration);
-      (byClass[Math.floor(res.status / 100)] ?? byClass[0]).add(1, ep.metricTags);
+      (byClass[res.status / 100 | 0] ?? byClass[0]).add(1, ep.metricTags);
       if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
       if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
       return res;

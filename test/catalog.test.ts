@@ -167,6 +167,34 @@ describe('send', () => {
     expect(callsTo('k6/metrics', 'add').at(-1)).toStrictEqual(['business_errors', true, { endpoint: 'deal_create' }]);
   });
 
+  test('checks a status against every status the endpoint expects, and only those', () => {
+    const api = catalog(
+      { sale: { method: 'POST', path: '/order', expect: [200, 302, 409] } },
+      { baseUrl: 'http://api.test', thresholdsFile: {} },
+    );
+    resetRecorded();
+    for (const status of [200, 302, 409, 201, 404, 500]) {
+      respondWith(() => ({ status, body: '{}' }));
+      api.send('sale');
+    }
+    expect(callsTo('k6', 'check').map(([result]) => Object.values(result as object)[0])).toStrictEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(callsTo('k6/metrics', 'add').map(([metric]) => metric)).toStrictEqual([
+      'responses_2xx',
+      'responses_3xx',
+      'responses_4xx',
+      'responses_2xx',
+      'responses_4xx',
+      'responses_5xx',
+    ]);
+  });
+
   test('counts network errors (status 0) as failed', () => {
     const api = dealerApi();
     resetRecorded();

@@ -6,6 +6,8 @@ import { coverageFor } from '../src/generators/definitions/insurance.ts';
 import { CURRENCIES, currencyRange } from '../src/generators/definitions/ledger.ts';
 import { VEHICLE_MAKES, vehicleMake, vehicleModel } from '../src/generators/definitions/vehicle.ts';
 import { packedCount, packedItem } from '../src/generators/internal/packed.ts';
+import { serialUuid } from '../src/generators/internal/serial.ts';
+import { mix32 } from '../src/generators/random.ts';
 import { ForgeError } from '../src/lib/errors.ts';
 import { caught } from './support/caught.ts';
 import { type Generators, loadVu, type SimulatedVu } from './support/seeded-runs.ts';
@@ -54,6 +56,27 @@ function across<T>(vu: SimulatedVu, count: number, make: (g: Generators) => T): 
     return make(vu.generators);
   });
 }
+
+describe('mix32', () => {
+  test("is Murmur3's finaliser as Math.imul computes it, for words across the 32-bit range and beyond", () => {
+    const reference = (word: number) => {
+      let h = word >>> 0;
+      h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+      h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+      return (h ^ (h >>> 16)) >>> 0;
+    };
+    const words = [0, 1, 0xffff, 0x10000, 0x7fffffff, 0x80000000, 0xffffffff, -1, -123_456, 2 ** 40 + 7, 0x706f6f6c];
+    for (let i = 0; i < 10_000; i += 1) words.push((i * 2_654_435_761) % 2 ** 32);
+    for (const word of words) expect(mix32(word), `mix32(${word})`).toBe(reference(word));
+  });
+});
+
+describe('serialUuid', () => {
+  test('puts the part of the counter above 48 bits in the fourth group, the rest in the fifth', () => {
+    expect(serialUuid({ tag: 1, vu: 2, n: 3 * 2 ** 48 + 5 })).toBe('00000001-0000-4002-8003-000000000005');
+    expect(serialUuid({ tag: 1, vu: 2, n: 2 ** 48 - 1 })).toBe('00000001-0000-4002-8000-ffffffffffff');
+  });
+});
 
 describe('seededRandom', () => {
   test('gives the same numbers for the same seeds, and other numbers for other seeds', async () => {
