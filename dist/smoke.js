@@ -659,6 +659,7 @@ return function catalog(specs, options2) {
   const baseHeaders = options2.headers ?? { Accept: "application/json" };
   const idempotencyHeader = options2.idempotencyHeader ?? "x-idempotency-key";
   const log = options2.debug === true ? k6ForgeLazy(6)({}) : options2.debug ? k6ForgeLazy(6)(options2.debug) : void 0;
+  const auth = options2.auth;
   const api = {
     send(name, request = NO_OPTIONS) {
       let ep = endpoints[name] ?? k6ForgeLazy(2)("endpoint", name, `a declared endpoint: ${names.join(", ")}`);
@@ -694,50 +695,50 @@ return function catalog(specs, options2) {
           url += encodeURIComponent(value) + parts[i + 1];
         }
       }
-      if (request.query) {
-        const keys = Object.keys(request.query);
+      const query = request.query;
+      if (query !== void 0) {
+        const keys = Object.keys(query);
         let separator = "?";
         for (let i = 0; i < keys.length; i += 1) {
-          const value = request.query[keys[i]];
+          const value = query[keys[i]];
           if (value === void 0) continue;
           url += `${separator}${encodeURIComponent(keys[i])}=${encodeURIComponent(String(value))}`;
           separator = "&";
         }
       }
-      const json = request.body !== void 0 && typeof request.body === "object" && !(isBinary || (isBinary = k6ForgeLazy(5)))(request.body);
-      const auth = ep.auth ? options2.auth?.headers(api) : void 0;
-      const body = json ? JSON.stringify(request.body) : request.body;
-      let params;
-      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
-        if (auth === void 0) params = ep.params;
-        else {
-          if (ep.authHeaders !== auth) {
-            ep.authHeaders = auth;
-            ep.authParams = { ...ep.params, headers: { ...baseHeaders, ...auth } };
-          }
-          params = ep.authParams;
-        }
-      } else {
+      let body = request.body;
+      const json = body !== void 0 && typeof body === "object" && !(isBinary || (isBinary = k6ForgeLazy(5)))(body);
+      if (json) body = JSON.stringify(body);
+      const authHeaders = ep.auth && auth !== void 0 ? auth.headers(api) : void 0;
+      let params = ep.params;
+      if (json || ep.idempotencyKey || request.headers || request.tags) {
         const headers = { ...baseHeaders };
         if (json) headers["Content-Type"] = "application/json";
-        if (auth) Object.assign(headers, auth);
+        if (authHeaders) Object.assign(headers, authHeaders);
         if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(7)();
         if (request.headers) Object.assign(headers, request.headers);
-        params = { ...ep.params, headers };
+        params = { ...params, headers };
         if (request.tags) params.tags = { ...ep.tags, ...request.tags };
+      } else if (authHeaders !== void 0) {
+        if (ep.authHeaders !== authHeaders) {
+          ep.authHeaders = authHeaders;
+          ep.authParams = { ...params, headers: { ...baseHeaders, ...authHeaders } };
+        }
+        params = ep.authParams;
       }
-      let res = http.request(ep.method, url, body ?? null, params);
-      if (ep.retry) {
-        const { waits, on } = ep.retry;
-        for (let i = 0; i < waits.length && on.includes(res.status); i += 1) {
-          sleep(waits[i]);
-          res = http.request(ep.method, url, body ?? null, params);
+      const sent = body ?? null;
+      let res = http.request(ep.method, url, sent, params);
+      const retry = ep.retry;
+      if (retry !== void 0) {
+        for (let i = 0; i < retry.waits.length && retry.on.includes(res.status); i += 1) {
+          sleep(retry.waits[i]);
+          res = http.request(ep.method, url, sent, params);
         }
       }
       ep.trendMetric?.add(res.timings.duration);
       (byClass[res.status / 100 | 0] ?? byClass[0]).add(1, ep.metricTags);
       if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
-      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
+      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body: sent }, res);
       return res;
     },
     thresholds() {

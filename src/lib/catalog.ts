@@ -158,6 +158,7 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
   const baseHeaders = options.headers ?? { Accept: 'application/json' };
   const idempotencyHeader = options.idempotencyHeader ?? 'x-idempotency-key';
   const log = options.debug === true ? requestLogger({}) : options.debug ? requestLogger(options.debug) : undefined;
+  const auth = options.auth;
 
   const api: Api<S> = {
     send(name: string, request: SendOptions = NO_OPTIONS): ApiResponse {
@@ -201,52 +202,54 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
           url += encodeURIComponent(value) + parts[i + 1]!;
         }
       }
-      if (request.query) {
-        const keys = Object.keys(request.query);
+      const query = request.query;
+      if (query !== undefined) {
+        const keys = Object.keys(query);
         let separator = '?';
         for (let i = 0; i < keys.length; i += 1) {
-          const value = request.query[keys[i]!];
+          const value = query[keys[i]!];
           if (value === undefined) continue;
           url += `${separator}${encodeURIComponent(keys[i]!)}=${encodeURIComponent(String(value))}`;
           separator = '&';
         }
       }
-      const json = request.body !== undefined && typeof request.body === 'object' && !isBinary(request.body);
-      const auth = ep.auth ? options.auth?.headers(api) : undefined;
-      const body = (json ? JSON.stringify(request.body) : request.body) as RequestBody | null | undefined;
-      let params: Params;
-      if (!json && !ep.idempotencyKey && !request.headers && !request.tags) {
-        if (auth === undefined) params = ep.params;
-        else {
-          if (ep.authHeaders !== auth) {
-            ep.authHeaders = auth;
-            ep.authParams = { ...ep.params, headers: { ...baseHeaders, ...auth } };
-          }
-          params = ep.authParams!;
-        }
-      } else {
+      // Each option is read once and each test made once: under k6 every read and branch here is paid on every
+      // request (the request loop in "Per-VU cost under real k6" in the README).
+      let body = request.body as RequestBody | object | null | undefined;
+      const json = body !== undefined && typeof body === 'object' && !isBinary(body);
+      if (json) body = JSON.stringify(body);
+      const authHeaders = ep.auth && auth !== undefined ? auth.headers(api) : undefined;
+      let params = ep.params;
+      if (json || ep.idempotencyKey || request.headers || request.tags) {
         // Written field by field: every spread of a conditional part would allocate one more object per request.
         const headers: Record<string, string> = { ...baseHeaders };
         if (json) headers['Content-Type'] = 'application/json';
-        if (auth) Object.assign(headers, auth);
+        if (authHeaders) Object.assign(headers, authHeaders);
         if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? automaticKey();
         if (request.headers) Object.assign(headers, request.headers);
-        params = { ...ep.params, headers };
+        params = { ...params, headers };
         if (request.tags) params.tags = { ...ep.tags, ...request.tags };
+      } else if (authHeaders !== undefined) {
+        if (ep.authHeaders !== authHeaders) {
+          ep.authHeaders = authHeaders;
+          ep.authParams = { ...params, headers: { ...baseHeaders, ...authHeaders } };
+        }
+        params = ep.authParams!;
       }
-      let res = http.request(ep.method, url, body ?? null, params);
-      if (ep.retry) {
-        const { waits, on } = ep.retry;
-        for (let i = 0; i < waits.length && on.includes(res.status); i += 1) {
-          sleep(waits[i]!);
-          res = http.request(ep.method, url, body ?? null, params);
+      const sent = (body ?? null) as RequestBody | null;
+      let res = http.request(ep.method, url, sent, params);
+      const retry = ep.retry;
+      if (retry !== undefined) {
+        for (let i = 0; i < retry.waits.length && retry.on.includes(res.status); i += 1) {
+          sleep(retry.waits[i]!);
+          res = http.request(ep.method, url, sent, params);
         }
       }
       ep.trendMetric?.add(res.timings.duration);
       // `| 0` rather than Math.floor, which would make the VU build Math for a request's status class.
       (byClass[(res.status / 100) | 0] ?? byClass[0]!).add(1, ep.metricTags);
       if (ep.statusCheck) check(res, ep.statusCheck, ep.metricTags);
-      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body }, res);
+      if (log) log(`${ep.method} ${ep.path}`, { url, headers: params.headers ?? {}, body: sent }, res);
       return res;
     },
 
