@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { onCpu } from './taskset.ts';
 
 /** Where GNU time is expected (Debian's `time` package); the shell's `time` keyword reports no memory. */
 export const GNU_TIME = '/usr/bin/time';
@@ -22,6 +23,8 @@ export interface K6Run {
   readonly env: Readonly<Record<string, string>>;
   /** More `k6 run` options, such as `--out json=<file>`. @default [] */
   readonly args?: readonly string[];
+  /** The CPU to pin k6 (and GNU time around it) to, see taskset.ts. @default none: the scheduler's choice */
+  readonly cpu?: number | undefined;
 }
 
 /** What a k6 run printed. */
@@ -46,12 +49,12 @@ function tail(output: K6Output, lines = 15): string {
 }
 
 /**
- * Runs a command to its end and resolves with its output and exit code; any other exit than those accepted rejects
- * with the last lines of its output, naming the script.
+ * Runs a command to its end, on the run's CPU when it names one, and resolves with its output and exit code; any other
+ * exit than those accepted rejects with the last lines of its output, naming the script.
  */
 function execute(command: string, args: readonly string[], run: K6Run, accepted: readonly number[]): Promise<K6Output & { code: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, ...run.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(...onCpu(run.cpu, command, args), { env: { ...process.env, ...run.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { onCpu } from './taskset.ts';
 
 /** One canned answer: what nginx returns for a method on a path. */
 export interface CannedRoute {
@@ -133,15 +134,16 @@ async function ready(child: ChildProcess, url: string, folder: string): Promise<
 /**
  * Starts nginx as a child process on a free loopback port with the canned routes, in a fresh temporary folder.
  * @param nginx - The nginx binary, from {@link findNginx}.
+ * @param cpu - The CPU to pin nginx to (see taskset.ts); undefined leaves it to the scheduler.
  * @returns The running target; call `stop()` when done.
  * @throws {Error} When nginx does not answer within 5 s, with its error log.
  */
-export async function startNginxTarget(nginx: string): Promise<NginxTarget> {
+export async function startNginxTarget(nginx: string, cpu?: number): Promise<NginxTarget> {
   const folder = mkdtempSync(join(tmpdir(), 'k6-forge-nginx-'));
   const port = await freePort();
   const config = join(folder, 'nginx.conf');
   writeFileSync(config, nginxConfig(folder, port));
-  const child = spawn(nginx, ['-p', folder, '-c', config, '-e', join(folder, 'error.log')], { stdio: 'ignore' });
+  const child = spawn(...onCpu(cpu, nginx, ['-p', folder, '-c', config, '-e', join(folder, 'error.log')]), { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
   try {
     await ready(child, url, folder);
@@ -152,7 +154,7 @@ export async function startNginxTarget(nginx: string): Promise<NginxTarget> {
   const version = /nginx\/[\w.]+/.exec((await fetch(`${url}/health`)).headers.get('server') ?? '')?.[0] ?? 'nginx';
   return {
     url,
-    description: `${version}, 1 worker, canned JSON at ${url}`,
+    description: `${version}, 1 worker${cpu === undefined ? '' : ` on CPU ${cpu}`}, canned JSON at ${url}`,
     async stop() {
       child.kill('SIGTERM');
       await exited(child);
