@@ -1,6 +1,6 @@
 // npm run bench [-- pair...]: each SDK script beside its hand-written plain-k6 twin under real k6, against nginx with
 // canned answers, over several rounds (see benchPair for how A (SDK) and B (twin) take turns); prints every round, the
-// medians, the SDK/twin ratio of the medians and the budget. It asserts nothing: a benchmark prints.
+// medians, the SDK/twin ratio and the budget (see printVerdict). It asserts nothing: a benchmark prints.
 // BENCH_VUS, BENCH_DURATION and BENCH_ROUNDS override every chosen pair's VUs, duration and rounds.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
