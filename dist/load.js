@@ -680,6 +680,7 @@ return function catalog(specs, options2) {
         if (live.timeout !== void 0) params2.timeout = live.timeout;
         if (live.redirects !== void 0) params2.redirects = live.redirects;
         live.params = params2;
+        live.plain = !live.idempotencyKey && live.retry === void 0 && !(live.auth && auth !== void 0);
         live.url = options2.baseUrl + (live.pathParts === void 0 ? live.path : live.pathParts[0]);
         live.metricTags = { endpoint: name };
         live.trendMetric = trends[name];
@@ -704,44 +705,50 @@ return function catalog(specs, options2) {
           url += encodeURIComponent(value) + parts[i + 1];
         }
       }
-      const query = request.query;
-      if (query !== void 0) {
-        const keys = Object.keys(query);
-        let separator = "?";
-        for (let i = 0; i < keys.length; i += 1) {
-          const value = query[keys[i]];
-          if (value === void 0) continue;
-          url += `${separator}${encodeURIComponent(keys[i])}=${encodeURIComponent(String(value))}`;
-          separator = "&";
-        }
-      }
-      let body = request.body;
-      const json = body !== void 0 && typeof body === "object" && !(isBinary || (isBinary = k6ForgeLazy(5)))(body);
-      if (json) body = JSON.stringify(body);
-      const authHeaders = ep.auth && auth !== void 0 ? auth.headers(api) : void 0;
       let params = ep.params;
-      if (json || ep.idempotencyKey || request.headers || request.tags) {
-        const headers = { ...baseHeaders };
-        if (json) headers["Content-Type"] = "application/json";
-        if (authHeaders) Object.assign(headers, authHeaders);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(7)();
-        if (request.headers) Object.assign(headers, request.headers);
-        params = { ...params, headers };
-        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
-      } else if (authHeaders !== void 0) {
-        if (ep.authHeaders !== authHeaders) {
-          ep.authHeaders = authHeaders;
-          ep.authParams = { ...params, headers: { ...baseHeaders, ...authHeaders } };
+      let sent = null;
+      let res;
+      if (ep.plain && request.query === void 0 && request.body === void 0 && !request.headers && !request.tags) {
+        res = http.request(ep.method, url, sent, params);
+      } else {
+        const query = request.query;
+        if (query !== void 0) {
+          const keys = Object.keys(query);
+          let separator = "?";
+          for (let i = 0; i < keys.length; i += 1) {
+            const value = query[keys[i]];
+            if (value === void 0) continue;
+            url += `${separator}${encodeURIComponent(keys[i])}=${encodeURIComponent(String(value))}`;
+            separator = "&";
+          }
         }
-        params = ep.authParams;
-      }
-      const sent = body ?? null;
-      let res = http.request(ep.method, url, sent, params);
-      const retry = ep.retry;
-      if (retry !== void 0) {
-        for (let i = 0; i < retry.waits.length && retry.on.includes(res.status); i += 1) {
-          sleep(retry.waits[i]);
-          res = http.request(ep.method, url, sent, params);
+        let body = request.body;
+        const json = body !== void 0 && typeof body === "object" && !(isBinary || (isBinary = k6ForgeLazy(5)))(body);
+        if (json) body = JSON.stringify(body);
+        const authHeaders = ep.auth && auth !== void 0 ? auth.headers(api) : void 0;
+        if (json || ep.idempotencyKey || request.headers || request.tags) {
+          const headers = { ...baseHeaders };
+          if (json) headers["Content-Type"] = "application/json";
+          if (authHeaders) Object.assign(headers, authHeaders);
+          if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(7)();
+          if (request.headers) Object.assign(headers, request.headers);
+          params = { ...params, headers };
+          if (request.tags) params.tags = { ...ep.tags, ...request.tags };
+        } else if (authHeaders !== void 0) {
+          if (ep.authHeaders !== authHeaders) {
+            ep.authHeaders = authHeaders;
+            ep.authParams = { ...params, headers: { ...baseHeaders, ...authHeaders } };
+          }
+          params = ep.authParams;
+        }
+        sent = body ?? null;
+        res = http.request(ep.method, url, sent, params);
+        const retry = ep.retry;
+        if (retry !== void 0) {
+          for (let i = 0; i < retry.waits.length && retry.on.includes(res.status); i += 1) {
+            sleep(retry.waits[i]);
+            res = http.request(ep.method, url, sent, params);
+          }
         }
       }
       ep.trendMetric?.add(res.timings.duration);

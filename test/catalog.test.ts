@@ -84,6 +84,32 @@ describe('send', () => {
     });
   });
 
+  test('sends each option given to an endpoint without auth, key or retries, and its own params when only the path is', () => {
+    const api = catalog({ item: { method: 'GET', path: '/items/{id}' } }, { baseUrl: 'http://api.test', thresholdsFile: {} });
+    resetRecorded();
+    api.send('item', { path: { id: 1 } });
+    api.send('item', { path: { id: 2 }, query: { q: 'x' } });
+    api.send('item', { path: { id: 3 }, headers: { 'x-trace': 't' } });
+    api.send('item', { path: { id: 4 }, tags: { flow: 'f' } });
+    api.send('item', { path: { id: 5 }, body: 'text' });
+    const calls = callsTo('k6/http', 'request') as [string, string, unknown, { headers: object; tags: object }][];
+    expect(calls.map(([, url, body]) => [url, body])).toStrictEqual([
+      ['http://api.test/items/1', null],
+      ['http://api.test/items/2?q=x', null],
+      ['http://api.test/items/3', null],
+      ['http://api.test/items/4', null],
+      ['http://api.test/items/5', 'text'],
+    ]);
+    expect(calls.map(([, , , params]) => params.headers)).toStrictEqual([
+      { Accept: 'application/json' },
+      { Accept: 'application/json' },
+      { Accept: 'application/json', 'x-trace': 't' },
+      { Accept: 'application/json' },
+      { Accept: 'application/json' },
+    ]);
+    expect(calls.map(([, , , params]) => 'flow' in params.tags)).toStrictEqual([false, false, false, true, false]);
+  });
+
   test('sends objects as JSON with a content type, and merges per-request headers and tags', () => {
     dealerApi().send('deal_create', { body: { vin: '1HGCM82633A004352' }, headers: { 'x-trace': 't1' }, tags: { flow: 'desk' } });
     const [, , body, params] = callsTo('k6/http', 'request')[0]!;

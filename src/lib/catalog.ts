@@ -109,6 +109,8 @@ interface Endpoint extends EndpointPlan {
   params: Params;
   /** The base URL and the path, or the path's text before its first placeholder: all a request's URL that is fixed. */
   url: string;
+  /** Whether its requests carry nothing but its params: no auth headers, no idempotency key, no retries. */
+  plain: boolean;
   metricTags: { readonly endpoint: string };
   trendMetric: Trend | undefined;
   statusCheck?: Record<string, (res: ApiResponse) => boolean>;
@@ -175,6 +177,7 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
         if (live.timeout !== undefined) params.timeout = live.timeout;
         if (live.redirects !== undefined) params.redirects = live.redirects;
         live.params = params;
+        live.plain = !live.idempotencyKey && live.retry === undefined && !(live.auth && auth !== undefined);
         live.url = options.baseUrl + (live.pathParts === undefined ? live.path : live.pathParts[0]);
         live.metricTags = { endpoint: name };
         live.trendMetric = trends[name];
@@ -202,47 +205,54 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
           url += encodeURIComponent(value) + parts[i + 1]!;
         }
       }
-      const query = request.query;
-      if (query !== undefined) {
-        const keys = Object.keys(query);
-        let separator = '?';
-        for (let i = 0; i < keys.length; i += 1) {
-          const value = query[keys[i]!];
-          if (value === undefined) continue;
-          url += `${separator}${encodeURIComponent(keys[i]!)}=${encodeURIComponent(String(value))}`;
-          separator = '&';
-        }
-      }
-      // Each option is read once and each test made once: under k6 every read and branch here is paid on every
+      // A plain request (an endpoint without auth, idempotency key or retries, and no option but the path) goes straight
+      // to the endpoint's params; any other reads each option once. Under k6 every read and branch here is paid on each
       // request (the request loop in "Per-VU cost under real k6" in the README).
-      let body = request.body as RequestBody | object | null | undefined;
-      const json = body !== undefined && typeof body === 'object' && !isBinary(body);
-      if (json) body = JSON.stringify(body);
-      const authHeaders = ep.auth && auth !== undefined ? auth.headers(api) : undefined;
       let params = ep.params;
-      if (json || ep.idempotencyKey || request.headers || request.tags) {
-        // Written field by field: every spread of a conditional part would allocate one more object per request.
-        const headers: Record<string, string> = { ...baseHeaders };
-        if (json) headers['Content-Type'] = 'application/json';
-        if (authHeaders) Object.assign(headers, authHeaders);
-        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? automaticKey();
-        if (request.headers) Object.assign(headers, request.headers);
-        params = { ...params, headers };
-        if (request.tags) params.tags = { ...ep.tags, ...request.tags };
-      } else if (authHeaders !== undefined) {
-        if (ep.authHeaders !== authHeaders) {
-          ep.authHeaders = authHeaders;
-          ep.authParams = { ...params, headers: { ...baseHeaders, ...authHeaders } };
+      let sent: RequestBody | null = null;
+      let res: ApiResponse;
+      if (ep.plain && request.query === undefined && request.body === undefined && !request.headers && !request.tags) {
+        res = http.request(ep.method, url, sent, params);
+      } else {
+        const query = request.query;
+        if (query !== undefined) {
+          const keys = Object.keys(query);
+          let separator = '?';
+          for (let i = 0; i < keys.length; i += 1) {
+            const value = query[keys[i]!];
+            if (value === undefined) continue;
+            url += `${separator}${encodeURIComponent(keys[i]!)}=${encodeURIComponent(String(value))}`;
+            separator = '&';
+          }
         }
-        params = ep.authParams!;
-      }
-      const sent = (body ?? null) as RequestBody | null;
-      let res = http.request(ep.method, url, sent, params);
-      const retry = ep.retry;
-      if (retry !== undefined) {
-        for (let i = 0; i < retry.waits.length && retry.on.includes(res.status); i += 1) {
-          sleep(retry.waits[i]!);
-          res = http.request(ep.method, url, sent, params);
+        let body = request.body as RequestBody | object | null | undefined;
+        const json = body !== undefined && typeof body === 'object' && !isBinary(body);
+        if (json) body = JSON.stringify(body);
+        const authHeaders = ep.auth && auth !== undefined ? auth.headers(api) : undefined;
+        if (json || ep.idempotencyKey || request.headers || request.tags) {
+          // Written field by field: every spread of a conditional part would allocate one more object per request.
+          const headers: Record<string, string> = { ...baseHeaders };
+          if (json) headers['Content-Type'] = 'application/json';
+          if (authHeaders) Object.assign(headers, authHeaders);
+          if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? automaticKey();
+          if (request.headers) Object.assign(headers, request.headers);
+          params = { ...params, headers };
+          if (request.tags) params.tags = { ...ep.tags, ...request.tags };
+        } else if (authHeaders !== undefined) {
+          if (ep.authHeaders !== authHeaders) {
+            ep.authHeaders = authHeaders;
+            ep.authParams = { ...params, headers: { ...baseHeaders, ...authHeaders } };
+          }
+          params = ep.authParams!;
+        }
+        sent = (body ?? null) as RequestBody | null;
+        res = http.request(ep.method, url, sent, params);
+        const retry = ep.retry;
+        if (retry !== undefined) {
+          for (let i = 0; i < retry.waits.length && retry.on.includes(res.status); i += 1) {
+            sleep(retry.waits[i]!);
+            res = http.request(ep.method, url, sent, params);
+          }
         }
       }
       ep.trendMetric?.add(res.timings.duration);
