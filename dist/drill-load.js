@@ -469,13 +469,16 @@ return function catalog(specs, options2) {
           url += encodeURIComponent(value) + parts[i + 1];
         }
       }
+      const query = request.query;
+      let body = request.body;
+      const extraHeaders = request.headers;
+      const extraTags = request.tags;
       let params = ep.params;
       let sent = null;
       let res;
-      if (ep.plain && request.query === void 0 && request.body === void 0 && !request.headers && !request.tags) {
+      if (ep.plain && query === void 0 && body === void 0 && !extraHeaders && !extraTags) {
         res = http.request(ep.method, url, sent, params);
       } else {
-        const query = request.query;
         if (query !== void 0) {
           const keys = Object.keys(query);
           let separator = "?";
@@ -486,18 +489,17 @@ return function catalog(specs, options2) {
             separator = "&";
           }
         }
-        let body = request.body;
         const json = body !== void 0 && typeof body === "object" && !(isBinary || (isBinary = k6ForgeLazy(10)))(body);
         if (json) body = JSON.stringify(body);
         const authHeaders = ep.auth && auth !== void 0 ? auth.headers(api) : void 0;
-        if (json || ep.idempotencyKey || request.headers || request.tags) {
+        if (json || ep.idempotencyKey || extraHeaders || extraTags) {
           const headers = { ...baseHeaders };
           if (json) headers["Content-Type"] = "application/json";
           if (authHeaders) Object.assign(headers, authHeaders);
           if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(12)();
-          if (request.headers) Object.assign(headers, request.headers);
+          if (extraHeaders) Object.assign(headers, extraHeaders);
           params = { ...params, headers };
-          if (request.tags) params.tags = { ...ep.tags, ...request.tags };
+          if (extraTags) params.tags = { ...ep.tags, ...extraTags };
         } else if (authHeaders !== void 0) {
           if (ep.authHeaders !== authHeaders) {
             ep.authHeaders = authHeaders;

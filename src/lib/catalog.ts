@@ -206,15 +206,18 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
         }
       }
       // A plain request (an endpoint without auth, idempotency key or retries, and no option but the path) goes straight
-      // to the endpoint's params; any other reads each option once. Under k6 every read and branch here is paid on each
-      // request (the request loop in "Per-VU cost under real k6" in the README).
+      // to the endpoint's params. Each option is read once: under k6 every read and branch here is paid on each request
+      // (the request loop in "Per-VU cost under real k6" in the README).
+      const query = request.query;
+      let body = request.body as RequestBody | object | null | undefined;
+      const extraHeaders = request.headers;
+      const extraTags = request.tags;
       let params = ep.params;
       let sent: RequestBody | null = null;
       let res: ApiResponse;
-      if (ep.plain && request.query === undefined && request.body === undefined && !request.headers && !request.tags) {
+      if (ep.plain && query === undefined && body === undefined && !extraHeaders && !extraTags) {
         res = http.request(ep.method, url, sent, params);
       } else {
-        const query = request.query;
         if (query !== undefined) {
           const keys = Object.keys(query);
           let separator = '?';
@@ -225,19 +228,18 @@ export function catalog<const S extends EndpointSpecs>(specs: S, options: Catalo
             separator = '&';
           }
         }
-        let body = request.body as RequestBody | object | null | undefined;
         const json = body !== undefined && typeof body === 'object' && !isBinary(body);
         if (json) body = JSON.stringify(body);
         const authHeaders = ep.auth && auth !== undefined ? auth.headers(api) : undefined;
-        if (json || ep.idempotencyKey || request.headers || request.tags) {
+        if (json || ep.idempotencyKey || extraHeaders || extraTags) {
           // Written field by field: every spread of a conditional part would allocate one more object per request.
           const headers: Record<string, string> = { ...baseHeaders };
           if (json) headers['Content-Type'] = 'application/json';
           if (authHeaders) Object.assign(headers, authHeaders);
           if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? automaticKey();
-          if (request.headers) Object.assign(headers, request.headers);
+          if (extraHeaders) Object.assign(headers, extraHeaders);
           params = { ...params, headers };
-          if (request.tags) params.tags = { ...ep.tags, ...request.tags };
+          if (extraTags) params.tags = { ...ep.tags, ...extraTags };
         } else if (authHeaders !== undefined) {
           if (ep.authHeaders !== authHeaders) {
             ep.authHeaders = authHeaders;
