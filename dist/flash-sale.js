@@ -499,8 +499,9 @@ return function catalog(specs, options2) {
         if (live.timeout !== void 0) params2.timeout = live.timeout;
         if (live.redirects !== void 0) params2.redirects = live.redirects;
         live.params = params2;
-        live.plain = !live.idempotencyKey && live.retry === void 0 && !(live.auth && auth !== void 0);
-        live.url = options2.baseUrl + (live.pathParts === void 0 ? live.path : live.pathParts[0]);
+        const parts2 = live.pathParts;
+        live.url = options2.baseUrl + (parts2 === void 0 ? live.path : parts2[0]);
+        if (parts2 !== void 0 && parts2.length === 3 && parts2[2] === "") live.pathKey = parts2[1];
         live.metricTags = { endpoint: name };
         live.trendMetric = trends[name];
         if (live.checkName !== void 0) {
@@ -511,12 +512,18 @@ return function catalog(specs, options2) {
             } : is2xx
           };
         }
+        live.lean = !live.idempotencyKey && live.retry === void 0 && !(live.auth && auth !== void 0) && live.trendMetric === void 0 && live.statusCheck !== void 0 && log === void 0;
         endpoints[name] = live;
         ep = live;
       }
       let url = ep.url;
+      const key = ep.pathKey;
       const parts = ep.pathParts;
-      if (parts !== void 0) {
+      if (key !== void 0) {
+        const value = request.path?.[key];
+        if (value === void 0) k6ForgeLazy(1)(`${name}.path.${key}`, value, `a value for {${key}} in ${ep.path}`);
+        url += encodeURIComponent(value);
+      } else if (parts !== void 0) {
         const values = request.path;
         for (let i = 1; i < parts.length; i += 2) {
           const value = values === void 0 ? void 0 : values[parts[i]];
@@ -524,52 +531,52 @@ return function catalog(specs, options2) {
           url += encodeURIComponent(value) + parts[i + 1];
         }
       }
+      if (ep.lean && request.query === void 0 && request.body === void 0 && request.headers === void 0 && request.tags === void 0) {
+        const res2 = http.request(ep.method, url, null, ep.params);
+        (byClass[res2.status / 100 | 0] ?? byClass[0]).add(1, ep.metricTags);
+        check(res2, ep.statusCheck, ep.metricTags);
+        return res2;
+      }
       const query = request.query;
       let body = request.body;
       const extraHeaders = request.headers;
       const extraTags = request.tags;
       let params = ep.params;
-      let sent = null;
-      let res;
-      if (ep.plain && query === void 0 && body === void 0 && !extraHeaders && !extraTags) {
-        res = http.request(ep.method, url, sent, params);
-      } else {
-        if (query !== void 0) {
-          const keys = Object.keys(query);
-          let separator = "?";
-          for (let i = 0; i < keys.length; i += 1) {
-            const value = query[keys[i]];
-            if (value === void 0) continue;
-            url += `${separator}${encodeURIComponent(keys[i])}=${encodeURIComponent(String(value))}`;
-            separator = "&";
-          }
+      if (query !== void 0) {
+        const keys = Object.keys(query);
+        let separator = "?";
+        for (let i = 0; i < keys.length; i += 1) {
+          const value = query[keys[i]];
+          if (value === void 0) continue;
+          url += `${separator}${encodeURIComponent(keys[i])}=${encodeURIComponent(String(value))}`;
+          separator = "&";
         }
-        const json = body !== void 0 && typeof body === "object" && !(isBinary || (isBinary = k6ForgeLazy(15)))(body);
-        if (json) body = JSON.stringify(body);
-        const authHeaders = ep.auth && auth !== void 0 ? auth.headers(api) : void 0;
-        if (json || ep.idempotencyKey || extraHeaders || extraTags) {
-          const headers = { ...baseHeaders };
-          if (json) headers["Content-Type"] = "application/json";
-          if (authHeaders) Object.assign(headers, authHeaders);
-          if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(17)();
-          if (extraHeaders) Object.assign(headers, extraHeaders);
-          params = { ...params, headers };
-          if (extraTags) params.tags = { ...ep.tags, ...extraTags };
-        } else if (authHeaders !== void 0) {
-          if (ep.authHeaders !== authHeaders) {
-            ep.authHeaders = authHeaders;
-            ep.authParams = { ...params, headers: { ...baseHeaders, ...authHeaders } };
-          }
-          params = ep.authParams;
+      }
+      const json = body !== void 0 && typeof body === "object" && !(isBinary || (isBinary = k6ForgeLazy(15)))(body);
+      if (json) body = JSON.stringify(body);
+      const authHeaders = ep.auth && auth !== void 0 ? auth.headers(api) : void 0;
+      if (json || ep.idempotencyKey || extraHeaders || extraTags) {
+        const headers = { ...baseHeaders };
+        if (json) headers["Content-Type"] = "application/json";
+        if (authHeaders) Object.assign(headers, authHeaders);
+        if (ep.idempotencyKey) headers[idempotencyHeader] = request.idempotencyKey ?? k6ForgeLazy(17)();
+        if (extraHeaders) Object.assign(headers, extraHeaders);
+        params = { ...params, headers };
+        if (extraTags) params.tags = { ...ep.tags, ...extraTags };
+      } else if (authHeaders !== void 0) {
+        if (ep.authHeaders !== authHeaders) {
+          ep.authHeaders = authHeaders;
+          ep.authParams = { ...params, headers: { ...baseHeaders, ...authHeaders } };
         }
-        sent = body ?? null;
-        res = http.request(ep.method, url, sent, params);
-        const retry = ep.retry;
-        if (retry !== void 0) {
-          for (let i = 0; i < retry.waits.length && retry.on.includes(res.status); i += 1) {
-            sleep(retry.waits[i]);
-            res = http.request(ep.method, url, sent, params);
-          }
+        params = ep.authParams;
+      }
+      const sent = body ?? null;
+      let res = http.request(ep.method, url, sent, params);
+      const retry = ep.retry;
+      if (retry !== void 0) {
+        for (let i = 0; i < retry.waits.length && retry.on.includes(res.status); i += 1) {
+          sleep(retry.waits[i]);
+          res = http.request(ep.method, url, sent, params);
         }
       }
       ep.trendMetric?.add(res.timings.duration);

@@ -110,6 +110,41 @@ describe('send', () => {
     expect(calls.map(([, , , params]) => 'flow' in params.tags)).toStrictEqual([false, false, false, true, false]);
   });
 
+  test('sends a request with nothing but its path through its Trend, its check turned off and the DEBUG log, each time', () => {
+    const lines: string[] = [];
+    const api = catalog(
+      {
+        timed: { method: 'GET', path: '/timed/{id}', trend: 'timed_duration' },
+        unchecked: { method: 'GET', path: '/unchecked/{id}', checkStatus: false },
+      },
+      { baseUrl: 'http://api.test', thresholdsFile: {} },
+    );
+    const logged = catalog(
+      { item: { method: 'GET', path: '/items/{id}' } },
+      { baseUrl: 'http://api.test', thresholdsFile: {}, debug: { log: (line) => lines.push(line), first: 100 } },
+    );
+    resetRecorded();
+    respondWith(() => ({ status: 200, body: '{}', duration: 9 }));
+    for (let i = 0; i < 2; i += 1) {
+      api.send('timed', { path: { id: i } });
+      api.send('unchecked', { path: { id: i } });
+      logged.send('item', { path: { id: i } });
+    }
+    const perRound = [
+      ['timed_duration', 9, undefined],
+      ['responses_2xx', 1, { endpoint: 'timed' }],
+      ['responses_2xx', 1, { endpoint: 'unchecked' }],
+      ['responses_2xx', 1, { endpoint: 'item' }],
+    ];
+    expect(callsTo('k6/metrics', 'add')).toStrictEqual([...perRound, ...perRound]);
+    const checks = [
+      [{ 'timed status is 2xx': true }, { endpoint: 'timed' }],
+      [{ 'item status is 2xx': true }, { endpoint: 'item' }],
+    ];
+    expect(callsTo('k6', 'check')).toStrictEqual([...checks, ...checks]);
+    expect(lines.filter((line) => line.includes('-> GET /items/{id}')).length).toBe(2);
+  });
+
   test('sends objects as JSON with a content type, and merges per-request headers and tags', () => {
     dealerApi().send('deal_create', { body: { vin: '1HGCM82633A004352' }, headers: { 'x-trace': 't1' }, tags: { flow: 'desk' } });
     const [, , body, params] = callsTo('k6/http', 'request')[0]!;
@@ -228,6 +263,30 @@ describe('send', () => {
     api.send('deal_create', { body: {} });
     expect(callsTo('k6/metrics', 'add')).toStrictEqual([['responses_failed', 1, { endpoint: 'deal_create' }]]);
     expect(callsTo('k6', 'check')).toStrictEqual([[{ 'deal_create status is 201': false }, { endpoint: 'deal_create' }]]);
+  });
+
+  test('fills a template with several placeholders or text after one, and refuses a missing value in either', () => {
+    const api = catalog(
+      {
+        review: { method: 'GET', path: '/items/{item}/reviews/{id}' },
+        reviews: { method: 'GET', path: '/items/{item}/reviews' },
+      },
+      { baseUrl: 'http://api.test', thresholdsFile: {} },
+    );
+    resetRecorded();
+    api.send('review', { path: { item: 'a b', id: 3 } });
+    api.send('reviews', { path: { item: 7 } });
+    expect(callsTo('k6/http', 'request').map(([, url]) => url)).toStrictEqual([
+      'http://api.test/items/a%20b/reviews/3',
+      'http://api.test/items/7/reviews',
+    ]);
+    const send = api.send as (name: string, options?: object) => unknown;
+    expect(() => send('review', { path: { item: 1 } })).toThrow(
+      'review.path.id: nothing is not accepted; expected a value for {id} in /items/{item}/reviews/{id}',
+    );
+    expect(() => send('reviews', {})).toThrow(
+      'reviews.path.item: nothing is not accepted; expected a value for {item} in /items/{item}/reviews',
+    );
   });
 
   test('refuses a missing path value and an unknown endpoint', () => {
